@@ -1,0 +1,371 @@
+/*
+** corolab.h — the C++20 coroutine machinery as a C library.
+** One prefix (cl_), one runtime per caller (like a lua_State), errors as values.
+** Valid C11 and valid C++ (it never uses co_await/co_yield/co_return as names).
+*/
+#ifndef COROLAB_H
+#define COROLAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define COROLAB_VERSION "corolab 0.1"
+
+typedef struct cl_Runtime cl_Runtime;   /* everything lives in one; no globals */
+typedef struct cl_Frame cl_Frame;       /* a handle is the frame's address */
+typedef struct cl_Error cl_Error;       /* the C form of an exception */
+
+/* -------------------------------------------------------------- errors -- */
+
+typedef enum cl_ErrorKind {
+  CL_EXCEPTION,      /* raised by a body or a callback: C++'s "throw" */
+  CL_MISUSE,         /* undefined behaviour or ill-formed in C++: a bad call */
+  CL_NOMEMORY        /* an allocation failed (std::bad_alloc) */
+} cl_ErrorKind;
+
+/* payload release: called by cl_error_free for errors that carry one */
+typedef void (*cl_PayloadFree)(cl_Runtime *R, void *payload);
+
+cl_Error *cl_error_new(cl_Runtime *R, cl_ErrorKind kind, const char *fmt, ...)
+#if defined(__GNUC__)
+  __attribute__((format(printf, 3, 4)))
+#endif
+  ;
+cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
+                                void *payload, cl_PayloadFree release);
+cl_ErrorKind cl_error_kind(const cl_Error *e);
+const char *cl_error_message(const cl_Error *e);
+void *cl_error_payload(const cl_Error *e);
+void cl_error_free(cl_Runtime *R, cl_Error *e);
+
+/* ------------------------------------------------------------- runtime -- */
+
+/* allocator in lua_Alloc's manner: nsize 0 frees; returns NULL on failure */
+typedef void *(*cl_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
+
+cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud); /* NULL alloc: malloc */
+/* reports live frames as leaks (see cl_set_leak_reporter); returns their count */
+size_t cl_runtime_close(cl_Runtime *R);
+void *cl_runtime_userdata(cl_Runtime *R);
+void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
+void *cl_alloc(cl_Runtime *R, size_t size);            /* runtime's allocator */
+void cl_free(cl_Runtime *R, void *p, size_t size);
+
+/* ----------------------------------------------------------- awaitables -- */
+
+typedef enum cl_SuspendKind {  /* what await_suspend returned */
+  CL_SUSPEND_VOID,             /* void: stay suspended */
+  CL_SUSPEND_BOOL,             /* bool: false resumes at once */
+  CL_SUSPEND_HANDLE            /* coroutine_handle: symmetric transfer */
+} cl_SuspendKind;
+
+typedef struct cl_SuspendResult {
+  cl_SuspendKind kind;
+  int value;                   /* for CL_SUSPEND_BOOL */
+  cl_Frame *handle;            /* for CL_SUSPEND_HANDLE */
+} cl_SuspendResult;
+
+typedef struct cl_AwaitableOps cl_AwaitableOps;
+
+/* an object with awaiter/awaitable members: ops say what it can do */
+typedef struct cl_Awaitable {
+  const cl_AwaitableOps *ops;
+  void *self;
+} cl_Awaitable;
+
+typedef enum cl_AwaitMember {
+  CL_MEMBER_CO_AWAIT,          /* a.operator co_await() */
+  CL_FREE_CO_AWAIT,            /* operator co_await(a) */
+  CL_AWAIT_READY, CL_AWAIT_SUSPEND, CL_AWAIT_RESUME
+} cl_AwaitMember;
+
+struct cl_AwaitableOps {
+  const char *name;            /* type name, for events and messages */
+  /* dynamically typed objects say which members they have; NULL: the
+     non-NULL function pointers below are the members */
+  int (*has)(cl_Runtime *R, void *self, cl_AwaitMember m);
+  cl_Error *(*member_co_await)(cl_Runtime *R, void *self, cl_Awaitable *awaiter);
+  cl_Error *(*free_co_await)(cl_Runtime *R, void *self, cl_Awaitable *awaiter);
+  cl_Error *(*await_ready)(cl_Runtime *R, void *self, int *ready);
+  cl_Error *(*await_suspend)(cl_Runtime *R, void *self, cl_Frame *h,
+                             cl_SuspendResult *result);
+  /* result: where the co_await expression's value goes (may be NULL) */
+  cl_Error *(*await_resume)(cl_Runtime *R, void *self, void *result);
+  void (*destroy)(cl_Runtime *R, void *self);    /* destructor; may be NULL */
+  /* optional: describe self in a few words for events (buffer of size n) */
+  void (*describe)(cl_Runtime *R, void *self, char *buf, size_t n);
+};
+
+extern const cl_AwaitableOps cl_suspend_always_ops;
+extern const cl_AwaitableOps cl_suspend_never_ops;
+cl_Awaitable cl_suspend_always(void);
+cl_Awaitable cl_suspend_never(void);
+
+/* -------------------------------------------------------- promise types -- */
+
+typedef struct cl_PromiseType {
+  const char *name;
+  size_t size;                 /* sizeof(promise_type) */
+  void *userdata;              /* for the type's author (bindings) */
+  /* promise_type(args...) or promise_type(); NULL: zero-initialised */
+  cl_Error *(*construct)(cl_Runtime *R, void *promise, void *args);
+  /* R ret = promise.get_return_object(); ret points at caller storage */
+  cl_Error *(*get_return_object)(cl_Runtime *R, void *promise, void *ret);
+  cl_Error *(*initial_suspend)(cl_Runtime *R, void *promise, cl_Awaitable *out);
+  cl_Error *(*final_suspend)(cl_Runtime *R, void *promise, cl_Awaitable *out);
+  cl_Error *(*yield_value)(cl_Runtime *R, void *promise, void *value,
+                           cl_Awaitable *out);
+  cl_Error *(*return_value)(cl_Runtime *R, void *promise, void *value);
+  cl_Error *(*return_void)(cl_Runtime *R, void *promise);
+  /* receives the exception (owned); returns NULL or an error to rethrow */
+  cl_Error *(*unhandled_exception)(cl_Runtime *R, void *promise, cl_Error *e);
+  cl_Error *(*await_transform)(cl_Runtime *R, void *promise,
+                               cl_Awaitable operand, cl_Awaitable *out);
+  /* operator new(size, args...): NULL means failure (then *error, if set,
+     is raised; else get_return_object_on_allocation_failure or bad_alloc) */
+  void *(*operator_new)(cl_Runtime *R, const struct cl_PromiseType *pt,
+                        size_t size, void *args, cl_Error **error);
+  void (*operator_delete)(cl_Runtime *R, const struct cl_PromiseType *pt,
+                          void *frame, size_t size);
+  cl_Error *(*get_return_object_on_allocation_failure)(cl_Runtime *R,
+                                                       const struct cl_PromiseType *pt,
+                                                       void *ret);
+  void (*destroy)(cl_Runtime *R, void *promise);    /* ~promise_type() */
+  void (*return_object_destroy)(cl_Runtime *R, void *ret);  /* ~R(), on a
+                                                     prologue exception */
+} cl_PromiseType;
+
+/* checks C++'s rules for a promise type; NULL if well-formed, else an error
+   worded like a compiler's ([dcl.fct.def.coroutine]) */
+cl_Error *cl_promise_type_check(cl_Runtime *R, const cl_PromiseType *pt);
+
+/* ------------------------------------------------------------- bodies -- */
+
+typedef enum cl_RequestKind {  /* what a body step ends in */
+  CL_REQ_AWAIT,                /* co_await operand */
+  CL_REQ_YIELD,                /* co_yield value */
+  CL_REQ_RETURN_VALUE,         /* co_return value; */
+  CL_REQ_RETURN_VOID,          /* co_return; */
+  CL_REQ_FLOW_OFF,             /* flowed off the end of the body */
+  CL_REQ_RAISE                 /* threw error */
+} cl_RequestKind;
+
+/* one body step: the driver fills the first part, the body the second */
+typedef struct cl_Step {
+  cl_Runtime *R;
+  cl_Frame *frame;             /* this coroutine's handle */
+  void *promise;
+  void *locals;                /* the body's storage in the frame */
+  int index;                   /* suspend index: in and out (0 = start) */
+  cl_Error *thrown;            /* in: raised by the co_await just resumed;
+                                  the body throws it (or returns CL_REQ_RAISE) */
+  /* the request */
+  cl_RequestKind request;
+  cl_Awaitable operand;        /* CL_REQ_AWAIT */
+  void *value;                 /* YIELD/RETURN_VALUE: the operand;
+                                  AWAIT: where await_resume's value goes */
+  cl_Error *error;             /* CL_REQ_RAISE (owned by the driver) */
+} cl_Step;
+
+typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
+  const char *name;
+  const cl_PromiseType *promise_type;
+  size_t locals_size;          /* parameter copies and locals */
+  void *userdata;              /* for the body's author (bindings) */
+  /* copy the parameters into the frame (before the promise is built) */
+  cl_Error *(*init)(cl_Runtime *R, cl_Frame *h, void *locals, void *args);
+  void (*step)(cl_Step *s);    /* run to the next suspension point */
+  /* destroy the locals in scope at index, innermost first */
+  void (*destroy_locals)(cl_Runtime *R, cl_Frame *h, void *locals, int index);
+  void (*destroy_params)(cl_Runtime *R, cl_Frame *h, void *locals);
+  /* where a suspend index is in the source, for display; may be NULL */
+  void (*where)(cl_Runtime *R, cl_Frame *h, void *locals, int index,
+                char *buf, size_t n);
+} cl_Coroutine;
+
+/* call a coroutine: the whole prologue, up to the initial suspension (or
+   further if it does not suspend). *ret receives the return object. On an
+   error before the initial await_resume, nothing is left alive. */
+cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
+
+/* Resume-point macros for C bodies: a switch on the suspend index (the
+   source line), locals in the frame. Inside `void step(cl_Step *s)`:
+     CL_BEGIN(s);
+       CL_AWAIT(s, awaitable, &result);    co_await awaitable
+       CL_YIELD(s, &value);                co_yield value
+       CL_RETURN(s, &value);               co_return value;
+       CL_RETURN_VOID(s);                  co_return;
+       CL_RAISE(s, error);                 throw error;
+     CL_END(s);                            flows off the end          */
+#define CL_BEGIN(s)        switch ((s)->index) { case 0:
+#define CL_SUSPEND_AT_(s, kind, v) \
+  do { (s)->request = (kind); (s)->value = (v); (s)->index = __LINE__; \
+       return; case __LINE__: \
+       if ((s)->thrown) CL_RAISE(s, (s)->thrown); } while (0)
+#define CL_AWAIT(s, awaitable, result) \
+  do { (s)->operand = (awaitable); \
+       CL_SUSPEND_AT_(s, CL_REQ_AWAIT, (void *)(result)); } while (0)
+#define CL_YIELD(s, valueptr)  CL_SUSPEND_AT_(s, CL_REQ_YIELD, (void *)(valueptr))
+#define CL_RETURN(s, valueptr) \
+  do { (s)->request = CL_REQ_RETURN_VALUE; (s)->value = (void *)(valueptr); \
+       return; } while (0)
+#define CL_RETURN_VOID(s)  do { (s)->request = CL_REQ_RETURN_VOID; return; } while (0)
+#define CL_RAISE(s, err) \
+  do { (s)->request = CL_REQ_RAISE; (s)->error = (err); return; } while (0)
+#define CL_END(s)          } (s)->request = CL_REQ_FLOW_OFF; return
+
+/* ------------------------------------------------------------- handles -- */
+
+typedef enum cl_State {
+  CL_STATE_PROLOGUE,           /* being created: before the initial suspend */
+  CL_STATE_SUSPENDED_INITIAL,  /* at the initial suspend point */
+  CL_STATE_SUSPENDED,          /* at a co_await or co_yield */
+  CL_STATE_SUSPENDED_FINAL,    /* at the final suspend point: done() */
+  CL_STATE_RUNNING,            /* resumed and not yet suspended again */
+  CL_STATE_DESTROYING          /* destroy() in progress */
+} cl_State;
+
+const char *cl_state_name(cl_State s);
+
+cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h);
+cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h);
+cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done);
+/* h.promise() of a coroutine_handle<pt>; pt NULL (coroutine_handle<>) or a
+   different type is an error */
+cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
+                     void **promise);
+cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt,
+                          cl_Frame **h);
+/* pt NULL: a type-erased handle; else the frame's promise type must be pt */
+cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt,
+                          cl_Frame **h);
+void *cl_address(cl_Frame *h);
+int cl_handle_compare(cl_Frame *a, cl_Frame *b);   /* <0, 0, >0 by address */
+cl_Frame *cl_noop_coroutine(cl_Runtime *R);         /* one shared frame */
+
+/* what a frame is, for explorers; NULL if h is no live frame */
+typedef struct cl_FrameInfo {
+  unsigned id;
+  cl_State state;
+  int index;                   /* suspend index */
+  int initial_await_resume_called;
+  const cl_Coroutine *coroutine;
+  void *promise, *locals;
+  size_t frame_size;           /* bytes allocated */
+  size_t promise_offset, state_offset, locals_offset;
+  cl_Awaitable awaiter;        /* the one it waits on, if suspended */
+} cl_FrameInfo;
+
+int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info);
+/* the live frames, in creation order; returns how many (fills up to n) */
+size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
+cl_Frame *cl_running(cl_Runtime *R);              /* innermost running frame */
+/* "file:line" or "initial suspend" etc. for h's current suspend point */
+void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n);
+
+/* -------------------------------------------------------------- events -- */
+
+#define CL_EVENT_KINDS(X) \
+  X(OPERATOR_NEW, "operator new") \
+  X(ALLOCATION_FAILURE, "get_return_object_on_allocation_failure") \
+  X(PARAMS_COPY, "parameter copies") \
+  X(PROMISE_CONSTRUCT, "promise_type") \
+  X(GET_RETURN_OBJECT, "get_return_object") \
+  X(INITIAL_SUSPEND, "initial_suspend") \
+  X(AWAIT_TRANSFORM, "await_transform") \
+  X(OPERATOR_CO_AWAIT, "operator co_await") \
+  X(AWAIT_READY, "await_ready") \
+  X(SUSPEND, "suspend") \
+  X(AWAIT_SUSPEND, "await_suspend") \
+  X(RESUME, "resume") \
+  X(SYMMETRIC_TRANSFER, "symmetric transfer") \
+  X(AWAIT_RESUME, "await_resume") \
+  X(AWAITER_DESTROY, "~awaiter") \
+  X(YIELD_VALUE, "yield_value") \
+  X(RETURN_VALUE, "return_value") \
+  X(RETURN_VOID, "return_void") \
+  X(THROW, "throw") \
+  X(UNHANDLED_EXCEPTION, "unhandled_exception") \
+  X(FINAL_SUSPEND, "final_suspend") \
+  X(DESTROY, "destroy") \
+  X(LOCALS_DESTROY, "~locals") \
+  X(PROMISE_DESTROY, "~promise_type") \
+  X(PARAMS_DESTROY, "~parameters") \
+  X(RETURN_OBJECT_DESTROY, "~return object") \
+  X(OPERATOR_DELETE, "operator delete") \
+  X(RETURN_TO_CALLER, "return to caller") \
+  X(MISUSE, "misuse")
+
+typedef enum cl_EventKind {
+#define CL_ENUM_(k, s) CL_EV_##k,
+  CL_EVENT_KINDS(CL_ENUM_)
+#undef CL_ENUM_
+  CL_EV_COUNT
+} cl_EventKind;
+
+extern const char *const cl_event_names[CL_EV_COUNT];
+/* the kind named s (a name from cl_event_names or the enum's suffix in
+   lower case, e.g. "await_suspend"); -1 if none */
+int cl_event_kind_from_name(const char *s);
+
+typedef struct cl_Event {
+  cl_EventKind kind;
+  unsigned frame_id;           /* 0: no frame (e.g. allocation failed) */
+  cl_Frame *frame;
+  int index;                   /* suspend index at the event */
+  int depth;                   /* nesting of resume calls, 0 = outermost */
+  unsigned other_id;           /* resumer / transfer target, when any */
+  const char *detail;          /* e.g. awaiter type, "false", error text */
+} cl_Event;
+
+typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);
+
+/* returns an id for cl_unobserve, or -1 when out of memory */
+int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud);
+void cl_unobserve(cl_Runtime *R, int id);
+
+/* frames alive at cl_runtime_close are reported here (default: stderr) */
+typedef void (*cl_LeakReporter)(cl_Runtime *R, const cl_FrameInfo *leak,
+                                void *ud);
+void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud);
+
+/* --------------------------------------------- reference promise types -- */
+
+/* values the reference types carry */
+typedef union cl_Value { long long i; double n; void *p; } cl_Value;
+
+/* generator: lazy; co_yield stores a pointer to the value */
+typedef struct cl_GeneratorPromise {
+  void *current;               /* the value last yielded */
+  cl_Error *error;             /* stored by unhandled_exception */
+} cl_GeneratorPromise;
+
+extern const cl_PromiseType cl_generator_type;
+/* resume; *value = the next value, or NULL when done. Rethrows errors. */
+cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value);
+
+/* task: lazy; co_await starts it by symmetric transfer, its final suspend
+   transfers to the awaiter; errors are stored and raised by await_resume */
+typedef struct cl_TaskPromise {
+  cl_Frame *continuation;
+  cl_Value result;             /* co_return *(cl_Value *)v */
+  cl_Error *error;
+} cl_TaskPromise;
+
+extern const cl_PromiseType cl_task_type;
+extern const cl_AwaitableOps cl_task_awaitable_ops;
+/* co_await task(): the awaitable owns the task, like a temporary task
+   object, and destroys it at the end of the full-expression */
+cl_Awaitable cl_task_awaitable(cl_Frame *task);
+/* run a task from plain code to completion: resume, then its result */
+cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

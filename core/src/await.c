@@ -1,0 +1,215 @@
+/*
+** await.c — the co_await protocol ([expr.await]) and the awaiters every
+** program has: suspend_always and suspend_never.
+*/
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "await.h"
+#include "events.h"
+
+static const char *const await_member_names[] = {
+  "operator co_await", "operator co_await", "await_ready", "await_suspend",
+  "await_resume"
+};
+
+static int has(cl_Runtime *R, cl_Awaitable a, cl_AwaitMember m) {
+  const cl_AwaitableOps *o = a.ops;
+  if (o->has) return o->has(R, a.self, m);
+  switch (m) {
+    case CL_MEMBER_CO_AWAIT: return o->member_co_await != NULL;
+    case CL_FREE_CO_AWAIT: return o->free_co_await != NULL;
+    case CL_AWAIT_READY: return o->await_ready != NULL;
+    case CL_AWAIT_SUSPEND: return o->await_suspend != NULL;
+    case CL_AWAIT_RESUME: return o->await_resume != NULL;
+  }
+  return 0;
+}
+
+cl_Error *cl_ill_formed(cl_Runtime *R, cl_FrameState *st, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  cl_emit(R, CL_EV_MISUSE, st, 0, msg);
+  return cl_error_new(R, CL_MISUSE, "%s", msg);
+}
+
+static const char *name_of(cl_Awaitable a) {
+  return a.ops->name ? a.ops->name : "awaiter";
+}
+
+static const char *describe(cl_Runtime *R, cl_Awaitable a, char *buf, size_t n) {
+  if (a.ops->describe == NULL) return name_of(a);
+  a.ops->describe(R, a.self, buf, n);
+  return buf;
+}
+
+/* a temporary of the co_await's full-expression; the awaiter comes last */
+static void keep(cl_FrameState *st, cl_Awaitable a) {
+  if (st->ntemps > 0) {
+    cl_Awaitable top = st->temps[st->ntemps - 1];
+    if (top.ops == a.ops && top.self == a.self) return;   /* returned *this */
+  }
+  st->temps[st->ntemps++] = a;
+}
+
+void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st) {
+  while (st->ntemps > 0) {
+    cl_Awaitable a = st->temps[--st->ntemps];
+    if (a.ops->destroy) {
+      cl_emit(R, CL_EV_AWAITER_DESTROY, st, 0, name_of(a));
+      a.ops->destroy(R, a.self);
+    }
+  }
+}
+
+/* [expr.await]/3: operand -> awaitable (await_transform) -> awaiter */
+static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
+                             AwaitKind kind) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_Error *e;
+  keep(st, a);
+  if (kind == AWAIT_PLAIN && pt->await_transform) {
+    cl_Awaitable t;
+    cl_emit(R, CL_EV_AWAIT_TRANSFORM, st, 0, name_of(a));
+    if ((e = pt->await_transform(R, cl_frame_promise(cl_frame_of_state(st)), a, &t)))
+      return e;
+    keep(st, a = t);
+  }
+  int member = has(R, a, CL_MEMBER_CO_AWAIT), nonmember = has(R, a, CL_FREE_CO_AWAIT);
+  if (member && nonmember)
+    return cl_ill_formed(R, st, "co_await: ambiguous overload for 'operator "
+                         "co_await' on '%s': both a member and a non-member "
+                         "are viable [over.match.oper]", name_of(a));
+  if (member || nonmember) {
+    cl_Awaitable w;
+    cl_emit(R, CL_EV_OPERATOR_CO_AWAIT, st, 0, name_of(a));
+    e = member ? a.ops->member_co_await(R, a.self, &w)
+               : a.ops->free_co_await(R, a.self, &w);
+    if (e) return e;
+    keep(st, a = w);
+  }
+  for (cl_AwaitMember m = CL_AWAIT_READY; m <= CL_AWAIT_RESUME; m++)
+    if (!has(R, a, m))
+      return cl_ill_formed(R, st, "co_await: no member named '%s' in '%s'; an "
+                           "awaiter needs await_ready, await_suspend and "
+                           "await_resume [expr.await]/3.7",
+                           await_member_names[m], name_of(a));
+  return NULL;
+}
+
+static cl_State suspended_state(AwaitKind kind) {
+  return kind == AWAIT_INITIAL ? CL_STATE_SUSPENDED_INITIAL
+       : kind == AWAIT_FINAL ? CL_STATE_SUSPENDED_FINAL : CL_STATE_SUSPENDED;
+}
+
+/* after await_suspend returned, the frame may be gone or resumed: check */
+static cl_Error *still_ours(cl_Runtime *R, cl_Frame *h, cl_FrameState *st,
+                            unsigned id, AwaitKind kind, const char *what) {
+  cl_FrameState *now = cl_frame_lookup(R, h);
+  if (now == st && st->id == id && st->state == suspended_state(kind)) return NULL;
+  cl_emit(R, CL_EV_MISUSE, now, 0, what);
+  return cl_error_new(R, CL_MISUSE, "await_suspend: coroutine #%u was %s during "
+                      "await_suspend, which then %s; this is undefined behaviour "
+                      "in C++ [expr.await]/5", id, now ? "resumed" : "destroyed",
+                      what);
+}
+
+AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
+                      AwaitKind kind, void *result, cl_Frame **next,
+                      cl_Error **error) {
+  char buf[96];
+  cl_Frame *h = cl_frame_of_state(st);
+  st->await_kind = (unsigned char)kind;
+  st->await_result = result;
+  if ((*error = get_awaiter(R, st, operand, kind))) goto throws;
+  cl_Awaitable w = st->temps[st->ntemps - 1];
+  int ready = 0;
+  cl_emit(R, CL_EV_AWAIT_READY, st, 0, describe(R, w, buf, sizeof buf));
+  if ((*error = w.ops->await_ready(R, w.self, &ready))) goto throws;
+  if (ready) return AWAIT_RESUMES;
+  /* [expr.await]/5.1: the coroutine is suspended, then await_suspend runs */
+  unsigned id = st->id;
+  st->state = (unsigned char)suspended_state(kind);
+  if (kind == AWAIT_FINAL) h->resume_fn = NULL;        /* done() is now true */
+  cl_emit(R, CL_EV_SUSPEND, st, 0, name_of(w));
+  cl_emit(R, CL_EV_AWAIT_SUSPEND, st, 0, describe(R, w, buf, sizeof buf));
+  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL};
+  if ((*error = w.ops->await_suspend(R, w.self, h, &res))) {
+    /* [expr.await]/5.1.3: resumed, and the exception is raised at co_await */
+    cl_Error *gone = still_ours(R, h, st, id, kind, "threw");
+    if (gone) { cl_error_free(R, *error); *error = gone; return AWAIT_BROKEN; }
+    st->state = CL_STATE_RUNNING;
+    if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
+    goto throws;
+  }
+  switch (res.kind) {
+    case CL_SUSPEND_BOOL:
+      if (res.value) break;
+      if ((*error = still_ours(R, h, st, id, kind, "returned false")))
+        return AWAIT_BROKEN;
+      st->state = CL_STATE_RUNNING;
+      if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
+      cl_emit(R, CL_EV_RESUME, st, st->id, "await_suspend returned false");
+      return AWAIT_RESUMES;
+    case CL_SUSPEND_HANDLE:
+      *next = res.handle;
+      return AWAIT_TRANSFERS;
+    case CL_SUSPEND_VOID:
+      break;
+  }
+  cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, id,
+          res.kind == CL_SUSPEND_VOID ? "await_suspend returned void"
+                                      : "await_suspend returned true");
+  return AWAIT_SUSPENDED;
+throws:
+  cl_await_destroy_temps(R, st);
+  return AWAIT_THROWS;
+}
+
+cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {
+  cl_Awaitable w = st->temps[st->ntemps - 1];
+  char buf[96];
+  if (st->await_kind == AWAIT_INITIAL) st->initial_await_resume_called = 1;
+  cl_emit(R, CL_EV_AWAIT_RESUME, st, 0, describe(R, w, buf, sizeof buf));
+  cl_Error *e = w.ops->await_resume(R, w.self, st->await_result);
+  cl_await_destroy_temps(R, st);
+  return e;
+}
+
+/* ------------------------------------------------ the standard awaiters -- */
+
+static cl_Error *ready_false(cl_Runtime *R, void *self, int *ready) {
+  (void)R; (void)self; *ready = 0; return NULL;
+}
+static cl_Error *ready_true(cl_Runtime *R, void *self, int *ready) {
+  (void)R; (void)self; *ready = 1; return NULL;
+}
+static cl_Error *suspend_void(cl_Runtime *R, void *self, cl_Frame *h,
+                              cl_SuspendResult *res) {
+  (void)R; (void)self; (void)h; res->kind = CL_SUSPEND_VOID; return NULL;
+}
+static cl_Error *resume_nothing(cl_Runtime *R, void *self, void *result) {
+  (void)R; (void)self; (void)result; return NULL;
+}
+
+const cl_AwaitableOps cl_suspend_always_ops = {
+  "suspend_always", NULL, NULL, NULL, ready_false, suspend_void, resume_nothing,
+  NULL, NULL
+};
+const cl_AwaitableOps cl_suspend_never_ops = {
+  "suspend_never", NULL, NULL, NULL, ready_true, suspend_void, resume_nothing,
+  NULL, NULL
+};
+
+cl_Awaitable cl_suspend_always(void) {
+  cl_Awaitable a = {&cl_suspend_always_ops, NULL};
+  return a;
+}
+cl_Awaitable cl_suspend_never(void) {
+  cl_Awaitable a = {&cl_suspend_never_ops, NULL};
+  return a;
+}

@@ -1,0 +1,34 @@
+/*
+** await.h — the co_await protocol ([expr.await]) for one frame: from the
+** operand to the awaiter, await_ready, suspension, await_suspend; then
+** await_resume and the end of the full-expression.
+*/
+#ifndef CL_AWAIT_H
+#define CL_AWAIT_H
+
+#include "frame.h"
+
+typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
+  AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL
+} AwaitKind;
+
+typedef enum AwaitOutcome {
+  AWAIT_RESUMES,           /* not suspended, or resumed at once: call cl_await_resume */
+  AWAIT_SUSPENDED,         /* control returns to the resumer; frame untouched */
+  AWAIT_TRANSFERS,         /* symmetric transfer to *next */
+  AWAIT_THROWS,            /* *error is raised at the co_await */
+  AWAIT_BROKEN             /* *error goes to the resumer: the frame is gone or
+                              was resumed behind our back (undefined in C++) */
+} AwaitOutcome;
+
+AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
+                      AwaitKind kind, void *result, cl_Frame **next,
+                      cl_Error **error);
+/* await_resume, then the temporaries die; returns what it raised */
+cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st);
+/* destroy the pending co_await's temporaries, innermost first */
+void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st);
+/* an ill-formed-program error raised where it is found, and its event */
+cl_Error *cl_ill_formed(cl_Runtime *R, cl_FrameState *st, const char *fmt, ...);
+
+#endif

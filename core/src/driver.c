@@ -1,0 +1,410 @@
+/*
+** driver.c — the lifecycle driver: the standard's coroutine wrapper
+** ([dcl.fct.def.coroutine]) step by step, in g++'s order, and resume as a
+** trampoline so that symmetric transfer runs in constant C stack.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "await.h"
+#include "events.h"
+
+/* how control leaves a frame */
+typedef struct Exit {
+  enum { EXIT_SUSPENDED, EXIT_TRANSFER, EXIT_FINISHED, EXIT_ERROR } how;
+  cl_Frame *next;              /* EXIT_TRANSFER */
+  cl_Error *error;             /* EXIT_ERROR: goes to the resumer (or caller) */
+} Exit;
+
+static Exit exit_with(int how, cl_Frame *next, cl_Error *e) {
+  Exit x;
+  x.how = how; x.next = next; x.error = e;
+  return x;
+}
+
+#define promise_of(st) cl_frame_promise(cl_frame_of_state(st))
+
+/* --------------------------------------------------------- destruction -- */
+
+static void destroy_locals(cl_Runtime *R, cl_FrameState *st) {
+  if (!st->locals_alive) return;
+  st->locals_alive = 0;
+  cl_emit(R, CL_EV_LOCALS_DESTROY, st, 0, NULL);
+  if (st->co->destroy_locals)
+    st->co->destroy_locals(R, cl_frame_of_state(st), cl_state_locals(st), st->index);
+}
+
+static void destroy_params(cl_Runtime *R, cl_FrameState *st) {
+  cl_emit(R, CL_EV_PARAMS_DESTROY, st, 0, NULL);
+  if (st->co->destroy_params)
+    st->co->destroy_params(R, cl_frame_of_state(st), cl_state_locals(st));
+}
+
+static void free_frame(cl_Runtime *R, cl_FrameState *st) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_Frame *h = cl_frame_of_state(st);
+  size_t size = cl_frame_size(st->co);
+  cl_emit(R, CL_EV_OPERATOR_DELETE, st, 0, NULL);
+  cl_frame_bury(R, st);
+  if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
+  else cl_free(R, h, size);
+}
+
+/* the end of the coroutine state: promise, parameter copies, the frame */
+static void destroy_state(cl_Runtime *R, cl_FrameState *st) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_emit(R, CL_EV_PROMISE_DESTROY, st, 0, NULL);
+  if (pt->destroy) pt->destroy(R, promise_of(st));
+  destroy_params(R, st);
+  free_frame(R, st);
+}
+
+/* destroy() of a suspended coroutine: awaiter, locals, promise, params */
+static void teardown(cl_Runtime *R, cl_FrameState *st) {
+  st->state = CL_STATE_DESTROYING;
+  cl_await_destroy_temps(R, st);
+  destroy_locals(R, st);
+  destroy_state(R, st);
+}
+
+/* ----------------------------------------------------- end of the body -- */
+
+static void mark_done(cl_FrameState *st) {
+  st->state = CL_STATE_SUSPENDED_FINAL;
+  cl_frame_of_state(st)->resume_fn = NULL;
+}
+
+/* the wrapper's final suspend point: co_await promise.final_suspend() */
+static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_Awaitable a;
+  cl_Frame *next = NULL;
+  AwaitOutcome o = AWAIT_THROWS;
+  cl_emit(R, CL_EV_FINAL_SUSPEND, st, 0, NULL);
+  cl_Error *e = pt->final_suspend(R, promise_of(st), &a);
+  if (e == NULL) o = cl_await(R, st, a, AWAIT_FINAL, NULL, &next, &e);
+  if (o == AWAIT_RESUMES) {            /* not suspended: flows off the end */
+    e = cl_await_resume(R, st);
+    if (e == NULL) { destroy_state(R, st); return exit_with(EXIT_FINISHED, NULL, NULL); }
+  }
+  switch (o) {
+    case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL, NULL);
+    case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next, NULL);
+    case AWAIT_BROKEN: return exit_with(EXIT_ERROR, NULL, e);
+    default: break;
+  }
+  /* [dcl.fct.def.coroutine]/15: final_suspend must not throw */
+  mark_done(st);
+  cl_Error *t = cl_ill_formed(R, st, "final_suspend: coroutine #%u '%s' threw "
+                              "from its final suspend (%s); final_suspend and its "
+                              "awaiter are required to be non-throwing, C++ would "
+                              "call std::terminate [dcl.fct.def.coroutine]/15",
+                              st->id, st->co->name, cl_error_message(e));
+  cl_error_free(R, e);
+  return exit_with(EXIT_ERROR, NULL, t);
+}
+
+/* the wrapper's handler: catch (...) { promise.unhandled_exception(); } */
+static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_emit(R, CL_EV_THROW, st, 0, cl_error_message(e));
+  destroy_locals(R, st);                           /* stack unwinding */
+  if (!st->initial_await_resume_called)            /* throw; to the caller */
+    return exit_with(EXIT_ERROR, NULL, e);
+  cl_emit(R, CL_EV_UNHANDLED_EXCEPTION, st, 0, cl_error_message(e));
+  cl_Error *again = pt->unhandled_exception(R, promise_of(st), e);
+  if (again) {                     /* done, without final_suspend; to resumer */
+    mark_done(st);
+    return exit_with(EXIT_ERROR, NULL, again);
+  }
+  return final_suspend(R, st);
+}
+
+/* co_return v; -> promise.return_value(v); then the locals die */
+static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_Error *e;
+  if (pt->return_value == NULL)
+    e = cl_ill_formed(R, st, "co_return: no member named 'return_value' in "
+                      "'%s' [stmt.return.coroutine]", pt->name);
+  else {
+    cl_emit(R, CL_EV_RETURN_VALUE, st, 0, NULL);
+    e = pt->return_value(R, promise_of(st), v);
+  }
+  if (e) return unwind(R, st, e);
+  destroy_locals(R, st);
+  return final_suspend(R, st);
+}
+
+/* co_return; -> promise.return_void(); then the locals die. Flowing off the
+   end destroys the locals first (g++), and needs return_void
+   ([stmt.return.coroutine]/3: otherwise undefined behaviour) */
+static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_Error *e;
+  if (flowed_off) destroy_locals(R, st);
+  if (pt->return_void == NULL)
+    e = flowed_off
+      ? cl_ill_formed(R, st, "coroutine #%u '%s' flowed off the end of its body, "
+                      "but '%s' has no return_void; this is undefined behaviour "
+                      "[stmt.return.coroutine]/3: end the body with co_return "
+                      "and a value", st->id, st->co->name, pt->name)
+      : cl_ill_formed(R, st, "co_return: no member named 'return_void' in '%s' "
+                      "[stmt.return.coroutine]", pt->name);
+  else {
+    cl_emit(R, CL_EV_RETURN_VOID, st, 0, NULL);
+    e = pt->return_void(R, promise_of(st));
+  }
+  if (e) return unwind(R, st, e);
+  destroy_locals(R, st);
+  return final_suspend(R, st);
+}
+
+/* ------------------------------------------------------------ the body -- */
+
+/* run the body from its current point until control leaves the frame */
+static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_Step s;
+  s.R = R;
+  s.frame = cl_frame_of_state(st);
+  s.promise = promise_of(st);
+  s.locals = cl_state_locals(st);
+  for (;;) {
+    cl_Frame *next = NULL;
+    AwaitOutcome o;
+    cl_Awaitable a;
+    s.index = st->index;
+    s.thrown = thrown;
+    s.error = NULL;
+    st->co->step(&s);
+    st->index = s.index;
+    thrown = NULL;
+    switch (s.request) {
+      case CL_REQ_AWAIT:
+        o = cl_await(R, st, s.operand, AWAIT_PLAIN, s.value, &next, &thrown);
+        break;
+      case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
+        o = AWAIT_THROWS;
+        if (pt->yield_value == NULL)
+          thrown = cl_ill_formed(R, st, "co_yield: no member named 'yield_value' "
+                                 "in '%s' [expr.yield]", pt->name);
+        else {
+          cl_emit(R, CL_EV_YIELD_VALUE, st, 0, NULL);
+          if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
+            o = cl_await(R, st, a, AWAIT_YIELD, NULL, &next, &thrown);
+        }
+        break;
+      case CL_REQ_RETURN_VALUE: return co_return_value(R, st, s.value);
+      case CL_REQ_RETURN_VOID: return co_return_void(R, st, 0);
+      case CL_REQ_FLOW_OFF: return co_return_void(R, st, 1);
+      default: return unwind(R, st, s.error);
+    }
+    switch (o) {
+      case AWAIT_RESUMES: thrown = cl_await_resume(R, st); break;
+      case AWAIT_THROWS: break;                 /* raised at the co_await */
+      case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL, NULL);
+      case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next, NULL);
+      case AWAIT_BROKEN: return exit_with(EXIT_ERROR, NULL, thrown);
+    }
+  }
+}
+
+/* after a suspend point: await_resume of what it waited on, then the body.
+   At the initial one, initial-await-resume-called is set first, the body's
+   locals come alive, and an exception goes straight to the handler. */
+static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
+  int initial = st->await_kind == AWAIT_INITIAL;
+  cl_Error *e = cl_await_resume(R, st);
+  if (!initial) return run_body(R, st, e);
+  if (e) return unwind(R, st, e);
+  st->locals_alive = 1;
+  return run_body(R, st, NULL);
+}
+
+/* resume a suspended frame */
+static Exit run_frame(cl_Runtime *R, cl_FrameState *st, unsigned resumer) {
+  cl_emit(R, CL_EV_RESUME, st, resumer, NULL);
+  R->running = st;
+  st->state = CL_STATE_RUNNING;
+  return continue_body(R, st);
+}
+
+static const char *resume_check(cl_FrameState *st) {
+  switch ((cl_State)st->state) {
+    case CL_STATE_SUSPENDED_INITIAL: case CL_STATE_SUSPENDED: return NULL;
+    case CL_STATE_SUSPENDED_FINAL:
+      return "is suspended at its final suspend point (done); resuming it";
+    case CL_STATE_DESTROYING: return "is being destroyed; resuming it";
+    default: return "is not suspended; resuming a running coroutine";
+  }
+}
+
+static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_FrameState *st,
+                            const char *why) {
+  char name[160];
+  cl_frame_name(st, name, sizeof name);
+  cl_emit(R, CL_EV_MISUSE, st, 0, why);
+  return cl_error_new(R, CL_MISUSE, "%s: %s %s is undefined behaviour in C++ "
+                      "[coroutine.handle.resumption]", op, name, why);
+}
+
+/* the trampoline: follow symmetric transfers in a loop, never recursing */
+static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
+  while (x.how == EXIT_TRANSFER) {
+    if (x.next == &R->noop) return NULL;          /* back to the resumer */
+    cl_FrameState *st = cl_frame_lookup(R, x.next);
+    const char *why;
+    if (st == NULL)
+      return cl_not_a_frame(R, "await_suspend (symmetric transfer)", x.next);
+    if ((why = resume_check(st)))
+      return bad_resume(R, "await_suspend (symmetric transfer)", st, why);
+    cl_emit(R, CL_EV_SYMMETRIC_TRANSFER, st, from, NULL);
+    from = st->id;
+    x = run_frame(R, st, from);
+  }
+  return x.error;
+}
+
+cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
+  if (h == &R->noop) return NULL;
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  const char *why;
+  if (st == NULL) return cl_not_a_frame(R, "resume()", h);
+  if ((why = resume_check(st))) return bad_resume(R, "resume()", st, why);
+  cl_FrameState *resumer = R->running;
+  unsigned from = st->id;
+  R->depth++;
+  cl_Error *e = transfers(R, run_frame(R, st, resumer ? resumer->id : 0), from);
+  R->depth--;
+  R->running = resumer;
+  return e;
+}
+
+cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h) {
+  if (h == &R->noop) return NULL;
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  if (st == NULL) return cl_not_a_frame(R, "destroy()", h);
+  switch ((cl_State)st->state) {
+    case CL_STATE_SUSPENDED_INITIAL: case CL_STATE_SUSPENDED:
+    case CL_STATE_SUSPENDED_FINAL: break;
+    default: {
+      char name[160];
+      cl_frame_name(st, name, sizeof name);
+      cl_emit(R, CL_EV_MISUSE, st, 0, "destroy of a coroutine that is not suspended");
+      return cl_error_new(R, CL_MISUSE, "destroy(): %s %s; destroying a coroutine "
+                          "that is not suspended is undefined behaviour in C++ "
+                          "[coroutine.handle.destroy]", name,
+                          st->state == CL_STATE_DESTROYING ? "is already being destroyed"
+                                                           : "is running");
+    }
+  }
+  R->depth++;
+  cl_emit(R, CL_EV_DESTROY, st, R->running ? R->running->id : 0, NULL);
+  teardown(R, st);
+  R->depth--;
+  return NULL;
+}
+
+/* ------------------------------------------------------------ the call -- */
+
+static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
+                          void *ret, cl_Frame **h) {
+  const cl_PromiseType *pt = co->promise_type;
+  size_t size = cl_frame_size(co);
+  cl_Error *e = NULL;
+  char detail[32];
+  snprintf(detail, sizeof detail, "%zu bytes", size);
+  cl_emit(R, CL_EV_OPERATOR_NEW, NULL, 0, detail);
+  void *mem = pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
+                               : cl_alloc(R, size);
+  *h = (cl_Frame *)mem;
+  if (mem != NULL || e != NULL) return e;
+  if (pt->get_return_object_on_allocation_failure) {
+    cl_emit(R, CL_EV_ALLOCATION_FAILURE, NULL, 0, co->name);
+    return pt->get_return_object_on_allocation_failure(R, pt, ret);
+  }
+  return cl_error_new(R, CL_NOMEMORY, "operator new: cannot allocate the %zu-byte "
+                      "frame of coroutine '%s' (std::bad_alloc)", size, co->name);
+}
+
+/* an exception leaves the call: g++ destroys the return object, then the
+   coroutine state (and the frame is freed inside the call) */
+static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *e) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  cl_emit(R, CL_EV_RETURN_OBJECT_DESTROY, st, 0, NULL);
+  if (pt->return_object_destroy) pt->return_object_destroy(R, ret);
+  teardown(R, st);
+  return e;
+}
+
+static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
+                          void *ret) {
+  const cl_PromiseType *pt = co->promise_type;
+  cl_Frame *h;
+  cl_Error *e = allocate(R, co, args, ret, &h);
+  if (h == NULL) return e;                 /* no frame: nothing to undo */
+  size_t size = cl_frame_size(co);
+  memset(h, 0, size);
+  cl_FrameState *st = (cl_FrameState *)((char *)h + cl_state_offset(pt));
+  h->resume_fn = co->step;
+  h->destroy_fn = co->destroy_locals;
+  st->co = co;
+  st->id = ++R->next_id;
+  st->state = CL_STATE_PROLOGUE;
+  if (!cl_registry_add(R, &R->frames, h, st)) {
+    if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
+    else cl_free(R, h, size);
+    return cl_error_new(R, CL_NOMEMORY, "cannot register the frame of coroutine "
+                        "'%s': not enough memory", co->name);
+  }
+  R->running = st;
+  cl_emit(R, CL_EV_PARAMS_COPY, st, 0, NULL);
+  if (co->init && (e = co->init(R, h, cl_state_locals(st), args))) {
+    free_frame(R, st);
+    return e;
+  }
+  cl_emit(R, CL_EV_PROMISE_CONSTRUCT, st, 0, pt->name);
+  if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args))) {
+    destroy_params(R, st);
+    free_frame(R, st);
+    return e;
+  }
+  cl_emit(R, CL_EV_GET_RETURN_OBJECT, st, 0, NULL);
+  if ((e = pt->get_return_object(R, cl_frame_promise(h), ret))) {
+    destroy_state(R, st);
+    return e;
+  }
+  /* co_await promise.initial_suspend(); */
+  cl_Awaitable a;
+  cl_Frame *next = NULL;
+  AwaitOutcome o = AWAIT_THROWS;
+  cl_emit(R, CL_EV_INITIAL_SUSPEND, st, 0, NULL);
+  if ((e = pt->initial_suspend(R, cl_frame_promise(h), &a)) == NULL)
+    o = cl_await(R, st, a, AWAIT_INITIAL, NULL, &next, &e);
+  Exit x;
+  switch (o) {
+    case AWAIT_THROWS: return abandon(R, st, ret, e);
+    case AWAIT_BROKEN: return e;
+    case AWAIT_SUSPENDED: return NULL;
+    case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next, NULL); break;
+    default:
+      st->state = CL_STATE_RUNNING;
+      x = continue_body(R, st);
+  }
+  unsigned id = st->id;
+  if ((e = transfers(R, x, id)) && (st = cl_frame_lookup(R, h)) && st->id == id)
+    return abandon(R, st, ret, e);       /* still ours: the call fails whole */
+  return e;
+}
+
+cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
+  cl_Error *e = cl_promise_type_check(R, co->promise_type);
+  if (e) return e;
+  cl_FrameState *caller = R->running;
+  R->depth++;
+  e = prologue(R, co, args, ret);
+  R->depth--;
+  R->running = caller;
+  return e;
+}

@@ -1,0 +1,193 @@
+/*
+** frame.c — frame layout and handles: the pointer arithmetic a compiler does
+** for address(), from_address(), from_promise() and promise(), checked
+** against the runtime's registry of live frames.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frame.h"
+
+static const char *const state_names[] = {
+  "in its prologue", "suspended at its initial suspend point",
+  "suspended", "suspended at its final suspend point", "running",
+  "being destroyed"
+};
+
+const char *cl_state_name(cl_State s) {
+  return (unsigned)s < sizeof state_names / sizeof *state_names
+             ? state_names[s] : "?";
+}
+
+size_t cl_state_offset(const cl_PromiseType *pt) {
+  return sizeof(struct cl_Frame) + cl_align(pt->size);
+}
+
+size_t cl_frame_size(const cl_Coroutine *co) {
+  return cl_state_offset(co->promise_type) + cl_align(sizeof(cl_FrameState)) +
+         co->locals_size;
+}
+
+cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
+  return h == NULL ? NULL : cl_registry_get(&R->frames, h);
+}
+
+void cl_frame_name(const cl_FrameState *st, char *buf, size_t n) {
+  snprintf(buf, n, "coroutine #%u '%s' (%s)", st->id, st->co->name,
+           st->co->promise_type->name);
+}
+
+void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
+  cl_Frame *h = cl_frame_of_state(st);
+  Grave *g = &R->graves[R->ngraves++ % CL_GRAVES];
+  g->frame = h;
+  g->id = st->id;
+  g->name = st->co->name;
+  cl_registry_remove(&R->frames, h);
+}
+
+cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h) {
+  if (h == NULL)
+    return cl_error_new(R, CL_MISUSE, "%s: the coroutine_handle is null; "
+                        "it refers to no coroutine (undefined behaviour in C++ "
+                        "[coroutine.handle.resumption])", op);
+  for (unsigned i = 0; i < CL_GRAVES && i < R->ngraves; i++) {
+    const Grave *g = &R->graves[(R->ngraves - 1 - i) % CL_GRAVES];
+    if (g->frame == h)
+      return cl_error_new(R, CL_MISUSE, "%s: coroutine #%u '%s' was already "
+                          "destroyed; using its handle is undefined behaviour in "
+                          "C++ [coroutine.handle]", op, g->id, g->name);
+  }
+  return cl_error_new(R, CL_MISUSE, "%s: %p is not the address of a live "
+                      "coroutine frame [coroutine.handle.export.import]", op,
+                      (void *)h);
+}
+
+void *cl_address(cl_Frame *h) { return h; }
+
+int cl_handle_compare(cl_Frame *a, cl_Frame *b) {
+  uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+  return (x > y) - (x < y);
+}
+
+cl_Frame *cl_noop_coroutine(cl_Runtime *R) { return &R->noop; }
+
+cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done) {
+  if (h == &R->noop) { *done = 0; return NULL; }
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  if (st == NULL) return cl_not_a_frame(R, "done()", h);
+  *done = h->resume_fn == NULL;       /* as g++: a null resume pointer */
+  return NULL;
+}
+
+static cl_Error *wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
+                            const cl_PromiseType *pt) {
+  char name[160];
+  cl_frame_name(st, name, sizeof name);
+  return cl_error_new(R, CL_MISUSE, "%s: %s has promise type '%s', not '%s'; "
+                      "the handle's promise type must match "
+                      "[coroutine.handle.export.import]", op, name,
+                      st->co->promise_type->name, pt->name);
+}
+
+cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
+                     void **promise) {
+  if (pt == NULL)
+    return cl_error_new(R, CL_MISUSE, "promise(): the handle is type-erased "
+                        "(coroutine_handle<>); it has no promise() "
+                        "[coroutine.handle]: convert it with from_address and "
+                        "a promise type first");
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  if (st == NULL) return cl_not_a_frame(R, "promise()", h);
+  if (st->co->promise_type != pt) return wrong_type(R, "promise()", st, pt);
+  *promise = cl_frame_promise(h);
+  return NULL;
+}
+
+cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt,
+                          cl_Frame **h) {
+  cl_Frame *f = promise ? (cl_Frame *)((char *)promise - sizeof(struct cl_Frame)) : NULL;
+  cl_FrameState *st = cl_frame_lookup(R, f);
+  if (st == NULL)
+    return cl_error_new(R, CL_MISUSE, "from_promise(): %p is not the promise of "
+                        "a live coroutine [coroutine.handle.export.import]", promise);
+  if (pt != NULL && st->co->promise_type != pt)
+    return wrong_type(R, "from_promise()", st, pt);
+  *h = f;
+  return NULL;
+}
+
+cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt,
+                          cl_Frame **h) {
+  cl_Frame *f = (cl_Frame *)address;
+  if (f == NULL) { *h = NULL; return NULL; }        /* the null handle */
+  if (f == &R->noop && pt == NULL) { *h = f; return NULL; }
+  cl_FrameState *st = cl_frame_lookup(R, f);
+  if (st == NULL) return cl_not_a_frame(R, "from_address()", f);
+  if (pt != NULL && st->co->promise_type != pt)
+    return wrong_type(R, "from_address()", st, pt);
+  *h = f;
+  return NULL;
+}
+
+int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  if (st == NULL) return 0;
+  const cl_Coroutine *co = st->co;
+  memset(info, 0, sizeof *info);
+  info->id = st->id;
+  info->state = (cl_State)st->state;
+  info->index = st->index;
+  info->initial_await_resume_called = st->initial_await_resume_called;
+  info->coroutine = co;
+  info->promise = cl_frame_promise(h);
+  info->locals = cl_state_locals(st);
+  info->frame_size = cl_frame_size(co);
+  info->promise_offset = sizeof(struct cl_Frame);
+  info->state_offset = cl_state_offset(co->promise_type);
+  info->locals_offset = info->state_offset + cl_align(sizeof(cl_FrameState));
+  if (st->ntemps > 0) info->awaiter = st->temps[st->ntemps - 1];
+  return 1;
+}
+
+static int by_id(const void *a, const void *b) {
+  unsigned x = (*(cl_FrameState *const *)a)->id, y = (*(cl_FrameState *const *)b)->id;
+  return (x > y) - (x < y);
+}
+
+size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
+  const cl_Registry *g = &R->frames;
+  if (out == NULL || n < g->count) return g->count;
+  size_t k = 0;
+  cl_FrameState **states = (cl_FrameState **)cl_alloc(R, g->count * sizeof *states + 1);
+  for (size_t i = 0; i < g->size; i++) {
+    if (g->slots[i].key == NULL) continue;
+    if (states) states[k++] = g->slots[i].state;
+    else out[k++] = (cl_Frame *)g->slots[i].key;     /* no memory: unsorted */
+  }
+  if (states) {
+    qsort(states, k, sizeof *states, by_id);
+    for (size_t i = 0; i < k; i++) out[i] = cl_frame_of_state(states[i]);
+    cl_free(R, states, g->count * sizeof *states + 1);
+  }
+  return k;
+}
+
+cl_Frame *cl_running(cl_Runtime *R) {
+  return R->running ? cl_frame_of_state(R->running) : NULL;
+}
+
+void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  if (st == NULL) { snprintf(buf, n, "?"); return; }
+  switch ((cl_State)st->state) {
+    case CL_STATE_SUSPENDED_INITIAL: snprintf(buf, n, "initial suspend point"); return;
+    case CL_STATE_SUSPENDED_FINAL: snprintf(buf, n, "final suspend point"); return;
+    default: break;
+  }
+  if (st->co->where)
+    st->co->where(R, h, cl_state_locals(st), st->index, buf, n);
+  else
+    snprintf(buf, n, "suspend index %d", st->index);
+}

@@ -1,0 +1,88 @@
+/*
+** frame.h — the coroutine frame: layout, runtime state, and the runtime
+** structure that owns frames. Internal to core/.
+*/
+#ifndef CL_FRAME_H
+#define CL_FRAME_H
+
+#include "corolab.h"
+#include "registry.h"
+
+#define CL_ALIGN 16u
+#define cl_align(n) (((n) + (CL_ALIGN - 1)) & ~(size_t)(CL_ALIGN - 1))
+
+/* the frame's head, as g++ and clang lay it out: resume fn at +0 (null once
+   the coroutine is suspended at its final suspend point), destroy fn at +8,
+   the promise at +16 */
+struct cl_Frame {
+  void (*resume_fn)(cl_Step *s);
+  void (*destroy_fn)(cl_Runtime *R, cl_Frame *h, void *locals, int index);
+};
+
+#define CL_MAX_TEMPS 3   /* operand, await_transform result, awaiter */
+
+/* the runtime's state for a frame, after the promise */
+typedef struct cl_FrameState {
+  const cl_Coroutine *co;
+  void *await_result;          /* where the pending await_resume writes */
+  unsigned id;
+  int index;                   /* suspend index */
+  unsigned char state;         /* cl_State */
+  unsigned char initial_await_resume_called;
+  unsigned char ntemps;        /* live temporaries of the pending co_await */
+  unsigned char await_kind;    /* AwaitKind of the pending co_await */
+  unsigned char locals_alive;  /* the body has started and not yet ended */
+  cl_Awaitable temps[CL_MAX_TEMPS];  /* the awaiter is the last */
+} cl_FrameState;
+
+typedef struct Observer { cl_Observer fn; void *ud; int id; } Observer;
+
+typedef struct Grave {         /* a recently destroyed frame, for messages */
+  cl_Frame *frame;
+  unsigned id;
+  const char *name;
+} Grave;
+
+#define CL_GRAVES 32
+
+struct cl_Error {
+  cl_ErrorKind kind;
+  void *payload;
+  cl_PayloadFree release;
+  char message[];
+};
+
+struct cl_Runtime {
+  cl_Alloc alloc;
+  void *alloc_ud;
+  void *userdata;
+  cl_Registry frames;          /* live frames */
+  unsigned next_id;
+  int depth;                   /* nesting of resume calls */
+  cl_FrameState *running;      /* innermost running frame, or NULL */
+  Observer *observers;
+  int nobservers, observers_size, next_observer;
+  cl_LeakReporter leak_report;
+  void *leak_ud;
+  Grave graves[CL_GRAVES];
+  unsigned ngraves;
+  struct cl_Frame noop;        /* noop_coroutine()'s frame */
+  struct cl_Error *oom;        /* preallocated "out of memory" */
+};
+
+size_t cl_frame_size(const cl_Coroutine *co);
+size_t cl_state_offset(const cl_PromiseType *pt);
+#define cl_frame_promise(h)   ((void *)((char *)(h) + sizeof(struct cl_Frame)))
+#define cl_frame_of_state(st) \
+  ((cl_Frame *)((char *)(st) - cl_state_offset((st)->co->promise_type)))
+#define cl_state_locals(st)   ((void *)((char *)(st) + cl_align(sizeof(cl_FrameState))))
+
+/* the live frame at h, or NULL; op names the calling operation for errors */
+cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h);
+/* "coroutine #3 'range' (generator)" */
+void cl_frame_name(const cl_FrameState *st, char *buf, size_t n);
+/* an error for a handle that is no live frame: null, destroyed, or foreign */
+cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h);
+void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* unregister */
+
+#endif

@@ -1,0 +1,20 @@
+/*
+** promise.c — the rules a promise type must follow, checked when it is
+** defined, with messages worded as g++ words them.
+*/
+#include "frame.h"
+
+cl_Error *cl_promise_type_check(cl_Runtime *R, const cl_PromiseType *pt) {
+  static const char rule[] = "[dcl.fct.def.coroutine]";
+  const char *missing = !pt->get_return_object ? "get_return_object"
+                      : !pt->initial_suspend ? "initial_suspend"
+                      : !pt->final_suspend ? "final_suspend"
+                      : !pt->unhandled_exception ? "unhandled_exception" : NULL;
+  if (missing)
+    return cl_error_new(R, CL_MISUSE, "no member named '%s' in '%s' %s", missing,
+                        pt->name, rule);
+  if (pt->return_value && pt->return_void)
+    return cl_error_new(R, CL_MISUSE, "the coroutine promise type '%s' declares "
+                        "both 'return_value' and 'return_void' %s", pt->name, rule);
+  return NULL;
+}

@@ -1,0 +1,80 @@
+/*
+** registry.c — live frames: open addressing with linear probing and
+** backward-shift deletion, keyed by frame address; a one-entry cache makes
+** repeated operations on one frame a single comparison.
+*/
+#include <stdint.h>
+#include <string.h>
+
+#include "frame.h"
+
+static size_t slot_of(const cl_Registry *g, const void *key) {
+  uint64_t h = (uint64_t)(uintptr_t)key * UINT64_C(0x9E3779B97F4A7C15);
+  return (size_t)(h >> 32) & (g->size - 1);
+}
+
+static void put(cl_Registry *g, const void *key, struct cl_FrameState *st) {
+  size_t i = slot_of(g, key);
+  while (g->slots[i].key != NULL) i = (i + 1) & (g->size - 1);
+  g->slots[i].key = key;
+  g->slots[i].state = st;
+}
+
+static int grow(cl_Runtime *R, cl_Registry *g) {
+  size_t oldsize = g->size, newsize = oldsize ? oldsize * 2 : 64;
+  cl_RegistrySlot *old = g->slots;
+  cl_RegistrySlot *slots = (cl_RegistrySlot *)cl_alloc(R, newsize * sizeof *slots);
+  if (slots == NULL) return 0;
+  memset(slots, 0, newsize * sizeof *slots);
+  g->slots = slots;
+  g->size = newsize;
+  for (size_t i = 0; i < oldsize; i++)
+    if (old[i].key != NULL) put(g, old[i].key, old[i].state);
+  cl_free(R, old, oldsize * sizeof *old);
+  return 1;
+}
+
+int cl_registry_add(cl_Runtime *R, cl_Registry *g, const void *key,
+                    struct cl_FrameState *st) {
+  if ((g->count + 1) * 4 > g->size * 3 && !grow(R, g)) return 0;
+  put(g, key, st);
+  g->count++;
+  return 1;
+}
+
+struct cl_FrameState *cl_registry_get(cl_Registry *g, const void *key) {
+  if (key == g->last_key && key != NULL) return g->last_state;
+  if (g->size == 0) return NULL;
+  for (size_t i = slot_of(g, key); g->slots[i].key != NULL;
+       i = (i + 1) & (g->size - 1)) {
+    if (g->slots[i].key == key) {
+      g->last_key = key;
+      g->last_state = g->slots[i].state;
+      return g->slots[i].state;
+    }
+  }
+  return NULL;
+}
+
+void cl_registry_remove(cl_Registry *g, const void *key) {
+  size_t mask = g->size - 1, i;
+  if (g->last_key == key) g->last_key = NULL;
+  if (g->size == 0) return;
+  for (i = slot_of(g, key); g->slots[i].key != key; i = (i + 1) & mask)
+    if (g->slots[i].key == NULL) return;
+  g->count--;
+  for (size_t j = (i + 1) & mask; g->slots[j].key != NULL; j = (j + 1) & mask) {
+    size_t home = slot_of(g, g->slots[j].key);
+    /* move j back into the hole at i unless its home lies in (i, j] */
+    if (((j - home) & mask) >= ((j - i) & mask)) {
+      g->slots[i] = g->slots[j];
+      i = j;
+    }
+  }
+  g->slots[i].key = NULL;
+}
+
+void cl_registry_free(cl_Runtime *R, cl_Registry *g) {
+  cl_free(R, g->slots, g->size * sizeof *g->slots);
+  memset(g, 0, sizeof *g);
+}

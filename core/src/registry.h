@@ -1,0 +1,32 @@
+/*
+** registry.h — the live frames of a runtime: an open-addressing hash map
+** from frame address to its state, so any handle can be checked.
+*/
+#ifndef CL_REGISTRY_H
+#define CL_REGISTRY_H
+
+#include <stddef.h>
+
+struct cl_Runtime;
+struct cl_FrameState;
+
+typedef struct cl_RegistrySlot {
+  const void *key;                   /* frame address; NULL: empty */
+  struct cl_FrameState *state;
+} cl_RegistrySlot;
+
+typedef struct cl_Registry {
+  cl_RegistrySlot *slots;
+  size_t size;                       /* a power of two, or 0 */
+  size_t count;
+  const void *last_key;              /* one-entry lookup cache */
+  struct cl_FrameState *last_state;
+} cl_Registry;
+
+int cl_registry_add(struct cl_Runtime *R, cl_Registry *g, const void *key,
+                    struct cl_FrameState *st);        /* 0: out of memory */
+struct cl_FrameState *cl_registry_get(cl_Registry *g, const void *key);
+void cl_registry_remove(cl_Registry *g, const void *key);
+void cl_registry_free(struct cl_Runtime *R, cl_Registry *g);
+
+#endif

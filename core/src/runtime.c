@@ -1,0 +1,84 @@
+/*
+** runtime.c — a runtime: its allocator, its live frames, its observers.
+** Everything the core keeps lives here; two runtimes never meet.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frame.h"
+
+static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  (void)ud; (void)osize;
+  if (nsize == 0) { free(ptr); return NULL; }
+  return realloc(ptr, nsize);
+}
+
+static const char oom_message[] = "not enough memory";
+
+static void report_to_stderr(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) {
+  char where[128];
+  (void)ud;
+  cl_where(R, (cl_Frame *)((char *)leak->promise - sizeof(struct cl_Frame)),
+           where, sizeof where);
+  fprintf(stderr, "corolab: leak: coroutine #%u '%s' (%s) still alive, %s at %s\n",
+          leak->id, leak->coroutine->name, leak->coroutine->promise_type->name,
+          cl_state_name(leak->state), where);
+}
+
+static void noop_step(cl_Step *s) { (void)s; }
+
+cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
+  if (alloc == NULL) alloc = default_alloc;
+  cl_Runtime *R = (cl_Runtime *)alloc(alloc_ud, NULL, 0, sizeof *R);
+  if (R == NULL) return NULL;
+  memset(R, 0, sizeof *R);
+  R->alloc = alloc;
+  R->alloc_ud = alloc_ud;
+  R->next_observer = 1;
+  R->leak_report = report_to_stderr;
+  R->noop.resume_fn = noop_step;
+  R->oom = (cl_Error *)cl_alloc(R, sizeof(cl_Error) + sizeof oom_message);
+  if (R->oom == NULL) { alloc(alloc_ud, R, sizeof *R, 0); return NULL; }
+  R->oom->kind = CL_NOMEMORY;
+  R->oom->payload = NULL;
+  R->oom->release = NULL;
+  memcpy(R->oom->message, oom_message, sizeof oom_message);
+  return R;
+}
+
+size_t cl_runtime_close(cl_Runtime *R) {
+  size_t n = cl_frames(R, NULL, 0);
+  if (n > 0 && R->leak_report) {
+    cl_Frame **all = (cl_Frame **)cl_alloc(R, n * sizeof *all);
+    if (all != NULL) {
+      cl_frames(R, all, n);
+      for (size_t i = 0; i < n; i++) {
+        cl_FrameInfo info;
+        if (cl_frame_info(R, all[i], &info)) R->leak_report(R, &info, R->leak_ud);
+      }
+      cl_free(R, all, n * sizeof *all);
+    }
+  }
+  cl_registry_free(R, &R->frames);
+  cl_free(R, R->observers, (size_t)R->observers_size * sizeof *R->observers);
+  cl_free(R, R->oom, sizeof(cl_Error) + sizeof oom_message);
+  R->alloc(R->alloc_ud, R, sizeof *R, 0);
+  return n;
+}
+
+void *cl_runtime_userdata(cl_Runtime *R) { return R->userdata; }
+void cl_runtime_set_userdata(cl_Runtime *R, void *ud) { R->userdata = ud; }
+
+void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud) {
+  R->leak_report = fn;
+  R->leak_ud = ud;
+}
+
+void *cl_alloc(cl_Runtime *R, size_t size) {
+  return R->alloc(R->alloc_ud, NULL, 0, size);
+}
+
+void cl_free(cl_Runtime *R, void *p, size_t size) {
+  if (p != NULL) R->alloc(R->alloc_ud, p, size, 0);
+}

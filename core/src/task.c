@@ -1,0 +1,129 @@
+/*
+** task.c — the reference task promise type: lazy; co_await on a task
+** starts it by symmetric transfer, its final suspend transfers back to the
+** awaiting coroutine, errors are stored and raised by await_resume.
+*/
+#include "frame.h"
+
+#define task_promise(h) ((cl_TaskPromise *)cl_frame_promise(h))
+
+static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
+  (void)R;
+  *(cl_Frame **)ret = (cl_Frame *)((char *)p - sizeof(struct cl_Frame));
+  return NULL;
+}
+
+static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
+  (void)R; (void)p;
+  *out = cl_suspend_always();
+  return NULL;
+}
+
+/* final awaiter: transfer to the continuation, or back to the resumer */
+static cl_Error *final_ready(cl_Runtime *R, void *self, int *ready) {
+  (void)R; (void)self;
+  *ready = 0;
+  return NULL;
+}
+
+static cl_Error *final_suspend_to(cl_Runtime *R, void *self, cl_Frame *h,
+                                  cl_SuspendResult *res) {
+  cl_Frame *c = task_promise(h)->continuation;
+  (void)self;
+  res->kind = CL_SUSPEND_HANDLE;
+  res->handle = c ? c : cl_noop_coroutine(R);
+  return NULL;
+}
+
+static cl_Error *final_resume(cl_Runtime *R, void *self, void *result) {
+  (void)R; (void)self; (void)result;
+  return NULL;
+}
+
+static const cl_AwaitableOps final_awaiter_ops = {
+  "task::final_awaiter", NULL, NULL, NULL, final_ready, final_suspend_to,
+  final_resume, NULL, NULL
+};
+
+static cl_Error *final_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
+  (void)R; (void)p;
+  out->ops = &final_awaiter_ops;
+  out->self = NULL;
+  return NULL;
+}
+
+static cl_Error *return_value(cl_Runtime *R, void *p, void *v) {
+  (void)R;
+  ((cl_TaskPromise *)p)->result = *(cl_Value *)v;
+  return NULL;
+}
+
+static cl_Error *unhandled_exception(cl_Runtime *R, void *p, cl_Error *e) {
+  (void)R;
+  ((cl_TaskPromise *)p)->error = e;
+  return NULL;
+}
+
+static void destroy(cl_Runtime *R, void *p) {
+  cl_error_free(R, ((cl_TaskPromise *)p)->error);
+}
+
+const cl_PromiseType cl_task_type = {
+  "task", sizeof(cl_TaskPromise), NULL,
+  NULL, get_return_object, initial_suspend, final_suspend, NULL, return_value,
+  NULL, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL
+};
+
+/* the awaiter of a task temporary: co_await child() */
+static cl_Error *task_ready(cl_Runtime *R, void *self, int *ready) {
+  return cl_done(R, (cl_Frame *)self, ready);
+}
+
+static cl_Error *task_suspend(cl_Runtime *R, void *self, cl_Frame *h,
+                              cl_SuspendResult *res) {
+  (void)R;
+  task_promise((cl_Frame *)self)->continuation = h;
+  res->kind = CL_SUSPEND_HANDLE;
+  res->handle = (cl_Frame *)self;
+  return NULL;
+}
+
+static cl_Error *take_result(cl_Runtime *R, cl_Frame *task, cl_Value *result) {
+  cl_TaskPromise *p;
+  cl_Error *e = cl_promise(R, task, &cl_task_type, (void **)&p);
+  if (e) return e;
+  if ((e = p->error)) { p->error = NULL; return e; }
+  if (result) *result = p->result;
+  return NULL;
+}
+
+static cl_Error *task_resume(cl_Runtime *R, void *self, void *result) {
+  return take_result(R, (cl_Frame *)self, (cl_Value *)result);
+}
+
+static void task_destroy(cl_Runtime *R, void *self) {   /* ~task() */
+  cl_error_free(R, cl_destroy(R, (cl_Frame *)self));
+}
+
+const cl_AwaitableOps cl_task_awaitable_ops = {
+  "task", NULL, NULL, NULL, task_ready, task_suspend, task_resume,
+  task_destroy, NULL
+};
+
+cl_Awaitable cl_task_awaitable(cl_Frame *task) {
+  cl_Awaitable a;
+  a.ops = &cl_task_awaitable_ops;
+  a.self = task;
+  return a;
+}
+
+cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result) {
+  int done;
+  cl_Error *e = cl_resume(R, task);
+  if (e == NULL) e = cl_done(R, task, &done);
+  if (e) return e;
+  if (!done)
+    return cl_error_new(R, CL_MISUSE, "cl_task_run: the task suspended without "
+                        "finishing; resume it again when what it awaits is ready");
+  return take_result(R, task, result);
+}
