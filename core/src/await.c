@@ -47,22 +47,55 @@ static const char *describe(cl_Runtime *R, cl_Awaitable a, char *buf, size_t n) 
   return buf;
 }
 
-/* a temporary of the co_await's full-expression; the awaiter comes last */
-static void keep(cl_FrameState *st, cl_Awaitable a) {
-  if (st->ntemps > 0) {
-    cl_Awaitable top = st->temps[st->ntemps - 1];
-    if (top.ops == a.ops && top.self == a.self) return;   /* returned *this */
+static Spill **spill_of(cl_Runtime *R, const cl_FrameState *st) {
+  Spill **s = &R->spills;
+  while (*s && (*s)->st != st) s = &(*s)->next;
+  return s;
+}
+
+/* a new temporary of the co_await's full-expression: it becomes the
+   awaiter; the one before it is kept, if it has a destructor, in a spill */
+static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
+  cl_Awaitable old = st->awaiter;
+  st->awaiter = a;
+  if (old.ops == NULL || old.ops->destroy == NULL ||
+      (old.ops == a.ops && old.self == a.self))            /* returned *this */
+    return NULL;
+  Spill *s = st->spilled ? *spill_of(R, st) : NULL;
+  if (s == NULL) {
+    if ((s = (Spill *)cl_alloc(R, sizeof *s)) == NULL) {
+      st->awaiter = old;                   /* destroyed with the others */
+      if (a.ops->destroy) a.ops->destroy(R, a.self);
+      return R->oom;
+    }
+    s->st = st;
+    s->n = 0;
+    s->next = R->spills;
+    R->spills = s;
+    st->spilled = 1;
   }
-  st->temps[st->ntemps++] = a;
+  s->temps[s->n++] = old;
+  return NULL;
+}
+
+static void destroy_temp(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
+  if (a.ops->destroy) {
+    cl_emit(R, CL_EV_AWAITER_DESTROY, st, 0, name_of(a));
+    a.ops->destroy(R, a.self);
+  }
 }
 
 void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st) {
-  while (st->ntemps > 0) {
-    cl_Awaitable a = st->temps[--st->ntemps];
-    if (a.ops->destroy) {
-      cl_emit(R, CL_EV_AWAITER_DESTROY, st, 0, name_of(a));
-      a.ops->destroy(R, a.self);
-    }
+  cl_Awaitable a = st->awaiter;
+  if (a.ops == NULL) return;
+  st->awaiter.ops = NULL;
+  destroy_temp(R, st, a);
+  if (st->spilled) {
+    Spill **link = spill_of(R, st), *s = *link;
+    *link = s->next;
+    st->spilled = 0;
+    while (s->n > 0) destroy_temp(R, st, s->temps[--s->n]);
+    cl_free(R, s, sizeof *s);
   }
 }
 
@@ -71,26 +104,26 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
                              AwaitKind kind) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  keep(st, a);
+  if ((e = keep(R, st, a))) return e;
   if (kind == AWAIT_PLAIN && pt->await_transform) {
     cl_Awaitable t;
     cl_emit(R, CL_EV_AWAIT_TRANSFORM, st, 0, name_of(a));
     if ((e = pt->await_transform(R, cl_frame_promise(cl_frame_of_state(st)), a, &t)))
       return e;
-    keep(st, a = t);
+    if ((e = keep(R, st, a = t))) return e;
   }
   int member = has(R, a, CL_MEMBER_CO_AWAIT), nonmember = has(R, a, CL_FREE_CO_AWAIT);
   if (member && nonmember)
     return cl_ill_formed(R, st, "co_await: ambiguous overload for 'operator "
-                         "co_await' on '%s': both a member and a non-member "
-                         "are viable [over.match.oper]", name_of(a));
+                         "co_await' (operand type is '%s'): both a member and a "
+                         "non-member are viable [over.match.oper]", name_of(a));
   if (member || nonmember) {
     cl_Awaitable w;
     cl_emit(R, CL_EV_OPERATOR_CO_AWAIT, st, 0, name_of(a));
     e = member ? a.ops->member_co_await(R, a.self, &w)
                : a.ops->free_co_await(R, a.self, &w);
     if (e) return e;
-    keep(st, a = w);
+    if ((e = keep(R, st, a = w))) return e;
   }
   for (cl_AwaitMember m = CL_AWAIT_READY; m <= CL_AWAIT_RESUME; m++)
     if (!has(R, a, m))
@@ -126,7 +159,7 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
   st->await_kind = (unsigned char)kind;
   st->await_result = result;
   if ((*error = get_awaiter(R, st, operand, kind))) goto throws;
-  cl_Awaitable w = st->temps[st->ntemps - 1];
+  cl_Awaitable w = st->awaiter;
   int ready = 0;
   cl_emit(R, CL_EV_AWAIT_READY, st, 0, describe(R, w, buf, sizeof buf));
   if ((*error = w.ops->await_ready(R, w.self, &ready))) goto throws;
@@ -171,7 +204,7 @@ throws:
 }
 
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {
-  cl_Awaitable w = st->temps[st->ntemps - 1];
+  cl_Awaitable w = st->awaiter;
   char buf[96];
   if (st->await_kind == AWAIT_INITIAL) st->initial_await_resume_called = 1;
   cl_emit(R, CL_EV_AWAIT_RESUME, st, 0, describe(R, w, buf, sizeof buf));

@@ -147,7 +147,7 @@ int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
   info->promise_offset = sizeof(struct cl_Frame);
   info->state_offset = cl_state_offset(co->promise_type);
   info->locals_offset = info->state_offset + cl_align(sizeof(cl_FrameState));
-  if (st->ntemps > 0) info->awaiter = st->temps[st->ntemps - 1];
+  info->awaiter = st->awaiter;
   return 1;
 }
 

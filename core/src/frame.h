@@ -19,23 +19,29 @@ struct cl_Frame {
   void (*destroy_fn)(cl_Runtime *R, cl_Frame *h, void *locals, int index);
 };
 
-#define CL_MAX_TEMPS 3   /* operand, await_transform result, awaiter */
-
-/* the runtime's state for a frame, after the promise */
+/* the runtime's state for a frame, after the promise; kept small: the
+   co_await's other temporaries with destructors, rare, live in R->spills */
 typedef struct cl_FrameState {
   const cl_Coroutine *co;
   void *await_result;          /* where the pending await_resume writes */
+  cl_Awaitable awaiter;        /* the pending co_await's awaiter; ops NULL: none */
   unsigned id;
   int index;                   /* suspend index */
   unsigned char state;         /* cl_State */
   unsigned char initial_await_resume_called;
-  unsigned char ntemps;        /* live temporaries of the pending co_await */
   unsigned char await_kind;    /* AwaitKind of the pending co_await */
   unsigned char locals_alive;  /* the body has started and not yet ended */
-  cl_Awaitable temps[CL_MAX_TEMPS];  /* the awaiter is the last */
+  unsigned char spilled;       /* R->spills holds temporaries of this frame */
 } cl_FrameState;
 
 typedef struct Observer { cl_Observer fn; void *ud; int id; } Observer;
+
+typedef struct Spill {         /* temporaries of a co_await besides its awaiter */
+  struct Spill *next;
+  const struct cl_FrameState *st;
+  int n;
+  cl_Awaitable temps[2];       /* operand, await_transform's result */
+} Spill;
 
 typedef struct Grave {         /* a recently destroyed frame, for messages */
   cl_Frame *frame;
@@ -64,6 +70,7 @@ struct cl_Runtime {
   int nobservers, observers_size, next_observer;
   cl_LeakReporter leak_report;
   void *leak_ud;
+  Spill *spills;
   Grave graves[CL_GRAVES];
   unsigned ngraves;
   struct cl_Frame noop;        /* noop_coroutine()'s frame */
