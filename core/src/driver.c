@@ -225,7 +225,7 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
 /* resume a suspended frame */
 static Exit run_frame(cl_Runtime *R, cl_FrameState *st, unsigned resumer) {
   cl_emit(R, CL_EV_RESUME, st, resumer, NULL);
-  R->running = st;
+  cl_set_running(R, cl_frame_of_state(st), st->id);
   st->state = CL_STATE_RUNNING;
   return continue_body(R, st);
 }
@@ -272,12 +272,12 @@ cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
   const char *why;
   if (st == NULL) return cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st))) return bad_resume(R, "resume()", st, why);
-  cl_FrameState *resumer = R->running;
-  unsigned from = st->id;
+  cl_Frame *resumer = R->running;
+  unsigned resumer_id = R->running_id, from = st->id;
   R->depth++;
-  cl_Error *e = transfers(R, run_frame(R, st, resumer ? resumer->id : 0), from);
+  cl_Error *e = transfers(R, run_frame(R, st, resumer_id), from);
   R->depth--;
-  R->running = resumer;
+  cl_set_running(R, resumer, resumer_id);
   return e;
 }
 
@@ -300,7 +300,7 @@ cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h) {
     }
   }
   R->depth++;
-  cl_emit(R, CL_EV_DESTROY, st, R->running ? R->running->id : 0, NULL);
+  cl_emit(R, CL_EV_DESTROY, st, R->running_id, NULL);
   teardown(R, st);
   R->depth--;
   return NULL;
@@ -358,7 +358,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
     return cl_error_new(R, CL_NOMEMORY, "cannot register the frame of coroutine "
                         "'%s': not enough memory", co->name);
   }
-  R->running = st;
+  cl_set_running(R, h, st->id);
   cl_emit(R, CL_EV_PARAMS_COPY, st, 0, NULL);
   if (co->init && (e = co->init(R, h, cl_state_locals(st), args))) {
     free_frame(R, st);
@@ -401,10 +401,11 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
 cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
   cl_Error *e = cl_promise_type_check(R, co->promise_type);
   if (e) return e;
-  cl_FrameState *caller = R->running;
+  cl_Frame *caller = R->running;
+  unsigned caller_id = R->running_id;
   R->depth++;
   e = prologue(R, co, args, ret);
   R->depth--;
-  R->running = caller;
+  cl_set_running(R, caller, caller_id);
   return e;
 }

@@ -174,8 +174,14 @@ size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
   return k;
 }
 
+void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id) {
+  R->running = h;
+  R->running_id = id;
+}
+
 cl_Frame *cl_running(cl_Runtime *R) {
-  return R->running ? cl_frame_of_state(R->running) : NULL;
+  cl_FrameState *st = cl_frame_lookup(R, R->running);
+  return st && st->id == R->running_id ? R->running : NULL;
 }
 
 void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {

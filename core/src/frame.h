@@ -65,7 +65,9 @@ struct cl_Runtime {
   cl_Registry frames;          /* live frames */
   unsigned next_id;
   int depth;                   /* nesting of resume calls */
-  cl_FrameState *running;      /* innermost running frame, or NULL */
+  cl_Frame *running;           /* innermost running frame (may have been
+                                  destroyed since: check with running_id) */
+  unsigned running_id;         /* its id; 0: none */
   Observer *observers;
   int nobservers, observers_size, next_observer;
   cl_LeakReporter leak_report;
@@ -91,5 +93,6 @@ void cl_frame_name(const cl_FrameState *st, char *buf, size_t n);
 /* an error for a handle that is no live frame: null, destroyed, or foreign */
 cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h);
 void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* unregister */
+void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id);
 
 #endif

@@ -60,6 +60,11 @@ size_t cl_runtime_close(cl_Runtime *R) {
       cl_free(R, all, n * sizeof *all);
     }
   }
+  while (R->spills) {                  /* temporaries of leaked frames */
+    Spill *s = R->spills;
+    R->spills = s->next;
+    cl_free(R, s, sizeof *s);
+  }
   cl_registry_free(R, &R->frames);
   cl_free(R, R->observers, (size_t)R->observers_size * sizeof *R->observers);
   cl_free(R, R->oom, sizeof(cl_Error) + sizeof oom_message);
