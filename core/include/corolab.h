@@ -319,7 +319,8 @@ typedef struct cl_Event {
   int index;                   /* suspend index at the event */
   int depth;                   /* nesting of resume calls, 0 = outermost */
   unsigned other_id;           /* resumer / transfer target, when any */
-  const char *detail;          /* e.g. awaiter type, "false", error text */
+  const char *detail;          /* e.g. awaiter type, error text; valid only
+                                  during the observer call: copy to keep */
 } cl_Event;
 
 typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);

@@ -313,9 +313,11 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
   const cl_PromiseType *pt = co->promise_type;
   size_t size = cl_frame_size(co);
   cl_Error *e = NULL;
-  char detail[32];
-  snprintf(detail, sizeof detail, "%zu bytes", size);
-  cl_emit(R, CL_EV_OPERATOR_NEW, NULL, 0, detail);
+  if (cl_observed(R)) {
+    char detail[32];
+    snprintf(detail, sizeof detail, "%zu bytes", size);
+    cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, detail);
+  }
   void *mem = pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
                                : cl_alloc(R, size);
   *h = (cl_Frame *)mem;
@@ -382,6 +384,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   cl_emit(R, CL_EV_INITIAL_SUSPEND, st, 0, NULL);
   if ((e = pt->initial_suspend(R, cl_frame_promise(h), &a)) == NULL)
     o = cl_await(R, st, a, AWAIT_INITIAL, NULL, &next, &e);
+  unsigned id = st->id;          /* the body may end and free the frame */
   Exit x;
   switch (o) {
     case AWAIT_THROWS: return abandon(R, st, ret, e);
@@ -392,7 +395,6 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
       st->state = CL_STATE_RUNNING;
       x = continue_body(R, st);
   }
-  unsigned id = st->id;
   if ((e = transfers(R, x, id)) && (st = cl_frame_lookup(R, h)) && st->id == id)
     return abandon(R, st, ret, e);       /* still ours: the call fails whole */
   return e;

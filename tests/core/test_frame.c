@@ -1,0 +1,83 @@
+/*
+** test_frame.c — the frame's layout, as g++ and clang lay it out (s11):
+** resume function at +0 (null at the final suspend point), destroy
+** function at +8, the promise at +16; then the runtime's state and the
+** body's storage at the offsets cl_frame_info reports.
+*/
+#include <string.h>
+
+#include "helpers.h"
+
+typedef void (*SlotFn)(void);
+
+static SlotFn slot(cl_Frame *h, size_t offset) {
+  SlotFn fn;
+  memcpy(&fn, (char *)cl_address(h) + offset, sizeof fn);
+  return fn;
+}
+
+/* the body checks that what it is given is what cl_frame_info reports */
+static void check_step_pointers(cl_Step *s) {
+  cl_FrameInfo info;
+  assert_true(cl_frame_info(s->R, s->frame, &info));
+  assert_ptr_equal(s->promise, info.promise);
+  assert_ptr_equal(s->locals, info.locals);
+  assert_int_equal(info.state, CL_STATE_RUNNING);
+}
+
+static void check_layout(Fixture *fx, const cl_PromiseType *pt) {
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op body[] = {CALL(check_step_pointers), AWAIT(&aw), END};
+  cl_Coroutine co = script_coroutine("coro", pt, body);
+  cl_Frame *h = start(R, &co);
+  char *base = (char *)cl_address(h);
+  SlotFn destroy_fn;
+  cl_FrameInfo info;
+  assert_true(cl_frame_info(R, h, &info));
+  /* the head */
+  assert_int_equal(info.promise_offset, 16);
+  assert_ptr_equal(info.promise, base + 16);
+  assert_int_equal((uintptr_t)info.promise % 16, 0);
+  assert_non_null(slot(h, 0));
+  memcpy(&destroy_fn, &co.destroy_locals, sizeof destroy_fn);
+  assert_true(slot(h, 8) == destroy_fn);
+  /* the runtime's state after the promise, then the body's storage */
+  assert_int_equal(info.state_offset, 16 + (pt->size + 15) / 16 * 16);
+  assert_true(info.locals_offset > info.state_offset);
+  assert_int_equal(info.locals_offset % 16, 0);
+  assert_ptr_equal(info.locals, base + info.locals_offset);
+  assert_int_equal(info.frame_size, info.locals_offset + co.locals_size);
+  assert_int_equal(info.state, CL_STATE_SUSPENDED_INITIAL);
+  /* at a co_await: the awaiter is known, the resume slot still set */
+  resume_ok(R, h);
+  assert_true(cl_frame_info(R, h, &info));
+  assert_int_equal(info.state, CL_STATE_SUSPENDED);
+  assert_ptr_equal(info.awaiter.self, &aw);
+  assert_non_null(slot(h, 0));
+  /* at the final suspend point: resume slot null, destroy slot kept */
+  resume_ok(R, h);
+  assert_true(cl_frame_info(R, h, &info));
+  assert_int_equal(info.state, CL_STATE_SUSPENDED_FINAL);
+  assert_null(slot(h, 0));
+  assert_true(slot(h, 8) == destroy_fn);
+  destroy_ok(R, h);
+}
+
+static void test_layout_small_promise(void **state) {
+  check_layout(*state, &rec_promise);
+}
+
+static void test_layout_large_promise(void **state) {
+  cl_PromiseType pt = rec_promise;
+  pt.size = 40;
+  check_layout(*state, &pt);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    FIXTURE_TEST(test_layout_small_promise),
+    FIXTURE_TEST(test_layout_large_promise),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,319 @@
+/*
+** test_handles.c — coroutine_handle ([coroutine.handle]): resume, done,
+** destroy, promise, address, from_address, from_promise, comparison, the
+** noop coroutine, and every misuse of a handle as a named error.
+*/
+#include <string.h>
+
+#include "helpers.h"
+
+static cl_Frame *lazy(Fixture *fx, cl_Coroutine *co, Op *body) {
+  *co = script_coroutine("coro", &rec_promise, body);
+  return start(fx->R, co);
+}
+
+/* [coroutine.handle.export.import], [coroutine.handle.promise] */
+static void test_promise_address_round_trip(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {END};
+  cl_Coroutine co;
+  cl_Frame *h = lazy(fx, &co, body), *back;
+  void *p;
+  assert_ok(cl_promise(R, h, &rec_promise, &p));
+  assert_ptr_equal(p, (char *)cl_address(h) + 16);
+  assert_ok(cl_from_promise(R, p, &rec_promise, &back));
+  assert_ptr_equal(back, h);
+  assert_ok(cl_from_promise(R, p, NULL, &back));          /* coroutine_handle<> */
+  assert_ptr_equal(back, h);
+  assert_ok(cl_from_address(R, cl_address(h), &rec_promise, &back));
+  assert_ptr_equal(back, h);
+  assert_ok(cl_from_address(R, cl_address(h), NULL, &back));
+  assert_ptr_equal(back, h);
+  destroy_ok(R, h);
+}
+
+/* resume() runs to the next suspension; done() reads the resume slot */
+static void test_resume_done_destroy(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op body[] = {AWAIT(&aw), END};
+  cl_Coroutine co;
+  cl_Frame *h = lazy(fx, &co, body);
+  assert_int_equal(done_of(R, h), 0);
+  resume_ok(R, h);
+  assert_int_equal(done_of(R, h), 0);
+  resume_ok(R, h);
+  assert_int_equal(done_of(R, h), 1);
+  assert_int_equal(cl_frames(R, NULL, 0), 1);
+  destroy_ok(R, h);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
+/* a default-constructed coroutine_handle refers to no coroutine */
+static void test_null_handle(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = (cl_Frame *)&h;
+  int done;
+  void *p;
+  assert_error(R, cl_resume(R, NULL), CL_MISUSE, "resume(): the coroutine_handle is null");
+  assert_error(R, cl_destroy(R, NULL), CL_MISUSE, "destroy(): the coroutine_handle is null");
+  assert_error(R, cl_done(R, NULL, &done), CL_MISUSE, "done(): the coroutine_handle is null");
+  assert_error(R, cl_promise(R, NULL, &rec_promise, &p), CL_MISUSE, "null");
+  assert_ok(cl_from_address(R, NULL, NULL, &h));     /* from_address(nullptr) */
+  assert_null(h);
+  assert_error(R, cl_from_promise(R, NULL, &rec_promise, &h), CL_MISUSE,
+               "is not the promise of a live coroutine");
+}
+
+/* [coroutine.handle.compare]: by address */
+static void test_compare(void **state) {
+  Fixture *fx = *state;
+  Op body[] = {END};
+  cl_Coroutine co;
+  cl_Frame *a = lazy(fx, &co, body), *b = start(fx->R, &co);
+  int expected = (uintptr_t)a < (uintptr_t)b ? -1 : 1;
+  assert_int_equal(cl_handle_compare(a, a), 0);
+  assert_int_equal(cl_handle_compare(a, b), expected);
+  assert_int_equal(cl_handle_compare(b, a), -expected);
+  assert_int_equal(cl_handle_compare(NULL, NULL), 0);
+  destroy_ok(fx->R, a);
+  destroy_ok(fx->R, b);
+}
+
+/* coroutine_handle<> has no promise(); coroutine_handle<P> must match */
+static void test_promise_type_mismatch(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {END};
+  cl_Coroutine co;
+  cl_Frame *h = lazy(fx, &co, body), *other;
+  void *p;
+  assert_error(R, cl_promise(R, h, NULL, &p), CL_MISUSE,
+               "promise(): the handle is type-erased (coroutine_handle<>)");
+  assert_error(R, cl_promise(R, h, &cl_generator_type, &p), CL_MISUSE,
+               "promise(): coroutine #1 'coro' (rec_promise) has promise type "
+               "'rec_promise', not 'generator'");
+  assert_error(R, cl_from_address(R, h, &cl_task_type, &other), CL_MISUSE,
+               "from_address(): coroutine #1 'coro' (rec_promise) has promise "
+               "type 'rec_promise', not 'task'");
+  assert_ok(cl_promise(R, h, &rec_promise, &p));
+  assert_error(R, cl_from_promise(R, p, &cl_task_type, &other), CL_MISUSE,
+               "not 'task'");
+  destroy_ok(R, h);
+}
+
+/* ----------------------------------- destroy() of nested scopes (s05) -- */
+
+/* a C body whose locals b and c live in nested blocks; destroy_locals
+   finds the scopes from the suspend index, like compiled code */
+typedef struct Nest { int at_b, at_c; } Nest;
+
+static void nest_step(cl_Step *s) {
+  Nest *L = (Nest *)s->locals;
+  CL_BEGIN(s);
+  note(s->R, "local_a.ctor");
+  {
+    note(s->R, "local_b.ctor");
+    L->at_b = __LINE__; CL_AWAIT(s, cl_suspend_always(), NULL);
+    {
+      note(s->R, "local_c.ctor");
+      L->at_c = __LINE__; CL_AWAIT(s, cl_suspend_always(), NULL);
+      note(s->R, "~local_c");
+    }
+    note(s->R, "~local_b");
+  }
+  note(s->R, "~local_a");
+  CL_END(s);
+}
+
+static void nest_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int index) {
+  const Nest *L = (const Nest *)locals;
+  (void)h;
+  if (index == L->at_c) note(R, "~local_c");
+  if (index == L->at_c || index == L->at_b) note(R, "~local_b");
+  note(R, "~local_a");
+}
+
+static const cl_Coroutine nest = {
+  "nest", &rec_promise, sizeof(Nest), NULL, NULL, nest_step,
+  nest_destroy_locals, NULL, NULL
+};
+
+/* [stmt.jump]/2 via [coroutine.handle.destroy]: innermost first, only the
+   locals in scope at the suspension point */
+static void test_destroy_nested_scopes(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  cl_Frame *at_b = start(R, &nest), *at_c = start(R, &nest);
+  cl_FrameInfo info;
+  resume_ok(R, at_b);
+  resume_ok(R, at_c);
+  resume_ok(R, at_c);
+  assert_true(cl_frame_info(R, at_c, &info));
+  assert_int_equal(info.index, ((Nest *)info.locals)->at_c);
+  fx->log.n = 0;
+  destroy_ok(R, at_c);
+  destroy_ok(R, at_b);
+  assert_log(&fx->log, "~local_c", "~local_b", "~local_a", "~promise",
+             "operator delete", "~local_b", "~local_a", "~promise",
+             "operator delete");
+}
+
+/* ------------------------------------------------------- handle misuse -- */
+
+/* [coroutine.handle.destroy]: once destroyed, the handle names a dead
+   frame; every use is reported with the frame's id and name */
+static void test_use_after_destroy(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {END};
+  cl_Coroutine co;
+  cl_Frame *h = lazy(fx, &co, body);
+  int done;
+  destroy_ok(R, h);
+  fx->log.n = 0;
+  assert_error(R, cl_destroy(R, h), CL_MISUSE,
+               "destroy(): coroutine #1 'coro' was already destroyed");
+  assert_error(R, cl_resume(R, h), CL_MISUSE,
+               "resume(): coroutine #1 'coro' was already destroyed");
+  assert_error(R, cl_done(R, h, &done), CL_MISUSE, "already destroyed");
+  assert_log_empty(&fx->log);
+}
+
+/* [coroutine.handle.export.import]: from_address needs a frame's address */
+static void test_from_address_not_a_frame(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  long not_a_frame[4] = {0};
+  cl_Frame *h;
+  assert_error(R, cl_from_address(R, not_a_frame, NULL, &h), CL_MISUSE,
+               "is not the address of a live coroutine frame");
+  assert_error(R, cl_resume(R, (cl_Frame *)not_a_frame), CL_MISUSE,
+               "resume(): ");
+}
+
+/* [coroutine.handle.resumption]/1: resuming a coroutine that is not
+   suspended (it is running: resumed from inside its own body) */
+static void resume_self(cl_Step *s) {
+  assert_ptr_equal(cl_running(s->R), s->frame);
+  assert_error(s->R, cl_resume(s->R, s->frame), CL_MISUSE,
+               "resume(): coroutine #1 'coro' (rec_promise) is not suspended; "
+               "resuming a running coroutine is undefined behaviour");
+  assert_error(s->R, cl_destroy(s->R, s->frame), CL_MISUSE,
+               "destroy(): coroutine #1 'coro' (rec_promise) is running");
+  note(s->R, "refused");
+}
+
+static void test_resume_while_running(void **state) {
+  Fixture *fx = *state;
+  Op body[] = {CALL(resume_self), END};
+  cl_Coroutine co;
+  cl_Frame *h = lazy(fx, &co, body);
+  fx->log.n = 0;
+  resume_ok(fx->R, h);
+  assert_null(cl_running(fx->R));
+  assert_log(&fx->log, INITIAL_RESUMED, "refused", "return_void", FINAL_SUSPENDED);
+  destroy_ok(fx->R, h);
+}
+
+/* the same from a callback: await_ready runs while the coroutine runs */
+typedef struct ResumingAwaiter { RecAwaiter base; cl_Frame *h; } ResumingAwaiter;
+
+static cl_Error *ready_resumes(cl_Runtime *R, void *self, int *ready) {
+  assert_error(R, cl_resume(R, ((ResumingAwaiter *)self)->h), CL_MISUSE,
+               "resuming a running coroutine");
+  return rec_awaiter_ops.await_ready(R, self, ready);
+}
+
+static void test_resume_from_await_ready(void **state) {
+  Fixture *fx = *state;
+  ResumingAwaiter aw = {rec_awaiter("aw", 1), NULL};
+  cl_AwaitableOps ops = rec_awaiter_ops;
+  ops.await_ready = ready_resumes;
+  cl_Awaitable w = {&ops, &aw};
+  aw.h = start_with(fx->R, &one_await, &w);
+  fx->log.n = 0;
+  resume_ok(fx->R, aw.h);
+  assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "aw.await_resume",
+             "~aw", "result=0", "return_void", FINAL_SUSPENDED);
+  destroy_ok(fx->R, aw.h);
+}
+
+/* [coroutine.handle.resumption]/1: at the final suspend point, done() */
+static void test_resume_at_final(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {END};
+  cl_Coroutine co;
+  cl_Frame *h = lazy(fx, &co, body);
+  resume_ok(R, h);
+  fx->log.n = 0;
+  assert_error(R, cl_resume(R, h), CL_MISUSE,
+               "resume(): coroutine #1 'coro' (rec_promise) is suspended at its "
+               "final suspend point (done); resuming it is undefined behaviour "
+               "in C++ [coroutine.handle.resumption]");
+  assert_log_empty(&fx->log);
+  assert_int_equal(done_of(R, h), 1);
+  destroy_ok(R, h);
+}
+
+/* [coroutine.handle.noop]: never done; resume and destroy do nothing */
+static void test_noop_coroutine(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  cl_Frame *n = cl_noop_coroutine(R), *back;
+  assert_non_null(n);
+  assert_ptr_equal(cl_noop_coroutine(R), n);
+  assert_int_equal(done_of(R, n), 0);
+  resume_ok(R, n);
+  destroy_ok(R, n);
+  assert_int_equal(done_of(R, n), 0);
+  assert_ok(cl_from_address(R, cl_address(n), NULL, &back));
+  assert_ptr_equal(back, n);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+  assert_log_empty(&fx->log);
+}
+
+/* live frames in creation order; cl_where names the suspension point */
+static void test_frames_and_where(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op body[] = {AWAIT(&aw), END};
+  cl_Coroutine co;
+  cl_Frame *a = lazy(fx, &co, body), *b = start(R, &co), *all[2];
+  char where[64];
+  assert_int_equal(cl_frames(R, all, 2), 2);
+  assert_ptr_equal(all[0], a);
+  assert_ptr_equal(all[1], b);
+  cl_where(R, a, where, sizeof where);
+  assert_string_equal(where, "initial suspend point");
+  resume_ok(R, a);
+  cl_where(R, a, where, sizeof where);
+  assert_string_equal(where, "suspend index 1");
+  resume_ok(R, a);
+  cl_where(R, a, where, sizeof where);
+  assert_string_equal(where, "final suspend point");
+  destroy_ok(R, a);
+  destroy_ok(R, b);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    FIXTURE_TEST(test_promise_address_round_trip),
+    FIXTURE_TEST(test_resume_done_destroy),
+    FIXTURE_TEST(test_null_handle),
+    FIXTURE_TEST(test_compare),
+    FIXTURE_TEST(test_promise_type_mismatch),
+    FIXTURE_TEST(test_destroy_nested_scopes),
+    FIXTURE_TEST(test_use_after_destroy),
+    FIXTURE_TEST(test_from_address_not_a_frame),
+    FIXTURE_TEST(test_resume_while_running),
+    FIXTURE_TEST(test_resume_from_await_ready),
+    FIXTURE_TEST(test_resume_at_final),
+    FIXTURE_TEST(test_noop_coroutine),
+    FIXTURE_TEST(test_frames_and_where),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

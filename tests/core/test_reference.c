@@ -1,0 +1,184 @@
+/*
+** test_reference.c — the reference promise types: generator (lazy,
+** cl_generator_next rethrows what the body threw) and task (lazy, started
+** by co_await through symmetric transfer, result or error delivered by
+** await_resume, cl_task_run from plain code).
+*/
+#include "helpers.h"
+
+/* ----------------------------------------------------------- generator -- */
+
+static void test_generator_values(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  long long n = 3;
+  cl_Frame *h = start_with(R, &range_generator, &n);
+  void *v;
+  for (long long i = 0; i < n; i++) {
+    assert_ok(cl_generator_next(R, h, &v));
+    assert_non_null(v);
+    assert_int_equal(*(long long *)v, i);
+  }
+  assert_ok(cl_generator_next(R, h, &v));
+  assert_null(v);
+  assert_int_equal(done_of(R, h), 1);
+  destroy_ok(R, h);
+}
+
+typedef struct Failing { long long v; } Failing;
+
+static void yield_then_fail(cl_Step *s) {
+  Failing *L = (Failing *)s->locals;
+  CL_BEGIN(s);
+  CL_YIELD(s, &L->v);
+  CL_RAISE(s, cl_error_new(s->R, CL_EXCEPTION, "generator failed"));
+  CL_END(s);
+}
+
+static const cl_Coroutine failing_generator = {
+  "failing", &cl_generator_type, sizeof(Failing), NULL, NULL, yield_then_fail,
+  NULL, NULL, NULL
+};
+
+/* the error is stored by unhandled_exception and rethrown once by next() */
+static void test_generator_rethrows(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = start(R, &failing_generator);
+  void *v;
+  assert_ok(cl_generator_next(R, h, &v));
+  assert_non_null(v);
+  assert_error(R, cl_generator_next(R, h, &v), CL_EXCEPTION, "generator failed");
+  assert_null(v);
+  assert_int_equal(done_of(R, h), 1);
+  assert_error(R, cl_generator_next(R, h, &v), CL_MISUSE,
+               "is suspended at its final suspend point (done)");
+  destroy_ok(R, h);
+}
+
+static void test_generator_next_wrong_type(void **state) {
+  Fixture *fx = *state;
+  Op body[] = {END};
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
+  cl_Frame *h = start(fx->R, &co);
+  void *v;
+  assert_error(fx->R, cl_generator_next(fx->R, h, &v), CL_MISUSE,
+               "has promise type 'rec_promise', not 'generator'");
+  destroy_ok(fx->R, h);
+}
+
+/* ---------------------------------------------------------------- task -- */
+
+typedef struct TaskArgs { long long value; int fail; } TaskArgs;
+
+typedef struct Child { TaskArgs args; cl_Value v; } Child;
+
+static cl_Error *child_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  (void)R; (void)h;
+  ((Child *)locals)->args = *(const TaskArgs *)args;
+  return NULL;
+}
+
+static void child_step(cl_Step *s) {
+  Child *L = (Child *)s->locals;
+  CL_BEGIN(s);
+  if (L->args.fail) CL_RAISE(s, cl_error_new(s->R, CL_EXCEPTION, "child failed"));
+  L->v.i = L->args.value;
+  CL_RETURN(s, &L->v);
+  CL_END(s);
+}
+
+static const cl_Coroutine child = {
+  "child", &cl_task_type, sizeof(Child), NULL, child_init, child_step,
+  NULL, NULL, NULL
+};
+
+/* co_return co_await child(args) + 1; */
+typedef struct Parent { TaskArgs args; cl_Frame *child; cl_Value v; } Parent;
+
+static cl_Error *parent_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  (void)R; (void)h;
+  ((Parent *)locals)->args = *(const TaskArgs *)args;
+  return NULL;
+}
+
+static void parent_step(cl_Step *s) {
+  Parent *L = (Parent *)s->locals;
+  cl_Error *e;
+  CL_BEGIN(s);
+  if ((e = cl_call(s->R, &child, &L->args, &L->child))) CL_RAISE(s, e);
+  CL_AWAIT(s, cl_task_awaitable(L->child), &L->v);
+  L->v.i += 1;
+  CL_RETURN(s, &L->v);
+  CL_END(s);
+}
+
+static const cl_Coroutine parent = {
+  "parent", &cl_task_type, sizeof(Parent), NULL, parent_init, parent_step,
+  NULL, NULL, NULL
+};
+
+static void test_task_run(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  TaskArgs args = {41, 0};
+  cl_Value v = {0};
+  cl_Frame *h = start_with(R, &child, &args);
+  assert_ok(cl_task_run(R, h, &v));
+  assert_int_equal(v.i, 41);
+  destroy_ok(R, h);
+}
+
+/* the awaited task runs by symmetric transfer and is destroyed with the
+   awaitable, at the end of the co_await's full-expression */
+static void test_task_awaits_task(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  TaskArgs args = {41, 0};
+  cl_Value v = {0};
+  cl_Frame *h = start_with(R, &parent, &args);
+  assert_ok(cl_task_run(R, h, &v));
+  assert_int_equal(v.i, 42);
+  assert_int_equal(cl_frames(R, NULL, 0), 1);
+  destroy_ok(R, h);
+}
+
+/* the child's error is stored, raised by await_resume in the parent, which
+   stores it in turn; cl_task_run raises it */
+static void test_task_error_reraised(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  TaskArgs args = {0, 1};
+  cl_Value v = {0};
+  cl_Frame *h = start_with(R, &parent, &args);
+  assert_error(R, cl_task_run(R, h, &v), CL_EXCEPTION, "child failed");
+  assert_int_equal(done_of(R, h), 1);
+  assert_int_equal(cl_frames(R, NULL, 0), 1);
+  destroy_ok(R, h);
+}
+
+static void await_forever(cl_Step *s) {
+  CL_BEGIN(s);
+  CL_AWAIT(s, cl_suspend_always(), NULL);
+  CL_END(s);
+}
+
+static const cl_Coroutine unfinished = {
+  "unfinished", &cl_task_type, 0, NULL, NULL, await_forever, NULL, NULL, NULL
+};
+
+static void test_task_run_unfinished(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = start(R, &unfinished);
+  assert_error(R, cl_task_run(R, h, NULL), CL_MISUSE,
+               "the task suspended without finishing");
+  destroy_ok(R, h);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    FIXTURE_TEST(test_generator_values),
+    FIXTURE_TEST(test_generator_rethrows),
+    FIXTURE_TEST(test_generator_next_wrong_type),
+    FIXTURE_TEST(test_task_run),
+    FIXTURE_TEST(test_task_awaits_task),
+    FIXTURE_TEST(test_task_error_reraised),
+    FIXTURE_TEST(test_task_run_unfinished),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
