@@ -252,16 +252,21 @@ static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_FrameState *st,
 /* the trampoline: follow symmetric transfers in a loop, never recursing */
 static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   while (x.how == EXIT_TRANSFER) {
-    if (x.next == &R->noop) return NULL;          /* back to the resumer */
+    if (x.next == &R->noop) {                     /* back to the resumer */
+      cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, from,
+              "await_suspend returned noop_coroutine()");
+      return NULL;
+    }
     cl_FrameState *st = cl_frame_lookup(R, x.next);
     const char *why;
     if (st == NULL)
       return cl_not_a_frame(R, "await_suspend (symmetric transfer)", x.next);
     if ((why = resume_check(st)))
       return bad_resume(R, "await_suspend (symmetric transfer)", st, why);
+    unsigned id = st->id;                         /* st may die in the run */
     cl_emit(R, CL_EV_SYMMETRIC_TRANSFER, st, from, NULL);
-    from = st->id;
     x = run_frame(R, st, from);
+    from = id;
   }
   return x.error;
 }
