@@ -1,0 +1,275 @@
+/*
+** lawait.c — awaitables in Lua: any value with await_ready, await_suspend
+** and await_resume (an awaiter), or with a member operator_co_await or a
+** metatable __co_await (an awaitable); and suspend_always/suspend_never.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lcoro.h"
+
+/* a Lua awaitable's self: a registry ref and the members it has */
+#define MEMBERS 5
+#define encode(ref, mask)  ((void *)(((intptr_t)(ref) + 2) << MEMBERS | (mask)))
+#define ref_of(self)       ((int)(((intptr_t)(self) >> MEMBERS) - 2))
+#define mask_of(self)      ((int)((intptr_t)(self) & ((1 << MEMBERS) - 1)))
+
+static const char *const names[MEMBERS] = {
+  "operator_co_await", NULL, "await_ready", "await_suspend", "await_resume"
+};
+
+/* ------------------------------------------------- what a value has -- */
+
+static int members(lua_State *L, int i) {
+  int mask = 0;
+  if (lua_istable(L, i) || luaL_getmetafield(L, i, "__index") != LUA_TNIL) {
+    if (!lua_istable(L, i)) lua_pop(L, 1);
+    for (int m = 0; m < MEMBERS; m++)
+      if (names[m] != NULL) {
+        if (lua_getfield(L, i, names[m]) != LUA_TNIL) mask |= 1 << m;
+        lua_pop(L, 1);
+      }
+  }
+  if (luaL_getmetafield(L, i, "__co_await") != LUA_TNIL) {
+    mask |= 1 << CL_FREE_CO_AWAIT;
+    lua_pop(L, 1);
+  }
+  return mask;
+}
+
+static int pmembers(lua_State *L) {            /* lookups may run __index */
+  lua_pushinteger(L, members(L, 1));
+  return 1;
+}
+
+static int islua(Ctx *c, const cl_AwaitableOps *ops) {
+  return ops >= c->lua_ops && ops < c->lua_ops + LUA_NUMTYPES;
+}
+
+/* the value at i as an awaitable (operand, awaiter, ...) */
+cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a) {
+  void *u = lua_touserdata(L, i);
+  cl_Frame *task;
+  int mask;
+  i = lua_absindex(L, i);
+  if (u != NULL && u == c->always) { *a = cl_suspend_always(); return NULL; }
+  if (u != NULL && u == c->never) { *a = cl_suspend_never(); return NULL; }
+  if (u != NULL && coro_task_take(L, i, &task)) {
+    if (task == NULL)
+      return cl_error_new(c->R, CL_MISUSE, "co_await: this task was already "
+                          "awaited; co_await moves a task, so it is awaited once");
+    a->ops = &c->task_ops;
+    a->self = task;
+    return NULL;
+  }
+  if (lua_istable(L, i) && !lua_getmetatable(L, i)) mask = members(L, i);
+  else {
+    if (lua_istable(L, i)) lua_pop(L, 1);
+    lua_pushcfunction(L, pmembers);
+    lua_pushvalue(L, i);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) return coro_error(c, L, NULL);
+    mask = (int)lua_tointeger(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, i);
+  a->ops = &c->lua_ops[lua_type(L, i)];
+  a->self = encode(luaL_ref(L, LUA_REGISTRYINDEX), mask);
+  return NULL;
+}
+
+void coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a) {
+  if (islua(c, a.ops)) lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(a.self));
+  else if (a.ops == &cl_suspend_always_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->always_ref);
+  else if (a.ops == &cl_suspend_never_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->never_ref);
+  else if (a.ops == &c->task_ops) coro_pushhandle(c, L, (cl_Frame *)a.self, c->task_type);
+  else lua_pushstring(L, a.ops->name);
+}
+
+/* ------------------------------------------- the members, called by C -- */
+
+static int pmethod(lua_State *L) {       /* protected: obj, name, args... */
+  lua_getfield(L, 1, lua_tostring(L, 2));
+  lua_replace(L, 2);
+  lua_pushvalue(L, 1);                   /* swap: fn, obj, args... */
+  lua_copy(L, 2, 1);
+  lua_replace(L, 2);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+/* push the call self:name(...); the arguments follow, then callmethod */
+static lua_State *method(cl_Runtime *R, void *self, const char *name) {
+  lua_State *L = ctx_of(R)->L;
+  luaL_checkstack(L, 8, NULL);
+  lua_pushcfunction(L, pmethod);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
+  lua_pushstring(L, name);
+  return L;
+}
+
+static cl_Error *callmethod(cl_Runtime *R, lua_State *L, int nargs, int nres) {
+  if (lua_pcall(L, nargs + 2, nres, 0) == LUA_OK) return NULL;
+  return coro_error(ctx_of(R), L, NULL);
+}
+
+static int has(cl_Runtime *R, void *self, cl_AwaitMember m) {
+  (void)R;
+  return (mask_of(self) >> m) & 1;
+}
+
+/* the awaiter from operator co_await; returning self is no new object */
+static cl_Error *co_await_result(cl_Runtime *R, lua_State *L, void *self,
+                                 cl_Error *e, cl_Awaitable *w) {
+  if (e) return e;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
+  if (lua_rawequal(L, -1, -2)) {
+    w->ops = ctx_of(R)->lua_ops + lua_type(L, -1);
+    w->self = self;
+  } else
+    e = coro_toawaitable(ctx_of(R), L, -2, w);
+  lua_pop(L, 2);
+  return e;
+}
+
+static cl_Error *member_co_await(cl_Runtime *R, void *self, cl_Awaitable *w) {
+  lua_State *L = method(R, self, "operator_co_await");
+  return co_await_result(R, L, self, callmethod(R, L, 0, 1), w);
+}
+
+static cl_Error *free_co_await(cl_Runtime *R, void *self, cl_Awaitable *w) {
+  lua_State *L = ctx_of(R)->L;
+  luaL_checkstack(L, 4, NULL);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
+  luaL_getmetafield(L, -1, "__co_await");
+  lua_insert(L, -2);
+  cl_Error *e = NULL;
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) e = coro_error(ctx_of(R), L, NULL);
+  return co_await_result(R, L, self, e, w);
+}
+
+static cl_Error *await_ready(cl_Runtime *R, void *self, int *ready) {
+  lua_State *L = method(R, self, "await_ready");
+  cl_Error *e = callmethod(R, L, 0, 1);
+  if (e) return e;
+  *ready = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return NULL;
+}
+
+static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
+                               cl_SuspendResult *res) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = method(R, self, "await_suspend");
+  int top = lua_gettop(L) - 3;
+  Handle *to;
+  coro_pushhandle(c, L, h, coro_frametype(c, h));
+  cl_Error *e = callmethod(R, L, 1, LUA_MULTRET);
+  if (e) return e;
+  switch (lua_gettop(L) == top ? LUA_TNIL : lua_type(L, top + 1)) {
+    case LUA_TNIL: res->kind = CL_SUSPEND_VOID; break;
+    case LUA_TBOOLEAN:
+      res->kind = CL_SUSPEND_BOOL;
+      res->value = lua_toboolean(L, top + 1);
+      break;
+    default:
+      if ((to = coro_tohandle(L, top + 1)) != NULL) {
+        res->kind = CL_SUSPEND_HANDLE;
+        res->handle = to->f;
+        break;
+      }
+      e = cl_error_new(R, CL_MISUSE, "await_suspend returned a %s; it must "
+                       "return nothing (void), a boolean, or a coroutine "
+                       "handle [expr.await]/5.1", luaL_typename(L, top + 1));
+  }
+  lua_settop(L, top);
+  return e;
+}
+
+/* its value goes on top of the body (result is the body's thread) */
+static cl_Error *await_resume(cl_Runtime *R, void *self, void *result) {
+  lua_State *L = method(R, self, "await_resume");
+  cl_Error *e = callmethod(R, L, 0, 1);
+  if (e) return e;
+  if (result == NULL) lua_pop(L, 1);
+  else {
+    lua_checkstack((lua_State *)result, 1);
+    lua_xmove(L, (lua_State *)result, 1);
+  }
+  return NULL;
+}
+
+static void destroy(cl_Runtime *R, void *self) {    /* ~awaiter: __close */
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  luaL_checkstack(L, 4, NULL);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
+  if (luaL_getmetafield(L, -1, "__close") != LUA_TNIL) {
+    lua_insert(L, -2);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__close of an awaiter", L);
+  } else
+    lua_pop(L, 1);
+  luaL_unref(L, LUA_REGISTRYINDEX, ref_of(self));
+}
+
+static void describe(cl_Runtime *R, void *self, char *buf, size_t n) {
+  lua_State *L = ctx_of(R)->L;
+  int top = lua_gettop(L);
+  luaL_checkstack(L, 4, NULL);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
+  if (luaL_getmetafield(L, top + 1, "__name") == LUA_TSTRING ||
+      (lua_istable(L, top + 1) && lua_getfield(L, top + 1, "name") == LUA_TSTRING))
+    snprintf(buf, n, "%s", lua_tostring(L, -1));
+  else
+    snprintf(buf, n, "%s", luaL_typename(L, top + 1));
+  lua_settop(L, top);
+}
+
+/* ------------------------------------ suspend_always, suspend_never -- */
+
+static int aw_ready(lua_State *L) {
+  lua_pushboolean(L, lua_touserdata(L, 1) == ctx_up(L)->never);
+  return 1;
+}
+
+static int aw_nothing(lua_State *L) { (void)L; return 0; }
+
+static int aw_self(lua_State *L) {       /* suspend_always() is itself */
+  lua_settop(L, 1);
+  return 1;
+}
+
+static int aw_tostring(lua_State *L) {
+  lua_pushstring(L, lua_touserdata(L, 1) == ctx_up(L)->never
+                    ? "suspend_never" : "suspend_always");
+  return 1;
+}
+
+static const luaL_Reg awaiter_meta[] = {
+  {"await_ready", aw_ready}, {"await_suspend", aw_nothing},
+  {"await_resume", aw_nothing}, {"__call", aw_self},
+  {"__tostring", aw_tostring}, {NULL, NULL}
+};
+
+static void *newawaiter(lua_State *L, const char *name, int *ref) {
+  void *u = lua_newuserdatauv(L, 1, 0);
+  luaL_setmetatable(L, CORO_AWAITER);
+  lua_pushvalue(L, -1);
+  *ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_setfield(L, -2, name);
+  return u;
+}
+
+void coro_openawait(lua_State *L, Ctx *c) {
+  static const cl_AwaitableOps lua_ops = {
+    NULL, has, member_co_await, free_co_await, await_ready, await_suspend,
+    await_resume, destroy, describe
+  };
+  for (int t = 0; t < LUA_NUMTYPES; t++) {
+    c->lua_ops[t] = lua_ops;
+    c->lua_ops[t].name = lua_typename(L, t);
+  }
+  coro_newmeta(L, c, CORO_AWAITER, awaiter_meta);
+  c->always = newawaiter(L, "suspend_always", &c->always_ref);
+  c->never = newawaiter(L, "suspend_never", &c->never_ref);
+}

@@ -1,0 +1,281 @@
+/*
+** lbody.c — Lua bodies: a coroutine whose body is a Lua function run in its
+** own thread. co_await, co_yield and co_return yield that thread with a
+** request; the body step turns the yield into the request the driver acts on.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "lcoro.h"
+
+#define REQ_NONE (-1)          /* the body yielded, but not for us */
+
+typedef struct Coroutine {     /* userdata: a coroutine function */
+  cl_Coroutine co;
+  char name[64];
+} Coroutine;
+
+void coro_pushvalue(lua_State *L, void *v) {
+  lua_State *T = (lua_State *)v;     /* the value is on top of the body */
+  lua_pushvalue(T, -1);
+  lua_xmove(T, L, 1);
+}
+
+/* -------------------------------------------------- the body's thread -- */
+
+static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  Ctx *c = ctx_of(R);
+  Body *b = (Body *)locals;
+  CallArgs *a = (CallArgs *)args;
+  lua_State *L = a->L;
+  b->c = c;
+  b->T = lua_newthread(L);
+  b->thread = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_pushvalue(L, a->n + 2);                  /* the body... */
+  for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);   /* ...its arguments */
+  lua_xmove(L, b->T, a->n + 1);
+  b->request = REQ_NONE;
+  if ((b->next = c->bodies) != NULL) c->bodies->prev = b;
+  c->bodies = b;
+  lua_pushvalue(L, a->n + 1);                  /* the frame keeps its coroutine */
+  *(int *)((char *)frame_promise(h) + a->type->anchor) =
+      luaL_ref(L, LUA_REGISTRYINDEX);
+  return NULL;
+}
+
+static void destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
+  Ctx *c = ctx_of(R);
+  Body *b = (Body *)locals;
+  (void)h;
+  if (b->prev) b->prev->next = b->next;
+  else c->bodies = b->next;
+  if (b->next) b->next->prev = b->prev;
+  luaL_unref(c->L, LUA_REGISTRYINDEX, b->thread);
+  b->T = NULL;
+}
+
+/* the locals die: close the body's pending to-be-closed variables */
+static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int index) {
+  Ctx *c = ctx_of(R);
+  lua_State *T = ((Body *)locals)->T;
+  int raised = lua_status(T) > LUA_YIELD;   /* its error is already reported */
+  (void)h; (void)index;
+#if LUA_VERSION_RELEASE_NUM >= 50406
+  int status = lua_closethread(T, c->L);
+#else
+  int status = lua_resetthread(T);
+#endif
+  if (status != LUA_OK && !raised) {
+    lua_xmove(T, c->L, 1);
+    coro_warn("__close of a local destroyed with its frame", c->L);
+  }
+  lua_settop(T, 0);
+}
+
+/* the body's own activation: the outermost level of its thread */
+int coro_bodylevel(lua_State *T, lua_Debug *ar) {
+  int level = 0;
+  while (lua_getstack(T, level, ar)) level++;
+  return level > 0 && lua_getstack(T, level - 1, ar);
+}
+
+static void where(cl_Runtime *R, cl_Frame *h, void *locals, int index,
+                  char *buf, size_t n) {
+  lua_State *T = ((Body *)locals)->T;
+  lua_Debug ar;
+  (void)R; (void)h;
+  if (T != NULL && coro_bodylevel(T, &ar) && lua_getinfo(T, "Sl", &ar))
+    snprintf(buf, n, "%s:%d", ar.short_src, ar.currentline);
+  else
+    snprintf(buf, n, "line %d", index);
+}
+
+static const char *nameof(cl_Step *s) {
+  cl_FrameInfo info;
+  return cl_frame_info(s->R, s->frame, &info) ? info.coroutine->name : "?";
+}
+
+static cl_Error *returned_values(cl_Step *s, int n) {
+  return cl_error_new(s->R, CL_MISUSE, "coroutine '%s' ended with 'return' and "
+                      "%d value(s); a coroutine cannot use return: end it with "
+                      "co_return(v) (or co_return()) [stmt.return.coroutine]",
+                      nameof(s), n);
+}
+
+/* T resumes by raising e at the co_await it is suspended at */
+static void throw_at(Ctx *c, Body *b, cl_Error *e) {
+  lua_checkstack(b->T, 1);
+  coro_pusherror(c, b->T, e);
+  b->throwing = 1;
+}
+
+/* one step: resume the body until it asks the driver for something */
+static void step(cl_Step *s) {
+  Body *b = (Body *)s->locals, *outer = b->c->body;
+  Ctx *c = b->c;
+  lua_State *T = b->T;
+  int nargs = s->index == 0 ? lua_gettop(T) - 1 : 0;  /* the first step */
+  int nres, status;
+  if (s->index != 0 && s->thrown) throw_at(c, b, s->thrown);
+  for (;;) {
+    if (s->index != 0) {
+      nargs = lua_gettop(T) - b->base;    /* under them: what T yielded */
+      if (nargs == 0) lua_settop(T, 0);
+      else if (b->base) { lua_rotate(T, 1, nargs); lua_settop(T, nargs); }
+    }
+    b->request = REQ_NONE;
+    c->body = b;
+    status = lua_resume(T, c->L, nargs, &nres);
+    c->body = outer;
+    b->base = nres;
+    s->value = T;
+    s->index++;                /* Lua bodies number their suspensions */
+    if (status != LUA_YIELD || b->request != CL_REQ_AWAIT) break;
+    coro_pushvalue(c->L, T);
+    cl_Error *e = coro_toawaitable(c, c->L, -1, &s->operand);
+    lua_pop(c->L, 1);
+    if (e == NULL) { s->request = CL_REQ_AWAIT; return; }
+    throw_at(c, b, e);         /* not an awaitable: raised at the co_await */
+  }
+  if (status == LUA_YIELD && b->request == REQ_NONE) {
+    s->request = CL_REQ_RAISE;
+    s->error = cl_error_new(s->R, CL_MISUSE, "coroutine.yield in the body of "
+                            "coroutine '%s': a coroutine suspends with "
+                            "co_await or co_yield [expr.await]", nameof(s));
+  } else if (status == LUA_YIELD)
+    s->request = (cl_RequestKind)b->request;
+  else if (status == LUA_OK) {
+    s->request = nres ? CL_REQ_RAISE : CL_REQ_FLOW_OFF;
+    if (nres) s->error = returned_values(s, nres);
+  } else {
+    lua_xmove(T, c->L, 1);                         /* raised: keep its trace */
+    s->request = CL_REQ_RAISE;
+    s->error = coro_error(c, c->L, lua_type(c->L, -1) == LUA_TSTRING ? T : NULL);
+  }
+}
+
+int coro_isbody(const cl_Coroutine *co) { return co->step == step; }
+
+/* ------------------------------------------ co_await, co_yield, co_return -- */
+
+static int calledbypcall(Ctx *c, lua_State *L) {
+  lua_Debug ar;
+  lua_CFunction f;
+  lua_getstack(L, 1, &ar);
+  lua_getinfo(L, "f", &ar);
+  f = lua_tocfunction(L, -1);
+  lua_pop(L, 1);
+  return f != NULL && (f == c->pcall || f == c->xpcall);
+}
+
+/* the body being stepped, if op is called by it (or by a pcall it calls) */
+static Body *checkbody(lua_State *L, const char *op) {
+  Ctx *c = ctx_up(L);
+  Body *b = c->body;
+  lua_Debug ar;
+  if (b == NULL)
+    luaL_error(L, "%s outside of a coroutine body: only the body of a function "
+               "made with coro.coroutine can suspend [expr.await]/2", op);
+  if (b->T != L || (lua_getstack(L, 2, &ar) &&
+                    (lua_getstack(L, 3, &ar) || !calledbypcall(c, L))))
+    luaL_error(L, "%s called from a function that the coroutine body calls, "
+               "not from the body itself: C++ coroutines are stackless, only "
+               "the body can suspend; make the callee a coroutine and co_await "
+               "it (pcall(%s, ...) in the body is allowed) [expr.await]/2",
+               op, op);
+  return b;
+}
+
+/* back at a co_await or co_yield: its value, or raise what it threw */
+static int resumed(lua_State *L, int status, lua_KContext k) {
+  Body *b = (Body *)k;
+  (void)status;
+  if (b->throwing) {
+    b->throwing = 0;
+    return lua_error(L);
+  }
+  return lua_gettop(L);
+}
+
+static int suspend(lua_State *L, const char *op, int request) {
+  Body *b = checkbody(L, op);
+  if (lua_gettop(L) != 1) lua_settop(L, 1);
+  b->request = request;
+  return lua_yieldk(L, 1, (lua_KContext)b, resumed);
+}
+
+static int co_await(lua_State *L) {
+  return suspend(L, "co_await", CL_REQ_AWAIT);
+}
+
+static int co_yield(lua_State *L) {
+  return suspend(L, "co_yield", CL_REQ_YIELD);
+}
+
+static int co_return(lua_State *L) {
+  int n = lua_gettop(L) > 0;
+  Body *b = checkbody(L, "co_return");
+  lua_settop(L, n);
+  b->request = n ? CL_REQ_RETURN_VALUE : CL_REQ_RETURN_VOID;
+  return lua_yield(L, n);                      /* never resumed */
+}
+
+/* ------------------------------------------------- coroutine functions -- */
+
+static int call(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  Coroutine *co = (Coroutine *)lua_touserdata(L, lua_upvalueindex(2));
+  CallArgs a;
+  int ret = 0;
+  a.L = L;
+  a.n = lua_gettop(L);
+  a.type = (const PromiseType *)co->co.promise_type->userdata;
+  lua_pushvalue(L, lua_upvalueindex(2));
+  lua_pushvalue(L, lua_upvalueindex(3));
+  ENTER(c, L);
+  cl_Error *e = cl_call(c->R, &co->co, &a, &ret);
+  LEAVE(c);
+  if (e) return coro_raise(c, L, e);
+  lua_settop(L, ret);
+  return 1;
+}
+
+static int coroutine(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  const PromiseType *t = coro_totype(c, L, 1);
+  const char *name = luaL_optstring(L, 3, NULL);
+  lua_Debug ar;
+  if (t == NULL) luaL_typeerror(L, 1, "promise type, or table with a promise_type");
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  Coroutine *co = (Coroutine *)lua_newuserdatauv(L, sizeof *co, 0);
+  memset(co, 0, sizeof *co);
+  if (name == NULL) {
+    lua_pushvalue(L, 2);
+    lua_getinfo(L, ">S", &ar);
+    snprintf(co->name, sizeof co->name, "%s:%d", ar.short_src, ar.linedefined);
+  } else
+    snprintf(co->name, sizeof co->name, "%s", name);
+  co->co.name = co->name;
+  co->co.promise_type = &t->pt;
+  co->co.locals_size = sizeof(Body);
+  co->co.userdata = c;
+  co->co.init = init;
+  co->co.step = step;
+  co->co.destroy_locals = destroy_locals;
+  co->co.destroy_params = destroy_params;
+  co->co.where = where;
+  lua_pushlightuserdata(L, c);
+  lua_insert(L, -2);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, call, 3);
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"coroutine", coroutine}, {"co_await", co_await}, {"co_yield", co_yield},
+  {"co_return", co_return}, {NULL, NULL}
+};
+
+void coro_openbody(lua_State *L, Ctx *c) {
+  coro_newlib(L, c, funcs);
+}

@@ -1,0 +1,269 @@
+/*
+** lbuiltin.c — coro.generator and coro.task: the core's C promise types,
+** carrying Lua values. A yielded value stays on top of the body's thread
+** until the next resume; a task's result is one registry ref.
+*/
+#include <stddef.h>
+#include <string.h>
+
+#include "lcoro.h"
+
+typedef struct GenPromise { cl_GeneratorPromise g; int anchor; } GenPromise;
+typedef struct TaskPromise { cl_TaskPromise t; int anchor; } TaskPromise;
+
+typedef struct Object {        /* a generator or task: owns its frame */
+  const char *kind;            /* CORO_GENERATOR or CORO_TASK */
+  Ctx *c;
+  cl_Frame *f;                 /* NULL once it owns it no more */
+  cl_Frame *frame;             /* the one it was made with (for .h) */
+  const PromiseType *type;
+  unsigned id;                 /* the frame's, against a reused address */
+} Object;
+
+/* the return object; its handle (.h) is made when first asked for */
+static void newobject(Ctx *c, lua_State *L, void *p, const char *kind) {
+  cl_Frame *f = promise_frame(p);
+  cl_FrameInfo info;
+  Object *o = (Object *)lua_newuserdatauv(L, sizeof *o, 1);
+  o->kind = kind;
+  o->c = c;
+  o->f = o->frame = f;
+  o->type = coro_frametype(c, f);
+  o->id = cl_frame_info(c->R, f, &info) ? info.id : 0;
+  luaL_setmetatable(L, kind);
+}
+
+static Object *toobject(lua_State *L, int i, const char *kind) {
+  return (Object *)coro_toudata(L, i, kind, sizeof(Object));
+}
+
+static Object *checkobject(lua_State *L, const char *kind, const char *tname) {
+  Object *o = kind ? toobject(L, 1, kind) : NULL;
+  if (kind == NULL && (o = toobject(L, 1, CORO_GENERATOR)) == NULL)
+    o = toobject(L, 1, CORO_TASK);
+  if (o == NULL) luaL_typeerror(L, 1, tname);
+  return o;
+}
+
+/* ~generator(), ~task(): destroy the frame it still owns */
+static int object_close(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  Object *o = checkobject(L, NULL, "generator or task");
+  cl_FrameInfo info;
+  if (c->R == NULL || !cl_frame_info(c->R, o->f, &info) ||
+      info.id != o->id)
+    return 0;
+  ENTER(c, L);
+  cl_Error *e = cl_destroy(c->R, o->f);
+  LEAVE(c);
+  if (e == NULL) o->f = NULL;
+  return e ? coro_raise(c, L, e) : 0;
+}
+
+static int object_gc(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  lua_pushlightuserdata(L, c);
+  lua_pushcclosure(L, object_close, 1);
+  lua_pushvalue(L, 1);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__gc of a coroutine object", L);
+  return 0;
+}
+
+/* g.h, t.h (the handle of the frame it was made with); else the methods */
+static int object_index(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  const char *k = lua_tostring(L, 2);
+  if (k != NULL && strcmp(k, "h") == 0) {
+    if (lua_getiuservalue(L, 1, 1) == LUA_TNIL) {
+      Object *o = checkobject(L, NULL, "generator or task");
+      coro_pushhandle(c, L, o->frame, o->type);
+      lua_pushvalue(L, -1);
+      lua_setiuservalue(L, 1, 1);
+    }
+    return 1;
+  }
+  lua_getmetatable(L, 1);
+  lua_pushvalue(L, 2);
+  lua_rawget(L, -2);
+  return 1;
+}
+
+/* ---------------------------------------------------------- generator -- */
+
+/* the call failed: the runtime destroys the frame, not the object */
+static void object_disown(cl_Runtime *R, void *ret) {
+  Object *o = (Object *)lua_touserdata(ctx_of(R)->L, *(int *)ret);
+  o->f = NULL;
+}
+
+static cl_Error *gen_get_return_object(cl_Runtime *R, void *p, void *ret) {
+  Ctx *c = ctx_of(R);
+  newobject(c, c->L, p, CORO_GENERATOR);
+  coro_return_object(ret, c->L);
+  return NULL;
+}
+
+static void gen_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
+  GenPromise *g = (GenPromise *)p;
+  (void)c;
+  lua_createtable(L, 0, 1);
+  if (g->g.current) {
+    coro_pushvalue(L, g->g.current);
+    lua_setfield(L, -2, "current");
+  }
+}
+
+/* g:next(), and the generic for (for v in g do): the next value, or
+   nothing at the end; rethrows what the body raised (cl_generator_next,
+   for the derived type) */
+static int gen_next(lua_State *L) {
+  Object *o = checkobject(L, CORO_GENERATOR, "generator");
+  Ctx *c = o->c;
+  GenPromise *p;
+  int done;
+  cl_Error *e = cl_promise(c->R, o->f, &o->type->pt, (void **)&p);
+  if (e == NULL) {
+    ENTER(c, L);
+    e = cl_resume(c->R, o->f);
+    LEAVE(c);
+  }
+  if (e == NULL && (e = cl_done(c->R, o->f, &done)) == NULL &&
+      (e = p->g.error) != NULL)
+    p->g.error = NULL;
+  if (e) return coro_raise(c, L, e);
+  if (done) return 0;
+  coro_pushvalue(L, p->g.current);
+  return 1;
+}
+
+static const luaL_Reg generator_meta[] = {
+  {"next", gen_next}, {"__call", gen_next}, {"close", object_close},
+  {"__close", object_close}, {"__gc", object_gc}, {"__index", object_index},
+  {NULL, NULL}
+};
+
+/* --------------------------------------------------------------- task -- */
+
+static cl_Error *task_get_return_object(cl_Runtime *R, void *p, void *ret) {
+  Ctx *c = ctx_of(R);
+  newobject(c, c->L, p, CORO_TASK);
+  coro_return_object(ret, c->L);
+  return NULL;
+}
+
+static cl_Error *task_return_value(cl_Runtime *R, void *p, void *v) {
+  lua_State *L = ctx_of(R)->L;
+  coro_pushvalue(L, v);
+  ((TaskPromise *)p)->t.result.i = luaL_ref(L, LUA_REGISTRYINDEX);
+  return NULL;
+}
+
+static void task_destroy(cl_Runtime *R, void *p) {
+  int ref = (int)((TaskPromise *)p)->t.result.i;
+  if (ref > 0) luaL_unref(ctx_of(R)->L, LUA_REGISTRYINDEX, ref);
+  cl_task_type.destroy(R, p);
+}
+
+static void push_result(lua_State *L, const cl_TaskPromise *p) {
+  if (p->result.i > 0) lua_rawgeti(L, LUA_REGISTRYINDEX, (int)p->result.i);
+  else lua_pushnil(L);
+}
+
+static void task_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
+  cl_TaskPromise *t = (cl_TaskPromise *)p;
+  lua_createtable(L, 0, 2);
+  push_result(L, t);
+  lua_setfield(L, -2, "result");
+  if (t->continuation) {
+    coro_pushhandle(c, L, t->continuation, coro_frametype(c, t->continuation));
+    lua_setfield(L, -2, "continuation");
+  }
+}
+
+/* co_await task: its value, or what it raised */
+static cl_Error *task_await_resume(cl_Runtime *R, void *self, void *result) {
+  Ctx *c = ctx_of(R);
+  cl_TaskPromise *p;
+  cl_Error *e = cl_promise(R, (cl_Frame *)self, &c->task_type->pt, (void **)&p);
+  if (e == NULL && (e = p->error) != NULL) p->error = NULL;
+  if (e == NULL && result != NULL) {
+    lua_checkstack((lua_State *)result, 1);
+    push_result((lua_State *)result, p);
+  }
+  return e;
+}
+
+int coro_task_take(lua_State *L, int i, cl_Frame **f) {
+  Object *o = toobject(L, i, CORO_TASK);
+  if (o == NULL) return 0;
+  *f = o->f;
+  o->f = NULL;                             /* the co_await owns it now */
+  return 1;
+}
+
+/* t:run(), coro.run(t): run a task from plain Lua; its value */
+static int task_run(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  Object *o = checkobject(L, CORO_TASK, "task");
+  int done;
+  ENTER(c, L);
+  cl_Error *e = cl_resume(c->R, o->f);
+  LEAVE(c);
+  if (e == NULL && (e = cl_done(c->R, o->f, &done)) == NULL && !done)
+    e = cl_error_new(c->R, CL_MISUSE, "run(): the task suspended without "
+                     "finishing; resume it again when what it awaits is ready");
+  if (e == NULL) e = task_await_resume(c->R, o->f, L);
+  return e ? coro_raise(c, L, e) : 1;
+}
+
+static const luaL_Reg task_meta[] = {
+  {"run", task_run}, {"close", object_close}, {"__close", object_close},
+  {"__gc", object_gc}, {"__index", object_index}, {NULL, NULL}
+};
+
+static const luaL_Reg funcs[] = {
+  {"run", task_run}, {NULL, NULL}
+};
+
+/* ------------------------------------------------------------- opening -- */
+
+/* coro[name] = a table that is a promise type made from the C type base */
+static PromiseType *builtin(lua_State *L, Ctx *c, const char *name,
+                            const cl_PromiseType *base, size_t size,
+                            size_t anchor) {
+  lua_createtable(L, 0, 1);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "name");
+  PromiseType *t = coro_newtype(L, c, -1, name);
+  lua_pop(L, 1);
+  lua_setfield(L, -2, name);
+  t->pt = *base;
+  t->pt.name = t->name;
+  t->pt.size = size;
+  t->pt.userdata = t;
+  t->pt.operator_new = coro_operator_new;
+  t->pt.operator_delete = coro_operator_delete;
+  t->pt.return_object_destroy = object_disown;
+  t->anchor = anchor;
+  return t;
+}
+
+void coro_openbuiltin(lua_State *L, Ctx *c) {
+  PromiseType *t;
+  coro_newmeta(L, c, CORO_GENERATOR, generator_meta);
+  coro_newmeta(L, c, CORO_TASK, task_meta);
+  t = builtin(L, c, "generator", &cl_generator_type, sizeof(GenPromise),
+              offsetof(GenPromise, anchor));
+  t->pt.get_return_object = gen_get_return_object;
+  t->push = gen_push;
+  t = builtin(L, c, "task", &cl_task_type, sizeof(TaskPromise),
+              offsetof(TaskPromise, anchor));
+  t->pt.get_return_object = task_get_return_object;
+  t->pt.return_value = task_return_value;
+  t->pt.destroy = task_destroy;
+  t->push = task_push;
+  c->task_type = t;
+  c->task_ops = cl_task_awaitable_ops;
+  c->task_ops.await_resume = task_await_resume;
+  coro_newlib(L, c, funcs);
+}

@@ -1,0 +1,381 @@
+/*
+** lcoro.c — the Lua module "coro": its context (one runtime per lua_State),
+** errors between Lua and the core, coroutine handles, luaopen_coro.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lcoro.h"
+#include "luacoro.h"
+
+static const char ctxkey = 'c';        /* registry: the module table */
+
+const char CORO_HANDLE[] = "coro.handle";
+const char CORO_GENERATOR[] = "coro.generator";
+const char CORO_TASK[] = "coro.task";
+
+/* ------------------------------------------------------------- errors -- */
+
+static void release(cl_Runtime *R, void *payload) {
+  int ref = (int)(intptr_t)payload;
+  if (ref > 0) luaL_unref(ctx_of(R)->L, LUA_REGISTRYINDEX, ref);
+}
+
+/* the messages of a callback that tried to suspend the Lua way */
+static int isyield(lua_State *L) {
+  const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+  return strcmp(s, "attempt to yield across a C-call boundary") == 0 ||
+         strcmp(s, "attempt to yield from outside a coroutine") == 0;
+}
+
+cl_Error *coro_error(Ctx *c, lua_State *L, lua_State *trace) {
+  int err, t;
+  const char *msg;
+  if (isyield(L)) {
+    lua_pop(L, 1);
+    lua_pushliteral(L, "coroutine.yield in a promise or awaiter callback: "
+                    "the runtime calls callbacks from C, as C++ calls "
+                    "functions; only a coroutine body suspends, with "
+                    "co_await or co_yield");
+  }
+  err = lua_gettop(L);
+  t = lua_type(L, err);
+  if (t == LUA_TSTRING || t == LUA_TNUMBER) {
+    lua_pushvalue(L, err);                           /* a copy to convert */
+    msg = lua_tostring(L, -1);
+  } else
+    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, err));
+  if (trace) msg = (luaL_traceback(L, trace, msg, 0), lua_tostring(L, -1));
+  lua_pushvalue(L, err);
+  int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  cl_Error *e = cl_error_with_payload(c->R, msg, (void *)(intptr_t)ref, release);
+  lua_settop(L, err - 1);
+  return e;
+}
+
+void coro_pusherror(Ctx *c, lua_State *L, cl_Error *e) {
+  if (cl_error_payload(e) != NULL)
+    lua_rawgeti(L, LUA_REGISTRYINDEX, (int)(intptr_t)cl_error_payload(e));
+  else
+    lua_pushstring(L, cl_error_message(e));
+  cl_error_free(c->R, e);
+}
+
+int coro_raise(Ctx *c, lua_State *L, cl_Error *e) {
+  coro_pusherror(c, L, e);
+  return lua_error(L);
+}
+
+/* a destructor or an observer raised the error on top of L: warn, go on */
+void coro_warn(const char *what, lua_State *L) {
+  const char *msg = lua_tostring(L, -1);
+  lua_warning(L, "coro: error in ", 1);
+  lua_warning(L, what, 1);
+  lua_warning(L, ": ", 1);
+  lua_warning(L, msg ? msg : luaL_typename(L, -1), 0);
+  lua_pop(L, 1);
+}
+
+/* ------------------------------------------------------------ handles -- */
+
+void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, const PromiseType *t) {
+  Handle *h = (Handle *)lua_newuserdatauv(L, sizeof *h, 0);
+  cl_FrameInfo info;
+  h->kind = CORO_HANDLE;
+  h->f = f;
+  h->type = t;
+  h->id = cl_frame_info(c->R, f, &info) ? info.id : 0;
+  luaL_setmetatable(L, CORO_HANDLE);
+}
+
+/* luaL_testudata without the metatable: the size, then the kind (a
+   string, table or light userdata has no userdata block to read) */
+void *coro_toudata(lua_State *L, int i, const char *kind, size_t size) {
+  void *u = lua_rawlen(L, i) == size ? lua_touserdata(L, i) : NULL;
+  return u != NULL && *(const char **)u == kind ? u : NULL;
+}
+
+Handle *coro_checkhandle(lua_State *L, int i) {
+  Handle *h = coro_tohandle(L, i);
+  if (h == NULL) luaL_typeerror(L, i, "coroutine handle");
+  return h;
+}
+
+const PromiseType *coro_frametype(Ctx *c, cl_Frame *f) {
+  cl_FrameInfo info;
+  if (!cl_frame_info(c->R, f, &info)) return NULL;
+  return (const PromiseType *)info.coroutine->promise_type->userdata;
+}
+
+/* a promise type table, or a return type with a promise_type field */
+const PromiseType *coro_totype(Ctx *c, lua_State *L, int i) {
+  const PromiseType *t = NULL;
+  i = lua_absindex(L, i);
+  if (!lua_istable(L, i)) return NULL;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->types);
+  lua_pushvalue(L, i);
+  if (lua_rawget(L, -2) == LUA_TNIL) {
+    lua_pop(L, 1);
+    if (lua_getfield(L, i, "promise_type") == LUA_TTABLE) lua_rawget(L, -2);
+  }
+  t = (const PromiseType *)lua_touserdata(L, -1);
+  lua_pop(L, 2);
+  return t;
+}
+
+static cl_Frame *tohandle(lua_State *L, int i) {
+  return coro_checkhandle(L, i)->f;
+}
+
+static int h_resume(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  cl_Frame *f = tohandle(L, 1);
+  ENTER(c, L);
+  cl_Error *e = cl_resume(c->R, f);
+  LEAVE(c);
+  return e ? coro_raise(c, L, e) : 0;
+}
+
+static int h_destroy(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  cl_Frame *f = tohandle(L, 1);
+  if (f != NULL && f == c->dying)
+    return luaL_error(L, "destroy(): the call of this coroutine failed and "
+                      "the runtime is tearing its frame down; its return "
+                      "object must not destroy it too");
+  ENTER(c, L);
+  cl_Error *e = cl_destroy(c->R, f);
+  LEAVE(c);
+  return e ? coro_raise(c, L, e) : 0;
+}
+
+static int h_done(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  int done = 0;
+  cl_Error *e = cl_done(c->R, tohandle(L, 1), &done);
+  if (e) return coro_raise(c, L, e);
+  lua_pushboolean(L, done);
+  return 1;
+}
+
+static int h_promise(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  Handle *h = coro_checkhandle(L, 1);
+  void *p;
+  cl_Error *e = cl_promise(c->R, h->f, h->type ? &h->type->pt : NULL, &p);
+  if (e) return coro_raise(c, L, e);
+  h->type->push(c, L, p);
+  return 1;
+}
+
+static int h_address(lua_State *L) {
+  lua_pushlightuserdata(L, cl_address(tohandle(L, 1)));
+  return 1;
+}
+
+static int h_eq(lua_State *L) {
+  lua_pushboolean(L, tohandle(L, 1) == tohandle(L, 2));
+  return 1;
+}
+
+static int h_lt(lua_State *L) {
+  lua_pushboolean(L, cl_handle_compare(tohandle(L, 1), tohandle(L, 2)) < 0);
+  return 1;
+}
+
+static int h_le(lua_State *L) {
+  lua_pushboolean(L, cl_handle_compare(tohandle(L, 1), tohandle(L, 2)) <= 0);
+  return 1;
+}
+
+static const char *const short_states[] = {
+  "in its prologue", "suspended at its initial suspend point", "suspended",
+  "done (suspended at its final suspend point)", "running", "being destroyed"
+};
+
+static int h_tostring(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  Handle *h = coro_checkhandle(L, 1);
+  const char *type = h->type ? h->type->name : "";
+  cl_FrameInfo info;
+  char where[128];
+  if (h->f == NULL)
+    lua_pushfstring(L, "coroutine_handle<%s> null", type);
+  else if (h->f == cl_noop_coroutine(c->R))
+    lua_pushliteral(L, "coroutine_handle<noop_coroutine_promise> noop");
+  else if (!cl_frame_info(c->R, h->f, &info))
+    lua_pushfstring(L, "coroutine_handle<%s> %p (no live coroutine)", type, h->f);
+  else if (info.state == CL_STATE_SUSPENDED) {
+    cl_where(c->R, h->f, where, sizeof where);
+    lua_pushfstring(L, "coroutine_handle<%s> #%d suspended at %s", type,
+                    (int)info.id, where);
+  } else
+    lua_pushfstring(L, "coroutine_handle<%s> #%d %s", type, (int)info.id,
+                    short_states[info.state]);
+  return 1;
+}
+
+static int h_close(lua_State *L) {   /* destroy its frame, if still alive */
+  Ctx *c = ctx_up(L);
+  Handle *h = coro_checkhandle(L, 1);
+  cl_FrameInfo info;
+  if (!cl_frame_info(c->R, h->f, &info) || info.id != h->id) return 0;
+  return h_destroy(L);
+}
+
+static const luaL_Reg handle_meta[] = {
+  {"resume", h_resume}, {"destroy", h_destroy}, {"done", h_done},
+  {"promise", h_promise}, {"address", h_address}, {"__call", h_resume},
+  {"__eq", h_eq}, {"__lt", h_lt}, {"__le", h_le}, {"__tostring", h_tostring},
+  {"__close", h_close}, {NULL, NULL}
+};
+
+/* ------------------------------------------------- handle construction -- */
+
+static int from_promise(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  cl_Frame *f;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);
+  lua_pushvalue(L, 1);
+  lua_rawget(L, -2);
+  cl_Error *e = cl_from_promise(c->R, lua_touserdata(L, -1), NULL, &f);
+  if (e) return coro_raise(c, L, e);
+  coro_pushhandle(c, L, f, coro_frametype(c, f));
+  return 1;
+}
+
+static int from_address(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  const PromiseType *t = NULL;
+  cl_Frame *f;
+  luaL_argexpected(L, lua_islightuserdata(L, 1) || lua_isnil(L, 1), 1,
+                   "light userdata (an address)");
+  if (!lua_isnoneornil(L, 2) && (t = coro_totype(c, L, 2)) == NULL)
+    luaL_typeerror(L, 2, "promise type");
+  cl_Error *e = cl_from_address(c->R, lua_touserdata(L, 1), t ? &t->pt : NULL, &f);
+  if (e) return coro_raise(c, L, e);
+  coro_pushhandle(c, L, f, t);
+  return 1;
+}
+
+static int noop_coroutine(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  coro_pushhandle(c, L, cl_noop_coroutine(c->R), NULL);
+  return 1;
+}
+
+static const luaL_Reg handle_funcs[] = {
+  {"from_promise", from_promise}, {"from_address", from_address},
+  {"noop_coroutine", noop_coroutine}, {NULL, NULL}
+};
+
+/* ------------------------------------------------------------ context -- */
+
+void coro_newlib(lua_State *L, Ctx *c, const luaL_Reg *l) {
+  lua_pushlightuserdata(L, c);
+  luaL_setfuncs(L, l, 1);
+}
+
+void coro_newmeta(lua_State *L, Ctx *c, const char *name, const luaL_Reg *l) {
+  luaL_newmetatable(L, name);
+  coro_newlib(L, c, l);
+  if (lua_getfield(L, -1, "__index") == LUA_TNIL) {
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -3, "__index");
+  }
+  lua_pop(L, 2);
+}
+
+static int newref(lua_State *L, const char *mode) {
+  lua_newtable(L);
+  if (mode) {
+    lua_createtable(L, 0, 1);
+    lua_pushstring(L, mode);
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+  }
+  return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+static int ctx_gc(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  if (c->R) {
+    c->L = L;
+    cl_runtime_close(c->R);
+    c->R = NULL;
+  }
+  return 0;
+}
+
+static lua_CFunction global_cfunction(lua_State *L, const char *name) {
+  lua_getglobal(L, name);
+  lua_CFunction f = lua_tocfunction(L, -1);
+  lua_pop(L, 1);
+  return f;
+}
+
+static Ctx *newctx(lua_State *L) {
+  Ctx *c = (Ctx *)lua_newuserdatauv(L, sizeof *c, 0);
+  memset(c, 0, sizeof *c);
+  lua_createtable(L, 0, 1);
+  lua_pushcfunction(L, ctx_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_setmetatable(L, -2);
+  if ((c->R = cl_runtime_new(NULL, NULL)) == NULL) luaL_error(L, "not enough memory");
+  cl_runtime_set_userdata(c->R, c);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD);
+  c->L = lua_tothread(L, -1);
+  lua_pop(L, 1);
+  c->pcall = global_cfunction(L, "pcall");
+  c->xpcall = global_cfunction(L, "xpcall");
+  c->promises = newref(L, "k");
+  c->types = newref(L, NULL);
+  c->observers = newref(L, NULL);
+  return c;
+}
+
+LUAMOD_API int luaopen_coro(lua_State *L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ctxkey) == LUA_TTABLE) return 1;
+  lua_pop(L, 1);
+  Ctx *c = newctx(L);
+  lua_createtable(L, 0, 32);
+  lua_pushvalue(L, -2);                      /* the context lives as long */
+  lua_setfield(L, -2, "__context");          /* as the module table */
+  coro_newmeta(L, c, CORO_HANDLE, handle_meta);
+  coro_newlib(L, c, handle_funcs);
+  coro_pushhandle(c, L, NULL, NULL);
+  lua_setfield(L, -2, "null");
+  coro_openbody(L, c);
+  coro_openpromise(L, c);
+  coro_openawait(L, c);
+  coro_openevents(L, c);
+  coro_openbuiltin(L, c);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ctxkey);
+  return 1;
+}
+
+/* ------------------------------------------------ for embedders (REPL) -- */
+
+static Ctx *getctx(lua_State *L) {
+  Ctx *c = NULL;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ctxkey) == LUA_TTABLE) {
+    lua_getfield(L, -1, "__context");
+    c = (Ctx *)lua_touserdata(L, -1);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return c;
+}
+
+cl_Runtime *luacoro_runtime(lua_State *L) {
+  Ctx *c = getctx(L);
+  return c ? c->R : NULL;
+}
+
+void luacoro_sethook(lua_State *L, lua_Hook f, int mask, int count) {
+  Ctx *c = getctx(L);
+  for (Body *b = c ? c->bodies : NULL; b != NULL; b = b->next)
+    lua_sethook(b->T, f, mask, count);
+}

@@ -1,0 +1,138 @@
+/*
+** lcoro.h — internals shared by the files of the Lua module "coro": the
+** per-state context, promise types known to Lua, handles, Lua bodies.
+*/
+#ifndef lcoro_h
+#define lcoro_h
+
+#include <lua.h>
+#include <lauxlib.h>
+
+#include "corolab.h"
+
+/* the kinds of our userdata: their metatable names, and their first field
+   (so that a check costs no metatable lookup) */
+extern const char CORO_HANDLE[], CORO_GENERATOR[], CORO_TASK[];
+#define CORO_AWAITER   "coro.awaiter"      /* suspend_always, suspend_never */
+
+/* the promise sits at +16 of a frame, as with g++ and clang */
+#define FRAME_HEAD        (2 * sizeof(void (*)(void)))
+#define frame_promise(f)  ((void *)((char *)(f) + FRAME_HEAD))
+#define promise_frame(p)  ((cl_Frame *)((char *)(p) - FRAME_HEAD))
+
+typedef struct Body Body;
+
+typedef struct Ctx {           /* one per lua_State, shared by its threads */
+  cl_Runtime *R;
+  lua_State *L;                /* the state calling into the core now */
+  Body *body;                  /* the body being stepped now */
+  cl_Frame *dying;             /* torn down by its failed call */
+  Body *bodies;                /* live Lua bodies, for luacoro_sethook */
+  int request;                 /* set by co_await/co_yield/co_return */
+  lua_CFunction pcall, xpcall; /* allowed between a body and co_await */
+  void *always, *never;        /* the suspend_always/suspend_never objects */
+  int always_ref, never_ref;
+  const struct PromiseType *task_type;
+  cl_AwaitableOps lua_ops[LUA_NUMTYPES];  /* a Lua value, by its type */
+  cl_AwaitableOps task_ops;    /* co_await on a coro.task object */
+  int promises;                /* ref: promise table -> its address (weak) */
+  int types;                   /* ref: type table -> PromiseType userdata */
+  int observers;               /* ref: observer id -> ref of its function */
+} Ctx;
+
+/* members of a promise type written in Lua */
+enum { M_NEW, M_GET_RETURN_OBJECT, M_INITIAL_SUSPEND, M_FINAL_SUSPEND,
+       M_YIELD_VALUE, M_RETURN_VALUE, M_RETURN_VOID, M_UNHANDLED_EXCEPTION,
+       M_AWAIT_TRANSFORM, M_OPERATOR_NEW, M_OPERATOR_DELETE,
+       M_ALLOCATION_FAILURE, M_CLOSE, M_COUNT };
+
+typedef struct PromiseType {   /* userdata; kept alive by the registry */
+  cl_PromiseType pt;
+  size_t anchor;               /* offset in the promise of the frame's anchor */
+  int table;                   /* ref: the type table (metatable of promises) */
+  int member[M_COUNT];         /* refs of Lua members, LUA_NOREF if absent */
+  /* push the promise as Lua sees it (h:promise(), coro.info) */
+  void (*push)(Ctx *c, lua_State *L, void *promise);
+  char name[64];
+} PromiseType;
+
+typedef struct LPromise {      /* the promise of a type written in Lua */
+  const PromiseType *type;
+  int self;                    /* ref: the promise table */
+  int anchor;                  /* ref: the coroutine, while the frame lives */
+} LPromise;
+
+typedef struct Handle {        /* coroutine_handle<P> (type NULL: <>) */
+  const char *kind;            /* CORO_HANDLE */
+  cl_Frame *f;
+  const PromiseType *type;
+  unsigned id;                 /* of the frame when made, 0 if none */
+} Handle;
+
+typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
+  lua_State *L;
+  int n;                       /* then the coroutine at n+1, its body at n+2 */
+  const PromiseType *type;
+} CallArgs;
+
+/* where a co_await/co_yield/co_return value lives: on top of the body
+   thread; await_resume pushes its result there (void * is that thread) */
+
+#define ctx_up(L)  ((Ctx *)lua_touserdata(L, lua_upvalueindex(1)))
+#define ctx_of(R)  ((Ctx *)cl_runtime_userdata(R))
+
+/* lcoro.c: context, errors, handles */
+#define ENTER(c, L)  lua_State *saved_L_ = (c)->L; (c)->L = (L)
+#define LEAVE(c)     ((c)->L = saved_L_)
+/* pops the error on top of L; trace: add the traceback of that thread */
+cl_Error *coro_error(Ctx *c, lua_State *L, lua_State *trace);
+void coro_pusherror(Ctx *c, lua_State *L, cl_Error *e); /* frees e */
+int coro_raise(Ctx *c, lua_State *L, cl_Error *e);
+void coro_warn(const char *what, lua_State *L);  /* pops the error */
+void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, const PromiseType *t);
+void *coro_toudata(lua_State *L, int i, const char *kind, size_t size);
+#define coro_tohandle(L, i) \
+  ((Handle *)coro_toudata(L, i, CORO_HANDLE, sizeof(Handle)))  /* or NULL */
+Handle *coro_checkhandle(lua_State *L, int i);
+const PromiseType *coro_frametype(Ctx *c, cl_Frame *f);
+const PromiseType *coro_totype(Ctx *c, lua_State *L, int i);  /* or NULL */
+void coro_newlib(lua_State *L, Ctx *c, const luaL_Reg *l);    /* into table */
+void coro_newmeta(lua_State *L, Ctx *c, const char *name, const luaL_Reg *l);
+
+/* lbody.c: Lua bodies */
+struct Body {                  /* the locals of a Lua-bodied frame */
+  Ctx *c;
+  lua_State *T;                /* the body's thread */
+  int thread;                  /* ref of T */
+  int base;                    /* values T yielded, under its resume values */
+  int throwing;                /* resume T by raising the value on its top */
+  int request;                 /* what T yielded for (cl_RequestKind) */
+  Body *prev, *next;           /* Ctx.bodies */
+};
+void coro_openbody(lua_State *L, Ctx *c);
+int coro_isbody(const cl_Coroutine *co);
+int coro_bodylevel(lua_State *T, lua_Debug *ar);  /* 0: not started, or ended */
+void coro_pushvalue(lua_State *L, void *v);    /* a value passed as void * */
+
+/* lpromise.c: promise types */
+void coro_openpromise(lua_State *L, Ctx *c);
+PromiseType *coro_newtype(lua_State *L, Ctx *c, int i, const char *name);
+void *coro_operator_new(cl_Runtime *R, const cl_PromiseType *pt, size_t size,
+                        void *args, cl_Error **error);
+void coro_operator_delete(cl_Runtime *R, const cl_PromiseType *pt,
+                          void *frame, size_t size);
+void coro_return_object(void *ret, lua_State *L);  /* *ret = top of L */
+
+/* lawait.c: awaitables */
+void coro_openawait(lua_State *L, Ctx *c);
+cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a);
+void coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
+
+/* levents.c: observers and introspection */
+void coro_openevents(lua_State *L, Ctx *c);
+
+/* lbuiltin.c: generator and task */
+void coro_openbuiltin(lua_State *L, Ctx *c);
+int coro_task_take(lua_State *L, int i, cl_Frame **f);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+** levents.c — lifecycle events and introspection from Lua: observers
+** (coro.observe), the live frames, a frame's layout, promise and locals.
+*/
+#include <stdint.h>
+#include <stdio.h>
+
+#include "lcoro.h"
+
+/* ---------------------------------------------------------- observers -- */
+
+static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
+  coro_pushhandle(c, L, f, coro_frametype(c, f));
+}
+
+static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  cl_FrameInfo info;
+  char where[128];
+  luaL_checkstack(L, 6, NULL);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, (int)(intptr_t)ud);
+  lua_createtable(L, 0, 8);
+  lua_pushstring(L, cl_event_names[ev->kind]);
+  lua_setfield(L, -2, "kind");
+  lua_pushinteger(L, ev->frame_id);
+  lua_setfield(L, -2, "frame");
+  if (ev->frame && cl_frame_info(R, ev->frame, &info)) {
+    pushframe(c, L, ev->frame);
+    lua_setfield(L, -2, "handle");
+    cl_where(R, ev->frame, where, sizeof where);
+    lua_pushstring(L, where);
+    lua_setfield(L, -2, "where");
+  }
+  lua_pushinteger(L, ev->index);
+  lua_setfield(L, -2, "index");
+  lua_pushinteger(L, ev->depth);
+  lua_setfield(L, -2, "depth");
+  lua_pushinteger(L, ev->other_id);
+  lua_setfield(L, -2, "other");
+  lua_pushstring(L, ev->detail);
+  lua_setfield(L, -2, "detail");
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("an observer", L);
+}
+
+static int observe(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  lua_settop(L, 1);
+  int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  int id = cl_observe(c->R, observer, (void *)(intptr_t)ref);
+  if (id < 0) {
+    luaL_unref(L, LUA_REGISTRYINDEX, ref);
+    return luaL_error(L, "not enough memory");
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
+  lua_pushinteger(L, ref);
+  lua_rawseti(L, -2, id);
+  lua_pushinteger(L, id);
+  return 1;
+}
+
+static int unobserve(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  lua_Integer id = luaL_checkinteger(L, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
+  if (lua_rawgeti(L, -1, id) == LUA_TNUMBER) {
+    cl_unobserve(c->R, (int)id);
+    luaL_unref(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, -1));
+    lua_pushnil(L);
+    lua_rawseti(L, -3, id);
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------ introspection -- */
+
+static int frames(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  size_t n = cl_frames(c->R, NULL, 0);
+  cl_Frame **all = (cl_Frame **)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
+  n = cl_frames(c->R, all, n);
+  lua_createtable(L, (int)n, 0);
+  for (size_t i = 0; i < n; i++) {
+    pushframe(c, L, all[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
+static int running(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  cl_Frame *f = cl_running(c->R);
+  if (f == NULL) lua_pushnil(L);
+  else pushframe(c, L, f);
+  return 1;
+}
+
+static const char *const state_keys[] = {
+  "prologue", "suspended_initial", "suspended", "suspended_final", "running",
+  "destroying"
+};
+
+static void setint(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/* append {name=, value=} to the table at into; the value is on top of T */
+static void addvar(lua_State *L, int into, lua_State *T, const char *name) {
+  lua_xmove(T, L, 1);
+  lua_createtable(L, 0, 2);
+  lua_insert(L, -2);
+  lua_setfield(L, -2, "value");
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "name");
+  lua_rawseti(L, into, (lua_Integer)lua_rawlen(L, into) + 1);
+}
+
+/* t.params and t.locals: the body's variables, as debug.getlocal sees them */
+static void variables(lua_State *L, lua_State *T) {
+  lua_Debug ar;
+  const char *name;
+  int params, locals;
+  lua_newtable(L);
+  params = lua_gettop(L);
+  lua_newtable(L);
+  locals = params + 1;
+  if (coro_bodylevel(T, &ar)) {
+    lua_getinfo(T, "u", &ar);
+    for (int i = 1; (name = lua_getlocal(T, &ar, i)) != NULL; i++) {
+      if (name[0] == '(') lua_pop(T, 1);                /* a temporary */
+      else addvar(L, i <= ar.nparams ? params : locals, T, name);
+    }
+  } else if (lua_status(T) == LUA_OK) {                 /* not started */
+    for (int i = 1; i < lua_gettop(T); i++) {
+      lua_pushvalue(T, 1);
+      name = lua_getlocal(T, NULL, i);
+      lua_pop(T, 1);
+      lua_pushvalue(T, i + 1);
+      addvar(L, params, T, name ? name : "?");
+    }
+  }
+  lua_setfield(L, -3, "locals");
+  lua_setfield(L, -2, "params");
+}
+
+static int info(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  cl_Frame *f = coro_checkhandle(L, 1)->f;
+  cl_FrameInfo fi;
+  char where[128];
+  if (!cl_frame_info(c->R, f, &fi)) return 0;
+  const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
+  lua_createtable(L, 0, 14);
+  setint(L, "id", fi.id);
+  lua_pushstring(L, state_keys[fi.state]);
+  lua_setfield(L, -2, "state");
+  cl_where(c->R, f, where, sizeof where);
+  lua_pushstring(L, where);
+  lua_setfield(L, -2, "where");
+  setint(L, "index", fi.index);
+  lua_pushstring(L, fi.coroutine->name);
+  lua_setfield(L, -2, "coroutine");
+  lua_pushstring(L, t->name);
+  lua_setfield(L, -2, "promise_type");
+  setint(L, "frame_size", (lua_Integer)fi.frame_size);
+  lua_createtable(L, 0, 5);
+  setint(L, "resume", 0);
+  setint(L, "destroy", sizeof(void (*)(void)));
+  setint(L, "promise", (lua_Integer)fi.promise_offset);
+  setint(L, "state", (lua_Integer)fi.state_offset);
+  setint(L, "locals", (lua_Integer)fi.locals_offset);
+  lua_setfield(L, -2, "offsets");
+  if (fi.state != CL_STATE_PROLOGUE) {
+    t->push(c, L, fi.promise);
+    lua_setfield(L, -2, "promise");
+  }
+  if (fi.awaiter.ops != NULL) {
+    coro_pushawaitable(c, L, fi.awaiter);
+    lua_setfield(L, -2, "awaiter");
+  }
+  if (coro_isbody(fi.coroutine) && ((Body *)fi.locals)->T != NULL)
+    variables(L, ((Body *)fi.locals)->T);
+  return 1;
+}
+
+static int events(lua_State *L) {
+  lua_createtable(L, CL_EV_COUNT, 0);
+  for (int k = 0; k < CL_EV_COUNT; k++) {
+    lua_pushstring(L, cl_event_names[k]);
+    lua_rawseti(L, -2, k + 1);
+  }
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"observe", observe}, {"unobserve", unobserve}, {"frames", frames},
+  {"running", running}, {"info", info}, {NULL, NULL}
+};
+
+void coro_openevents(lua_State *L, Ctx *c) {
+  coro_newlib(L, c, funcs);
+  events(L);
+  lua_setfield(L, -2, "events");
+}

@@ -1,0 +1,300 @@
+/*
+** lpromise.c — promise types written in Lua: coro.promise_type{...} and the
+** C callbacks that call its members. A promise is a Lua table whose
+** metatable is the type table.
+*/
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "lcoro.h"
+
+static const char *const members[M_COUNT] = {
+  "new", "get_return_object", "initial_suspend", "final_suspend",
+  "yield_value", "return_value", "return_void", "unhandled_exception",
+  "await_transform", "operator_new", "operator_delete",
+  "get_return_object_on_allocation_failure", "__close"
+};
+
+#define lp(p)  ((LPromise *)(p))
+
+/* ------------------------------------------------ calling the members -- */
+
+/* push member m of p's type and p itself; the state to call on */
+static lua_State *method(cl_Runtime *R, void *p, int m) {
+  lua_State *L = ctx_of(R)->L;
+  luaL_checkstack(L, 8, NULL);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, lp(p)->type->member[m]);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, lp(p)->self);
+  return L;
+}
+
+static cl_Error *call(cl_Runtime *R, lua_State *L, int nargs, int nres) {
+  if (lua_pcall(L, nargs, nres, 0) == LUA_OK) return NULL;
+  return coro_error(ctx_of(R), L, NULL);
+}
+
+/* call, then its result as an awaitable */
+static cl_Error *awaitable(cl_Runtime *R, lua_State *L, int nargs,
+                           cl_Awaitable *out) {
+  cl_Error *e = call(R, L, nargs, 1);
+  if (e) return e;
+  e = coro_toawaitable(ctx_of(R), L, -1, out);
+  lua_pop(L, 1);
+  return e;
+}
+
+void coro_return_object(void *ret, lua_State *L) {
+  *(int *)ret = lua_gettop(L);       /* stays there until cl_call returns */
+}
+
+/* promise_type(args...): a table of the type, then new(p, args...) */
+static cl_Error *construct(cl_Runtime *R, void *p, void *args) {
+  Ctx *c = ctx_of(R);
+  CallArgs *a = (CallArgs *)args;
+  lua_State *L = a->L;
+  const PromiseType *t = a->type;
+  luaL_checkstack(L, a->n + 8, NULL);
+  lua_createtable(L, 0, 2);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, t->table);
+  lua_setmetatable(L, -2);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);
+  lua_pushvalue(L, -2);
+  lua_pushlightuserdata(L, p);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  lp(p)->type = t;
+  lp(p)->self = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (t->member[M_NEW] == LUA_NOREF) return NULL;
+  method(R, p, M_NEW);
+  for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);
+  cl_Error *e = call(R, L, a->n + 1, 0);
+  if (e) luaL_unref(L, LUA_REGISTRYINDEX, lp(p)->self);  /* never built */
+  return e;
+}
+
+static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
+  lua_State *L = method(R, p, M_GET_RETURN_OBJECT);
+  cl_Error *e = call(R, L, 1, 1);
+  if (e == NULL) coro_return_object(ret, L);
+  return e;
+}
+
+static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
+  return awaitable(R, method(R, p, M_INITIAL_SUSPEND), 1, out);
+}
+
+static cl_Error *final_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
+  return awaitable(R, method(R, p, M_FINAL_SUSPEND), 1, out);
+}
+
+static cl_Error *yield_value(cl_Runtime *R, void *p, void *v, cl_Awaitable *out) {
+  lua_State *L = method(R, p, M_YIELD_VALUE);
+  coro_pushvalue(L, v);
+  return awaitable(R, L, 2, out);
+}
+
+static cl_Error *return_value(cl_Runtime *R, void *p, void *v) {
+  lua_State *L = method(R, p, M_RETURN_VALUE);
+  coro_pushvalue(L, v);
+  return call(R, L, 2, 0);
+}
+
+static cl_Error *return_void(cl_Runtime *R, void *p) {
+  return call(R, method(R, p, M_RETURN_VOID), 1, 0);
+}
+
+static cl_Error *unhandled_exception(cl_Runtime *R, void *p, cl_Error *e) {
+  lua_State *L = method(R, p, M_UNHANDLED_EXCEPTION);
+  coro_pusherror(ctx_of(R), L, e);
+  return call(R, L, 2, 0);
+}
+
+/* an awaiter that returns its operand is that very object, not a copy */
+static cl_Error *await_transform(cl_Runtime *R, void *p, cl_Awaitable operand,
+                                 cl_Awaitable *out) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = method(R, p, M_AWAIT_TRANSFORM);
+  coro_pushawaitable(c, L, operand);
+  lua_pushvalue(L, -1);
+  lua_insert(L, -4);
+  cl_Error *e = call(R, L, 2, 1);
+  if (e == NULL) {
+    if (lua_rawequal(L, -1, -2)) *out = operand;
+    else e = coro_toawaitable(c, L, -1, out);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return e;
+}
+
+static void destroy(cl_Runtime *R, void *p) {      /* ~promise_type() */
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  if (lp(p)->type->member[M_CLOSE] != LUA_NOREF) {
+    method(R, p, M_CLOSE);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__close of a promise", L);
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);  /* from_promise(p): no more */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, lp(p)->self);
+  lua_pushnil(L);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  luaL_unref(L, LUA_REGISTRYINDEX, lp(p)->self);
+}
+
+/* ~R() when the call fails after get_return_object: its __close, if any */
+static void return_object_destroy(cl_Runtime *R, void *ret) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  int i = *(int *)ret;
+  if (i == 0 || luaL_getmetafield(L, i, "__close") == LUA_TNIL) return;
+  lua_pushvalue(L, i);
+  c->dying = cl_running(R);            /* its frame is not its to destroy */
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__close of a return object", L);
+  c->dying = NULL;
+}
+
+static void push_promise(Ctx *c, lua_State *L, void *p) {
+  (void)c;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, lp(p)->self);
+}
+
+/* ------------------------------------------------ the frame's storage -- */
+
+static const PromiseType *ptype(const cl_PromiseType *pt) {
+  return (const PromiseType *)pt->userdata;
+}
+
+/* operator new(size, args...): a Lua member says yes (any true value) or
+   no (nil or false: allocation failure); the runtime allocates */
+void *coro_operator_new(cl_Runtime *R, const cl_PromiseType *pt, size_t size,
+                        void *args, cl_Error **error) {
+  const PromiseType *t = ptype(pt);
+  CallArgs *a = (CallArgs *)args;
+  if (t->member[M_OPERATOR_NEW] != LUA_NOREF) {
+    lua_State *L = a->L;
+    luaL_checkstack(L, a->n + 4, NULL);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_NEW]);
+    lua_pushinteger(L, (lua_Integer)size);
+    for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);
+    if ((*error = call(R, L, a->n + 1, 1)) != NULL) return NULL;
+    int yes = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    if (!yes) return NULL;
+  }
+  return cl_alloc(R, size);
+}
+
+/* operator delete(ptr, size); then the frame lets its coroutine go */
+void coro_operator_delete(cl_Runtime *R, const cl_PromiseType *pt, void *frame,
+                          size_t size) {
+  Ctx *c = ctx_of(R);
+  const PromiseType *t = ptype(pt);
+  lua_State *L = c->L;
+  int anchor = *(int *)((char *)frame_promise(frame) + t->anchor);
+  if (t->member[M_OPERATOR_DELETE] != LUA_NOREF) {
+    luaL_checkstack(L, 4, NULL);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_DELETE]);
+    lua_pushlightuserdata(L, frame);
+    lua_pushinteger(L, (lua_Integer)size);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) coro_warn("operator_delete", L);
+  }
+  cl_free(R, frame, size);
+  if (anchor > 0) luaL_unref(L, LUA_REGISTRYINDEX, anchor);
+}
+
+static cl_Error *allocation_failure(cl_Runtime *R, const cl_PromiseType *pt,
+                                    void *ret) {
+  lua_State *L = ctx_of(R)->L;
+  luaL_checkstack(L, 2, NULL);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ptype(pt)->member[M_ALLOCATION_FAILURE]);
+  cl_Error *e = call(R, L, 0, 1);
+  if (e == NULL) coro_return_object(ret, L);
+  return e;
+}
+
+/* --------------------------------------------------------- definition -- */
+
+/* a new promise type for the table at index i (its metatable of promises) */
+PromiseType *coro_newtype(lua_State *L, Ctx *c, int i, const char *name) {
+  i = lua_absindex(L, i);
+  PromiseType *t = (PromiseType *)lua_newuserdatauv(L, sizeof *t, 0);
+  memset(t, 0, sizeof *t);
+  for (int m = 0; m < M_COUNT; m++) t->member[m] = LUA_NOREF;
+  snprintf(t->name, sizeof t->name, "%s", name);
+  t->pt.name = t->name;
+  t->pt.userdata = t;
+  t->pt.operator_new = coro_operator_new;
+  t->pt.operator_delete = coro_operator_delete;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->types);      /* types[table] = t */
+  lua_pushvalue(L, i);
+  lua_pushvalue(L, -3);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  lua_pushvalue(L, i);
+  t->table = luaL_ref(L, LUA_REGISTRYINDEX);
+  return t;
+}
+
+static int has(lua_State *L, int m) {           /* false is no member */
+  lua_getfield(L, 1, members[m]);
+  int yes = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return yes;
+}
+
+static int promise_type(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  cl_PromiseType check;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  if (coro_totype(c, L, 1) != NULL) return 1;       /* already one */
+  lua_getfield(L, 1, "name");
+  const char *name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "promise_type";
+  memset(&check, 0, sizeof check);                   /* C++'s rules first */
+  check.name = name;
+  check.get_return_object = has(L, M_GET_RETURN_OBJECT) ? get_return_object : NULL;
+  check.initial_suspend = has(L, M_INITIAL_SUSPEND) ? initial_suspend : NULL;
+  check.final_suspend = has(L, M_FINAL_SUSPEND) ? final_suspend : NULL;
+  check.yield_value = has(L, M_YIELD_VALUE) ? yield_value : NULL;
+  check.return_value = has(L, M_RETURN_VALUE) ? return_value : NULL;
+  check.return_void = has(L, M_RETURN_VOID) ? return_void : NULL;
+  check.unhandled_exception = has(L, M_UNHANDLED_EXCEPTION) ? unhandled_exception : NULL;
+  check.await_transform = has(L, M_AWAIT_TRANSFORM) ? await_transform : NULL;
+  check.get_return_object_on_allocation_failure =
+      has(L, M_ALLOCATION_FAILURE) ? allocation_failure : NULL;
+  cl_Error *e = cl_promise_type_check(c->R, &check);
+  if (e) return coro_raise(c, L, e);
+  PromiseType *t = coro_newtype(L, c, 1, name);
+  for (int m = 0; m < M_COUNT; m++) {
+    lua_getfield(L, 1, members[m]);
+    if (!lua_toboolean(L, -1)) lua_pop(L, 1);
+    else t->member[m] = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
+  check.name = t->name;
+  check.size = sizeof(LPromise);
+  check.userdata = t;
+  check.construct = construct;
+  check.operator_new = coro_operator_new;
+  check.operator_delete = coro_operator_delete;
+  check.destroy = destroy;
+  check.return_object_destroy = return_object_destroy;
+  t->pt = check;
+  t->anchor = offsetof(LPromise, anchor);
+  t->push = push_promise;
+  if (lua_getfield(L, 1, "__index") == LUA_TNIL) {   /* p.x finds members */
+    lua_pushvalue(L, 1);
+    lua_setfield(L, 1, "__index");
+  }
+  lua_settop(L, 1);
+  return 1;
+}
+
+static const luaL_Reg funcs[] = {
+  {"promise_type", promise_type}, {NULL, NULL}
+};
+
+void coro_openpromise(lua_State *L, Ctx *c) {
+  coro_newlib(L, c, funcs);
+}

@@ -1,0 +1,153 @@
+-- test_builtin.lua — coro.generator and coro.task: the core's C promise
+-- types carrying Lua values; symmetric transfer; errors; ownership.
+local coro = require "coro"
+local C = require "check"
+local co_await, co_yield, co_return = coro.co_await, coro.co_yield, coro.co_return
+
+local range = coro.coroutine(coro.generator, function(n, step)
+  for i = 0, n - 1 do co_yield(i * (step or 1)) end
+end, "range")
+
+test("generator: generic for, next(), h", function()
+  local got = {}
+  for v in range(4, 10) do got[#got + 1] = v end
+  C.eq(got, {0, 10, 20, 30})
+  local g <close> = range(2)
+  C.eq({g:next(), g:next(), g:next()}, {0, 1})
+  C.eq(g.h:done(), true)
+  C.eq(coro.info(g.h).promise_type, "generator")
+  C.eq(g.h:promise().current, nil)
+end)
+
+test("generator: any Lua values, and the promise holds the current one", function()
+  local t = {}
+  local gen = coro.coroutine(coro.generator, function()
+    co_yield(t); co_yield("s"); co_yield(2.5)
+  end)
+  local g <close> = gen()
+  C.eq(rawequal(g:next(), t), true)
+  C.eq(g:next(), "s")
+  C.eq(g.h:promise().current, "s")
+  C.eq(g:next(), 2.5)
+end)
+
+test("generator: errors are rethrown by next(), once", function()
+  local boom = {}
+  local g <close> = coro.coroutine(coro.generator, function()
+    co_yield(1); error(boom)
+  end)()
+  C.eq(g:next(), 1)
+  local ok, err = pcall(g.next, g)
+  C.eq({ok, rawequal(err, boom)}, {false, true})
+  C.eq(g.h:done(), true)
+end)
+
+test("generator: <close>, destroy at scope exit; __gc destroys too", function()
+  local log, rec = C.log()
+  do
+    local g <close> = coro.coroutine(coro.generator, function()
+      local x <close> = C.local_("x", rec)
+      co_yield(1)
+    end)()
+    g:next()
+  end
+  C.eq(log, {"x", "~x"})
+  local g = range(10)
+  g:next()
+  g = nil
+  collectgarbage(); collectgarbage()
+  C.eq(#coro.frames(), 0)
+  g = range(1)
+  g.h:destroy()                     -- the object no longer owns a frame
+  local again = range(1)            -- may reuse the address
+  g = nil
+  collectgarbage(); collectgarbage()
+  C.eq(coro.info(again.h) ~= nil, true)
+  again:close()
+end)
+
+local add = coro.coroutine(coro.task, function(a, b) co_return(a + b) end, "add")
+
+test("task: run from plain Lua, t:run() and coro.run(t)", function()
+  local t <close> = add(1, 2)
+  C.eq(t:run(), 3)
+  local u <close> = add(3, 4)
+  C.eq(coro.run(u), 7)
+  C.eq(coro.info(u.h).state, "suspended_final")
+end)
+
+test("task: co_await a task, symmetric transfer there and back", function()
+  local log, rec = C.log()
+  local id = coro.observe(function(ev)
+    if ev.kind == "symmetric transfer" then rec("transfer") end
+  end)
+  local outer = coro.coroutine(coro.task, function()
+    rec("outer")
+    local v = co_await(add(20, 22))
+    rec("got " .. v)
+    co_return(v)
+  end)
+  local t <close> = outer()
+  C.eq(t:run(), 42)
+  coro.unobserve(id)
+  C.eq(log, {"outer", "transfer", "transfer", "got 42"})
+end)
+
+test("task: errors are raised by await_resume in the awaiting body", function()
+  local boom = {}
+  local bad = coro.coroutine(coro.task, function() error(boom) end)
+  local outer = coro.coroutine(coro.task, function()
+    local ok, err = pcall(co_await, bad())
+    co_return(rawequal(err, boom))
+  end)
+  local t <close> = outer()
+  C.eq(t:run(), true)
+  local t2 <close> = coro.coroutine(coro.task, function() co_await(bad()) end)()
+  local ok, err = pcall(t2.run, t2)
+  C.eq({ok, rawequal(err, boom)}, {false, true})
+  local t3 <close> = bad()
+  ok, err = pcall(coro.run, t3)
+  C.eq({ok, rawequal(err, boom)}, {false, true})
+end)
+
+test("task: awaited once; a task that suspends is not run to the end", function()
+  local child = add(1, 1)
+  local outer = coro.coroutine(coro.task, function()
+    co_await(child)
+    co_return(select(2, pcall(co_await, child)))
+  end)
+  local t <close> = outer()
+  assert(t:run():find("already awaited", 1, true))
+  local waits = coro.coroutine(coro.task, function() co_await(coro.suspend_always) end)
+  local w <close> = waits()
+  C.raises("the task suspended without finishing", w.run, w)
+end)
+
+test("task: a chain of 100000 transfers in constant C stack", function()
+  local node
+  node = coro.coroutine(coro.task, function(k)
+    if k == 0 then return co_return(0) end
+    return co_return(co_await(node(k - 1)) + 1)
+  end)
+  local t <close> = node(100000)
+  C.eq(t:run(), 100000)
+end)
+
+test("task: flowing off needs co_return (task<T> has return_value)", function()
+  local t <close> = coro.coroutine(coro.task, function() end)()
+  C.raises("flowed off the end", t.run, t)
+end)
+
+test("built-in objects check their arguments", function()
+  local g <close> = range(1)
+  C.raises("generator expected", g.next, 42)
+  C.raises("generator expected", g.next, coro.null)
+  C.raises("generator or task expected", g.close, "x")
+  local t <close> = add(1, 2)
+  C.raises("task expected", t.run, g)
+  C.eq(coro.info(t.h).coroutine, "add")
+  C.raises("no member named 'await_ready' in 'userdata'", function()
+    local h <close> = coro.coroutine(coro.task, function() co_await(coro.null) end)()
+    return h:run()
+  end)
+end)

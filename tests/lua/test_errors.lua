@@ -1,0 +1,287 @@
+-- test_errors.lua — misuse is a Lua error naming the C++ rule, and the
+-- runtime stays usable; errors raised by bodies and callbacks follow C++.
+local coro = require "coro"
+local C = require "check"
+local co_await, co_yield, co_return = coro.co_await, coro.co_yield, coro.co_return
+
+local function lazy(extra)
+  local t = {
+    get_return_object = function(p) return coro.from_promise(p) end,
+    initial_suspend = function() return coro.suspend_always end,
+    final_suspend = function() return coro.suspend_always end,
+    return_void = function() end,
+    unhandled_exception = function(p, e) error(e, 0) end,
+  }
+  for k, v in pairs(extra or {}) do t[k] = v end
+  return coro.promise_type(t)
+end
+
+test("promise type definition errors, as a compiler words them", function()
+  C.raises({"no member named 'get_return_object' in 'bad'", "[dcl.fct.def.coroutine]"},
+           coro.promise_type, {name = "bad", initial_suspend = print,
+             final_suspend = print, unhandled_exception = print, return_void = print})
+  C.raises("no member named 'unhandled_exception' in 'promise_type'",
+           coro.promise_type, {get_return_object = print, initial_suspend = print,
+             final_suspend = print})
+  C.raises("declares both 'return_value' and 'return_void'", coro.promise_type,
+           {get_return_object = print, initial_suspend = print, final_suspend = print,
+            unhandled_exception = print, return_value = print, return_void = print})
+  C.raises("promise type, or table with a promise_type expected", coro.coroutine, {}, print)
+end)
+
+test("resume of a done, destroyed, running or null handle", function()
+  local P = lazy()
+  local h = coro.coroutine(P, function() end, "once")()
+  h:resume()
+  C.eq(h:done(), true)
+  C.raises({"resume(): coroutine #", "'once'", "final suspend point (done)",
+            "[coroutine.handle.resumption]"}, h.resume, h)
+  h:destroy()
+  C.raises({"already destroyed", "[coroutine.handle]"}, h.resume, h)
+  C.raises("already destroyed", h.destroy, h)
+  C.raises("already destroyed", h.done, h)
+  C.raises("the coroutine_handle is null", coro.null.resume, coro.null)
+  local self
+  self = coro.coroutine(P, function()
+    local ok, err = pcall(self.resume, self)
+    co_return(err)
+  end)
+  local P2 = lazy({return_void = false, return_value = function(p, v) p.v = v end})
+  self = nil
+  local me
+  local f = coro.coroutine(P2, function()
+    local ok, err = pcall(me.resume, me)
+    local ok2, err2 = pcall(me.destroy, me)
+    co_return({err, err2})
+  end)
+  me = f()
+  me:resume()
+  C.raises("x", function() error("x") end)
+  local errs = me:promise().v
+  assert(errs[1]:find("resuming a running coroutine", 1, true), errs[1])
+  assert(errs[2]:find("is running; destroying a coroutine that is not suspended", 1, true), errs[2])
+  me:destroy()
+end)
+
+test("promise() of a type-erased handle; from_address with the wrong type", function()
+  local P, Q = lazy(), lazy({name = "other"})
+  local h = coro.coroutine(P, function() end)()
+  local erased = coro.from_address(h:address())
+  C.eq(erased == h, true)
+  C.raises({"type-erased", "coroutine_handle<>"}, erased.promise, erased)
+  C.raises({"has promise type", "[coroutine.handle.export.import]"},
+           coro.from_address, h:address(), Q)
+  local typed = coro.from_address(h:address(), P)
+  C.eq(typed:promise(), h:promise())
+  C.raises("not the promise of a live coroutine", coro.from_promise, {})
+  local p = h:promise()
+  h:destroy()
+  C.raises("not the promise of a live coroutine", coro.from_promise, p)
+  C.raises("already destroyed", coro.from_address, h:address())
+end)
+
+test("co_await outside a body, from a nested function, in pcall", function()
+  C.raises({"co_await outside of a coroutine body", "[expr.await]/2"}, co_await, 1)
+  local P = lazy({return_void = false, return_value = function(p, v) p.v = v end})
+  local h = coro.coroutine(P, function()
+    local function helper() co_await(coro.suspend_always) end
+    local ok, err = pcall(helper)
+    local ok2 = pcall(co_await, coro.suspend_never)   -- allowed: C++ try/catch
+    local ok3, err3 = pcall(function() co_yield(1) end)
+    co_return({err, ok2, err3})
+  end)()
+  h:resume()
+  local v = h:promise().v
+  assert(v[1]:find("C++ coroutines are stackless", 1, true), v[1])
+  C.eq(v[2], true)
+  assert(v[3]:find("co_yield called from a function that the coroutine body calls", 1, true), v[3])
+  h:destroy()
+end)
+
+test("coroutine.yield and return with values in a body are errors", function()
+  local P = lazy()
+  local h = coro.coroutine(P, function() coroutine.yield(1) end)()
+  C.raises({"coroutine.yield in the body", "co_await or co_yield"}, h.resume, h)
+  h:destroy()
+  h = coro.coroutine(P, function() return 1, 2 end, "ret")()
+  C.raises({"'ret' ended with 'return' and 2 value(s)", "co_return"}, h.resume, h)
+  h:destroy()
+end)
+
+test("co_yield without yield_value; flowing off without return_void", function()
+  local P = lazy({name = "noyield"})
+  local h = coro.coroutine(P, function() co_yield(1) end)()
+  C.raises("co_yield: no member named 'yield_value' in 'noyield' [expr.yield]", h.resume, h)
+  h:destroy()
+  local V = lazy({return_void = false, return_value = print, name = "valued"})
+  h = coro.coroutine(V, function() end, "off")()
+  C.raises({"'off' flowed off the end of its body", "no return_void", "[stmt.return.coroutine]/3"},
+           h.resume, h)
+  h:destroy()
+  h = coro.coroutine(V, function() co_return() end)()
+  C.raises("co_return: no member named 'return_void' in 'valued'", h.resume, h)
+  h:destroy()
+end)
+
+test("awaiter errors: missing members, ambiguous co_await, bad await_suspend result", function()
+  local P = lazy({return_void = false, return_value = function(p, v) p.v = v end})
+  local h = coro.coroutine(P, function()
+    local r = {}
+    r[1] = select(2, pcall(co_await, 42))
+    r[2] = select(2, pcall(co_await, {await_ready = print}))
+    local both = setmetatable({operator_co_await = print}, {__co_await = print})
+    r[3] = select(2, pcall(co_await, both))
+    r[4] = select(2, pcall(co_await, {await_ready = function() return false end,
+      await_suspend = function() return 42 end, await_resume = print}))
+    co_return(r)
+  end)()
+  h:resume()
+  local r = h:promise().v
+  C.eq(r[1], "co_await: no member named 'await_ready' in 'number'; an awaiter needs "
+       .. "await_ready, await_suspend and await_resume [expr.await]/3.7")
+  assert(r[2]:find("no member named 'await_suspend' in 'table'", 1, true), r[2])
+  assert(r[3]:find("ambiguous overload for 'operator co_await'", 1, true), r[3])
+  C.eq(r[4], "await_suspend returned a number; it must return nothing (void), "
+       .. "a boolean, or a coroutine handle [expr.await]/5.1")
+  h:destroy()
+end)
+
+test("an error in every promise callback", function()
+  local function P(member, extra)
+    local t = {
+      get_return_object = function(p) return coro.from_promise(p) end,
+      initial_suspend = function() return coro.suspend_always end,
+      final_suspend = function() return coro.suspend_always end,
+      return_value = function(p, v) end,
+      yield_value = function() return coro.suspend_always end,
+      unhandled_exception = function(p, e) p.err = e end,
+      await_transform = function(p, x) return x end,
+    }
+    for k, v in pairs(extra or {}) do t[k] = v end
+    local boom = {member}
+    t[member] = function() error(boom) end
+    return coro.promise_type(t), boom
+  end
+  for _, m in ipairs{"new", "get_return_object", "initial_suspend", "operator_new"} do
+    local pt, boom = P(m)
+    local ok, err = pcall(coro.coroutine(pt, function() end))
+    C.eq({ok, err}, {false, boom}, m)
+  end
+  for _, m in ipairs{"yield_value", "await_transform", "return_value"} do
+    local pt, boom = P(m)
+    local h = coro.coroutine(pt, function()
+      co_await(coro.suspend_never); co_yield(1); co_return(1)
+    end)()
+    repeat h:resume() until h:done()
+    C.eq(h:promise().err, boom, m .. " is raised in the body")
+    C.eq(h:done(), true)
+    h:destroy()
+  end
+  local pt, boom = P("unhandled_exception")
+  local h = coro.coroutine(pt, function() error("first") end)()
+  local ok, err = pcall(h.resume, h)
+  C.eq({ok, err, h:done()}, {false, boom, true}, "unhandled_exception rethrows")
+  h:destroy()
+  pt = P("final_suspend")
+  h = coro.coroutine(pt, function() co_return(1) end)()
+  C.raises({"threw from its final suspend", "std::terminate", "[dcl.fct.def.coroutine]/15"},
+           h.resume, h)
+  h:destroy()
+end)
+
+test("an error in every awaiter member is raised at the co_await", function()
+  local P = lazy({return_void = false, return_value = function(p, v) p.v = v end})
+  local got = {}
+  for _, m in ipairs{"await_ready", "await_suspend", "await_resume"} do
+    local boom = {m}
+    local aw = {await_ready = function() return false end, await_suspend = function() return false end,
+                await_resume = function() return 1 end}
+    aw[m] = function() error(boom) end
+    local h = coro.coroutine(P, function()
+      local ok, err = pcall(co_await, aw)
+      co_return(err)
+    end)()
+    h:resume()
+    got[#got + 1] = h:promise().v == boom
+    h:destroy()
+  end
+  C.eq(got, {true, true, true})
+end)
+
+test("error values of any type, and tracebacks for strings", function()
+  for _, v in ipairs{{1}, 42, true, "text", coroutine.create(print)} do
+    local P = lazy({unhandled_exception = function(p, e) p.err = e end})
+    local h = coro.coroutine(P, function() error(v, 0) end)()
+    h:resume()
+    C.eq(rawequal(h:promise().err, v), true, type(v))
+    h:destroy()
+  end
+  local detail
+  local id = coro.observe(function(ev) if ev.kind == "throw" then detail = ev.detail end end)
+  local P = lazy({unhandled_exception = function(p, e) p.err = e end})
+  local h = coro.coroutine(P, function() error("deep") end)()
+  h:resume()
+  coro.unobserve(id)
+  assert(h:promise().err:find("deep$"), h:promise().err)
+  assert(detail:find("stack traceback", 1, true), detail)
+  h:destroy()
+end)
+
+test("a callback that tries coroutine.yield gets a clear error", function()
+  local P = lazy({yield_value = function() coroutine.yield() end,
+                  unhandled_exception = function(p, e) p.err = e end})
+  local h = coro.coroutine(P, function() co_yield(1) end)()
+  h:resume()
+  assert(h:promise().err:find("coroutine.yield in a promise or awaiter callback", 1, true))
+  h:destroy()
+  h = coro.coroutine(P, function() co_yield(1) end)()
+  local co = coroutine.wrap(function() h:resume(); return h:promise().err end)
+  assert(co():find("coroutine.yield in a promise or awaiter callback", 1, true))
+  h:destroy()
+end)
+
+test("the runtime stays usable after misuse", function()
+  local P = lazy()
+  for _ = 1, 3 do
+    local h = coro.coroutine(P, function() co_await(coro.suspend_always) end)()
+    h:resume(); h:resume()
+    pcall(h.resume, h)
+    h:destroy()
+    pcall(h.destroy, h)
+  end
+  C.eq(#coro.frames(), 0)
+end)
+
+test("wrong types from callbacks and arguments", function()
+  local bad = lazy({initial_suspend = function() return 42 end})
+  C.raises("co_await: no member named 'await_ready' in 'number'", coro.coroutine(bad, function() end))
+  local badfinal = lazy({final_suspend = function() return "x" end})
+  local h = coro.coroutine(badfinal, function() end)()
+  C.raises({"no member named 'await_ready' in 'string'", "std::terminate"}, h.resume, h)
+  h:destroy()
+  local badyield = lazy({yield_value = function() return nil end,
+                         unhandled_exception = function(p, e) p.err = e end})
+  h = coro.coroutine(badyield, function() co_yield(1) end)()
+  h:resume()
+  assert(h:promise().err:find("no member named 'await_ready' in 'nil'", 1, true))
+  h:destroy()
+  C.raises("bad argument #2 to 'coro.coroutine' (function expected", coro.coroutine, lazy(), 42)
+  C.raises("light userdata (an address) expected", coro.from_address, "x")
+  C.raises("coroutine handle expected", coro.null.resume, {})
+  C.raises("coroutine handle expected", coro.info, 1)
+end)
+
+test("destructors that raise: warned, and destruction goes on", function()
+  local log, rec = C.log()
+  local R = C.promise_type(rec)
+  local r = coro.coroutine(R, function()
+    local a <close> = C.local_("a", rec)
+    local bad <close> = setmetatable({}, {__close = function() rec("~bad"); error("dtor") end})
+    co_await(setmetatable({}, {__index = {await_ready = function() return false end,
+      await_suspend = function() end, await_resume = function() end},
+      __close = function() rec("~aw"); error("awaiter dtor") end}))
+  end)()
+  r.h:resume()
+  r.h:destroy()
+  C.eq({table.unpack(log, #log - 4)}, {"a", "~aw", "~bad", "~a", "~promise"})
+end)

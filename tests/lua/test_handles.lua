@@ -1,0 +1,92 @@
+-- test_handles.lua — coroutine_handle userdata: operations, comparisons,
+-- tostring, typed and type-erased handles, noop_coroutine, null.
+local coro = require "coro"
+local C = require "check"
+local co_await, co_yield = coro.co_await, coro.co_yield
+
+local Gen = {}
+Gen.__index = Gen
+Gen.__close = function(g) g.h:destroy() end
+Gen.promise_type = coro.promise_type {
+  name = "generator",
+  get_return_object = function(p) return setmetatable({h = coro.from_promise(p)}, Gen) end,
+  initial_suspend = function() return coro.suspend_always end,
+  final_suspend = function() return coro.suspend_always end,
+  yield_value = function(p, v) p.current = v; return coro.suspend_always end,
+  return_void = function() end,
+  unhandled_exception = function(p, e) error(e, 0) end,
+}
+
+local range = coro.coroutine(Gen, function(n)
+  for i = 0, n - 1 do
+    co_yield(i)
+  end
+end, "range")
+
+test("resume, h(), done, promise, address", function()
+  local g <close> = range(2)
+  local h = g.h
+  C.eq(h:done(), false)
+  h()
+  C.eq(h:promise().current, 0)
+  h:resume()
+  C.eq(h:promise().current, 1)
+  h:resume()
+  C.eq(h:done(), true)
+  C.eq(type(h:address()), "userdata")
+  C.eq(coro.from_address(h:address()) == h, true)
+  C.eq(rawequal(h:promise(), coro.from_promise(h:promise()):promise()), true)
+end)
+
+test("==, <, <= compare addresses", function()
+  local a <close> = range(1)
+  local b <close> = range(1)
+  local x, y = a.h, b.h
+  C.eq(x == coro.from_promise(x:promise()), true)
+  C.eq(x == y, false)
+  C.eq((x < y) ~= (y < x), true)
+  C.eq(x <= x, true)
+  C.eq(x < x, false)
+end)
+
+test("tostring names the type, the id and the state", function()
+  local g = range(3)
+  local id = coro.info(g.h).id
+  C.eq(tostring(g.h), ("coroutine_handle<generator> #%d suspended at its initial suspend point"):format(id))
+  g.h:resume()
+  local s = tostring(g.h)
+  assert(s:find(("^coroutine_handle<generator> #%d suspended at .*test_handles.lua:22$"):format(id)), s)
+  C.eq(tostring(coro.from_address(g.h:address())):sub(1, 19), "coroutine_handle<> ")
+  while not g.h:done() do g.h:resume() end
+  C.eq(tostring(g.h), ("coroutine_handle<generator> #%d done (suspended at its final suspend point)"):format(id))
+  g.h:destroy()
+  assert(tostring(g.h):find("(no live coroutine)", 1, true))
+  C.eq(tostring(coro.null), "coroutine_handle<> null")
+  C.eq(tostring(coro.noop_coroutine()), "coroutine_handle<noop_coroutine_promise> noop")
+end)
+
+test("noop_coroutine: not done, resume and destroy do nothing", function()
+  local n = coro.noop_coroutine()
+  C.eq(n:done(), false)
+  n:resume(); n(); n:destroy()
+  C.eq(n == coro.noop_coroutine(), true)
+end)
+
+test("a handle in a <close> variable destroys its frame", function()
+  local log, rec = C.log()
+  local R = C.promise_type(rec)
+  do
+    local h <close> = coro.coroutine(R, function() end)().h
+  end
+  C.eq(log[#log], "~promise")
+  C.eq(#coro.frames(), 0)
+end)
+
+test("a return object in a <close> variable destroys its frame", function()
+  do
+    local g <close> = range(3)
+    g.h:resume()
+    C.eq(#coro.frames(), 1)
+  end
+  C.eq(#coro.frames(), 0)
+end)
