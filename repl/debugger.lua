@@ -1,0 +1,207 @@
+-- debugger.lua — stopping inside lifecycle events. A stop (a :step, or a
+-- breakpoint whose condition holds) runs a nested prompt inside the event
+-- observer, where any Lua can be evaluated (the event is the global ev);
+-- :step goes on to the next event, :continue runs freely, :finish runs
+-- until the resume being stopped in returns to its caller, and stops there.
+local coro = require "coro"
+local host = require "corolab.host"
+local inspect = require "corolab.inspect"
+local lessons = require "corolab.lessons"
+local palette = require "corolab.palette"
+local recorder = require "corolab.recorder"
+local trace = require "corolab.trace"
+
+local debugger = {
+  breakpoints = {},   -- {number, kind, condition, test, hits}
+  stops = {},         -- the nested stops, innermost last: {rec, ev}
+}
+
+local next_number = 1
+local stepping = false
+local finishing           -- depth of the resume that :finish waits for
+local step_target         -- the handle :step resumed last
+local current             -- the event a condition is tested on
+
+-- names a condition can use: the event's fields, ev, h, then globals
+local condition_env = setmetatable({}, {__index = function(_, k)
+  if k == "ev" then return current.ev end
+  if k == "h" then return current.ev.handle end
+  local v = current.rec[k]
+  if v ~= nil then return v end
+  return _G[k]
+end})
+
+local function holds(bp, rec, ev)
+  if not bp.test then return true end
+  current = {rec = rec, ev = ev}
+  local ok, result = pcall(bp.test)
+  current = nil
+  if not ok then
+    print(palette.paint("error", "breakpoint " .. bp.number .. ": condition failed: " ..
+      tostring(result)))
+    return true                                    -- stop, as gdb does
+  end
+  return result
+end
+
+-- an event, and what it means (also the tour's narration)
+function debugger.announce(why, rec)
+  print(palette.paint("title", why) .. "  " .. trace.line(rec))
+  local lesson = lessons[rec.kind]
+  if lesson then print(palette.paint("dim", palette.fold(lesson, "     "))) end
+end
+
+local function stop(rec, ev, why)
+  debugger.announce(why, rec)
+  local outer_ev = rawget(_G, "ev")
+  _G.ev = ev
+  debugger.stops[#debugger.stops + 1] = {rec = rec, ev = ev}
+  local left = host.prompt(string.format("(%s %s) ", recorder.label(recorder.owner(rec)),
+    rec.kind))
+  if not left then stepping = false end            -- Ctrl-D: as :continue
+  debugger.stops[#debugger.stops] = nil
+  _G.ev = outer_ev
+end
+
+local function on_event(rec, ev)
+  if finishing then
+    local depth = finishing
+    if rec.depth > depth or (rec.depth == depth and rec.kind ~= "return to caller") then
+      return
+    end
+    finishing = nil
+    if rec.depth == depth then return stop(rec, ev, "finished") end
+  end
+  if stepping then return stop(rec, ev, "step") end
+  for _, bp in ipairs(debugger.breakpoints) do
+    if bp.kind == rec.kind and holds(bp, rec, ev) then
+      bp.hits = bp.hits + 1
+      return stop(rec, ev, "breakpoint " .. bp.number)
+    end
+  end
+end
+
+recorder.listen(on_event)
+
+function debugger.stopped()
+  return debugger.stops[#debugger.stops]
+end
+
+-- back at the top-level prompt: whatever was running has returned
+function debugger.ready()
+  stepping, finishing = false, nil
+end
+
+local function describe_state(h)
+  local info = coro.info(h)
+  if not info then return "destroyed" end
+  local where = recorder.place(info.where)
+  return string.format("%s is %s%s", recorder.label(info.id), tostring(info.state),
+    where and (" at " .. where) or "")
+end
+
+-- :step EXPR: stepping through whatever EXPR does (a coroutine call steps
+-- through the prologue); if it does nothing but give a handle, resume it
+local function step_into(src)
+  local before = #recorder.events + recorder.dropped
+  stepping = true
+  local ok, v = pcall(inspect.eval, src)
+  if not ok or #recorder.events + recorder.dropped > before then
+    stepping = false
+    if not ok then error(v, 0) end
+    if v ~= nil then print(palette.value(v)) end
+    return
+  end
+  local h = inspect.handle_of(v, src)
+  step_target = h
+  if h:done() then
+    stepping = false
+    print(describe_state(h) .. "; resuming it would be undefined behaviour")
+    return
+  end
+  local resumed, err = pcall(h.resume, h)
+  stepping = false
+  if not resumed then error(err, 0) end
+  print(describe_state(h))
+end
+
+function debugger.step(arg)
+  if arg ~= "" then return step_into(arg) end
+  if debugger.stopped() then
+    stepping = true
+    return "leave"
+  end
+  if not step_target then palette.fail("step what? :step h (a handle, or a frame id)") end
+  local info = coro.info(step_target)
+  if not info then palette.fail("the frame :step resumed last is gone") end
+  return step_into(tostring(info.id))
+end
+
+local function must_be_stopped(what)
+  if not debugger.stopped() then
+    palette.fail(what .. ": not stopped in an event (no breakpoint hit, no :step)")
+  end
+end
+
+function debugger.continue()
+  must_be_stopped("continue")
+  stepping = false
+  return "leave"
+end
+
+function debugger.finish()
+  must_be_stopped("finish")
+  stepping = false
+  finishing = debugger.stopped().rec.depth
+  return "leave"
+end
+
+local function list_breakpoints()
+  if #debugger.breakpoints == 0 then print("no breakpoints") return end
+  for _, bp in ipairs(debugger.breakpoints) do
+    print(string.format("  %d  %s%s  (hit %d)", bp.number, bp.kind,
+      bp.condition and (" if " .. bp.condition) or "", bp.hits))
+  end
+end
+
+function debugger.add_break(arg)
+  if arg == "" then return list_breakpoints() end
+  local event, condition = arg:match("^(.-)%s+if%s+(.+)$")
+  event = event or arg
+  local kind = recorder.kinds[event]
+  if not kind then
+    local keys = {}
+    for _, k in ipairs(recorder.kind_list) do keys[#keys + 1] = k.key end
+    palette.fail("no event '" .. event .. "'; events: " .. table.concat(keys, " "))
+  end
+  local test
+  if condition then
+    local err
+    test, err = load("return " .. condition, "=(condition)", "t", condition_env)
+    if not test then palette.fail(err) end
+  end
+  local bp = {number = next_number, kind = kind, condition = condition, test = test, hits = 0}
+  next_number = next_number + 1
+  debugger.breakpoints[#debugger.breakpoints + 1] = bp
+  print(string.format("breakpoint %d: %s%s", bp.number, kind,
+    condition and (" if " .. condition) or ""))
+end
+
+function debugger.delete(arg)
+  if arg == "" then
+    debugger.breakpoints = {}
+    print("all breakpoints deleted")
+    return
+  end
+  local n = tonumber(arg)
+  for i, bp in ipairs(debugger.breakpoints) do
+    if bp.number == n then
+      table.remove(debugger.breakpoints, i)
+      print("breakpoint " .. n .. " deleted")
+      return
+    end
+  end
+  palette.fail("no breakpoint " .. arg)
+end
+
+return debugger

@@ -1,0 +1,177 @@
+-- explorer.lua — the explorer commands (":name args", unique prefixes
+-- accepted), their help, their completion, and the entry points the C
+-- shell calls: start (--trace, --export), stop (writes the exports),
+-- greet (the banner), ready (back at the top prompt), command, complete.
+local coro = require "coro"
+local host = require "corolab.host"
+local palette = require "corolab.palette"
+local recorder = require "corolab.recorder"
+local trace = require "corolab.trace"
+local inspect = require "corolab.inspect"
+local debugger = require "corolab.debugger"
+local where = require "corolab.where"
+local export = require "corolab.export"
+local tour = require "corolab.tour"
+
+local explorer = {}
+local exports = {}                       -- {format, file} from --export
+
+local commands = {
+  {"help", "[command]", "list the commands, or explain one", function(arg)
+    return explorer.help(arg)
+  end},
+  {"frames", "", "the live frames: id, coroutine, promise type, state, suspend point, "
+    .. "who resumed it last", function() inspect.frames() end},
+  {"show", "h", "a frame's layout with offsets, its promise, parameters, locals and "
+    .. "the awaiter it waits on", function(arg) inspect.show(inspect.resolve(arg)) end},
+  {"step", "[h]", "resume h, stopping at each lifecycle event (a nested prompt); inside "
+    .. "a stop, go on to the next event. 'h' may be a call, e.g. :step range(3), to walk "
+    .. "the prologue", function(arg) return debugger.step(arg) end},
+  {"break", "[EVENT [if COND]]", "stop when EVENT happens (and the Lua expression COND "
+    .. "holds; it sees kind, frame, other, depth, detail, where, index, ev and h); "
+    .. "without arguments, list the breakpoints", function(arg) debugger.add_break(arg) end},
+  {"delete", "[N]", "delete breakpoint N, or all of them", function(arg) debugger.delete(arg) end},
+  {"continue", "", "leave the stop and run until the next breakpoint",
+    function() return debugger.continue() end},
+  {"finish", "", "leave the stop and run until the resume it is in returns to its caller; "
+    .. "stop there",
+    function() return debugger.finish() end},
+  {"where", "[h]", "the standard's coroutine wrapper with a cursor at the current step "
+    .. "(a stop's event, or h's last event), and the chain of who resumed whom",
+    function(arg) explorer.where(arg) end},
+  {"trace", "[on|off]", "print every lifecycle event as it happens, indented by resume "
+    .. "depth", function(arg) explorer.trace(arg) end},
+  {"export", "chrome|mermaid|dot FILE", "write the recorded run: Chrome trace JSON "
+    .. "(open it in ui.perfetto.dev), a Mermaid sequence diagram, a Graphviz DOT state graph",
+    function(arg) explorer.export(arg) end},
+  {"tour", "", "a guided tour: a generator and a task, one event at a time",
+    function() tour.run() end},
+}
+
+local function find(word)
+  local found = {}
+  for _, c in ipairs(commands) do
+    if c[1] == word then return c end
+    if c[1]:sub(1, #word) == word then found[#found + 1] = c end
+  end
+  if #found == 1 then return found[1] end
+  if #found == 0 then palette.fail("unknown command :" .. word .. " (:help lists them)") end
+  local names = {}
+  for _, c in ipairs(found) do names[#names + 1] = ":" .. c[1] end
+  palette.fail(":" .. word .. " is ambiguous: " .. table.concat(names, " "))
+end
+
+function explorer.help(arg)
+  if arg ~= "" then
+    local c = find((arg:gsub("^:", "")))
+    print(palette.paint("title", ":" .. c[1] .. (c[2] ~= "" and (" " .. c[2]) or "")))
+    print(palette.fold(c[3], "  "))
+    return
+  end
+  print(palette.paint("title", "explorer commands") .. " (unique prefixes will do; "
+    .. "h is a Lua expression giving a handle, a return object with field h, or a frame id)")
+  for _, c in ipairs(commands) do
+    local usage = ":" .. c[1] .. (c[2] ~= "" and (" " .. c[2]) or "")
+    local brief = c[3]:match("^[^;(]*"):gsub("%s+$", "")
+    print(string.format("  %-30s %s", usage, brief))
+  end
+  print("Anything else is Lua: expressions print their values. Ctrl-C interrupts, "
+    .. "Ctrl-D leaves (at a stop: continues).")
+end
+
+function explorer.command(line)
+  local word, arg = line:match("^(%S*)%s*(.-)%s*$")
+  if word == "" then palette.fail("a command name after ':' (:help lists them)") end
+  return find(word)[4](arg)
+end
+
+function explorer.where(arg)
+  local rec
+  if arg ~= "" then
+    local id = coro.info(inspect.resolve(arg)).id
+    for i = #recorder.events, 1, -1 do
+      local r = recorder.events[i]
+      if recorder.owner(r) == id then rec = r break end
+    end
+  else
+    local stop = debugger.stopped()
+    rec = stop and stop.rec or recorder.last()
+  end
+  if not rec then print("no events recorded yet") return end
+  where.show(rec)
+end
+
+function explorer.trace(arg)
+  if arg == "on" then trace.on = true
+  elseif arg == "off" then trace.on = false
+  elseif arg ~= "" then palette.fail("trace on, or trace off") end
+  print("trace is " .. (trace.on and "on" or "off"))
+end
+
+function explorer.export(arg)
+  local format, file = arg:match("^(%S+)%s+(.+)$")
+  if not format then palette.fail("usage: :export chrome|mermaid|dot FILE") end
+  export.write(format, file)
+  print(string.format("wrote %s (%d events) to %s", format, #recorder.events, file))
+  if recorder.dropped > 0 then
+    print(string.format("(the recording keeps the first %d events: %d more were not kept)",
+      recorder.limit, recorder.dropped))
+  end
+end
+
+function explorer.complete(line)
+  local name, rest = line:match("^:(%S*)%s+(.*)$")
+  if not name then                           -- the command itself
+    local out = {}
+    for _, c in ipairs(commands) do out[#out + 1] = ":" .. c[1] end
+    return out
+  end
+  local ok, c = pcall(find, name)
+  if not ok then return {} end
+  local nth = select(2, rest:gsub("%S+%s+", "")) + 1   -- which argument
+  local out = {}
+  if c[1] == "break" and nth == 1 then
+    for _, k in ipairs(recorder.kind_list) do out[#out + 1] = k.key end
+  elseif c[1] == "trace" then out = {"on", "off"}
+  elseif c[1] == "help" then
+    for _, cmd in ipairs(commands) do out[#out + 1] = cmd[1] end
+  elseif c[1] == "delete" then
+    for _, bp in ipairs(debugger.breakpoints) do out[#out + 1] = tostring(bp.number) end
+  elseif c[1] == "export" then
+    if nth == 1 then out = export.formats else return "files" end
+  else
+    return nil                               -- a Lua expression
+  end
+  return out
+end
+
+function explorer.start(options)
+  recorder.start()
+  trace.on = options.trace
+  for _, spec in ipairs(options.exports or {}) do
+    local format, file = spec:match("^(%w+)=(.+)$")
+    local known = false
+    for _, f in ipairs(export.formats) do known = known or f == format end
+    if not known then palette.fail("--export FORMAT=FILE, FORMAT one of chrome, mermaid, dot; got '"
+      .. spec .. "'") end
+    exports[#exports + 1] = {format, file}
+  end
+end
+
+function explorer.stop()
+  for _, e in ipairs(exports) do export.write(e[1], e[2]) end
+end
+
+function explorer.ready()
+  recorder.idle()
+  debugger.ready()
+end
+
+function explorer.greet()
+  print(palette.paint("title", host.version) .. " — the C++20 coroutine machinery, live, in "
+    .. _VERSION .. ".")
+  print("New here? Type " .. palette.paint("cursor", ":tour") .. " for a guided tour, "
+    .. palette.paint("cursor", ":help") .. " for the commands; coro is loaded. Ctrl-D quits.")
+end
+
+return explorer

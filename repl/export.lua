@@ -1,0 +1,261 @@
+-- export.lua — the recorded run, written out: Chrome trace JSON (for
+-- Perfetto or chrome://tracing: one track per frame, a slice while it runs,
+-- an instant per event, flow arrows for resumes and symmetric transfers, a
+-- logical clock of 10 us per event), a Mermaid sequence diagram, and a
+-- Graphviz DOT graph of each frame's states. Output is deterministic.
+local palette = require "corolab.palette"
+local recorder = require "corolab.recorder"
+
+local export = {}
+
+-- who starts running with this event ("call": a new frame's prologue)
+local function starts(rec, seen)
+  if rec.kind == "resume" and not rec.continued then return rec.frame, "resume" end
+  if rec.kind == "symmetric transfer" then return rec.frame, "resume" end
+  if rec.frame ~= 0 and not seen[rec.frame] then return rec.frame, "call" end
+end
+
+-- who stops running with it (a frame that does not suspend at its final
+-- suspend point stops when it is destroyed)
+local function stops(rec)
+  if rec.kind == "return to caller" or rec.kind == "symmetric transfer" then return rec.other end
+  if rec.kind == "destroy" or rec.kind == "operator delete" then return rec.frame end
+end
+
+local function json_string(s)
+  return '"' .. tostring(s):gsub('[%c"\\]', function(c)
+    local named = {['"'] = '\\"', ['\\'] = '\\\\', ['\n'] = '\\n', ['\t'] = '\\t'}
+    return named[c] or string.format("\\u%04x", c:byte())
+  end) .. '"'
+end
+
+local function json_object(fields)
+  local parts = {}
+  for _, kv in ipairs(fields) do
+    local v = kv[2]
+    if type(v) == "table" then v = json_object(v)
+    elseif type(v) ~= "number" then v = json_string(v) end
+    parts[#parts + 1] = json_string(kv[1]) .. ":" .. v
+  end
+  return "{" .. table.concat(parts, ",") .. "}"
+end
+
+function export.chrome(out)
+  local lines, open, seen = {}, {}, {}
+  local function emit(fields) lines[#lines + 1] = json_object(fields) end
+  local function begin(tid, name, ts)
+    open[tid] = name
+    emit({{"ph", "B"}, {"pid", 1}, {"tid", tid}, {"ts", ts}, {"name", name}, {"cat", "run"}})
+  end
+  local function finish(tid, ts)
+    emit({{"ph", "E"}, {"pid", 1}, {"tid", tid}, {"ts", ts}, {"name", open[tid]}, {"cat", "run"}})
+    open[tid] = nil
+  end
+  emit({{"ph", "M"}, {"pid", 1}, {"tid", 0}, {"name", "process_name"},
+        {"args", {{"name", "corolab"}}}})
+  local tracks = {0}
+  for _, rec in ipairs(recorder.events) do
+    local id = recorder.owner(rec)
+    if id ~= 0 and not seen[id] then seen[id] = true; tracks[#tracks + 1] = id end
+  end
+  for _, tid in ipairs(tracks) do
+    emit({{"ph", "M"}, {"pid", 1}, {"tid", tid}, {"name", "thread_name"},
+          {"args", {{"name", recorder.label(tid)}}}})
+    emit({{"ph", "M"}, {"pid", 1}, {"tid", tid}, {"name", "thread_sort_index"},
+          {"args", {{"sort_index", tid}}}})
+  end
+  begin(0, "main", 0)
+  seen = {}
+  local t = 0
+  for _, rec in ipairs(recorder.events) do
+    t = rec.seq * 10
+    local runs, slice = starts(rec, seen)
+    if rec.frame ~= 0 then seen[rec.frame] = true end
+    if runs and open[runs] then finish(runs, t) end          -- never left: stale
+    local flow = runs and slice == "resume"
+    if flow then
+      emit({{"ph", "s"}, {"pid", 1}, {"tid", rec.other}, {"ts", t + 1}, {"id", rec.seq},
+            {"name", rec.kind}, {"cat", "flow"}})
+    end
+    local stopping = stops(rec)
+    if (rec.kind == "symmetric transfer" or rec.kind == "destroy") and open[stopping] then
+      finish(stopping, t + 2)
+    end
+    if runs then begin(runs, slice, t + 3) end
+    if flow then
+      emit({{"ph", "f"}, {"bp", "e"}, {"pid", 1}, {"tid", runs}, {"ts", t + 3}, {"id", rec.seq},
+            {"name", rec.kind}, {"cat", "flow"}})
+    end
+    emit({{"ph", "i"}, {"s", "t"}, {"pid", 1}, {"tid", recorder.owner(rec)}, {"ts", t + 4},
+          {"name", rec.kind}, {"cat", "lifecycle"},
+          {"args", {{"seq", rec.seq}, {"depth", rec.depth}, {"detail", rec.detail},
+                    {"where", rec.where or ""}}}})
+    if stopping and open[stopping] then finish(stopping, t + 5) end
+  end
+  for _, tid in ipairs(tracks) do
+    if tid ~= 0 and open[tid] then finish(tid, t + 6) end
+  end
+  finish(0, t + 7)
+  out:write('{"displayTimeUnit":"ns","otherData":', json_object({{"dropped", recorder.dropped}}),
+    ',"traceEvents":[\n', table.concat(lines, ",\n"), "\n]}\n")
+end
+
+-- Mermaid: participants in order of appearance, arrows for calls, resumes,
+-- transfers and returns, notes for what the promise is asked to do
+local noted = {
+  ["initial_suspend"] = true, ["yield_value"] = true, ["return_value"] = true,
+  ["return_void"] = true, ["throw"] = true, ["unhandled_exception"] = true,
+  ["final_suspend"] = true, ["destroy"] = true, ["misuse"] = true,
+}
+
+local function mermaid_text(s)      -- '#' and ';' as Mermaid's entity codes
+  return (tostring(s):gsub("[#;\n]", {["#"] = "#35;", [";"] = "#59;", ["\n"] = " "}))
+end
+
+function export.mermaid(out)
+  local lines, seen, running = {"sequenceDiagram", "  participant main"}, {}, {}
+  local function who(id) return id == 0 and "main" or "F" .. id end
+  local function top() return running[#running] and running[#running].frame or 0 end
+  for _, rec in ipairs(recorder.events) do         -- all participants first
+    local id = recorder.owner(rec)
+    if id ~= 0 and not seen[id] then
+      seen[id] = true
+      lines[#lines + 1] = string.format("  participant %s as %s", who(id),
+        mermaid_text(recorder.label(id)))
+    end
+  end
+  seen = {}
+  for _, rec in ipairs(recorder.events) do
+    local id = recorder.owner(rec)
+    if id ~= 0 and not seen[id] then
+      seen[id] = true
+      local caller = top()
+      running[#running + 1] = {frame = id, by = caller}
+      lines[#lines + 1] = string.format("  %s->>%s: call (%s)", who(caller), who(id),
+        mermaid_text(rec.kind))
+    end
+    if rec.kind == "resume" and not rec.continued then
+      running[#running + 1] = {frame = rec.frame, by = rec.other}
+      lines[#lines + 1] = string.format("  %s->>%s: resume()", who(rec.other), who(rec.frame))
+    elseif rec.kind == "symmetric transfer" then
+      if running[#running] then running[#running].frame = rec.frame end
+      lines[#lines + 1] = string.format("  %s->>%s: symmetric transfer", who(rec.other),
+        who(rec.frame))
+    elseif rec.kind == "return to caller" then
+      local entry = table.remove(running) or {by = 0}
+      lines[#lines + 1] = string.format("  %s-->>%s: suspended, %s", who(rec.other),
+        who(entry.by), mermaid_text(rec.detail ~= "" and rec.detail or "returns"))
+    elseif rec.kind == "destroy" then              -- left by noop_coroutine()?
+      for i = #running, 1, -1 do
+        if running[i].frame == rec.frame then
+          lines[#lines + 1] = string.format("  %s-->>%s: suspended, to noop_coroutine()",
+            who(rec.frame), who(table.remove(running, i).by))
+        end
+      end
+    end
+    if noted[rec.kind] then
+      lines[#lines + 1] = string.format("  Note over %s: %s%s", who(id), rec.kind,
+        rec.detail ~= "" and (" " .. mermaid_text(rec.detail)) or "")
+    end
+  end
+  out:write(table.concat(lines, "\n"), "\n")
+end
+
+-- DOT: per frame, the states it went through and the events between them
+local function dot_text(s)
+  return (tostring(s):gsub('["\\]', "\\%0"))
+end
+
+function export.dot(out)
+  local frames, order = {}, {}
+  local function frame(id)
+    local f = frames[id]
+    if not f then
+      f = {states = {}, state_order = {}, edges = {}, edge_order = {}}
+      frames[id] = f
+      order[#order + 1] = id
+    end
+    return f
+  end
+  local function enter(f, state, label)
+    if not f.states[state] then
+      f.state_order[#f.state_order + 1] = state
+      f.states[state] = #f.state_order
+    end
+    if f.now then
+      local key = f.now .. "\0" .. state .. "\0" .. label
+      if not f.edges[key] then
+        f.edges[key] = {from = f.now, to = state, label = label, count = 0}
+        f.edge_order[#f.edge_order + 1] = key
+      end
+      f.edges[key].count = f.edges[key].count + 1
+    end
+    f.now = state
+  end
+  local function suspended(f, phase)
+    if phase == "initial" then return "suspended: initial" end
+    if phase == "final" then return "suspended: final (done)" end
+    return "suspended at " .. (f.suspend_where or "?")
+  end
+  for _, rec in ipairs(recorder.events) do
+    local id = recorder.owner(rec)
+    if id ~= 0 then
+      local f = frame(id)
+      if not f.now then enter(f, "created", "") end
+      local k = rec.kind
+      if k == "suspend" then
+        f.suspend_where, f.suspend_phase = rec.where, rec.phase
+      elseif k == "return to caller" then
+        enter(f, suspended(f, rec.phase), "return to caller")
+      elseif k == "symmetric transfer" then
+        local from = frame(rec.other)
+        enter(from, suspended(from, from.suspend_phase), "transfer to " .. recorder.label(id))
+        enter(f, "running", "transfer from " .. recorder.label(rec.other))
+      elseif k == "resume" and not rec.continued then enter(f, "running", "resume()")
+      elseif k == "destroy" then
+        if f.now == "running" then                 -- left by noop_coroutine()
+          enter(f, suspended(f, f.suspend_phase), "transfer to noop_coroutine()")
+        end
+        enter(f, "destroyed", "destroy()")
+      elseif k == "operator delete" and f.now ~= "destroyed" then
+        enter(f, "destroyed", "frame freed (" .. rec.phase .. ")")
+      end
+    end
+  end
+  local lines = {"digraph corolab {", "  rankdir=LR;",
+    '  node [shape=box, style=rounded, fontname="monospace"];',
+    '  edge [fontname="monospace", fontsize=10];'}
+  for _, id in ipairs(order) do
+    local f = frames[id]
+    lines[#lines + 1] = string.format('  subgraph cluster_%d {', id)
+    lines[#lines + 1] = string.format('    label="%s";', dot_text(recorder.label(id)))
+    for n, state in ipairs(f.state_order) do
+      lines[#lines + 1] = string.format('    f%d_%d [label="%s"];', id, n, dot_text(state))
+    end
+    lines[#lines + 1] = "  }"
+    for _, key in ipairs(f.edge_order) do
+      local e = f.edges[key]
+      local label = e.label .. (e.count > 1 and (" x" .. e.count) or "")
+      lines[#lines + 1] = string.format('  f%d_%d -> f%d_%d [label="%s"];', id,
+        f.states[e.from], id, f.states[e.to], dot_text(label))
+    end
+  end
+  lines[#lines + 1] = "}"
+  out:write(table.concat(lines, "\n"), "\n")
+end
+
+local writers = {chrome = export.chrome, mermaid = export.mermaid, dot = export.dot}
+export.formats = {"chrome", "mermaid", "dot"}
+
+function export.write(format, path)
+  local writer = writers[format]
+  if not writer then
+    palette.fail("unknown export format '" .. tostring(format) .. "': chrome, mermaid or dot")
+  end
+  local out, err = io.open(path, "w")
+  if not out then palette.fail(err) end
+  writer(out)
+  out:close()
+end
+
+return export

@@ -1,0 +1,127 @@
+/*
+** host.c — the C side of the explorer. The explorer is Lua (explorer.lua
+** and friends, embedded into the binary by embed.cmake); this file loads
+** it, opens "coro" (also as the global coro), and gives it what only C
+** has: the nested prompt, a raw line of input, terminal facts, and the
+** core's table of event kinds (enum key and name, in enum order).
+*/
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lualib.h>
+
+#include "corolab.h"
+#include "luacoro.h"
+#include "repl.h"
+
+#define EXPLORER_MODULE "corolab.explorer"
+
+static int load_embedded(lua_State *L) {
+  const EmbeddedModule *m = lua_touserdata(L, lua_upvalueindex(1));
+  char chunkname[128];
+  snprintf(chunkname, sizeof chunkname, "@%s", m->file);
+  if (luaL_loadbufferx(L, (const char *)m->code, m->size, chunkname, "t") != LUA_OK)
+    return lua_error(L);
+  lua_pushstring(L, m->name);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+static void preload(lua_State *L) {
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+  for (const EmbeddedModule *m = embedded_modules; m->name; m++) {
+    lua_pushlightuserdata(L, (void *)m);
+    lua_pushcclosure(L, load_embedded, 1);
+    lua_setfield(L, -2, m->name);
+  }
+  lua_pop(L, 1);
+}
+
+/* host.prompt(label): a nested REPL; true when a command left it, false
+   at the end of input */
+static int host_prompt(lua_State *L) {
+  const char *label = luaL_optstring(L, 1, "");
+  lua_settop(L, 1);
+  lua_pushboolean(L, repl_run(L, label, 1));
+  return 1;
+}
+
+/* host.read(prompt): one raw line; nil at end of input, false on Ctrl-C */
+static int host_read(lua_State *L) {
+  int cancelled;
+  char *line = console_read(luaL_optstring(L, 1, ""), &cancelled);
+  if (line == NULL) {
+    if (cancelled) lua_pushboolean(L, 0);
+    else lua_pushnil(L);
+    return 1;
+  }
+  lua_pushstring(L, line);
+  free(line);
+  return 1;
+}
+
+static void push_event_kinds(lua_State *L) {
+  static const char *const keys[CL_EV_COUNT] = {
+#define KEY_(k, s) #k,
+    CL_EVENT_KINDS(KEY_)
+#undef KEY_
+  };
+  lua_createtable(L, CL_EV_COUNT, 0);
+  for (int k = 0; k < CL_EV_COUNT; k++) {
+    char lower[64];                         /* AWAIT_READY: await_ready */
+    size_t i;
+    for (i = 0; keys[k][i] && i < sizeof lower - 1; i++)
+      lower[i] = (char)tolower((unsigned char)keys[k][i]);
+    lower[i] = '\0';
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, lower);
+    lua_setfield(L, -2, "key");
+    lua_pushstring(L, cl_event_names[k]);
+    lua_setfield(L, -2, "name");
+    lua_rawseti(L, -2, k + 1);
+  }
+}
+
+static const luaL_Reg host_functions[] = {
+  {"prompt", host_prompt},
+  {"read", host_read},
+  {NULL, NULL}
+};
+
+/* loads the explorer; returns a Lua status (the error is reported) */
+int host_open(lua_State *L, int color, int tty, int interactive) {
+  preload(L);
+  luaL_requiref(L, "coro", luaopen_coro, 1);  /* also the global coro */
+  lua_pop(L, 1);
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  luaL_newlib(L, host_functions);
+  lua_pushboolean(L, color);
+  lua_setfield(L, -2, "color");
+  lua_pushboolean(L, tty);                  /* stdout: else, deterministic */
+  lua_setfield(L, -2, "tty");
+  lua_pushboolean(L, interactive);
+  lua_setfield(L, -2, "interactive");
+  lua_pushstring(L, COROLAB_VERSION);
+  lua_setfield(L, -2, "version");
+  push_event_kinds(L);
+  lua_setfield(L, -2, "event_kinds");
+  lua_setfield(L, -2, "corolab.host");
+  lua_pop(L, 1);
+  lua_getglobal(L, "require");
+  lua_pushstring(L, EXPLORER_MODULE);
+  return interrupt_report(L, interrupt_docall(L, 1, 0));
+}
+
+/* pushes explorer[fn]; returns whether it is a function */
+int host_explorer(lua_State *L, const char *fn) {
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  lua_getfield(L, -1, EXPLORER_MODULE);
+  lua_remove(L, -2);
+  if (lua_istable(L, -1)) lua_getfield(L, -1, fn);
+  else lua_pushnil(L);
+  lua_remove(L, -2);
+  return lua_isfunction(L, -1);
+}

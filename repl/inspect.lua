@@ -1,0 +1,116 @@
+-- inspect.lua — looking at frames: :frames (the live ones, one line each)
+-- and :show (one frame's layout, promise, parameters, locals and awaiter).
+-- Also how a command argument becomes a handle: a Lua expression giving a
+-- handle, a return object holding one (field h or handle), or a frame id.
+local coro = require "coro"
+local host = require "corolab.host"
+local palette = require "corolab.palette"
+local recorder = require "corolab.recorder"
+
+local inspect = {}
+
+-- evaluates a command argument as a Lua expression
+function inspect.eval(src)
+  local chunk, err = load("return " .. src, "=(argument)")
+  if not chunk then palette.fail(err) end
+  return chunk()
+end
+
+function inspect.handle_of(v, src)
+  if type(v) == "number" then
+    for _, h in ipairs(coro.frames()) do
+      if coro.info(h).id == v then return h end
+    end
+    palette.fail("no live frame #" .. v)
+  end
+  if type(v) == "table" then
+    for _, field in ipairs({"h", "handle"}) do
+      if palette.is_handle(v[field]) then return v[field] end
+    end
+  end
+  if palette.is_handle(v) then return v end
+  palette.fail((src or "argument") ..
+    " is not a coroutine handle, nor holds one, nor is a frame id")
+end
+
+function inspect.resolve(src)
+  if not src or src == "" then palette.fail("which frame? give a handle or a frame id") end
+  return inspect.handle_of(inspect.eval(src), src)
+end
+
+local function resumer(id)
+  local f = recorder.frames[id]
+  if not f or not f.resumed_by then return "-" end
+  return recorder.label(f.resumed_by) .. (f.how == "transfer" and " (transfer)" or "")
+end
+
+local function columns(rows)
+  local width = {}
+  for _, row in ipairs(rows) do
+    for i, cell in ipairs(row) do width[i] = math.max(width[i] or 0, #cell) end
+  end
+  for r, row in ipairs(rows) do
+    local cells = {}
+    for i, cell in ipairs(row) do
+      cells[i] = i < #row and cell .. string.rep(" ", width[i] - #cell) or cell
+    end
+    local line = "  " .. table.concat(cells, "  ")
+    print(r == 1 and palette.paint("title", line) or line)
+  end
+end
+
+function inspect.frames()
+  local rows = {{"id", "coroutine", "promise type", "state", "suspended at", "last resumed by"}}
+  for _, h in ipairs(coro.frames()) do
+    local info = coro.info(h)
+    rows[#rows + 1] = {"#" .. info.id, tostring(info.coroutine or "?"),
+      tostring(info.promise_type or "?"), tostring(info.state),
+      recorder.place(info.where) or "-", resumer(info.id)}
+  end
+  if #rows == 1 then print("no live frames") else columns(rows) end
+end
+
+local layout_notes = {
+  resume = "resume function: where h.resume() jumps",
+  destroy = "destroy function: where h.destroy() jumps",
+  promise = "the promise object",
+  state = "suspend index, state, initial-await-resume-called, id",
+  locals = "parameter copies and locals that live across suspensions",
+}
+
+local function show_pairs(title, list)
+  if not list or #list == 0 then
+    print(string.format("%-9s %s", title, palette.paint("dim", "(none)")))
+    return
+  end
+  for i, entry in ipairs(list) do
+    print(string.format("%-9s %s = %s", i == 1 and title or "", entry.name,
+      palette.paint("value", palette.value(entry.value))))
+  end
+end
+
+function inspect.show(h)
+  local info = coro.info(h)
+  if not info then palette.fail("no live frame behind this handle") end
+  print(palette.paint("title", string.format("%s  promise_type %s  %s",
+    recorder.label(info.id), tostring(info.promise_type), tostring(info.state))))
+  local size = info.frame_size and (info.frame_size .. " bytes") or "size unknown"
+  print("frame     " .. size .. (host.tty and ("  at " .. tostring(h:address())) or ""))
+  local slots = {}
+  for field, offset in pairs(info.offsets or {}) do slots[#slots + 1] = {field, offset} end
+  table.sort(slots, function(a, b) return a[2] < b[2] end)
+  for i, slot in ipairs(slots) do
+    print(string.format("%-9s +%-4d %-8s %s", i == 1 and "layout" or "", slot[2], slot[1],
+      palette.paint("dim", layout_notes[slot[1]] or "")))
+  end
+  print(string.format("%-9s %s", "promise", palette.paint("value", palette.value(info.promise))))
+  show_pairs("params", info.params)
+  show_pairs("locals", info.locals)
+  print(string.format("%-9s %s", "awaiter",
+    info.awaiter ~= nil and palette.paint("value", palette.value(info.awaiter)) or
+    palette.paint("dim", "(none)")))
+  print(string.format("%-9s %s; last resumed by %s", "where",
+    recorder.place(info.where) or "-", resumer(info.id)))
+end
+
+return inspect

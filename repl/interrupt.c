@@ -1,0 +1,112 @@
+/*
+** interrupt.c — Ctrl-C. While the user types, it cancels the line (the
+** console polls interrupt_typing_take); while Lua runs, it arms a hook that
+** raises "interrupted!" on the main state and on every live coroutine body
+** thread, since the loop being stopped may run in any of them, and keeps
+** raising until the call is over. A second Ctrl-C before the hook fires
+** kills the process, as in lua.c.
+*/
+#define _POSIX_C_SOURCE 200809L
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "luacoro.h"
+#include "repl.h"
+
+static lua_State *volatile running;        /* state of the call under way */
+static volatile sig_atomic_t typing;       /* line input in progress */
+static volatile sig_atomic_t typed_ctrl_c; /* Ctrl-C while typing */
+static volatile sig_atomic_t armed;        /* hooks set by a Ctrl-C */
+
+#define STOP_MASK (LUA_MASKCALL | LUA_MASKRET | LUA_MASKLINE | LUA_MASKCOUNT)
+
+/* raise in every Lua function until the call returns to interrupt_docall:
+   a promise's unhandled_exception or an observer may catch one error, the
+   next instruction raises again (C functions, like the message handler,
+   are left alone) */
+static void stop(lua_State *L, lua_Debug *ar) {
+  if (lua_getinfo(L, "S", ar) && ar->what[0] == 'C') return;
+  luaL_error(L, "interrupted!");
+}
+
+static void set_hooks(lua_State *L, lua_Hook hook) {
+  lua_sethook(L, hook, hook ? STOP_MASK : 0, hook ? 1 : 0);
+  luacoro_sethook(L, hook, hook ? STOP_MASK : 0, hook ? 1 : 0);
+}
+
+static void on_sigint(int sig) {
+  if (typing) {
+    typed_ctrl_c = 1;                      /* select() returns EINTR */
+  } else if (running) {
+    signal(sig, SIG_DFL);                  /* a second one is fatal */
+    armed = 1;
+    set_hooks(running, stop);
+  }
+}
+
+void interrupt_install(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;                         /* no SA_RESTART: wake up select */
+  sigaction(SIGINT, &sa, NULL);
+}
+
+void interrupt_typing(int on) {
+  if (on) typed_ctrl_c = 0;
+  typing = on;
+}
+
+int interrupt_typing_take(void) {
+  int was = typed_ctrl_c;
+  typed_ctrl_c = 0;
+  return was;
+}
+
+static int message_handler(lua_State *L) {
+  const char *msg = lua_tostring(L, 1);
+  if (msg == NULL) {                       /* an error object, not a string */
+    if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+      return 1;
+    msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+  }
+  luaL_traceback(L, L, msg, 1);
+  return 1;
+}
+
+int interrupt_docall(lua_State *L, int narg, int nres) {
+  int base = lua_gettop(L) - narg;
+  lua_State *outer = running;
+  int outer_typing = typing;
+  lua_pushcfunction(L, message_handler);
+  lua_insert(L, base);
+  running = L;
+  typing = 0;
+  interrupt_install();                     /* undo a SIG_DFL of a Ctrl-C */
+  int status = lua_pcall(L, narg, nres, base);
+  if (armed) {                             /* hooks not fired yet: remove */
+    armed = 0;
+    set_hooks(L, NULL);
+  }
+  running = outer;
+  typing = outer_typing;
+  lua_remove(L, base);
+  return status;
+}
+
+int interrupt_report(lua_State *L, int status) {
+  if (status != LUA_OK) {
+    const char *msg = lua_tostring(L, -1);
+    fflush(stdout);                        /* in order, when both are piped */
+    fprintf(stderr, "%s: %s\n", COROLAB_PROGNAME, msg ? msg : "(error)");
+    fflush(stderr);
+    lua_pop(L, 1);
+  }
+  return status;
+}

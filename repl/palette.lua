@@ -1,0 +1,76 @@
+-- palette.lua — presentation: colours on a terminal (none with NO_COLOR or
+-- when stdout is not one), the helpers every view shares (values shown
+-- without addresses, handles told apart, text folded), and fail(), the
+-- error of a command used wrongly (shown without a traceback).
+local host = require "corolab.host"
+local coro = require "coro"
+
+local palette = {}
+
+local codes = {
+  title = "1", kind = "36", frame = "33", dim = "2", cursor = "1;32",
+  error = "31", value = "35",
+}
+
+function palette.paint(style, text)
+  text = tostring(text)
+  if not host.color then return text end
+  return "\27[" .. codes[style] .. "m" .. text .. "\27[0m"
+end
+
+function palette.is_handle(v)
+  return type(v) == "userdata" and getmetatable(v) == getmetatable(coro.null)
+end
+
+-- a value in a line: strings quoted, tables two levels deep, handles by
+-- frame id, no addresses (output must not change from run to run)
+function palette.value(v, depth)
+  depth = depth or 1
+  local t = type(v)
+  if t == "string" then return string.format("%q", v) end
+  if t == "function" or t == "thread" then return t end
+  if palette.is_handle(v) then
+    local info = coro.info(v)
+    return info and ("handle #" .. tostring(info.id)) or "handle (no live frame)"
+  end
+  if t == "userdata" then
+    local mt = getmetatable(v)
+    return type(mt) == "table" and mt.__tostring and tostring(v) or t
+  end
+  if t ~= "table" then return tostring(v) end
+  if depth > 2 then return "{...}" end
+  local keys = {}
+  for k in pairs(v) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b)
+    if type(a) == type(b) and (type(a) == "number" or type(a) == "string") then return a < b end
+    return type(a) < type(b)
+  end)
+  local parts = {}
+  for _, k in ipairs(keys) do
+    local key = type(k) == "string" and k:match("^[%a_][%w_]*$") and k or "[" .. tostring(k) .. "]"
+    parts[#parts + 1] = key .. " = " .. palette.value(v[k], depth + 1)
+  end
+  return "{" .. table.concat(parts, ", ") .. "}"
+end
+
+-- explanations are long lines; fold them for the terminal
+function palette.fold(text, indent)
+  local lines, line = {}, indent
+  for word in text:gmatch("%S+") do
+    if #line + #word > 78 and line ~= indent then
+      lines[#lines + 1] = line
+      line = indent
+    end
+    line = line .. (line == indent and "" or " ") .. word
+  end
+  lines[#lines + 1] = line
+  return table.concat(lines, "\n")
+end
+
+local Failure = {__tostring = function(e) return e.message end}
+
+function palette.fail(message)
+  error(setmetatable({message = message}, Failure))
+end
+
+return palette

@@ -1,0 +1,153 @@
+-- recorder.lua — the one observer of the coro runtime. Every lifecycle
+-- event is recorded (for :frames, :where and the exports), then handed to
+-- the listeners (trace, debugger). It also keeps what the events imply:
+-- each frame's name, who resumed it last and which part of the wrapper it
+-- is in, and the chain of resumes (one entry per nesting depth, symmetric
+-- transfers appended to it).
+local coro = require "coro"
+local host = require "corolab.host"
+
+local recorder = {
+  events = {},        -- records, in order: {seq, kind, frame, other, depth,
+                      --   index, detail, where, phase, continued}
+  frames = {},        -- frame id -> {id, name, promise_type, resumed_by, how, phase}
+  chain = {},         -- [depth + 1] = {frame, by, path = {transferred ids}}
+  kinds = {},         -- every spelling of an event kind -> its name
+  kind_list = {},     -- host.event_kinds: {key, name} in the core's order
+  limit = 200000,     -- records kept (the first ones); beyond, only counted
+  dropped = 0,
+}
+
+local listeners = {}
+
+-- a source location, or nil: the runtime says "line N" for no place at all
+function recorder.place(where)
+  if where and not where:match("^line %d+$") then return where end
+end
+local observing = false
+
+for _, k in ipairs(host.event_kinds) do
+  recorder.kinds[k.key] = k.name
+  recorder.kinds[k.name] = k.name
+  recorder.kinds[k.name:gsub(" ", "_")] = k.name
+  recorder.kind_list[#recorder.kind_list + 1] = k
+end
+
+function recorder.listen(fn) listeners[#listeners + 1] = fn end
+
+function recorder.unlisten(fn)
+  for i, l in ipairs(listeners) do
+    if l == fn then table.remove(listeners, i) return end
+  end
+end
+
+local function frame_facts(id, handle)
+  local f = recorder.frames[id]
+  if not f then
+    f = {id = id}
+    recorder.frames[id] = f
+  end
+  if handle and not f.name then
+    local ok, info = pcall(coro.info, handle)
+    if ok and info then
+      f.name = info.coroutine
+      f.promise_type = info.promise_type
+    end
+  end
+  return f
+end
+
+-- what the resume chain becomes after this event
+local function follow_chain(rec, continued)
+  local chain = recorder.chain
+  for d in pairs(chain) do
+    if d > rec.depth + 1 then chain[d] = nil end           -- deeper ones ended
+  end
+  if rec.kind == "resume" and not continued then            -- a new resume()
+    chain[rec.depth + 1] = {frame = rec.frame, by = rec.other, path = {}}
+  elseif rec.kind == "symmetric transfer" then
+    local top = chain[rec.depth + 1] or {by = 0, path = {}}
+    top.path[#top.path + 1] = rec.other
+    top.frame = rec.frame
+    chain[rec.depth + 1] = top
+  elseif rec.kind == "return to caller" then
+    chain[rec.depth + 1] = nil
+  end
+end
+
+-- which co_await of the standard's wrapper the frame is in: "prologue",
+-- "initial", "body" (after the initial await_resume) or "final"
+local function advance_phase(f, rec)
+  local k = rec.kind
+  if k == "initial_suspend" then f.phase = "initial"
+  elseif k == "final_suspend" then f.phase = "final"
+  elseif k == "yield_value" or k == "await_transform" then f.phase = "body" end
+  rec.phase = f.phase or "prologue"
+  if k == "await_resume" and f.phase == "initial" then f.phase = "body" end
+end
+
+-- a resume that continues a symmetric transfer just recorded (not a resume())
+local function continues_transfer(rec)
+  local prev = recorder.events[#recorder.events]
+  return rec.kind == "resume" and (rec.other == rec.frame or
+    (prev and prev.kind == "symmetric transfer" and prev.frame == rec.frame))
+end
+
+local function on_event(ev)
+  local rec = {
+    seq = #recorder.events + recorder.dropped + 1,
+    kind = recorder.kinds[ev.kind] or ev.kind,
+    frame = ev.frame or 0, other = ev.other or 0, depth = ev.depth or 0,
+    index = ev.index, detail = ev.detail or "", where = ev.where,
+  }
+  rec.where = recorder.place(rec.where)
+  local continued = continues_transfer(rec)
+  rec.continued = continued     -- a resume that is part of a transfer or of
+                                -- await_suspend returning false
+  local id = recorder.owner(rec)
+  if id ~= 0 then
+    local f = frame_facts(id, ev.handle)
+    if rec.kind == "promise_type" and not f.promise_type then f.promise_type = rec.detail end
+    if rec.kind == "resume" and not continued then
+      f.resumed_by, f.how = rec.other, "resume"
+    elseif rec.kind == "symmetric transfer" then
+      f.resumed_by, f.how = rec.other, "transfer"
+    end
+    advance_phase(f, rec)
+  end
+  if #recorder.events < recorder.limit then
+    recorder.events[#recorder.events + 1] = rec
+  else
+    recorder.dropped = recorder.dropped + 1
+  end
+  follow_chain(rec, continued)
+  for _, fn in ipairs(listeners) do fn(rec, ev) end
+end
+
+function recorder.start()
+  if not observing then coro.observe(on_event) end
+  observing = true
+end
+
+-- the frame an event is about ("return to caller": the one returning)
+function recorder.owner(rec)
+  return rec.kind == "return to caller" and rec.other or rec.frame
+end
+
+-- a frame's name for display: "#2 range"
+function recorder.label(id)
+  local f = recorder.frames[id]
+  if id == 0 then return "main" end
+  return "#" .. id .. (f and f.name and (" " .. f.name) or "")
+end
+
+-- back at the top-level prompt: nothing runs any more
+function recorder.idle()
+  recorder.chain = {}
+end
+
+function recorder.last()
+  return recorder.events[#recorder.events]
+end
+
+return recorder

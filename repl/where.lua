@@ -1,0 +1,107 @@
+-- where.lua — :where. The standard's coroutine wrapper (DESIGN.md) with a
+-- cursor at the step an event belongs to, the expansion of co_await when
+-- the step is part of one, and the chain of who resumed whom (symmetric
+-- transfers included) at that moment.
+local palette = require "corolab.palette"
+local recorder = require "corolab.recorder"
+
+local where = {}
+
+-- the wrapper; each line lists the events that put the cursor on it
+local wrapper = {
+  {"{"},
+  {"  frame = operator new(size, args...)      // or get_return_object_on_allocation_failure()",
+   "operator new", "get_return_object_on_allocation_failure"},
+  {"  promise_type promise(args...);           // promise ctor gets the arguments if it takes them",
+   "parameter copies", "promise_type"},
+  {"  R ret = promise.get_return_object();     // before initial_suspend", "get_return_object"},
+  {"  try {"},
+  {"    co_await promise.initial_suspend();    // no await_transform here", "initial_suspend",
+   phase = "initial"},
+  {"    body                                   // co_await / co_yield / co_return",
+   "yield_value", "return_value", "return_void", phase = "body"},
+  {"  } catch (...) {", "throw"},
+  {"    if (!initial_await_resume_called) throw;   // to the caller; frame torn down",
+   "~return object"},
+  {"    promise.unhandled_exception();             // if it throws: done, final_suspend not called",
+   "unhandled_exception"},
+  {"  }"},
+  {"final_suspend:"},
+  {"  co_await promise.final_suspend();        // noexcept; no await_transform", "final_suspend",
+   phase = "final"},
+  {"}                                          // falling off here destroys the frame",
+   "destroy", "~locals", "~promise_type", "~parameters", "operator delete"},
+}
+
+local co_await = {
+  {"co_await operand:"},
+  {"  a = operand                             // initial_suspend(), final_suspend(), "
+     .. "yield_value(v) or e",
+   "initial_suspend", "final_suspend", "yield_value"},
+  {"  a = promise.await_transform(a)          // in the body, if the promise has one",
+   "await_transform"},
+  {"  awaiter = operator co_await(a)          // member or non-member, if any",
+   "operator co_await"},
+  {"  if (!awaiter.await_ready()) {", "await_ready"},
+  {"    <suspend: save the resume point>", "suspend"},
+  {"    awaiter.await_suspend(h);             // void, bool (false: resume) or a handle",
+   "await_suspend"},
+  {"    <return to the caller / resumer, or transfer to the handle>", "return to caller",
+   "symmetric transfer"},
+  {"    <resume point>", "resume"},
+  {"  }"},
+  {"  return awaiter.await_resume();          // the value of the co_await", "await_resume"},
+  {"  ~awaiter                                // end of the full-expression", "~awaiter"},
+}
+
+local function lists(line, kind)
+  for i = 2, #line do if line[i] == kind then return true end end
+  return false
+end
+
+local function print_block(block, cursor_at)
+  for _, line in ipairs(block) do
+    if cursor_at(line) then print(palette.paint("cursor", "=> " .. line[1]))
+    else print("   " .. line[1]) end
+  end
+end
+
+function where.chain()
+  local parts, deepest = {}, 0
+  for depth in pairs(recorder.chain) do deepest = math.max(deepest, depth) end
+  for depth = 1, deepest do
+    local entry = recorder.chain[depth]
+    if not entry then                       -- began before the recording did
+      parts[#parts + 1] = depth == 1 and "..." or " -> ..."
+    else
+      local text = depth == 1 and (recorder.label(entry.by) .. " resumed ") or " -> resumed "
+      local hops = {}
+      for _, id in ipairs(entry.path) do hops[#hops + 1] = recorder.label(id) end
+      hops[#hops + 1] = recorder.label(entry.frame)
+      parts[#parts + 1] = text .. table.concat(hops, " => transferred to ")
+    end
+  end
+  return parts
+end
+
+-- rec: the event to show (a stop, or a frame's last event)
+function where.show(rec)
+  local frame = recorder.owner(rec)
+  print(palette.paint("title", string.format("%s at event %d: %s%s", recorder.label(frame),
+    rec.seq, rec.kind, rec.where and ("  @ " .. rec.where) or "")))
+  local in_await = false
+  for _, line in ipairs(co_await) do if lists(line, rec.kind) then in_await = true end end
+  print_block(wrapper, function(line)
+    return lists(line, rec.kind) or (in_await and line.phase == rec.phase)
+  end)
+  if in_await then
+    print()
+    print_block(co_await, function(line) return lists(line, rec.kind) end)
+  end
+  print()
+  local chain = where.chain()
+  if #chain == 0 then print("resume chain: nothing is running now")
+  else print("resume chain: " .. table.concat(chain, "")) end
+end
+
+return where

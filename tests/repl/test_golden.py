@@ -1,0 +1,176 @@
+"""test_golden.py — corolab's non-interactive output against goldens in
+golden/: --trace, each --export format, and a piped explorer session; the
+Chrome trace must also parse as JSON with B/E slices nesting on each track.
+Run: python3 test_golden.py BINARY CASE  (COROLAB_UPDATE_GOLDEN=1 rewrites)
+Frame sizes and the runtime's field offsets are masked (see masked()).
+Scripts run from the repository root, so source locations read scripts/..."""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+GOLDEN = os.path.join(HERE, "golden")
+ENV = dict(os.environ, NO_COLOR="1", COROLAB_HISTORY=os.devnull)
+
+
+def run(binary, args, stdin=None):
+    p = subprocess.run([binary] + args, cwd=ROOT, env=ENV, input=stdin, capture_output=True,
+                       text=True, timeout=60)
+    return p
+
+
+def masked(text):
+    """frame sizes and the offsets of the runtime's own fields are core's
+    layout, which may change; everything else must stay as it is"""
+    text = re.sub(r"\b\d+ bytes\b", "<n> bytes", text)
+    return re.sub(r"\+\d+(\s+)(state|locals)\b", r"+<n>\1\2", text)
+
+
+def against_golden(name, text):
+    text = masked(text)
+    path = os.path.join(GOLDEN, name)
+    if os.environ.get("COROLAB_UPDATE_GOLDEN"):
+        with open(path, "w") as f:
+            f.write(text)
+        return
+    expected = open(path).read()
+    if text != expected:
+        import difflib
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
+                                            "golden/" + name, "actual"))
+        raise AssertionError("output differs from golden/%s:\n%s" % (name, diff))
+
+
+def succeed(p):
+    assert p.returncode == 0, "exit %d\nstderr:\n%s" % (p.returncode, p.stderr)
+
+
+def check_chrome(text):
+    """parses; every B has its E on the same track, properly nested, in time order"""
+    trace = json.loads(text)
+    events = trace["traceEvents"]
+    stacks, last_ts, tracks, flows = {}, {}, set(), {}
+    for e in events:
+        if e["ph"] == "M":
+            continue
+        tid, ts = e["tid"], e["ts"]
+        assert ts >= last_ts.get(tid, 0), "time goes back on track %s: %s" % (tid, e)
+        last_ts[tid] = ts
+        stack = stacks.setdefault(tid, [])
+        if e["ph"] == "B":
+            stack.append(e["name"])
+            tracks.add(tid)
+        elif e["ph"] == "E":
+            assert stack and stack[-1] == e["name"], "unmatched E on track %s: %s" % (tid, e)
+            stack.pop()
+        elif e["ph"] in "sf":
+            flows.setdefault(e["id"], []).append(e["ph"])
+    for tid, stack in stacks.items():
+        assert not stack, "track %s ends with open slices %s" % (tid, stack)
+    assert len(tracks) >= 2, "expected a main track and frame tracks, got %s" % tracks
+    for fid, phases in flows.items():
+        assert phases == ["s", "f"], "flow %s is %s" % (fid, phases)
+    assert flows, "no flow arrows"
+
+
+def case_trace(binary, script, golden):
+    p = run(binary, ["--trace", "scripts/%s.lua" % script])
+    succeed(p)
+    against_golden(golden, p.stdout)
+
+
+def case_export(binary, fmt, script, golden):
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out")
+        p = run(binary, ["--export", "%s=%s" % (fmt, out), "scripts/%s.lua" % script])
+        succeed(p)
+        text = open(out).read()
+    if fmt == "chrome":
+        check_chrome(text)
+    against_golden(golden, text)
+
+
+def case_session(binary, name):
+    stdin = open(os.path.join(HERE, name + ".session")).read()
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
+    succeed(p)
+    against_golden(name + ".out", p.stdout + "--- stderr\n" + p.stderr)
+
+
+def case_error(binary):
+    p = run(binary, ["-e", "local function f() error('deliberate') end f()"])
+    assert p.returncode == 1, "exit status %d" % p.returncode
+    assert p.stdout == "", p.stdout
+    assert "corolab: (command line):1: deliberate" in p.stderr, p.stderr
+    assert "stack traceback:" in p.stderr and "in local 'f'" in p.stderr, p.stderr
+    p = run(binary, ["no-such-script.lua"])
+    assert p.returncode == 1 and "cannot open no-such-script.lua" in p.stderr, p.stderr
+
+
+def case_options(binary):
+    def out(args, stdin=None):
+        p = run(binary, args, stdin)
+        succeed(p)
+        return p.stdout
+    assert out(["-v"]) == "corolab 0.1  (Lua 5.4.4)\n", out(["-v"])
+    assert out(["-e", "x = 20", "-e", "print(x + 1)"]) == "21\n"
+    assert out(["-l", "s=string", "-e", "print(s.upper('ok'))"]) == "OK\n"
+    assert out(["-", "a", "b"], "print(arg[0], #arg, ...)") == "-\t2\ta\tb\n"
+    assert out([], "print(6 * 7)") == "42\n"             # no arguments, stdin a pipe
+    assert out(["-i"], "=6 * 7\nfor i = 1, 2 do\nprint(i)\nend\n") == (
+        "corolab 0.1 — the C++20 coroutine machinery, live, in Lua 5.4.\n"
+        "New here? Type :tour for a guided tour, :help for the commands; coro is loaded. "
+        "Ctrl-D quits.\n> 42\n> >> >> 1\n2\n> \n")
+    assert out(["--", "scripts/generator.lua"]).startswith("value\t0\n")
+    with tempfile.TemporaryDirectory() as tmp:            # exported despite the error
+        out = os.path.join(tmp, "run.mmd")
+        p = run(binary, ["--export", "mermaid=" + out, "-e", "dofile('scripts/generator.lua')",
+                         "-e", "error('late')"])
+        assert p.returncode == 1 and "late" in p.stderr, p.stderr
+        assert open(out).read().startswith("sequenceDiagram\n  participant main\n")
+    p = run(binary, ["-x"])
+    assert p.returncode == 1 and "unrecognized option '-x'" in p.stderr and "usage:" in p.stderr
+    p = run(binary, ["--export", "pdf=x", "-e", "print(1)"])
+    assert p.returncode == 1 and "FORMAT one of chrome, mermaid, dot" in p.stderr, p.stderr
+    assert p.stdout == ""
+
+
+def case_interrupt_callback(binary):
+    """SIGINT (Ctrl-C) stops a loop in a promise member, a callback of the core"""
+    script = os.path.join(HERE, "spin_callback.lua")
+    p = subprocess.Popen([binary, script], cwd=ROOT, env=ENV, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    assert p.stdout.readline() == "spinning\n"     # the loop has begun
+    p.send_signal(signal.SIGINT)
+    err = p.communicate(timeout=30)[1]
+    assert p.returncode == 1, "exit status %d" % p.returncode
+    assert "corolab: interrupted!" in err and "stack traceback:" in err, err
+
+
+CASES = {
+    "trace_generator": lambda b: case_trace(b, "generator", "trace_generator.txt"),
+    "trace_task": lambda b: case_trace(b, "task", "trace_task.txt"),
+    "export_chrome": lambda b: case_export(b, "chrome", "task", "task.chrome.json"),
+    "export_mermaid": lambda b: case_export(b, "mermaid", "task", "task.mmd"),
+    "export_dot": lambda b: case_export(b, "dot", "generator", "generator.dot"),
+    "session_explore": lambda b: case_session(b, "explore"),
+    "session_transfer": lambda b: case_session(b, "transfer"),
+    "error_exit": case_error,
+    "options": case_options,
+    "interrupt_callback": case_interrupt_callback,
+}
+
+
+def main():
+    binary, name = os.path.abspath(sys.argv[1]), sys.argv[2]
+    CASES[name](binary)
+    print("ok", name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""test_terminal.py — end-to-end tests of corolab in a real terminal (tmux).
+Run one: python3 test_terminal.py BINARY TEST_NAME (ctest runs each)."""
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+from tmuxterm import Terminal
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIXTURES = os.path.join(HERE, "fixtures.lua")
+PROMPT = r"^>\s*$"                  # an empty prompt (tmux trims the space)
+PROMPT_LINE = r"^>(?!>)"              # a prompt line, typed on or not
+
+
+def corolab(binary, *args, env=None):
+    return Terminal([binary] + list(args), env=env, cwd=HERE)
+
+
+def prompt_after(t, n):
+    """the n-th prompt (of the first level) has appeared"""
+    t.wait_count(PROMPT_LINE, n)
+
+
+def test_banner(binary):
+    with corolab(binary) as t:
+        t.wait(r"New here\? Type :tour")
+        t.wait(PROMPT)
+        assert "\x1b[" in t.screen(escapes=True), "no colour on a terminal"
+    with corolab(binary, env={"NO_COLOR": "1"}) as t:
+        t.wait(r"New here\? Type :tour")
+        t.wait(PROMPT)
+        assert "\x1b[" not in t.screen(escapes=True), "colour despite NO_COLOR"
+
+
+def test_expression(binary):
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.line("1 + 2")
+        t.wait(r"^3$")
+        t.line("=6 * 7")
+        t.wait(r"^42$")
+        t.line("x = {a = {b = 'deep'}}")
+        t.line("x.a.b, #x")
+        t.wait(r"^deep\s+0$")
+
+
+def test_multiline(binary):
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.line("for i = 1, 3 do")
+        t.wait(r"^>>\s*$")                      # the second prompt: incomplete
+        t.line("  print('row', i * 10)")
+        t.line("end")
+        t.wait(r"^row\s+30$")
+        assert t.count(r"^row\s+\d+$") == 3, t.screen()
+        t.line("_PROMPT, _PROMPT2 = 'cl$ ', 'cl+ '")
+        t.wait(r"^cl\$\s*$")
+        t.line("print(")
+        t.wait(r"^cl\+\s*$")
+        t.line("'custom prompts')")
+        t.wait(r"^custom prompts$")
+
+
+def test_completion(binary):
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line("t = {alpha = {beta = 1}}")
+        t.type("driv")
+        t.keys("Tab")
+        t.wait(r"^> driver$")                 # a global
+        t.keys("C-u")
+        t.type("t.alpha.be")
+        t.keys("Tab")
+        t.wait(r"^> t\.alpha\.beta$")         # a table field
+        t.keys("C-u")
+        t.type("coro.from_addr")
+        t.keys("Tab")
+        t.wait(r"^> coro\.from_address$")     # a global table's field
+        t.keys("C-u")
+        t.line("g = range(2)")
+        t.type("g.h:des")
+        t.keys("Tab")
+        t.wait(r"^> g\.h:destroy$")           # a handle method
+        t.keys("C-u")
+        t.type(":fra")
+        t.keys("Tab")
+        t.wait(r"^> :frames\s*$")               # an explorer command
+        t.keys("C-u")
+        t.type(":break await_su")
+        t.keys("Tab")
+        t.wait(r"^> :break await_suspend$")   # an event name
+
+
+def test_history(binary):
+    keep = tempfile.mkdtemp(prefix="corolab-history-")
+    history = os.path.join(keep, "history")
+    with corolab(binary, env={"COROLAB_HISTORY": history}) as t:
+        t.wait(PROMPT)
+        t.line("remembered = 31337")
+        prompt_after(t, 2)
+        assert "remembered = 31337" in open(history).read()  # at once, not at exit
+        t.keys("C-d")
+        t.wait(r"\[exit 0\]")
+    second = corolab(binary, env={"COROLAB_HISTORY": history})
+    with second as t:
+        t.wait(PROMPT)
+        t.keys("Up")
+        t.wait(r"^> remembered = 31337$")
+        t.keys("Enter")
+        t.line("remembered + 1")
+        t.wait(r"^31338$")
+    shutil.rmtree(keep)
+
+
+def test_ctrl_c_cancels_line(binary):
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.type("print('never printed')")
+        t.keys("C-c")
+        prompt_after(t, 2)                     # a fresh prompt, line dropped
+        t.line("print('after ' .. 'cancel')")
+        t.wait(r"^after cancel$")
+        assert t.count(r"^never printed$") == 0, t.screen()
+
+
+def test_ctrl_c_in_coroutine_body(binary):
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line("s = spin()")
+        prompt_after(t, 2)
+        t.line("s.h:resume()")                 # loops forever in the body thread
+        t.wait(r"^spinning$")                  # the body is running
+        t.keys("C-c")
+        t.wait(r"interrupted!")
+        prompt_after(t, 3)
+        t.line("print('still ' .. 'alive')")
+        t.wait(r"^still alive$")
+
+
+def test_breakpoint_nested_resume(binary):
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line(":break yield_value if depth > 0")
+        t.wait(r"^breakpoint 1: yield_value if depth > 0$")
+        t.line("d = driver()")
+        t.line("d.h:resume()")
+        t.wait(r"^breakpoint 1 .*yield_value")
+        t.wait(r"^\(#\d+ range yield_value\) >\s*$")  # the nested prompt
+        t.line("ev.depth, ev.kind")
+        t.wait(r"^1\s+yield_value$")            # any Lua, inside the event
+        t.line(":where")
+        t.wait(r"^=> +body ")                  # the cursor in the wrapper
+        t.wait(r"resume chain: main resumed #\d+ driver -> resumed #\d+ range")
+        t.line(":continue")
+        t.wait(PROMPT)
+        t.line("d.h:promise().current")
+        t.wait(r"^0$")
+
+
+def test_step_whole_generator(binary):
+    any_prompt = r"^(\(#\d+ [^)]*\) )?>(?!>)"  # top-level or nested, typed on or not
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line("g = range(1)")
+        t.line(":step g")                      # then :step, :step... to the end
+        t.wait(r"^step .* resume ")
+        for _ in range(100):
+            if re.search(r"^#\d+ range is suspended_final", t.screen(), re.M):
+                break
+            n = t.count(any_prompt)
+            t.line(":step")
+            t.wait_count(any_prompt, n + 1)
+        screen = t.screen()
+        walked = re.findall(r"^step +\d+ +(\S+(?: \S+)*?) {2,}#", screen, re.M)
+        for kind in ("resume", "await_resume", "yield_value", "await_suspend",
+                     "return to caller", "return_void", "final_suspend"):
+            assert kind in walked, (kind, walked, screen)
+        t.line(":step")                        # done: no resume, a warning
+        t.wait(r"resuming it would be undefined behaviour")
+
+
+def test_tour(binary):
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.line(":tour")
+        t.wait(r"\[Enter\] next event")
+        for _ in range(3):
+            t.keys("Enter")
+        t.type("q")
+        t.keys("Enter")
+        t.wait(r"That was the whole lifecycle")
+        t.line("g ~= nil, t ~= nil")
+        t.wait(r"^true\s+true$")
+
+
+def main():
+    binary, name = sys.argv[1], sys.argv[2]
+    globals()["test_" + name](os.path.abspath(binary))
+    print("ok", name)
+
+
+if __name__ == "__main__":
+    main()
