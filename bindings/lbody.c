@@ -128,7 +128,7 @@ static void step(cl_Step *s) {
     status = lua_resume(T, c->L, nargs, &nres);
     c->body = outer;
     b->base = nres;
-    s->value = T;
+    s->value = s->result = T;
     s->index++;                /* Lua bodies number their suspensions */
     if (status != LUA_YIELD || b->request != CL_REQ_AWAIT) break;
     coro_pushvalue(c->L, T);

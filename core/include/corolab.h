@@ -166,8 +166,9 @@ typedef struct cl_Step {
   /* the request */
   cl_RequestKind request;
   cl_Awaitable operand;        /* CL_REQ_AWAIT */
-  void *value;                 /* YIELD/RETURN_VALUE: the operand;
-                                  AWAIT: where await_resume's value goes */
+  void *value;                 /* YIELD/RETURN_VALUE: the operand */
+  void *result;                /* AWAIT/YIELD: where the value of the
+                                  expression (await_resume's) goes, or NULL */
   cl_Error *error;             /* CL_REQ_RAISE (owned by the driver) */
 } cl_Step;
 
@@ -202,14 +203,16 @@ cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
        CL_RAISE(s, error);                 throw error;
      CL_END(s);                            flows off the end          */
 #define CL_BEGIN(s)        switch ((s)->index) { case 0:
-#define CL_SUSPEND_AT_(s, kind, v) \
-  do { (s)->request = (kind); (s)->value = (v); (s)->index = __LINE__; \
+#define CL_SUSPEND_AT_(s, kind, v, r) \
+  do { (s)->request = (kind); (s)->value = (v); (s)->result = (r); \
+       (s)->index = __LINE__; \
        return; case __LINE__: \
        if ((s)->thrown) CL_RAISE(s, (s)->thrown); } while (0)
 #define CL_AWAIT(s, awaitable, result) \
   do { (s)->operand = (awaitable); \
-       CL_SUSPEND_AT_(s, CL_REQ_AWAIT, (void *)(result)); } while (0)
-#define CL_YIELD(s, valueptr)  CL_SUSPEND_AT_(s, CL_REQ_YIELD, (void *)(valueptr))
+       CL_SUSPEND_AT_(s, CL_REQ_AWAIT, NULL, (void *)(result)); } while (0)
+#define CL_YIELD(s, valueptr) \
+  CL_SUSPEND_AT_(s, CL_REQ_YIELD, (void *)(valueptr), NULL)
 #define CL_RETURN(s, valueptr) \
   do { (s)->request = CL_REQ_RETURN_VALUE; (s)->value = (void *)(valueptr); \
        return; } while (0)

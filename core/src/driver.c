@@ -175,6 +175,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
     AwaitOutcome o;
     cl_Awaitable a;
     s.index = st->index;
+    s.result = NULL;
     s.thrown = thrown;
     s.error = NULL;
     st->co->step(&s);
@@ -182,7 +183,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
     thrown = NULL;
     switch (s.request) {
       case CL_REQ_AWAIT:
-        o = cl_await(R, st, s.operand, AWAIT_PLAIN, s.value, &next, &thrown);
+        o = cl_await(R, st, s.operand, AWAIT_PLAIN, s.result, &next, &thrown);
         break;
       case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
         o = AWAIT_THROWS;
@@ -192,7 +193,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
         else {
           cl_emit(R, CL_EV_YIELD_VALUE, st, 0, NULL);
           if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
-            o = cl_await(R, st, a, AWAIT_YIELD, NULL, &next, &thrown);
+            o = cl_await(R, st, a, AWAIT_YIELD, s.result, &next, &thrown);
         }
         break;
       case CL_REQ_RETURN_VALUE: return co_return_value(R, st, s.value);

@@ -302,7 +302,7 @@ static void script_step(cl_Step *s) {
       case OP_AWAIT:
         s->request = CL_REQ_AWAIT;
         s->operand = rec_awaitable(op->awaiter);
-        s->value = &L->result;
+        s->result = &L->result;
         return;
       case OP_YIELD: case OP_RETURN:
         L->yielded = op->value;

@@ -316,3 +316,24 @@ test("initial_suspend never: the body runs inside the call", function()
   C.eq(log, {"call", "get_return_object", "initial_suspend", "body",
              "return_void", "final_suspend", "returned"})
 end)
+
+test("co_yield's value is await_resume's, as C++'s co_yield expression", function()
+  local log, rec = C.log()
+  local R = coro.promise_type {
+    get_return_object = function(p) return {h = coro.from_promise(p)} end,
+    initial_suspend = function() return coro.suspend_always end,
+    final_suspend = function() return coro.suspend_always end,
+    yield_value = function(p, v) return C.awaiter("yield", rec, {value = v * 10}) end,
+    return_void = function() end,
+    unhandled_exception = function(p, err) error(err, 0) end,
+  }
+  local h = coro.coroutine(R, function()
+    rec("got " .. co_yield(4))
+    local none = {co_await(coro.suspend_always)}
+    rec("suspend_always gives " .. #none .. " values")
+  end)().h
+  h:resume(); h:resume(); h:resume()
+  C.eq(log, {"yield.await_ready", "yield.await_suspend", "yield.await_resume",
+             "~yield", "got 40", "suspend_always gives 0 values"})
+  h:destroy()
+end)
