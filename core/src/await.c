@@ -41,11 +41,21 @@ static const char *name_of(cl_Awaitable a) {
   return a.ops->name ? a.ops->name : "awaiter";
 }
 
-static const char *describe(cl_Runtime *R, cl_Awaitable a, char *buf, size_t n) {
-  if (a.ops->describe == NULL) return name_of(a);
-  a.ops->describe(R, a.self, buf, n);
-  return buf;
+/* an event about awaiter a, which describes itself if it can; out of line,
+   so that the hot paths carry no buffer */
+static void emit_described(cl_Runtime *R, cl_EventKind kind,
+                           const cl_FrameState *st, cl_Awaitable a) {
+  char buf[96];
+  const char *detail = name_of(a);
+  if (a.ops->describe) {
+    a.ops->describe(R, a.self, buf, sizeof buf);
+    detail = buf;
+  }
+  cl_emit_(R, kind, st, 0, detail);
 }
+
+#define emit_about(R, kind, st, a) \
+  do { if (cl_observed(R)) emit_described(R, kind, st, a); } while (0)
 
 static Spill **spill_of(cl_Runtime *R, const cl_FrameState *st) {
   Spill **s = &R->spills;
@@ -151,17 +161,33 @@ static cl_Error *still_ours(cl_Runtime *R, cl_Frame *h, cl_FrameState *st,
                       what);
 }
 
+/* suspend_always and suspend_never, when nothing observes and nothing
+   transforms them: their members are constants, as a compiler sees them
+   after inlining, so the driver need not call them */
+static int plain_standard(cl_Runtime *R, const cl_FrameState *st,
+                          cl_Awaitable a, AwaitKind kind) {
+  return (a.ops == &cl_suspend_always_ops || a.ops == &cl_suspend_never_ops) &&
+         !cl_observed(R) &&
+         (kind != AWAIT_PLAIN || st->co->promise_type->await_transform == NULL);
+}
+
 AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
                       AwaitKind kind, void *result, cl_Frame **next,
                       cl_Error **error) {
-  char buf[96];
   cl_Frame *h = cl_frame_of_state(st);
   st->await_kind = (unsigned char)kind;
   st->await_result = result;
+  if (plain_standard(R, st, operand, kind)) {
+    st->awaiter = operand;
+    if (operand.ops == &cl_suspend_never_ops) return AWAIT_RESUMES;
+    st->state = (unsigned char)suspended_state(kind);
+    if (kind == AWAIT_FINAL) h->resume_fn = NULL;
+    return AWAIT_SUSPENDED;
+  }
   if ((*error = get_awaiter(R, st, operand, kind))) goto throws;
   cl_Awaitable w = st->awaiter;
   int ready = 0;
-  cl_emit(R, CL_EV_AWAIT_READY, st, 0, describe(R, w, buf, sizeof buf));
+  emit_about(R, CL_EV_AWAIT_READY, st, w);
   if ((*error = w.ops->await_ready(R, w.self, &ready))) goto throws;
   if (ready) return AWAIT_RESUMES;
   /* [expr.await]/5.1: the coroutine is suspended, then await_suspend runs */
@@ -169,7 +195,7 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
   st->state = (unsigned char)suspended_state(kind);
   if (kind == AWAIT_FINAL) h->resume_fn = NULL;        /* done() is now true */
   cl_emit(R, CL_EV_SUSPEND, st, 0, name_of(w));
-  cl_emit(R, CL_EV_AWAIT_SUSPEND, st, 0, describe(R, w, buf, sizeof buf));
+  emit_about(R, CL_EV_AWAIT_SUSPEND, st, w);
   cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL};
   if ((*error = w.ops->await_suspend(R, w.self, h, &res))) {
     /* [expr.await]/5.1.3: resumed, and the exception is raised at co_await */
@@ -205,9 +231,12 @@ throws:
 
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {
   cl_Awaitable w = st->awaiter;
-  char buf[96];
   if (st->await_kind == AWAIT_INITIAL) st->initial_await_resume_called = 1;
-  cl_emit(R, CL_EV_AWAIT_RESUME, st, 0, describe(R, w, buf, sizeof buf));
+  if (plain_standard(R, st, w, AWAIT_INITIAL)) {
+    st->awaiter.ops = NULL;
+    return NULL;
+  }
+  emit_about(R, CL_EV_AWAIT_RESUME, st, w);
   cl_Error *e = w.ops->await_resume(R, w.self, st->await_result);
   cl_await_destroy_temps(R, st);
   return e;

@@ -9,16 +9,17 @@
 #include "await.h"
 #include "events.h"
 
-/* how control leaves a frame */
+/* how control leaves a frame (two words: returned in registers) */
 typedef struct Exit {
   enum { EXIT_SUSPENDED, EXIT_TRANSFER, EXIT_FINISHED, EXIT_ERROR } how;
-  cl_Frame *next;              /* EXIT_TRANSFER */
-  cl_Error *error;             /* EXIT_ERROR: goes to the resumer (or caller) */
+  void *to;                    /* EXIT_TRANSFER: the next frame; EXIT_ERROR:
+                                  the error for the resumer (or caller) */
 } Exit;
 
-static Exit exit_with(int how, cl_Frame *next, cl_Error *e) {
+static Exit exit_with(int how, void *to) {
   Exit x;
-  x.how = how; x.next = next; x.error = e;
+  x.how = how;
+  x.to = to;
   return x;
 }
 
@@ -85,12 +86,12 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
   if (e == NULL) o = cl_await(R, st, a, AWAIT_FINAL, NULL, &next, &e);
   if (o == AWAIT_RESUMES) {            /* not suspended: flows off the end */
     e = cl_await_resume(R, st);
-    if (e == NULL) { destroy_state(R, st); return exit_with(EXIT_FINISHED, NULL, NULL); }
+    if (e == NULL) { destroy_state(R, st); return exit_with(EXIT_FINISHED, NULL); }
   }
   switch (o) {
-    case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL, NULL);
-    case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next, NULL);
-    case AWAIT_BROKEN: return exit_with(EXIT_ERROR, NULL, e);
+    case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
+    case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next);
+    case AWAIT_BROKEN: return exit_with(EXIT_ERROR, e);
     default: break;
   }
   /* [dcl.fct.def.coroutine]/15: final_suspend must not throw */
@@ -101,7 +102,7 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
                               "call std::terminate [dcl.fct.def.coroutine]/15",
                               st->id, st->co->name, cl_error_message(e));
   cl_error_free(R, e);
-  return exit_with(EXIT_ERROR, NULL, t);
+  return exit_with(EXIT_ERROR, t);
 }
 
 /* the wrapper's handler: catch (...) { promise.unhandled_exception(); } */
@@ -110,12 +111,12 @@ static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   cl_emit(R, CL_EV_THROW, st, 0, cl_error_message(e));
   destroy_locals(R, st);                           /* stack unwinding */
   if (!st->initial_await_resume_called)            /* throw; to the caller */
-    return exit_with(EXIT_ERROR, NULL, e);
+    return exit_with(EXIT_ERROR, e);
   cl_emit(R, CL_EV_UNHANDLED_EXCEPTION, st, 0, cl_error_message(e));
   cl_Error *again = pt->unhandled_exception(R, promise_of(st), e);
   if (again) {                     /* done, without final_suspend; to resumer */
     mark_done(st);
-    return exit_with(EXIT_ERROR, NULL, again);
+    return exit_with(EXIT_ERROR, again);
   }
   return final_suspend(R, st);
 }
@@ -204,9 +205,9 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
     switch (o) {
       case AWAIT_RESUMES: thrown = cl_await_resume(R, st); break;
       case AWAIT_THROWS: break;                 /* raised at the co_await */
-      case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL, NULL);
-      case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next, NULL);
-      case AWAIT_BROKEN: return exit_with(EXIT_ERROR, NULL, thrown);
+      case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
+      case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next);
+      case AWAIT_BROKEN: return exit_with(EXIT_ERROR, thrown);
     }
   }
 }
@@ -253,15 +254,16 @@ static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_FrameState *st,
 /* the trampoline: follow symmetric transfers in a loop, never recursing */
 static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   while (x.how == EXIT_TRANSFER) {
-    if (x.next == &R->noop) {                     /* back to the resumer */
+    cl_Frame *next = (cl_Frame *)x.to;
+    if (next == &R->noop) {                     /* back to the resumer */
       cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, from,
               "await_suspend returned noop_coroutine()");
       return NULL;
     }
-    cl_FrameState *st = cl_frame_lookup(R, x.next);
+    cl_FrameState *st = cl_frame_lookup(R, next);
     const char *why;
     if (st == NULL)
-      return cl_not_a_frame(R, "await_suspend (symmetric transfer)", x.next);
+      return cl_not_a_frame(R, "await_suspend (symmetric transfer)", next);
     if ((why = resume_check(st)))
       return bad_resume(R, "await_suspend (symmetric transfer)", st, why);
     unsigned id = st->id;                         /* st may die in the run */
@@ -269,7 +271,7 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
     x = run_frame(R, st, from);
     from = id;
   }
-  return x.error;
+  return x.how == EXIT_ERROR ? (cl_Error *)x.to : NULL;
 }
 
 cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
@@ -396,7 +398,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
     case AWAIT_THROWS: return abandon(R, st, ret, e);
     case AWAIT_BROKEN: return e;
     case AWAIT_SUSPENDED: return NULL;
-    case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next, NULL); break;
+    case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next); break;
     default:
       st->state = CL_STATE_RUNNING;
       x = continue_body(R, st);

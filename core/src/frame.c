@@ -20,19 +20,6 @@ const char *cl_state_name(cl_State s) {
              ? state_names[s] : "?";
 }
 
-size_t cl_state_offset(const cl_PromiseType *pt) {
-  return sizeof(struct cl_Frame) + cl_align(pt->size);
-}
-
-size_t cl_frame_size(const cl_Coroutine *co) {
-  return cl_state_offset(co->promise_type) + cl_align(sizeof(cl_FrameState)) +
-         co->locals_size;
-}
-
-cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
-  return h == NULL ? NULL : cl_registry_get(&R->frames, h);
-}
-
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n) {
   snprintf(buf, n, "coroutine #%u '%s' (%s)", st->id, st->co->name,
            st->co->promise_type->name);
@@ -172,11 +159,6 @@ size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
     cl_free(R, states, g->count * sizeof *states + 1);
   }
   return k;
-}
-
-void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id) {
-  R->running = h;
-  R->running_id = id;
 }
 
 cl_Frame *cl_running(cl_Runtime *R) {

@@ -79,20 +79,32 @@ struct cl_Runtime {
   struct cl_Error *oom;        /* preallocated "out of memory" */
 };
 
-size_t cl_frame_size(const cl_Coroutine *co);
-size_t cl_state_offset(const cl_PromiseType *pt);
+static inline size_t cl_state_offset(const cl_PromiseType *pt) {
+  return sizeof(struct cl_Frame) + cl_align(pt->size);
+}
+
+static inline size_t cl_frame_size(const cl_Coroutine *co) {
+  return cl_state_offset(co->promise_type) + cl_align(sizeof(struct cl_FrameState)) +
+         co->locals_size;
+}
+
 #define cl_frame_promise(h)   ((void *)((char *)(h) + sizeof(struct cl_Frame)))
 #define cl_frame_of_state(st) \
   ((cl_Frame *)((char *)(st) - cl_state_offset((st)->co->promise_type)))
 #define cl_state_locals(st)   ((void *)((char *)(st) + cl_align(sizeof(cl_FrameState))))
 
-/* the live frame at h, or NULL; op names the calling operation for errors */
-cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h);
+/* the live frame at h, or NULL */
+static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
+  return cl_registry_get(&R->frames, h);
+}
 /* "coroutine #3 'range' (generator)" */
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n);
 /* an error for a handle that is no live frame: null, destroyed, or foreign */
 cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h);
 void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* unregister */
-void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id);
+static inline void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id) {
+  R->running = h;
+  R->running_id = id;
+}
 
 #endif

@@ -42,9 +42,8 @@ int cl_registry_add(cl_Runtime *R, cl_Registry *g, const void *key,
   return 1;
 }
 
-struct cl_FrameState *cl_registry_get(cl_Registry *g, const void *key) {
-  if (key == g->last_key && key != NULL) return g->last_state;
-  if (g->size == 0) return NULL;
+struct cl_FrameState *cl_registry_find(cl_Registry *g, const void *key) {
+  if (g->size == 0 || key == NULL) return NULL;
   for (size_t i = slot_of(g, key); g->slots[i].key != NULL;
        i = (i + 1) & (g->size - 1)) {
     if (g->slots[i].key == key) {

@@ -25,7 +25,13 @@ typedef struct cl_Registry {
 
 int cl_registry_add(struct cl_Runtime *R, cl_Registry *g, const void *key,
                     struct cl_FrameState *st);        /* 0: out of memory */
-struct cl_FrameState *cl_registry_get(cl_Registry *g, const void *key);
+struct cl_FrameState *cl_registry_find(cl_Registry *g, const void *key);
+
+/* the state of the live frame at key, or NULL */
+static inline struct cl_FrameState *cl_registry_get(cl_Registry *g, const void *key) {
+  if (key == g->last_key && key != NULL) return g->last_state;
+  return cl_registry_find(g, key);
+}
 void cl_registry_remove(cl_Registry *g, const void *key);
 void cl_registry_free(struct cl_Runtime *R, cl_Registry *g);
 
