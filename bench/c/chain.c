@@ -1,0 +1,83 @@
+/*
+** chain.c — a symmetric-transfer chain of C-body tasks: node(k) awaits
+** node(k-1), node(0) returns 0, each adds 1, so all n frames are alive at
+** the bottom. Shows that the C stack stays constant (the depth of the C
+** stack at the bottom of a chain of 10 and of n) and reports time per link
+** and peak RSS; then the same chain in native C++20 (native/task.cpp) for
+** comparison. Usage: chain [n]. Prints chain_* figures.
+*/
+#include "clbench.h"
+#include "../native/native.h"
+
+static uintptr_t stack_top;          /* an address in main's frame */
+static long long stack_at_bottom;    /* bytes of C stack below it at node(0) */
+
+typedef struct NodeLocals { long k; cl_Frame *next; cl_Value got, result; } NodeLocals;
+
+static cl_Error *node_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  (void)R; (void)h;
+  ((NodeLocals *)locals)->k = *(long *)args;
+  return NULL;
+}
+
+static const cl_Coroutine node_coroutine;
+
+static void node_step(cl_Step *s) {
+  NodeLocals *l = (NodeLocals *)s->locals;
+  cl_Error *e;
+  long below;
+  CL_BEGIN(s);
+  if (l->k == 0) {
+    stack_at_bottom = (long long)(stack_top - (uintptr_t)&l);
+    l->result.i = 0;
+    CL_RETURN(s, &l->result);
+  }
+  below = l->k - 1;
+  if ((e = cl_call(s->R, &node_coroutine, &below, &l->next))) CL_RAISE(s, e);
+  CL_AWAIT(s, cl_task_awaitable(l->next), &l->got);
+  l->result.i = l->got.i + 1;
+  CL_RETURN(s, &l->result);
+  CL_END(s);
+}
+
+static const cl_Coroutine node_coroutine = {
+  "node", &cl_task_type, sizeof(NodeLocals), NULL,
+  node_init, node_step, NULL, NULL, NULL
+};
+
+/* run a chain of n; returns the C stack depth at its bottom */
+static long long chain(cl_Runtime *R, long n, double *ns) {
+  cl_Frame *t = NULL;
+  cl_Value r;
+  long top = n - 1;
+  double t0 = bench_now_ns();
+  bench_ok(R, cl_call(R, &node_coroutine, &top, &t), "call node()");
+  bench_ok(R, cl_task_run(R, t, &r), "run the chain");
+  bench_ok(R, cl_destroy(R, t), "destroy the chain");
+  *ns = (bench_now_ns() - t0) / (double)n;
+  bench_check("chain result", r.i, n - 1);
+  return stack_at_bottom;
+}
+
+int main(int argc, char **argv) {
+  long n = bench_arg(argc, argv, 1, 10000000);
+  Counter c;
+  double ns;
+  volatile char here = 0;
+  stack_top = (uintptr_t)&here;
+  cl_Runtime *R = bench_runtime(&c);
+  long long small = chain(R, 10, &ns);
+  long long big = chain(R, n, &ns);
+  bench_print("chain_n", (double)n);
+  bench_print("chain_ns_per_link", ns);
+  bench_print("chain_stack_bytes_10", (double)small);
+  bench_print("chain_stack_bytes_n", (double)big);
+  bench_check("C stack constant (bottom of chain of n vs of 10)", big, small);
+  bench_print("chain_runtime_peak_mb", (double)c.peak / 1048576.0);
+  bench_print("chain_peak_rss_mb", bench_peak_rss_mb());
+  bench_close(R);
+  double t0 = bench_now_ns();
+  bench_check("native chain result", native_chain(n), n - 1);
+  bench_print("chain_native_ns_per_link", (bench_now_ns() - t0) / (double)n);
+  return 0;
+}

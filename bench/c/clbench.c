@@ -1,0 +1,101 @@
+/*
+** clbench.c — helpers shared by the C benchmarks of the core: counting
+** allocator, error checks, the corolab-vs-native main(), and the count(n)
+** generator (a C body).
+*/
+#include "clbench.h"
+
+static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Counter *c = (Counter *)ud;
+  if (ptr != NULL) c->live -= (long long)osize;
+  if (nsize == 0) { free(ptr); return NULL; }
+  void *p = realloc(ptr, nsize);
+  if (p == NULL) return NULL;
+  c->live += (long long)nsize;
+  c->calls++;
+  if (c->live > c->peak) c->peak = c->live;
+  return p;
+}
+
+cl_Runtime *bench_runtime(Counter *c) {
+  memset(c, 0, sizeof *c);
+  cl_Runtime *R = cl_runtime_new(counting_alloc, c);
+  if (R == NULL) { fprintf(stderr, "bench: no runtime\n"); exit(2); }
+  return R;
+}
+
+void bench_close(cl_Runtime *R) {
+  bench_check("frames leaked at runtime close", (long long)cl_runtime_close(R), 0);
+}
+
+void bench_ok(cl_Runtime *R, cl_Error *e, const char *where) {
+  if (e == NULL) return;
+  fprintf(stderr, "bench: %s: %s\n", where, cl_error_message(e));
+  cl_error_free(R, e);
+  exit(2);
+}
+
+int bench_versus(int argc, char **argv, const char *name, bench_fn cl,
+                 bench_fn native, long native_x, long default_n) {
+  long n = bench_arg(argc, argv, 1, default_n);
+  int reps = (int)bench_arg(argc, argv, 2, 5);
+  const char *which = argc > 3 ? argv[3] : "both";
+  int run_cl = strcmp(which, "native") != 0, run_native = strcmp(which, "cl") != 0;
+  char key[64];
+  Counter c;
+  cl_Runtime *R = bench_runtime(&c);
+  bench_Case cases[2];
+  int k = 0;
+  if (run_native) {
+    cases[k].fn = native; cases[k].ctx = NULL; cases[k++].n = n * native_x;
+  }
+  if (run_cl) {
+    cases[k].fn = cl; cases[k].ctx = R; cases[k++].n = n;
+  }
+  bench_interleave(cases, k, reps);
+  if (run_native) {
+    snprintf(key, sizeof key, "native_%s_ns", name);
+    bench_print(key, cases[0].ns);
+  }
+  if (run_cl) {
+    snprintf(key, sizeof key, "cl_%s_ns", name);
+    bench_print(key, cases[k - 1].ns);
+  }
+  bench_close(R);
+  return 0;
+}
+
+static cl_Error *count_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  (void)R; (void)h;
+  ((CountLocals *)locals)->n = *(long *)args;
+  return NULL;
+}
+
+static void count_step(cl_Step *s) {
+  CountLocals *l = (CountLocals *)s->locals;
+  CL_BEGIN(s);
+  for (l->i = 0; l->i < l->n; l->i++) CL_YIELD(s, &l->i);
+  CL_END(s);
+}
+
+const cl_Coroutine count_coroutine = {
+  "count", &cl_generator_type, sizeof(CountLocals), NULL,
+  count_init, count_step, NULL, NULL, NULL
+};
+
+cl_Frame *count_new(cl_Runtime *R, long n) {
+  cl_Frame *g = NULL;
+  bench_ok(R, cl_call(R, &count_coroutine, &n, &g), "call count()");
+  return g;
+}
+
+long long count_take(cl_Runtime *R, cl_Frame *g, long k) {
+  long long sum = 0;
+  for (long j = 0; j < k; j++) {
+    void *v;
+    bench_ok(R, cl_generator_next(R, g, &v), "generator next");
+    if (v == NULL) { fprintf(stderr, "bench: generator ended early\n"); exit(3); }
+    sum += *(long *)v;
+  }
+  return sum;
+}

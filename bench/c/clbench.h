@@ -1,0 +1,34 @@
+/*
+** clbench.h — what the C benchmarks of the core share (clbench.c): a
+** runtime whose allocator counts live bytes, a check that turns any
+** cl_Error into a crash of the benchmark, and the count(n) generator body.
+*/
+#ifndef CLBENCH_H
+#define CLBENCH_H
+
+#include "../common/bench.h"   /* first: it sets _POSIX_C_SOURCE */
+#include "corolab.h"
+
+typedef struct Counter { long long live, peak, calls; } Counter;
+
+/* a runtime on an allocator that counts into *c */
+cl_Runtime *bench_runtime(Counter *c);
+/* closes R; frames still alive are a failure */
+void bench_close(cl_Runtime *R);
+/* an error where none is expected: the benchmark crashed (exit 2) */
+void bench_ok(cl_Runtime *R, cl_Error *e, const char *where);
+
+/* main() of a corolab-vs-native benchmark: argv = [n] [reps] [cl|native|both];
+   times cl(R, n) and native(NULL, native_x * n) interleaved; prints
+   native_<name>_ns and cl_<name>_ns */
+int bench_versus(int argc, char **argv, const char *name, bench_fn cl,
+                 bench_fn native, long native_x, long default_n);
+
+/* count(n): for (long i = 0; i < n; i++) co_yield i;  (cl_generator_type) */
+typedef struct CountLocals { long n, i; } CountLocals;
+extern const cl_Coroutine count_coroutine;
+cl_Frame *count_new(cl_Runtime *R, long n);
+/* the sum of the next k values of count generator g, via cl_generator_next */
+long long count_take(cl_Runtime *R, cl_Frame *g, long k);
+
+#endif

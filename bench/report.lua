@@ -1,0 +1,217 @@
+-- report.lua — turns the runner's raw figures (one "key value" line each,
+-- plus "failed <bench>" / "notbuilt <bench>" lines) into the table of
+-- ratios against targets: printed, written to RESULTS.md with the machine
+-- it ran on, and drawn with gnuplot as results.svg.
+-- Usage: lua5.4 report.lua results.txt machine.txt RESULTS.md results.svg
+local raw_path, machine_path, md_path, svg_path = arg[1], arg[2], arg[3], arg[4]
+
+local v, failed, notbuilt = {}, {}, {}
+for line in io.lines(raw_path) do
+  local k, x = line:match("^(%S+)%s+(%S+)$")
+  if k == "failed" then failed[x] = true
+  elseif k == "notbuilt" then notbuilt[x] = true
+  elseif k then v[k] = tonumber(x) end
+end
+
+local function f(x, digits) return string.format("%." .. (digits or 1) .. "f", x) end
+local function mb(x) return f(x, 0) .. " MB" end
+local function all(...)                        -- all the keys are present
+  for _, k in ipairs({...}) do if v[k] == nil then return false end end
+  return true
+end
+
+-- per-operation instruction count from two callgrind runs (n1 < n2)
+local NATIVE_X = 8                            -- c/generator.c, c/task.c
+local function ir_per_op(prog, build)
+  local a, b = v["ir_" .. prog .. "_" .. build .. "_n1"], v["ir_" .. prog .. "_" .. build .. "_n2"]
+  local n1, n2 = v.ir_n1, v.ir_n2
+  if not (a and b and n1 and n2) then return nil end
+  local ops = (n2 - n1) * 1.1 * (build == "native" and NATIVE_X or 1)
+  return (b - a) / ops                        -- each run does 1.1 n operations
+end
+
+-- "; 611 vs 23 instructions per op" when callgrind counted both
+local function ir_detail(prog)
+  local cl, native = ir_per_op(prog, "on"), ir_per_op(prog, "native")
+  if not (cl and native) then return "" end
+  return string.format("; %.0f vs %.0f instructions/op", cl, native)
+end
+
+-- each figure: which benchmark produces it, how to compute its value, target
+local rows = {
+  {name = "C-body generator vs native C++20 generator (resume+yield)", short = "C generator", bench = "generator",
+   target = 2.0, unit = "x",
+   value = function()
+     if not all("cl_generator_ns", "native_generator_ns") then return nil end
+     return v.cl_generator_ns / v.native_generator_ns,
+            f(v.cl_generator_ns) .. " ns vs " .. f(v.native_generator_ns, 2) .. " ns"
+            .. ir_detail("generator")
+   end},
+  {name = "C-body task awaiting sync child task vs native (alloc + 2 transfers)", short = "C task await", bench = "task",
+   target = 2.0, unit = "x",
+   value = function()
+     if not all("cl_task_ns", "native_task_ns") then return nil end
+     return v.cl_task_ns / v.native_task_ns,
+            f(v.cl_task_ns) .. " ns vs " .. f(v.native_task_ns) .. " ns" .. ir_detail("task")
+   end},
+  {name = "Lua-body generator, built-in coro.generator vs coroutine.wrap", short = "Lua coro.generator", bench = "lua_builtin",
+   target = 1.3, unit = "x",
+   value = function()
+     if not all("lua_builtin_ns", "lua_plain_ns") then return nil end
+     return v.lua_builtin_ns / v.lua_plain_ns,
+            f(v.lua_builtin_ns) .. " ns vs " .. f(v.lua_plain_ns) .. " ns"
+   end},
+  {name = "Lua-body generator, promise type in Lua vs coroutine.wrap", short = "Lua promise in Lua", bench = "lua_promise",
+   target = 2.5, unit = "x",
+   value = function()
+     if not all("lua_promise_ns", "lua_plain_ns") then return nil end
+     return v.lua_promise_ns / v.lua_plain_ns,
+            f(v.lua_promise_ns) .. " ns vs " .. f(v.lua_plain_ns) .. " ns"
+   end},
+  {name = "symmetric-transfer chain, C bodies", bench = "chain", pass = true,
+   value = function()
+     if not all("chain_n", "chain_stack_bytes_n", "chain_stack_bytes_10") then return nil end
+     local ok = v.chain_stack_bytes_n == v.chain_stack_bytes_10
+     return ok, string.format("%.0fM tasks complete; C stack at bottom %.0f B (chain of 10: %.0f B); %s ns/link (native C++: %s); peak RSS %s",
+       v.chain_n / 1e6, v.chain_stack_bytes_n, v.chain_stack_bytes_10,
+       f(v.chain_ns_per_link, 0), f(v.chain_native_ns_per_link or 0, 0), mb(v.chain_peak_rss_mb))
+   end},
+  {name = "symmetric-transfer chain, Lua bodies", bench = "lua_chain", pass = true,
+   value = function()
+     if not all("lua_chain_n", "lua_chain_ns_per_link") then return nil end
+     return true, string.format("%.0fM tasks complete (a C recursion would stop at Lua's "
+       .. "200 nested C calls); %s ns/link; peak RSS %s",
+       v.lua_chain_n / 1e6, f(v.lua_chain_ns_per_link, 0), mb(v.lua_chain_peak_rss_mb or 0))
+   end},
+  {name = "memory per suspended frame, C body (runtime overhead)", short = "C frame overhead", bench = "memory",
+   target = 64, unit = " B",
+   value = function()
+     if not all("mem_c_overhead_bytes") then return nil end
+     return v.mem_c_overhead_bytes, string.format(
+       "head %.0f + state %.0f + padding %.0f + registry %.1f (at %.0fk frames); "
+       .. "frame %.0f B incl. promise+locals %.0f B; malloc's chunk header not counted",
+       v.mem_c_head_bytes, v.mem_c_state_bytes, v.mem_c_padding_bytes,
+       v.mem_c_registry_bytes_per_frame, v.mem_c_frames / 1e3,
+       v.mem_c_frame_alloc_bytes, v.mem_c_promise_locals_bytes)
+   end},
+  {name = "memory per suspended frame, Lua body (all in)", short = "Lua frame, all in", bench = "lua_memory",
+   target = 1536, unit = " B",
+   value = function()
+     if not all("mem_lua_bytes_per_frame") then return nil end
+     return v.mem_lua_bytes_per_frame, string.format(
+       "RSS %.0f B, Lua heap %.0f B per frame; a plain Lua coroutine: %.0f B",
+       v.mem_lua_rss_bytes, v.mem_lua_heap_bytes, v.mem_lua_plain_rss_bytes or 0)
+   end},
+  {name = "resume with 1M other live frames vs none (worst working set)", short = "resume, 1M live", bench = "registry",
+   target = 1.2, unit = "x",
+   value = function()
+     local worst, parts = nil, {}
+     for _, k in ipairs({1, 1024, 65536}) do
+       local a, b = v["reg_k" .. k .. "_others_ns"], v["reg_k" .. k .. "_none_ns"]
+       if a and b then
+         worst = math.max(worst or 0, a / b)
+         parts[#parts + 1] = string.format("k=%d: %s/%s ns", k, f(a), f(b))
+       end
+     end
+     return worst, table.concat(parts, "; ")
+   end},
+  {name = "event stream, no observer vs compiled out (callgrind Ir)", short = "events unobserved", bench = "events",
+   target = 3.0, unit = " %",
+   value = function()
+     local worst, parts = nil, {}
+     for _, prog in ipairs({"generator", "task"}) do
+       local on, off = ir_per_op(prog, "on"), ir_per_op(prog, "off")
+       if on and off then
+         local pct = (on / off - 1) * 100
+         worst = math.max(worst or -math.huge, pct)
+         parts[#parts + 1] = string.format("%s: %.1f vs %.1f Ir/op", prog, on, off)
+       end
+     end
+     return worst, table.concat(parts, "; ")
+   end},
+  {name = "`corolab -e ''` start-up to exit", short = "start-up", bench = "startup",
+   target = 30, unit = " ms",
+   value = function()
+     if not all("corolab_startup_ms") then return nil end
+     return v.corolab_startup_ms, string.format("lua5.4 -e '': %s ms",
+                                                  f(v.lua_startup_ms or 0, 2))
+   end},
+}
+
+-- evaluate
+local missed, chart = 0, {}
+for _, r in ipairs(rows) do
+  local x, detail = r.value()
+  r.detail = detail or ""
+  r.target_shown = r.pass and "completes, constant C stack"
+                   or ("<= " .. (r.target % 1 == 0 and f(r.target, 0) or f(r.target)) .. r.unit)
+  if failed[r.bench] then
+    r.shown, r.status = "-", "FAILED (crashed or wrong result)"
+  elseif x == nil then
+    r.shown = "-"
+    r.status = notbuilt[r.bench] and "n/a (not built)" or "n/a (no result)"
+  elseif r.pass then
+    r.shown, r.status = x and "yes" or "no", x and "met" or "MISSED"
+  else
+    r.shown = f(x, x < 10 and 2 or 1) .. r.unit
+    r.status = x <= r.target and "met" or "MISSED"
+    chart[#chart + 1] = {name = r.short, ratio = x / r.target,
+                          shown = r.shown .. " (" .. r.target_shown .. ")"}
+  end
+  if r.status == "MISSED" then missed = missed + 1 end
+end
+
+-- the table, as Markdown (printed and written)
+local lines = {"| figure | measured | target | status | details |",
+               "|---|---|---|---|---|"}
+for _, r in ipairs(rows) do
+  lines[#lines + 1] = string.format("| %s | %s | %s | %s | %s |", r.name, r.shown,
+                                    r.target_shown, r.status, r.detail)
+end
+local tbl = table.concat(lines, "\n")
+print(tbl)
+print(string.format("\n%d of %d targets missed (timings never fail the run)", missed, #rows))
+
+local machine = io.open(machine_path):read("a")
+local md = io.open(md_path, "w")
+md:write("# corolab benchmark results\n\n",
+         "Written by `bench/run` (do not edit by hand). Ratios are corolab / baseline,\n",
+         "both timed in the same process, interleaved, median of several runs.\n\n",
+         "## Machine\n\n```\n", machine, "```\n\n## Figures\n\n", tbl, "\n\n",
+         string.format("%d of %d targets missed.\n\n", missed, #rows),
+         "![ratio to target per figure](results.svg)\n\n## Raw figures\n\n```\n")
+for line in io.lines(raw_path) do md:write(line, "\n") end
+md:write("```\n")
+md:close()
+
+-- the chart: each figure's measured value as a multiple of its target
+local dat = os.tmpname()
+local d = io.open(dat, "w")
+for i, c in ipairs(chart) do
+  d:write(string.format("%d %.4f \"%s\" \"%s\"\n", i - 1, c.ratio, c.name, c.shown))
+end
+d:close()
+if #chart > 0 then
+  local gp = io.popen("gnuplot", "w")
+  gp:write(string.format([[
+set terminal svg size 1200,520 font "sans,12" background "white"
+set output "%s"
+set title "corolab: measured / target (below the line = target met)"
+set style fill solid 0.8 border -1
+set boxwidth 0.6
+set logscale y 2
+set yrange [0.1:*]
+set ylabel "measured / target (log scale)"
+set xtics font ",11" noenhanced nomirror
+set xrange [-0.6:%d.6]
+set bmargin 3
+set rmargin 8
+set grid ytics
+set key off
+plot "%s" using 1:2:($2 <= 1 ? 0x2e8b57 : 0xcd3333):xtic(3) with boxes lc rgb variable, \
+     "%s" using 1:2:4 with labels offset 0,0.8 font ",10" noenhanced, \
+     1 with lines lw 2 dt 2 lc rgb "black"
+]], svg_path, #chart - 1, dat, dat))
+  gp:close()
+end
+os.remove(dat)
