@@ -25,6 +25,7 @@ static const char usage_text[] =
   "  -l mod             require library 'mod' into global 'mod'\n"
   "  -l g=mod           require library 'mod' into global 'g'\n"
   "  -v                 show version information\n"
+  "  -h, --help         show this help\n"
   "  --tour             start the explorer with its guided tour\n"
   "  --trace            print every lifecycle event as it happens\n"
   "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot)\n"
@@ -32,7 +33,7 @@ static const char usage_text[] =
   "  -                  stop handling options and execute stdin\n";
 
 typedef struct Options {
-  int interactive, version, execute, trace, tour, bad;
+  int interactive, version, execute, trace, tour, help, bad;
   int script;                               /* argv index of the script; 0 none */
 } Options;
 
@@ -43,7 +44,7 @@ static void usage(const char *bad, const char *why) {
 
 /* a first pass: which options, and where the script is */
 static Options collect(int argc, char **argv) {
-  Options o = {0, 0, 0, 0, 0, 0, 0};
+  Options o = {0, 0, 0, 0, 0, 0, 0, 0};
   int i;
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const char *a = argv[i];
@@ -53,6 +54,7 @@ static Options collect(int argc, char **argv) {
     else if (strcmp(a, "-v") == 0) o.version = 1;
     else if (strcmp(a, "--trace") == 0) o.trace = 1;
     else if (strcmp(a, "--tour") == 0) o.tour = o.interactive = 1;
+    else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) o.help = 1;
     else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0 ||
              strcmp(a, "--export") == 0) {
       if (i + 1 >= argc) { usage(a, "an argument is needed after"); o.bad = 1; return o; }
@@ -160,6 +162,10 @@ static int protected_main(lua_State *L) {
   char **argv = (char **)lua_touserdata(L, 2);
   Options o = collect(argc, argv);
   if (o.bad) return lua_pushinteger(L, EXIT_FAILURE), 1;
+  if (o.help) {
+    fputs(usage_text, stdout);
+    return lua_pushinteger(L, EXIT_SUCCESS), 1;
+  }
   const char *no_color = getenv("NO_COLOR");
   int tty = isatty(STDOUT_FILENO);
   int color = tty && !(no_color && *no_color);

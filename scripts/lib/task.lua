@@ -4,11 +4,12 @@
 -- error is stored and rethrown by await_resume.
 local coro = require "coro"
 
-local Task = {}
+local Task = {__name = "task"}          -- __name: how events describe it
 Task.__index = Task
 
 -- the final awaiter: resume whoever awaited us, or return to the resumer
 local final_awaiter = {
+  name = "task::final_awaiter",
   await_ready = function() return false end,
   await_suspend = function(_, h)
     return h:promise().continuation or coro.noop_coroutine()

@@ -78,21 +78,26 @@ def check_chrome(text):
     assert flows, "no flow arrows"
 
 
-def case_trace(binary, script, golden):
-    p = run(binary, ["--trace", "scripts/%s.lua" % script])
+EXTENSIONS = {"chrome": "chrome.json", "mermaid": "mmd", "dot": "dot"}
+
+
+def case_trace(binary, lesson):
+    """--trace of scripts/lessons/LESSON.lua, against golden/LESSON.trace.txt"""
+    p = run(binary, ["--trace", "scripts/lessons/%s.lua" % lesson])
     succeed(p)
-    against_golden(golden, p.stdout)
+    against_golden(lesson + ".trace.txt", p.stdout)
 
 
-def case_export(binary, fmt, script, golden):
+def case_export(binary, fmt, lesson):
+    """--export FMT of scripts/lessons/LESSON.lua, against its golden"""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out")
-        p = run(binary, ["--export", "%s=%s" % (fmt, out), "scripts/%s.lua" % script])
+        p = run(binary, ["--export", "%s=%s" % (fmt, out), "scripts/lessons/%s.lua" % lesson])
         succeed(p)
         text = open(out).read()
     if fmt == "chrome":
         check_chrome(text)
-    against_golden(golden, text)
+    against_golden("%s.%s" % (lesson, EXTENSIONS[fmt]), text)
 
 
 def case_session(binary, name):
@@ -126,10 +131,14 @@ def case_options(binary):
         "corolab 0.1 — the C++20 coroutine machinery, live, in Lua 5.4.\n"
         "New here? Type :tour for a guided tour, :help for the commands; coro is loaded. "
         "Ctrl-D quits.\n> 42\n> >> >> 1\n2\n> \n")
-    assert out(["--", "scripts/generator.lua"]).startswith("value\t0\n")
+    assert out(["--", "scripts/lessons/01-lazy-generator.lua"]).startswith(
+        "done after the call?\tfalse\n")
+    assert out(["--help"]).startswith("usage: corolab [options] [script [args]]\n")
+    tour = out(["--tour"], "q\n")                     # the tour, then the prompt
+    assert "corolab tour:" in tour and "1. A generator" in tour, tour
     with tempfile.TemporaryDirectory() as tmp:            # exported despite the error
         out = os.path.join(tmp, "run.mmd")
-        p = run(binary, ["--export", "mermaid=" + out, "-e", "dofile('scripts/generator.lua')",
+        p = run(binary, ["--export", "mermaid=" + out, "-e", "dofile('scripts/lessons/01-lazy-generator.lua')",
                          "-e", "error('late')"])
         assert p.returncode == 1 and "late" in p.stderr, p.stderr
         assert open(out).read().startswith("sequenceDiagram\n  participant main\n")
@@ -153,11 +162,6 @@ def case_interrupt_callback(binary):
 
 
 CASES = {
-    "trace_generator": lambda b: case_trace(b, "generator", "trace_generator.txt"),
-    "trace_task": lambda b: case_trace(b, "task", "trace_task.txt"),
-    "export_chrome": lambda b: case_export(b, "chrome", "task", "task.chrome.json"),
-    "export_mermaid": lambda b: case_export(b, "mermaid", "task", "task.mmd"),
-    "export_dot": lambda b: case_export(b, "dot", "generator", "generator.dot"),
     "session_explore": lambda b: case_session(b, "explore"),
     "session_transfer": lambda b: case_session(b, "transfer"),
     "error_exit": case_error,
@@ -167,8 +171,15 @@ CASES = {
 
 
 def main():
+    """CASE is a name from CASES, trace:LESSON or FORMAT:LESSON"""
     binary, name = os.path.abspath(sys.argv[1]), sys.argv[2]
-    CASES[name](binary)
+    kind, _, lesson = name.partition(":")
+    if kind == "trace":
+        case_trace(binary, lesson)
+    elif kind in EXTENSIONS:
+        case_export(binary, kind, lesson)
+    else:
+        CASES[name](binary)
     print("ok", name)
 
 
