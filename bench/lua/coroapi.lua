@@ -5,34 +5,18 @@
 local coro = require "coro"
 local M = {coro = coro}
 
--- DESIGN.md's Generator: the promise type written in Lua (yield_value in Lua)
-local Generator = {}
-Generator.__index = Generator
-Generator.promise_type = coro.promise_type {
-  get_return_object   = function(p) return setmetatable({h = coro.from_promise(p)}, Generator) end,
-  initial_suspend     = function(p) return coro.suspend_always end,
-  final_suspend       = function(p) return coro.suspend_always end,
-  yield_value         = function(p, v) p.current = v; return coro.suspend_always end,
-  return_void         = function(p) end,
-  unhandled_exception = function(p, err) p.err = err end,
-}
+-- the generator written in plain Lua (yield_value in Lua): scripts/lib
+local here = debug.getinfo(1, "S").source:match("^@(.*)/") or "."
+package.path = here .. "/../../scripts/lib/?.lua;" .. package.path
+local Generator = require "generator"
 M.LuaGenerator = Generator
 
--- x[k], or nil when x cannot be indexed
-local function member(x, k)
-  local ok, v = pcall(function() return x[k] end)
-  return ok and v or nil
-end
-
--- the handle inside a return object (a handle itself, or one in field h)
-local function handle_of(r) return member(r, "h") or r end
-
--- a function returning the next value of generator object g, nil at the end:
--- g:next() for the built-in coro.generator, else through g's handle
+-- a function returning the next value of generator object g, nil at the
+-- end: through the handle for the Lua-written generator (resume, done,
+-- promise().current), g:next() for the built-in coro.generator
 function M.next_of(g)
-  local next = member(g, "next")
-  if type(next) == "function" then return function() return next(g) end end
-  local h = handle_of(g)
+  if getmetatable(g) ~= Generator then return function() return g:next() end end
+  local h = g.h
   return function()
     h:resume()
     if h:done() then return nil end
@@ -40,10 +24,9 @@ function M.next_of(g)
   end
 end
 
--- destroy a return object's frame: g:close() (built-ins), else h:destroy()
+-- destroy a generator or task object's frame
 function M.destroy(g)
-  if type(member(g, "close")) == "function" then return g:close() end
-  handle_of(g):destroy()
+  if getmetatable(g) == Generator then g.h:destroy() else g:close() end
 end
 
 -- run a task object from plain code to its result: t:run()
