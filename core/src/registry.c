@@ -1,16 +1,23 @@
 /*
 ** registry.c — live frames: open addressing with linear probing and
 ** backward-shift deletion, keyed by frame address; a one-entry cache makes
-** repeated operations on one frame a single comparison.
+** repeated operations on one frame a single comparison. The hash keeps
+** frames of one memory page in neighbouring slots (so frames allocated
+** together share cache lines of the table) and scatters the pages.
 */
 #include <stdint.h>
 #include <string.h>
 
 #include "frame.h"
 
+#define PAGE_BITS 12     /* frames of one 4 KiB page: consecutive slots */
+#define SLOT_BITS 6      /* one slot per 64 bytes of a page; frames are larger */
+
 static size_t slot_of(const cl_Registry *g, const void *key) {
-  uint64_t h = (uint64_t)(uintptr_t)key * UINT64_C(0x9E3779B97F4A7C15);
-  return (size_t)(h >> 32) & (g->size - 1);
+  uintptr_t a = (uintptr_t)key;
+  uint64_t page = (uint64_t)(a >> PAGE_BITS) * UINT64_C(0x9E3779B97F4A7C15);
+  size_t within = (a >> SLOT_BITS) & ((1u << (PAGE_BITS - SLOT_BITS)) - 1);
+  return ((size_t)(page >> 32) + within) & (g->size - 1);
 }
 
 static void put(cl_Registry *g, const void *key, struct cl_FrameState *st) {
