@@ -328,7 +328,9 @@ typedef struct cl_Event {
 
 typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);
 
-/* returns an id for cl_unobserve, or -1 when out of memory */
+/* returns an id for cl_unobserve, or -1 when out of memory. An observer
+   sees the calls, resumes and destroys that start after it subscribes (a
+   run that started unobserved takes the driver without events to its end) */
 int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud);
 void cl_unobserve(cl_Runtime *R, int id);
 

@@ -1,6 +1,6 @@
 /*
-** await.c — the co_await protocol ([expr.await]) and the awaiters every
-** program has: suspend_always and suspend_never.
+** await.c — the co_await protocol ([expr.await]). Compiled twice, like
+** driver.c: observed, and quiet (-DCL_QUIET: no events at all).
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -240,38 +240,4 @@ cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {
   cl_Error *e = w.ops->await_resume(R, w.self, st->await_result);
   cl_await_destroy_temps(R, st);
   return e;
-}
-
-/* ------------------------------------------------ the standard awaiters -- */
-
-static cl_Error *ready_false(cl_Runtime *R, void *self, int *ready) {
-  (void)R; (void)self; *ready = 0; return NULL;
-}
-static cl_Error *ready_true(cl_Runtime *R, void *self, int *ready) {
-  (void)R; (void)self; *ready = 1; return NULL;
-}
-static cl_Error *suspend_void(cl_Runtime *R, void *self, cl_Frame *h,
-                              cl_SuspendResult *res) {
-  (void)R; (void)self; (void)h; res->kind = CL_SUSPEND_VOID; return NULL;
-}
-static cl_Error *resume_nothing(cl_Runtime *R, void *self, void *result) {
-  (void)R; (void)self; (void)result; return NULL;
-}
-
-const cl_AwaitableOps cl_suspend_always_ops = {
-  "suspend_always", NULL, NULL, NULL, ready_false, suspend_void, resume_nothing,
-  NULL, NULL
-};
-const cl_AwaitableOps cl_suspend_never_ops = {
-  "suspend_never", NULL, NULL, NULL, ready_true, suspend_void, resume_nothing,
-  NULL, NULL
-};
-
-cl_Awaitable cl_suspend_always(void) {
-  cl_Awaitable a = {&cl_suspend_always_ops, NULL};
-  return a;
-}
-cl_Awaitable cl_suspend_never(void) {
-  cl_Awaitable a = {&cl_suspend_never_ops, NULL};
-  return a;
 }

@@ -8,6 +8,18 @@
 
 #include "frame.h"
 
+#ifdef CL_QUIET            /* the quiet driver's names (see events.h) */
+#define cl_await cl_await_quiet
+#define cl_await_resume cl_await_resume_quiet
+#define cl_await_destroy_temps cl_await_destroy_temps_quiet
+#define cl_ill_formed cl_ill_formed_quiet
+#endif
+
+/* the quiet driver's entry points */
+cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
+cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h);
+cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h);
+
 typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
   AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL
 } AwaitKind;

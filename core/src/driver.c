@@ -1,7 +1,8 @@
 /*
 ** driver.c — the lifecycle driver: the standard's coroutine wrapper
 ** ([dcl.fct.def.coroutine]) step by step, in g++'s order, and resume as a
-** trampoline so that symmetric transfer runs in constant C stack.
+** trampoline so that symmetric transfer runs in constant C stack. Compiled
+** twice: observed, and quiet (see events.h).
 */
 #include <stdio.h>
 #include <string.h>
@@ -274,7 +275,15 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   return x.how == EXIT_ERROR ? (cl_Error *)x.to : NULL;
 }
 
-cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
+/* the entry points' bodies stay out of line, so that handing a run to the
+   quiet driver costs a test and a jump (see the end of the file) */
+#ifdef __GNUC__
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
+OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
   if (h == &R->noop) return NULL;
   cl_FrameState *st = cl_frame_lookup(R, h);
   const char *why;
@@ -289,7 +298,7 @@ cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
   return e;
 }
 
-cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h) {
+OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
   if (h == &R->noop) return NULL;
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) return cl_not_a_frame(R, "destroy()", h);
@@ -408,7 +417,8 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   return e;
 }
 
-cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
+OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
+                                  void *args, void *ret) {
   cl_Error *e = cl_promise_type_check(R, co->promise_type);
   if (e) return e;
   cl_Frame *caller = R->running;
@@ -419,3 +429,30 @@ cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) 
   cl_set_running(R, caller, caller_id);
   return e;
 }
+
+/* ------------------------------------------------------ the entry points -- */
+
+#ifdef CL_QUIET
+cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
+  return call(R, co, args, ret);
+}
+cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h) { return resume(R, h); }
+cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }
+#else
+/* the observed driver hands a run to the quiet one when nothing observes */
+#ifdef CL_NO_EVENTS
+#define quiet(R) 0
+#else
+#define quiet(R) (!cl_observed(R))
+#endif
+
+cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
+  return quiet(R) ? cl_call_quiet(R, co, args, ret) : call(R, co, args, ret);
+}
+cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
+  return quiet(R) ? cl_resume_quiet(R, h) : resume(R, h);
+}
+cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h) {
+  return quiet(R) ? cl_destroy_quiet(R, h) : destroy(R, h);
+}
+#endif

@@ -149,6 +149,25 @@ static void test_observe_unobserve(void **state) {
   assert_log(&late, "destroy", "~promise_type", "~parameters", "operator delete");
 }
 
+static Fixture *joiner;
+static void subscribe(cl_Step *s) { (void)s; record_events(joiner); }
+
+/* the driver is chosen as a call, resume or destroy starts (events.h): an
+   observer that subscribes during a run nothing observed sees events from
+   the next entry on */
+static void test_observer_joins_at_next_entry(void **state) {
+  Fixture *fx = *state;
+  Op body[] = {CALL(subscribe), END};
+  cl_Coroutine co = script_coroutine("joins", &rec_promise, body);
+  joiner = fx;
+  cl_Frame *h = start(fx->R, &co);
+  resume_ok(fx->R, h);                   /* subscribes inside: stays quiet */
+  assert_int_equal(fx->events.n, 0);
+  destroy_ok(fx->R, h);
+  assert_log(&fx->events, "destroy", "~awaiter", "~promise_type",
+             "~parameters", "operator delete");
+}
+
 /* --------------------------------------------------- kinds by name -- */
 
 static void test_event_kind_from_name(void **state) {
@@ -172,6 +191,7 @@ int main(void) {
     FIXTURE_TEST(test_event_fields),
     FIXTURE_TEST(test_nested_resume_depth),
     FIXTURE_TEST(test_observe_unobserve),
+    FIXTURE_TEST(test_observer_joins_at_next_entry),
     cmocka_unit_test(test_event_kind_from_name),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,37 @@
+/*
+** awaiters.c — the awaiters every program has: suspend_always and
+** suspend_never (noop_coroutine() is the runtime's shared frame).
+*/
+#include "corolab.h"
+
+static cl_Error *ready_false(cl_Runtime *R, void *self, int *ready) {
+  (void)R; (void)self; *ready = 0; return NULL;
+}
+static cl_Error *ready_true(cl_Runtime *R, void *self, int *ready) {
+  (void)R; (void)self; *ready = 1; return NULL;
+}
+static cl_Error *suspend_void(cl_Runtime *R, void *self, cl_Frame *h,
+                              cl_SuspendResult *res) {
+  (void)R; (void)self; (void)h; res->kind = CL_SUSPEND_VOID; return NULL;
+}
+static cl_Error *resume_nothing(cl_Runtime *R, void *self, void *result) {
+  (void)R; (void)self; (void)result; return NULL;
+}
+
+const cl_AwaitableOps cl_suspend_always_ops = {
+  "suspend_always", NULL, NULL, NULL, ready_false, suspend_void, resume_nothing,
+  NULL, NULL
+};
+const cl_AwaitableOps cl_suspend_never_ops = {
+  "suspend_never", NULL, NULL, NULL, ready_true, suspend_void, resume_nothing,
+  NULL, NULL
+};
+
+cl_Awaitable cl_suspend_always(void) {
+  cl_Awaitable a = {&cl_suspend_always_ops, NULL};
+  return a;
+}
+cl_Awaitable cl_suspend_never(void) {
+  cl_Awaitable a = {&cl_suspend_never_ops, NULL};
+  return a;
+}
