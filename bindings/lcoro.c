@@ -216,11 +216,14 @@ static int h_tostring(lua_State *L) {
   return 1;
 }
 
-static int h_close(lua_State *L) {   /* destroy its frame, if still alive */
+/* destroy its frame, if still alive and not being torn down by a failed
+   call (a handle used as the return object: C++'s ~R() is trivial then) */
+static int h_close(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, h->f, &info) || info.id != h->id) return 0;
+  if (!cl_frame_info(c->R, h->f, &info) || info.id != h->id || h->f == c->dying)
+    return 0;
   return h_destroy(L);
 }
 

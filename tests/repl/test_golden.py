@@ -115,6 +115,16 @@ def case_error(binary):
     assert "stack traceback:" in p.stderr and "in local 'f'" in p.stderr, p.stderr
     p = run(binary, ["no-such-script.lua"])
     assert p.returncode == 1 and "cannot open no-such-script.lua" in p.stderr, p.stderr
+    # a handle as the return object of a call that fails: the call's error,
+    # and no warning from the handle's __close (the runtime frees the frame)
+    p = run(binary, ["-e", "local P = coro.promise_type{"
+                     "get_return_object = function(p) return coro.from_promise(p) end,"
+                     "initial_suspend = function() return 42 end,"
+                     "final_suspend = function() return coro.suspend_always end,"
+                     "return_void = function() end, unhandled_exception = error}"
+                     " local h <close> = coro.coroutine(P, function() end)()"])
+    assert p.returncode == 1 and "no member named 'await_ready' in 'number'" in p.stderr, p.stderr
+    assert "warning" not in p.stderr and "leak" not in p.stderr, p.stderr
 
 
 def case_options(binary):
