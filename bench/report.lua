@@ -200,7 +200,7 @@ set title "corolab: measured / target (below the line = target met)"
 set style fill solid 0.8 border -1
 set boxwidth 0.6
 set logscale y 2
-set yrange [0.1:*]
+set yrange [0.03:*]
 set ylabel "measured / target (log scale)"
 set xtics font ",11" noenhanced nomirror
 set xrange [-0.6:%d.6]
