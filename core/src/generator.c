@@ -46,17 +46,21 @@ const cl_PromiseType cl_generator_type = {
 };
 
 cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
-  void *p;
-  int done;
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  cl_GeneratorPromise *p;
   cl_Error *e;
   *value = NULL;
-  if ((e = cl_promise(R, h, &cl_generator_type, &p))) return e;
-  if ((e = cl_resume(R, h)) || (e = cl_done(R, h, &done))) return e;
-  if (gen_promise(p)->error) {                  /* rethrow, once */
-    e = gen_promise(p)->error;
-    gen_promise(p)->error = NULL;
+  if (st == NULL || st->co->promise_type != &cl_generator_type)  /* say why */
+    return cl_promise(R, h, &cl_generator_type, (void **)&p);
+  p = gen_promise(cl_frame_promise(h));
+  if ((e = cl_resume(R, h))) return e;
+  if (cl_frame_lookup(R, h) != st)          /* destroyed while it ran */
+    return cl_not_a_frame(R, "generator next", h);
+  if (p->error) {                           /* rethrow, once */
+    e = p->error;
+    p->error = NULL;
     return e;
   }
-  if (!done) *value = gen_promise(p)->current;
+  if (h->resume_fn != NULL) *value = p->current;   /* not done */
   return NULL;
 }
