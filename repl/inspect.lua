@@ -95,7 +95,8 @@ function inspect.show(h)
   print(palette.paint("title", string.format("%s  promise_type %s  %s",
     recorder.label(info.id), tostring(info.promise_type), tostring(info.state))))
   local size = info.frame_size and (info.frame_size .. " bytes") or "size unknown"
-  print("frame     " .. size .. (host.tty and ("  at " .. tostring(h:address())) or ""))
+  local address = tostring(h:address()):gsub("^userdata: ", "")
+  print("frame     " .. size .. (host.tty and ("  at " .. address) or ""))
   local slots = {}
   for field, offset in pairs(info.offsets or {}) do slots[#slots + 1] = {field, offset} end
   table.sort(slots, function(a, b) return a[2] < b[2] end)
