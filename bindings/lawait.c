@@ -38,21 +38,24 @@ static int members(lua_State *L, int i) {
   return mask;
 }
 
-static int pmembers(lua_State *L) {            /* lookups may run __index */
-  lua_pushinteger(L, members(L, 1));
-  return 1;
-}
-
 static int islua(Ctx *c, const cl_AwaitableOps *ops) {
   return ops >= c->lua_ops && ops < c->lua_ops + LUA_NUMTYPES;
+}
+
+/* protected: c, the cl_Awaitable, the value (lookups may run __index) */
+static int luaawaitable(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  cl_Awaitable *a = (cl_Awaitable *)lua_touserdata(L, 2);
+  int mask = members(L, 3);
+  a->ops = &c->lua_ops[lua_type(L, 3)];
+  a->self = encode(luaL_ref(L, LUA_REGISTRYINDEX), mask);
+  return 0;
 }
 
 /* the value at i as an awaitable (operand, awaiter, ...) */
 cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a) {
   void *u = lua_touserdata(L, i);
   cl_Frame *task;
-  int mask;
-  i = lua_absindex(L, i);
   if (u != NULL && u == c->always) { *a = cl_suspend_always(); return NULL; }
   if (u != NULL && u == c->never) { *a = cl_suspend_never(); return NULL; }
   if (u != NULL && coro_task_take(L, i, &task)) {
@@ -63,33 +66,31 @@ cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a) {
     a->self = task;
     return NULL;
   }
-  if (lua_istable(L, i) && !lua_getmetatable(L, i)) mask = members(L, i);
-  else {
-    if (lua_istable(L, i)) lua_pop(L, 1);
-    lua_pushcfunction(L, pmembers);
-    lua_pushvalue(L, i);
-    if (lua_pcall(L, 1, 1, 0) != LUA_OK) return coro_error(c, L, NULL);
-    mask = (int)lua_tointeger(L, -1);
-    lua_pop(L, 1);
-  }
-  lua_pushvalue(L, i);
-  a->ops = &c->lua_ops[lua_type(L, i)];
-  a->self = encode(luaL_ref(L, LUA_REGISTRYINDEX), mask);
-  return NULL;
+  return coro_protect(c, L, luaawaitable, a, i, 1, "co_await a %s",
+                      luaL_typename(L, i));
 }
 
-void coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a) {
+static int pushawaitable(lua_State *L) {   /* protected: c, cl_Awaitable */
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  cl_Awaitable a = *(cl_Awaitable *)lua_touserdata(L, 2);
   if (islua(c, a.ops)) lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(a.self));
   else if (a.ops == &cl_suspend_always_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->always_ref);
   else if (a.ops == &cl_suspend_never_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->never_ref);
   else if (a.ops == &c->task_ops) coro_pushhandle(c, L, (cl_Frame *)a.self, c->task_type);
   else lua_pushstring(L, a.ops->name);
+  return 1;
+}
+
+cl_Error *coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a) {
+  return coro_protect(c, L, pushawaitable, &a, 0, 0, "pass the awaiter %s",
+                      a.ops->name ? a.ops->name : "");
 }
 
 /* ------------------------------------------- the members, called by C -- */
 
-static int pmethod(lua_State *L) {       /* protected: obj, name, args... */
-  lua_getfield(L, 1, lua_tostring(L, 2));
+/* protected: obj, name (light userdata), args...: obj:name(args...) */
+static int pmethod(lua_State *L) {
+  lua_getfield(L, 1, (const char *)lua_touserdata(L, 2));
   lua_replace(L, 2);
   lua_pushvalue(L, 1);                   /* swap: fn, obj, args... */
   lua_copy(L, 2, 1);
@@ -98,16 +99,36 @@ static int pmethod(lua_State *L) {       /* protected: obj, name, args... */
   return lua_gettop(L);
 }
 
-/* push the call self:name(...); the arguments follow, then callmethod */
-static lua_State *method(cl_Runtime *R, void *self, const char *name) {
-  lua_State *L = ctx_of(R)->L;
-  luaL_checkstack(L, 8, NULL);
-  lua_pushcfunction(L, pmethod);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
-  lua_pushstring(L, name);
-  return L;
+/* protected: obj, name, c, the frame: obj:await_suspend(handle) */
+static int psuspend(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 3);
+  cl_Frame *h = (cl_Frame *)lua_touserdata(L, 4);
+  lua_settop(L, 2);
+  coro_pushhandle(c, L, h, coro_frametype(c, h));
+  return pmethod(L);
 }
 
+/* protected: obj, name: operator co_await(obj), the non-member */
+static int pfree(lua_State *L) {
+  lua_settop(L, 1);
+  luaL_getmetafield(L, 1, "__co_await");
+  lua_insert(L, 1);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+/* push the call f(self, name); the arguments follow, then callmethod */
+static cl_Error *method(cl_Runtime *R, void *self, lua_CFunction f,
+                        const char *name, lua_State **L) {
+  *L = ctx_of(R)->L;
+  if (!lua_checkstack(*L, 8)) return coro_nomemory(ctx_of(R), "call %s", name);
+  lua_pushcfunction(*L, f);
+  lua_rawgeti(*L, LUA_REGISTRYINDEX, ref_of(self));
+  lua_pushlightuserdata(*L, (void *)name);
+  return NULL;
+}
+
+/* nargs: after self and name */
 static cl_Error *callmethod(cl_Runtime *R, lua_State *L, int nargs, int nres) {
   if (lua_pcall(L, nargs + 2, nres, 0) == LUA_OK) return NULL;
   return coro_error(ctx_of(R), L, NULL);
@@ -133,25 +154,21 @@ static cl_Error *co_await_result(cl_Runtime *R, lua_State *L, void *self,
 }
 
 static cl_Error *member_co_await(cl_Runtime *R, void *self, cl_Awaitable *w) {
-  lua_State *L = method(R, self, "operator_co_await");
-  return co_await_result(R, L, self, callmethod(R, L, 0, 1), w);
+  lua_State *L;
+  cl_Error *e = method(R, self, pmethod, "operator_co_await", &L);
+  return e ? e : co_await_result(R, L, self, callmethod(R, L, 0, 1), w);
 }
 
 static cl_Error *free_co_await(cl_Runtime *R, void *self, cl_Awaitable *w) {
-  lua_State *L = ctx_of(R)->L;
-  luaL_checkstack(L, 4, NULL);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
-  luaL_getmetafield(L, -1, "__co_await");
-  lua_insert(L, -2);
-  cl_Error *e = NULL;
-  if (lua_pcall(L, 1, 1, 0) != LUA_OK) e = coro_error(ctx_of(R), L, NULL);
-  return co_await_result(R, L, self, e, w);
+  lua_State *L;
+  cl_Error *e = method(R, self, pfree, "__co_await", &L);
+  return e ? e : co_await_result(R, L, self, callmethod(R, L, 0, 1), w);
 }
 
 static cl_Error *await_ready(cl_Runtime *R, void *self, int *ready) {
-  lua_State *L = method(R, self, "await_ready");
-  cl_Error *e = callmethod(R, L, 0, 1);
-  if (e) return e;
+  lua_State *L;
+  cl_Error *e = method(R, self, pmethod, "await_ready", &L);
+  if (e || (e = callmethod(R, L, 0, 1))) return e;
   *ready = lua_toboolean(L, -1);
   lua_pop(L, 1);
   return NULL;
@@ -160,12 +177,14 @@ static cl_Error *await_ready(cl_Runtime *R, void *self, int *ready) {
 static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
                                cl_SuspendResult *res) {
   Ctx *c = ctx_of(R);
-  lua_State *L = method(R, self, "await_suspend");
+  lua_State *L;
+  cl_Error *e = method(R, self, psuspend, "await_suspend", &L);
+  if (e) return e;
   int top = lua_gettop(L) - 3;
   Handle *to;
-  coro_pushhandle(c, L, h, coro_frametype(c, h));
-  cl_Error *e = callmethod(R, L, 1, LUA_MULTRET);
-  if (e) return e;
+  lua_pushlightuserdata(L, c);
+  lua_pushlightuserdata(L, h);
+  if ((e = callmethod(R, L, 2, LUA_MULTRET))) return e;
   switch (lua_gettop(L) == top ? LUA_TNIL : lua_type(L, top + 1)) {
     case LUA_TNIL: res->kind = CL_SUSPEND_VOID; break;
     case LUA_TBOOLEAN:
@@ -188,41 +207,54 @@ static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
 
 /* its value goes on top of the body (result is the body's thread) */
 static cl_Error *await_resume(cl_Runtime *R, void *self, void *result) {
-  lua_State *L = method(R, self, "await_resume");
-  cl_Error *e = callmethod(R, L, 0, 1);
-  if (e) return e;
-  if (result == NULL) lua_pop(L, 1);
-  else {
-    lua_checkstack((lua_State *)result, 1);
-    lua_xmove(L, (lua_State *)result, 1);
-  }
-  return NULL;
+  lua_State *L;
+  cl_Error *e = method(R, self, pmethod, "await_resume", &L);
+  if (e || (e = callmethod(R, L, 0, 1))) return e;
+  if (result != NULL && !lua_checkstack((lua_State *)result, 1))
+    e = coro_nomemory(ctx_of(R), "return the value of await_resume");
+  if (result == NULL || e) lua_pop(L, 1);
+  else lua_xmove(L, (lua_State *)result, 1);
+  return e;
 }
 
-static void destroy(cl_Runtime *R, void *self) {    /* ~awaiter: __close */
+/* ~awaiter: __close; with no room on the stack (no memory), the awaiter
+   stays in the registry until the state is closed */
+static void destroy(cl_Runtime *R, void *self) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
-  luaL_checkstack(L, 4, NULL);
+  if (!lua_checkstack(L, 4)) return;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
   if (luaL_getmetafield(L, -1, "__close") != LUA_TNIL) {
     lua_insert(L, -2);
-    if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__close of an awaiter", L);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of an awaiter", L);
   } else
     lua_pop(L, 1);
   luaL_unref(L, LUA_REGISTRYINDEX, ref_of(self));
 }
 
-static void describe(cl_Runtime *R, void *self, char *buf, size_t n) {
-  lua_State *L = ctx_of(R)->L;
-  int top = lua_gettop(L);
-  luaL_checkstack(L, 4, NULL);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
-  if (luaL_getmetafield(L, top + 1, "__name") == LUA_TSTRING ||
-      (lua_istable(L, top + 1) && lua_getfield(L, top + 1, "name") == LUA_TSTRING))
-    snprintf(buf, n, "%s", lua_tostring(L, -1));
+typedef struct Buffer { char *buf; size_t n; } Buffer;
+
+static int pdescribe(lua_State *L) {     /* protected: c, Buffer, awaiter */
+  Buffer *b = (Buffer *)lua_touserdata(L, 2);
+  if (luaL_getmetafield(L, 3, "__name") == LUA_TSTRING ||
+      (lua_istable(L, 3) && lua_getfield(L, 3, "name") == LUA_TSTRING))
+    snprintf(b->buf, b->n, "%s", lua_tostring(L, -1));
   else
-    snprintf(buf, n, "%s", luaL_typename(L, top + 1));
-  lua_settop(L, top);
+    snprintf(b->buf, b->n, "%s", luaL_typename(L, 3));
+  return 0;
+}
+
+static void describe(cl_Runtime *R, void *self, char *buf, size_t n) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  Buffer b;
+  b.buf = buf;
+  b.n = n;
+  snprintf(buf, n, "awaiter");            /* if there is no memory to say */
+  if (!lua_checkstack(L, 1)) return;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
+  cl_error_free(R, coro_protect(c, L, pdescribe, &b, -1, 1, "describe"));
+  lua_pop(L, 1);
 }
 
 /* ------------------------------------ suspend_always, suspend_never -- */

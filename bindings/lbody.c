@@ -3,6 +3,7 @@
 ** own thread. co_await, co_yield and co_return yield that thread with a
 ** request; the body step turns the yield into the request the driver acts on.
 */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,23 +24,52 @@ void coro_pushvalue(lua_State *L, void *v) {
 
 /* -------------------------------------------------- the body's thread -- */
 
+typedef struct Start {          /* what init makes for a frame */
+  Body *b;
+  int *anchor;                 /* in the promise: the frame keeps its coroutine */
+} Start;
+
+/* protected: c, Start, the arguments, the coroutine, its body function;
+   the anchor is released by operator delete, the thread by init */
+static int newthread(lua_State *L) {
+  Start *s = (Start *)lua_touserdata(L, 2);
+  int n = lua_gettop(L) - 4;                   /* the arguments */
+  lua_pushvalue(L, -2);
+  *s->anchor = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_remove(L, -2);
+  lua_rotate(L, 3, 1);                         /* the function, its arguments */
+  lua_State *T = lua_newthread(L);
+  s->b->thread = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (!lua_checkstack(T, n + 1))
+    return luaL_error(L, "stack overflow (%d arguments)", n);
+  lua_xmove(L, T, n + 1);
+  s->b->T = T;
+  return 0;
+}
+
 static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   Ctx *c = ctx_of(R);
   Body *b = (Body *)locals;
   CallArgs *a = (CallArgs *)args;
   lua_State *L = a->L;
+  Start s;
+  s.b = b;
+  s.anchor = (int *)((char *)frame_promise(h) + a->type->anchor);
   b->c = c;
-  b->T = lua_newthread(L);
-  b->thread = luaL_ref(L, LUA_REGISTRYINDEX);
-  lua_pushvalue(L, a->n + 2);                  /* the body... */
-  for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);   /* ...its arguments */
-  lua_xmove(L, b->T, a->n + 1);
+  b->thread = LUA_NOREF;
+  cl_Error *e = coro_protect(c, L, newthread, &s, 1, a->n + 2, "start coroutine "
+                             "'%s' (its Lua thread)",
+                             ((Coroutine *)lua_touserdata(L, a->n + 1))->name);
+  if (e) {
+    luaL_unref(L, LUA_REGISTRYINDEX, b->thread);
+    return e;
+  }
   b->request = REQ_NONE;
-  if ((b->next = c->bodies) != NULL) c->bodies->prev = b;
-  c->bodies = b;
-  lua_pushvalue(L, a->n + 1);                  /* the frame keeps its coroutine */
-  *(int *)((char *)frame_promise(h) + a->type->anchor) =
-      luaL_ref(L, LUA_REGISTRYINDEX);
+  b->prev = NULL;
+  b->next = c->live.bodies;
+  atomic_signal_fence(memory_order_release);   /* linked whole, for a signal */
+  if (c->live.bodies) c->live.bodies->prev = b;
+  c->live.bodies = b;
   return NULL;
 }
 
@@ -48,7 +78,8 @@ static void destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
   Body *b = (Body *)locals;
   (void)h;
   if (b->prev) b->prev->next = b->next;
-  else c->bodies = b->next;
+  else c->live.bodies = b->next;
+  atomic_signal_fence(memory_order_release);   /* unlinked before it dies */
   if (b->next) b->next->prev = b->prev;
   luaL_unref(c->L, LUA_REGISTRYINDEX, b->thread);
   b->T = NULL;
@@ -65,9 +96,9 @@ static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int index) 
 #else
   int status = lua_resetthread(T);
 #endif
-  if (status != LUA_OK && !raised) {
+  if (status != LUA_OK && !raised && lua_checkstack(c->L, 1)) {
     lua_xmove(T, c->L, 1);
-    coro_warn("__close of a local destroyed with its frame", c->L);
+    coro_warn(c, "__close of a local destroyed with its frame", c->L);
   }
   lua_settop(T, 0);
 }
@@ -95,6 +126,12 @@ static const char *nameof(cl_Step *s) {
   return cl_frame_info(s->R, s->frame, &info) ? info.coroutine->name : "?";
 }
 
+/* a step that ends in an error of the glue's own, without running T */
+static void fail(cl_Step *s, cl_Error *e) {
+  s->request = CL_REQ_RAISE;
+  s->error = e;
+}
+
 static cl_Error *returned_values(cl_Step *s, int n) {
   return cl_error_new(s->R, CL_MISUSE, "coroutine '%s' ended with 'return' and "
                       "%d value(s); a coroutine cannot use return: end it with "
@@ -102,11 +139,27 @@ static cl_Error *returned_values(cl_Step *s, int n) {
                       nameof(s), n);
 }
 
-/* T resumes by raising e at the co_await it is suspended at */
-static void throw_at(Ctx *c, Body *b, cl_Error *e) {
-  lua_checkstack(b->T, 1);
-  coro_pusherror(c, b->T, e);
+/* T resumes by raising e at the co_await it is suspended at; NULL, or why
+   it cannot (e is freed either way) */
+static cl_Error *throw_at(Ctx *c, Body *b, cl_Error *e) {
+  cl_Error *failed = coro_pusherror(c, c->L, e);
+  if (failed == NULL && !lua_checkstack(b->T, 1)) {
+    lua_pop(c->L, 1);
+    failed = coro_nomemory(c, "raise an error in a coroutine body");
+  }
+  if (failed) return failed;
+  lua_xmove(c->L, b->T, 1);
   b->throwing = 1;
+  return NULL;
+}
+
+/* the operand of the co_await T yielded for */
+static cl_Error *operand(Ctx *c, lua_State *T, cl_Awaitable *a) {
+  if (!lua_checkstack(c->L, 1)) return coro_nomemory(c, "co_await");
+  coro_pushvalue(c->L, T);
+  cl_Error *e = coro_toawaitable(c, c->L, -1, a);
+  lua_pop(c->L, 1);
+  return e;
 }
 
 /* one step: resume the body until it asks the driver for something */
@@ -116,7 +169,11 @@ static void step(cl_Step *s) {
   lua_State *T = b->T;
   int nargs = s->index == 0 ? lua_gettop(T) - 1 : 0;  /* the first step */
   int nres, status;
-  if (s->index != 0 && s->thrown) throw_at(c, b, s->thrown);
+  cl_Error *e;
+  if (s->index != 0 && s->thrown && (e = throw_at(c, b, s->thrown)) != NULL) {
+    fail(s, e);
+    return;
+  }
   for (;;) {
     if (s->index != 0) {
       nargs = lua_gettop(T) - b->base;    /* under them: what T yielded */
@@ -131,11 +188,11 @@ static void step(cl_Step *s) {
     s->value = s->result = T;
     s->index++;                /* Lua bodies number their suspensions */
     if (status != LUA_YIELD || b->request != CL_REQ_AWAIT) break;
-    coro_pushvalue(c->L, T);
-    cl_Error *e = coro_toawaitable(c, c->L, -1, &s->operand);
-    lua_pop(c->L, 1);
-    if (e == NULL) { s->request = CL_REQ_AWAIT; return; }
-    throw_at(c, b, e);         /* not an awaitable: raised at the co_await */
+    if ((e = operand(c, T, &s->operand)) == NULL) { s->request = CL_REQ_AWAIT; return; }
+    if ((e = throw_at(c, b, e)) != NULL) {  /* raised at the co_await */
+      fail(s, e);
+      return;
+    }
   }
   if (status == LUA_YIELD && b->request == REQ_NONE) {
     s->request = CL_REQ_RAISE;
@@ -147,10 +204,11 @@ static void step(cl_Step *s) {
   else if (status == LUA_OK) {
     s->request = nres ? CL_REQ_RAISE : CL_REQ_FLOW_OFF;
     if (nres) s->error = returned_values(s, nres);
-  } else {
+  } else if (!lua_checkstack(c->L, 1))
+    fail(s, coro_nomemory(c, "raise an error from coroutine '%s'", nameof(s)));
+  else {
     lua_xmove(T, c->L, 1);                         /* raised: keep its trace */
-    s->request = CL_REQ_RAISE;
-    s->error = coro_error(c, c->L, lua_type(c->L, -1) == LUA_TSTRING ? T : NULL);
+    fail(s, coro_error(c, c->L, lua_type(c->L, -1) == LUA_TSTRING ? T : NULL));
   }
 }
 
@@ -230,6 +288,7 @@ static int call(lua_State *L) {
   a.L = L;
   a.n = lua_gettop(L);
   a.type = (const PromiseType *)co->co.promise_type->userdata;
+  luaL_checkstack(L, a.n + LUA_MINSTACK, "too many arguments");
   lua_pushvalue(L, lua_upvalueindex(2));
   lua_pushvalue(L, lua_upvalueindex(3));
   ENTER(c, L);

@@ -20,17 +20,28 @@ typedef struct Object {        /* a generator or task: owns its frame */
   unsigned id;                 /* the frame's, against a reused address */
 } Object;
 
-/* the return object; its handle (.h) is made when first asked for */
-static void newobject(Ctx *c, lua_State *L, void *p, const char *kind) {
-  cl_Frame *f = promise_frame(p);
+/* protected: c, the promise. The return object, a generator or a task;
+   its handle (.h) is made when first asked for */
+static int newobject(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  cl_Frame *f = promise_frame(lua_touserdata(L, 2));
   cl_FrameInfo info;
   Object *o = (Object *)lua_newuserdatauv(L, sizeof *o, 1);
-  o->kind = kind;
   o->c = c;
   o->f = o->frame = f;
   o->type = coro_frametype(c, f);
+  o->kind = o->type == c->task_type ? CORO_TASK : CORO_GENERATOR;
   o->id = cl_frame_info(c->R, f, &info) ? info.id : 0;
-  luaL_setmetatable(L, kind);
+  luaL_setmetatable(L, o->kind);
+  return 1;
+}
+
+static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
+  Ctx *c = ctx_of(R);
+  cl_Error *e = coro_protect(c, c->L, newobject, p, 0, 0, "make the return "
+                             "object of a coroutine");
+  if (e == NULL) coro_return_object(ret, c->L);
+  return e;
 }
 
 static Object *toobject(lua_State *L, int i, const char *kind) {
@@ -65,7 +76,7 @@ static int object_gc(lua_State *L) {
   lua_pushlightuserdata(L, c);
   lua_pushcclosure(L, object_close, 1);
   lua_pushvalue(L, 1);
-  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__gc of a coroutine object", L);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__gc of a coroutine object", L);
   return 0;
 }
 
@@ -94,13 +105,6 @@ static int object_index(lua_State *L) {
 static void object_disown(cl_Runtime *R, void *ret) {
   Object *o = (Object *)lua_touserdata(ctx_of(R)->L, *(int *)ret);
   o->f = NULL;
-}
-
-static cl_Error *gen_get_return_object(cl_Runtime *R, void *p, void *ret) {
-  Ctx *c = ctx_of(R);
-  newobject(c, c->L, p, CORO_GENERATOR);
-  coro_return_object(ret, c->L);
-  return NULL;
 }
 
 static void gen_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
@@ -144,18 +148,18 @@ static const luaL_Reg generator_meta[] = {
 
 /* --------------------------------------------------------------- task -- */
 
-static cl_Error *task_get_return_object(cl_Runtime *R, void *p, void *ret) {
-  Ctx *c = ctx_of(R);
-  newobject(c, c->L, p, CORO_TASK);
-  coro_return_object(ret, c->L);
-  return NULL;
+static int refresult(lua_State *L) {   /* protected: c, promise, the value */
+  ((TaskPromise *)lua_touserdata(L, 2))->t.result.i = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
 }
 
 static cl_Error *task_return_value(cl_Runtime *R, void *p, void *v) {
-  lua_State *L = ctx_of(R)->L;
-  coro_pushvalue(L, v);
-  ((TaskPromise *)p)->t.result.i = luaL_ref(L, LUA_REGISTRYINDEX);
-  return NULL;
+  Ctx *c = ctx_of(R);
+  if (!lua_checkstack(c->L, 1)) return coro_nomemory(c, "co_return a value");
+  coro_pushvalue(c->L, v);
+  cl_Error *e = coro_protect(c, c->L, refresult, p, -1, 1, "co_return a value");
+  lua_pop(c->L, 1);
+  return e;
 }
 
 static void task_destroy(cl_Runtime *R, void *p) {
@@ -187,8 +191,8 @@ static cl_Error *task_await_resume(cl_Runtime *R, void *self, void *result) {
   cl_Error *e = cl_promise(R, (cl_Frame *)self, &c->task_type->pt, (void **)&p);
   if (e == NULL && (e = p->error) != NULL) p->error = NULL;
   if (e == NULL && result != NULL) {
-    lua_checkstack((lua_State *)result, 1);
-    push_result((lua_State *)result, p);
+    if (lua_checkstack((lua_State *)result, 1)) push_result((lua_State *)result, p);
+    else e = coro_nomemory(c, "return the value of a task");
   }
   return e;
 }
@@ -243,6 +247,7 @@ static PromiseType *builtin(lua_State *L, Ctx *c, const char *name,
   t->pt.userdata = t;
   t->pt.operator_new = coro_operator_new;
   t->pt.operator_delete = coro_operator_delete;
+  t->pt.get_return_object = get_return_object;
   t->pt.return_object_destroy = object_disown;
   t->anchor = anchor;
   return t;
@@ -254,11 +259,9 @@ void coro_openbuiltin(lua_State *L, Ctx *c) {
   coro_newmeta(L, c, CORO_TASK, task_meta);
   t = builtin(L, c, "generator", &cl_generator_type, sizeof(GenPromise),
               offsetof(GenPromise, anchor));
-  t->pt.get_return_object = gen_get_return_object;
   t->push = gen_push;
   t = builtin(L, c, "task", &cl_task_type, sizeof(TaskPromise),
               offsetof(TaskPromise, anchor));
-  t->pt.get_return_object = task_get_return_object;
   t->pt.return_value = task_return_value;
   t->pt.destroy = task_destroy;
   t->push = task_push;

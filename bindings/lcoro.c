@@ -2,6 +2,7 @@
 ** lcoro.c — the Lua module "coro": its context (one runtime per lua_State),
 ** errors between Lua and the core, coroutine handles, luaopen_coro.
 */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,57 +24,124 @@ static void release(cl_Runtime *R, void *payload) {
 }
 
 /* the messages of a callback that tried to suspend the Lua way */
-static int isyield(lua_State *L) {
-  const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+static int isyield(lua_State *L, int i) {
+  const char *s = lua_type(L, i) == LUA_TSTRING ? lua_tostring(L, i) : "";
   return strcmp(s, "attempt to yield across a C-call boundary") == 0 ||
          strcmp(s, "attempt to yield from outside a coroutine") == 0;
 }
 
-cl_Error *coro_error(Ctx *c, lua_State *L, lua_State *trace) {
-  int err, t;
-  const char *msg;
-  if (isyield(L)) {
+static cl_Error *vnomemory(Ctx *c, const char *what, va_list ap) {
+  char buf[160];
+  vsnprintf(buf, sizeof buf, what, ap);
+  return cl_error_new(c->R, CL_NOMEMORY, "not enough memory to %s", buf);
+}
+
+cl_Error *coro_nomemory(Ctx *c, const char *what, ...) {
+  va_list ap;
+  va_start(ap, what);
+  cl_Error *e = vnomemory(c, what, ap);
+  va_end(ap);
+  return e;
+}
+
+/* Glue that allocates runs here: a Lua error must not unwind through the
+   core's C frames */
+cl_Error *coro_protect(Ctx *c, lua_State *L, lua_CFunction f, void *ud,
+                       int first, int n, const char *what, ...) {
+  if (lua_checkstack(L, n + 3)) {
+    first = n > 0 ? lua_absindex(L, first) : 0;
+    lua_pushcfunction(L, f);
+    lua_pushlightuserdata(L, c);
+    lua_pushlightuserdata(L, ud);
+    for (int i = 0; i < n; i++) lua_pushvalue(L, first + i);
+    int status = lua_pcall(L, n + 2, LUA_MULTRET, 0);
+    if (status == LUA_OK) return NULL;
+    if (status != LUA_ERRMEM) return coro_error(c, L, NULL);
     lua_pop(L, 1);
+  }
+  va_list ap;
+  va_start(ap, what);
+  cl_Error *e = vnomemory(c, what, ap);
+  va_end(ap);
+  return e;
+}
+
+typedef struct Raised { lua_State *trace; cl_Error *e; } Raised;
+
+static int toerror(lua_State *L) {     /* protected: c, Raised, the error */
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  Raised *r = (Raised *)lua_touserdata(L, 2);
+  const char *msg;
+  if (isyield(L, 3))
     lua_pushliteral(L, "coroutine.yield in a promise or awaiter callback: "
                     "the runtime calls callbacks from C, as C++ calls "
                     "functions; only a coroutine body suspends, with "
                     "co_await or co_yield");
-  }
-  err = lua_gettop(L);
-  t = lua_type(L, err);
+  else
+    lua_pushvalue(L, 3);
+  int err = lua_gettop(L), t = lua_type(L, err);
   if (t == LUA_TSTRING || t == LUA_TNUMBER) {
     lua_pushvalue(L, err);                           /* a copy to convert */
     msg = lua_tostring(L, -1);
   } else
     msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, err));
-  if (trace) msg = (luaL_traceback(L, trace, msg, 0), lua_tostring(L, -1));
+  if (r->trace) msg = (luaL_traceback(L, r->trace, msg, 0), lua_tostring(L, -1));
   lua_pushvalue(L, err);
   int ref = luaL_ref(L, LUA_REGISTRYINDEX);
-  cl_Error *e = cl_error_with_payload(c->R, msg, (void *)(intptr_t)ref, release);
-  lua_settop(L, err - 1);
-  return e;
+  r->e = cl_error_with_payload(c->R, msg, (void *)(intptr_t)ref, release);
+  return 0;
 }
 
-void coro_pusherror(Ctx *c, lua_State *L, cl_Error *e) {
-  if (cl_error_payload(e) != NULL)
+/* toerror allocates only: it fails with a memory error, never recurses */
+cl_Error *coro_error(Ctx *c, lua_State *L, lua_State *trace) {
+  Raised r;
+  r.trace = trace;
+  r.e = NULL;
+  cl_Error *e = coro_protect(c, L, toerror, &r, -1, 1, "report an error");
+  lua_pop(L, 1);
+  return e ? e : r.e;
+}
+
+static int pushmessage(lua_State *L) {   /* protected: c, the cl_Error */
+  lua_pushstring(L, cl_error_message((cl_Error *)lua_touserdata(L, 2)));
+  return 1;
+}
+
+cl_Error *coro_pusherror(Ctx *c, lua_State *L, cl_Error *e) {
+  cl_Error *failed = NULL;
+  if (cl_error_payload(e) == NULL)
+    failed = coro_protect(c, L, pushmessage, e, 0, 0, "raise '%s'",
+                          cl_error_message(e));
+  else if (lua_checkstack(L, 1))
     lua_rawgeti(L, LUA_REGISTRYINDEX, (int)(intptr_t)cl_error_payload(e));
   else
-    lua_pushstring(L, cl_error_message(e));
+    failed = coro_nomemory(c, "raise an error");
   cl_error_free(c->R, e);
+  return failed;
 }
 
+/* without memory for e: Lua's own memory error message (always there) */
 int coro_raise(Ctx *c, lua_State *L, cl_Error *e) {
-  coro_pusherror(c, L, e);
+  cl_Error *failed = coro_pusherror(c, L, e);
+  if (failed) {
+    cl_error_free(c->R, failed);
+    lua_pushliteral(L, "not enough memory");
+  }
   return lua_error(L);
 }
 
-/* a destructor or an observer raised the error on top of L: warn, go on */
-void coro_warn(const char *what, lua_State *L) {
-  const char *msg = lua_tostring(L, -1);
+static int warn(lua_State *L) {        /* protected: c, what, the error */
+  const char *msg = lua_tostring(L, 3);
   lua_warning(L, "coro: error in ", 1);
-  lua_warning(L, what, 1);
+  lua_warning(L, (const char *)lua_touserdata(L, 2), 1);
   lua_warning(L, ": ", 1);
-  lua_warning(L, msg ? msg : luaL_typename(L, -1), 0);
+  lua_warning(L, msg ? msg : luaL_typename(L, 3), 0);
+  return 0;
+}
+
+/* a destructor or an observer raised the error on top of L: warn, go on */
+void coro_warn(Ctx *c, const char *what, lua_State *L) {
+  cl_error_free(c->R, coro_protect(c, L, warn, (void *)what, -1, 1, "warn"));
   lua_pop(L, 1);
 }
 
@@ -377,8 +445,12 @@ cl_Runtime *luacoro_runtime(lua_State *L) {
   return c ? c->R : NULL;
 }
 
-void luacoro_sethook(lua_State *L, lua_Hook f, int mask, int count) {
+luacoro_Hooks *luacoro_hooks(lua_State *L) {
   Ctx *c = getctx(L);
-  for (Body *b = c ? c->bodies : NULL; b != NULL; b = b->next)
+  return c ? &c->live : NULL;
+}
+
+void luacoro_sethooks(luacoro_Hooks *h, lua_Hook f, int mask, int count) {
+  for (Body *b = h->bodies; b != NULL; b = b->next)
     lua_sethook(b->T, f, mask, count);
 }

@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 
 #include "corolab.h"
+#include "luacoro.h"
 
 /* the kinds of our userdata: their metatable names, and their first field
    (so that a check costs no metatable lookup) */
@@ -22,12 +23,16 @@ extern const char CORO_HANDLE[], CORO_GENERATOR[], CORO_TASK[];
 
 typedef struct Body Body;
 
+struct luacoro_Hooks {         /* luacoro_sethooks walks it in a signal */
+  Body *bodies;                /* linked whole before it is published */
+};
+
 typedef struct Ctx {           /* one per lua_State, shared by its threads */
   cl_Runtime *R;
   lua_State *L;                /* the state calling into the core now */
   Body *body;                  /* the body being stepped now */
   cl_Frame *dying;             /* torn down by its failed call */
-  Body *bodies;                /* live Lua bodies, for luacoro_sethook */
+  luacoro_Hooks live;          /* the live Lua bodies */
   int request;                 /* set by co_await/co_yield/co_return */
   lua_CFunction pcall, xpcall; /* allowed between a body and co_await */
   void *always, *never;        /* the suspend_always/suspend_never objects */
@@ -70,7 +75,9 @@ typedef struct Handle {        /* coroutine_handle<P> (type NULL: <>) */
 } Handle;
 
 typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
-  lua_State *L;
+  lua_State *L;                /* with room for n + LUA_MINSTACK values more,
+                                  so that the callbacks of the call can push
+                                  the arguments and a few values */
   int n;                       /* then the coroutine at n+1, its body at n+2 */
   const PromiseType *type;
 } CallArgs;
@@ -84,11 +91,23 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
 /* lcoro.c: context, errors, handles */
 #define ENTER(c, L)  lua_State *saved_L_ = (c)->L; (c)->L = (L)
 #define LEAVE(c)     ((c)->L = saved_L_)
+/* A Lua error raised in a callback that the core calls (a memory error,
+   from any Lua API call that allocates) would unwind through the core's C
+   frames: glue that allocates runs in coro_protect, and a failed
+   lua_checkstack is coro_nomemory. Both make CL_NOMEMORY errors, "not
+   enough memory to <what>" (what: a printf format). coro_protect runs f
+   under lua_pcall, with c at 1, ud (light userdata) at 2 and copies of the
+   n values at first... of L at 3...; f's results stay on L. NULL, or the
+   error (another Lua error: coro_error's). */
+cl_Error *coro_protect(Ctx *c, lua_State *L, lua_CFunction f, void *ud,
+                       int first, int n, const char *what, ...);
+cl_Error *coro_nomemory(Ctx *c, const char *what, ...);
 /* pops the error on top of L; trace: add the traceback of that thread */
 cl_Error *coro_error(Ctx *c, lua_State *L, lua_State *trace);
-void coro_pusherror(Ctx *c, lua_State *L, cl_Error *e); /* frees e */
+/* frees e; NULL, or why it could not be pushed (nothing pushed then) */
+cl_Error *coro_pusherror(Ctx *c, lua_State *L, cl_Error *e);
 int coro_raise(Ctx *c, lua_State *L, cl_Error *e);
-void coro_warn(const char *what, lua_State *L);  /* pops the error */
+void coro_warn(Ctx *c, const char *what, lua_State *L);  /* pops the error */
 void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, const PromiseType *t);
 void *coro_toudata(lua_State *L, int i, const char *kind, size_t size);
 #define coro_tohandle(L, i) \
@@ -107,7 +126,7 @@ struct Body {                  /* the locals of a Lua-bodied frame */
   int base;                    /* values T yielded, under its resume values */
   int throwing;                /* resume T by raising the value on its top */
   int request;                 /* what T yielded for (cl_RequestKind) */
-  Body *prev, *next;           /* Ctx.bodies */
+  Body *prev, *next;           /* Ctx.live */
 };
 void coro_openbody(lua_State *L, Ctx *c);
 int coro_isbody(const cl_Coroutine *co);
@@ -126,7 +145,7 @@ void coro_return_object(void *ret, lua_State *L);  /* *ret = top of L */
 /* lawait.c: awaitables */
 void coro_openawait(lua_State *L, Ctx *c);
 cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a);
-void coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
+cl_Error *coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
 
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);

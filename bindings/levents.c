@@ -13,22 +13,22 @@ static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
   coro_pushhandle(c, L, f, coro_frametype(c, f));
 }
 
-static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
-  Ctx *c = ctx_of(R);
-  lua_State *L = c->L;
+/* protected: c, the event, the observer's ref */
+static int pobserver(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  const cl_Event *ev = (const cl_Event *)lua_touserdata(L, 2);
   cl_FrameInfo info;
   char where[128];
-  luaL_checkstack(L, 6, NULL);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, (int)(intptr_t)ud);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, 3));
   lua_createtable(L, 0, 8);
   lua_pushstring(L, cl_event_names[ev->kind]);
   lua_setfield(L, -2, "kind");
   lua_pushinteger(L, ev->frame_id);
   lua_setfield(L, -2, "frame");
-  if (ev->frame && cl_frame_info(R, ev->frame, &info)) {
+  if (ev->frame && cl_frame_info(c->R, ev->frame, &info)) {
     pushframe(c, L, ev->frame);
     lua_setfield(L, -2, "handle");
-    cl_where(R, ev->frame, where, sizeof where);
+    cl_where(c->R, ev->frame, where, sizeof where);
     lua_pushstring(L, where);
     lua_setfield(L, -2, "where");
   }
@@ -40,7 +40,23 @@ static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
   lua_setfield(L, -2, "other");
   lua_pushstring(L, ev->detail);
   lua_setfield(L, -2, "detail");
-  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("an observer", L);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "an observer", L);
+  return 0;
+}
+
+/* out of memory for the event: the observer misses it, with a warning */
+static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  if (!lua_checkstack(L, 1)) return;
+  lua_pushinteger(L, (lua_Integer)(intptr_t)ud);
+  cl_Error *e = coro_protect(c, L, pobserver, (void *)ev, -1, 1, "observe");
+  lua_pop(L, 1);
+  if (e) {
+    lua_warning(L, "coro: an observer missed an event: ", 1);
+    lua_warning(L, cl_error_message(e), 0);
+    cl_error_free(R, e);
+  }
 }
 
 static int observe(lua_State *L) {
@@ -177,7 +193,8 @@ static int info(lua_State *L) {
     lua_setfield(L, -2, "promise");
   }
   if (fi.awaiter.ops != NULL) {
-    coro_pushawaitable(c, L, fi.awaiter);
+    cl_Error *e = coro_pushawaitable(c, L, fi.awaiter);
+    if (e) return coro_raise(c, L, e);
     lua_setfield(L, -2, "awaiter");
   }
   if (coro_isbody(fi.coroutine) && ((Body *)fi.locals)->T != NULL)

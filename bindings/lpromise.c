@@ -20,13 +20,15 @@ static const char *const members[M_COUNT] = {
 
 /* ------------------------------------------------ calling the members -- */
 
-/* push member m of p's type and p itself; the state to call on */
-static lua_State *method(cl_Runtime *R, void *p, int m) {
-  lua_State *L = ctx_of(R)->L;
-  luaL_checkstack(L, 8, NULL);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, lp(p)->type->member[m]);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, lp(p)->self);
-  return L;
+/* push member m of p's type and p itself on *L, the state to call on */
+static cl_Error *method(cl_Runtime *R, void *p, int m, lua_State **L) {
+  Ctx *c = ctx_of(R);
+  *L = c->L;
+  if (!lua_checkstack(*L, 8))
+    return coro_nomemory(c, "call %s of '%s'", members[m], lp(p)->type->name);
+  lua_rawgeti(*L, LUA_REGISTRYINDEX, lp(p)->type->member[m]);
+  lua_rawgeti(*L, LUA_REGISTRYINDEX, lp(p)->self);
+  return NULL;
 }
 
 static cl_Error *call(cl_Runtime *R, lua_State *L, int nargs, int nres) {
@@ -48,65 +50,90 @@ void coro_return_object(void *ret, lua_State *L) {
   *(int *)ret = lua_gettop(L);       /* stays there until cl_call returns */
 }
 
-/* promise_type(args...): a table of the type, then new(p, args...) */
-static cl_Error *construct(cl_Runtime *R, void *p, void *args) {
-  Ctx *c = ctx_of(R);
-  CallArgs *a = (CallArgs *)args;
-  lua_State *L = a->L;
-  const PromiseType *t = a->type;
-  luaL_checkstack(L, a->n + 8, NULL);
+static int newpromise(lua_State *L) {    /* protected: c, the promise */
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  LPromise *p = (LPromise *)lua_touserdata(L, 2);
   lua_createtable(L, 0, 2);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, t->table);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, p->type->table);
   lua_setmetatable(L, -2);
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);
   lua_pushvalue(L, -2);
   lua_pushlightuserdata(L, p);
   lua_rawset(L, -3);
   lua_pop(L, 1);
+  p->self = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
+/* promise_type(args...): a table of the type, then new(p, args...) */
+static cl_Error *construct(cl_Runtime *R, void *p, void *args) {
+  Ctx *c = ctx_of(R);
+  CallArgs *a = (CallArgs *)args;
+  const PromiseType *t = a->type;
+  lua_State *L;
   lp(p)->type = t;
-  lp(p)->self = luaL_ref(L, LUA_REGISTRYINDEX);
-  if (t->member[M_NEW] == LUA_NOREF) return NULL;
-  method(R, p, M_NEW);
+  cl_Error *e = coro_protect(c, a->L, newpromise, p, 0, 0, "construct a "
+                             "promise_type '%s'", t->name);
+  if (e || t->member[M_NEW] == LUA_NOREF || (e = method(R, p, M_NEW, &L)))
+    return e;
   for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);
-  cl_Error *e = call(R, L, a->n + 1, 0);
-  if (e) luaL_unref(L, LUA_REGISTRYINDEX, lp(p)->self);  /* never built */
+  if ((e = call(R, L, a->n + 1, 0)))
+    luaL_unref(L, LUA_REGISTRYINDEX, lp(p)->self);  /* never built */
   return e;
 }
 
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
-  lua_State *L = method(R, p, M_GET_RETURN_OBJECT);
-  cl_Error *e = call(R, L, 1, 1);
-  if (e == NULL) coro_return_object(ret, L);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_GET_RETURN_OBJECT, &L);
+  if (e == NULL && (e = call(R, L, 1, 1)) == NULL) coro_return_object(ret, L);
   return e;
 }
 
 static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
-  return awaitable(R, method(R, p, M_INITIAL_SUSPEND), 1, out);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_INITIAL_SUSPEND, &L);
+  return e ? e : awaitable(R, L, 1, out);
 }
 
 static cl_Error *final_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
-  return awaitable(R, method(R, p, M_FINAL_SUSPEND), 1, out);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_FINAL_SUSPEND, &L);
+  return e ? e : awaitable(R, L, 1, out);
 }
 
 static cl_Error *yield_value(cl_Runtime *R, void *p, void *v, cl_Awaitable *out) {
-  lua_State *L = method(R, p, M_YIELD_VALUE);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_YIELD_VALUE, &L);
+  if (e) return e;
   coro_pushvalue(L, v);
   return awaitable(R, L, 2, out);
 }
 
 static cl_Error *return_value(cl_Runtime *R, void *p, void *v) {
-  lua_State *L = method(R, p, M_RETURN_VALUE);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_RETURN_VALUE, &L);
+  if (e) return e;
   coro_pushvalue(L, v);
   return call(R, L, 2, 0);
 }
 
 static cl_Error *return_void(cl_Runtime *R, void *p) {
-  return call(R, method(R, p, M_RETURN_VOID), 1, 0);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_RETURN_VOID, &L);
+  return e ? e : call(R, L, 1, 0);
 }
 
 static cl_Error *unhandled_exception(cl_Runtime *R, void *p, cl_Error *e) {
-  lua_State *L = method(R, p, M_UNHANDLED_EXCEPTION);
-  coro_pusherror(ctx_of(R), L, e);
+  lua_State *L;
+  cl_Error *failed = method(R, p, M_UNHANDLED_EXCEPTION, &L);
+  if (failed) {
+    cl_error_free(R, e);
+    return failed;
+  }
+  if ((failed = coro_pusherror(ctx_of(R), L, e))) {
+    lua_pop(L, 2);
+    return failed;
+  }
   return call(R, L, 2, 0);
 }
 
@@ -114,12 +141,16 @@ static cl_Error *unhandled_exception(cl_Runtime *R, void *p, cl_Error *e) {
 static cl_Error *await_transform(cl_Runtime *R, void *p, cl_Awaitable operand,
                                  cl_Awaitable *out) {
   Ctx *c = ctx_of(R);
-  lua_State *L = method(R, p, M_AWAIT_TRANSFORM);
-  coro_pushawaitable(c, L, operand);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_AWAIT_TRANSFORM, &L);
+  if (e) return e;
+  if ((e = coro_pushawaitable(c, L, operand))) {
+    lua_pop(L, 2);
+    return e;
+  }
   lua_pushvalue(L, -1);
   lua_insert(L, -4);
-  cl_Error *e = call(R, L, 2, 1);
-  if (e == NULL) {
+  if ((e = call(R, L, 2, 1)) == NULL) {
     if (lua_rawequal(L, -1, -2)) *out = operand;
     else e = coro_toawaitable(c, L, -1, out);
     lua_pop(L, 1);
@@ -128,13 +159,18 @@ static cl_Error *await_transform(cl_Runtime *R, void *p, cl_Awaitable operand,
   return e;
 }
 
-static void destroy(cl_Runtime *R, void *p) {      /* ~promise_type() */
+/* ~promise_type(); with no room on the stack (no memory), the promise
+   table stays in the registry until the state is closed */
+static void destroy(cl_Runtime *R, void *p) {
   Ctx *c = ctx_of(R);
-  lua_State *L = c->L;
-  if (lp(p)->type->member[M_CLOSE] != LUA_NOREF) {
-    method(R, p, M_CLOSE);
-    if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__close of a promise", L);
+  lua_State *L;
+  cl_Error *e = method(R, p, M_CLOSE, &L);
+  if (e) {
+    cl_error_free(R, e);
+    return;
   }
+  if (lp(p)->type->member[M_CLOSE] == LUA_NOREF) lua_pop(L, 2);
+  else if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a promise", L);
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);  /* from_promise(p): no more */
   lua_rawgeti(L, LUA_REGISTRYINDEX, lp(p)->self);
   lua_pushnil(L);
@@ -148,10 +184,12 @@ static void return_object_destroy(cl_Runtime *R, void *ret) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
   int i = *(int *)ret;
-  if (i == 0 || luaL_getmetafield(L, i, "__close") == LUA_TNIL) return;
+  if (i == 0 || !lua_checkstack(L, 2) ||
+      luaL_getmetafield(L, i, "__close") == LUA_TNIL)
+    return;
   lua_pushvalue(L, i);
   c->dying = cl_running(R);            /* its frame is not its to destroy */
-  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn("__close of a return object", L);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a return object", L);
   c->dying = NULL;
 }
 
@@ -167,14 +205,14 @@ static const PromiseType *ptype(const cl_PromiseType *pt) {
 }
 
 /* operator new(size, args...): a Lua member says yes (any true value) or
-   no (nil or false: allocation failure); the runtime allocates */
+   no (nil or false: allocation failure); the runtime allocates. Like
+   allocation_failure, it pushes on the call's room (CallArgs) */
 void *coro_operator_new(cl_Runtime *R, const cl_PromiseType *pt, size_t size,
                         void *args, cl_Error **error) {
   const PromiseType *t = ptype(pt);
   CallArgs *a = (CallArgs *)args;
   if (t->member[M_OPERATOR_NEW] != LUA_NOREF) {
     lua_State *L = a->L;
-    luaL_checkstack(L, a->n + 4, NULL);
     lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_NEW]);
     lua_pushinteger(L, (lua_Integer)size);
     for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);
@@ -193,21 +231,20 @@ void coro_operator_delete(cl_Runtime *R, const cl_PromiseType *pt, void *frame,
   const PromiseType *t = ptype(pt);
   lua_State *L = c->L;
   int anchor = *(int *)((char *)frame_promise(frame) + t->anchor);
-  if (t->member[M_OPERATOR_DELETE] != LUA_NOREF) {
-    luaL_checkstack(L, 4, NULL);
+  int room = lua_checkstack(L, 4);     /* none (no memory): skip the Lua */
+  if (room && t->member[M_OPERATOR_DELETE] != LUA_NOREF) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_DELETE]);
     lua_pushlightuserdata(L, frame);
     lua_pushinteger(L, (lua_Integer)size);
-    if (lua_pcall(L, 2, 0, 0) != LUA_OK) coro_warn("operator_delete", L);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) coro_warn(c, "operator_delete", L);
   }
   cl_free(R, frame, size);
-  if (anchor > 0) luaL_unref(L, LUA_REGISTRYINDEX, anchor);
+  if (room && anchor > 0) luaL_unref(L, LUA_REGISTRYINDEX, anchor);
 }
 
 static cl_Error *allocation_failure(cl_Runtime *R, const cl_PromiseType *pt,
                                     void *ret) {
   lua_State *L = ctx_of(R)->L;
-  luaL_checkstack(L, 2, NULL);
   lua_rawgeti(L, LUA_REGISTRYINDEX, ptype(pt)->member[M_ALLOCATION_FAILURE]);
   cl_Error *e = call(R, L, 0, 1);
   if (e == NULL) coro_return_object(ret, L);

@@ -19,12 +19,16 @@ LUAMOD_API int luaopen_coro(lua_State *L);
 /* the runtime of L's "coro" module; NULL if it was not opened in L */
 cl_Runtime *luacoro_runtime(lua_State *L);
 
-/* lua_sethook on the thread of every live Lua coroutine body (new body
-   threads inherit the hook of the thread that creates them): a hook set on
-   L alone does not fire while a body runs, since each body is its own
-   thread. Allocates nothing; finds the module through L's registry (one
-   value pushed and popped on L). */
-void luacoro_sethook(lua_State *L, lua_Hook f, int mask, int count);
+/* The hooks of the live Lua coroutine bodies: each body is its own thread,
+   so a hook set on L alone does not fire while a body runs (new body
+   threads inherit the hook of the thread that creates them). Get it once,
+   outside any signal handler, after the module is opened (NULL if it was
+   not opened in L); it lives as long as L. luacoro_sethooks calls
+   lua_sethook on the thread of every live body: it only walks a C list and
+   allocates nothing, so it is async-signal-safe, like lua_sethook. */
+typedef struct luacoro_Hooks luacoro_Hooks;
+luacoro_Hooks *luacoro_hooks(lua_State *L);
+void luacoro_sethooks(luacoro_Hooks *h, lua_Hook f, int mask, int count);
 
 #ifdef __cplusplus
 }

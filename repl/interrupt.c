@@ -19,6 +19,7 @@
 #include "repl.h"
 
 static lua_State *volatile running;        /* state of the call under way */
+static luacoro_Hooks *volatile bodies;     /* its coroutine bodies' hooks */
 static volatile sig_atomic_t typing;       /* line input in progress */
 static volatile sig_atomic_t typed_ctrl_c; /* Ctrl-C while typing */
 static volatile sig_atomic_t armed;        /* hooks set by a Ctrl-C */
@@ -34,9 +35,10 @@ static void stop(lua_State *L, lua_Debug *ar) {
   luaL_error(L, "interrupted!");
 }
 
-static void set_hooks(lua_State *L, lua_Hook hook) {
+/* async-signal-safe: lua_sethook and luacoro_sethooks only */
+static void set_hooks(lua_State *L, luacoro_Hooks *h, lua_Hook hook) {
   lua_sethook(L, hook, hook ? STOP_MASK : 0, hook ? 1 : 0);
-  luacoro_sethook(L, hook, hook ? STOP_MASK : 0, hook ? 1 : 0);
+  if (h) luacoro_sethooks(h, hook, hook ? STOP_MASK : 0, hook ? 1 : 0);
 }
 
 static void on_sigint(int sig) {
@@ -45,7 +47,7 @@ static void on_sigint(int sig) {
   } else if (running) {
     signal(sig, SIG_DFL);                  /* a second one is fatal */
     armed = 1;
-    set_hooks(running, stop);
+    set_hooks(running, bodies, stop);
   }
 }
 
@@ -83,18 +85,21 @@ static int message_handler(lua_State *L) {
 int interrupt_docall(lua_State *L, int narg, int nres) {
   int base = lua_gettop(L) - narg;
   lua_State *outer = running;
+  luacoro_Hooks *outer_bodies = bodies;
   int outer_typing = typing;
   lua_pushcfunction(L, message_handler);
   lua_insert(L, base);
+  bodies = luacoro_hooks(L);               /* here, not in the handler */
   running = L;
   typing = 0;
   interrupt_install();                     /* undo a SIG_DFL of a Ctrl-C */
   int status = lua_pcall(L, narg, nres, base);
   if (armed) {                             /* hooks not fired yet: remove */
     armed = 0;
-    set_hooks(L, NULL);
+    set_hooks(L, bodies, NULL);
   }
   running = outer;
+  bodies = outer_bodies;
   typing = outer_typing;
   lua_remove(L, base);
   return status;

@@ -1,23 +1,62 @@
 /*
 ** luahost.c — a tiny Lua host for the Lua tests: the interpreter with the
 ** module "coro" linked in and preloaded, so that sanitizer builds check the
-** module without LD_PRELOAD. Usage: luahost run.lua [args...]
+** module without LD_PRELOAD. Usage: luahost [-m] script.lua [args...]
+** With -m, a failing allocator for out-of-memory tests: the global
+** fail_allocations(n) lets n more allocations (or growths) succeed and
+** fails every one after them; fail_allocations() stops failing.
 */
 #include <stdio.h>
+#include <string.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
 
 #include "luacoro.h"
 
+typedef struct Budget {
+  lua_Alloc alloc;             /* the state's own allocator */
+  void *ud;
+  lua_Integer left;            /* allocations that may succeed; -1: all */
+} Budget;
+
+static void *failing_alloc(void *ud, void *p, size_t osize, size_t nsize) {
+  Budget *b = (Budget *)ud;
+  if (nsize > (p ? osize : 0) && b->left >= 0) {   /* frees never fail */
+    if (b->left == 0) return NULL;
+    b->left--;
+  }
+  return b->alloc(b->ud, p, osize, nsize);
+}
+
+static int fail_allocations(lua_State *L) {
+  Budget *b = (Budget *)lua_touserdata(L, lua_upvalueindex(1));
+  b->left = lua_isnoneornil(L, 1) ? -1 : luaL_checkinteger(L, 1);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   lua_State *L = luaL_newstate();
+  Budget budget = {NULL, NULL, -1};
+  int failing = argc > 1 && strcmp(argv[1], "-m") == 0;
   int status;
-  if (L == NULL || argc < 2) {
-    fprintf(stderr, "usage: %s script.lua [args...]\n", argv[0]);
+  if (L == NULL || argc < 2 + failing) {
+    fprintf(stderr, "usage: %s [-m] script.lua [args...]\n", argv[0]);
     return 2;
   }
+  if (failing) {                               /* drop -m from the arguments */
+    argv[1] = argv[0];
+    argv++;
+    argc--;
+  }
   luaL_openlibs(L);
+  if (failing) {
+    budget.alloc = lua_getallocf(L, &budget.ud);
+    lua_setallocf(L, failing_alloc, &budget);
+    lua_pushlightuserdata(L, &budget);
+    lua_pushcclosure(L, fail_allocations, 1);
+    lua_setglobal(L, "fail_allocations");
+  }
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
   lua_pushcfunction(L, luaopen_coro);
   lua_setfield(L, -2, "coro");
