@@ -196,9 +196,21 @@ static cl_Frame *tohandle(lua_State *L, int i) {
   return coro_checkhandle(L, i)->f;
 }
 
+/* the frame a handle refers to, for an operation on it: a handle that
+   outlived its frame must not reach a newer frame at the same address */
+cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op) {
+  Handle *h = coro_checkhandle(L, i);
+  unsigned now = h->id ? cl_frame_id(c->R, h->f) : 0;
+  if (now != 0 && now != h->id)
+    luaL_error(L, "%s: coroutine #%d was already destroyed (coroutine #%d now "
+               "lives at its address); using its handle is undefined "
+               "behaviour in C++ [coroutine.handle]", op, (int)h->id, (int)now);
+  return h->f;
+}
+
 static int h_resume(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = tohandle(L, 1);
+  cl_Frame *f = coro_framebehind(c, L, 1, "resume()");
   ENTER(c, L);
   cl_Error *e = cl_resume(c->R, f);
   LEAVE(c);
@@ -207,7 +219,7 @@ static int h_resume(lua_State *L) {
 
 static int h_destroy(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = tohandle(L, 1);
+  cl_Frame *f = coro_framebehind(c, L, 1, "destroy()");
   if (f != NULL && f == c->dying)
     return luaL_error(L, "destroy(): the call of this coroutine failed and "
                       "the runtime is tearing its frame down; its return "
@@ -221,7 +233,7 @@ static int h_destroy(lua_State *L) {
 static int h_done(lua_State *L) {
   Ctx *c = ctx_up(L);
   int done = 0;
-  cl_Error *e = cl_done(c->R, tohandle(L, 1), &done);
+  cl_Error *e = cl_done(c->R, coro_framebehind(c, L, 1, "done()"), &done);
   if (e) return coro_raise(c, L, e);
   lua_pushboolean(L, done);
   return 1;
@@ -231,7 +243,8 @@ static int h_promise(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
   void *p;
-  cl_Error *e = cl_promise(c->R, h->f, h->type ? &h->type->pt : NULL, &p);
+  cl_Error *e = cl_promise(c->R, coro_framebehind(c, L, 1, "promise()"),
+                           h->type ? &h->type->pt : NULL, &p);
   if (e) return coro_raise(c, L, e);
   h->type->push(c, L, p);
   return 1;

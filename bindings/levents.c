@@ -163,10 +163,11 @@ static void variables(lua_State *L, lua_State *T) {
 
 static int info(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = coro_checkhandle(L, 1)->f;
+  Handle *h = coro_checkhandle(L, 1);
+  cl_Frame *f = h->f;
   cl_FrameInfo fi;
   char where[128];
-  if (!cl_frame_info(c->R, f, &fi)) return 0;
+  if (!cl_frame_info(c->R, f, &fi) || (h->id && fi.id != h->id)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   lua_createtable(L, 0, 14);
   setint(L, "id", fi.id);

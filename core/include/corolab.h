@@ -264,6 +264,9 @@ typedef struct cl_FrameInfo {
 } cl_FrameInfo;
 
 int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info);
+/* the id of the live frame at h, or 0: a handle kept with the id it had
+   can tell that its frame died and another now has its address */
+unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);
 /* the live frames, in creation order; returns how many (fills up to n) */
 size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
 cl_Frame *cl_running(cl_Runtime *R);              /* innermost running frame */

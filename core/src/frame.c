@@ -118,6 +118,11 @@ cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt
   return NULL;
 }
 
+unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h) {
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  return st ? st->id : 0;
+}
+
 int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) return 0;

@@ -38,7 +38,11 @@ function Generator:__call()
   if self:next() then return self:getValue() end
 end
 
--- the return object owns the frame: ~generator() destroys it
+-- the return object owns the frame: ~generator() destroys it, at scope exit
+-- (local g <close> = ...) or, for one that was dropped, when it is collected
 function Generator:__close() self.h:destroy() end
+function Generator:__gc()
+  if coro.info(self.h) then pcall(self.h.destroy, self.h) end
+end
 
 return Generator

@@ -48,7 +48,11 @@ function Task:run()
   return self:await_resume()
 end
 
--- the return object owns the frame: ~task() destroys it
+-- the return object owns the frame: ~task() destroys it, at scope exit
+-- (local g <close> = ...) or, for one that was dropped, when it is collected
 function Task:__close() self.h:destroy() end
+function Task:__gc()
+  if coro.info(self.h) then pcall(self.h.destroy, self.h) end
+end
 
 return Task

@@ -172,7 +172,9 @@ static void test_use_after_destroy(void **state) {
   cl_Coroutine co;
   cl_Frame *h = lazy(fx, &co, body);
   int done;
+  assert_int_equal(cl_frame_id(R, h), 1);
   destroy_ok(R, h);
+  assert_int_equal(cl_frame_id(R, h), 0);      /* no live frame there now */
   fx->log.n = 0;
   assert_error(R, cl_destroy(R, h), CL_MISUSE,
                "destroy(): coroutine #1 'coro' was already destroyed");

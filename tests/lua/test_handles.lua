@@ -90,3 +90,24 @@ test("a return object in a <close> variable destroys its frame", function()
   end
   C.eq(#coro.frames(), 0)
 end)
+
+test("a handle that outlived its frame never reaches a newer frame at its address", function()
+  local gen = coro.coroutine(coro.generator, function() coro.co_yield(1) end, "g")
+  local g = gen()
+  local stale, address = g.h, g.h:address()
+  g:close()
+  local newer, reused = {}, nil
+  for i = 1, 200 do               -- malloc hands the block out again (not ASan)
+    newer[i] = gen()
+    if newer[i].h:address() == address then reused = newer[i] break end
+  end
+  for _, op in ipairs {"resume", "destroy", "done", "promise"} do
+    C.raises({op .. "():", "already destroyed"}, stale[op], stale)
+  end
+  C.eq(coro.info(stale), nil)
+  if reused then                  -- untouched by all that
+    C.eq(coro.info(reused.h).state, "suspended_initial")
+    C.eq(reused:next(), 1)
+  end
+  for _, n in ipairs(newer) do n:close() end
+end)
