@@ -122,18 +122,24 @@ static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   return final_suspend(R, st);
 }
 
+/* the promise type lacks a member the body needs (C++ would not compile the
+   coroutine): it ends there, done, its locals destroyed, and the error goes
+   to the resumer, never to unhandled_exception, which might swallow it */
+static Exit ill_formed(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
+  destroy_locals(R, st);
+  mark_done(st);
+  return exit_with(EXIT_ERROR, e);
+}
+
 /* co_return v; -> promise.return_value(v); then the locals die */
 static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
   if (pt->return_value == NULL)
-    e = cl_ill_formed(R, st, "co_return: no member named 'return_value' in "
-                      "'%s' [stmt.return.coroutine]", pt->name);
-  else {
-    cl_emit(R, CL_EV_RETURN_VALUE, st, 0, NULL);
-    e = pt->return_value(R, promise_of(st), v);
-  }
-  if (e) return unwind(R, st, e);
+    return ill_formed(R, st, cl_ill_formed(R, st, "co_return: no member named "
+                      "'return_value' in '%s' [stmt.return.coroutine]", pt->name));
+  cl_emit(R, CL_EV_RETURN_VALUE, st, 0, NULL);
+  if ((e = pt->return_value(R, promise_of(st), v))) return unwind(R, st, e);
   destroy_locals(R, st);
   return final_suspend(R, st);
 }
@@ -146,18 +152,15 @@ static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
   cl_Error *e;
   if (flowed_off) destroy_locals(R, st);
   if (pt->return_void == NULL)
-    e = flowed_off
+    return ill_formed(R, st, flowed_off
       ? cl_ill_formed(R, st, "coroutine #%u '%s' flowed off the end of its body, "
                       "but '%s' has no return_void; this is undefined behaviour "
                       "[stmt.return.coroutine]/3: end the body with co_return "
                       "and a value", st->id, st->co->name, pt->name)
       : cl_ill_formed(R, st, "co_return: no member named 'return_void' in '%s' "
-                      "[stmt.return.coroutine]", pt->name);
-  else {
-    cl_emit(R, CL_EV_RETURN_VOID, st, 0, NULL);
-    e = pt->return_void(R, promise_of(st));
-  }
-  if (e) return unwind(R, st, e);
+                      "[stmt.return.coroutine]", pt->name));
+  cl_emit(R, CL_EV_RETURN_VOID, st, 0, NULL);
+  if ((e = pt->return_void(R, promise_of(st)))) return unwind(R, st, e);
   destroy_locals(R, st);
   return final_suspend(R, st);
 }
@@ -188,15 +191,13 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
         o = cl_await(R, st, s.operand, AWAIT_PLAIN, s.result, &next, &thrown);
         break;
       case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
-        o = AWAIT_THROWS;
         if (pt->yield_value == NULL)
-          thrown = cl_ill_formed(R, st, "co_yield: no member named 'yield_value' "
-                                 "in '%s' [expr.yield]", pt->name);
-        else {
-          cl_emit(R, CL_EV_YIELD_VALUE, st, 0, NULL);
-          if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
-            o = cl_await(R, st, a, AWAIT_YIELD, s.result, &next, &thrown);
-        }
+          return ill_formed(R, st, cl_ill_formed(R, st, "co_yield: no member "
+                            "named 'yield_value' in '%s' [expr.yield]", pt->name));
+        cl_emit(R, CL_EV_YIELD_VALUE, st, 0, NULL);
+        o = AWAIT_THROWS;
+        if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
+          o = cl_await(R, st, a, AWAIT_YIELD, s.result, &next, &thrown);
         break;
       case CL_REQ_RETURN_VALUE: return co_return_value(R, st, s.value);
       case CL_REQ_RETURN_VOID: return co_return_void(R, st, 0);

@@ -70,13 +70,15 @@ static void test_neither_return_member_is_well_formed(void **state) {
 
 /* --------------------------------------------- members a body asks for -- */
 
-/* run body (lazy, rethrowing) and expect error from its first resume;
+/* run body (lazy) and expect error from its first resume: what C++ would
+   not compile ends the coroutine and reaches the resumer even though this
+   promise's unhandled_exception swallows exceptions (it is never called);
    the coroutine is then done and destroyable */
 static void expect_body_error(Fixture *fx, const cl_PromiseType *pt,
                               const Op *body, const char *message) {
   cl_Coroutine co = script_coroutine("coro", pt, body);
   cl_Frame *h = start(fx->R, &co);
-  fx->rethrow = 1;
+  fx->rethrow = 0;
   fx->log.n = 0;
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE, message);
   assert_int_equal(done_of(fx->R, h), 1);
@@ -90,7 +92,7 @@ static void test_co_return_value_without_return_value(void **state) {
   expect_body_error(fx, &rec_promise, body, "co_return: no member named "
                     "'return_value' in 'rec_promise' [stmt.return.coroutine]");
   assert_log(&fx->log, INITIAL_RESUMED, "local_a.ctor", "~local_a",
-             "unhandled_exception(misuse)", STATE_DESTROYED);
+             STATE_DESTROYED);
 }
 
 static void test_co_return_without_return_void(void **state) {
@@ -119,7 +121,7 @@ static void test_flow_off_without_return_void(void **state) {
                     "has no return_void; this is undefined behaviour "
                     "[stmt.return.coroutine]/3");
   assert_log(&fx->log, INITIAL_RESUMED, "local_a.ctor", "~local_a",
-             "unhandled_exception(misuse)", STATE_DESTROYED);
+             STATE_DESTROYED);
 }
 
 /* ---------------------------------------------- the final suspend point -- */

@@ -285,3 +285,19 @@ test("destructors that raise: warned, and destruction goes on", function()
   r.h:destroy()
   C.eq({table.unpack(log, #log - 4)}, {"a", "~aw", "~bad", "~a", "~promise"})
 end)
+
+test("a member the body needs is missing: the resumer hears it, unhandled_exception does not", function()
+  local swallowed = {}
+  local quiet = {unhandled_exception = function(p, e) swallowed[#swallowed + 1] = e end}
+  local function run(extra, body, message)
+    for k, v in pairs(quiet) do extra[k] = v end
+    local h = coro.coroutine(lazy(extra), body)()
+    C.raises(message, h.resume, h)
+    C.eq({h:done(), #swallowed}, {true, 0})
+    h:destroy()
+  end
+  run({}, function() co_yield(1) end, "co_yield: no member named 'yield_value'")
+  run({}, function() co_return(1) end, "co_return: no member named 'return_value'")
+  run({return_void = false, return_value = print}, function() end,
+      "flowed off the end of its body")
+end)
