@@ -62,7 +62,7 @@ static int object_close(lua_State *L) {
   Object *o = checkobject(L, NULL, "generator or task");
   cl_FrameInfo info;
   if (c->R == NULL || !cl_frame_info(c->R, o->f, &info) ||
-      info.id != o->id)
+      info.id != o->id || info.state == CL_STATE_DESTROYING)
     return 0;
   ENTER(c, L);
   cl_Error *e = cl_destroy(c->R, o->f);
@@ -245,6 +245,7 @@ static PromiseType *builtin(lua_State *L, Ctx *c, const char *name,
   t->pt.name = t->name;
   t->pt.size = size;
   t->pt.userdata = t;
+  t->pt.base = base;
   t->pt.operator_new = coro_operator_new;
   t->pt.operator_delete = coro_operator_delete;
   t->pt.get_return_object = get_return_object;

@@ -202,9 +202,7 @@ cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op) {
   Handle *h = coro_checkhandle(L, i);
   unsigned now = h->id ? cl_frame_id(c->R, h->f) : 0;
   if (now != 0 && now != h->id)
-    luaL_error(L, "%s: coroutine #%d was already destroyed (coroutine #%d now "
-               "lives at its address); using its handle is undefined "
-               "behaviour in C++ [coroutine.handle]", op, (int)h->id, (int)now);
+    coro_raise(c, L, cl_check_handle(c->R, op, h->f, h->id));
   return h->f;
 }
 
@@ -220,10 +218,6 @@ static int h_resume(lua_State *L) {
 static int h_destroy(lua_State *L) {
   Ctx *c = ctx_up(L);
   cl_Frame *f = coro_framebehind(c, L, 1, "destroy()");
-  if (f != NULL && f == c->dying)
-    return luaL_error(L, "destroy(): the call of this coroutine failed and "
-                      "the runtime is tearing its frame down; its return "
-                      "object must not destroy it too");
   ENTER(c, L);
   cl_Error *e = cl_destroy(c->R, f);
   LEAVE(c);
@@ -297,13 +291,15 @@ static int h_tostring(lua_State *L) {
   return 1;
 }
 
-/* destroy its frame, if still alive and not being torn down by a failed
-   call (a handle used as the return object: C++'s ~R() is trivial then) */
+/* destroy its frame, if still alive and not already being destroyed (as
+   by its failed call, when a handle is the return object: C++'s ~R() is
+   trivial then) */
 static int h_close(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, h->f, &info) || info.id != h->id || h->f == c->dying)
+  if (!cl_frame_info(c->R, h->f, &info) || info.id != h->id ||
+      info.state == CL_STATE_DESTROYING)
     return 0;
   return h_destroy(L);
 }

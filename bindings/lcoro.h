@@ -31,7 +31,6 @@ typedef struct Ctx {           /* one per lua_State, shared by its threads */
   cl_Runtime *R;
   lua_State *L;                /* the state calling into the core now */
   Body *body;                  /* the body being stepped now */
-  cl_Frame *dying;             /* torn down by its failed call */
   luacoro_Hooks live;          /* the live Lua bodies */
   int request;                 /* set by co_await/co_yield/co_return */
   lua_CFunction pcall, xpcall; /* allowed between a body and co_await */

@@ -187,10 +187,8 @@ static void return_object_destroy(cl_Runtime *R, void *ret) {
   if (i == 0 || !lua_checkstack(L, 2) ||
       luaL_getmetafield(L, i, "__close") == LUA_TNIL)
     return;
-  lua_pushvalue(L, i);
-  c->dying = cl_running(R);            /* its frame is not its to destroy */
+  lua_pushvalue(L, i);              /* its frame is being destroyed: not by it */
   if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a return object", L);
-  c->dying = NULL;
 }
 
 static void push_promise(Ctx *c, lua_State *L, void *p) {
@@ -221,7 +219,7 @@ void *coro_operator_new(cl_Runtime *R, const cl_PromiseType *pt, size_t size,
     lua_pop(L, 1);
     if (!yes) return NULL;
   }
-  return cl_alloc(R, size);
+  return cl_frame_alloc(R, size);
 }
 
 /* operator delete(ptr, size); then the frame lets its coroutine go */
@@ -238,7 +236,7 @@ void coro_operator_delete(cl_Runtime *R, const cl_PromiseType *pt, void *frame,
     lua_pushinteger(L, (lua_Integer)size);
     if (lua_pcall(L, 2, 0, 0) != LUA_OK) coro_warn(c, "operator_delete", L);
   }
-  cl_free(R, frame, size);
+  cl_frame_free(R, frame, size);
   if (room && anchor > 0) luaL_unref(L, LUA_REGISTRYINDEX, anchor);
 }
 

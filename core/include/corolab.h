@@ -2,6 +2,21 @@
 ** corolab.h — the C++20 coroutine machinery as a C library.
 ** One prefix (cl_), one runtime per caller (like a lua_State), errors as values.
 ** Valid C11 and valid C++ (it never uses co_await/co_yield/co_return as names).
+**
+** Preconditions, as lua.h has them: the runtime R, every out-parameter
+** (int *done, void **promise, cl_Frame **h, ...), every function table
+** (cl_Coroutine, cl_PromiseType, cl_AwaitableOps) and every name must not be
+** NULL, unless a comment says "may be NULL". A handle (cl_Frame *) may be
+** anything: every call that takes one checks it against the live frames and
+** returns a CL_MISUSE error naming what is wrong. Build with
+** -DCOROLAB_APICHECK (the sanitizer build does) to turn the NULL
+** preconditions into assertions.
+**
+** Re-entrancy: every call into user code (promise and awaiter members,
+** bodies, observers, allocators) may call back into the runtime, resume or
+** destroy any frame, including the one being worked on. The runtime stays
+** consistent: what C++ allows works as in C++, what it leaves undefined is
+** an error, never a crash.
 */
 #ifndef COROLAB_H
 #define COROLAB_H
@@ -53,7 +68,19 @@ size_t cl_runtime_close(cl_Runtime *R);
 void *cl_runtime_userdata(cl_Runtime *R);
 void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
 void *cl_alloc(cl_Runtime *R, size_t size);            /* runtime's allocator */
-void cl_free(cl_Runtime *R, void *p, size_t size);
+void cl_free(cl_Runtime *R, void *p, size_t size);     /* p may be NULL */
+/* frame memory, as a frame gets it when its promise type has no operator
+   new: the runtime keeps a few freed blocks and hands the last one out
+   again, as a C++ program's allocator does, so a new frame often has the
+   address of one just destroyed (handles keep ids to tell them apart) */
+void *cl_frame_alloc(cl_Runtime *R, size_t size);
+void cl_frame_free(cl_Runtime *R, void *frame, size_t size);  /* may be NULL */
+
+/* Resumes, coroutine calls and destroys nest on the C stack (a symmetric
+   transfer does not). Past the limit, they fail with a CL_MISUSE error
+   instead of overflowing the stack. */
+#define CL_NESTING_LIMIT 150
+void cl_set_nesting_limit(cl_Runtime *R, int limit);   /* 1 or more */
 
 /* ----------------------------------------------------------- awaitables -- */
 
@@ -67,6 +94,11 @@ typedef struct cl_SuspendResult {
   cl_SuspendKind kind;
   int value;                   /* for CL_SUSPEND_BOOL */
   cl_Frame *handle;            /* for CL_SUSPEND_HANDLE */
+  unsigned id;                 /* for CL_SUSPEND_HANDLE: the id the frame had
+                                  when the handle was taken (cl_frame_id), so
+                                  that a handle that outlived its frame cannot
+                                  reach a newer one (cl_check_handle); 0: not
+                                  known */
 } cl_SuspendResult;
 
 typedef struct cl_AwaitableOps cl_AwaitableOps;
@@ -137,6 +169,9 @@ typedef struct cl_PromiseType {
   void (*destroy)(cl_Runtime *R, void *promise);    /* ~promise_type() */
   void (*return_object_destroy)(cl_Runtime *R, void *ret);  /* ~R(), on a
                                                      prologue exception */
+  /* the promise type this one extends, or NULL: its promise begins with
+     base's, and base's awaitables (cl_task_awaitable) accept it */
+  const struct cl_PromiseType *base;
 } cl_PromiseType;
 
 /* checks C++'s rules for a promise type; NULL if well-formed, else an error
@@ -246,6 +281,11 @@ cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt
 /* pt NULL: a type-erased handle; else the frame's promise type must be pt */
 cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt,
                           cl_Frame **h);
+/* NULL if h is the live frame whose id (cl_frame_id) is id, else the error
+   op reports: h is null, destroyed, not a frame, or (id not 0) a newer
+   frame now lives at its address. id 0 checks the address only. */
+cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Frame *h,
+                          unsigned id);
 void *cl_address(cl_Frame *h);
 int cl_handle_compare(cl_Frame *a, cl_Frame *b);   /* <0, 0, >0 by address */
 cl_Frame *cl_noop_coroutine(cl_Runtime *R);         /* one shared frame */
@@ -256,6 +296,7 @@ typedef struct cl_FrameInfo {
   cl_State state;
   int index;                   /* suspend index */
   int initial_await_resume_called;
+  int promise_alive;           /* constructed and not yet destroyed */
   const cl_Coroutine *coroutine;
   void *promise, *locals;
   size_t frame_size;           /* bytes allocated */
@@ -347,7 +388,9 @@ void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud);
 /* values the reference types carry */
 typedef union cl_Value { long long i; double n; void *p; } cl_Value;
 
-/* generator: lazy; co_yield stores a pointer to the value */
+/* generator: lazy; co_yield stores a pointer to the value; co_await in
+   its body is ill-formed (its await_transform is deleted, as in C++23's
+   std::generator) */
 typedef struct cl_GeneratorPromise {
   void *current;               /* the value last yielded */
   cl_Error *error;             /* stored by unhandled_exception */
@@ -361,6 +404,7 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value);
    transfers to the awaiter; errors are stored and raised by await_resume */
 typedef struct cl_TaskPromise {
   cl_Frame *continuation;
+  unsigned continuation_id;    /* its cl_frame_id, checked at the transfer */
   cl_Value result;             /* co_return *(cl_Value *)v */
   cl_Error *error;
 } cl_TaskPromise;
@@ -368,7 +412,9 @@ typedef struct cl_TaskPromise {
 extern const cl_PromiseType cl_task_type;
 extern const cl_AwaitableOps cl_task_awaitable_ops;
 /* co_await task(): the awaitable owns the task, like a temporary task
-   object, and destroys it at the end of the full-expression */
+   object, and destroys it at the end of the full-expression. task must be
+   a task's frame (cl_task_type, or a type whose base it is): anything else
+   is a CL_MISUSE error at the co_await */
 cl_Awaitable cl_task_awaitable(cl_Frame *task);
 /* run a task from plain code to completion: resume, then its result */
 cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);

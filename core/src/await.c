@@ -42,20 +42,22 @@ static const char *name_of(cl_Awaitable a) {
 }
 
 /* an event about awaiter a, which describes itself if it can; out of line,
-   so that the hot paths carry no buffer */
+   so that the hot paths carry no buffer. Describing calls user code: with
+   a pin, the event is left out if the frame went meanwhile */
 static void emit_described(cl_Runtime *R, cl_EventKind kind,
-                           const cl_FrameState *st, cl_Awaitable a) {
+                           const cl_FrameState *st, cl_Awaitable a,
+                           const cl_Pin *pin) {
   char buf[96];
   const char *detail = name_of(a);
   if (a.ops->describe) {
     a.ops->describe(R, a.self, buf, sizeof buf);
     detail = buf;
   }
-  cl_emit_(R, kind, st, 0, detail);
+  if (pin == NULL || !pin->left) cl_emit_(R, kind, st, 0, detail);
 }
 
-#define emit_about(R, kind, st, a) \
-  do { if (cl_observed(R)) emit_described(R, kind, st, a); } while (0)
+#define emit_about(R, kind, st, a, pin) \
+  do { if (cl_observed(R)) emit_described(R, kind, st, a, pin); } while (0)
 
 static Spill **spill_of(cl_Runtime *R, const cl_FrameState *st) {
   Spill **s = &R->spills;
@@ -72,6 +74,12 @@ static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
       (old.ops == a.ops && old.self == a.self))            /* returned *this */
     return NULL;
   Spill *s = st->spilled ? *spill_of(R, st) : NULL;
+  if (s != NULL && s->n == (int)(sizeof s->temps / sizeof *s->temps)) {
+    st->awaiter = old;           /* cannot happen: one co_await has three */
+    if (a.ops->destroy) a.ops->destroy(R, a.self);
+    return cl_error_new(R, CL_MISUSE, "co_await: more temporaries than a "
+                        "co_await makes (corolab bug)");
+  }
   if (s == NULL) {
     if ((s = (Spill *)cl_alloc(R, sizeof *s)) == NULL) {
       st->awaiter = old;                   /* destroyed with the others */
@@ -149,16 +157,27 @@ static cl_State suspended_state(AwaitKind kind) {
        : kind == AWAIT_FINAL ? CL_STATE_SUSPENDED_FINAL : CL_STATE_SUSPENDED;
 }
 
-/* after await_suspend returned, the frame may be gone or resumed: check */
-static cl_Error *still_ours(cl_Runtime *R, cl_Frame *h, cl_FrameState *st,
-                            unsigned id, AwaitKind kind, const char *what) {
-  cl_FrameState *now = cl_frame_lookup(R, h);
-  if (now == st && st->id == id && st->state == suspended_state(kind)) return NULL;
-  cl_emit(R, CL_EV_MISUSE, now, 0, what);
+/* user code resumed or destroyed the frame while it was suspended here
+   (in await_suspend, or in an observer of its events), and then await_suspend
+   did something that needs the frame: the error for the resumer */
+static cl_Error *left_behind(cl_Runtime *R, unsigned id, int left,
+                             const char *what) {
+  cl_emit(R, CL_EV_MISUSE, NULL, id, what);
   return cl_error_new(R, CL_MISUSE, "await_suspend: coroutine #%u was %s during "
-                      "await_suspend, which then %s; this is undefined behaviour "
-                      "in C++ [expr.await]/5", id, now ? "resumed" : "destroyed",
-                      what);
+                      "await_suspend, which then %s; this is undefined "
+                      "behaviour in C++ [expr.await]/5",
+                      id, left & CL_PIN_DESTROYED ? "destroyed" : "resumed", what);
+}
+
+/* await_suspend returned a handle to transfer to, checked as resume() checks
+   one: a handle that carries its frame's id cannot reach a newer frame */
+static cl_Error *transfer_target(cl_Runtime *R, const cl_SuspendResult *res) {
+  if (res->handle == NULL)
+    return cl_error_new(R, CL_MISUSE, "await_suspend returned a null "
+                        "coroutine_handle; resuming it is undefined behaviour "
+                        "in C++ [coroutine.handle.resumption]");
+  return cl_check_handle(R, "await_suspend (symmetric transfer)", res->handle,
+                         res->id);
 }
 
 /* suspend_always and suspend_never, when nothing observes and nothing
@@ -187,20 +206,39 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
   if ((*error = get_awaiter(R, st, operand, kind))) goto throws;
   cl_Awaitable w = st->awaiter;
   int ready = 0;
-  emit_about(R, CL_EV_AWAIT_READY, st, w);
+  emit_about(R, CL_EV_AWAIT_READY, st, w, NULL);
   if ((*error = w.ops->await_ready(R, w.self, &ready))) goto throws;
   if (ready) return AWAIT_RESUMES;
-  /* [expr.await]/5.1: the coroutine is suspended, then await_suspend runs */
+  /* [expr.await]/5.1: the coroutine is suspended, then await_suspend runs.
+     From here on user code may resume or destroy it: the pin tells. */
   unsigned id = st->id;
+  cl_Pin pin;
+  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL, 0};
+  int called = 0;
   st->state = (unsigned char)suspended_state(kind);
   if (kind == AWAIT_FINAL) h->resume_fn = NULL;        /* done() is now true */
+  cl_pin(R, &pin, st);
   cl_emit(R, CL_EV_SUSPEND, st, 0, name_of(w));
-  emit_about(R, CL_EV_AWAIT_SUSPEND, st, w);
-  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL};
-  if ((*error = w.ops->await_suspend(R, w.self, h, &res))) {
+  if (!pin.left) emit_about(R, CL_EV_AWAIT_SUSPEND, st, w, &pin);
+  if (!pin.left) {
+    called = 1;
+    *error = w.ops->await_suspend(R, w.self, h, &res);
+  }
+  int left = pin.left;
+  cl_unpin(R, &pin, st);
+  if (!called) {               /* an observer resumed or destroyed it */
+    cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, id, left & CL_PIN_DESTROYED
+            ? "destroyed before await_suspend was called"
+            : "resumed before await_suspend was called");
+    return AWAIT_SUSPENDED;
+  }
+  if (*error) {
     /* [expr.await]/5.1.3: resumed, and the exception is raised at co_await */
-    cl_Error *gone = still_ours(R, h, st, id, kind, "threw");
-    if (gone) { cl_error_free(R, *error); *error = gone; return AWAIT_BROKEN; }
+    if (left) {
+      cl_error_free(R, *error);
+      *error = left_behind(R, id, left, "threw");
+      return AWAIT_BROKEN;
+    }
     st->state = CL_STATE_RUNNING;
     if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
     goto throws;
@@ -208,17 +246,25 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
   switch (res.kind) {
     case CL_SUSPEND_BOOL:
       if (res.value) break;
-      if ((*error = still_ours(R, h, st, id, kind, "returned false")))
+      if (left) {
+        *error = left_behind(R, id, left, "returned false");
         return AWAIT_BROKEN;
+      }
       st->state = CL_STATE_RUNNING;
       if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
       cl_emit(R, CL_EV_RESUME, st, st->id, "await_suspend returned false");
       return AWAIT_RESUMES;
     case CL_SUSPEND_HANDLE:
+      if ((*error = transfer_target(R, &res))) return AWAIT_BROKEN;
       *next = res.handle;
       return AWAIT_TRANSFERS;
     case CL_SUSPEND_VOID:
       break;
+    default:
+      *error = cl_error_new(R, CL_MISUSE, "await_suspend of '%s' set an unknown "
+                            "result kind %d; it must be CL_SUSPEND_VOID, _BOOL or "
+                            "_HANDLE", name_of(w), (int)res.kind);
+      return AWAIT_BROKEN;
   }
   cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, id,
           res.kind == CL_SUSPEND_VOID ? "await_suspend returned void"
@@ -232,11 +278,11 @@ throws:
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {
   cl_Awaitable w = st->awaiter;
   if (st->await_kind == AWAIT_INITIAL) st->initial_await_resume_called = 1;
-  if (plain_standard(R, st, w, AWAIT_INITIAL)) {
-    st->awaiter.ops = NULL;
+  if (plain_standard(R, st, w, AWAIT_INITIAL) && !st->spilled) {
+    st->awaiter.ops = NULL;    /* a standard awaiter and no other temporary */
     return NULL;
   }
-  emit_about(R, CL_EV_AWAIT_RESUME, st, w);
+  emit_about(R, CL_EV_AWAIT_RESUME, st, w, NULL);
   cl_Error *e = w.ops->await_resume(R, w.self, st->await_result);
   cl_await_destroy_temps(R, st);
   return e;

@@ -42,28 +42,33 @@ static void destroy_params(cl_Runtime *R, cl_FrameState *st) {
     st->co->destroy_params(R, cl_frame_of_state(st), cl_state_locals(st));
 }
 
+/* the frame's memory goes; pins on it learn it before anyone else runs */
 static void free_frame(cl_Runtime *R, cl_FrameState *st) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Frame *h = cl_frame_of_state(st);
   size_t size = cl_frame_size(st->co);
+  if (st->pinned) cl_pins_mark(R, st, CL_PIN_DESTROYED);
   cl_emit(R, CL_EV_OPERATOR_DELETE, st, 0, NULL);
   cl_frame_bury(R, st);
   if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
-  else cl_free(R, h, size);
+  else cl_frame_free(R, h, size);
 }
 
 /* the end of the coroutine state: promise, parameter copies, the frame */
 static void destroy_state(cl_Runtime *R, cl_FrameState *st) {
   const cl_PromiseType *pt = st->co->promise_type;
+  st->state = CL_STATE_DESTROYING;
   cl_emit(R, CL_EV_PROMISE_DESTROY, st, 0, NULL);
   if (pt->destroy) pt->destroy(R, promise_of(st));
+  st->promise_alive = 0;
   destroy_params(R, st);
   free_frame(R, st);
 }
 
-/* destroy() of a suspended coroutine: awaiter, locals, promise, params */
+/* destroy() of a suspended coroutine: awaiter, locals, promise, params.
+   The state says "being destroyed" before anything runs, so that no
+   destructor or observer can resume or destroy it again */
 static void teardown(cl_Runtime *R, cl_FrameState *st) {
-  st->state = CL_STATE_DESTROYING;
   cl_await_destroy_temps(R, st);
   destroy_locals(R, st);
   destroy_state(R, st);
@@ -226,11 +231,19 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
   return run_body(R, st, NULL);
 }
 
+/* a suspended frame starts running: its state says so before any event
+   announces it, so that an observer can neither resume nor destroy it;
+   pins held on it learn that it left the point where they hold it */
+static void enter(cl_Runtime *R, cl_FrameState *st) {
+  st->state = CL_STATE_RUNNING;
+  if (st->pinned) cl_pins_mark(R, st, CL_PIN_RESUMED);
+  cl_set_running(R, cl_frame_of_state(st), st->id);
+}
+
 /* resume a suspended frame */
 static Exit run_frame(cl_Runtime *R, cl_FrameState *st, unsigned resumer) {
+  enter(R, st);
   cl_emit(R, CL_EV_RESUME, st, resumer, NULL);
-  cl_set_running(R, cl_frame_of_state(st), st->id);
-  st->state = CL_STATE_RUNNING;
   return continue_body(R, st);
 }
 
@@ -269,8 +282,10 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
     if ((why = resume_check(st)))
       return bad_resume(R, "await_suspend (symmetric transfer)", st, why);
     unsigned id = st->id;                         /* st may die in the run */
+    enter(R, st);
     cl_emit(R, CL_EV_SYMMETRIC_TRANSFER, st, from, NULL);
-    x = run_frame(R, st, from);
+    cl_emit(R, CL_EV_RESUME, st, from, NULL);
+    x = continue_body(R, st);
     from = id;
   }
   return x.how == EXIT_ERROR ? (cl_Error *)x.to : NULL;
@@ -284,12 +299,25 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
 #define OUT_OF_LINE
 #endif
 
+/* [implimits]: every resume, call and destroy nests on the C stack; a
+   symmetric transfer does not */
+static cl_Error *too_deep(cl_Runtime *R, const char *op) {
+  return cl_error_new(R, CL_MISUSE, "%s: nesting limit reached: %d resumes, "
+                      "coroutine calls and destroys are already running one "
+                      "inside another, each on the C stack (corolab stops here "
+                      "instead of overflowing it); a symmetric transfer does "
+                      "not nest: return the next coroutine's handle from "
+                      "await_suspend instead of resuming it there",
+                      op, R->depth);
+}
+
 OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
   if (h == &R->noop) return NULL;
   cl_FrameState *st = cl_frame_lookup(R, h);
   const char *why;
   if (st == NULL) return cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st))) return bad_resume(R, "resume()", st, why);
+  if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Frame *resumer = R->running;
   unsigned resumer_id = R->running_id, from = st->id;
   R->depth++;
@@ -308,16 +336,19 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
     case CL_STATE_SUSPENDED_FINAL: break;
     default: {
       char name[160];
+      const char *why = st->state == CL_STATE_DESTROYING ? "is already being destroyed"
+                      : st->state == CL_STATE_PROLOGUE ? "is still in its prologue"
+                      : "is running";
       cl_frame_name(st, name, sizeof name);
       cl_emit(R, CL_EV_MISUSE, st, 0, "destroy of a coroutine that is not suspended");
       return cl_error_new(R, CL_MISUSE, "destroy(): %s %s; destroying a coroutine "
                           "that is not suspended is undefined behaviour in C++ "
-                          "[coroutine.handle.destroy]", name,
-                          st->state == CL_STATE_DESTROYING ? "is already being destroyed"
-                                                           : "is running");
+                          "[coroutine.handle.destroy]", name, why);
     }
   }
+  if (R->depth >= R->nesting_limit) return too_deep(R, "destroy()");
   R->depth++;
+  st->state = CL_STATE_DESTROYING;
   cl_emit(R, CL_EV_DESTROY, st, R->running_id, NULL);
   teardown(R, st);
   R->depth--;
@@ -352,6 +383,7 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
    coroutine state (and the frame is freed inside the call) */
 static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *e) {
   const cl_PromiseType *pt = st->co->promise_type;
+  st->state = CL_STATE_DESTROYING;     /* ~R() must not destroy it too */
   cl_emit(R, CL_EV_RETURN_OBJECT_DESTROY, st, 0, NULL);
   if (pt->return_object_destroy) pt->return_object_destroy(R, ret);
   teardown(R, st);
@@ -381,11 +413,15 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   cl_set_running(R, h, st->id);
   cl_emit(R, CL_EV_PARAMS_COPY, st, 0, NULL);
   if (co->init && (e = co->init(R, h, cl_state_locals(st), args))) {
+    st->state = CL_STATE_DESTROYING;
     free_frame(R, st);
     return e;
   }
   cl_emit(R, CL_EV_PROMISE_CONSTRUCT, st, 0, pt->name);
+  st->promise_alive = 1;          /* from_promise works in the constructor */
   if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args))) {
+    st->promise_alive = 0;
+    st->state = CL_STATE_DESTROYING;
     destroy_params(R, st);
     free_frame(R, st);
     return e;
@@ -399,10 +435,10 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   cl_Awaitable a;
   cl_Frame *next = NULL;
   AwaitOutcome o = AWAIT_THROWS;
+  unsigned id = st->id;          /* from the suspension on, st may die */
   cl_emit(R, CL_EV_INITIAL_SUSPEND, st, 0, NULL);
   if ((e = pt->initial_suspend(R, cl_frame_promise(h), &a)) == NULL)
     o = cl_await(R, st, a, AWAIT_INITIAL, NULL, &next, &e);
-  unsigned id = st->id;          /* the body may end and free the frame */
   Exit x;
   switch (o) {
     case AWAIT_THROWS: return abandon(R, st, ret, e);
@@ -422,6 +458,7 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
                                   void *args, void *ret) {
   cl_Error *e = cl_promise_type_check(R, co->promise_type);
   if (e) return e;
+  if (R->depth >= R->nesting_limit) return too_deep(R, "call");
   cl_Frame *caller = R->running;
   unsigned caller_id = R->running_id;
   R->depth++;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "frame.h"
+#include "await.h"
 
 static const char *const state_names[] = {
   "in its prologue", "suspended at its initial suspend point",
@@ -23,6 +23,12 @@ const char *cl_state_name(cl_State s) {
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n) {
   snprintf(buf, n, "coroutine #%u '%s' (%s)", st->id, st->co->name,
            st->co->promise_type->name);
+}
+
+void cl_pins_mark(cl_Runtime *R, const cl_FrameState *st, int how) {
+  const cl_Frame *h = cl_frame_of_state(st);
+  for (cl_Pin *p = R->pins; p != NULL; p = p->outer)
+    if (p->frame == h && p->id == st->id) p->left |= (unsigned char)how;
 }
 
 void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
@@ -49,6 +55,19 @@ cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h) {
   return cl_error_new(R, CL_MISUSE, "%s: %p is not the address of a live "
                       "coroutine frame [coroutine.handle.export.import]", op,
                       (void *)h);
+}
+
+cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Frame *h,
+                          unsigned id) {
+  cl_FrameState *st;
+  cl_api_check(R != NULL && op != NULL, "cl_check_handle: R and op must not be NULL");
+  if (h == &R->noop && id == 0) return NULL;
+  if ((st = cl_frame_lookup(R, h)) == NULL) return cl_not_a_frame(R, op, h);
+  if (id == 0 || st->id == id) return NULL;
+  return cl_error_new(R, CL_MISUSE, "%s: coroutine #%u was already destroyed "
+                      "(coroutine #%u now lives at its address); using its "
+                      "handle is undefined behaviour in C++ [coroutine.handle]",
+                      op, id, st->id);
 }
 
 void *cl_address(cl_Frame *h) { return h; }
@@ -78,6 +97,17 @@ static cl_Error *wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
                       st->co->promise_type->name, pt->name);
 }
 
+/* [class.cdtor]: before its constructor and after its destructor, the
+   promise is no object to use */
+static cl_Error *dead_promise(cl_Runtime *R, const char *op, cl_FrameState *st) {
+  char name[160];
+  cl_frame_name(st, name, sizeof name);
+  return cl_error_new(R, CL_MISUSE, "%s: the promise of %s %s; using it is "
+                      "undefined behaviour in C++ [class.cdtor]", op, name,
+                      st->state == CL_STATE_PROLOGUE ? "is not constructed yet"
+                                                     : "was already destroyed");
+}
+
 cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
                      void **promise) {
   if (pt == NULL)
@@ -88,19 +118,24 @@ cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) return cl_not_a_frame(R, "promise()", h);
   if (st->co->promise_type != pt) return wrong_type(R, "promise()", st, pt);
+  if (!st->promise_alive) return dead_promise(R, "promise()", st);
   *promise = cl_frame_promise(h);
   return NULL;
 }
 
 cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt,
                           cl_Frame **h) {
-  cl_Frame *f = promise ? (cl_Frame *)((char *)promise - sizeof(struct cl_Frame)) : NULL;
+  /* the promise is at +16 of its frame: a lower address is no promise */
+  cl_Frame *f = (uintptr_t)promise >= sizeof(struct cl_Frame)
+              ? (cl_Frame *)((char *)promise - sizeof(struct cl_Frame)) : NULL;
   cl_FrameState *st = cl_frame_lookup(R, f);
+  cl_api_check(h != NULL, "cl_from_promise: h must not be NULL");
   if (st == NULL)
     return cl_error_new(R, CL_MISUSE, "from_promise(): %p is not the promise of "
                         "a live coroutine [coroutine.handle.export.import]", promise);
   if (pt != NULL && st->co->promise_type != pt)
     return wrong_type(R, "from_promise()", st, pt);
+  if (!st->promise_alive) return dead_promise(R, "from_promise()", st);
   *h = f;
   return NULL;
 }
@@ -132,6 +167,7 @@ int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
   info->state = (cl_State)st->state;
   info->index = st->index;
   info->initial_await_resume_called = st->initial_await_resume_called;
+  info->promise_alive = st->promise_alive;
   info->coroutine = co;
   info->promise = cl_frame_promise(h);
   info->locals = cl_state_locals(st);
@@ -171,15 +207,21 @@ cl_Frame *cl_running(cl_Runtime *R) {
   return st && st->id == R->running_id ? R->running : NULL;
 }
 
+/* the suspend point h is at, or is leaving or being destroyed at (its
+   co_await's awaiter still alive: the resume and destroy events) */
 void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) { snprintf(buf, n, "?"); return; }
+  int kind = st->awaiter.ops != NULL ? st->await_kind : -1;
   switch ((cl_State)st->state) {
-    case CL_STATE_SUSPENDED_INITIAL: snprintf(buf, n, "initial suspend point"); return;
-    case CL_STATE_SUSPENDED_FINAL: snprintf(buf, n, "final suspend point"); return;
-    default: break;
+    case CL_STATE_SUSPENDED_INITIAL: kind = AWAIT_INITIAL; break;
+    case CL_STATE_SUSPENDED_FINAL: kind = AWAIT_FINAL; break;
+    case CL_STATE_RUNNING: case CL_STATE_DESTROYING: break;
+    default: kind = -1;
   }
-  if (st->co->where)
+  if (kind == AWAIT_INITIAL) snprintf(buf, n, "initial suspend point");
+  else if (kind == AWAIT_FINAL) snprintf(buf, n, "final suspend point");
+  else if (st->co->where)
     st->co->where(R, h, cl_state_locals(st), st->index, buf, n);
   else
     snprintf(buf, n, "suspend index %d", st->index);

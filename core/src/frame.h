@@ -8,6 +8,15 @@
 #include "corolab.h"
 #include "registry.h"
 
+/* the preconditions corolab.h states ("must not be NULL"): assertions in
+   a build with COROLAB_APICHECK, as Lua's api_check with LUA_USE_APICHECK */
+#ifdef COROLAB_APICHECK
+#include <assert.h>
+#define cl_api_check(c, msg) assert((c) && msg)
+#else
+#define cl_api_check(c, msg) ((void)0)
+#endif
+
 #define CL_ALIGN 16u
 #define cl_align(n) (((n) + (CL_ALIGN - 1)) & ~(size_t)(CL_ALIGN - 1))
 
@@ -32,7 +41,23 @@ typedef struct cl_FrameState {
   unsigned char await_kind;    /* AwaitKind of the pending co_await */
   unsigned char locals_alive;  /* the body has started and not yet ended */
   unsigned char spilled;       /* R->spills holds temporaries of this frame */
+  unsigned char promise_alive; /* between the promise's constructor and the
+                                  end of its destructor */
+  unsigned char pinned;        /* how many pins (below) hold this frame */
 } cl_FrameState;
+
+/* A pin: the driver's hold on a frame it has suspended and handed to user
+   code (observers, await_suspend). It lives on the driver's C stack, never
+   in the frame, so it outlives the frame: a resume or destroy of the frame
+   meanwhile marks it, and the driver reads the mark instead of the frame. */
+enum { CL_PIN_RESUMED = 1, CL_PIN_DESTROYED = 2 };
+
+typedef struct cl_Pin {
+  struct cl_Pin *outer;
+  const cl_Frame *frame;
+  unsigned id;
+  unsigned char left;          /* CL_PIN_RESUMED | CL_PIN_DESTROYED */
+} cl_Pin;
 
 typedef struct Observer { cl_Observer fn; void *ud; int id; } Observer;
 
@@ -50,6 +75,9 @@ typedef struct Grave {         /* a recently destroyed frame, for messages */
 } Grave;
 
 #define CL_GRAVES 32
+#define CL_CACHED_FRAMES 8     /* freed frame blocks kept for reuse */
+
+typedef struct CachedBlock { void *block; size_t size; } CachedBlock;
 
 struct cl_Error {
   cl_ErrorKind kind;
@@ -64,7 +92,9 @@ struct cl_Runtime {
   void *userdata;
   cl_Registry frames;          /* live frames */
   unsigned next_id;
-  int depth;                   /* nesting of resume calls */
+  int depth;                   /* nesting of resumes, calls and destroys */
+  int nesting_limit;           /* the most depth may reach */
+  cl_Pin *pins;                /* the innermost pin */
   cl_Frame *running;           /* innermost running frame (may have been
                                   destroyed since: check with running_id) */
   unsigned running_id;         /* its id; 0: none */
@@ -75,6 +105,8 @@ struct cl_Runtime {
   Spill *spills;
   Grave graves[CL_GRAVES];
   unsigned ngraves;
+  CachedBlock cache[CL_CACHED_FRAMES];   /* last freed first */
+  int ncached;
   struct cl_Frame noop;        /* noop_coroutine()'s frame */
   struct cl_Error *oom;        /* preallocated "out of memory" */
 };
@@ -93,6 +125,13 @@ static inline size_t cl_frame_size(const cl_Coroutine *co) {
   ((cl_Frame *)((char *)(st) - cl_state_offset((st)->co->promise_type)))
 #define cl_state_locals(st)   ((void *)((char *)(st) + cl_align(sizeof(cl_FrameState))))
 
+/* pt is base, or extends it (cl_PromiseType.base) */
+static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *base) {
+  for (; pt != NULL; pt = pt->base)
+    if (pt == base) return 1;
+  return 0;
+}
+
 /* the live frame at h, or NULL */
 static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
   return cl_registry_get(&R->frames, h);
@@ -105,6 +144,22 @@ void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* unregister */
 static inline void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id) {
   R->running = h;
   R->running_id = id;
+}
+
+/* pins (see cl_Pin): pin a frame, mark its pins, let go of it */
+static inline void cl_pin(cl_Runtime *R, cl_Pin *pin, cl_FrameState *st) {
+  pin->outer = R->pins;
+  pin->frame = cl_frame_of_state(st);
+  pin->id = st->id;
+  pin->left = 0;
+  R->pins = pin;
+  st->pinned++;
+}
+void cl_pins_mark(cl_Runtime *R, const cl_FrameState *st, int how);
+/* st: the frame's state, read only if the pin says it is still alive */
+static inline void cl_unpin(cl_Runtime *R, cl_Pin *pin, cl_FrameState *st) {
+  R->pins = pin->outer;
+  if (!(pin->left & CL_PIN_DESTROYED)) st->pinned--;
 }
 
 #endif

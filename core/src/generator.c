@@ -35,6 +35,18 @@ static cl_Error *unhandled_exception(cl_Runtime *R, void *p, cl_Error *e) {
   return NULL;
 }
 
+/* template<class U> void await_transform(U&&) = delete; a generator only
+   yields: next() could not tell an awaited value from a yielded one */
+static cl_Error *await_transform(cl_Runtime *R, void *p, cl_Awaitable operand,
+                                 cl_Awaitable *out) {
+  (void)p; (void)out;
+  return cl_error_new(R, CL_MISUSE, "co_await in the body of a generator: "
+                      "use of deleted function 'generator::promise_type::"
+                      "await_transform' (operand '%s'); a generator only "
+                      "yields [expr.await]/3.2", operand.ops && operand.ops->name
+                      ? operand.ops->name : "awaitable");
+}
+
 static void destroy(cl_Runtime *R, void *p) {
   cl_error_free(R, gen_promise(p)->error);
 }
@@ -42,20 +54,23 @@ static void destroy(cl_Runtime *R, void *p) {
 const cl_PromiseType cl_generator_type = {
   "generator", sizeof(cl_GeneratorPromise), NULL,
   NULL, get_return_object, always, always, yield_value, NULL, return_void,
-  unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL
+  unhandled_exception, await_transform, NULL, NULL, NULL, destroy, NULL, NULL
 };
 
 cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
   cl_FrameState *st = cl_frame_lookup(R, h);
   cl_GeneratorPromise *p;
   cl_Error *e;
+  unsigned id;
+  cl_api_check(value != NULL, "cl_generator_next: value must not be NULL");
   *value = NULL;
   if (st == NULL || st->co->promise_type != &cl_generator_type)  /* say why */
     return cl_promise(R, h, &cl_generator_type, (void **)&p);
   p = gen_promise(cl_frame_promise(h));
+  id = st->id;
   if ((e = cl_resume(R, h))) return e;
-  if (cl_frame_lookup(R, h) != st)          /* destroyed while it ran */
-    return cl_not_a_frame(R, "generator next", h);
+  if ((e = cl_check_handle(R, "generator next", h, id)))  /* destroyed meanwhile */
+    return e;
   if (p->error) {                           /* rethrow, once */
     e = p->error;
     p->error = NULL;

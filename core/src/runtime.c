@@ -8,6 +8,24 @@
 
 #include "frame.h"
 
+/* a frame block kept for reuse is no memory to touch: the sanitizers and
+   valgrind learn that too, so a use after free is still caught */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define keep_poisoned(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
+#define take_unpoisoned(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#elif defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define keep_poisoned(p, n)   VALGRIND_MAKE_MEM_NOACCESS((p), (n))
+#define take_unpoisoned(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
+#endif
+#endif
+#ifndef keep_poisoned
+#define keep_poisoned(p, n)   ((void)(p), (void)(n))
+#define take_unpoisoned(p, n) ((void)(p), (void)(n))
+#endif
+
 static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   (void)ud; (void)osize;
   if (nsize == 0) { free(ptr); return NULL; }
@@ -36,6 +54,7 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   R->alloc = alloc;
   R->alloc_ud = alloc_ud;
   R->next_observer = 1;
+  R->nesting_limit = CL_NESTING_LIMIT;
   R->leak_report = report_to_stderr;
   R->noop.resume_fn = noop_step;
   R->oom = (cl_Error *)cl_alloc(R, sizeof(cl_Error) + sizeof oom_message);
@@ -60,6 +79,11 @@ size_t cl_runtime_close(cl_Runtime *R) {
       cl_free(R, all, n * sizeof *all);
     }
   }
+  while (R->ncached > 0) {
+    CachedBlock *b = &R->cache[--R->ncached];
+    take_unpoisoned(b->block, b->size);
+    cl_free(R, b->block, b->size);
+  }
   while (R->spills) {                  /* temporaries of leaked frames */
     Spill *s = R->spills;
     R->spills = s->next;
@@ -78,6 +102,40 @@ void cl_runtime_set_userdata(cl_Runtime *R, void *ud) { R->userdata = ud; }
 void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud) {
   R->leak_report = fn;
   R->leak_ud = ud;
+}
+
+void cl_set_nesting_limit(cl_Runtime *R, int limit) {
+  cl_api_check(R != NULL && limit > 0, "cl_set_nesting_limit: a limit of 1 or more");
+  R->nesting_limit = limit;
+}
+
+/* the last freed block of this size, as a C++ allocator's free list would
+   hand it out: a new frame often gets the address of one just destroyed */
+void *cl_frame_alloc(cl_Runtime *R, size_t size) {
+  for (int i = R->ncached - 1; i >= 0; i--) {
+    if (R->cache[i].size != size) continue;
+    void *block = R->cache[i].block;
+    memmove(&R->cache[i], &R->cache[i + 1],
+            (size_t)(R->ncached - i - 1) * sizeof *R->cache);
+    R->ncached--;
+    take_unpoisoned(block, size);
+    return block;
+  }
+  return cl_alloc(R, size);
+}
+
+void cl_frame_free(cl_Runtime *R, void *frame, size_t size) {
+  if (frame == NULL) return;
+  if (R->ncached == CL_CACHED_FRAMES) {       /* the oldest goes */
+    take_unpoisoned(R->cache[0].block, R->cache[0].size);
+    cl_free(R, R->cache[0].block, R->cache[0].size);
+    memmove(&R->cache[0], &R->cache[1], (CL_CACHED_FRAMES - 1) * sizeof *R->cache);
+    R->ncached--;
+  }
+  R->cache[R->ncached].block = frame;
+  R->cache[R->ncached].size = size;
+  R->ncached++;
+  keep_poisoned(frame, size);
 }
 
 void *cl_alloc(cl_Runtime *R, size_t size) {

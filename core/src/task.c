@@ -28,10 +28,11 @@ static cl_Error *final_ready(cl_Runtime *R, void *self, int *ready) {
 
 static cl_Error *final_suspend_to(cl_Runtime *R, void *self, cl_Frame *h,
                                   cl_SuspendResult *res) {
-  cl_Frame *c = task_promise(h)->continuation;
+  const cl_TaskPromise *p = task_promise(h);
   (void)self;
   res->kind = CL_SUSPEND_HANDLE;
-  res->handle = c ? c : cl_noop_coroutine(R);
+  res->handle = p->continuation ? p->continuation : cl_noop_coroutine(R);
+  res->id = p->continuation_id;      /* the awaiter may have died meanwhile */
   return NULL;
 }
 
@@ -71,26 +72,48 @@ static void destroy(cl_Runtime *R, void *p) {
 const cl_PromiseType cl_task_type = {
   "task", sizeof(cl_TaskPromise), NULL,
   NULL, get_return_object, initial_suspend, final_suspend, NULL, return_value,
-  NULL, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL
+  NULL, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL, NULL
 };
+
+/* the promise of t, a task's frame: the awaiter holds a
+   coroutine_handle<task::promise_type>, which no other frame converts to */
+static cl_Error *task_of(cl_Runtime *R, const char *op, cl_Frame *t,
+                         cl_TaskPromise **p) {
+  cl_FrameState *st = cl_frame_lookup(R, t);
+  char name[160];
+  if (st == NULL) return cl_not_a_frame(R, op, t);
+  if (!cl_extends(st->co->promise_type, &cl_task_type)) {
+    cl_frame_name(st, name, sizeof name);
+    return cl_error_new(R, CL_MISUSE, "%s: %s is not a task; cl_task_awaitable "
+                        "takes the frame of a task (cl_task_type)", op, name);
+  }
+  *p = task_promise(t);
+  return NULL;
+}
 
 /* the awaiter of a task temporary: co_await child() */
 static cl_Error *task_ready(cl_Runtime *R, void *self, int *ready) {
-  return cl_done(R, (cl_Frame *)self, ready);
+  cl_TaskPromise *p;
+  cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &p);
+  return e ? e : cl_done(R, (cl_Frame *)self, ready);
 }
 
 static cl_Error *task_suspend(cl_Runtime *R, void *self, cl_Frame *h,
                               cl_SuspendResult *res) {
-  (void)R;
-  task_promise((cl_Frame *)self)->continuation = h;
+  cl_TaskPromise *p;
+  cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &p);
+  if (e) return e;
+  p->continuation = h;
+  p->continuation_id = cl_frame_id(R, h);
   res->kind = CL_SUSPEND_HANDLE;
   res->handle = (cl_Frame *)self;
+  res->id = cl_frame_id(R, (cl_Frame *)self);
   return NULL;
 }
 
 static cl_Error *take_result(cl_Runtime *R, cl_Frame *task, cl_Value *result) {
   cl_TaskPromise *p;
-  cl_Error *e = cl_promise(R, task, &cl_task_type, (void **)&p);
+  cl_Error *e = task_of(R, "task result", task, &p);
   if (e) return e;
   if ((e = p->error)) { p->error = NULL; return e; }
   if (result) *result = p->result;

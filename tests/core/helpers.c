@@ -256,21 +256,24 @@ const cl_PromiseType rec_promise = {
   "rec_promise", sizeof(RecPromise), NULL,
   p_construct, p_get_return_object, p_initial_suspend, p_final_suspend,
   p_yield_value, NULL, p_return_void, p_unhandled_exception, NULL,
-  p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy
+  p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy,
+  NULL
 };
 
 const cl_PromiseType rec_promise_valued = {
   "rec_promise_valued", sizeof(RecPromise), NULL,
   p_construct, p_get_return_object, p_initial_suspend, p_final_suspend,
   p_yield_value, p_return_value, NULL, p_unhandled_exception, NULL,
-  p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy
+  p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy,
+  NULL
 };
 
 const cl_PromiseType rec_promise_transforming = {
   "rec_promise_transforming", sizeof(RecPromise), NULL,
   p_construct, p_get_return_object, p_initial_suspend, p_final_suspend,
   p_yield_value, NULL, p_return_void, p_unhandled_exception, p_await_transform,
-  p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy
+  p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy,
+  NULL
 };
 
 /* ------------------------------------------------------ scripted bodies -- */
