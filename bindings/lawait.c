@@ -76,7 +76,9 @@ static int pushawaitable(lua_State *L) {   /* protected: c, cl_Awaitable */
   if (islua(c, a.ops)) lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(a.self));
   else if (a.ops == &cl_suspend_always_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->always_ref);
   else if (a.ops == &cl_suspend_never_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->never_ref);
-  else if (a.ops == &c->task_ops) coro_pushhandle(c, L, (cl_Frame *)a.self, c->task_type);
+  else if (a.ops == &c->task_ops)
+    coro_pushhandle(c, L, (cl_Frame *)a.self, cl_frame_id(c->R, (cl_Frame *)a.self),
+                    c->task_type);
   else lua_pushstring(L, a.ops->name);
   return 1;
 }
@@ -104,7 +106,7 @@ static int psuspend(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 3);
   cl_Frame *h = (cl_Frame *)lua_touserdata(L, 4);
   lua_settop(L, 2);
-  coro_pushhandle(c, L, h, coro_frametype(c, h));
+  coro_pushhandle(c, L, h, cl_frame_id(c->R, h), coro_frametype(c, h));
   return pmethod(L);
 }
 
@@ -195,6 +197,7 @@ static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
       if ((to = coro_tohandle(L, top + 1)) != NULL) {
         res->kind = CL_SUSPEND_HANDLE;
         res->handle = to->f;
+        res->id = to->id;
         break;
       }
       e = cl_error_new(R, CL_MISUSE, "await_suspend returned a %s; it must "
@@ -234,10 +237,12 @@ static void destroy(cl_Runtime *R, void *self) {
 
 typedef struct Buffer { char *buf; size_t n; } Buffer;
 
-static int pdescribe(lua_State *L) {     /* protected: c, Buffer, awaiter */
+/* protected: c, Buffer, awaiter; raw reads: describing runs no Lua code */
+static int pdescribe(lua_State *L) {
   Buffer *b = (Buffer *)lua_touserdata(L, 2);
   if (luaL_getmetafield(L, 3, "__name") == LUA_TSTRING ||
-      (lua_istable(L, 3) && lua_getfield(L, 3, "name") == LUA_TSTRING))
+      (lua_istable(L, 3) && lua_pushliteral(L, "name") &&
+       lua_rawget(L, 3) == LUA_TSTRING))
     snprintf(b->buf, b->n, "%s", lua_tostring(L, -1));
   else
     snprintf(b->buf, b->n, "%s", luaL_typename(L, 3));

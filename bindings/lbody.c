@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <lualib.h>
+
 #include "lcoro.h"
 
 #define REQ_NONE (-1)          /* the body yielded, but not for us */
@@ -16,10 +18,17 @@ typedef struct Coroutine {     /* userdata: a coroutine function */
   char name[64];
 } Coroutine;
 
+/* the value on top of the body's thread, while it is suspended there; nil
+   once the body has gone on, ended or been destroyed (a stale pointer to
+   a yielded value, as C++ would have it, must not read garbage) */
 void coro_pushvalue(lua_State *L, void *v) {
-  lua_State *T = (lua_State *)v;     /* the value is on top of the body */
-  lua_pushvalue(T, -1);
-  lua_xmove(T, L, 1);
+  lua_State *T = (lua_State *)v;
+  if (T != NULL && lua_status(T) == LUA_YIELD && lua_gettop(T) > 0 &&
+      lua_checkstack(T, 1)) {
+    lua_pushvalue(T, -1);
+    lua_xmove(T, L, 1);
+  } else
+    lua_pushnil(L);
 }
 
 /* -------------------------------------------------- the body's thread -- */
@@ -30,8 +39,10 @@ typedef struct Start {          /* what init makes for a frame */
 } Start;
 
 /* protected: c, Start, the arguments, the coroutine, its body function;
-   the anchor is released by operator delete, the thread by init */
+   the anchor is released by operator delete, the thread by init (on
+   failure) or destroy_params */
 static int newthread(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
   Start *s = (Start *)lua_touserdata(L, 2);
   int n = lua_gettop(L) - 4;                   /* the arguments */
   lua_pushvalue(L, -2);
@@ -39,6 +50,11 @@ static int newthread(lua_State *L) {
   lua_remove(L, -2);
   lua_rotate(L, 3, 1);                         /* the function, its arguments */
   lua_State *T = lua_newthread(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->threads);   /* threads[T] = true */
+  lua_pushvalue(L, -2);
+  lua_pushboolean(L, 1);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
   s->b->thread = luaL_ref(L, LUA_REGISTRYINDEX);
   if (!lua_checkstack(T, n + 1))
     return luaL_error(L, "stack overflow (%d arguments)", n);
@@ -56,6 +72,7 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   s.b = b;
   s.anchor = (int *)((char *)frame_promise(h) + a->type->anchor);
   b->c = c;
+  b->frame = h;
   b->thread = LUA_NOREF;
   cl_Error *e = coro_protect(c, L, newthread, &s, 1, a->n + 2, "start coroutine "
                              "'%s' (its Lua thread)",
@@ -81,16 +98,34 @@ static void destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
   else c->live.bodies = b->next;
   atomic_signal_fence(memory_order_release);   /* unlinked before it dies */
   if (b->next) b->next->prev = b->prev;
+  if (lua_checkstack(c->L, 3)) {               /* threads[T] = nil */
+    lua_rawgeti(c->L, LUA_REGISTRYINDEX, c->threads);
+    lua_rawgeti(c->L, LUA_REGISTRYINDEX, b->thread);
+    lua_pushnil(c->L);
+    lua_rawset(c->L, -3);
+    lua_pop(c->L, 1);
+  }
   luaL_unref(c->L, LUA_REGISTRYINDEX, b->thread);
   b->T = NULL;
 }
 
-/* the locals die: close the body's pending to-be-closed variables */
+/* T has activations of its own and is not suspended: it runs, or resumed
+   another thread (coroutine.status's "running" and "normal"), as when
+   coroutine.close(T), taken before "coro" guarded it, runs T's __close
+   handlers on T. The runtime must neither resume nor close it then. */
+static int active(lua_State *T) {
+  lua_Debug ar;
+  return lua_status(T) == LUA_OK && lua_getstack(T, 0, &ar);
+}
+
+/* the locals die: close the body's pending to-be-closed variables (a thread
+   busy elsewhere finishes on its own: whoever runs it closes it) */
 static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int index) {
   Ctx *c = ctx_of(R);
   lua_State *T = ((Body *)locals)->T;
   int raised = lua_status(T) > LUA_YIELD;   /* its error is already reported */
   (void)h; (void)index;
+  if (active(T)) return;
 #if LUA_VERSION_RELEASE_NUM >= 50406
   int status = lua_closethread(T, c->L);
 #else
@@ -132,11 +167,28 @@ static void fail(cl_Step *s, cl_Error *e) {
   s->error = e;
 }
 
+/* the body cannot go on: its error goes to the resumer (CL_REQ_MISUSE) */
+static void misuse(cl_Step *s, cl_Error *e) {
+  s->request = CL_REQ_MISUSE;
+  s->error = e;
+}
+
 static cl_Error *returned_values(cl_Step *s, int n) {
   return cl_error_new(s->R, CL_MISUSE, "coroutine '%s' ended with 'return' and "
                       "%d value(s); a coroutine cannot use return: end it with "
                       "co_return(v) (or co_return()) [stmt.return.coroutine]",
                       nameof(s), n);
+}
+
+/* T is not where the driver left it: coroutine.resume or coroutine.close
+   reached it (with the functions taken before "coro" guarded them) */
+static cl_Error *broken_thread(cl_Step *s, lua_State *T) {
+  return cl_error_new(s->R, CL_MISUSE, "coroutine #%u '%s' cannot go on: its Lua "
+                      "thread was %s outside the runtime; a coroutine body "
+                      "runs only when its handle resumes it, so destroy it "
+                      "[coroutine.handle.resumption]", cl_frame_id(s->R, s->frame),
+                      nameof(s), lua_status(T) == LUA_OK
+                      ? "closed by coroutine.close" : "resumed by coroutine.resume");
 }
 
 /* T resumes by raising e at the co_await it is suspended at; NULL, or why
@@ -170,6 +222,11 @@ static void step(cl_Step *s) {
   int nargs = s->index == 0 ? lua_gettop(T) - 1 : 0;  /* the first step */
   int nres, status;
   cl_Error *e;
+  if (s->index != 0 && lua_status(T) != LUA_YIELD) {
+    cl_error_free(s->R, s->thrown);
+    misuse(s, broken_thread(s, T));
+    return;
+  }
   if (s->index != 0 && s->thrown && (e = throw_at(c, b, s->thrown)) != NULL) {
     fail(s, e);
     return;
@@ -194,16 +251,15 @@ static void step(cl_Step *s) {
       return;
     }
   }
-  if (status == LUA_YIELD && b->request == REQ_NONE) {
-    s->request = CL_REQ_RAISE;
-    s->error = cl_error_new(s->R, CL_MISUSE, "coroutine.yield in the body of "
-                            "coroutine '%s': a coroutine suspends with "
-                            "co_await or co_yield [expr.await]", nameof(s));
-  } else if (status == LUA_YIELD)
+  if (status == LUA_YIELD && b->request == REQ_NONE)
+    misuse(s, cl_error_new(s->R, CL_MISUSE, "coroutine.yield in the body of "
+                           "coroutine '%s': a coroutine suspends with co_await "
+                           "or co_yield [expr.await]", nameof(s)));
+  else if (status == LUA_YIELD)
     s->request = (cl_RequestKind)b->request;
   else if (status == LUA_OK) {
-    s->request = nres ? CL_REQ_RAISE : CL_REQ_FLOW_OFF;
-    if (nres) s->error = returned_values(s, nres);
+    s->request = CL_REQ_FLOW_OFF;
+    if (nres) misuse(s, returned_values(s, nres));
   } else if (!lua_checkstack(c->L, 1))
     fail(s, coro_nomemory(c, "raise an error from coroutine '%s'", nameof(s)));
   else {
@@ -244,10 +300,20 @@ static Body *checkbody(lua_State *L, const char *op) {
   return b;
 }
 
+/* a body thread resumed by coroutine.resume, not by the driver: it ends
+   here with an error (the frame names it at its next resume) */
+static int foreign(lua_State *L, Body *b) {
+  return luaL_error(L, "coroutine.resume of the Lua thread of coroutine #%d: "
+                    "a coroutine body runs only when its handle resumes it "
+                    "(h:resume()) [coroutine.handle.resumption]",
+                    (int)cl_frame_id(b->c->R, b->frame));
+}
+
 /* back at a co_await or co_yield: its value, or raise what it threw */
 static int resumed(lua_State *L, int status, lua_KContext k) {
   Body *b = (Body *)k;
   (void)status;
+  if (b->c->body != b) return foreign(L, b);
   if (b->throwing) {
     b->throwing = 0;
     return lua_error(L);
@@ -270,12 +336,18 @@ static int co_yield(lua_State *L) {
   return suspend(L, "co_yield", CL_REQ_YIELD);
 }
 
+/* after co_return the driver never resumes the body */
+static int returned(lua_State *L, int status, lua_KContext k) {
+  (void)status;
+  return foreign(L, (Body *)k);
+}
+
 static int co_return(lua_State *L) {
   int n = lua_gettop(L) > 0;
   Body *b = checkbody(L, "co_return");
   lua_settop(L, n);
   b->request = n ? CL_REQ_RETURN_VALUE : CL_REQ_RETURN_VOID;
-  return lua_yield(L, n);                      /* never resumed */
+  return lua_yieldk(L, n, (lua_KContext)b, returned);
 }
 
 /* ------------------------------------------------- coroutine functions -- */
@@ -337,4 +409,63 @@ static const luaL_Reg funcs[] = {
 
 void coro_openbody(lua_State *L, Ctx *c) {
   coro_newlib(L, c, funcs);
+}
+
+/* ------------------------------------- coroutine.resume, coroutine.close -- */
+
+/* is the thread at 1 a coroutine body's? */
+static int isbody(Ctx *c, lua_State *L) {
+  int yes;
+  if (!lua_isthread(L, 1)) return 0;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->threads);
+  lua_pushvalue(L, 1);
+  yes = lua_rawget(L, -2) != LUA_TNIL;
+  lua_pop(L, 2);
+  return yes;
+}
+
+/* the original function (upvalue 2) on all the arguments */
+static int original(lua_State *L) {
+  lua_pushvalue(L, lua_upvalueindex(2));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+static int guarded_resume(lua_State *L) {
+  if (!isbody(ctx_up(L), L)) return original(L);
+  lua_pushboolean(L, 0);
+  lua_pushliteral(L, "cannot resume the Lua thread of a coroutine body: the "
+                  "runtime resumes it when its handle is resumed (h:resume()) "
+                  "[coroutine.handle.resumption]");
+  return 2;
+}
+
+static int guarded_close(lua_State *L) {
+  if (!isbody(ctx_up(L), L)) return original(L);
+  return luaL_error(L, "cannot close the Lua thread of a coroutine body: its "
+                    "locals are destroyed when its handle destroys it "
+                    "(h:destroy()) [coroutine.handle.destroy]");
+}
+
+/* a body thread belongs to the runtime: coroutine.resume and coroutine.close
+   (as the library table has them) refuse it */
+void coro_guardthreads(lua_State *L, Ctx *c) {
+  static const luaL_Reg guards[] = {
+    {"resume", guarded_resume}, {"close", guarded_close}, {NULL, NULL}
+  };
+  luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  if (lua_getfield(L, -1, LUA_COLIBNAME) == LUA_TTABLE) {
+    for (const luaL_Reg *g = guards; g->name; g++) {
+      if (lua_getfield(L, -1, g->name) != LUA_TFUNCTION) {
+        lua_pop(L, 1);
+        continue;
+      }
+      lua_pushlightuserdata(L, c);
+      lua_insert(L, -2);
+      lua_pushcclosure(L, g->func, 2);
+      lua_setfield(L, -2, g->name);
+    }
+  }
+  lua_pop(L, 2);
 }

@@ -56,6 +56,17 @@ static Object *checkobject(lua_State *L, const char *kind, const char *tname) {
   return o;
 }
 
+/* the frame o owns, for op: an error once it owns none (closed, or moved
+   into a co_await), or when its frame was destroyed behind its back */
+static cl_Frame *owned(lua_State *L, Object *o, const char *op) {
+  cl_Error *e;
+  if (o->f == NULL)
+    luaL_error(L, "%s: this %s owns no coroutine any more: it was closed, or "
+               "moved into a co_await", op, o->kind == CORO_TASK ? "task" : "generator");
+  if ((e = cl_check_handle(o->c->R, op, o->f, o->id)) != NULL) coro_raise(o->c, L, e);
+  return o->f;
+}
+
 /* ~generator(), ~task(): destroy the frame it still owns */
 static int object_close(lua_State *L) {
   Ctx *c = ctx_up(L);
@@ -87,7 +98,7 @@ static int object_index(lua_State *L) {
   if (k != NULL && strcmp(k, "h") == 0) {
     if (lua_getiuservalue(L, 1, 1) == LUA_TNIL) {
       Object *o = checkobject(L, NULL, "generator or task");
-      coro_pushhandle(c, L, o->frame, o->type);
+      coro_pushhandle(c, L, o->frame, o->id, o->type);
       lua_pushvalue(L, -1);
       lua_setiuservalue(L, 1, 1);
     }
@@ -123,16 +134,15 @@ static void gen_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
 static int gen_next(lua_State *L) {
   Object *o = checkobject(L, CORO_GENERATOR, "generator");
   Ctx *c = o->c;
+  cl_Frame *f = owned(L, o, "next()");
   GenPromise *p;
   int done;
-  cl_Error *e = cl_promise(c->R, o->f, &o->type->pt, (void **)&p);
-  if (e == NULL) {
-    ENTER(c, L);
-    e = cl_resume(c->R, o->f);
-    LEAVE(c);
-  }
-  if (e == NULL && (e = cl_done(c->R, o->f, &done)) == NULL &&
-      (e = p->g.error) != NULL)
+  ENTER(c, L);
+  cl_Error *e = cl_resume(c->R, f);
+  LEAVE(c);
+  if (e == NULL) e = cl_check_handle(c->R, "next()", f, o->id);  /* still there? */
+  if (e == NULL && (e = cl_promise(c->R, f, &o->type->pt, (void **)&p)) == NULL &&
+      (e = cl_done(c->R, f, &done)) == NULL && (e = p->g.error) != NULL)
     p->g.error = NULL;
   if (e) return coro_raise(c, L, e);
   if (done) return 0;
@@ -179,7 +189,8 @@ static void task_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
   push_result(L, t);
   lua_setfield(L, -2, "result");
   if (t->continuation) {
-    coro_pushhandle(c, L, t->continuation, coro_frametype(c, t->continuation));
+    coro_pushhandle(c, L, t->continuation, t->continuation_id,
+                    coro_frametype(c, t->continuation));
     lua_setfield(L, -2, "continuation");
   }
 }
@@ -209,14 +220,16 @@ int coro_task_take(lua_State *L, int i, cl_Frame **f) {
 static int task_run(lua_State *L) {
   Ctx *c = ctx_up(L);
   Object *o = checkobject(L, CORO_TASK, "task");
+  cl_Frame *f = owned(L, o, "run()");
   int done;
   ENTER(c, L);
-  cl_Error *e = cl_resume(c->R, o->f);
+  cl_Error *e = cl_resume(c->R, f);
   LEAVE(c);
-  if (e == NULL && (e = cl_done(c->R, o->f, &done)) == NULL && !done)
+  if (e == NULL) e = cl_check_handle(c->R, "run()", f, o->id);  /* still there? */
+  if (e == NULL && (e = cl_done(c->R, f, &done)) == NULL && !done)
     e = cl_error_new(c->R, CL_MISUSE, "run(): the task suspended without "
                      "finishing; resume it again when what it awaits is ready");
-  if (e == NULL) e = task_await_resume(c->R, o->f, L);
+  if (e == NULL) e = task_await_resume(c->R, f, L);
   return e ? coro_raise(c, L, e) : 1;
 }
 

@@ -145,15 +145,30 @@ void coro_warn(Ctx *c, const char *what, lua_State *L) {
   lua_pop(L, 1);
 }
 
+int coro_nogc(Ctx *c, lua_State *L, lua_CFunction f) {
+  int running = lua_gc(L, LUA_GCISRUNNING) == 1;   /* -1 in a finalizer */
+  luaL_checkstack(L, 3, "too many arguments");
+  lua_pushlightuserdata(L, c);
+  lua_pushcclosure(L, f, 1);
+  lua_insert(L, 1);
+  if (running) lua_gc(L, LUA_GCSTOP);
+  int status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
+  if (running) lua_gc(L, LUA_GCRESTART);
+  return status == LUA_OK ? lua_gettop(L) : lua_error(L);
+}
+
 /* ------------------------------------------------------------ handles -- */
 
-void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, const PromiseType *t) {
+/* the id is taken before the allocation, which may run a finalizer that
+   destroys f: then the handle knows it is stale */
+void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, unsigned id,
+                     const PromiseType *t) {
   Handle *h = (Handle *)lua_newuserdatauv(L, sizeof *h, 0);
-  cl_FrameInfo info;
+  (void)c;
   h->kind = CORO_HANDLE;
   h->f = f;
   h->type = t;
-  h->id = cl_frame_info(c->R, f, &info) ? info.id : 0;
+  h->id = id;
   luaL_setmetatable(L, CORO_HANDLE);
 }
 
@@ -233,7 +248,7 @@ static int h_done(lua_State *L) {
   return 1;
 }
 
-static int h_promise(lua_State *L) {
+static int promise(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
   void *p;
@@ -242,6 +257,11 @@ static int h_promise(lua_State *L) {
   if (e) return coro_raise(c, L, e);
   h->type->push(c, L, p);
   return 1;
+}
+
+static int h_promise(lua_State *L) {
+  lua_settop(L, 1);
+  return coro_nogc(ctx_up(L), L, promise);
 }
 
 static int h_address(lua_State *L) {
@@ -321,7 +341,7 @@ static int from_promise(lua_State *L) {
   lua_rawget(L, -2);
   cl_Error *e = cl_from_promise(c->R, lua_touserdata(L, -1), NULL, &f);
   if (e) return coro_raise(c, L, e);
-  coro_pushhandle(c, L, f, coro_frametype(c, f));
+  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
   return 1;
 }
 
@@ -335,13 +355,13 @@ static int from_address(lua_State *L) {
     luaL_typeerror(L, 2, "promise type");
   cl_Error *e = cl_from_address(c->R, lua_touserdata(L, 1), t ? &t->pt : NULL, &f);
   if (e) return coro_raise(c, L, e);
-  coro_pushhandle(c, L, f, t);
+  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), t);
   return 1;
 }
 
 static int noop_coroutine(lua_State *L) {
   Ctx *c = ctx_up(L);
-  coro_pushhandle(c, L, cl_noop_coroutine(c->R), NULL);
+  coro_pushhandle(c, L, cl_noop_coroutine(c->R), 0, NULL);
   return 1;
 }
 
@@ -412,6 +432,7 @@ static Ctx *newctx(lua_State *L) {
   c->promises = newref(L, "k");
   c->types = newref(L, NULL);
   c->observers = newref(L, NULL);
+  c->threads = newref(L, "k");
   return c;
 }
 
@@ -424,13 +445,14 @@ LUAMOD_API int luaopen_coro(lua_State *L) {
   lua_setfield(L, -2, "__context");          /* as the module table */
   coro_newmeta(L, c, CORO_HANDLE, handle_meta);
   coro_newlib(L, c, handle_funcs);
-  coro_pushhandle(c, L, NULL, NULL);
+  coro_pushhandle(c, L, NULL, 0, NULL);
   lua_setfield(L, -2, "null");
   coro_openbody(L, c);
   coro_openpromise(L, c);
   coro_openawait(L, c);
   coro_openevents(L, c);
   coro_openbuiltin(L, c);
+  coro_guardthreads(L, c);
   lua_pushvalue(L, -1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &ctxkey);
   return 1;

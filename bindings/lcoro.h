@@ -42,6 +42,7 @@ typedef struct Ctx {           /* one per lua_State, shared by its threads */
   int promises;                /* ref: promise table -> its address (weak) */
   int types;                   /* ref: type table -> PromiseType userdata */
   int observers;               /* ref: observer id -> ref of its function */
+  int threads;                 /* ref: body thread -> true (weak keys) */
 } Ctx;
 
 /* members of a promise type written in Lua */
@@ -107,7 +108,15 @@ cl_Error *coro_error(Ctx *c, lua_State *L, lua_State *trace);
 cl_Error *coro_pusherror(Ctx *c, lua_State *L, cl_Error *e);
 int coro_raise(Ctx *c, lua_State *L, cl_Error *e);
 void coro_warn(Ctx *c, const char *what, lua_State *L);  /* pops the error */
-void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, const PromiseType *t);
+/* Reading a frame's memory across Lua allocations is safe only while no
+   finalizer can run (one may destroy the frame): coro_nogc calls f (with
+   the context as its upvalue) on L's arguments with the collector stopped,
+   and returns its results; f's errors go on, the collector restarted */
+int coro_nogc(Ctx *c, lua_State *L, lua_CFunction f);
+/* a handle to f, whose id (cl_frame_id) is id when it is live; t NULL: a
+   type-erased handle */
+void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, unsigned id,
+                     const PromiseType *t);
 void *coro_toudata(lua_State *L, int i, const char *kind, size_t size);
 #define coro_tohandle(L, i) \
   ((Handle *)coro_toudata(L, i, CORO_HANDLE, sizeof(Handle)))  /* or NULL */
@@ -121,6 +130,7 @@ void coro_newmeta(lua_State *L, Ctx *c, const char *name, const luaL_Reg *l);
 /* lbody.c: Lua bodies */
 struct Body {                  /* the locals of a Lua-bodied frame */
   Ctx *c;
+  cl_Frame *frame;             /* whose body this is */
   lua_State *T;                /* the body's thread */
   int thread;                  /* ref of T */
   int base;                    /* values T yielded, under its resume values */
@@ -129,6 +139,8 @@ struct Body {                  /* the locals of a Lua-bodied frame */
   Body *prev, *next;           /* Ctx.live */
 };
 void coro_openbody(lua_State *L, Ctx *c);
+/* coroutine.resume and coroutine.close refuse body threads */
+void coro_guardthreads(lua_State *L, Ctx *c);
 int coro_isbody(const cl_Coroutine *co);
 int coro_bodylevel(lua_State *T, lua_Debug *ar);  /* 0: not started, or ended */
 void coro_pushvalue(lua_State *L, void *v);    /* a value passed as void * */

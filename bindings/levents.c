@@ -10,25 +10,28 @@
 /* ---------------------------------------------------------- observers -- */
 
 static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
-  coro_pushhandle(c, L, f, coro_frametype(c, f));
+  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
 }
 
-/* protected: c, the event, the observer's ref */
+/* protected: c, the event, the observer's ref. An observer before this
+   one may have destroyed the frame (or made another at its address): the
+   event names it only while its id is the event's */
 static int pobserver(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
   const cl_Event *ev = (const cl_Event *)lua_touserdata(L, 2);
-  cl_FrameInfo info;
+  int alive = ev->frame && cl_frame_id(c->R, ev->frame) == ev->frame_id;
+  const PromiseType *t = alive ? coro_frametype(c, ev->frame) : NULL;
   char where[128];
+  if (alive) cl_where(c->R, ev->frame, where, sizeof where);
   lua_rawgeti(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, 3));
   lua_createtable(L, 0, 8);
   lua_pushstring(L, cl_event_names[ev->kind]);
   lua_setfield(L, -2, "kind");
   lua_pushinteger(L, ev->frame_id);
   lua_setfield(L, -2, "frame");
-  if (ev->frame && cl_frame_info(c->R, ev->frame, &info)) {
-    pushframe(c, L, ev->frame);
+  if (alive) {
+    coro_pushhandle(c, L, ev->frame, ev->frame_id, t);
     lua_setfield(L, -2, "handle");
-    cl_where(c->R, ev->frame, where, sizeof where);
     lua_pushstring(L, where);
     lua_setfield(L, -2, "where");
   }
@@ -91,7 +94,7 @@ static int unobserve(lua_State *L) {
 
 /* ------------------------------------------------------ introspection -- */
 
-static int frames(lua_State *L) {
+static int pframes(lua_State *L) {
   Ctx *c = ctx_up(L);
   size_t n = cl_frames(c->R, NULL, 0);
   cl_Frame **all = (cl_Frame **)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
@@ -161,7 +164,7 @@ static void variables(lua_State *L, lua_State *T) {
   lua_setfield(L, -2, "params");
 }
 
-static int info(lua_State *L) {
+static int pinfo(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
   cl_Frame *f = h->f;
@@ -189,7 +192,7 @@ static int info(lua_State *L) {
   setint(L, "state", (lua_Integer)fi.state_offset);
   setint(L, "locals", (lua_Integer)fi.locals_offset);
   lua_setfield(L, -2, "offsets");
-  if (fi.state != CL_STATE_PROLOGUE) {
+  if (fi.promise_alive) {
     t->push(c, L, fi.promise);
     lua_setfield(L, -2, "promise");
   }
@@ -201,6 +204,17 @@ static int info(lua_State *L) {
   if (coro_isbody(fi.coroutine) && ((Body *)fi.locals)->T != NULL)
     variables(L, ((Body *)fi.locals)->T);
   return 1;
+}
+
+/* coro.frames(), coro.info(h): they read frames across allocations */
+static int frames(lua_State *L) {
+  lua_settop(L, 0);
+  return coro_nogc(ctx_up(L), L, pframes);
+}
+
+static int info(lua_State *L) {
+  lua_settop(L, 1);
+  return coro_nogc(ctx_up(L), L, pinfo);
 }
 
 static int events(lua_State *L) {

@@ -186,7 +186,11 @@ typedef enum cl_RequestKind {  /* what a body step ends in */
   CL_REQ_RETURN_VALUE,         /* co_return value; */
   CL_REQ_RETURN_VOID,          /* co_return; */
   CL_REQ_FLOW_OFF,             /* flowed off the end of the body */
-  CL_REQ_RAISE                 /* threw error */
+  CL_REQ_RAISE,                /* threw error */
+  CL_REQ_MISUSE                /* cannot go on (C++: ill-formed or undefined):
+                                  error, a CL_MISUSE naming the rule, goes to
+                                  the resumer, never to unhandled_exception;
+                                  the coroutine ends there, done */
 } cl_RequestKind;
 
 /* one body step: the driver fills the first part, the body the second */
@@ -204,7 +208,8 @@ typedef struct cl_Step {
   void *value;                 /* YIELD/RETURN_VALUE: the operand */
   void *result;                /* AWAIT/YIELD: where the value of the
                                   expression (await_resume's) goes, or NULL */
-  cl_Error *error;             /* CL_REQ_RAISE (owned by the driver) */
+  cl_Error *error;             /* CL_REQ_RAISE, CL_REQ_MISUSE (owned by the
+                                  driver) */
 } cl_Step;
 
 typedef struct cl_Coroutine {  /* a coroutine function: return type + body */

@@ -207,6 +207,9 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
       case CL_REQ_RETURN_VALUE: return co_return_value(R, st, s.value);
       case CL_REQ_RETURN_VOID: return co_return_void(R, st, 0);
       case CL_REQ_FLOW_OFF: return co_return_void(R, st, 1);
+      case CL_REQ_MISUSE:
+        cl_emit(R, CL_EV_MISUSE, st, 0, cl_error_message(s.error));
+        return ill_formed(R, st, s.error);
       default: return unwind(R, st, s.error);
     }
     switch (o) {
@@ -368,7 +371,7 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
     cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, detail);
   }
   void *mem = pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
-                               : cl_alloc(R, size);
+                               : cl_frame_alloc(R, size);
   *h = (cl_Frame *)mem;
   if (mem != NULL || e != NULL) return e;
   if (pt->get_return_object_on_allocation_failure) {

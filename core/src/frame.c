@@ -36,7 +36,7 @@ void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
   Grave *g = &R->graves[R->ngraves++ % CL_GRAVES];
   g->frame = h;
   g->id = st->id;
-  g->name = st->co->name;
+  snprintf(g->name, sizeof g->name, "%s", st->co->name);
   cl_registry_remove(&R->frames, h);
 }
 

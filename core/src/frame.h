@@ -71,7 +71,7 @@ typedef struct Spill {         /* temporaries of a co_await besides its awaiter 
 typedef struct Grave {         /* a recently destroyed frame, for messages */
   cl_Frame *frame;
   unsigned id;
-  const char *name;
+  char name[52];               /* a copy: the coroutine may die with it */
 } Grave;
 
 #define CL_GRAVES 32
