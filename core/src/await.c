@@ -103,18 +103,32 @@ static void destroy_temp(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
   }
 }
 
+/* the spill of st's temporaries, unlinked (or NULL) */
+static Spill *unspill(cl_Runtime *R, cl_FrameState *st) {
+  Spill **link, *s;
+  if (!st->spilled) return NULL;
+  link = spill_of(R, st);
+  s = *link;
+  *link = s->next;
+  st->spilled = 0;
+  return s;
+}
+
 void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st) {
   cl_Awaitable a = st->awaiter;
   if (a.ops == NULL) return;
   st->awaiter.ops = NULL;
   destroy_temp(R, st, a);
-  if (st->spilled) {
-    Spill **link = spill_of(R, st), *s = *link;
-    *link = s->next;
-    st->spilled = 0;
+  Spill *s = unspill(R, st);
+  if (s != NULL) {
     while (s->n > 0) destroy_temp(R, st, s->temps[--s->n]);
     cl_free(R, s, sizeof *s);
   }
+}
+
+void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st) {
+  st->awaiter.ops = NULL;
+  cl_free(R, unspill(R, st), sizeof(Spill));
 }
 
 /* [expr.await]/3: operand -> awaitable (await_transform) -> awaiter */

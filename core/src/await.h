@@ -12,6 +12,7 @@
 #define cl_await cl_await_quiet
 #define cl_await_resume cl_await_resume_quiet
 #define cl_await_destroy_temps cl_await_destroy_temps_quiet
+#define cl_await_forget_temps cl_await_forget_temps_quiet
 #define cl_ill_formed cl_ill_formed_quiet
 #endif
 
@@ -40,6 +41,8 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st);
 /* destroy the pending co_await's temporaries, innermost first */
 void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st);
+/* let them go without destroying them (what g++ does in one case) */
+void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st);
 /* an ill-formed-program error raised where it is found, and its event */
 cl_Error *cl_ill_formed(cl_Runtime *R, cl_FrameState *st, const char *fmt, ...);
 

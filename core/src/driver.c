@@ -383,13 +383,22 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
 }
 
 /* an exception leaves the call: g++ destroys the return object, then the
-   coroutine state (and the frame is freed inside the call) */
+   coroutine state (and the frame is freed inside the call). When the
+   exception comes from a coroutine this one transferred to, this one is
+   suspended, and g++ 12 destroys neither its pending awaiter nor its locals
+   (tests/cpp/prologue_transfer): they are forgotten, never destroyed */
 static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *e) {
   const cl_PromiseType *pt = st->co->promise_type;
+  int suspended = st->state != CL_STATE_RUNNING && st->state != CL_STATE_PROLOGUE;
   st->state = CL_STATE_DESTROYING;     /* ~R() must not destroy it too */
   cl_emit(R, CL_EV_RETURN_OBJECT_DESTROY, st, 0, NULL);
   if (pt->return_object_destroy) pt->return_object_destroy(R, ret);
-  teardown(R, st);
+  if (suspended) {
+    cl_await_forget_temps(R, st);
+    st->locals_alive = 0;
+    destroy_state(R, st);
+  } else
+    teardown(R, st);
   return e;
 }
 
