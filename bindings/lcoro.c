@@ -44,21 +44,28 @@ cl_Error *coro_nomemory(Ctx *c, const char *what, ...) {
   return e;
 }
 
+/* f under lua_pcall (see coro_protect); a Lua status, LUA_ERRMEM also
+   when there is no room on the stack (nothing pushed then) */
+static int protect(Ctx *c, lua_State *L, lua_CFunction f, void *ud,
+                   int first, int n) {
+  if (!lua_checkstack(L, n + 3)) return LUA_ERRMEM;
+  first = n > 0 ? lua_absindex(L, first) : 0;
+  lua_pushcfunction(L, f);
+  lua_pushlightuserdata(L, c);
+  lua_pushlightuserdata(L, ud);
+  for (int i = 0; i < n; i++) lua_pushvalue(L, first + i);
+  int status = lua_pcall(L, n + 2, LUA_MULTRET, 0);
+  if (status == LUA_ERRMEM) lua_pop(L, 1);
+  return status;
+}
+
 /* Glue that allocates runs here: a Lua error must not unwind through the
    core's C frames */
 cl_Error *coro_protect(Ctx *c, lua_State *L, lua_CFunction f, void *ud,
                        int first, int n, const char *what, ...) {
-  if (lua_checkstack(L, n + 3)) {
-    first = n > 0 ? lua_absindex(L, first) : 0;
-    lua_pushcfunction(L, f);
-    lua_pushlightuserdata(L, c);
-    lua_pushlightuserdata(L, ud);
-    for (int i = 0; i < n; i++) lua_pushvalue(L, first + i);
-    int status = lua_pcall(L, n + 2, LUA_MULTRET, 0);
-    if (status == LUA_OK) return NULL;
-    if (status != LUA_ERRMEM) return coro_error(c, L, NULL);
-    lua_pop(L, 1);
-  }
+  int status = protect(c, L, f, ud, first, n);
+  if (status == LUA_OK) return NULL;
+  if (status != LUA_ERRMEM) return coro_error(c, L, NULL);
   va_list ap;
   va_start(ap, what);
   cl_Error *e = vnomemory(c, what, ap);
@@ -92,14 +99,24 @@ static int toerror(lua_State *L) {     /* protected: c, Raised, the error */
   return 0;
 }
 
-/* toerror allocates only: it fails with a memory error, never recurses */
+/* toerror fails only when Lua can do no more: no memory, or its C stack
+   full ("C stack overflow", which every further call raises again); then
+   the error is reported without Lua, never by recursing */
 cl_Error *coro_error(Ctx *c, lua_State *L, lua_State *trace) {
   Raised r;
   r.trace = trace;
   r.e = NULL;
-  cl_Error *e = coro_protect(c, L, toerror, &r, -1, 1, "report an error");
+  int status = protect(c, L, toerror, &r, -1, 1);
+  if (status != LUA_OK && status != LUA_ERRMEM) {
+    const char *why = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?";
+    r.e = cl_error_new(c->R, CL_EXCEPTION, "%s (and reporting an error failed: %s)",
+                       lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2)
+                       : "an error", why);
+    lua_pop(L, 1);
+  } else if (status == LUA_ERRMEM)
+    r.e = coro_nomemory(c, "report an error");
   lua_pop(L, 1);
-  return e ? e : r.e;
+  return r.e;
 }
 
 static int pushmessage(lua_State *L) {   /* protected: c, the cl_Error */
@@ -120,12 +137,14 @@ cl_Error *coro_pusherror(Ctx *c, lua_State *L, cl_Error *e) {
   return failed;
 }
 
-/* without memory for e: Lua's own memory error message (always there) */
+/* when e cannot be pushed, what kept it from being pushed is raised */
 int coro_raise(Ctx *c, lua_State *L, cl_Error *e) {
   cl_Error *failed = coro_pusherror(c, L, e);
   if (failed) {
+    char why[256];
+    snprintf(why, sizeof why, "%s", cl_error_message(failed));
     cl_error_free(c->R, failed);
-    lua_pushliteral(L, "not enough memory");
+    lua_pushstring(L, why);
   }
   return lua_error(L);
 }

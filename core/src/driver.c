@@ -497,12 +497,18 @@ cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }
 #endif
 
 cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
+  cl_api_check(R != NULL && co != NULL && ret != NULL,
+               "cl_call: R, co and ret must not be NULL");
+  cl_api_check(co->promise_type != NULL && co->step != NULL && co->name != NULL,
+               "cl_call: co->promise_type, co->step and co->name must not be NULL");
   return quiet(R) ? cl_call_quiet(R, co, args, ret) : call(R, co, args, ret);
 }
 cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
+  cl_api_check(R != NULL, "cl_resume: R must not be NULL");
   return quiet(R) ? cl_resume_quiet(R, h) : resume(R, h);
 }
 cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h) {
+  cl_api_check(R != NULL, "cl_destroy: R must not be NULL");
   return quiet(R) ? cl_destroy_quiet(R, h) : destroy(R, h);
 }
 #endif

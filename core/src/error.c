@@ -18,6 +18,7 @@ static cl_Error *error_alloc(cl_Runtime *R, cl_ErrorKind kind, size_t len) {
 }
 
 cl_Error *cl_error_new(cl_Runtime *R, cl_ErrorKind kind, const char *fmt, ...) {
+  cl_api_check(R != NULL && fmt != NULL, "cl_error_new: R and fmt must not be NULL");
   va_list ap;
   va_start(ap, fmt);
   int len = vsnprintf(NULL, 0, fmt, ap);
@@ -45,9 +46,18 @@ cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
   return e;
 }
 
-cl_ErrorKind cl_error_kind(const cl_Error *e) { return e->kind; }
-const char *cl_error_message(const cl_Error *e) { return e->message; }
-void *cl_error_payload(const cl_Error *e) { return e->payload; }
+cl_ErrorKind cl_error_kind(const cl_Error *e) {
+  cl_api_check(e != NULL, "cl_error_kind: e must not be NULL");
+  return e->kind;
+}
+const char *cl_error_message(const cl_Error *e) {
+  cl_api_check(e != NULL, "cl_error_message: e must not be NULL");
+  return e->message;
+}
+void *cl_error_payload(const cl_Error *e) {
+  cl_api_check(e != NULL, "cl_error_payload: e must not be NULL");
+  return e->payload;
+}
 
 void cl_error_free(cl_Runtime *R, cl_Error *e) {
   if (e == NULL || e == R->oom) return;

@@ -51,6 +51,7 @@ void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
 }
 
 int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud) {
+  cl_api_check(R != NULL && fn != NULL, "cl_observe: R and fn must not be NULL");
   if (R->nobservers == R->observers_size) {
     int nsize = R->observers_size ? R->observers_size * 2 : 4;
     Observer *o = (Observer *)cl_alloc(R, (size_t)nsize * sizeof *o);

@@ -80,6 +80,7 @@ int cl_handle_compare(cl_Frame *a, cl_Frame *b) {
 cl_Frame *cl_noop_coroutine(cl_Runtime *R) { return &R->noop; }
 
 cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done) {
+  cl_api_check(R != NULL && done != NULL, "cl_done: R and done must not be NULL");
   if (h == &R->noop) { *done = 0; return NULL; }
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) return cl_not_a_frame(R, "done()", h);
@@ -110,6 +111,7 @@ static cl_Error *dead_promise(cl_Runtime *R, const char *op, cl_FrameState *st) 
 
 cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
                      void **promise) {
+  cl_api_check(R != NULL && promise != NULL, "cl_promise: R and promise must not be NULL");
   if (pt == NULL)
     return cl_error_new(R, CL_MISUSE, "promise(): the handle is type-erased "
                         "(coroutine_handle<>); it has no promise() "
@@ -126,10 +128,10 @@ cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
 cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt,
                           cl_Frame **h) {
   /* the promise is at +16 of its frame: a lower address is no promise */
+  cl_api_check(R != NULL && h != NULL, "cl_from_promise: R and h must not be NULL");
   cl_Frame *f = (uintptr_t)promise >= sizeof(struct cl_Frame)
               ? (cl_Frame *)((char *)promise - sizeof(struct cl_Frame)) : NULL;
   cl_FrameState *st = cl_frame_lookup(R, f);
-  cl_api_check(h != NULL, "cl_from_promise: h must not be NULL");
   if (st == NULL)
     return cl_error_new(R, CL_MISUSE, "from_promise(): %p is not the promise of "
                         "a live coroutine [coroutine.handle.export.import]", promise);
@@ -143,6 +145,7 @@ cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt
 cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt,
                           cl_Frame **h) {
   cl_Frame *f = (cl_Frame *)address;
+  cl_api_check(R != NULL && h != NULL, "cl_from_address: R and h must not be NULL");
   if (f == NULL) { *h = NULL; return NULL; }        /* the null handle */
   if (f == &R->noop && pt == NULL) { *h = f; return NULL; }
   cl_FrameState *st = cl_frame_lookup(R, f);
@@ -159,6 +162,7 @@ unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h) {
 }
 
 int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
+  cl_api_check(R != NULL && info != NULL, "cl_frame_info: R and info must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) return 0;
   const cl_Coroutine *co = st->co;
@@ -210,6 +214,7 @@ cl_Frame *cl_running(cl_Runtime *R) {
 /* the suspend point h is at, or is leaving or being destroyed at (its
    co_await's awaiter still alive: the resume and destroy events) */
 void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
+  cl_api_check(R != NULL && buf != NULL, "cl_where: R and buf must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) { snprintf(buf, n, "?"); return; }
   int kind = st->awaiter.ops != NULL ? st->await_kind : -1;

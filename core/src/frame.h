@@ -8,11 +8,12 @@
 #include "corolab.h"
 #include "registry.h"
 
-/* the preconditions corolab.h states ("must not be NULL"): assertions in
-   a build with COROLAB_APICHECK, as Lua's api_check with LUA_USE_APICHECK */
+/* the preconditions corolab.h states ("must not be NULL"): in a build with
+   COROLAB_APICHECK, a broken one prints msg and aborts (also with NDEBUG),
+   as Lua's api_check does with LUA_USE_APICHECK */
 #ifdef COROLAB_APICHECK
-#include <assert.h>
-#define cl_api_check(c, msg) assert((c) && msg)
+void cl_api_fail(const char *msg, const char *file, int line);
+#define cl_api_check(c, msg) ((c) ? (void)0 : cl_api_fail((msg), __FILE__, __LINE__))
 #else
 #define cl_api_check(c, msg) ((void)0)
 #endif

@@ -5,6 +5,8 @@
 #include "frame.h"
 
 cl_Error *cl_promise_type_check(cl_Runtime *R, const cl_PromiseType *pt) {
+  cl_api_check(R != NULL && pt != NULL && pt->name != NULL,
+               "cl_promise_type_check: R, pt and pt->name must not be NULL");
   static const char rule[] = "[dcl.fct.def.coroutine]";
   const char *missing = !pt->get_return_object ? "get_return_object"
                       : !pt->initial_suspend ? "initial_suspend"

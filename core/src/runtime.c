@@ -26,6 +26,13 @@
 #define take_unpoisoned(p, n) ((void)(p), (void)(n))
 #endif
 
+#ifdef COROLAB_APICHECK
+void cl_api_fail(const char *msg, const char *file, int line) {
+  fprintf(stderr, "corolab: API misuse: %s (%s:%d)\n", msg, file, line);
+  abort();
+}
+#endif
+
 static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   (void)ud; (void)osize;
   if (nsize == 0) { free(ptr); return NULL; }
@@ -67,6 +74,7 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
 }
 
 size_t cl_runtime_close(cl_Runtime *R) {
+  cl_api_check(R != NULL, "cl_runtime_close: R must not be NULL");
   size_t n = cl_frames(R, NULL, 0);
   if (n > 0 && R->leak_report) {
     cl_Frame **all = (cl_Frame **)cl_alloc(R, n * sizeof *all);
@@ -100,6 +108,7 @@ void *cl_runtime_userdata(cl_Runtime *R) { return R->userdata; }
 void cl_runtime_set_userdata(cl_Runtime *R, void *ud) { R->userdata = ud; }
 
 void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud) {
+  cl_api_check(R != NULL, "cl_set_leak_reporter: R must not be NULL");
   R->leak_report = fn;
   R->leak_ud = ud;
 }
@@ -139,6 +148,7 @@ void cl_frame_free(cl_Runtime *R, void *frame, size_t size) {
 }
 
 void *cl_alloc(cl_Runtime *R, size_t size) {
+  cl_api_check(R != NULL, "cl_alloc: R must not be NULL");
   return R->alloc(R->alloc_ud, NULL, 0, size);
 }
 

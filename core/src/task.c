@@ -124,8 +124,12 @@ static cl_Error *task_resume(cl_Runtime *R, void *self, void *result) {
   return take_result(R, (cl_Frame *)self, (cl_Value *)result);
 }
 
-static void task_destroy(cl_Runtime *R, void *self) {   /* ~task() */
-  cl_error_free(R, cl_destroy(R, (cl_Frame *)self));
+/* ~task(): destroys the task it owns (and nothing that was never one) */
+static void task_destroy(cl_Runtime *R, void *self) {
+  cl_TaskPromise *p;
+  cl_Error *e = task_of(R, "~task", (cl_Frame *)self, &p);
+  if (e == NULL) e = cl_destroy(R, (cl_Frame *)self);
+  cl_error_free(R, e);
 }
 
 const cl_AwaitableOps cl_task_awaitable_ops = {
@@ -141,6 +145,7 @@ cl_Awaitable cl_task_awaitable(cl_Frame *task) {
 }
 
 cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result) {
+  cl_api_check(R != NULL, "cl_task_run: R must not be NULL");
   int done;
   cl_Error *e = cl_resume(R, task);
   if (e == NULL) e = cl_done(R, task, &done);

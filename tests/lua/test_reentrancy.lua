@@ -396,6 +396,21 @@ test("(9) nesting is limited and says that symmetric transfer does not nest", fu
   for _, h in ipairs(chain) do h:destroy() end
 end)
 
+test("(9) Lua's own C-call limit reached inside nested coroutines: an error", function()
+  local Eager = lazy {initial_suspend = function() return coro.suspend_never end}
+  local nested
+  nested = coro.coroutine(Eager, function(n) if n > 0 then nested(n - 1):destroy() end end)
+  local function dig(n)                          -- Lua C calls, 170 deep
+    if n == 0 then return nested(100) end
+    local ok, v = pcall(dig, n - 1)
+    if not ok then error(v, 0) end
+    return v
+  end
+  C.raises("C stack overflow", dig, 170)
+  C.eq(#coro.frames(), 0)
+  nested(10):destroy()
+end)
+
 -- (10) -----------------------------------------------------------------
 
 test("(10) after every kind of error at top level, no frame is left running", function()

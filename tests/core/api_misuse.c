@@ -1,0 +1,22 @@
+/*
+** api_misuse.c — breaks one of corolab.h's NULL preconditions, named by
+** argv[1]; built with COROLAB_APICHECK the library must abort, naming it.
+** ctest expects the message (see CMakeLists.txt).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "corolab.h"
+
+int main(int argc, char **argv) {
+  cl_Runtime *R = cl_runtime_new(NULL, NULL);
+  const char *which = argc > 1 ? argv[1] : "";
+  if (strcmp(which, "resume") == 0) cl_resume(NULL, NULL);
+  else if (strcmp(which, "done") == 0) cl_done(R, NULL, NULL);
+  else if (strcmp(which, "call") == 0) cl_call(R, NULL, NULL, NULL);
+  else if (strcmp(which, "observe") == 0) cl_observe(R, NULL, NULL);
+  else if (strcmp(which, "error") == 0) puts(cl_error_message(NULL));
+  cl_runtime_close(R);
+  puts("no precondition was checked");
+  return 0;
+}

@@ -1,0 +1,384 @@
+/*
+** test_reentrancy.c — user code that calls back into the runtime at
+** awkward moments (observers, destructors, await_suspend, bodies), handles
+** that outlived their frames, nesting, and the C API's own checks: each a
+** named error or what C++ allows, never a crash (issue 8).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers.h"
+
+/* an observer that runs act(R, event) for events of one kind */
+typedef struct OnEvent {
+  cl_EventKind kind;
+  void (*act)(cl_Runtime *R, const cl_Event *ev, struct OnEvent *on);
+  cl_Frame *target;            /* what act works on */
+  cl_Error *seen;              /* what act got back */
+  const char *detail;          /* the detail of the last such event */
+  char copy[128];
+} OnEvent;
+
+static void on_event(cl_Runtime *R, const cl_Event *ev, void *ud) {
+  OnEvent *on = (OnEvent *)ud;
+  if (ev->kind != on->kind) return;
+  snprintf(on->copy, sizeof on->copy, "%s", ev->detail);
+  on->detail = on->copy;
+  if (on->act) on->act(R, ev, on);
+}
+
+static void destroy_target(cl_Runtime *R, const cl_Event *ev, OnEvent *on) {
+  if (ev->frame == on->target && on->target) {
+    destroy_ok(R, on->target);
+    on->target = NULL;
+  }
+}
+
+static void promise_of_target(cl_Runtime *R, const cl_Event *ev, OnEvent *on) {
+  void *p;
+  (void)ev;
+  if (on->seen == NULL) on->seen = cl_promise(R, on->target, &cl_generator_type, &p);
+}
+
+/* an observer destroys the frame at its suspend event: the coroutine was
+   suspended, so that is allowed; await_suspend is then never called */
+static void test_observer_destroys_at_suspend(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op body[] = {AWAIT(&aw), NOTE("never"), END};
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
+  cl_Frame *h = start(R, &co);
+  OnEvent suspend = {CL_EV_SUSPEND, destroy_target, h, NULL, NULL, ""};
+  OnEvent back = {CL_EV_RETURN_TO_CALLER, NULL, NULL, NULL, NULL, ""};
+  int a = cl_observe(R, on_event, &suspend), b = cl_observe(R, on_event, &back);
+  fx->log.n = 0;
+  resume_ok(R, h);
+  cl_unobserve(R, a);
+  cl_unobserve(R, b);
+  assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "~aw", "~promise",
+             "~params", "operator delete");
+  assert_string_equal(back.detail, "destroyed before await_suspend was called");
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
+/* [class.cdtor]: at operator delete the promise is gone */
+static void test_promise_after_its_destructor(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  long long n = 1;
+  cl_Frame *h = start_with(R, &range_generator, &n);
+  OnEvent del = {CL_EV_OPERATOR_DELETE, promise_of_target, h, NULL, NULL, ""};
+  int id = cl_observe(R, on_event, &del);
+  destroy_ok(R, h);
+  cl_unobserve(R, id);
+  assert_error(R, del.seen, CL_MISUSE, "the promise of coroutine #1 'range' "
+               "(generator) was already destroyed; using it is undefined "
+               "behaviour in C++ [class.cdtor]");
+}
+
+/* the promise's destructor destroys its own frame: refused, once */
+static Fixture *self_destroying;
+static void destroy_self(cl_Runtime *R, void *p) {
+  cl_Frame *h;
+  assert_ok(cl_from_promise(R, p, NULL, &h));
+  self_destroying->throw_at = NULL;
+  assert_error(R, cl_destroy(R, h), CL_MISUSE, "is already being destroyed");
+  note(R, "~promise");
+}
+
+static void test_destroy_while_being_destroyed(void **state) {
+  Fixture *fx = self_destroying = *state;
+  cl_PromiseType pt = rec_promise;
+  Op body[] = {END};
+  pt.destroy = destroy_self;
+  cl_Coroutine co = script_coroutine("coro", &pt, body);
+  cl_Frame *h = start(fx->R, &co);
+  fx->log.n = 0;
+  destroy_ok(fx->R, h);
+  assert_log(&fx->log, "~init", "~promise", "~params", "operator delete");
+}
+
+/* -------------------------------------- handles that outlived their frame -- */
+
+/* the runtime hands a freed frame block out again, last freed first: a
+   handle kept with its id tells the new frame from the old one */
+static void test_frame_blocks_are_reused(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  long long n = 1;
+  cl_Frame *a = start_with(R, &range_generator, &n);
+  unsigned id = cl_frame_id(R, a);
+  destroy_ok(R, a);
+  cl_Frame *b = start_with(R, &range_generator, &n);
+  assert_ptr_equal(b, a);
+  assert_ok(cl_check_handle(R, "op", b, cl_frame_id(R, b)));
+  assert_ok(cl_check_handle(R, "op", b, 0));
+  assert_error(R, cl_check_handle(R, "resume()", a, id), CL_MISUSE,
+               "resume(): coroutine #1 was already destroyed (coroutine #2 now "
+               "lives at its address); using its handle is undefined behaviour "
+               "in C++ [coroutine.handle]");
+  destroy_ok(R, b);
+  void *x = cl_frame_alloc(R, 96), *y = cl_frame_alloc(R, 160);
+  cl_frame_free(R, x, 96);
+  cl_frame_free(R, y, 160);
+  assert_ptr_equal(cl_frame_alloc(R, 96), x);         /* by size */
+  assert_ptr_equal(cl_frame_alloc(R, 160), y);
+  cl_frame_free(R, y, 160);
+  cl_frame_free(R, x, 96);                            /* kept until close */
+}
+
+/* [coroutine.handle.resumption]: await_suspend hands back a handle whose
+   frame died and whose address a new frame took */
+static void test_transfer_to_a_stale_handle(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  long long n = 1;
+  cl_Frame *victim = start_with(R, &range_generator, &n);
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  aw.suspend.kind = CL_SUSPEND_HANDLE;
+  aw.suspend.handle = victim;
+  aw.suspend.id = cl_frame_id(R, victim);
+  destroy_ok(R, victim);
+  cl_Frame *newer = start_with(R, &range_generator, &n);
+  assert_ptr_equal(newer, victim);
+  Op body[] = {AWAIT(&aw), END};
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
+  cl_Frame *h = start(R, &co);
+  assert_error(R, cl_resume(R, h), CL_MISUSE, "await_suspend (symmetric "
+               "transfer): coroutine #1 was already destroyed (coroutine #2 now "
+               "lives at its address)");
+  cl_FrameInfo info;
+  assert_true(cl_frame_info(R, newer, &info));
+  assert_int_equal(info.state, CL_STATE_SUSPENDED_INITIAL);  /* untouched */
+  assert_true(cl_frame_info(R, h, &info));
+  assert_int_equal(info.state, CL_STATE_SUSPENDED);          /* still waiting */
+  destroy_ok(R, h);
+  destroy_ok(R, newer);
+}
+
+/* the task's continuation died while the task ran, and a new frame took its
+   address: the task's final transfer refuses it */
+typedef struct Orphan { cl_Frame *parent, *child, *newer; cl_Value v; } Orphan;
+
+static const cl_Coroutine parent_task;
+
+static void child_step(cl_Step *s) {       /* destroy the awaiting parent */
+  Orphan *o = *(Orphan **)s->locals;
+  CL_BEGIN(s);
+  destroy_ok(s->R, o->parent);
+  o->newer = start_with(s->R, &parent_task, o);   /* takes its block */
+  o->v.i = 7;
+  CL_RETURN(s, &o->v);
+  CL_END(s);
+}
+
+static cl_Error *orphan_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  (void)R; (void)h;
+  *(Orphan **)locals = (Orphan *)args;
+  return NULL;
+}
+
+static const cl_Coroutine child_task = {
+  "child", &cl_task_type, sizeof(Orphan *), NULL, orphan_init, child_step,
+  NULL, NULL, NULL
+};
+
+static void parent_step(cl_Step *s) {      /* co_await child(); */
+  Orphan *o = *(Orphan **)s->locals;
+  CL_BEGIN(s);
+  CL_AWAIT(s, cl_task_awaitable(o->child), &o->v);
+  CL_END(s);
+}
+
+static const cl_Coroutine parent_task = {
+  "parent", &cl_task_type, sizeof(Orphan *), NULL, orphan_init,
+  parent_step, NULL, NULL, NULL
+};
+
+static void test_task_continuation_died(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  Orphan o;
+  memset(&o, 0, sizeof o);
+  assert_ok(cl_call(R, &child_task, &o, &o.child));
+  assert_ok(cl_call(R, &parent_task, &o, &o.parent));
+  cl_Frame *parent = o.parent;
+  assert_error(R, cl_resume(R, o.parent), CL_MISUSE, "coroutine #2 was already "
+               "destroyed (coroutine #3 now lives at its address)");
+  assert_ptr_equal(o.newer, parent);
+  destroy_ok(R, o.newer);
+  destroy_ok(R, o.child);                   /* done, at its final point */
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
+/* ---------------------------------------------------- misuse from C -- */
+
+/* cl_task_awaitable of a frame that is no task: an error at the co_await,
+   nothing written into that frame's promise, and the frame not destroyed
+   by the awaitable that never owned it */
+static void test_task_awaitable_of_another_type(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  long long n = 1;
+  cl_Frame *gen = start_with(R, &range_generator, &n);
+  cl_GeneratorPromise before, *p;
+  assert_ok(cl_promise(R, gen, &cl_generator_type, (void **)&p));
+  before = *p;
+  cl_Awaitable w = cl_task_awaitable(gen);
+  cl_Frame *h = start_with(R, &one_await, &w);
+  fx->rethrow = 1;
+  assert_error(R, cl_resume(R, h), CL_MISUSE, "co_await task: coroutine #1 "
+               "'range' (generator) is not a task; cl_task_awaitable takes the "
+               "frame of a task (cl_task_type)");
+  assert_memory_equal(p, &before, sizeof before);
+  assert_int_equal(cl_frames(R, NULL, 0), 2);
+  destroy_ok(R, h);
+  destroy_ok(R, gen);
+}
+
+/* from_promise of addresses that cannot be a promise (no frame below +16) */
+static void test_from_promise_of_low_addresses(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = NULL;
+  for (uintptr_t a = 0; a <= 32; a += 8)
+    assert_error(R, cl_from_promise(R, (void *)a, NULL, &h), CL_MISUSE,
+                 "is not the promise of a live coroutine");
+  assert_null(h);
+}
+
+static cl_Error *suspend_nonsense(cl_Runtime *R, void *self, cl_Frame *h,
+                                  cl_SuspendResult *res) {
+  (void)R; (void)self; (void)h;
+  res->kind = (cl_SuspendKind)42;
+  return NULL;
+}
+
+/* an await_suspend that fills in no known result kind */
+static void test_unknown_suspend_result(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  cl_AwaitableOps ops = rec_awaiter_ops;
+  ops.await_suspend = suspend_nonsense;
+  cl_Awaitable w = {&ops, &aw};
+  cl_Frame *h = start_with(R, &one_await, &w);
+  assert_error(R, cl_resume(R, h), CL_MISUSE, "await_suspend of 'rec_awaiter' "
+               "set an unknown result kind 42");
+  destroy_ok(R, h);
+}
+
+static void misuse_step(cl_Step *s) {
+  CL_BEGIN(s);
+  s->request = CL_REQ_MISUSE;
+  s->error = cl_error_new(s->R, CL_MISUSE, "this body cannot go on [rule]");
+  return;
+  CL_END(s);
+}
+
+/* CL_REQ_MISUSE: to the resumer, never to unhandled_exception; done */
+static void test_body_that_cannot_go_on(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, NULL);
+  co.step = misuse_step;
+  cl_Frame *h = start(R, &co);
+  fx->log.n = 0;
+  assert_error(R, cl_resume(R, h), CL_MISUSE, "this body cannot go on [rule]");
+  assert_log(&fx->log, INITIAL_RESUMED);
+  assert_int_equal(done_of(R, h), 1);
+  destroy_ok(R, h);
+}
+
+/* ------------------------------------------------------------ nesting -- */
+
+/* each level calls the next eagerly, inside its body */
+typedef struct Deep { int n; cl_Frame *inner; cl_Error *failed; } Deep;
+
+static const cl_Coroutine deep;
+
+static cl_Error *deep_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  (void)R; (void)h;
+  ((Deep *)locals)->n = *(int *)args;
+  return NULL;
+}
+
+static void deep_step(cl_Step *s) {
+  Deep *d = (Deep *)s->locals;
+  int next = d->n - 1;
+  CL_BEGIN(s);
+  if (d->n > 0 && (d->failed = cl_call(s->R, &deep, &next, &d->inner)) == NULL)
+    d->failed = cl_destroy(s->R, d->inner);
+  if (d->failed) CL_RAISE(s, d->failed);
+  CL_END(s);
+}
+
+static cl_Error *eager_start(cl_Runtime *R, void *p, cl_Awaitable *out) {
+  (void)R; (void)p;
+  *out = cl_suspend_never();
+  return NULL;
+}
+
+static cl_Error *eager_rethrow(cl_Runtime *R, void *p, cl_Error *e) {
+  (void)R; (void)p;
+  return e;
+}
+
+static cl_Error *eager_return_void(cl_Runtime *R, void *p) {
+  (void)R; (void)p;
+  return NULL;
+}
+
+static cl_PromiseType eager_type(void) {
+  cl_PromiseType pt = cl_generator_type;
+  pt.name = "eager";
+  pt.initial_suspend = eager_start;
+  pt.unhandled_exception = eager_rethrow;
+  pt.return_void = eager_return_void;
+  pt.await_transform = NULL;
+  return pt;
+}
+
+static cl_PromiseType deep_type;
+static const cl_Coroutine deep = {
+  "deep", &deep_type, sizeof(Deep), NULL, deep_init, deep_step, NULL, NULL, NULL
+};
+
+/* [implimits]: nested calls stop at the runtime's limit with a named error;
+   the runtime stays usable and nothing is left alive */
+static void test_nesting_limit(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = NULL;
+  int n = 100;
+  deep_type = eager_type();
+  assert_ok(cl_call(R, &deep, &n, &h));
+  destroy_ok(R, h);
+  n = CL_NESTING_LIMIT + 10;
+  assert_error(R, cl_call(R, &deep, &n, &h), CL_MISUSE, "call: nesting limit "
+               "reached: 150 resumes, coroutine calls and destroys are already "
+               "running one inside another");
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+  cl_set_nesting_limit(R, 10);
+  n = 12;
+  assert_error(R, cl_call(R, &deep, &n, &h), CL_MISUSE, "a symmetric transfer "
+               "does not nest: return the next coroutine's handle from "
+               "await_suspend instead of resuming it there");
+  n = 8;
+  assert_ok(cl_call(R, &deep, &n, &h));
+  destroy_ok(R, h);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    FIXTURE_TEST(test_observer_destroys_at_suspend),
+    FIXTURE_TEST(test_promise_after_its_destructor),
+    FIXTURE_TEST(test_destroy_while_being_destroyed),
+    FIXTURE_TEST(test_frame_blocks_are_reused),
+    FIXTURE_TEST(test_transfer_to_a_stale_handle),
+    FIXTURE_TEST(test_task_continuation_died),
+    FIXTURE_TEST(test_task_awaitable_of_another_type),
+    FIXTURE_TEST(test_from_promise_of_low_addresses),
+    FIXTURE_TEST(test_unknown_suspend_result),
+    FIXTURE_TEST(test_body_that_cannot_go_on),
+    FIXTURE_TEST(test_nesting_limit),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
