@@ -500,6 +500,10 @@ luacoro_Hooks *luacoro_hooks(lua_State *L) {
   return c ? &c->live : NULL;
 }
 
+int luacoro_observing(const luacoro_Hooks *h) {
+  return h->observing;
+}
+
 void luacoro_sethooks(luacoro_Hooks *h, lua_Hook f, int mask, int count) {
   for (Body *b = h->bodies; b != NULL; b = b->next)
     lua_sethook(b->T, f, mask, count);

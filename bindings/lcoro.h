@@ -25,6 +25,7 @@ typedef struct Body Body;
 
 struct luacoro_Hooks {         /* luacoro_sethooks walks it in a signal */
   Body *bodies;                /* linked whole before it is published */
+  int observing;               /* observers running, one inside another */
 };
 
 typedef struct Ctx {           /* one per lua_State, shared by its threads */

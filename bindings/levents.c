@@ -43,7 +43,10 @@ static int pobserver(lua_State *L) {
   lua_setfield(L, -2, "other");
   lua_pushstring(L, ev->detail);
   lua_setfield(L, -2, "detail");
-  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "an observer", L);
+  c->live.observing++;
+  int status = lua_pcall(L, 1, 0, 0);
+  c->live.observing--;
+  if (status != LUA_OK) coro_warn(c, "an observer", L);
   return 0;
 }
 

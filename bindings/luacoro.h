@@ -29,6 +29,9 @@ cl_Runtime *luacoro_runtime(lua_State *L);
 typedef struct luacoro_Hooks luacoro_Hooks;
 luacoro_Hooks *luacoro_hooks(lua_State *L);
 void luacoro_sethooks(luacoro_Hooks *h, lua_Hook f, int mask, int count);
+/* how many observers (coro.observe) run now, one inside another: a hook
+   that interrupts the user's code leaves the ones that watch it alone */
+int luacoro_observing(const luacoro_Hooks *h);
 
 #ifdef __cplusplus
 }

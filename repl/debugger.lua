@@ -178,7 +178,13 @@ function debugger.add_break(arg)
   if condition then
     local err
     test, err = load("return " .. condition, "=(condition)", "t", condition_env)
-    if not test then palette.fail(err) end
+    if not test then                           -- its first line: no traceback
+      err = tostring(err):match("^[^\n]*")
+      if err:find("stack overflow", 1, true) then
+        err = "(condition): nested too deeply for Lua's parser (" .. err .. ")"
+      end
+      palette.fail("cannot use this condition: " .. err)
+    end
   end
   local bp = {number = next_number, kind = kind, condition = condition, test = test, hits = 0}
   next_number = next_number + 1

@@ -167,6 +167,26 @@ function explorer.ready()
   debugger.ready()
 end
 
+-- after Ctrl-C stopped a call: what became of the coroutine that was
+-- running (frame id, 0 for none), in a few words for the one-line report
+function explorer.interrupted(id)
+  if id == 0 then return "no coroutine was running" end
+  local name, info = recorder.label(id), nil
+  for _, h in ipairs(coro.frames()) do
+    local i = coro.info(h)
+    if i and i.id == id then info = i end
+  end
+  if not info then return name .. " was running; it has been destroyed since" end
+  local now = ({
+    suspended_initial = "suspended at its initial suspend point",
+    suspended = "suspended at " .. (recorder.place(info.where) or "a co_await"),
+    suspended_final = "done, at its final suspend point: the interrupt went through "
+      .. "its body as an exception (:show " .. id .. " tells more)",
+    running = "still running, in a call that goes on",
+  })[info.state] or info.state
+  return name .. " was running; it is now " .. now
+end
+
 function explorer.greet()
   print(palette.paint("title", host.version) .. " — the C++20 coroutine machinery, live, in "
     .. _VERSION .. ".")

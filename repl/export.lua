@@ -253,9 +253,10 @@ function export.write(format, path)
     palette.fail("unknown export format '" .. tostring(format) .. "': chrome, mermaid or dot")
   end
   local out, err = io.open(path, "w")
-  if not out then palette.fail(err) end
+  if not out then palette.fail("cannot write the export: " .. err) end
   writer(out)
-  out:close()
+  local ok, why = out:close()                  -- flushes: a full disk shows here
+  if not ok then palette.fail("cannot write the export to " .. path .. ": " .. why) end
 end
 
 return export

@@ -3,8 +3,10 @@
 ** console polls interrupt_typing_take); while Lua runs, it arms a hook that
 ** raises "interrupted!" on the main state and on every live coroutine body
 ** thread, since the loop being stopped may run in any of them, and keeps
-** raising until the call is over. A second Ctrl-C before the hook fires
-** kills the process, as in lua.c.
+** raising until the call is over — but not in observers that started after
+** the call did: those are the explorer watching it. The report is one line
+** that says what became of the coroutine that was running. A second Ctrl-C
+** before the hook fires kills the process, as in lua.c.
 */
 #define _POSIX_C_SOURCE 200809L
 
@@ -20,6 +22,9 @@
 
 static lua_State *volatile running;        /* state of the call under way */
 static luacoro_Hooks *volatile bodies;     /* its coroutine bodies' hooks */
+static int watching;                       /* observers running as it began */
+static unsigned struck;                    /* the frame running at the first
+                                              raise (0: none); -1u: no raise */
 static volatile sig_atomic_t typing;       /* line input in progress */
 static volatile sig_atomic_t typed_ctrl_c; /* Ctrl-C while typing */
 static volatile sig_atomic_t armed;        /* hooks set by a Ctrl-C */
@@ -32,6 +37,12 @@ static volatile sig_atomic_t armed;        /* hooks set by a Ctrl-C */
    are left alone) */
 static void stop(lua_State *L, lua_Debug *ar) {
   if (lua_getinfo(L, "S", ar) && ar->what[0] == 'C') return;
+  if (bodies && luacoro_observing(bodies) > watching) return;
+  if (struck == (unsigned)-1) {
+    cl_Runtime *R = luacoro_runtime(L);
+    cl_Frame *f = R ? cl_running(R) : NULL;
+    struck = f ? cl_frame_id(R, f) : 0;
+  }
   luaL_error(L, "interrupted!");
 }
 
@@ -82,14 +93,37 @@ static int message_handler(lua_State *L) {
   return 1;
 }
 
+/* the error of an interrupted call: one line, the explorer's account of
+   the coroutine that was running then (explorer.interrupted) */
+static void interrupted(lua_State *L, unsigned frame) {
+  lua_pop(L, 1);
+  if (host_explorer(L, "interrupted")) {
+    lua_pushinteger(L, frame);
+    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_isstring(L, -1)) {
+      lua_pushfstring(L, "interrupted! (%s)", lua_tostring(L, -1));
+      lua_remove(L, -2);
+      return;
+    }
+  }
+  lua_pop(L, 1);
+  lua_pushliteral(L, "interrupted!");
+}
+
 int interrupt_docall(lua_State *L, int narg, int nres) {
   int base = lua_gettop(L) - narg;
   lua_State *outer = running;
   luacoro_Hooks *outer_bodies = bodies;
-  int outer_typing = typing;
+  int outer_typing = typing, outer_watching = watching, outer_armed = armed;
+  unsigned outer_struck = struck;
+  if (outer_armed) {                       /* a call at a stop runs free of */
+    armed = 0;                             /* the interrupted one around it */
+    set_hooks(L, bodies, NULL);
+  }
   lua_pushcfunction(L, message_handler);
   lua_insert(L, base);
   bodies = luacoro_hooks(L);               /* here, not in the handler */
+  watching = bodies ? luacoro_observing(bodies) : 0;
+  struck = (unsigned)-1;
   running = L;
   typing = 0;
   interrupt_install();                     /* undo a SIG_DFL of a Ctrl-C */
@@ -101,6 +135,13 @@ int interrupt_docall(lua_State *L, int narg, int nres) {
   running = outer;
   bodies = outer_bodies;
   typing = outer_typing;
+  watching = outer_watching;
+  if (outer_armed) {                       /* which goes on being stopped */
+    armed = 1;
+    set_hooks(L, bodies, stop);
+  }
+  if (status != LUA_OK && struck != (unsigned)-1) interrupted(L, struck);
+  struck = outer_struck;
   lua_remove(L, base);
   return status;
 }

@@ -168,7 +168,32 @@ def case_interrupt_callback(binary):
     p.send_signal(signal.SIGINT)
     err = p.communicate(timeout=30)[1]
     assert p.returncode == 1, "exit status %d" % p.returncode
-    assert "corolab: interrupted!" in err and "stack traceback:" in err, err
+    assert err == ("corolab: interrupted! (#1 spin was running; it has been destroyed "
+                   "since)\n"), err                # one line: no traceback
+
+
+def case_explorer_misuse(binary):
+    """mistakes at the prompt are one-line errors, and the session goes on"""
+    deep = "(" * 2000 + "1" + ")" * 2000
+    stdin = "\n".join([
+        "g = range(2)", "g.h:resume()",
+        ":export dot /dev/full", ":export chrome /dev/full", ":export pdf out.pdf",
+        ":break yield_value if " + deep, ":break yield_value if 1 +",
+        ":break no_such_event", "print('still ' .. 'here')", ""])
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
+    succeed(p)
+    assert p.stderr.splitlines() == [
+        "corolab: cannot write the export to /dev/full: No space left on device",
+        "corolab: cannot write the export to /dev/full: No space left on device",
+        "corolab: unknown export format 'pdf': chrome, mermaid or dot",
+        "corolab: cannot use this condition: (condition): nested too deeply for Lua's "
+        "parser (C stack overflow)",
+        "corolab: cannot use this condition: (condition):1: unexpected symbol near <eof>",
+    ] + [l for l in p.stderr.splitlines() if l.startswith("corolab: no event")], p.stderr
+    assert "still here" in p.stdout, p.stdout
+    p = run(binary, ["--export", "dot=/dev/full", "-e", "x = 1"])
+    assert p.returncode == 1, p.returncode
+    assert p.stderr == "corolab: cannot write the export to /dev/full: No space left on device\n"
 
 
 CASES = {
@@ -177,6 +202,7 @@ CASES = {
     "error_exit": case_error,
     "options": case_options,
     "interrupt_callback": case_interrupt_callback,
+    "explorer_misuse": case_explorer_misuse,
 }
 
 

@@ -139,6 +139,72 @@ def test_ctrl_c_in_coroutine_body(binary):
         t.wait(r"^still alive$")
 
 
+def test_ctrl_c_in_step(binary):
+    """Ctrl-C while :step runs a spinning body: the step stops at the
+    exception the interrupt became, the prompt there works, and leaving it
+    says in one line what became of the coroutine"""
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line("s = spin()")
+        t.line(":step s")
+        t.wait(r"^\(#1 spin resume\) >")
+        t.line(":step")
+        t.wait(r"^\(#1 spin await_resume\) >")
+        t.line(":step")
+        t.wait(r"^spinning$")
+        t.keys("C-c")
+        t.wait(r"^(\^C)?step +\d+ throw +#1 spin +interrupted!")
+        t.wait(r"^\(#1 spin throw\) >")
+        t.line("coro.info(s.h).state")         # the stop's prompt still works
+        t.wait(r"^running$")
+        t.line(":continue")
+        t.wait(r"^corolab: interrupted! \(#1 spin was running; it is now done, at its "
+               r"final suspend point")
+        t.wait(PROMPT)
+        screen = t.screen()
+        assert "error in an observer" not in screen, screen
+        assert t.count(r"interrupted!") == 2, screen   # the throw event, the report
+        t.line("coro.info(s.h).state")
+        t.wait(r"^suspended_final$")
+
+
+def test_ctrl_c_at_continue(binary):
+    """Ctrl-C after :continue from a breakpoint: one line, no warnings"""
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line(":break resume")
+        t.line("s = spin()")
+        t.line("s.h:resume()")
+        t.wait(r"^\(#1 spin resume\) >")
+        t.line(":continue")
+        t.wait(r"^spinning$")
+        t.keys("C-c")
+        t.wait(r"^(\^C)?corolab: interrupted! \(#1 spin was running; it is now done")
+        t.wait(PROMPT)
+        screen = t.screen()
+        assert "warning" not in screen and "stack traceback" not in screen, screen
+        t.line("print('still ' .. 'alive')")
+        t.wait(r"^still alive$")
+
+
+def test_destroy_at_breakpoint(binary):
+    """destroy the coroutine at a breakpoint on its suspension, then go on:
+    await_suspend is never called, the resume returns, nothing is left"""
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line("g = range(3)")
+        t.line(":break suspend")
+        t.line("g.h:resume()")
+        t.wait(r"^\(#1 range suspend\) >")
+        t.line("g.h:destroy()")
+        t.line(":continue")
+        t.wait(PROMPT)
+        t.line(":frames")
+        t.wait(r"^no live frames$")
+        t.line("g.h:resume()")
+        t.wait(r"resume\(\): coroutine #1 'range' was already destroyed")
+
+
 def test_breakpoint_nested_resume(binary):
     with corolab(binary, "-i", FIXTURES) as t:
         t.wait(PROMPT)
