@@ -50,9 +50,9 @@ static int newthread(lua_State *L) {
   lua_remove(L, -2);
   lua_rotate(L, 3, 1);                         /* the function, its arguments */
   lua_State *T = lua_newthread(L);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, c->threads);   /* threads[T] = true */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->threads);   /* threads[T] = frame id */
   lua_pushvalue(L, -2);
-  lua_pushboolean(L, 1);
+  lua_pushinteger(L, cl_frame_id(c->R, s->b->frame));
   lua_rawset(L, -3);
   lua_pop(L, 1);
   s->b->thread = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -301,19 +301,27 @@ static Body *checkbody(lua_State *L, const char *op) {
 }
 
 /* a body thread resumed by coroutine.resume, not by the driver: it ends
-   here with an error (the frame names it at its next resume) */
-static int foreign(lua_State *L, Body *b) {
+   here with an error (the frame names it at its next resume). Its frame
+   may be gone, and its Body with it: only the thread table is read */
+static int foreign(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->threads);
+  lua_pushthread(L);
+  if (lua_rawget(L, -2) != LUA_TNUMBER)
+    return luaL_error(L, "coroutine.resume of a Lua thread whose coroutine was "
+                      "destroyed: its body cannot go on [coroutine.handle.resumption]");
   return luaL_error(L, "coroutine.resume of the Lua thread of coroutine #%d: "
                     "a coroutine body runs only when its handle resumes it "
                     "(h:resume()) [coroutine.handle.resumption]",
-                    (int)cl_frame_id(b->c->R, b->frame));
+                    (int)lua_tointeger(L, -1));
 }
 
-/* back at a co_await or co_yield: its value, or raise what it threw */
+/* back at a co_await or co_yield: its value, or raise what it threw. k is
+   its Body, valid only while the driver steps it: compared, not read */
 static int resumed(lua_State *L, int status, lua_KContext k) {
   Body *b = (Body *)k;
   (void)status;
-  if (b->c->body != b) return foreign(L, b);
+  if (ctx_up(L)->body != b) return foreign(L);
   if (b->throwing) {
     b->throwing = 0;
     return lua_error(L);
@@ -338,8 +346,8 @@ static int co_yield(lua_State *L) {
 
 /* after co_return the driver never resumes the body */
 static int returned(lua_State *L, int status, lua_KContext k) {
-  (void)status;
-  return foreign(L, (Body *)k);
+  (void)status; (void)k;
+  return foreign(L);
 }
 
 static int co_return(lua_State *L) {

@@ -10,7 +10,7 @@
 
 #include "helpers.h"
 
-/* ------------------------------------------- operator new / delete (s08) -- */
+/* --------- operator new / delete (tests/cpp/core/s08_operator_new.cpp) -- */
 
 typedef struct Sizes {            /* what operator new and delete were given */
   size_t new_size, delete_size;
@@ -71,7 +71,8 @@ static cl_Error *on_allocation_failure(cl_Runtime *R, const cl_PromiseType *pt,
 
 /* [dcl.fct.def.coroutine]/10: operator new returned null and the promise
    has get_return_object_on_allocation_failure: its result is the return
-   object; no promise, no parameter copies, nothing else (s08 fail) */
+   object; no promise, no parameter copies, nothing else
+   (s08 fail: tests/cpp/core/s08_operator_new.cpp) */
 static void test_allocation_failure_with_fallback(void **state) {
   Fixture *fx = *state;
   cl_PromiseType pt = rec_promise;

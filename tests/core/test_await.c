@@ -1,8 +1,9 @@
 /*
 ** test_await.c — the co_await protocol ([expr.await]) against g++ 12:
 ** await_transform, operator co_await, await_ready, suspension before
-** await_suspend, what await_suspend returns (s06), its exceptions, and
-** when the awaiter dies.
+** await_suspend, what await_suspend returns (s06:
+** tests/cpp/core/s06_await_suspend_kinds.cpp), its exceptions, and when
+** the awaiter dies.
 */
 #include <string.h>
 
@@ -15,7 +16,8 @@ static void note_result(cl_Step *s) {
 /* ------------------------------------------------------ await_transform -- */
 
 /* [expr.await]/3.2: only a plain co_await is transformed; not the initial
-   or final suspend, not co_yield (s10); both temporaries die after
+   or final suspend, not co_yield (s10:
+   tests/cpp/core/s10_await_transform.cpp); both temporaries die after
    await_resume, the awaiter first */
 static void test_await_transform_only_plain(void **state) {
   Fixture *fx = *state;
@@ -36,8 +38,9 @@ static void test_await_transform_only_plain(void **state) {
              STATE_DESTROYED);
 }
 
-/* s05 exprtemp: destroy() while suspended there: the awaiter, then the
-   other temporary of the full-expression, then the locals */
+/* s05 exprtemp (tests/cpp/core/s05_destroy_suspended.cpp): destroy() while
+   suspended there: the awaiter, then the other temporary of the
+   full-expression, then the locals */
 static void test_destroy_with_transformed_awaiter(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
@@ -120,7 +123,8 @@ static void test_free_operator_co_await(void **state) {
              "~final", "~promise", "operator delete");
 }
 
-/* both forms viable: ambiguous (s10_err_opboth); neither is called */
+/* both forms viable: ambiguous (s10_err_opboth:
+   tests/cpp/core/ill_formed/s10_err_opboth.cpp); neither is called */
 static void test_both_operator_co_await_ambiguous(void **state) {
   Fixture *fx = *state;
   RecAwaiter result = rec_awaiter("result", 1);
@@ -200,7 +204,8 @@ static void test_suspended_before_await_suspend(void **state) {
 
 /* ------------------------------------------- what await_suspend returns -- */
 
-/* s06: A awaits aw; B waits at its initial suspend point */
+/* s06 (tests/cpp/core/s06_await_suspend_kinds.cpp): A awaits aw; B waits
+   at its initial suspend point */
 typedef struct S06 {
   RecAwaiter aw, b_aw;
   Op a_body[8], b_body[3];

@@ -1,8 +1,9 @@
 /*
 ** test_errors.c — what C++ rejects or leaves undefined, as named errors:
-** promise type rules worded like g++'s diagnostics (s10_err_*), members a
-** body needs, a throwing final_suspend, flowing off without return_void;
-** after each the runtime keeps working.
+** promise type rules worded like g++'s diagnostics (s10_err_*:
+** tests/cpp/core/ill_formed/s10_err_*.cpp), members a body needs, a
+** throwing final_suspend, flowing off without return_void; after each the
+** runtime keeps working.
 */
 #include <string.h>
 
@@ -23,7 +24,8 @@ static void expect_ill_formed(Fixture *fx, const cl_PromiseType *pt,
   assert_log_empty(&fx->log);
 }
 
-/* [dcl.fct.def.coroutine]/7: get_return_object (s10_err_c) */
+/* [dcl.fct.def.coroutine]/7: get_return_object (s10_err_c:
+   tests/cpp/core/ill_formed/s10_err_c_no_get_return_object.cpp) */
 static void test_no_get_return_object(void **state) {
   cl_PromiseType pt = rec_promise;
   pt.get_return_object = NULL;
@@ -31,21 +33,24 @@ static void test_no_get_return_object(void **state) {
                     "'rec_promise' [dcl.fct.def.coroutine]");
 }
 
-/* [dcl.fct.def.coroutine]/5: initial_suspend (s10_err_d) */
+/* [dcl.fct.def.coroutine]/5: initial_suspend (s10_err_d:
+   tests/cpp/core/ill_formed/s10_err_d_no_initial_suspend.cpp) */
 static void test_no_initial_suspend(void **state) {
   cl_PromiseType pt = rec_promise;
   pt.initial_suspend = NULL;
   expect_ill_formed(*state, &pt, "no member named 'initial_suspend' in 'rec_promise'");
 }
 
-/* [dcl.fct.def.coroutine]/5: final_suspend (s10_err_e) */
+/* [dcl.fct.def.coroutine]/5: final_suspend (s10_err_e:
+   tests/cpp/core/ill_formed/s10_err_e_no_final_suspend.cpp) */
 static void test_no_final_suspend(void **state) {
   cl_PromiseType pt = rec_promise;
   pt.final_suspend = NULL;
   expect_ill_formed(*state, &pt, "no member named 'final_suspend' in 'rec_promise'");
 }
 
-/* [dcl.fct.def.coroutine]/5: unhandled_exception (s10_err_b) */
+/* [dcl.fct.def.coroutine]/5: unhandled_exception (s10_err_b:
+   tests/cpp/core/ill_formed/s10_err_b_no_unhandled_exception.cpp) */
 static void test_no_unhandled_exception(void **state) {
   cl_PromiseType pt = rec_promise;
   pt.unhandled_exception = NULL;
@@ -53,7 +58,8 @@ static void test_no_unhandled_exception(void **state) {
                     "no member named 'unhandled_exception' in 'rec_promise'");
 }
 
-/* [dcl.fct.def.coroutine]/6: not both (s10_err_a) */
+/* [dcl.fct.def.coroutine]/6: not both (s10_err_a:
+   tests/cpp/core/ill_formed/s10_err_a_both_returns.cpp) */
 static void test_both_return_value_and_return_void(void **state) {
   cl_PromiseType pt = rec_promise;
   pt.return_value = rec_promise_valued.return_value;
@@ -85,7 +91,8 @@ static void expect_body_error(Fixture *fx, const cl_PromiseType *pt,
   destroy_ok(fx->R, h);
 }
 
-/* [stmt.return.coroutine]/2: co_return v needs return_value (s10_err_i) */
+/* [stmt.return.coroutine]/2: co_return v needs return_value (s10_err_i:
+   tests/cpp/core/ill_formed/s10_err_i_no_return_value.cpp) */
 static void test_co_return_value_without_return_value(void **state) {
   Fixture *fx = *state;
   const Op body[] = {LOCAL("local_a"), RETURN(42), END};
@@ -102,7 +109,8 @@ static void test_co_return_without_return_void(void **state) {
                     "named 'return_void' in 'rec_promise_valued'");
 }
 
-/* [expr.yield]/1: co_yield needs yield_value (s10_err_j) */
+/* [expr.yield]/1: co_yield needs yield_value (s10_err_j:
+   tests/cpp/core/ill_formed/s10_err_j_no_yield_value.cpp) */
 static void test_co_yield_without_yield_value(void **state) {
   cl_PromiseType pt = rec_promise;
   const Op body[] = {YIELD(1), END};
@@ -112,7 +120,8 @@ static void test_co_yield_without_yield_value(void **state) {
 }
 
 /* [stmt.return.coroutine]/3: flowing off the end without return_void is
-   undefined behaviour (g++ accepts it silently: s10_err_f) */
+   undefined behaviour (g++ accepts it silently: s10_err_f,
+   tests/cpp/core/ill_formed/s10_err_f_flow_off.cpp) */
 static void test_flow_off_without_return_void(void **state) {
   Fixture *fx = *state;
   const Op body[] = {LOCAL("local_a"), END};
@@ -127,7 +136,10 @@ static void test_flow_off_without_return_void(void **state) {
 /* ---------------------------------------------- the final suspend point -- */
 
 /* [dcl.fct.def.coroutine]/15 (s10_err_g): final_suspend must not throw;
-   C++ would call std::terminate; the coroutine is left done */
+   C++ would call std::terminate; the coroutine is left done. g++:
+   tests/cpp/core/s10_err_g_final_suspend_throws.cpp (noexcept, throws:
+   std::terminate), tests/cpp/core/ill_formed/s10_err_g_*.cpp (not
+   noexcept: rejected) */
 static void final_suspend_throws(Fixture *fx, const char *throw_at) {
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);

@@ -1,5 +1,6 @@
 /*
-** test_frame.c — the frame's layout, as g++ and clang lay it out (s11):
+** test_frame.c — the frame's layout, as g++ and clang lay it out (s11:
+** tests/cpp/core/s11_frame_layout.cpp):
 ** resume function at +0 (null at the final suspend point), destroy
 ** function at +8, the promise at +16; then the runtime's state and the
 ** body's storage at the offsets cl_frame_info reports.

@@ -104,7 +104,7 @@ static void test_promise_type_mismatch(void **state) {
   destroy_ok(R, h);
 }
 
-/* ----------------------------------- destroy() of nested scopes (s05) -- */
+/* -- destroy() of nested scopes (tests/cpp/core/s05_destroy_suspended.cpp) -- */
 
 /* a C body whose locals b and c live in nested blocks; destroy_locals
    finds the scopes from the suspend index, like compiled code */

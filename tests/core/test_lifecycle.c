@@ -2,7 +2,8 @@
 ** test_lifecycle.c — the lifecycle driver against g++ 12: the coroutine
 ** wrapper of [dcl.fct.def.coroutine]/5 step by step — prologue, its
 ** teardown when it throws, the handler, co_return, flowing off, the final
-** suspend point and destroy(). Expected logs mirror /work/oracle/out.
+** suspend point and destroy(). Expected logs mirror the output of g++ 12
+** for the programs in tests/cpp/core (sNN_*.expected; ctest core_order_*).
 */
 #include "helpers.h"
 
@@ -12,7 +13,8 @@
 
 /* ----------------------------------------------------- the whole life -- */
 
-/* s01: a generator from call to destroy; locals die innermost first */
+/* s01 (tests/cpp/core/s01_generator.cpp): a generator from call to destroy;
+   locals die innermost first */
 static void test_generator_life(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
@@ -40,7 +42,7 @@ static void test_generator_life(void **state) {
              "~final", STATE_DESTROYED);
 }
 
-/* ------------------------------------------ the prologue throws (s02) -- */
+/* -------- the prologue throws (tests/cpp/core/s02_prologue_throws.cpp) -- */
 
 /* cl_call with fx->throw_at set: the error reaches the caller, nothing is
    left alive, unhandled_exception is never called */
@@ -132,7 +134,7 @@ static void test_initial_await_resume_throws(void **state) {
              "unhandled_exception(init.await_resume)", STATE_DESTROYED);
 }
 
-/* ------------------------------------------------ the body throws (s03) -- */
+/* ---------------- the body throws (tests/cpp/core/s03_body_throws.cpp) -- */
 
 /* stack unwinding destroys the locals innermost first, then the handler
    calls unhandled_exception; swallowed: on to final_suspend */
@@ -206,7 +208,7 @@ static void test_eager_body_throw_swallowed(void **state) {
              FINAL_SUSPENDED, "~final", STATE_DESTROYED);
 }
 
-/* -------------------------------------------- co_return, flow off (s04) -- */
+/* ---------------- co_return, flow off (tests/cpp/core/s04_returns.cpp) -- */
 
 /* run a lazy coroutine to its final suspend point and destroy it */
 static void run_to_end(cl_Runtime *R, const cl_Coroutine *co) {
@@ -255,7 +257,7 @@ static void test_flow_off(void **state) {
              FINAL_SUSPENDED, "~final", STATE_DESTROYED);
 }
 
-/* ------------------------------------- destroy while suspended (s05) -- */
+/* -- destroy while suspended (tests/cpp/core/s05_destroy_suspended.cpp) -- */
 
 /* [coroutine.handle.destroy]: the pending awaiter, the locals innermost
    first, the promise, the parameter copies, then operator delete */
@@ -283,7 +285,7 @@ static void test_destroy_at_initial_suspend(void **state) {
   assert_log(&fx->log, LAZY_PROLOGUE, "~init", STATE_DESTROYED);
 }
 
-/* ----------------------------------------- the final suspend point (s07) -- */
+/* ------ the final suspend point (tests/cpp/core/s07_final_suspend.cpp) -- */
 
 /* final_suspend returns suspend_never: the coroutine flows off the end of
    the wrapper and the frame is destroyed inside resume() */

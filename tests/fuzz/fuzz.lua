@@ -23,17 +23,17 @@ return function(seed, verbose)
   local function pick(t) if #t > 0 then return t[random(#t)] end end
   local function say(...) if verbose then print(...) end end
 
-  -- an error's kind: the C++ rule it cites, or what it is about
+  -- an error's kind: what it is about, and the C++ rule it cites
   local function note(err)
-    local msg = tostring(err)
+    local msg = tostring(err):gsub("\n.*", ""):gsub("^[%w_./]+:%d+: ", "")
     local kind
     if msg:find("fuzz:", 1, true) then kind = "raised by the fuzzer"
     elseif msg:find("not enough memory", 1, true) then kind = "out of memory"
     elseif msg:find("nesting limit", 1, true) then kind = "nesting limit"
     else
-      local op = msg:match("^[%w_]+%(%)") or msg:match("^[%w_ ]+:") or ""
+      local op = msg:match("^([%w_ ]+%(?%)?):") or msg:match("^(%S+ %S+ %S+)") or msg
       local rule = msg:match(".*(%[[%w%.%-/ ]+%])")
-      kind = rule and (op .. " " .. rule) or ("other: " .. msg:sub(1, 60):gsub("%d+", "#"))
+      kind = (op .. " " .. (rule or "")):gsub("%d+", "#"):gsub("%s+$", "")
     end
     kinds[kind] = (kinds[kind] or 0) + 1
     say("  error: " .. msg:gsub("\n.*", ""))

@@ -379,6 +379,25 @@ test("(8) a body closed from outside whose __close resumes or destroys it", func
   end
 end)
 
+test("(8) a body's thread that outlived its frame cannot be resumed", function()
+  -- a call that fails after its body transferred to another coroutine: the
+  -- frame goes, its locals are not destroyed (g++ 12), its thread stays
+  -- suspended in the co_await
+  local thread
+  local target = coro.coroutine(lazy(), function() error("boom", 0) end)()
+  local Eager = lazy {initial_suspend = function() return coro.suspend_never end}
+  local x = coro.coroutine(Eager, function()
+    thread = coroutine.running()
+    co_await(suspending(function() return target end))
+  end)
+  C.raises("boom", x)
+  C.eq(coroutine.status(thread), "suspended")
+  local ok, err = raw_resume(thread)
+  C.eq(ok, false)
+  assert(err:find("a Lua thread whose coroutine was destroyed", 1, true), err)
+  target:destroy()
+end)
+
 -- (9) ------------------------------------------------------------------
 
 test("(9) nesting is limited and says that symmetric transfer does not nest", function()
