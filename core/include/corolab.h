@@ -55,7 +55,7 @@ cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
 cl_ErrorKind cl_error_kind(const cl_Error *e);
 const char *cl_error_message(const cl_Error *e);
 void *cl_error_payload(const cl_Error *e);
-void cl_error_free(cl_Runtime *R, cl_Error *e);
+void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
 
 /* ------------------------------------------------------------- runtime -- */
 
@@ -230,7 +230,8 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
 
 /* call a coroutine: the whole prologue, up to the initial suspension (or
    further if it does not suspend). *ret receives the return object. On an
-   error before the initial await_resume, nothing is left alive. */
+   error before the initial await_resume, nothing is left alive. args (what
+   init and the promise's construct get) may be NULL. */
 cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
 
 /* Resume-point macros for C bodies: a switch on the suspend index (the
@@ -379,11 +380,14 @@ typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);
 
 /* returns an id for cl_unobserve, or -1 when out of memory. An observer
    sees the calls, resumes and destroys that start after it subscribes (a
-   run that started unobserved takes the driver without events to its end) */
+   run that started unobserved takes the driver without events to its end).
+   ud may be NULL. An observer may call back into the runtime: see the
+   re-entrancy note at the top. */
 int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud);
 void cl_unobserve(cl_Runtime *R, int id);
 
-/* frames alive at cl_runtime_close are reported here (default: stderr) */
+/* frames alive at cl_runtime_close are reported here (default: stderr;
+   fn NULL: not reported); ud may be NULL */
 typedef void (*cl_LeakReporter)(cl_Runtime *R, const cl_FrameInfo *leak,
                                 void *ud);
 void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud);
@@ -421,7 +425,8 @@ extern const cl_AwaitableOps cl_task_awaitable_ops;
    a task's frame (cl_task_type, or a type whose base it is): anything else
    is a CL_MISUSE error at the co_await */
 cl_Awaitable cl_task_awaitable(cl_Frame *task);
-/* run a task from plain code to completion: resume, then its result */
+/* run a task from plain code to completion: resume, then its result
+   (result may be NULL) */
 cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);
 
 #ifdef __cplusplus
