@@ -3,17 +3,8 @@
 // order and corolab's can be compared line by line.
 #pragma once
 #include <coroutine>
-#include <cstdarg>
-#include <cstdio>
 #include <stdexcept>
-
-inline void say(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  std::vprintf(fmt, ap);
-  va_end(ap);
-  std::putchar('\n');
-}
+#include "say.hpp"
 
 struct Local {                        // a local with a destructor
   const char *name;

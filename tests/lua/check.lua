@@ -128,6 +128,20 @@ function M.promise_type(rec, opts)
   return Return
 end
 
+-- a lazy promise type whose handle is the return object, rethrowing what
+-- the body raises; the members in extra override (or add to) these
+function M.lazy(extra)
+  local t = {
+    get_return_object = function(p) return coro.from_promise(p) end,
+    initial_suspend = function() return coro.suspend_always end,
+    final_suspend = function() return coro.suspend_always end,
+    return_void = function() end,
+    unhandled_exception = function(p, e) error(e, 0) end,
+  }
+  for k, v in pairs(extra or {}) do t[k] = v end
+  return coro.promise_type(t)
+end
+
 -- a local that logs its destruction (a <close> variable of a body)
 function M.local_(name, rec)
   rec(name)

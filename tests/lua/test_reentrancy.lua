@@ -5,18 +5,7 @@ local coro = require "coro"
 local C = require "check"
 local co_await, co_yield, co_return = coro.co_await, coro.co_yield, coro.co_return
 
--- a lazy promise type; members from extra override the defaults
-local function lazy(extra)
-  local t = {
-    get_return_object = function(p) return coro.from_promise(p) end,
-    initial_suspend = function() return coro.suspend_always end,
-    final_suspend = function() return coro.suspend_always end,
-    return_void = function() end,
-    unhandled_exception = function(p, e) error(e, 0) end,
-  }
-  for k, v in pairs(extra or {}) do t[k] = v end
-  return coro.promise_type(t)
-end
+local lazy = C.lazy                  -- a lazy promise type (check.lua)
 
 -- an awaiter whose await_suspend is f(h)
 local function suspending(f, name)

@@ -46,14 +46,7 @@ inline void note(const char *fmt, ...) {
   va_end(ap);
 }
 
-// print a line at once, outside the log
-inline void say(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  std::vprintf(fmt, ap);
-  va_end(ap);
-  std::putchar('\n');
-}
+#include "../say.hpp"                  // say(): a line at once, outside the log
 
 // --------------------------------------------------------------- fixture --
 
