@@ -1,7 +1,11 @@
 /*
 ** lawait.c — awaitables in Lua: any value with await_ready, await_suspend
 ** and await_resume (an awaiter), or with a member operator_co_await or a
-** metatable __co_await (an awaitable); and suspend_always/suspend_never.
+** metatable __co_await (an awaitable); suspend_always/suspend_never; and
+** coro.temporary, C++'s prvalue. The operand of co_await(x) is a named
+** object, never destroyed by the co_await; a temporary, and every object
+** the protocol makes (await_transform's, operator co_await's, the promise
+** members' results), is closed at the co_await's end ([expr.await]/3).
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -9,11 +13,21 @@
 
 #include "lcoro.h"
 
-/* a Lua awaitable's self: a registry ref and the members it has */
+/* a Lua awaitable's self: a registry ref, the members it has, and whether
+   it is a temporary of the co_await, whose __close runs at its end */
 #define MEMBERS 5
-#define encode(ref, mask)  ((void *)(((intptr_t)(ref) + 2) << MEMBERS | (mask)))
-#define ref_of(self)       ((int)(((intptr_t)(self) >> MEMBERS) - 2))
-#define mask_of(self)      ((int)((intptr_t)(self) & ((1 << MEMBERS) - 1)))
+#define CLOSES (1 << MEMBERS)
+#define BITS (MEMBERS + 1)
+#define encode(ref, mask)  ((void *)(((intptr_t)(ref) + 2) << BITS | (mask)))
+#define ref_of(self)       ((int)(((intptr_t)(self) >> BITS) - 2))
+#define mask_of(self)      ((int)((intptr_t)(self) & ((1 << BITS) - 1)))
+
+const char CORO_TEMPORARY[] = "coro.temporary";
+
+typedef struct Temporary {     /* coro.temporary(v): v is its user value */
+  const char *kind;            /* CORO_TEMPORARY */
+  int awaited;                 /* a prvalue is awaited once */
+} Temporary;
 
 static const char *const names[MEMBERS] = {
   "operator_co_await", NULL, "await_ready", "await_suspend", "await_resume"
@@ -42,32 +56,48 @@ static int islua(Ctx *c, const cl_AwaitableOps *ops) {
   return ops >= c->lua_ops && ops < c->lua_ops + LUA_NUMTYPES;
 }
 
-/* protected: c, the cl_Awaitable, the value (lookups may run __index) */
+typedef struct Making { cl_Awaitable *a; int temporary; } Making;
+
+/* protected: c, Making, the value (lookups may run __index) */
 static int luaawaitable(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
-  cl_Awaitable *a = (cl_Awaitable *)lua_touserdata(L, 2);
-  int mask = members(L, 3);
-  a->ops = &c->lua_ops[lua_type(L, 3)];
-  a->self = encode(luaL_ref(L, LUA_REGISTRYINDEX), mask);
+  Making *m = (Making *)lua_touserdata(L, 2);
+  int mask = members(L, 3) | (m->temporary ? CLOSES : 0);
+  m->a->ops = &c->lua_ops[lua_type(L, 3)];
+  m->a->self = encode(luaL_ref(L, LUA_REGISTRYINDEX), mask);
   return 0;
 }
 
-/* the value at i as an awaitable (operand, awaiter, ...) */
-cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a) {
+static cl_Error *toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
+                             int temporary) {
   void *u = lua_touserdata(L, i);
-  cl_Frame *task;
+  Making m;
   if (u != NULL && u == c->always) { *a = cl_suspend_always(); return NULL; }
   if (u != NULL && u == c->never) { *a = cl_suspend_never(); return NULL; }
-  if (u != NULL && coro_task_take(L, i, &task)) {
-    if (task == NULL)
-      return cl_error_new(c->R, CL_MISUSE, "co_await: this task was already "
-                          "awaited; co_await moves a task, so it is awaited once");
-    a->ops = &c->task_ops;
-    a->self = task;
-    return NULL;
-  }
-  return coro_protect(c, L, luaawaitable, a, i, 1, "co_await a %s",
+  if (u != NULL && coro_istask(L, i)) return coro_taskawaitable(c, L, i, temporary, a);
+  m.a = a;
+  m.temporary = temporary;
+  return coro_protect(c, L, luaawaitable, &m, i, 1, "co_await a %s",
                       luaL_typename(L, i));
+}
+
+/* the value at i as an awaitable; a coro.temporary is unwrapped (and is a
+   temporary whatever temporary says) */
+cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
+                           int temporary) {
+  Temporary *t = (Temporary *)coro_toudata(L, i, CORO_TEMPORARY, sizeof(Temporary));
+  cl_Error *e;
+  if (t == NULL) return toawaitable(c, L, i, a, temporary);
+  if (t->awaited)
+    return cl_error_new(c->R, CL_MISUSE, "co_await: this coro.temporary was "
+                        "already awaited; a temporary (a prvalue) is awaited "
+                        "once [expr.await]/3");
+  if (!lua_checkstack(L, 1)) return coro_nomemory(c, "co_await a temporary");
+  lua_getiuservalue(L, i, 1);
+  e = toawaitable(c, L, lua_gettop(L), a, 1);
+  lua_pop(L, 1);
+  if (e == NULL) t->awaited = 1;
+  return e;
 }
 
 static int pushawaitable(lua_State *L) {   /* protected: c, cl_Awaitable */
@@ -76,7 +106,7 @@ static int pushawaitable(lua_State *L) {   /* protected: c, cl_Awaitable */
   if (islua(c, a.ops)) lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(a.self));
   else if (a.ops == &cl_suspend_always_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->always_ref);
   else if (a.ops == &cl_suspend_never_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->never_ref);
-  else if (a.ops == &c->task_ops)
+  else if (a.ops == &c->task_ops || a.ops == &c->task_kept_ops)
     coro_pushhandle(c, L, (cl_Frame *)a.self, cl_frame_id(c->R, (cl_Frame *)a.self),
                     c->task_type);
   else lua_pushstring(L, a.ops->name);
@@ -146,11 +176,11 @@ static cl_Error *co_await_result(cl_Runtime *R, lua_State *L, void *self,
                                  cl_Error *e, cl_Awaitable *w) {
   if (e) return e;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
-  if (lua_rawequal(L, -1, -2)) {
+  if (lua_rawequal(L, -1, -2)) {               /* *this: nothing new made */
     w->ops = ctx_of(R)->lua_ops + lua_type(L, -1);
     w->self = self;
   } else
-    e = coro_toawaitable(ctx_of(R), L, -2, w);
+    e = coro_toawaitable(ctx_of(R), L, -2, w, 1);
   lua_pop(L, 2);
   return e;
 }
@@ -220,14 +250,15 @@ static cl_Error *await_resume(cl_Runtime *R, void *self, void *result) {
   return e;
 }
 
-/* ~awaiter: __close; with no room on the stack (no memory), the awaiter
-   stays in the registry until the state is closed */
+/* the co_await's end: a temporary's __close (~awaiter); a named operand
+   is only let go. With no room on the stack (no memory), the value stays
+   in the registry until the state is closed */
 static void destroy(cl_Runtime *R, void *self) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
   if (!lua_checkstack(L, 4)) return;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
-  if (luaL_getmetafield(L, -1, "__close") != LUA_TNIL) {
+  if ((mask_of(self) & CLOSES) && luaL_getmetafield(L, -1, "__close") != LUA_TNIL) {
     lua_insert(L, -2);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of an awaiter", L);
   } else
@@ -282,6 +313,33 @@ static int aw_tostring(lua_State *L) {
   return 1;
 }
 
+/* ------------------------------------------------------ coro.temporary -- */
+
+static int temporary(lua_State *L) {
+  luaL_checkany(L, 1);
+  Temporary *t = (Temporary *)lua_newuserdatauv(L, sizeof *t, 1);
+  t->kind = CORO_TEMPORARY;
+  t->awaited = 0;
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  luaL_setmetatable(L, CORO_TEMPORARY);
+  return 1;
+}
+
+static int temporary_tostring(lua_State *L) {
+  lua_getiuservalue(L, 1, 1);
+  lua_pushfstring(L, "temporary(%s)", luaL_tolstring(L, -1, NULL));
+  return 1;
+}
+
+static const luaL_Reg temporary_meta[] = {
+  {"__tostring", temporary_tostring}, {NULL, NULL}
+};
+
+static const luaL_Reg funcs[] = {
+  {"temporary", temporary}, {NULL, NULL}
+};
+
 static const luaL_Reg awaiter_meta[] = {
   {"await_ready", aw_ready}, {"await_suspend", aw_nothing},
   {"await_resume", aw_nothing}, {"__call", aw_self},
@@ -307,6 +365,8 @@ void coro_openawait(lua_State *L, Ctx *c) {
     c->lua_ops[t].name = lua_typename(L, t);
   }
   coro_newmeta(L, c, CORO_AWAITER, awaiter_meta);
+  coro_newmeta(L, c, CORO_TEMPORARY, temporary_meta);
+  coro_newlib(L, c, funcs);
   c->always = newawaiter(L, "suspend_always", &c->always_ref);
   c->never = newawaiter(L, "suspend_never", &c->never_ref);
 }

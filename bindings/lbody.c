@@ -209,7 +209,7 @@ static cl_Error *throw_at(Ctx *c, Body *b, cl_Error *e) {
 static cl_Error *operand(Ctx *c, lua_State *T, cl_Awaitable *a) {
   if (!lua_checkstack(c->L, 1)) return coro_nomemory(c, "co_await");
   coro_pushvalue(c->L, T);
-  cl_Error *e = coro_toawaitable(c, c->L, -1, a);
+  cl_Error *e = coro_toawaitable(c, c->L, -1, a, 0);   /* a named object */
   lua_pop(c->L, 1);
   return e;
 }

@@ -4,6 +4,7 @@
 ** until the next resume; a task's result is one registry ref.
 */
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "lcoro.h"
@@ -26,7 +27,7 @@ static int newobject(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
   cl_Frame *f = promise_frame(lua_touserdata(L, 2));
   cl_FrameInfo info;
-  Object *o = (Object *)lua_newuserdatauv(L, sizeof *o, 1);
+  Object *o = (Object *)lua_newuserdatauv(L, sizeof *o, 0);
   o->c = c;
   o->f = o->frame = f;
   o->type = coro_frametype(c, f);
@@ -96,12 +97,8 @@ static int object_index(lua_State *L) {
   Ctx *c = ctx_up(L);
   const char *k = lua_tostring(L, 2);
   if (k != NULL && strcmp(k, "h") == 0) {
-    if (lua_getiuservalue(L, 1, 1) == LUA_TNIL) {
-      Object *o = checkobject(L, NULL, "generator or task");
-      coro_pushhandle(c, L, o->frame, o->id, o->type);
-      lua_pushvalue(L, -1);
-      lua_setiuservalue(L, 1, 1);
-    }
+    Object *o = checkobject(L, NULL, "generator or task");
+    coro_pushhandle(c, L, o->frame, o->id, o->type);
     return 1;
   }
   lua_getmetatable(L, 1);
@@ -195,12 +192,28 @@ static void task_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
   }
 }
 
+/* what the task raised: taken out (the co_await owns the task), or a copy
+   (a named task keeps it, and raises it at each co_await, as C++ rethrows
+   a stored exception_ptr) */
+static cl_Error *task_error(Ctx *c, cl_TaskPromise *p, int take) {
+  cl_Error *e = p->error;
+  if (e == NULL || take) {
+    p->error = NULL;
+    return e;
+  }
+  if (cl_error_payload(e) == NULL)
+    return cl_error_new(c->R, cl_error_kind(e), "%s", cl_error_message(e));
+  if (!lua_checkstack(c->L, 1)) return coro_nomemory(c, "raise what a task raised");
+  lua_rawgeti(c->L, LUA_REGISTRYINDEX, (int)(intptr_t)cl_error_payload(e));
+  return coro_error(c, c->L, NULL);
+}
+
 /* co_await task: its value, or what it raised */
-static cl_Error *task_await_resume(cl_Runtime *R, void *self, void *result) {
+static cl_Error *await_result(cl_Runtime *R, void *self, void *result, int take) {
   Ctx *c = ctx_of(R);
   cl_TaskPromise *p;
   cl_Error *e = cl_promise(R, (cl_Frame *)self, &c->task_type->pt, (void **)&p);
-  if (e == NULL && (e = p->error) != NULL) p->error = NULL;
+  if (e == NULL) e = task_error(c, p, take);
   if (e == NULL && result != NULL) {
     if (lua_checkstack((lua_State *)result, 1)) push_result((lua_State *)result, p);
     else e = coro_nomemory(c, "return the value of a task");
@@ -208,12 +221,31 @@ static cl_Error *task_await_resume(cl_Runtime *R, void *self, void *result) {
   return e;
 }
 
-int coro_task_take(lua_State *L, int i, cl_Frame **f) {
+static cl_Error *task_await_resume(cl_Runtime *R, void *self, void *result) {
+  return await_result(R, self, result, 1);
+}
+
+static cl_Error *task_await_resume_kept(cl_Runtime *R, void *self, void *result) {
+  return await_result(R, self, result, 0);
+}
+
+int coro_istask(lua_State *L, int i) {
+  return toobject(L, i, CORO_TASK) != NULL;
+}
+
+/* co_await on the task object at i: a temporary is moved into the co_await,
+   which destroys it at its end; a named task stays its object's */
+cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
+                             cl_Awaitable *a) {
   Object *o = toobject(L, i, CORO_TASK);
-  if (o == NULL) return 0;
-  *f = o->f;
-  o->f = NULL;                             /* the co_await owns it now */
-  return 1;
+  if (o->f == NULL)
+    return cl_error_new(c->R, CL_MISUSE, "co_await: this task owns no coroutine "
+                        "any more: it was closed, or moved into a co_await "
+                        "(co_await(coro.temporary(t)) moves it)");
+  a->ops = temporary ? &c->task_ops : &c->task_kept_ops;
+  a->self = o->f;
+  if (temporary) o->f = NULL;              /* the co_await owns it now */
+  return NULL;
 }
 
 /* t:run(), coro.run(t): run a task from plain Lua; its value */
@@ -282,5 +314,8 @@ void coro_openbuiltin(lua_State *L, Ctx *c) {
   c->task_type = t;
   c->task_ops = cl_task_awaitable_ops;
   c->task_ops.await_resume = task_await_resume;
+  c->task_kept_ops = c->task_ops;
+  c->task_kept_ops.await_resume = task_await_resume_kept;
+  c->task_kept_ops.destroy = NULL;
   coro_newlib(L, c, funcs);
 }

@@ -1,6 +1,6 @@
 /*
 ** lcoro.c — the Lua module "coro": its context (one runtime per lua_State),
-** errors between Lua and the core, coroutine handles, luaopen_coro.
+** errors between Lua and the core, luaopen_coro and the embedder API.
 */
 #include <stdarg.h>
 #include <stdint.h>
@@ -176,219 +176,6 @@ int coro_nogc(Ctx *c, lua_State *L, lua_CFunction f) {
   return status == LUA_OK ? lua_gettop(L) : lua_error(L);
 }
 
-/* ------------------------------------------------------------ handles -- */
-
-/* the id is taken before the allocation, which may run a finalizer that
-   destroys f: then the handle knows it is stale */
-void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, unsigned id,
-                     const PromiseType *t) {
-  Handle *h = (Handle *)lua_newuserdatauv(L, sizeof *h, 0);
-  (void)c;
-  h->kind = CORO_HANDLE;
-  h->f = f;
-  h->type = t;
-  h->id = id;
-  luaL_setmetatable(L, CORO_HANDLE);
-}
-
-/* luaL_testudata without the metatable: the size, then the kind (a
-   string, table or light userdata has no userdata block to read) */
-void *coro_toudata(lua_State *L, int i, const char *kind, size_t size) {
-  void *u = lua_rawlen(L, i) == size ? lua_touserdata(L, i) : NULL;
-  return u != NULL && *(const char **)u == kind ? u : NULL;
-}
-
-Handle *coro_checkhandle(lua_State *L, int i) {
-  Handle *h = coro_tohandle(L, i);
-  if (h == NULL) luaL_typeerror(L, i, "coroutine handle");
-  return h;
-}
-
-const PromiseType *coro_frametype(Ctx *c, cl_Frame *f) {
-  cl_FrameInfo info;
-  if (!cl_frame_info(c->R, f, &info)) return NULL;
-  return (const PromiseType *)info.coroutine->promise_type->userdata;
-}
-
-/* a promise type table, or a return type with a promise_type field */
-const PromiseType *coro_totype(Ctx *c, lua_State *L, int i) {
-  const PromiseType *t = NULL;
-  i = lua_absindex(L, i);
-  if (!lua_istable(L, i)) return NULL;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, c->types);
-  lua_pushvalue(L, i);
-  if (lua_rawget(L, -2) == LUA_TNIL) {
-    lua_pop(L, 1);
-    if (lua_getfield(L, i, "promise_type") == LUA_TTABLE) lua_rawget(L, -2);
-  }
-  t = (const PromiseType *)lua_touserdata(L, -1);
-  lua_pop(L, 2);
-  return t;
-}
-
-static cl_Frame *tohandle(lua_State *L, int i) {
-  return coro_checkhandle(L, i)->f;
-}
-
-/* the frame a handle refers to, for an operation on it: a handle that
-   outlived its frame must not reach a newer frame at the same address */
-cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op) {
-  Handle *h = coro_checkhandle(L, i);
-  unsigned now = h->id ? cl_frame_id(c->R, h->f) : 0;
-  if (now != 0 && now != h->id)
-    coro_raise(c, L, cl_check_handle(c->R, op, h->f, h->id));
-  return h->f;
-}
-
-static int h_resume(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  cl_Frame *f = coro_framebehind(c, L, 1, "resume()");
-  ENTER(c, L);
-  cl_Error *e = cl_resume(c->R, f);
-  LEAVE(c);
-  return e ? coro_raise(c, L, e) : 0;
-}
-
-static int h_destroy(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  cl_Frame *f = coro_framebehind(c, L, 1, "destroy()");
-  ENTER(c, L);
-  cl_Error *e = cl_destroy(c->R, f);
-  LEAVE(c);
-  return e ? coro_raise(c, L, e) : 0;
-}
-
-static int h_done(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  int done = 0;
-  cl_Error *e = cl_done(c->R, coro_framebehind(c, L, 1, "done()"), &done);
-  if (e) return coro_raise(c, L, e);
-  lua_pushboolean(L, done);
-  return 1;
-}
-
-static int promise(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  Handle *h = coro_checkhandle(L, 1);
-  void *p;
-  cl_Error *e = cl_promise(c->R, coro_framebehind(c, L, 1, "promise()"),
-                           h->type ? &h->type->pt : NULL, &p);
-  if (e) return coro_raise(c, L, e);
-  h->type->push(c, L, p);
-  return 1;
-}
-
-static int h_promise(lua_State *L) {
-  lua_settop(L, 1);
-  return coro_nogc(ctx_up(L), L, promise);
-}
-
-static int h_address(lua_State *L) {
-  lua_pushlightuserdata(L, cl_address(tohandle(L, 1)));
-  return 1;
-}
-
-static int h_eq(lua_State *L) {
-  lua_pushboolean(L, tohandle(L, 1) == tohandle(L, 2));
-  return 1;
-}
-
-static int h_lt(lua_State *L) {
-  lua_pushboolean(L, cl_handle_compare(tohandle(L, 1), tohandle(L, 2)) < 0);
-  return 1;
-}
-
-static int h_le(lua_State *L) {
-  lua_pushboolean(L, cl_handle_compare(tohandle(L, 1), tohandle(L, 2)) <= 0);
-  return 1;
-}
-
-static const char *const short_states[] = {
-  "in its prologue", "suspended at its initial suspend point", "suspended",
-  "done (suspended at its final suspend point)", "running", "being destroyed"
-};
-
-static int h_tostring(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  Handle *h = coro_checkhandle(L, 1);
-  const char *type = h->type ? h->type->name : "";
-  cl_FrameInfo info;
-  char where[128];
-  if (h->f == NULL)
-    lua_pushfstring(L, "coroutine_handle<%s> null", type);
-  else if (h->f == cl_noop_coroutine(c->R))
-    lua_pushliteral(L, "coroutine_handle<noop_coroutine_promise> noop");
-  else if (!cl_frame_info(c->R, h->f, &info))
-    lua_pushfstring(L, "coroutine_handle<%s> %p (no live coroutine)", type, h->f);
-  else if (info.state == CL_STATE_SUSPENDED) {
-    cl_where(c->R, h->f, where, sizeof where);
-    lua_pushfstring(L, "coroutine_handle<%s> #%d suspended at %s", type,
-                    (int)info.id, where);
-  } else
-    lua_pushfstring(L, "coroutine_handle<%s> #%d %s", type, (int)info.id,
-                    short_states[info.state]);
-  return 1;
-}
-
-/* destroy its frame, if still alive and not already being destroyed (as
-   by its failed call, when a handle is the return object: C++'s ~R() is
-   trivial then) */
-static int h_close(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  Handle *h = coro_checkhandle(L, 1);
-  cl_FrameInfo info;
-  if (!cl_frame_info(c->R, h->f, &info) || info.id != h->id ||
-      info.state == CL_STATE_DESTROYING)
-    return 0;
-  return h_destroy(L);
-}
-
-static const luaL_Reg handle_meta[] = {
-  {"resume", h_resume}, {"destroy", h_destroy}, {"done", h_done},
-  {"promise", h_promise}, {"address", h_address}, {"__call", h_resume},
-  {"__eq", h_eq}, {"__lt", h_lt}, {"__le", h_le}, {"__tostring", h_tostring},
-  {"__close", h_close}, {NULL, NULL}
-};
-
-/* ------------------------------------------------- handle construction -- */
-
-static int from_promise(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  cl_Frame *f;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);
-  lua_pushvalue(L, 1);
-  lua_rawget(L, -2);
-  cl_Error *e = cl_from_promise(c->R, lua_touserdata(L, -1), NULL, &f);
-  if (e) return coro_raise(c, L, e);
-  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
-  return 1;
-}
-
-static int from_address(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  const PromiseType *t = NULL;
-  cl_Frame *f;
-  luaL_argexpected(L, lua_islightuserdata(L, 1) || lua_isnil(L, 1), 1,
-                   "light userdata (an address)");
-  if (!lua_isnoneornil(L, 2) && (t = coro_totype(c, L, 2)) == NULL)
-    luaL_typeerror(L, 2, "promise type");
-  cl_Error *e = cl_from_address(c->R, lua_touserdata(L, 1), t ? &t->pt : NULL, &f);
-  if (e) return coro_raise(c, L, e);
-  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), t);
-  return 1;
-}
-
-static int noop_coroutine(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  coro_pushhandle(c, L, cl_noop_coroutine(c->R), 0, NULL);
-  return 1;
-}
-
-static const luaL_Reg handle_funcs[] = {
-  {"from_promise", from_promise}, {"from_address", from_address},
-  {"noop_coroutine", noop_coroutine}, {NULL, NULL}
-};
-
 /* ------------------------------------------------------------ context -- */
 
 void coro_newlib(lua_State *L, Ctx *c, const luaL_Reg *l) {
@@ -406,7 +193,7 @@ void coro_newmeta(lua_State *L, Ctx *c, const char *name, const luaL_Reg *l) {
   lua_pop(L, 2);
 }
 
-static int newref(lua_State *L, const char *mode) {
+int coro_newref(lua_State *L, const char *mode) {
   lua_newtable(L);
   if (mode) {
     lua_createtable(L, 0, 1);
@@ -448,10 +235,10 @@ static Ctx *newctx(lua_State *L) {
   lua_pop(L, 1);
   c->pcall = global_cfunction(L, "pcall");
   c->xpcall = global_cfunction(L, "xpcall");
-  c->promises = newref(L, "k");
-  c->types = newref(L, NULL);
-  c->observers = newref(L, NULL);
-  c->threads = newref(L, "k");
+  c->promises = coro_newref(L, "k");
+  c->types = coro_newref(L, NULL);
+  c->observers = coro_newref(L, NULL);
+  c->threads = coro_newref(L, "k");
   return c;
 }
 
@@ -462,10 +249,7 @@ LUAMOD_API int luaopen_coro(lua_State *L) {
   lua_createtable(L, 0, 32);
   lua_pushvalue(L, -2);                      /* the context lives as long */
   lua_setfield(L, -2, "__context");          /* as the module table */
-  coro_newmeta(L, c, CORO_HANDLE, handle_meta);
-  coro_newlib(L, c, handle_funcs);
-  coro_pushhandle(c, L, NULL, 0, NULL);
-  lua_setfield(L, -2, "null");
+  coro_openhandle(L, c);
   coro_openbody(L, c);
   coro_openpromise(L, c);
   coro_openawait(L, c);

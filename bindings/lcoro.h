@@ -13,7 +13,7 @@
 
 /* the kinds of our userdata: their metatable names, and their first field
    (so that a check costs no metatable lookup) */
-extern const char CORO_HANDLE[], CORO_GENERATOR[], CORO_TASK[];
+extern const char CORO_HANDLE[], CORO_GENERATOR[], CORO_TASK[], CORO_TEMPORARY[];
 #define CORO_AWAITER   "coro.awaiter"      /* suspend_always, suspend_never */
 
 /* the promise sits at +16 of a frame, as with g++ and clang */
@@ -28,23 +28,7 @@ struct luacoro_Hooks {         /* luacoro_sethooks walks it in a signal */
   int observing;               /* observers running, one inside another */
 };
 
-typedef struct Ctx {           /* one per lua_State, shared by its threads */
-  cl_Runtime *R;
-  lua_State *L;                /* the state calling into the core now */
-  Body *body;                  /* the body being stepped now */
-  luacoro_Hooks live;          /* the live Lua bodies */
-  int request;                 /* set by co_await/co_yield/co_return */
-  lua_CFunction pcall, xpcall; /* allowed between a body and co_await */
-  void *always, *never;        /* the suspend_always/suspend_never objects */
-  int always_ref, never_ref;
-  const struct PromiseType *task_type;
-  cl_AwaitableOps lua_ops[LUA_NUMTYPES];  /* a Lua value, by its type */
-  cl_AwaitableOps task_ops;    /* co_await on a coro.task object */
-  int promises;                /* ref: promise table -> its address (weak) */
-  int types;                   /* ref: type table -> PromiseType userdata */
-  int observers;               /* ref: observer id -> ref of its function */
-  int threads;                 /* ref: body thread -> true (weak keys) */
-} Ctx;
+typedef struct Ctx Ctx;
 
 /* members of a promise type written in Lua */
 enum { M_NEW, M_GET_RETURN_OBJECT, M_INITIAL_SUSPEND, M_FINAL_SUSPEND,
@@ -61,6 +45,29 @@ typedef struct PromiseType {   /* userdata; kept alive by the registry */
   void (*push)(Ctx *c, lua_State *L, void *promise);
   char name[64];
 } PromiseType;
+
+struct Ctx {           /* one per lua_State, shared by its threads */
+  cl_Runtime *R;
+  lua_State *L;                /* the state calling into the core now */
+  Body *body;                  /* the body being stepped now */
+  luacoro_Hooks live;          /* the live Lua bodies */
+  int request;                 /* set by co_await/co_yield/co_return */
+  lua_CFunction pcall, xpcall; /* allowed between a body and co_await */
+  void *always, *never;        /* the suspend_always/suspend_never objects */
+  int always_ref, never_ref;
+  const PromiseType *task_type;
+  cl_AwaitableOps lua_ops[LUA_NUMTYPES];  /* a Lua value, by its type */
+  cl_AwaitableOps task_ops;    /* co_await on a temporary coro.task: moved */
+  cl_AwaitableOps task_kept_ops;  /* on a named one: it keeps its result */
+  int promises;                /* ref: promise table -> its address (weak) */
+  int types;                   /* ref: type table -> PromiseType userdata */
+  int observers;               /* ref: observer id -> ref of its function */
+  int threads;                 /* ref: body thread -> frame id (weak keys) */
+  int handles, erased;         /* refs: frame address -> its handle, typed
+                                  and type-erased (weak values) */
+  int noop_promise;            /* ref: noop_coroutine_promise, empty */
+  PromiseType noop_type;       /* coroutine_handle<noop_coroutine_promise> */
+};
 
 typedef struct LPromise {      /* the promise of a type written in Lua */
   const PromiseType *type;
@@ -89,7 +96,7 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
 #define ctx_up(L)  ((Ctx *)lua_touserdata(L, lua_upvalueindex(1)))
 #define ctx_of(R)  ((Ctx *)cl_runtime_userdata(R))
 
-/* lcoro.c: context, errors, handles */
+/* lcoro.c: context, errors */
 #define ENTER(c, L)  lua_State *saved_L_ = (c)->L; (c)->L = (L)
 #define LEAVE(c)     ((c)->L = saved_L_)
 /* A Lua error raised in a callback that the core calls (a memory error,
@@ -114,8 +121,14 @@ void coro_warn(Ctx *c, const char *what, lua_State *L);  /* pops the error */
    the context as its upvalue) on L's arguments with the collector stopped,
    and returns its results; f's errors go on, the collector restarted */
 int coro_nogc(Ctx *c, lua_State *L, lua_CFunction f);
-/* a handle to f, whose id (cl_frame_id) is id when it is live; t NULL: a
-   type-erased handle */
+void coro_newlib(lua_State *L, Ctx *c, const luaL_Reg *l);    /* into table */
+void coro_newmeta(lua_State *L, Ctx *c, const char *name, const luaL_Reg *l);
+int coro_newref(lua_State *L, const char *mode);  /* a new table's ref */
+
+/* lhandle.c: coroutine handles */
+void coro_openhandle(lua_State *L, Ctx *c);
+/* the handle of f, whose id (cl_frame_id) is id when it is live; t NULL: a
+   type-erased handle. While f lives, the same userdata every time */
 void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, unsigned id,
                      const PromiseType *t);
 void *coro_toudata(lua_State *L, int i, const char *kind, size_t size);
@@ -125,8 +138,6 @@ Handle *coro_checkhandle(lua_State *L, int i);
 cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op);
 const PromiseType *coro_frametype(Ctx *c, cl_Frame *f);
 const PromiseType *coro_totype(Ctx *c, lua_State *L, int i);  /* or NULL */
-void coro_newlib(lua_State *L, Ctx *c, const luaL_Reg *l);    /* into table */
-void coro_newmeta(lua_State *L, Ctx *c, const char *name, const luaL_Reg *l);
 
 /* lbody.c: Lua bodies */
 struct Body {                  /* the locals of a Lua-bodied frame */
@@ -157,7 +168,10 @@ void coro_return_object(void *ret, lua_State *L);  /* *ret = top of L */
 
 /* lawait.c: awaitables */
 void coro_openawait(lua_State *L, Ctx *c);
-cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a);
+/* the value at i as an awaitable: a temporary (closed at the co_await's
+   end) or a named object (not closed) */
+cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
+                           int temporary);
 cl_Error *coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
 
 /* levents.c: observers and introspection */
@@ -165,6 +179,8 @@ void coro_openevents(lua_State *L, Ctx *c);
 
 /* lbuiltin.c: generator and task */
 void coro_openbuiltin(lua_State *L, Ctx *c);
-int coro_task_take(lua_State *L, int i, cl_Frame **f);
+int coro_istask(lua_State *L, int i);
+cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
+                             cl_Awaitable *a);
 
 #endif

@@ -41,7 +41,7 @@ static cl_Error *awaitable(cl_Runtime *R, lua_State *L, int nargs,
                            cl_Awaitable *out) {
   cl_Error *e = call(R, L, nargs, 1);
   if (e) return e;
-  e = coro_toawaitable(ctx_of(R), L, -1, out);
+  e = coro_toawaitable(ctx_of(R), L, -1, out, 1);
   lua_pop(L, 1);
   return e;
 }
@@ -151,8 +151,8 @@ static cl_Error *await_transform(cl_Runtime *R, void *p, cl_Awaitable operand,
   lua_pushvalue(L, -1);
   lua_insert(L, -4);
   if ((e = call(R, L, 2, 1)) == NULL) {
-    if (lua_rawequal(L, -1, -2)) *out = operand;
-    else e = coro_toawaitable(c, L, -1, out);
+    if (lua_rawequal(L, -1, -2)) *out = operand;      /* nothing new made */
+    else e = coro_toawaitable(c, L, -1, out, 1);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);

@@ -10,7 +10,7 @@ local n = tonumber(arg[1] or 1000000)
 local node
 node = coro.coroutine(coro.task, function(k)
   if k == 0 then return co_return(0) end
-  return co_return(co_await(node(k - 1)) + 1)
+  return co_return(co_await(coro.temporary(node(k - 1))) + 1)
 end)
 
 local function run(k)

@@ -11,7 +11,7 @@ local inner = coro.coroutine(Task, function()
 end, "inner")
 
 local outer = coro.coroutine(Task, function()
-  local v = coro.co_await(inner())     -- the temporary task dies right after
+  local v = coro.co_await(coro.temporary(inner()))  -- dies right after it
   print("inner gave", v)
   coro.co_return(v * 2)
 end, "outer")

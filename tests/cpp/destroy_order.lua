@@ -19,7 +19,7 @@ local nested = coro.coroutine(Task, function()
     do
       local c <close> = Local("c")
       say("suspending")
-      coro.co_await(Aw("aw"))
+      coro.co_await(coro.temporary(Aw("aw")))
       say("never here")
     end
   end

@@ -47,7 +47,7 @@ X.promise_type = coro.promise_type {
 local x = coro.coroutine(X, function()
   local l <close> = T.Local("local")
   say("X body")
-  co_await(toY("toY"))
+  co_await(coro.temporary(toY("toY")))
   say("never here")
 end)
 

@@ -31,10 +31,10 @@ local suspend = {
 local a = coro.coroutine(Task, function(name, mode)
   local l <close> = Local("a_local")
   say("%s: before", name)
-  coro.co_await(setmetatable({await_suspend = function()
+  coro.co_await(coro.temporary(setmetatable({await_suspend = function()
     say("k.await_suspend")
     return suspend[mode]()
-  end}, K))
+  end}, K)))
   say("%s: after", name)
 end)
 

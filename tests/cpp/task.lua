@@ -44,7 +44,7 @@ end)
 
 local outer = coro.coroutine(Task, function(name)
   say("%s: body", name)
-  local v = coro.co_await(inner("inner"))
+  local v = coro.co_await(coro.temporary(inner("inner")))
   say("%s: got %d", name, v)
   coro.co_return(v * 2)
 end)

@@ -267,9 +267,9 @@ test("destructors that raise: warned, and destruction goes on", function()
   local r = coro.coroutine(R, function()
     local a <close> = C.local_("a", rec)
     local bad <close> = setmetatable({}, {__close = function() rec("~bad"); error("dtor") end})
-    co_await(setmetatable({}, {__index = {await_ready = function() return false end,
+    co_await(coro.temporary(setmetatable({}, {__index = {await_ready = function() return false end,
       await_suspend = function() end, await_resume = function() end},
-      __close = function() rec("~aw"); error("awaiter dtor") end}))
+      __close = function() rec("~aw"); error("awaiter dtor") end})))
   end)()
   r.h:resume()
   r.h:destroy()

@@ -124,7 +124,7 @@ test("destroy at a co_await: awaiter, locals innermost first, promise (s05)", fu
       local b <close> = C.local_("local_b", rec)
       do
         local c <close> = C.local_("local_c", rec)
-        co_await(C.awaiter("awaiter", rec))
+        co_await(coro.temporary(C.awaiter("awaiter", rec)))
         rec("body: never reached")
       end
     end
@@ -159,12 +159,12 @@ test("await_suspend returns void, true, false, a handle, noop (s06)", function()
     end)()
     local a <close> = coro.coroutine(R, function()
       rec("A: before")
-      co_await(C.awaiter("aw", rec, {suspend = function(h)
+      co_await(coro.temporary(C.awaiter("aw", rec, {suspend = function(h)
         if result == "handle" then return b.h end
         if result == "noop" then return coro.noop_coroutine() end
         if result == "self" then return h end
         return result
-      end}))
+      end})))
       rec("A: after")
     end)()
     a.h:resume()
@@ -189,9 +189,10 @@ test("await_suspend raises: resumed, raised at the co_await, no await_resume", f
   local log, rec = C.log()
   local R = C.promise_type(rec, {swallow = true})
   local r <close> = coro.coroutine(R, function()
-    local ok, err = pcall(co_await, C.awaiter("aw", rec, {raise = {await_suspend = "boom"}}))
+    local ok, err = pcall(co_await, coro.temporary(C.awaiter("aw", rec,
+                                                   {raise = {await_suspend = "boom"}})))
     rec("caught " .. tostring(ok) .. " " .. err)
-    co_await(C.awaiter("aw2", rec, {raise = {await_suspend = "again"}}))
+    co_await(coro.temporary(C.awaiter("aw2", rec, {raise = {await_suspend = "again"}})))
   end)()
   r.h:resume()
   C.eq(r.h:promise().err, "again")
@@ -282,7 +283,7 @@ test("await_transform returning its operand: one object, destroyed once", functi
     initial = function() return coro.suspend_never end,
     final = function() return coro.suspend_always end})
   local r <close> = coro.coroutine(R, function()
-    co_await(C.awaiter("aw", rec, {ready = true, value = 1}))
+    co_await(coro.temporary(C.awaiter("aw", rec, {ready = true, value = 1})))
   end)()
   C.eq(log, {"get_return_object", "initial_suspend", "await_transform",
              "aw.await_ready", "aw.await_resume", "~aw", "return_void",

@@ -127,7 +127,7 @@ test("(4) await_transform returning a standard awaiter: every temporary dies", f
     local P = lazy {await_transform = function() return standard end}
     local h = coro.coroutine(P, function()
       for i = 1, 3 do
-        co_await(setmetatable({}, {__close = function() rec("~operand " .. i) end}))
+        co_await(coro.temporary(setmetatable({}, {__close = function() rec("~operand " .. i) end})))
       end
     end)()
     while not h:done() do h:resume() end

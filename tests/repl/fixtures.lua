@@ -27,6 +27,6 @@ end, "driver")
 -- lazy tasks: outer co_awaits inner; both hops are symmetric transfers
 inner = coro.coroutine(Task, function() coro.co_return(21) end, "inner")
 outer = coro.coroutine(Task, function()
-  local v = coro.co_await(inner())      -- the task temporary dies after it
+  local v = coro.co_await(coro.temporary(inner()))  -- dies after the co_await
   coro.co_return(v * 2)
 end, "outer")
