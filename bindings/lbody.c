@@ -145,15 +145,20 @@ int coro_bodylevel(lua_State *T, lua_Debug *ar) {
   return level > 0 && lua_getstack(T, level - 1, ar);
 }
 
+/* where the body is: the line of its innermost Lua function (the body, or
+   a try block in it) */
 static void where(cl_Runtime *R, cl_Frame *h, void *locals, int index,
                   char *buf, size_t n) {
   lua_State *T = ((Body *)locals)->T;
   lua_Debug ar;
   (void)R; (void)h;
-  if (T != NULL && coro_bodylevel(T, &ar) && lua_getinfo(T, "Sl", &ar))
-    snprintf(buf, n, "%s:%d", ar.short_src, ar.currentline);
-  else
-    snprintf(buf, n, "line %d", index);
+  for (int level = 0; T != NULL && lua_getstack(T, level, &ar); level++) {
+    if (lua_getinfo(T, "Sl", &ar) && ar.currentline > 0) {
+      snprintf(buf, n, "%s:%d", ar.short_src, ar.currentline);
+      return;
+    }
+  }
+  snprintf(buf, n, "line %d", index);
 }
 
 static const char *nameof(cl_Step *s) {
@@ -272,30 +277,42 @@ int coro_isbody(const cl_Coroutine *co) { return co->step == step; }
 
 /* ------------------------------------------ co_await, co_yield, co_return -- */
 
-static int calledbypcall(Ctx *c, lua_State *L) {
+/* the function at level of L is pcall or xpcall */
+static int ispcall(Ctx *c, lua_State *L, int level) {
   lua_Debug ar;
   lua_CFunction f;
-  lua_getstack(L, 1, &ar);
+  if (!lua_getstack(L, level, &ar)) return 0;
   lua_getinfo(L, "f", &ar);
   f = lua_tocfunction(L, -1);
   lua_pop(L, 1);
   return f != NULL && (f == c->pcall || f == c->xpcall);
 }
 
-/* the body being stepped, if op is called by it (or by a pcall it calls) */
+/* [expr.await]/2: op (at level 0 of the body's thread L) is called from the
+   body itself, or from a try block: a function that pcall or xpcall calls
+   from the body or from another try block. Between op and the body's own
+   level, every function that is no pcall or xpcall must be called by one
+   (an xpcall message handler is called by whatever raised, so it is not) */
+static int inbody(Ctx *c, lua_State *L) {
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level + 1, &ar); level++)
+    if (!ispcall(c, L, level) && !ispcall(c, L, level + 1)) return 0;
+  return 1;
+}
+
+/* the body being stepped, if op is called by it (or in a try block) */
 static Body *checkbody(lua_State *L, const char *op) {
   Ctx *c = ctx_up(L);
   Body *b = c->body;
-  lua_Debug ar;
   if (b == NULL)
     luaL_error(L, "%s outside of a coroutine body: only the body of a function "
                "made with coro.coroutine can suspend [expr.await]/2", op);
-  if (b->T != L || (lua_getstack(L, 2, &ar) &&
-                    (lua_getstack(L, 3, &ar) || !calledbypcall(c, L))))
+  if (b->T != L || !inbody(c, L))
     luaL_error(L, "%s called from a function that the coroutine body calls, "
                "not from the body itself: C++ coroutines are stackless, only "
                "the body can suspend; make the callee a coroutine and co_await "
-               "it (pcall(%s, ...) in the body is allowed) [expr.await]/2",
+               "it. A try block is allowed: pcall(function() ... %s(x) ... end) "
+               "in the body (not in an xpcall message handler) [expr.await]/2",
                op, op);
   return b;
 }

@@ -1,7 +1,8 @@
 /*
 ** luahost.c — a tiny Lua host for the Lua tests: the interpreter with the
 ** module "coro" linked in and preloaded, so that sanitizer builds check the
-** module without LD_PRELOAD. Usage: luahost [-m] script.lua [args...]
+** module without LD_PRELOAD. Usage: luahost [-W] [-m] script.lua [args...]
+** With -W, Lua's warnings are on (as lua5.4 -W).
 ** With -m, a failing allocator for out-of-memory tests: the global
 ** fail_allocations(n) lets n more allocations (or growths) succeed and
 ** fails every one after them; fail_allocations() stops failing.
@@ -35,21 +36,27 @@ static int fail_allocations(lua_State *L) {
   return 0;
 }
 
+/* drops argv[1] if it is option */
+static int option(int *argc, char ***argv, const char *option) {
+  if (*argc < 2 || strcmp((*argv)[1], option) != 0) return 0;
+  (*argv)[1] = (*argv)[0];
+  (*argv)++;
+  (*argc)--;
+  return 1;
+}
+
 int main(int argc, char **argv) {
   lua_State *L = luaL_newstate();
   Budget budget = {NULL, NULL, -1};
-  int failing = argc > 1 && strcmp(argv[1], "-m") == 0;
+  int warnings = option(&argc, &argv, "-W");
+  int failing = option(&argc, &argv, "-m");
   int status;
-  if (L == NULL || argc < 2 + failing) {
-    fprintf(stderr, "usage: %s [-m] script.lua [args...]\n", argv[0]);
+  if (L == NULL || argc < 2) {
+    fprintf(stderr, "usage: %s [-W] [-m] script.lua [args...]\n", argv[0]);
     return 2;
   }
-  if (failing) {                               /* drop -m from the arguments */
-    argv[1] = argv[0];
-    argv++;
-    argc--;
-  }
   luaL_openlibs(L);
+  if (warnings) lua_warning(L, "@on", 0);
   if (failing) {
     budget.alloc = lua_getallocf(L, &budget.ud);
     lua_setallocf(L, failing_alloc, &budget);

@@ -70,21 +70,25 @@ test("promise() of a type-erased handle; from_address with the wrong type", func
   C.raises("already destroyed", coro.from_address, h:address())
 end)
 
-test("co_await outside a body, from a nested function, in pcall", function()
+test("co_await outside a body, from a helper, from an xpcall message handler", function()
   C.raises({"co_await outside of a coroutine body", "[expr.await]/2"}, co_await, 1)
-  local P = lazy({return_void = false, return_value = function(p, v) p.v = v end})
+  local P = lazy({return_void = false, return_value = function(p, v) p.v = v end,
+                  yield_value = function() return coro.suspend_never end})
   local h = coro.coroutine(P, function()
-    local function helper() co_await(coro.suspend_always) end
-    local ok, err = pcall(helper)
-    local ok2 = pcall(co_await, coro.suspend_never)   -- allowed: C++ try/catch
-    local ok3, err3 = pcall(function() co_yield(1) end)
-    co_return({err, ok2, err3})
+    local function helper() co_await(coro.suspend_never) end
+    local ok, err = pcall(function() helper() end)   -- the try block calls a helper
+    local ok2 = pcall(co_await, coro.suspend_never)  -- allowed: C++ try/catch
+    local ok3 = pcall(function() co_yield(1) end)    -- a try block: allowed
+    local _, err4 = xpcall(function() error("x") end,
+                           function() return select(2, pcall(co_await, 1)) end)
+    co_return({err, ok2, ok3, err4})
   end)()
   h:resume()
   local v = h:promise().v
-  assert(v[1]:find("C++ coroutines are stackless", 1, true), v[1])
-  C.eq(v[2], true)
-  assert(v[3]:find("co_yield called from a function that the coroutine body calls", 1, true), v[3])
+  assert(v[1]:find("co_await called from a function that the coroutine body calls", 1, true)
+         and v[1]:find("C++ coroutines are stackless", 1, true), v[1])
+  C.eq({v[2], v[3]}, {true, true})
+  assert(v[4]:find("not in an xpcall message handler", 1, true), v[4])
   h:destroy()
 end)
 
