@@ -14,9 +14,12 @@
 #define REQ_NONE (-1)          /* the body yielded, but not for us */
 
 typedef struct Coroutine {     /* userdata: a coroutine function */
-  cl_Coroutine co;
+  cl_Coroutine co;             /* first: a cl_Coroutine * is a Coroutine * */
+  int convert;                 /* ref: its return type's convert, or LUA_NOREF */
   char name[64];
 } Coroutine;
+
+#define CORO_COROUTINE "coro.coroutine"
 
 /* the value on top of the body's thread, while it is suspended there; nil
    once the body has gone on, ended or been destroyed (a stale pointer to
@@ -38,13 +41,53 @@ typedef struct Start {          /* what init makes for a frame */
   int *anchor;                 /* in the promise: the frame keeps its coroutine */
 } Start;
 
+/* ~parameters: each copy's __close, in the order of the parameters (as
+   g++ 12 does); t is the table of copies on top of L, popped */
+static void closecopies(Ctx *c, lua_State *L) {
+  for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
+    if (luaL_getmetafield(L, -1, "__close") == LUA_TNIL) {
+      lua_pop(L, 1);
+      continue;
+    }
+    lua_insert(L, -2);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a parameter copy", L);
+  }
+  lua_pop(L, 2);
+}
+
+/* [dcl.fct.def.coroutine]/13: an argument whose metatable has __copy is
+   copied into the frame (__copy(v), C++'s copy or move constructor); the
+   copy replaces it at first..first+n-1. A copy that raises: the copies made
+   so far are closed, and the error goes on. */
+static void copyparams(Ctx *c, lua_State *L, int first, int n, Body *b) {
+  int copies = 0;                              /* their table, once needed */
+  for (int i = first; i < first + n; i++) {
+    if (luaL_getmetafield(L, i, "__copy") == LUA_TNIL) continue;
+    if (copies == 0) {
+      lua_newtable(L);
+      lua_insert(L, -2);
+      copies = lua_gettop(L) - 1;
+    }
+    lua_pushvalue(L, i);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+      lua_pushvalue(L, copies);
+      closecopies(c, L);
+      lua_error(L);
+    }
+    lua_copy(L, -1, i);
+    lua_rawseti(L, copies, (lua_Integer)lua_rawlen(L, copies) + 1);
+  }
+  b->copies = copies ? luaL_ref(L, LUA_REGISTRYINDEX) : LUA_NOREF;
+}
+
 /* protected: c, Start, the arguments, the coroutine, its body function;
-   the anchor is released by operator delete, the thread by init (on
-   failure) or destroy_params */
+   the anchor is released by operator delete, the thread and the copies by
+   init (on failure) or destroy_params */
 static int newthread(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
   Start *s = (Start *)lua_touserdata(L, 2);
   int n = lua_gettop(L) - 4;                   /* the arguments */
+  copyparams(c, L, 3, n, s->b);
   lua_pushvalue(L, -2);
   *s->anchor = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_remove(L, -2);
@@ -74,13 +117,20 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   b->c = c;
   b->frame = h;
   b->thread = LUA_NOREF;
+  b->copies = LUA_NOREF;
   cl_Error *e = coro_protect(c, L, newthread, &s, 1, a->n + 2, "start coroutine "
                              "'%s' (its Lua thread)",
                              ((Coroutine *)lua_touserdata(L, a->n + 1))->name);
   if (e) {
     luaL_unref(L, LUA_REGISTRYINDEX, b->thread);
+    if (b->copies != LUA_NOREF && lua_checkstack(L, 4)) {
+      lua_rawgeti(L, LUA_REGISTRYINDEX, b->copies);
+      luaL_unref(L, LUA_REGISTRYINDEX, b->copies);
+      closecopies(c, L);
+    }
     return e;
   }
+  a->T = b->T;
   b->request = REQ_NONE;
   b->prev = NULL;
   b->next = c->live.bodies;
@@ -107,6 +157,11 @@ static void destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
   }
   luaL_unref(c->L, LUA_REGISTRYINDEX, b->thread);
   b->T = NULL;
+  if (b->copies != LUA_NOREF && lua_checkstack(c->L, 4)) {
+    lua_rawgeti(c->L, LUA_REGISTRYINDEX, b->copies);
+    luaL_unref(c->L, LUA_REGISTRYINDEX, b->copies);
+    closecopies(c, c->L);
+  }
 }
 
 /* T has activations of its own and is not suspended: it runs, or resumed
@@ -383,6 +438,7 @@ static int call(lua_State *L) {
   CallArgs a;
   int ret = 0;
   a.L = L;
+  a.T = NULL;
   a.n = lua_gettop(L);
   a.type = (const PromiseType *)co->co.promise_type->userdata;
   luaL_checkstack(L, a.n + LUA_MINSTACK, "too many arguments");
@@ -390,10 +446,36 @@ static int call(lua_State *L) {
   lua_pushvalue(L, lua_upvalueindex(3));
   ENTER(c, L);
   cl_Error *e = cl_call(c->R, &co->co, &a, &ret);
-  LEAVE(c);
+  LEAVE(c, e);
   if (e) return coro_raise(c, L, e);
   lua_settop(L, ret);
   return 1;
+}
+
+/* [dcl.fct.def.coroutine]/7: the return type's converting constructor, as
+   R.convert(r) of get_return_object's result r, when control first returns
+   to the caller; then r's __close runs (both as g++ 12 does) */
+static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, void *ret) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  int r = *(int *)ret;
+  if (!lua_checkstack(L, 3))
+    return coro_nomemory(c, "convert the return object of '%s'", co->name);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ((const Coroutine *)co)->convert);
+  lua_pushvalue(L, r);
+  if (lua_pcall(L, 1, 1, 0) != LUA_OK) return coro_error(c, L, NULL);
+  if (luaL_getmetafield(L, r, "__close") != LUA_TNIL) {
+    lua_pushvalue(L, r);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK)
+      coro_warn(c, "__close of get_return_object's result", L);
+  }
+  lua_replace(L, r);
+  return NULL;
+}
+
+static int coroutine_gc(lua_State *L) {
+  luaL_unref(L, LUA_REGISTRYINDEX, ((Coroutine *)lua_touserdata(L, 1))->convert);
+  return 0;
 }
 
 static int coroutine(lua_State *L) {
@@ -405,6 +487,15 @@ static int coroutine(lua_State *L) {
   luaL_checktype(L, 2, LUA_TFUNCTION);
   Coroutine *co = (Coroutine *)lua_newuserdatauv(L, sizeof *co, 0);
   memset(co, 0, sizeof *co);
+  int top = lua_gettop(L);
+  co->convert = LUA_NOREF;
+  luaL_setmetatable(L, CORO_COROUTINE);
+  if (lua_getfield(L, 1, "promise_type") == LUA_TTABLE &&   /* a return type */
+      lua_getfield(L, 1, "convert") == LUA_TFUNCTION) {
+    co->convert = luaL_ref(L, LUA_REGISTRYINDEX);
+    co->co.convert = convert;
+  }
+  lua_settop(L, top);
   if (name == NULL) {
     lua_pushvalue(L, 2);
     lua_getinfo(L, ">S", &ar);
@@ -433,6 +524,10 @@ static const luaL_Reg funcs[] = {
 };
 
 void coro_openbody(lua_State *L, Ctx *c) {
+  luaL_newmetatable(L, CORO_COROUTINE);
+  lua_pushcfunction(L, coroutine_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
   coro_newlib(L, c, funcs);
 }
 

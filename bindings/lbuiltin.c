@@ -49,12 +49,19 @@ static Object *toobject(lua_State *L, int i, const char *kind) {
   return (Object *)coro_toudata(L, i, kind, sizeof(Object));
 }
 
+/* "coro.task expected, got table 'task'": what was given, by its Lua type
+   and its __name, so that a look-alike is told apart */
 static Object *checkobject(lua_State *L, const char *kind, const char *tname) {
   Object *o = kind ? toobject(L, 1, kind) : NULL;
+  const char *given = luaL_typename(L, 1);
   if (kind == NULL && (o = toobject(L, 1, CORO_GENERATOR)) == NULL)
     o = toobject(L, 1, CORO_TASK);
-  if (o == NULL) luaL_typeerror(L, 1, tname);
-  return o;
+  if (o != NULL) return o;
+  if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING)
+    given = lua_pushfstring(L, "%s '%s'", given, lua_tostring(L, -1));
+  luaL_argerror(L, 1, lua_pushfstring(L, "%s expected (the object a coroutine "
+                "made with it returns), got %s", tname, given));
+  return NULL;
 }
 
 /* the frame o owns, for op: an error once it owns none (closed, or moved
@@ -71,15 +78,15 @@ static cl_Frame *owned(lua_State *L, Object *o, const char *op) {
 /* ~generator(), ~task(): destroy the frame it still owns */
 static int object_close(lua_State *L) {
   Ctx *c = ctx_up(L);
-  Object *o = checkobject(L, NULL, "generator or task");
+  Object *o = checkobject(L, NULL, "coro.generator or coro.task");
   cl_FrameInfo info;
   if (c->R == NULL || !cl_frame_info(c->R, o->f, &info) ||
       info.id != o->id || info.state == CL_STATE_DESTROYING)
     return 0;
   ENTER(c, L);
   cl_Error *e = cl_destroy(c->R, o->f);
-  LEAVE(c);
-  if (e == NULL) o->f = NULL;
+  LEAVE(c, e);
+  if (cl_frame_id(c->R, o->f) != o->id) o->f = NULL;
   return e ? coro_raise(c, L, e) : 0;
 }
 
@@ -97,7 +104,7 @@ static int object_index(lua_State *L) {
   Ctx *c = ctx_up(L);
   const char *k = lua_tostring(L, 2);
   if (k != NULL && strcmp(k, "h") == 0) {
-    Object *o = checkobject(L, NULL, "generator or task");
+    Object *o = checkobject(L, NULL, "coro.generator or coro.task");
     coro_pushhandle(c, L, o->frame, o->id, o->type);
     return 1;
   }
@@ -129,14 +136,14 @@ static void gen_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
    nothing at the end; rethrows what the body raised (cl_generator_next,
    for the derived type) */
 static int gen_next(lua_State *L) {
-  Object *o = checkobject(L, CORO_GENERATOR, "generator");
+  Object *o = checkobject(L, CORO_GENERATOR, "coro.generator");
   Ctx *c = o->c;
   cl_Frame *f = owned(L, o, "next()");
   GenPromise *p;
   int done;
   ENTER(c, L);
   cl_Error *e = cl_resume(c->R, f);
-  LEAVE(c);
+  LEAVE(c, e);
   if (e == NULL) e = cl_check_handle(c->R, "next()", f, o->id);  /* still there? */
   if (e == NULL && (e = cl_promise(c->R, f, &o->type->pt, (void **)&p)) == NULL &&
       (e = cl_done(c->R, f, &done)) == NULL && (e = p->g.error) != NULL)
@@ -251,12 +258,12 @@ cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
 /* t:run(), coro.run(t): run a task from plain Lua; its value */
 static int task_run(lua_State *L) {
   Ctx *c = ctx_up(L);
-  Object *o = checkobject(L, CORO_TASK, "task");
+  Object *o = checkobject(L, CORO_TASK, "coro.task");
   cl_Frame *f = owned(L, o, "run()");
   int done;
   ENTER(c, L);
   cl_Error *e = cl_resume(c->R, f);
-  LEAVE(c);
+  LEAVE(c, e);
   if (e == NULL) e = cl_check_handle(c->R, "run()", f, o->id);  /* still there? */
   if (e == NULL && (e = cl_done(c->R, f, &done)) == NULL && !done)
     e = cl_error_new(c->R, CL_MISUSE, "run(): the task suspended without "
@@ -282,7 +289,7 @@ static PromiseType *builtin(lua_State *L, Ctx *c, const char *name,
                             size_t anchor) {
   lua_createtable(L, 0, 1);
   lua_pushstring(L, name);
-  lua_setfield(L, -2, "name");
+  lua_setfield(L, -2, "__name");
   PromiseType *t = coro_newtype(L, c, -1, name);
   lua_pop(L, 1);
   lua_setfield(L, -2, name);

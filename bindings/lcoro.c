@@ -158,6 +158,20 @@ static int warn(lua_State *L) {        /* protected: c, what, the error */
   return 0;
 }
 
+void coro_defer(Ctx *c, cl_Error *e) {
+  if (c->deferred == NULL) c->deferred = e;
+  else cl_error_free(c->R, e);                 /* the first one is told */
+}
+
+cl_Error *coro_deferred(Ctx *c, cl_Error *e, cl_Error *outer) {
+  cl_Error *d = c->deferred;
+  c->deferred = outer;
+  if (d == NULL) return e;
+  if (e == NULL) return d;
+  cl_error_free(c->R, d);
+  return e;
+}
+
 /* a destructor or an observer raised the error on top of L: warn, go on */
 void coro_warn(Ctx *c, const char *what, lua_State *L) {
   cl_error_free(c->R, coro_protect(c, L, warn, (void *)what, -1, 1, "warn"));
@@ -239,6 +253,7 @@ static Ctx *newctx(lua_State *L) {
   c->types = coro_newref(L, NULL);
   c->observers = coro_newref(L, NULL);
   c->threads = coro_newref(L, "k");
+  c->memory = coro_newref(L, NULL);
   return c;
 }
 

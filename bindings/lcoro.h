@@ -49,6 +49,7 @@ typedef struct PromiseType {   /* userdata; kept alive by the registry */
 struct Ctx {           /* one per lua_State, shared by its threads */
   cl_Runtime *R;
   lua_State *L;                /* the state calling into the core now */
+  cl_Error *deferred;          /* raised by operator_delete: see ENTER */
   Body *body;                  /* the body being stepped now */
   luacoro_Hooks live;          /* the live Lua bodies */
   int request;                 /* set by co_await/co_yield/co_return */
@@ -66,6 +67,8 @@ struct Ctx {           /* one per lua_State, shared by its threads */
   int handles, erased;         /* refs: frame address -> its handle, typed
                                   and type-erased (weak values) */
   int noop_promise;            /* ref: noop_coroutine_promise, empty */
+  int memory;                  /* ref: frame address -> what operator_new
+                                  returned for it */
   PromiseType noop_type;       /* coroutine_handle<noop_coroutine_promise> */
 };
 
@@ -88,6 +91,8 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
                                   the arguments and a few values */
   int n;                       /* then the coroutine at n+1, its body at n+2 */
   const PromiseType *type;
+  lua_State *T;                /* once made: the body's thread, its function
+                                  at 1 and the parameter copies at 2..n+1 */
 } CallArgs;
 
 /* where a co_await/co_yield/co_return value lives: on top of the body
@@ -97,8 +102,16 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
 #define ctx_of(R)  ((Ctx *)cl_runtime_userdata(R))
 
 /* lcoro.c: context, errors */
-#define ENTER(c, L)  lua_State *saved_L_ = (c)->L; (c)->L = (L)
-#define LEAVE(c)     ((c)->L = saved_L_)
+/* around a call into the core: the state calling, and what a deallocation
+   function raised meanwhile (reported once the call is over; the call's
+   own error, if any, goes first) */
+#define ENTER(c, L)  lua_State *saved_L_ = (c)->L; \
+                     cl_Error *saved_deferred_ = (c)->deferred; \
+                     (c)->L = (L); (c)->deferred = NULL
+#define LEAVE(c, e)  ((c)->L = saved_L_, \
+                      (e) = coro_deferred((c), (e), saved_deferred_))
+cl_Error *coro_deferred(Ctx *c, cl_Error *e, cl_Error *outer);
+void coro_defer(Ctx *c, cl_Error *e);
 /* A Lua error raised in a callback that the core calls (a memory error,
    from any Lua API call that allocates) would unwind through the core's C
    frames: glue that allocates runs in coro_protect, and a failed
@@ -145,6 +158,7 @@ struct Body {                  /* the locals of a Lua-bodied frame */
   cl_Frame *frame;             /* whose body this is */
   lua_State *T;                /* the body's thread */
   int thread;                  /* ref of T */
+  int copies;                  /* ref: the parameter copies, in order */
   int base;                    /* values T yielded, under its resume values */
   int throwing;                /* resume T by raising the value on its top */
   int request;                 /* what T yielded for (cl_RequestKind) */

@@ -101,7 +101,7 @@ static int h_resume(lua_State *L) {
   cl_Frame *f = coro_framebehind(c, L, 1, "resume()");
   ENTER(c, L);
   cl_Error *e = cl_resume(c->R, f);
-  LEAVE(c);
+  LEAVE(c, e);
   return e ? coro_raise(c, L, e) : 0;
 }
 
@@ -110,7 +110,7 @@ static int h_destroy(lua_State *L) {
   cl_Frame *f = coro_framebehind(c, L, 1, "destroy()");
   ENTER(c, L);
   cl_Error *e = cl_destroy(c->R, f);
-  LEAVE(c);
+  LEAVE(c, e);
   return e ? coro_raise(c, L, e) : 0;
 }
 

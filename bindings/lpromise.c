@@ -65,7 +65,8 @@ static int newpromise(lua_State *L) {    /* protected: c, the promise */
   return 0;
 }
 
-/* promise_type(args...): a table of the type, then new(p, args...) */
+/* promise_type(args...): a table of the type, then new(p, args...), with
+   the parameter copies (CWG2465) */
 static cl_Error *construct(cl_Runtime *R, void *p, void *args) {
   Ctx *c = ctx_of(R);
   CallArgs *a = (CallArgs *)args;
@@ -76,7 +77,15 @@ static cl_Error *construct(cl_Runtime *R, void *p, void *args) {
                              "promise_type '%s'", t->name);
   if (e || t->member[M_NEW] == LUA_NOREF || (e = method(R, p, M_NEW, &L)))
     return e;
-  for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);
+  if (a->T == NULL || !lua_checkstack(a->T, 1)) {
+    lua_pop(L, 2);
+    luaL_unref(L, LUA_REGISTRYINDEX, lp(p)->self);
+    return coro_nomemory(c, "pass the arguments of '%s'", t->name);
+  }
+  for (int i = 1; i <= a->n; i++) {
+    lua_pushvalue(a->T, i + 1);
+    lua_xmove(a->T, L, 1);
+  }
   if ((e = call(R, L, a->n + 1, 0)))
     luaL_unref(L, LUA_REGISTRYINDEX, lp(p)->self);  /* never built */
   return e;
@@ -202,40 +211,75 @@ static const PromiseType *ptype(const cl_PromiseType *pt) {
   return (const PromiseType *)pt->userdata;
 }
 
-/* operator new(size, args...): a Lua member says yes (any true value) or
-   no (nil or false: allocation failure); the runtime allocates. Like
-   allocation_failure, it pushes on the call's room (CallArgs) */
+/* protected: c, the frame, operator_new's result: memory[frame] = it */
+static int keepmemory(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->memory);
+  lua_insert(L, 2);
+  lua_rawset(L, 2);
+  return 0;
+}
+
+/* operator new(size, args...): a Lua member says yes (any true value, what
+   operator_delete gets back as its ptr) or no (nil or false: allocation
+   failure); the runtime allocates. It pushes on the call's room (CallArgs) */
 void *coro_operator_new(cl_Runtime *R, const cl_PromiseType *pt, size_t size,
                         void *args, cl_Error **error) {
   const PromiseType *t = ptype(pt);
   CallArgs *a = (CallArgs *)args;
-  if (t->member[M_OPERATOR_NEW] != LUA_NOREF) {
-    lua_State *L = a->L;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_NEW]);
-    lua_pushinteger(L, (lua_Integer)size);
-    for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);
-    if ((*error = call(R, L, a->n + 1, 1)) != NULL) return NULL;
-    int yes = lua_toboolean(L, -1);
-    lua_pop(L, 1);
-    if (!yes) return NULL;
+  void *frame;
+  if (t->member[M_OPERATOR_NEW] == LUA_NOREF) return cl_frame_alloc(R, size);
+  lua_State *L = a->L;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_NEW]);
+  lua_pushinteger(L, (lua_Integer)size);
+  for (int i = 1; i <= a->n; i++) lua_pushvalue(L, i);
+  if ((*error = call(R, L, a->n + 1, 1)) != NULL) return NULL;
+  frame = lua_toboolean(L, -1) ? cl_frame_alloc(R, size) : NULL;
+  if (frame && (*error = coro_protect(ctx_of(R), L, keepmemory, frame, -1, 1,
+                                      "keep what operator_new returned"))) {
+    cl_frame_free(R, frame, size);
+    frame = NULL;
   }
-  return cl_frame_alloc(R, size);
+  lua_pop(L, 1);
+  return frame;
 }
 
-/* operator delete(ptr, size); then the frame lets its coroutine go */
+/* [except.spec]/9: a deallocation function is non-throwing; C++ would call
+   std::terminate: the error goes to whoever resumed or destroyed */
+static void delete_raised(Ctx *c, const PromiseType *t, lua_State *L) {
+  cl_Error *e = coro_error(c, L, NULL);
+  coro_defer(c, cl_error_new(c->R, CL_MISUSE, "operator_delete of '%s' raised: %s; "
+                             "a deallocation function is non-throwing, C++ would "
+                             "call std::terminate [except.spec]/9", t->name,
+                             cl_error_message(e)));
+  cl_error_free(c->R, e);
+}
+
+/* operator delete(ptr, size): ptr is what operator_new returned (or the
+   frame's address, when the runtime allocated it unasked); then the frame
+   lets its coroutine go */
 void coro_operator_delete(cl_Runtime *R, const cl_PromiseType *pt, void *frame,
                           size_t size) {
   Ctx *c = ctx_of(R);
   const PromiseType *t = ptype(pt);
   lua_State *L = c->L;
   int anchor = *(int *)((char *)frame_promise(frame) + t->anchor);
-  int room = lua_checkstack(L, 4);     /* none (no memory): skip the Lua */
-  if (room && t->member[M_OPERATOR_DELETE] != LUA_NOREF) {
+  int room = lua_checkstack(L, 5);     /* none (no memory): skip the Lua */
+  if (room && t->member[M_OPERATOR_DELETE] != LUA_NOREF)
     lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_DELETE]);
+  if (room && t->member[M_OPERATOR_NEW] != LUA_NOREF) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->memory);   /* take memory[frame] */
+    lua_rawgetp(L, -1, frame);
+    lua_pushnil(L);
+    lua_rawsetp(L, -3, frame);
+    lua_remove(L, -2);
+  } else if (room)
     lua_pushlightuserdata(L, frame);
+  if (room && t->member[M_OPERATOR_DELETE] != LUA_NOREF) {
     lua_pushinteger(L, (lua_Integer)size);
-    if (lua_pcall(L, 2, 0, 0) != LUA_OK) coro_warn(c, "operator_delete", L);
-  }
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) delete_raised(c, t, L);
+  } else if (room)
+    lua_pop(L, 1);
   cl_frame_free(R, frame, size);
   if (room && anchor > 0) luaL_unref(L, LUA_REGISTRYINDEX, anchor);
 }
@@ -279,14 +323,70 @@ static int has(lua_State *L, int m) {           /* false is no member */
   return yes;
 }
 
+/* a member is called: a function, or a value whose metatable has __call */
+static void checkmembers(lua_State *L, const char *name) {
+  int top = lua_gettop(L);
+  for (int m = 0; m < M_COUNT; m++) {
+    int t = lua_getfield(L, 1, members[m]);
+    if (t != LUA_TNIL && t != LUA_TFUNCTION && lua_toboolean(L, -1) &&
+        luaL_getmetafield(L, -1, "__call") == LUA_TNIL)
+      luaL_error(L, "coro.promise_type '%s': member '%s' is a %s, not a function "
+                 "(a member is called)", name, members[m], luaL_typename(L, -1));
+    lua_settop(L, top);
+  }
+}
+
+/* Levenshtein distance, up to 3 ("3" is anything farther) */
+static int distance(const char *a, const char *b) {
+  size_t n = strlen(a), m = strlen(b);
+  int row[64], prev, next;
+  if (n >= 63 || m >= 63 || (n > m ? n - m : m - n) > 2) return 3;
+  for (size_t j = 0; j <= m; j++) row[j] = (int)j;
+  for (size_t i = 1; i <= n; i++) {
+    prev = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= m; j++) {
+      next = row[j];
+      int cost = prev + (a[i - 1] != b[j - 1]);
+      if (row[j] + 1 < cost) cost = row[j] + 1;
+      if (row[j - 1] + 1 < cost) cost = row[j - 1] + 1;
+      row[j] = cost;
+      prev = next;
+    }
+  }
+  return row[m] > 3 ? 3 : row[m];
+}
+
+/* a field within two edits of a (long) member's name, and no member
+   itself, is most likely a misspelling: C++ would take it for an unrelated
+   member, so this is a warning, not an error */
+static void warnmisspelled(lua_State *L, const char *name) {
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+    int m, near = -1;
+    for (m = 0; k != NULL && m < M_COUNT && strcmp(k, members[m]) != 0; m++)
+      if (near < 0 && strlen(members[m]) >= 8 && distance(k, members[m]) <= 2) near = m;
+    if (k != NULL && m == M_COUNT && near >= 0) {
+      lua_pushfstring(L, "coro.promise_type '%s': field '%s' is no member; did you "
+                      "mean '%s'?", name, k, members[near]);
+      lua_warning(L, lua_tostring(L, -1), 0);
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+}
+
 static int promise_type(lua_State *L) {
   Ctx *c = ctx_up(L);
   cl_PromiseType check;
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   if (coro_totype(c, L, 1) != NULL) return 1;       /* already one */
-  lua_getfield(L, 1, "name");
+  lua_getfield(L, 1, "__name");                      /* as luaL_newmetatable */
   const char *name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "promise_type";
+  checkmembers(L, name);
+  warnmisspelled(L, name);
   memset(&check, 0, sizeof check);                   /* C++'s rules first */
   check.name = name;
   check.get_return_object = has(L, M_GET_RETURN_OBJECT) ? get_return_object : NULL;

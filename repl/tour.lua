@@ -18,7 +18,7 @@ local parts = {
 Generator = {}
 Generator.__index = Generator
 Generator.promise_type = coro.promise_type {
-  name = "Generator::promise_type",
+  __name = "Generator::promise_type",
   get_return_object   = function(p) return setmetatable({h = coro.from_promise(p)}, Generator) end,
   initial_suspend     = function(p) return coro.suspend_always end,
   final_suspend       = function(p) return coro.suspend_always end,
@@ -47,7 +47,7 @@ end, "range")]],
 Task = {}
 Task.__index = Task
 Task.promise_type = coro.promise_type {
-  name = "Task::promise_type",
+  __name = "Task::promise_type",
   get_return_object   = function(p) return setmetatable({h = coro.from_promise(p)}, Task) end,
   initial_suspend     = function(p) return coro.suspend_always end,
   final_suspend       = function(p) return {

@@ -42,7 +42,7 @@ static void node_step(cl_Step *s) {
 
 static const cl_Coroutine node_coroutine = {
   "node", &cl_task_type, sizeof(NodeLocals), NULL,
-  node_init, node_step, NULL, NULL, NULL
+  node_init, node_step, NULL, NULL, NULL, NULL
 };
 
 /* run a chain of n; returns the C stack depth at its bottom */

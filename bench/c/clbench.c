@@ -80,7 +80,7 @@ static void count_step(cl_Step *s) {
 
 const cl_Coroutine count_coroutine = {
   "count", &cl_generator_type, sizeof(CountLocals), NULL,
-  count_init, count_step, NULL, NULL, NULL
+  count_init, count_step, NULL, NULL, NULL, NULL
 };
 
 cl_Frame *count_new(cl_Runtime *R, long n) {

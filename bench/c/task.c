@@ -27,7 +27,7 @@ static void child_step(cl_Step *s) {
 
 static const cl_Coroutine child_coroutine = {
   "child", &cl_task_type, sizeof(ChildLocals), NULL,
-  child_init, child_step, NULL, NULL, NULL
+  child_init, child_step, NULL, NULL, NULL, NULL
 };
 
 /* parent(n): for (i = 0; i < n; i++) sum += co_await child(i); co_return sum; */
@@ -58,7 +58,7 @@ static void parent_step(cl_Step *s) {
 
 static const cl_Coroutine parent_coroutine = {
   "parent", &cl_task_type, sizeof(ParentLocals), NULL,
-  parent_init, parent_step, NULL, NULL, NULL
+  parent_init, parent_step, NULL, NULL, NULL, NULL
 };
 
 static void run(void *ctx, long n) {

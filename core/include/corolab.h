@@ -226,6 +226,12 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
   /* where a suspend index is in the source, for display; may be NULL */
   void (*where)(cl_Runtime *R, cl_Frame *h, void *locals, int index,
                 char *buf, size_t n);
+  /* [dcl.fct.def.coroutine]/7: when get_return_object's result is not the
+     return type, R's converting constructor: called when control first
+     returns to the caller, it turns *ret into the call's result and
+     destroys what was there; an error fails the call (the state is torn
+     down, as when the prologue throws). May be NULL: no conversion */
+  cl_Error *(*convert)(cl_Runtime *R, const struct cl_Coroutine *co, void *ret);
 } cl_Coroutine;
 
 /* call a coroutine: the whole prologue, up to the initial suspension (or
@@ -349,6 +355,7 @@ void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n);
   X(PROMISE_DESTROY, "~promise_type") \
   X(PARAMS_DESTROY, "~parameters") \
   X(RETURN_OBJECT_DESTROY, "~return object") \
+  X(RETURN_OBJECT_CONVERT, "convert return object") \
   X(OPERATOR_DELETE, "operator delete") \
   X(RETURN_TO_CALLER, "return to caller") \
   X(MISUSE, "misuse")
@@ -410,7 +417,9 @@ extern const cl_PromiseType cl_generator_type;
 cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value);
 
 /* task: lazy; co_await starts it by symmetric transfer, its final suspend
-   transfers to the awaiter; errors are stored and raised by await_resume */
+   transfers to the awaiter; errors are stored and raised by await_resume.
+   It is task<T> (co_return *(cl_Value *)v) and task<void> (co_return; or
+   flowing off: the result is 0) at once */
 typedef struct cl_TaskPromise {
   cl_Frame *continuation;
   unsigned continuation_id;    /* its cl_frame_id, checked at the transfer */

@@ -136,13 +136,27 @@ static Exit ill_formed(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   return exit_with(EXIT_ERROR, e);
 }
 
+/* " at file:line", where the body stands now, for a message (empty when
+   the body cannot say) */
+static void place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
+  char where[128];
+  buf[0] = '\0';
+  if (st->co->where == NULL) return;
+  st->co->where(R, cl_frame_of_state(st), cl_state_locals(st), st->index,
+                where, sizeof where);
+  snprintf(buf, n, " at %s", where);
+}
+
 /* co_return v; -> promise.return_value(v); then the locals die */
 static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  if (pt->return_value == NULL)
-    return ill_formed(R, st, cl_ill_formed(R, st, "co_return: no member named "
-                      "'return_value' in '%s' [stmt.return.coroutine]", pt->name));
+  char at[160];
+  if (pt->return_value == NULL) {
+    place(R, st, at, sizeof at);
+    return ill_formed(R, st, cl_ill_formed(R, st, "co_return%s: no member named "
+                      "'return_value' in '%s' [stmt.return.coroutine]", at, pt->name));
+  }
   cl_emit(R, CL_EV_RETURN_VALUE, st, 0, NULL);
   if ((e = pt->return_value(R, promise_of(st), v))) return unwind(R, st, e);
   destroy_locals(R, st);
@@ -155,19 +169,30 @@ static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
 static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
+  char at[160];
+  place(R, st, at, sizeof at);
   if (flowed_off) destroy_locals(R, st);
   if (pt->return_void == NULL)
     return ill_formed(R, st, flowed_off
       ? cl_ill_formed(R, st, "coroutine #%u '%s' flowed off the end of its body, "
                       "but '%s' has no return_void; this is undefined behaviour "
-                      "[stmt.return.coroutine]/3: end the body with co_return "
-                      "and a value", st->id, st->co->name, pt->name)
-      : cl_ill_formed(R, st, "co_return: no member named 'return_void' in '%s' "
-                      "[stmt.return.coroutine]", pt->name));
+                      "[stmt.return.coroutine]/3: %s", st->id, st->co->name,
+                      pt->name, pt->return_value
+                      ? "end the body with co_return and a value"
+                      : "give the promise type a return_void member")
+      : cl_ill_formed(R, st, "co_return%s: no member named 'return_void' in '%s' "
+                      "[stmt.return.coroutine]", at, pt->name));
   cl_emit(R, CL_EV_RETURN_VOID, st, 0, NULL);
   if ((e = pt->return_void(R, promise_of(st)))) return unwind(R, st, e);
   destroy_locals(R, st);
   return final_suspend(R, st);
+}
+
+static cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
+  char at[160];
+  place(R, st, at, sizeof at);
+  return cl_ill_formed(R, st, "co_yield%s: no member named 'yield_value' in '%s' "
+                       "[expr.yield]", at, st->co->promise_type->name);
 }
 
 /* ------------------------------------------------------------ the body -- */
@@ -197,8 +222,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
         break;
       case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
         if (pt->yield_value == NULL)
-          return ill_formed(R, st, cl_ill_formed(R, st, "co_yield: no member "
-                            "named 'yield_value' in '%s' [expr.yield]", pt->name));
+          return ill_formed(R, st, no_yield_value(R, st));
         cl_emit(R, CL_EV_YIELD_VALUE, st, 0, NULL);
         o = AWAIT_THROWS;
         if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
@@ -402,6 +426,18 @@ static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *
   return e;
 }
 
+/* control first returns to the caller: the return object is converted
+   (g++ 12's moment); if that fails, the call fails whole */
+static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, cl_Frame *h,
+                         unsigned id, void *ret) {
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  if (st != NULL && st->id != id) st = NULL;   /* it ended meanwhile */
+  cl_emit(R, CL_EV_RETURN_OBJECT_CONVERT, st, 0, co->name);
+  cl_Error *e = co->convert(R, co, ret);
+  if (e && (st = cl_frame_lookup(R, h)) && st->id == id) return abandon(R, st, ret, e);
+  return e;
+}
+
 static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
                           void *ret) {
   const cl_PromiseType *pt = co->promise_type;
@@ -455,7 +491,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   switch (o) {
     case AWAIT_THROWS: return abandon(R, st, ret, e);
     case AWAIT_BROKEN: return e;
-    case AWAIT_SUSPENDED: return NULL;
+    case AWAIT_SUSPENDED: x = exit_with(EXIT_SUSPENDED, NULL); break;
     case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next); break;
     default:
       st->state = CL_STATE_RUNNING;
@@ -463,6 +499,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   }
   if ((e = transfers(R, x, id)) && (st = cl_frame_lookup(R, h)) && st->id == id)
     return abandon(R, st, ret, e);       /* still ours: the call fails whole */
+  if (e == NULL && co->convert) e = convert(R, co, h, id, ret);
   return e;
 }
 

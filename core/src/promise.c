@@ -1,6 +1,8 @@
 /*
 ** promise.c — the rules a promise type must follow, checked when it is
-** defined, with messages worded as g++ words them.
+** defined, with messages worded as g++ words them. The runtime's task type
+** is task<T> and task<void> at once (two specializations in C++), so it has
+** both return_value and return_void.
 */
 #include "frame.h"
 
@@ -15,7 +17,7 @@ cl_Error *cl_promise_type_check(cl_Runtime *R, const cl_PromiseType *pt) {
   if (missing)
     return cl_error_new(R, CL_MISUSE, "no member named '%s' in '%s' %s", missing,
                         pt->name, rule);
-  if (pt->return_value && pt->return_void)
+  if (pt->return_value && pt->return_void && !cl_extends(pt, &cl_task_type))
     return cl_error_new(R, CL_MISUSE, "the coroutine promise type '%s' declares "
                         "both 'return_value' and 'return_void' %s", pt->name, rule);
   return NULL;

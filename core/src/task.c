@@ -59,6 +59,12 @@ static cl_Error *return_value(cl_Runtime *R, void *p, void *v) {
   return NULL;
 }
 
+static cl_Error *return_void(cl_Runtime *R, void *p) {   /* task<void> */
+  (void)R;
+  ((cl_TaskPromise *)p)->result.i = 0;
+  return NULL;
+}
+
 static cl_Error *unhandled_exception(cl_Runtime *R, void *p, cl_Error *e) {
   (void)R;
   ((cl_TaskPromise *)p)->error = e;
@@ -72,7 +78,7 @@ static void destroy(cl_Runtime *R, void *p) {
 const cl_PromiseType cl_task_type = {
   "task", sizeof(cl_TaskPromise), NULL,
   NULL, get_return_object, initial_suspend, final_suspend, NULL, return_value,
-  NULL, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL, NULL
+  return_void, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL, NULL
 };
 
 /* the promise of t, a task's frame: the awaiter holds a

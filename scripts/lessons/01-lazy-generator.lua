@@ -7,7 +7,7 @@ local coro = require "coro"
 local Generator = {}
 Generator.__index = Generator
 Generator.promise_type = coro.promise_type {
-  name = "Generator::promise_type",
+  __name = "Generator::promise_type",
   get_return_object = function(p) return setmetatable({h = coro.from_promise(p)}, Generator) end,
   initial_suspend = function(p) return coro.suspend_always end,
   final_suspend = function(p) return coro.suspend_always end,

@@ -4,7 +4,7 @@ local coro = require "coro"
 
 local Eager = {}
 Eager.promise_type = coro.promise_type {
-  name = "Eager::promise_type",
+  __name = "Eager::promise_type",
   get_return_object = function(p) return {h = coro.from_promise(p)} end,
   initial_suspend = function(p) return coro.suspend_never end,
   final_suspend = function(p) return coro.suspend_always end,

@@ -8,7 +8,7 @@ local Generator = {}
 Generator.__index = Generator
 
 Generator.promise_type = coro.promise_type {
-  name = "generator",
+  __name = "generator",
   get_return_object = function(p)
     return setmetatable({h = coro.from_promise(p)}, Generator)
   end,

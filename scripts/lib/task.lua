@@ -18,7 +18,7 @@ local final_awaiter = {
 }
 
 Task.promise_type = coro.promise_type {
-  name = "task",
+  __name = "task",
   get_return_object = function(p)
     return setmetatable({h = coro.from_promise(p)}, Task)
   end,

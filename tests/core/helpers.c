@@ -370,7 +370,7 @@ static void one_step(cl_Step *s) {
 
 const cl_Coroutine one_await = {
   "one_await", &rec_promise, sizeof(OneAwait), NULL, one_init, one_step,
-  NULL, NULL, NULL
+  NULL, NULL, NULL, NULL
 };
 
 typedef struct Range { long long i, n; } Range;
@@ -390,7 +390,7 @@ static void range_step(cl_Step *s) {
 
 const cl_Coroutine range_generator = {
   "range", &cl_generator_type, sizeof(Range), NULL, range_init, range_step,
-  NULL, NULL, NULL
+  NULL, NULL, NULL, NULL
 };
 
 static void ok(cl_Runtime *R, cl_Error *e, const char *what) {

@@ -138,7 +138,7 @@ static void nest_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int in
 
 static const cl_Coroutine nest = {
   "nest", &rec_promise, sizeof(Nest), NULL, NULL, nest_step,
-  nest_destroy_locals, NULL, NULL
+  nest_destroy_locals, NULL, NULL, NULL
 };
 
 /* [stmt.jump]/2 via [coroutine.handle.destroy]: innermost first, only the

@@ -179,7 +179,7 @@ static cl_Error *orphan_init(cl_Runtime *R, cl_Frame *h, void *locals, void *arg
 
 static const cl_Coroutine child_task = {
   "child", &cl_task_type, sizeof(Orphan *), NULL, orphan_init, child_step,
-  NULL, NULL, NULL
+  NULL, NULL, NULL, NULL
 };
 
 static void parent_step(cl_Step *s) {      /* co_await child(); */
@@ -191,7 +191,7 @@ static void parent_step(cl_Step *s) {      /* co_await child(); */
 
 static const cl_Coroutine parent_task = {
   "parent", &cl_task_type, sizeof(Orphan *), NULL, orphan_init,
-  parent_step, NULL, NULL, NULL
+  parent_step, NULL, NULL, NULL, NULL
 };
 
 static void test_task_continuation_died(void **state) {
@@ -338,7 +338,7 @@ static cl_PromiseType eager_type(void) {
 
 static cl_PromiseType deep_type;
 static const cl_Coroutine deep = {
-  "deep", &deep_type, sizeof(Deep), NULL, deep_init, deep_step, NULL, NULL, NULL
+  "deep", &deep_type, sizeof(Deep), NULL, deep_init, deep_step, NULL, NULL, NULL, NULL
 };
 
 /* [implimits]: nested calls stop at the runtime's limit with a named error;

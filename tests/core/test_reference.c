@@ -36,7 +36,7 @@ static void yield_then_fail(cl_Step *s) {
 
 static const cl_Coroutine failing_generator = {
   "failing", &cl_generator_type, sizeof(Failing), NULL, NULL, yield_then_fail,
-  NULL, NULL, NULL
+  NULL, NULL, NULL, NULL
 };
 
 /* the error is stored by unhandled_exception and rethrown once by next() */
@@ -88,7 +88,7 @@ static void child_step(cl_Step *s) {
 
 static const cl_Coroutine child = {
   "child", &cl_task_type, sizeof(Child), NULL, child_init, child_step,
-  NULL, NULL, NULL
+  NULL, NULL, NULL, NULL
 };
 
 /* co_return co_await child(args) + 1; */
@@ -113,7 +113,7 @@ static void parent_step(cl_Step *s) {
 
 static const cl_Coroutine parent = {
   "parent", &cl_task_type, sizeof(Parent), NULL, parent_init, parent_step,
-  NULL, NULL, NULL
+  NULL, NULL, NULL, NULL
 };
 
 static void test_task_run(void **state) {
@@ -159,7 +159,7 @@ static void await_forever(cl_Step *s) {
 }
 
 static const cl_Coroutine unfinished = {
-  "unfinished", &cl_task_type, 0, NULL, NULL, await_forever, NULL, NULL, NULL
+  "unfinished", &cl_task_type, 0, NULL, NULL, await_forever, NULL, NULL, NULL, NULL
 };
 
 static void test_task_run_unfinished(void **state) {

@@ -56,7 +56,7 @@ static void chain_step(cl_Step *s) {
 
 static const cl_Coroutine chain = {
   "chain", &cl_task_type, sizeof(Chain), NULL, chain_init, chain_step,
-  NULL, NULL, NULL
+  NULL, NULL, NULL, NULL
 };
 
 /* run a chain of length tasks and destroy it; no cmocka asserts here:

@@ -155,7 +155,7 @@ return function(seed, verbose)
       end
     end
     if chance(0.3) then R.__gc = function() if chance(0.3) then act() end end end
-    local t = {name = "P" .. i}
+    local t = {__name = "P" .. i}
     t.get_return_object = member("get_return_object", function(p)
       local h = coro.from_promise(p)
       keep_handle(h)

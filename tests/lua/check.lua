@@ -94,7 +94,7 @@ function M.promise_type(rec, opts)
     end
   end
   local t = {
-    name = opts.name or "traced",
+    __name = opts.name or "traced",
     new = opts.new,
     get_return_object = member("get_return_object", function(p)
       return setmetatable({h = coro.from_promise(p)}, Return)

@@ -140,18 +140,38 @@ test("task: a chain of 100000 transfers in constant C stack", function()
   C.eq(t:run(), 100000)
 end)
 
-test("task: flowing off needs co_return (task<T> has return_value)", function()
-  local t <close> = coro.coroutine(coro.task, function() end)()
-  C.raises("flowed off the end", t.run, t)
+test("task<void>: co_return() and flowing off give nil, through return_void", function()
+  local kinds = {}
+  local id = coro.observe(function(ev)
+    if ev.kind == "return_void" or ev.kind == "return_value" then kinds[#kinds + 1] = ev.kind end
+  end)
+  local void = coro.coroutine(coro.task, function() co_return() end)
+  local off = coro.coroutine(coro.task, function() end)
+  local valued = coro.coroutine(coro.task, function() co_return(7) end)
+  local outer = coro.coroutine(coro.task, function()
+    co_return({co_await(coro.temporary(void())), co_await(coro.temporary(off())),
+               co_await(coro.temporary(valued()))})
+  end)
+  local t <close> = outer()
+  C.eq(t:run(), {nil, nil, 7})
+  coro.unobserve(id)
+  C.eq(kinds, {"return_void", "return_void", "return_value", "return_value"})
 end)
 
 test("built-in objects check their arguments", function()
   local g <close> = range(1)
-  C.raises("generator expected", g.next, 42)
-  C.raises("generator expected", g.next, coro.null)
-  C.raises("generator or task expected", g.close, "x")
+  C.raises("coro.generator expected (the object a coroutine made with it returns), got number",
+           g.next, 42)
+  C.raises("got userdata 'coro.handle'", g.next, coro.null)
+  C.raises("coro.generator or coro.task expected", g.close, "x")
   local t <close> = add(1, 2)
-  C.raises("task expected", t.run, g)
+  C.raises("coro.task expected (the object a coroutine made with it returns), got "
+           .. "userdata 'coro.generator'", t.run, g)
+  local Task = dofile(((arg and arg[0] or ""):match("^(.*)/") or ".") ..
+                      "/../../scripts/lib/task.lua")         -- a look-alike
+  local plain <close> = coro.coroutine(Task, function() co_return(1) end)()
+  C.raises("coro.task expected (the object a coroutine made with it returns), got "
+           .. "table 'task'", coro.run, plain)
   C.eq(coro.info(t.h).coroutine, "add")
   C.raises("no member named 'await_ready' in 'userdata'", function()
     local h <close> = coro.coroutine(coro.task, function() co_await(coro.null) end)()

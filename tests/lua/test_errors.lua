@@ -8,7 +8,7 @@ local lazy = C.lazy
 
 test("promise type definition errors, as a compiler words them", function()
   C.raises({"no member named 'get_return_object' in 'bad'", "[dcl.fct.def.coroutine]"},
-           coro.promise_type, {name = "bad", initial_suspend = print,
+           coro.promise_type, {__name = "bad", initial_suspend = print,
              final_suspend = print, unhandled_exception = print, return_void = print})
   C.raises("no member named 'unhandled_exception' in 'promise_type'",
            coro.promise_type, {get_return_object = print, initial_suspend = print,
@@ -54,7 +54,7 @@ test("resume of a done, destroyed, running or null handle", function()
 end)
 
 test("promise() of a type-erased handle; from_address with the wrong type", function()
-  local P, Q = lazy(), lazy({name = "other"})
+  local P, Q = lazy(), lazy({__name = "other"})
   local h = coro.coroutine(P, function() end)()
   local erased = coro.from_address(h:address())
   C.eq(erased == h, true)
@@ -103,17 +103,28 @@ test("coroutine.yield and return with values in a body are errors", function()
 end)
 
 test("co_yield without yield_value; flowing off without return_void", function()
-  local P = lazy({name = "noyield"})
+  local P = lazy({__name = "noyield"})
+  local here = debug.getinfo(1, "Sl")
+  local line, src = here.currentline, here.short_src
   local h = coro.coroutine(P, function() co_yield(1) end)()
-  C.raises("co_yield: no member named 'yield_value' in 'noyield' [expr.yield]", h.resume, h)
+  C.raises(("co_yield at %s:%d: no member named 'yield_value' in "
+            .. "'noyield' [expr.yield]"):format(src, line + 2), h.resume, h)
   h:destroy()
-  local V = lazy({return_void = false, return_value = print, name = "valued"})
+  local V = lazy({return_void = false, return_value = print, __name = "valued"})
   h = coro.coroutine(V, function() end, "off")()
-  C.raises({"'off' flowed off the end of its body", "no return_void", "[stmt.return.coroutine]/3"},
+  C.raises({"'off' flowed off the end of its body", "no return_void",
+            "[stmt.return.coroutine]/3: end the body with co_return and a value"}, h.resume, h)
+  h:destroy()
+  h = coro.coroutine(lazy({return_void = false}), function() end, "neither")()
+  C.raises({"'neither' flowed off the end", "give the promise type a return_void member"},
            h.resume, h)
   h:destroy()
-  h = coro.coroutine(V, function() co_return() end)()
-  C.raises("co_return: no member named 'return_void' in 'valued'", h.resume, h)
+  h = coro.coroutine(V, function()
+    local x = 1
+    co_return()                                          -- the line named
+  end)()
+  C.raises(("co_return at %s:%d: no member named 'return_void' in "
+            .. "'valued'"):format(src, line + 17), h.resume, h)
   h:destroy()
 end)
 
@@ -290,8 +301,8 @@ test("a member the body needs is missing: the resumer hears it, unhandled_except
     C.eq({h:done(), #swallowed}, {true, 0})
     h:destroy()
   end
-  run({}, function() co_yield(1) end, "co_yield: no member named 'yield_value'")
-  run({}, function() co_return(1) end, "co_return: no member named 'return_value'")
+  run({}, function() co_yield(1) end, ": no member named 'yield_value'")
+  run({}, function() co_return(1) end, ": no member named 'return_value'")
   run({return_void = false, return_value = print}, function() end,
       "flowed off the end of its body")
 end)

@@ -5,7 +5,7 @@ local C = require "check"
 local co_await, co_yield = coro.co_await, coro.co_yield
 
 local P = coro.promise_type {
-  name = "lazy",
+  __name = "lazy",
   get_return_object = function(p) return coro.from_promise(p) end,
   initial_suspend = function() return coro.suspend_always end,
   final_suspend = function() return coro.suspend_always end,

@@ -8,7 +8,7 @@ local Gen = {}
 Gen.__index = Gen
 Gen.__close = function(g) g.h:destroy() end
 Gen.promise_type = coro.promise_type {
-  name = "generator",
+  __name = "generator",
   get_return_object = function(p) return setmetatable({h = coro.from_promise(p)}, Gen) end,
   initial_suspend = function() return coro.suspend_always end,
   final_suspend = function() return coro.suspend_always end,

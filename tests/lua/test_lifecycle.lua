@@ -221,9 +221,12 @@ test("operator new/delete and allocation failure (s08)", function()
   local fail = false
   local Ret = {}
   local size
+  local memory = {"the block operator_new handed out"}
   Ret.promise_type = coro.promise_type {
-    operator_new = function(n, a, b) size = n; rec("operator new " .. a .. " " .. b); return not fail end,
-    operator_delete = function(ptr, n) rec("operator delete " .. type(ptr) .. " " .. tostring(n == size)) end,
+    operator_new = function(n, a, b) size = n; rec("operator new " .. a .. " " .. b); return not fail and memory end,
+    operator_delete = function(ptr, n)   -- what operator_new returned, and its size
+      rec("operator delete " .. tostring(rawequal(ptr, memory)) .. " " .. tostring(n == size))
+    end,
     get_return_object_on_allocation_failure = function() rec("on failure"); return "failed" end,
     get_return_object = function(p) rec("get_return_object"); return coro.from_promise(p) end,
     initial_suspend = function() return coro.suspend_always end,
@@ -236,7 +239,7 @@ test("operator new/delete and allocation failure (s08)", function()
   h:destroy()
   fail = true
   C.eq(f(3, 4), "failed")
-  C.eq(log, {"operator new 1 2", "get_return_object", "operator delete userdata true",
+  C.eq(log, {"operator new 1 2", "get_return_object", "operator delete true true",
              "operator new 3 4", "on failure"})
   C.eq(math.type(size), "integer")
 end)

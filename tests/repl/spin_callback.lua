@@ -2,7 +2,7 @@
 -- loops, called by the core from co_yield. Ctrl-C (SIGINT) must stop it.
 local P = {}
 P.promise_type = coro.promise_type {
-  name = "Spinning",
+  __name = "Spinning",
   get_return_object   = function(p) return {h = coro.from_promise(p)} end,
   initial_suspend     = function(p) return coro.suspend_never end,
   final_suspend       = function(p) return coro.suspend_always end,
