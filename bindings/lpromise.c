@@ -359,7 +359,7 @@ static int distance(const char *a, const char *b) {
 
 /* a field within two edits of a (long) member's name, and no member
    itself, is most likely a misspelling: C++ would take it for an unrelated
-   member, so this is a warning, not an error */
+   member, so this is a warning, not an error, through Lua's warn */
 static void warnmisspelled(lua_State *L, const char *name) {
   lua_pushnil(L);
   while (lua_next(L, 1)) {
@@ -368,10 +368,14 @@ static void warnmisspelled(lua_State *L, const char *name) {
     for (m = 0; k != NULL && m < M_COUNT && strcmp(k, members[m]) != 0; m++)
       if (near < 0 && strlen(members[m]) >= 8 && distance(k, members[m]) <= 2) near = m;
     if (k != NULL && m == M_COUNT && near >= 0) {
+      lua_getglobal(L, "warn");
       lua_pushfstring(L, "coro.promise_type '%s': field '%s' is no member; did you "
                       "mean '%s'?", name, k, members[near]);
-      lua_warning(L, lua_tostring(L, -1), 0);
-      lua_pop(L, 1);
+      if (lua_isfunction(L, -2)) lua_call(L, 1, 0);
+      else {
+        lua_warning(L, lua_tostring(L, -1), 0);
+        lua_pop(L, 2);
+      }
     }
     lua_pop(L, 1);
   }

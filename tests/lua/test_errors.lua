@@ -306,3 +306,55 @@ test("a member the body needs is missing: the resumer hears it, unhandled_except
   run({return_void = false, return_value = print}, function() end,
       "flowed off the end of its body")
 end)
+
+test("definition: a member that is no function; a misspelled member is warned", function()
+  local base = {get_return_object = print, initial_suspend = print, final_suspend = print,
+                unhandled_exception = print, return_void = print}
+  local function with(extra)
+    local t = {__name = "P"}
+    for k, v in pairs(base) do t[k] = v end
+    for k, v in pairs(extra) do t[k] = v end
+    return t
+  end
+  C.raises("coro.promise_type 'P': member 'initial_suspend' is a number, not a function",
+           coro.promise_type, with({initial_suspend = 5}))
+  C.eq(coro.promise_type(with({initial_suspend = setmetatable({}, {__call = print})})) ~= nil, true)
+  local warnings, default = {}, warn
+  _G.warn = function(msg) warnings[#warnings + 1] = msg end   -- Lua's warn, captured
+  local P = coro.promise_type(with({final_supsend = print, await_transfrom = print,
+                                    value = 1, name = "data", next = false}))
+  _G.warn = default
+  table.sort(warnings)
+  C.eq(warnings, {
+    "coro.promise_type 'P': field 'await_transfrom' is no member; did you mean 'await_transform'?",
+    "coro.promise_type 'P': field 'final_supsend' is no member; did you mean 'final_suspend'?"})
+  C.eq(P.name, "data")                             -- name is free for data
+end)
+
+test("R.convert raises: the call fails, get_return_object's result then the state die", function()
+  local log, rec = C.log()
+  local R = {convert = function() rec("convert"); error("no conversion", 0) end}
+  R.promise_type = C.lazy {
+    get_return_object = function(p)
+      return setmetatable({}, {__close = function() rec("~gro") end})
+    end,
+    __close = function() rec("~promise") end,
+  }
+  C.raises("no conversion", coro.coroutine(R, function() rec("body") end))
+  C.eq(log, {"convert", "~gro", "~promise"})
+  C.eq(#coro.frames(), 0)
+end)
+
+test("operator_delete raises: the destroyer gets a named error, the frame is gone", function()
+  local P = C.lazy {operator_delete = function() error("in delete", 0) end}
+  local h = coro.coroutine(P, function() end, "deleting")()
+  C.raises({"operator_delete of 'promise_type' raised: in delete",
+            "a deallocation function is non-throwing, C++ would call std::terminate",
+            "[except.spec]/9"}, h.destroy, h)
+  C.eq(#coro.frames(), 0)
+  local Q = C.lazy {operator_delete = function() error("in delete", 0) end,
+                    final_suspend = function() return coro.suspend_never end}
+  h = coro.coroutine(Q, function() end)()
+  C.raises("raised: in delete", h.resume, h)        -- freed by the resume
+  C.eq(#coro.frames(), 0)
+end)

@@ -111,3 +111,53 @@ test("a handle that outlived its frame never reaches a newer frame at its addres
   end
   for _, n in ipairs(newer) do n:close() end
 end)
+
+test("handles have identity: one userdata per live frame, typed and erased", function()
+  local g <close> = range(2)
+  local h = g.h
+  C.eq(rawequal(h, g.h), true)
+  C.eq(rawequal(h, coro.from_promise(h:promise())), true)
+  C.eq(rawequal(h, coro.from_address(h:address(), Gen)), true)
+  local erased = h:erased()
+  C.eq(rawequal(erased, coro.from_address(h:address())), true)
+  C.eq(rawequal(erased, h), false)                 -- coroutine_handle<> is another type
+  C.eq(erased == h, true)                          -- but equal, by address
+  local set = {[h] = "gen"}
+  C.eq(set[coro.from_promise(h:promise())], "gen")
+  C.raises({"type-erased", "coroutine_handle<>"}, erased.promise, erased)
+  h:resume()
+  C.eq(rawequal(h, g.h), true)                     -- the same while the frame lives
+end)
+
+test("null, operator bool, <=>, noop_coroutine's promise", function()
+  C.eq(coro.null:address(), nil)
+  C.eq(coro.null:operator_bool(), false)
+  C.eq(rawequal(coro.null, coro.from_address(nil)), true)
+  local a <close> = range(1)
+  local b <close> = range(1)
+  C.eq(a.h:operator_bool(), true)
+  local x, y = a.h, b.h
+  C.eq(coro.compare(x, x), 0)
+  C.eq(coro.compare(x, y), x < y and -1 or 1)
+  C.eq(coro.compare(y, x), -coro.compare(x, y))
+  local noop = coro.noop_coroutine()
+  C.eq(rawequal(noop, coro.noop_coroutine()), true)
+  C.eq(tostring(noop), "coroutine_handle<noop_coroutine_promise> noop")
+  local p = noop:promise()
+  C.eq(getmetatable(p).__name, "noop_coroutine_promise")
+  C.eq(next(p), nil)                               -- an empty promise
+  C.eq(rawequal(p, noop:promise()), true)
+  C.eq(noop:done(), false)
+  C.raises("type-erased", noop:erased().promise, noop:erased())
+end)
+
+test("a handle of a destroyed frame is not the handle of a newer one there", function()
+  local gen = coro.coroutine(coro.generator, function() coro.co_yield(1) end, "g")
+  local g = gen()
+  local old, address = g.h, g.h:address()
+  g:close()
+  local newer <close> = gen()                      -- the freed block, again
+  C.eq(newer.h:address(), address)
+  C.eq(rawequal(old, newer.h), false)
+  C.raises("now lives at its address", old.resume, old)
+end)
