@@ -175,7 +175,7 @@ static int pinfo(lua_State *L) {
   char where[128];
   if (!cl_frame_info(c->R, f, &fi) || (h->id && fi.id != h->id)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
-  lua_createtable(L, 0, 14);
+  lua_createtable(L, 0, 15);
   setint(L, "id", fi.id);
   lua_pushstring(L, state_keys[fi.state]);
   lua_setfield(L, -2, "state");
@@ -204,6 +204,8 @@ static int pinfo(lua_State *L) {
     if (e) return coro_raise(c, L, e);
     lua_setfield(L, -2, "awaiter");
   }
+  lua_pushboolean(L, coro_isbody(fi.coroutine));
+  lua_setfield(L, -2, "lua_body");
   if (coro_isbody(fi.coroutine) && ((Body *)fi.locals)->T != NULL)
     variables(L, ((Body *)fi.locals)->T);
   return 1;

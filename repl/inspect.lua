@@ -77,6 +77,10 @@ local layout_notes = {
   state = "suspend index, state, initial-await-resume-called, id",
   locals = "parameter copies and locals that live across suspensions",
 }
+local lua_layout_notes = {       -- a Lua body keeps its values in Lua's heap
+  promise = "a reference to the promise table",
+  locals = "the body's Lua thread, which holds its locals and parameter copies",
+}
 
 local function show_pairs(title, list)
   if not list or #list == 0 then
@@ -94,15 +98,17 @@ function inspect.show(h)
   if not info then palette.fail("no live frame behind this handle") end
   print(palette.paint("title", string.format("%s  promise_type %s  %s",
     recorder.label(info.id), tostring(info.promise_type), tostring(info.state))))
-  local size = info.frame_size and (info.frame_size .. " bytes") or "size unknown"
+  local size = info.frame_size and (info.frame_size .. " bytes, what operator new got")
+    or "size unknown"
   local address = tostring(h:address()):gsub("^userdata: ", "")
   print("frame     " .. size .. (host.tty and ("  at " .. address) or ""))
   local slots = {}
   for field, offset in pairs(info.offsets or {}) do slots[#slots + 1] = {field, offset} end
   table.sort(slots, function(a, b) return a[2] < b[2] end)
   for i, slot in ipairs(slots) do
+    local note = info.lua_body and lua_layout_notes[slot[1]] or layout_notes[slot[1]]
     print(string.format("%-9s +%-4d %-8s %s", i == 1 and "layout" or "", slot[2], slot[1],
-      palette.paint("dim", layout_notes[slot[1]] or "")))
+      palette.paint("dim", note or "")))
   end
   print(string.format("%-9s %s", "promise", palette.paint("value", palette.value(info.promise))))
   show_pairs("params", info.params)

@@ -3,8 +3,10 @@
 return {
   ["operator new"] =
     "The frame is allocated: promise_type::operator new(size, args...) if the promise "
-    .. "declares one, else the global operator new. size covers the promise, the "
-    .. "parameter copies and every local that lives across a suspension.",
+    .. "declares one, else the global operator new. In C++ size "
+    .. "covers the promise, the parameter copies and every local that lives across a "
+    .. "suspension; a Lua body's frame holds references instead, and its locals live in "
+    .. "the body's Lua thread.",
   ["get_return_object_on_allocation_failure"] =
     "operator new returned nullptr and the promise declares "
     .. "get_return_object_on_allocation_failure(): its result is returned to the caller, "

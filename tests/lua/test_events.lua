@@ -77,6 +77,7 @@ test("info: state, where, names, layout, promise, awaiter, locals, params", func
   C.eq(i.params, {{name = "a", value = 1}, {name = "b", value = 2}})
   C.eq(i.offsets.resume, 0); C.eq(i.offsets.destroy, 8); C.eq(i.offsets.promise, 16)
   assert(i.offsets.locals > i.offsets.state and i.frame_size > i.offsets.locals)
+  C.eq(i.lua_body, true)
   C.eq(rawequal(i.promise, h:promise()), true)
   C.eq(i.awaiter, coro.suspend_always)
   h:resume()
