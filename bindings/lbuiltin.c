@@ -9,6 +9,8 @@
 
 #include "lcoro.h"
 
+const char CORO_PROMISE[] = "coro.promise";
+
 typedef struct GenPromise { cl_GeneratorPromise g; int anchor; } GenPromise;
 typedef struct TaskPromise { cl_TaskPromise t; int anchor; } TaskPromise;
 
@@ -122,16 +124,6 @@ static void object_disown(cl_Runtime *R, void *ret) {
   o->f = NULL;
 }
 
-static void gen_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
-  GenPromise *g = (GenPromise *)p;
-  (void)c;
-  lua_createtable(L, 0, 1);
-  if (g->g.current) {
-    coro_pushvalue(L, g->g.current);
-    lua_setfield(L, -2, "current");
-  }
-}
-
 /* g:next(), and the generic for (for v in g do): the next value, or
    nothing at the end; rethrows what the body raised (cl_generator_next,
    for the derived type) */
@@ -185,18 +177,6 @@ static void task_destroy(cl_Runtime *R, void *p) {
 static void push_result(lua_State *L, const cl_TaskPromise *p) {
   if (p->result.i > 0) lua_rawgeti(L, LUA_REGISTRYINDEX, (int)p->result.i);
   else lua_pushnil(L);
-}
-
-static void task_push(Ctx *c, lua_State *L, void *p) {   /* h:promise() */
-  cl_TaskPromise *t = (cl_TaskPromise *)p;
-  lua_createtable(L, 0, 2);
-  push_result(L, t);
-  lua_setfield(L, -2, "result");
-  if (t->continuation) {
-    coro_pushhandle(c, L, t->continuation, t->continuation_id,
-                    coro_frametype(c, t->continuation));
-    lua_setfield(L, -2, "continuation");
-  }
 }
 
 /* what the task raised: taken out (the co_await owns the task), or a copy
@@ -283,6 +263,114 @@ static const luaL_Reg funcs[] = {
 
 /* ------------------------------------------------------------- opening -- */
 
+/* ------------------------------------------------------------ promise -- */
+
+/* h:promise() of a built-in: C++ hands out a reference, so while the frame
+   lives it is one userdata (interned as handles are), which from_promise
+   maps back, and whose fields (pairs, or by name) read the promise as it
+   is now: a generator's current; a task's result and continuation */
+typedef struct PromiseRef {
+  const char *kind;            /* CORO_PROMISE */
+  void *p;
+  const PromiseType *type;
+  unsigned id;                 /* the frame's: a dangling one is refused */
+} PromiseRef;
+
+static void push_promise(Ctx *c, lua_State *L, void *p) {
+  const PromiseType *t = coro_frametype(c, promise_frame(p));
+  unsigned id = cl_frame_id(c->R, promise_frame(p));   /* before allocating */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->promise_refs);
+  lua_rawgetp(L, -1, p);
+  PromiseRef *r = (PromiseRef *)coro_toudata(L, -1, CORO_PROMISE, sizeof *r);
+  if (r == NULL || r->id != id) {
+    lua_pop(L, 1);
+    r = (PromiseRef *)lua_newuserdatauv(L, sizeof *r, 0);
+    *r = (PromiseRef){CORO_PROMISE, p, t, id};
+    luaL_setmetatable(L, CORO_PROMISE);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, -3, p);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);   /* for from_promise */
+    lua_pushvalue(L, -2);
+    lua_pushlightuserdata(L, p);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
+  }
+  lua_remove(L, -2);
+}
+
+unsigned coro_promiseid(lua_State *L, int i) {
+  PromiseRef *r = (PromiseRef *)coro_toudata(L, i, CORO_PROMISE, sizeof *r);
+  return r ? r->id : 0;
+}
+
+/* (r [, k]): a table of the promise's fields now, or its field k (with
+   the collector stopped) */
+static int pfields(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  PromiseRef *r = (PromiseRef *)luaL_checkudata(L, 1, CORO_PROMISE);
+  void *p;
+  cl_Frame *f = promise_frame(r->p);
+  cl_Error *e = cl_check_handle(c->R, "reading its promise", f, r->id);
+  if (e == NULL) e = cl_promise(c->R, f, &r->type->pt, &p);
+  if (e) return coro_raise(c, L, e);
+  lua_createtable(L, 0, 2);
+  if (r->type == c->task_type) {
+    cl_TaskPromise *t = (cl_TaskPromise *)p;
+    push_result(L, t);
+    lua_setfield(L, -2, "result");
+    if (t->continuation) {
+      coro_pushhandle(c, L, t->continuation, t->continuation_id,
+                      coro_frametype(c, t->continuation));
+      lua_setfield(L, -2, "continuation");
+    }
+  } else if (((GenPromise *)p)->g.current) {
+    coro_pushvalue(L, ((GenPromise *)p)->g.current);
+    lua_setfield(L, -2, "current");
+  }
+  if (!lua_isnone(L, 2)) {
+    lua_pushvalue(L, 2);
+    lua_rawget(L, -2);
+  }
+  return 1;
+}
+
+static int promise_index(lua_State *L) {
+  lua_settop(L, 2);
+  return coro_nogc(ctx_up(L), L, pfields);
+}
+
+static int next_field(lua_State *L) {
+  lua_settop(L, 2);
+  return lua_next(L, 1) ? 2 : 0;
+}
+
+static int promise_pairs(lua_State *L) {
+  lua_settop(L, 1);
+  coro_nogc(ctx_up(L), L, pfields);
+  lua_pushcfunction(L, next_field);
+  lua_insert(L, -2);
+  lua_pushnil(L);
+  return 3;
+}
+
+static int promise_newindex(lua_State *L) {
+  PromiseRef *r = (PromiseRef *)luaL_checkudata(L, 1, CORO_PROMISE);
+  return luaL_error(L, "the promise of a coro.%s is read-only: its fields are "
+                    "set by the coroutine (co_yield, co_return)", r->type->name);
+}
+
+static int promise_tostring(lua_State *L) {
+  PromiseRef *r = (PromiseRef *)luaL_checkudata(L, 1, CORO_PROMISE);
+  lua_pushfstring(L, "%s::promise_type: %p", r->type->name, r->p);
+  return 1;
+}
+
+static const luaL_Reg promise_meta[] = {
+  {"__index", promise_index}, {"__pairs", promise_pairs},
+  {"__newindex", promise_newindex}, {"__tostring", promise_tostring},
+  {NULL, NULL}
+};
+
 /* coro[name] = a table that is a promise type made from the C type base */
 static PromiseType *builtin(lua_State *L, Ctx *c, const char *name,
                             const cl_PromiseType *base, size_t size,
@@ -303,6 +391,7 @@ static PromiseType *builtin(lua_State *L, Ctx *c, const char *name,
   t->pt.get_return_object = get_return_object;
   t->pt.return_object_destroy = object_disown;
   t->anchor = anchor;
+  t->push = push_promise;
   return t;
 }
 
@@ -310,14 +399,14 @@ void coro_openbuiltin(lua_State *L, Ctx *c) {
   PromiseType *t;
   coro_newmeta(L, c, CORO_GENERATOR, generator_meta);
   coro_newmeta(L, c, CORO_TASK, task_meta);
+  coro_newmeta(L, c, CORO_PROMISE, promise_meta);
+  c->promise_refs = coro_newref(L, "v");
   t = builtin(L, c, "generator", &cl_generator_type, sizeof(GenPromise),
               offsetof(GenPromise, anchor));
-  t->push = gen_push;
   t = builtin(L, c, "task", &cl_task_type, sizeof(TaskPromise),
               offsetof(TaskPromise, anchor));
   t->pt.return_value = task_return_value;
   t->pt.destroy = task_destroy;
-  t->push = task_push;
   c->task_type = t;
   c->task_ops = cl_task_awaitable_ops;
   c->task_ops.await_resume = task_await_resume;

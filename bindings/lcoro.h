@@ -13,7 +13,8 @@
 
 /* the kinds of our userdata: their metatable names, and their first field
    (so that a check costs no metatable lookup) */
-extern const char CORO_HANDLE[], CORO_GENERATOR[], CORO_TASK[], CORO_TEMPORARY[];
+extern const char CORO_HANDLE[], CORO_GENERATOR[], CORO_TASK[], CORO_TEMPORARY[],
+                  CORO_PROMISE[];
 #define CORO_AWAITER   "coro.awaiter"      /* suspend_always, suspend_never */
 
 /* the promise sits at +16 of a frame, as with g++ and clang */
@@ -67,6 +68,8 @@ struct Ctx {           /* one per lua_State, shared by its threads */
   int handles, erased;         /* refs: frame address -> its handle, typed
                                   and type-erased (weak values) */
   int noop_promise;            /* ref: noop_coroutine_promise, empty */
+  int promise_refs;            /* ref: promise address -> the promise of a
+                                  built-in type, as Lua sees it (weak values) */
   int memory;                  /* ref: frame address -> what operator_new
                                   returned for it */
   PromiseType noop_type;       /* coroutine_handle<noop_coroutine_promise> */
@@ -194,6 +197,8 @@ void coro_openevents(lua_State *L, Ctx *c);
 /* lbuiltin.c: generator and task */
 void coro_openbuiltin(lua_State *L, Ctx *c);
 int coro_istask(lua_State *L, int i);
+/* the frame id a built-in's promise at i was taken with, or 0 */
+unsigned coro_promiseid(lua_State *L, int i);
 cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
                              cl_Awaitable *a);
 

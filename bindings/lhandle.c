@@ -235,10 +235,20 @@ static const luaL_Reg handle_meta[] = {
 static int from_promise(lua_State *L) {
   Ctx *c = ctx_up(L);
   cl_Frame *f;
+  luaL_checkany(L, 1);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->noop_promise);
+  if (lua_rawequal(L, 1, -1))
+    return luaL_error(L, "from_promise(): coroutine_handle<noop_coroutine_promise> "
+                      "has no from_promise; use coro.noop_coroutine() [coroutine.handle.noop]");
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->promises);
   lua_pushvalue(L, 1);
-  lua_rawget(L, -2);
+  if (lua_rawget(L, -2) == LUA_TNIL)
+    return luaL_error(L, "from_promise(): %s is not the promise of a live coroutine "
+                      "(h:promise() and the members of a promise type get one) "
+                      "[coroutine.handle.export.import]", luaL_tolstring(L, 1, NULL));
   cl_Error *e = cl_from_promise(c->R, lua_touserdata(L, -1), NULL, &f);
+  if (e == NULL && coro_promiseid(L, 1) != 0)      /* a newer frame there? */
+    e = cl_check_handle(c->R, "from_promise()", f, coro_promiseid(L, 1));
   if (e) return coro_raise(c, L, e);
   coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
   return 1;

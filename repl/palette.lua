@@ -33,11 +33,12 @@ function palette.value(v, depth)
     local info = coro.info(v)
     return info and ("handle #" .. tostring(info.id)) or "handle (no live frame)"
   end
-  if t == "userdata" then
-    local mt = getmetatable(v)
+  local mt = getmetatable(v)
+  local listed = type(mt) == "table" and mt.__pairs     -- a built-in's promise
+  if t == "userdata" and not listed then
     return type(mt) == "table" and mt.__tostring and tostring(v) or t
   end
-  if t ~= "table" then return tostring(v) end
+  if t ~= "table" and not listed then return tostring(v) end
   if depth > 2 then return "{...}" end
   local keys = {}
   for k in pairs(v) do keys[#keys + 1] = k end

@@ -161,3 +161,33 @@ test("a handle of a destroyed frame is not the handle of a newer one there", fun
   C.eq(rawequal(old, newer.h), false)
   C.raises("now lives at its address", old.resume, old)
 end)
+
+test("a built-in's promise is a reference: one per frame, live fields, from_promise", function()
+  local gen = coro.coroutine(coro.generator, function(n)
+    for i = 1, n do coro.co_yield(i * 10) end
+  end, "tens")
+  local g = gen(2)
+  local p = g.h:promise()
+  C.eq(rawequal(p, g.h:promise()), true)
+  C.eq(rawequal(p, coro.info(g.h).promise), true)
+  C.eq(rawequal(coro.from_promise(p), g.h), true)  -- from_promise(h.promise()) == h
+  C.eq(p.current, nil)
+  g:next()
+  C.eq(p.current, 10)                              -- read now, not when taken
+  local fields = {}
+  for k, v in pairs(p) do fields[k] = v end
+  C.eq(fields, {current = 10})
+  C.eq(tostring(p):match("^generator::promise_type: 0x%x+$") ~= nil, true)
+  C.raises("the promise of a coro.generator is read-only", function() p.current = 1 end)
+  local task = coro.coroutine(coro.task, function() coro.co_return("done") end, "t")()
+  local tp = task.h:promise()
+  C.eq(task:run(), "done")
+  C.eq({tp.result, tp.continuation}, {"done", nil})
+  g:close()
+  C.raises("reading its promise: coroutine #", function() return p.current end)
+  local newer <close> = gen(1)                     -- the freed block, again
+  C.eq(newer.h:address(), g.h:address())
+  C.raises("now lives at its address", coro.from_promise, p)
+  C.raises("from_promise(): table: 0x", coro.from_promise, {})
+  C.raises("has no from_promise", coro.from_promise, coro.noop_coroutine():promise())
+end)

@@ -250,7 +250,7 @@ test("(6) coro.info and h:promise() while finalizers destroy the frame", functio
   collectgarbage()
   collectgarbage("incremental", 0, 100, 1)
   local fired = 0                              -- destroying finalizers run
-  for _, op in ipairs {coro.info, function(h) return h:promise() end} do
+  for _, op in ipairs {coro.info, function(h) return {h:promise().current} end} do
     for n = 0, 200, 2 do
       local g = coro.coroutine(coro.generator, function() co_yield({}) end)()
       g:next()
