@@ -2,8 +2,9 @@
 -- by a seed (run by fuzzhost, a fresh Lua state each). It makes random
 -- promise types (members that raise, return the wrong thing, or resume,
 -- destroy and inspect frames re-entrantly), random awaiters and bodies,
--- observers, finalizers, escaped body threads and windows of failing
--- allocations, then applies random operations to live, done and destroyed
+-- observers, finalizers, escaped body threads, windows of failing
+-- allocations, try blocks, temporaries, parameter copies and return-object
+-- conversions, then applies random operations to live, done and destroyed
 -- frames. After every top-level operation fuzz_check() (from the host)
 -- checks the runtime; at the end every frame must be destroyable.
 -- Returns function(seed, verbose) -> {error kind = count}.
@@ -17,7 +18,9 @@ return function(seed, verbose)
   local quiet = false             -- at the end: members do nothing odd
   local depth, acts = 0, 0        -- re-entrant actions: nesting, and in all
   local handles, objects, threads, functions, observers = {}, {}, {}, {}, {}
+  local promises = {}
   local act                       -- the re-entrant action, defined below
+  local broken                    -- an invariant a script check found broken
 
   local function chance(p) return not quiet and random() < p end
   local function pick(t) if #t > 0 then return t[random(#t)] end end
@@ -27,7 +30,8 @@ return function(seed, verbose)
   local function note(err)
     local msg = tostring(err):gsub("\n.*", ""):gsub("^[%w_./]+:%d+: ", "")
     local kind
-    if msg:find("fuzz:", 1, true) then kind = "raised by the fuzzer"
+    if msg:find("fuzz:", 1, true) then
+      kind = "raised by the fuzzer in " .. msg:match("fuzz: ([%w_ ]+)")
     elseif msg:find("not enough memory", 1, true) then kind = "out of memory"
     elseif msg:find("nesting limit", 1, true) then kind = "nesting limit"
     else
@@ -113,14 +117,20 @@ return function(seed, verbose)
     return setmetatable(aw, mt)
   end
 
-  local function awaitable()
-    local r = random(8)
+  local awaitable
+  local function temporary()                       -- C++'s prvalue operand
+    return coro.temporary(awaitable())
+  end
+
+  awaitable = function()
+    local r = random(9)
     if r == 1 then return coro.suspend_always
     elseif r == 2 then return coro.suspend_never
     elseif r == 3 then return junk()
     elseif r == 4 then
       local t = pick(objects)                      -- a task, or anything kept
       if t ~= nil then return t end
+    elseif r == 5 and chance(0.5) then return temporary()
     end
     return awaiter()
   end
@@ -185,7 +195,12 @@ return function(seed, verbose)
     end
     if chance(0.2) then t.new = member("new", function() end) end
     if chance(0.15) then t.operator_new = member("operator_new", function() return chance(0.9) end) end
-    if chance(0.15) then t.operator_delete = function() if chance(0.2) then act() end end end
+    if chance(0.15) then
+      t.operator_delete = function()
+        if chance(0.2) then act() end
+        if chance(0.1) then error("fuzz: operator_delete") end
+      end
+    end
     if chance(0.1) then
       t.get_return_object_on_allocation_failure = function() return setmetatable({}, R) end
     end
@@ -193,6 +208,13 @@ return function(seed, verbose)
     local ok, pt = pcall(coro.promise_type, t)
     if not ok then note(pt) return nil end
     R.promise_type = pt
+    if chance(0.2) then                            -- a converting constructor
+      R.convert = function(r)
+        if chance(0.2) then act() end
+        if chance(0.1) then error("fuzz: convert") end
+        return chance(0.8) and {from = r} or junk()
+      end
+    end
     return R
   end
 
@@ -207,11 +229,32 @@ return function(seed, verbose)
 
   local function helper(x) return co_await(x) end   -- stackless: refused
 
-  local call                                       -- call a random function
+  local call, copyable                             -- call a random function
+
+  -- a try block: what is raised in it unwinds to its pcall
+  local function try_block()
+    local r = random(5)
+    if r == 1 then
+      pcall(function() co_await(awaitable()); co_yield(random(9)) end)
+    elseif r == 2 then
+      pcall(function()
+        local x <close> = closer()
+        co_await(awaitable())
+        if chance(0.5) then error("fuzz: in try block") end
+      end)
+    elseif r == 3 then
+      pcall(function() pcall(function() co_await(awaitable()) end); co_await(awaitable()) end)
+    elseif r == 4 then
+      xpcall(function() error("fuzz: handled") end,
+             function(e) if chance(0.5) then co_await(awaitable()) end; return e end)
+    else
+      pcall(function() co_return(random(9)) end)
+    end
+  end
 
   local function body_function()
     local ops = {}
-    for i = 1, random(0, 7) do ops[i] = random(16) end
+    for i = 1, random(0, 7) do ops[i] = random(17) end
     return function(...)
       for _, op in ipairs(ops) do
         if op == 1 or op == 2 then co_await(awaitable())
@@ -228,6 +271,7 @@ return function(seed, verbose)
         elseif op == 13 then local r = call(); if r and chance(0.5) then co_await(r) end
         elseif op == 14 then local x <close> = closer(); co_yield(x)
         elseif op == 15 then local ok = pcall(function() error("fuzz: caught") end)
+        elseif op == 16 then try_block()
         else local h = pick(handles); if h then pcall(h.resume, h) end end
       end
     end
@@ -238,10 +282,22 @@ return function(seed, verbose)
     if ok then keep(functions, f) else note(f) end
   end
 
+  -- an argument copied into the frame: C++'s by-value parameter
+  copyable = function()
+    local mt = {}
+    mt.__copy = function(v)
+      if chance(0.1) then act() end
+      if chance(0.1) then error("fuzz: __copy") end
+      return setmetatable({copy_of = v}, mt)
+    end
+    mt.__close = function() if chance(0.2) then act() end end
+    return setmetatable({}, mt)
+  end
+
   call = function()
     local f = pick(functions)
     if f == nil then return end
-    local ok, r = try(f, random(9), junk())
+    local ok, r = try(f, random(9), chance(0.3) and copyable() or junk())
     if ok then keep_object(r) return r end
   end
 
@@ -250,14 +306,32 @@ return function(seed, verbose)
   local function random_handle_op()
     local h = pick(handles)
     if h == nil then return end
-    local r = random(10)
+    local r = random(14)
     if r <= 3 then h:resume()
     elseif r <= 5 then h:destroy()
     elseif r == 6 then h:done()
-    elseif r == 7 then local p = h:promise(); if type(p) == "table" then local _ = p.current end
-    elseif r == 8 then coro.info(h)
-    elseif r == 9 then tostring(h); h:address()
-    else coro.from_address(h:address()) end
+    elseif r == 7 then keep(promises, h:promise())
+    elseif r == 8 then           -- a promise, maybe of a frame gone by now
+      local p = pick(promises)
+      if p ~= nil then
+        local _ = p.current
+        for _ in pairs(p) do end
+        keep_handle(coro.from_promise(p))
+      end
+    elseif r == 9 then coro.info(h)
+    elseif r == 10 then tostring(h); h:address()
+    elseif r == 11 then coro.from_address(h:address())
+    elseif r == 12 then keep_handle(h:erased()); h:operator_bool()
+    elseif r == 13 then          -- identity: one live frame, one handle of each kind
+      local other = pick(handles)
+      local a, b = coro.info(h), coro.info(other)
+      local erased = rawequal(h:erased(), h) == rawequal(other:erased(), other)
+      if (coro.compare(h, other) == 0) ~= (h:address() == other:address())
+         or (a and b and a.id == b.id and erased and not rawequal(h, other)) then
+        broken = broken or ("handles %s and %s: compare %d, same userdata %s"):format(
+          tostring(h), tostring(other), coro.compare(h, other), rawequal(h, other))
+      end
+    else coro.noop_coroutine():promise() end
   end
 
   local function object_op()
@@ -385,6 +459,7 @@ return function(seed, verbose)
     if verbose then for _, h in ipairs(coro.frames()) do say("  " .. tostring(h)) end end
     kinds["(operations)"] = (kinds["(operations)"] or 0) + 1
     fuzz_check()
+    if broken then error(broken, 0) end
   end
 
   -- the end: every frame can be destroyed, and then none is left
@@ -399,7 +474,7 @@ return function(seed, verbose)
   if #live > 0 then
     error(("%d frame(s) cannot be destroyed: %s"):format(#live, tostring(live[1])))
   end
-  handles, objects, threads, functions = {}, {}, {}, {}
+  handles, objects, threads, functions, promises = {}, {}, {}, {}, {}
   collectgarbage()
   fuzz_check()
   return kinds
