@@ -73,13 +73,14 @@ static cl_Frame *owned(lua_State *L, Object *o, const char *op) {
   if (o->f == NULL)
     luaL_error(L, "%s: this %s owns no coroutine any more: it was closed, or "
                "moved into a co_await", op, o->kind == CORO_TASK ? "task" : "generator");
-  if ((e = cl_check_handle(o->c->R, op, o->f, o->id)) != NULL) coro_raise(o->c, L, e);
+  if ((e = cl_check_handle(coro_live(L, o->c)->R, op, o->f, o->id)) != NULL)
+    coro_raise(o->c, L, e);
   return o->f;
 }
 
 /* ~generator(), ~task(): destroy the frame it still owns */
 static int object_close(lua_State *L) {
-  Ctx *c = ctx_up(L);
+  Ctx *c = ctx_raw(L);                        /* closed: nothing left to do */
   Object *o = checkobject(L, NULL, "coro.generator or coro.task");
   cl_FrameInfo info;
   if (c->R == NULL || !cl_frame_info(c->R, o->f, &info) ||
@@ -93,7 +94,8 @@ static int object_close(lua_State *L) {
 }
 
 static int object_gc(lua_State *L) {
-  Ctx *c = ctx_up(L);
+  Ctx *c = ctx_raw(L);
+  if (c->R == NULL) return 0;        /* the runtime closed: its frames too */
   lua_pushlightuserdata(L, c);
   lua_pushcclosure(L, object_close, 1);
   lua_pushvalue(L, 1);

@@ -218,6 +218,14 @@ int coro_newref(lua_State *L, const char *mode) {
   return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
+Ctx *coro_live(lua_State *L, Ctx *c) {
+  if (c->R == NULL)
+    luaL_error(L, "coro: the runtime is closed: the Lua state is closing, and "
+               "this finalizer runs after the module's own (make such objects "
+               "after require \"coro\")");
+  return c;
+}
+
 static int ctx_gc(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
   if (c->R) {

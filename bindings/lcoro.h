@@ -101,7 +101,12 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
 /* where a co_await/co_yield/co_return value lives: on top of the body
    thread; await_resume pushes its result there (void * is that thread) */
 
-#define ctx_up(L)  ((Ctx *)lua_touserdata(L, lua_upvalueindex(1)))
+/* the context of a module function (its first upvalue), checked: once
+   the runtime is closed (lua_close finalizes the module before the
+   objects made before it was loaded) every function raises instead */
+Ctx *coro_live(lua_State *L, Ctx *c);
+#define ctx_raw(L) ((Ctx *)lua_touserdata(L, lua_upvalueindex(1)))
+#define ctx_up(L)  coro_live(L, ctx_raw(L))
 #define ctx_of(R)  ((Ctx *)cl_runtime_userdata(R))
 
 /* lcoro.c: context, errors */
