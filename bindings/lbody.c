@@ -175,11 +175,11 @@ static int active(lua_State *T) {
 
 /* the locals die: close the body's pending to-be-closed variables (a thread
    busy elsewhere finishes on its own: whoever runs it closes it) */
-static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int index) {
+static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int scope) {
   Ctx *c = ctx_of(R);
   lua_State *T = ((Body *)locals)->T;
   int raised = lua_status(T) > LUA_YIELD;   /* its error is already reported */
-  (void)h; (void)index;
+  (void)h; (void)scope;
   if (active(T)) return;
 #if LUA_VERSION_RELEASE_NUM >= 50406
   int status = lua_closethread(T, c->L);
@@ -282,12 +282,14 @@ static void step(cl_Step *s) {
   int nargs = s->index == 0 ? lua_gettop(T) - 1 : 0;  /* the first step */
   int nres, status;
   cl_Error *e;
+  cl_Error *thrown = s->thrown;     /* taken: raised in T, or dropped */
+  s->thrown = NULL;
   if (s->index != 0 && lua_status(T) != LUA_YIELD) {
-    cl_error_free(s->R, s->thrown);
+    cl_error_free(s->R, thrown);
     misuse(s, broken_thread(s, T));
     return;
   }
-  if (s->index != 0 && s->thrown && (e = throw_at(c, b, s->thrown)) != NULL) {
+  if (s->index != 0 && thrown && (e = throw_at(c, b, thrown)) != NULL) {
     fail(s, e);
     return;
   }

@@ -14,12 +14,6 @@ static long long stack_at_bottom;    /* bytes of C stack below it at node(0) */
 
 typedef struct NodeLocals { long k; cl_Frame *next; cl_Value got, result; } NodeLocals;
 
-static cl_Error *node_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((NodeLocals *)locals)->k = *(long *)args;
-  return NULL;
-}
-
 static const cl_Coroutine node_coroutine;
 
 static void node_step(cl_Step *s) {
@@ -34,15 +28,16 @@ static void node_step(cl_Step *s) {
   }
   below = l->k - 1;
   if ((e = cl_call(s->R, &node_coroutine, &below, &l->next))) CL_RAISE(s, e);
-  CL_AWAIT(s, cl_task_awaitable(l->next), &l->got);
+  CL_AWAIT(s, &l->got, cl_task_awaitable(l->next));
   l->result.i = l->got.i + 1;
   CL_RETURN(s, &l->result);
   CL_END(s);
 }
 
 static const cl_Coroutine node_coroutine = {
-  "node", &cl_task_type, sizeof(NodeLocals), NULL,
-  node_init, node_step, NULL, NULL, NULL, NULL
+  .name = "node", .promise_type = &cl_task_type,
+  .locals_size = sizeof(NodeLocals), .args_size = sizeof(long), .step = node_step,
+  .source = __FILE__
 };
 
 /* run a chain of n; returns the C stack depth at its bottom */

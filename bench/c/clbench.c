@@ -65,12 +65,6 @@ int bench_versus(int argc, char **argv, const char *name, bench_fn cl,
   return 0;
 }
 
-static cl_Error *count_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((CountLocals *)locals)->n = *(long *)args;
-  return NULL;
-}
-
 static void count_step(cl_Step *s) {
   CountLocals *l = (CountLocals *)s->locals;
   CL_BEGIN(s);
@@ -79,8 +73,9 @@ static void count_step(cl_Step *s) {
 }
 
 const cl_Coroutine count_coroutine = {
-  "count", &cl_generator_type, sizeof(CountLocals), NULL,
-  count_init, count_step, NULL, NULL, NULL, NULL
+  .name = "count", .promise_type = &cl_generator_type,
+  .locals_size = sizeof(CountLocals), .args_size = sizeof(long), .step = count_step,
+  .source = __FILE__
 };
 
 cl_Frame *count_new(cl_Runtime *R, long n) {

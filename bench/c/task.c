@@ -26,8 +26,9 @@ static void child_step(cl_Step *s) {
 }
 
 static const cl_Coroutine child_coroutine = {
-  "child", &cl_task_type, sizeof(ChildLocals), NULL,
-  child_init, child_step, NULL, NULL, NULL, NULL
+  .name = "child", .promise_type = &cl_task_type,
+  .locals_size = sizeof(ChildLocals), .init = child_init, .step = child_step,
+  .source = __FILE__
 };
 
 /* parent(n): for (i = 0; i < n; i++) sum += co_await child(i); co_return sum; */
@@ -37,19 +38,13 @@ typedef struct ParentLocals {
   cl_Frame *child;
 } ParentLocals;
 
-static cl_Error *parent_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((ParentLocals *)locals)->n = *(long *)args;
-  return NULL;
-}
-
 static void parent_step(cl_Step *s) {
   ParentLocals *l = (ParentLocals *)s->locals;
   cl_Error *e;
   CL_BEGIN(s);
   for (l->i = 0; l->i < l->n; l->i++) {
     if ((e = cl_call(s->R, &child_coroutine, &l->i, &l->child))) CL_RAISE(s, e);
-    CL_AWAIT(s, cl_task_awaitable(l->child), &l->got);
+    CL_AWAIT(s, &l->got, cl_task_awaitable(l->child));
     l->sum.i += l->got.i;
   }
   CL_RETURN(s, &l->sum);
@@ -57,8 +52,9 @@ static void parent_step(cl_Step *s) {
 }
 
 static const cl_Coroutine parent_coroutine = {
-  "parent", &cl_task_type, sizeof(ParentLocals), NULL,
-  parent_init, parent_step, NULL, NULL, NULL, NULL
+  .name = "parent", .promise_type = &cl_task_type,
+  .locals_size = sizeof(ParentLocals), .args_size = sizeof(long),
+  .step = parent_step, .source = __FILE__
 };
 
 static void run(void *ctx, long n) {

@@ -63,7 +63,9 @@ void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
 typedef void *(*cl_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 
 cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud); /* NULL alloc: malloc */
-/* reports live frames as leaks (see cl_set_leak_reporter); returns their count */
+/* reports the frames still alive as leaks (see cl_set_leak_reporter), then
+   destroys them, and frees the errors still alive; returns how many frames
+   it found. Not from inside a body, callback or observer of R */
 size_t cl_runtime_close(cl_Runtime *R);
 void *cl_runtime_userdata(cl_Runtime *R);
 void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
@@ -132,6 +134,15 @@ struct cl_AwaitableOps {
   void (*describe)(cl_Runtime *R, void *self, char *buf, size_t n);
 };
 
+/* an awaitable: ops, and the object they work on (self must outlive the
+   co_await: keep it in the frame's locals, see "Lifetimes" below) */
+static inline cl_Awaitable cl_awaitable(const cl_AwaitableOps *ops, void *self) {
+  cl_Awaitable a;
+  a.ops = ops;
+  a.self = self;
+  return a;
+}
+
 extern const cl_AwaitableOps cl_suspend_always_ops;
 extern const cl_AwaitableOps cl_suspend_never_ops;
 cl_Awaitable cl_suspend_always(void);
@@ -187,10 +198,13 @@ typedef enum cl_RequestKind {  /* what a body step ends in */
   CL_REQ_RETURN_VOID,          /* co_return; */
   CL_REQ_FLOW_OFF,             /* flowed off the end of the body */
   CL_REQ_RAISE,                /* threw error */
-  CL_REQ_MISUSE                /* cannot go on (C++: ill-formed or undefined):
+  CL_REQ_MISUSE,               /* cannot go on (C++: ill-formed or undefined):
                                   error, a CL_MISUSE naming the rule, goes to
                                   the resumer, never to unhandled_exception;
                                   the coroutine ends there, done */
+  CL_REQ_NONE                  /* set before each step: a step that leaves it
+                                  returned without a request (a plain return;
+                                  in a body), which is an error */
 } cl_RequestKind;
 
 /* one body step: the driver fills the first part, the body the second */
@@ -200,8 +214,15 @@ typedef struct cl_Step {
   void *promise;
   void *locals;                /* the body's storage in the frame */
   int index;                   /* suspend index: in and out (0 = start) */
-  cl_Error *thrown;            /* in: raised by the co_await just resumed;
-                                  the body throws it (or returns CL_REQ_RAISE) */
+  int scope;                   /* the body's scope marker (CL_SCOPE): in and
+                                  out, 0..255, 0 at the start */
+  cl_Error *thrown;            /* in: raised by the co_await just resumed.
+                                  The driver owns it: it frees it when the
+                                  step returns, unless the body raised it
+                                  (CL_AWAIT does) or took it (CL_AWAIT_CATCH
+                                  sets thrown to NULL: the body owns it and
+                                  must cl_error_free it). A step that goes on
+                                  without doing either is an error */
   /* the request */
   cl_RequestKind request;
   cl_Awaitable operand;        /* CL_REQ_AWAIT */
@@ -216,16 +237,24 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
   const char *name;
   const cl_PromiseType *promise_type;
   size_t locals_size;          /* parameter copies and locals */
+  /* parameter copies by size: the first args_size bytes of args are copied
+     to the start of the locals (before init, if any); 0: none */
+  size_t args_size;
   void *userdata;              /* for the body's author (bindings) */
-  /* copy the parameters into the frame (before the promise is built) */
+  /* copy the parameters into the frame (before the promise is built); may
+     be NULL */
   cl_Error *(*init)(cl_Runtime *R, cl_Frame *h, void *locals, void *args);
   void (*step)(cl_Step *s);    /* run to the next suspension point */
-  /* destroy the locals in scope at index, innermost first */
-  void (*destroy_locals)(cl_Runtime *R, cl_Frame *h, void *locals, int index);
+  /* destroy the locals in scope, innermost first: scope is the body's last
+     CL_SCOPE marker (0 if it never set one); may be NULL */
+  void (*destroy_locals)(cl_Runtime *R, cl_Frame *h, void *locals, int scope);
   void (*destroy_params)(cl_Runtime *R, cl_Frame *h, void *locals);
-  /* where a suspend index is in the source, for display; may be NULL */
+  /* where a suspend index is in the source, for display; may be NULL: then
+     source (the body's file, whose lines the CL_ macros use as suspend
+     indices: __FILE__) makes "file:line"; both NULL: "suspend index N" */
   void (*where)(cl_Runtime *R, cl_Frame *h, void *locals, int index,
                 char *buf, size_t n);
+  const char *source;
   /* [dcl.fct.def.coroutine]/7: when get_return_object's result is not the
      return type, R's converting constructor: called when control first
      returns to the caller, it turns *ret into the call's result and
@@ -237,37 +266,105 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
 /* call a coroutine: the whole prologue, up to the initial suspension (or
    further if it does not suspend). *ret receives the return object. On an
    error before the initial await_resume, nothing is left alive. args (what
-   init and the promise's construct get) may be NULL. */
+   init and the promise's construct get, and what args_size bytes are
+   copied from) may be NULL when args_size is 0. What C++ checks when it
+   compiles a coroutine is checked here, at every call, before anything
+   runs: a NULL step, name or promise_type, args_size larger than
+   locals_size, and the promise type's members (cl_promise_type_check) are
+   errors that name the field. */
 cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
 
 /* Resume-point macros for C bodies: a switch on the suspend index (the
    source line), locals in the frame. Inside `void step(cl_Step *s)`:
      CL_BEGIN(s);
-       CL_AWAIT(s, awaitable, &result);    co_await awaitable
-       CL_YIELD(s, &value);                co_yield value
-       CL_RETURN(s, &value);               co_return value;
-       CL_RETURN_VOID(s);                  co_return;
-       CL_RAISE(s, error);                 throw error;
-     CL_END(s);                            flows off the end          */
-#define CL_BEGIN(s)        switch ((s)->index) { case 0:
+       CL_AWAIT(s, &result, awaitable);     r = co_await awaitable;
+       CL_AWAIT_CATCH(s, &result, err, aw); try { r = co_await aw; }
+                                            catch (...) { err = the error; }
+       CL_YIELD(s, &value);                 co_yield value;
+       CL_RETURN(s, &value);                co_return value;
+       CL_RETURN_VOID(s);                   co_return;
+       CL_RAISE(s, error);                  throw error;
+       CL_CALL(s, &ret, &co, args);         ret = co(args...); (throws on error)
+       CL_AWAIT_TASK(s, &result, &co, args); result = co_await co(args...);
+       CL_SCOPE(s, n);                      the locals of scope n are alive
+     CL_END(s);                             flows off the end
+   result may be NULL (the value is dropped). The awaitable, value and args
+   are the last arguments, so compound literals may be written in place:
+   CL_AWAIT(s, NULL, (cl_Awaitable){&sleep_ops, &l->sleep}). Everything a
+   macro reads after the step returns must live in the frame (see
+   "Lifetimes"). Each suspending macro is a case label: one per source
+   line, never inside a nested switch, never jumping over a declaration
+   with an initializer (-Wjump-misses-init says so). A suspend index the
+   switch does not know is an error, reported by CL_BEGIN's default. */
+void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
+
+#define CL_BEGIN(s) \
+  switch ((s)->index) { default: cl_step_unknown(s); return; case 0:
 #define CL_SUSPEND_AT_(s, kind, v, r) \
-  do { (s)->request = (kind); (s)->value = (v); (s)->result = (r); \
-       (s)->index = __LINE__; \
-       return; case __LINE__: \
+  (s)->request = (kind); (s)->value = (void *)(v); (s)->result = (void *)(r); \
+  (s)->index = __LINE__; return; case __LINE__:
+#define CL_AWAIT(s, result, ...) \
+  do { (s)->operand = (__VA_ARGS__); \
+       CL_SUSPEND_AT_(s, CL_REQ_AWAIT, NULL, result) \
        if ((s)->thrown) CL_RAISE(s, (s)->thrown); } while (0)
-#define CL_AWAIT(s, awaitable, result) \
-  do { (s)->operand = (awaitable); \
-       CL_SUSPEND_AT_(s, CL_REQ_AWAIT, NULL, (void *)(result)); } while (0)
-#define CL_YIELD(s, valueptr) \
-  CL_SUSPEND_AT_(s, CL_REQ_YIELD, (void *)(valueptr), NULL)
-#define CL_RETURN(s, valueptr) \
-  do { (s)->request = CL_REQ_RETURN_VALUE; (s)->value = (void *)(valueptr); \
+#define CL_AWAIT_CATCH(s, result, err, ...) \
+  do { (s)->operand = (__VA_ARGS__); \
+       CL_SUSPEND_AT_(s, CL_REQ_AWAIT, NULL, result) \
+       (err) = (s)->thrown; (s)->thrown = NULL; } while (0)
+#define CL_YIELD(s, ...) \
+  do { CL_SUSPEND_AT_(s, CL_REQ_YIELD, (__VA_ARGS__), NULL) \
+       if ((s)->thrown) CL_RAISE(s, (s)->thrown); } while (0)
+#define CL_RETURN(s, ...) \
+  do { (s)->request = CL_REQ_RETURN_VALUE; (s)->value = (void *)(__VA_ARGS__); \
        return; } while (0)
 #define CL_RETURN_VOID(s)  do { (s)->request = CL_REQ_RETURN_VOID; return; } while (0)
 #define CL_RAISE(s, err) \
   do { (s)->request = CL_REQ_RAISE; (s)->error = (err); return; } while (0)
+#define CL_CALL(s, ret, co, ...) \
+  do { if (((s)->error = cl_call((s)->R, (co), (__VA_ARGS__), (ret))) != NULL) \
+         CL_RAISE(s, (s)->error); } while (0)
+#define CL_AWAIT_TASK(s, result, co, ...) \
+  do { { cl_Frame *cl_task_; CL_CALL(s, &cl_task_, co, __VA_ARGS__); \
+         (s)->operand = cl_task_awaitable(cl_task_); } \
+       CL_SUSPEND_AT_(s, CL_REQ_AWAIT, NULL, result) \
+       if ((s)->thrown) CL_RAISE(s, (s)->thrown); } while (0)
+#define CL_SCOPE(s, n)     ((s)->scope = (n))
 #define CL_END(s)          } (s)->request = CL_REQ_FLOW_OFF; return
 
+/* Lifetimes: what a C body, its promise type and its embedder must keep.
+   - The step's C stack dies when it returns, at every suspension. What a
+     macro hands the driver and the driver reads after the step returned
+     lives in the frame's locals (or in static or heap storage), never in a
+     step's local variable or a compound literal: the yielded and returned
+     value, CL_AWAIT's result slot, the awaitable's self (suspend_always and
+     suspend_never have none). Built with COROLAB_APICHECK, the driver
+     rejects such a pointer into the step's stack with a CL_MISUSE error.
+     args of cl_call (and CL_CALL, CL_AWAIT_TASK) are read during the call
+     only: a compound literal is fine there.
+   - Locals: only the frame's locals survive a suspension; their cleanup
+     (destroy_locals) gets the last CL_SCOPE marker, which says which of
+     them are alive, when the coroutine ends or is destroyed.
+   - A generator's value (cl_generator_next, promise->current) points at
+     what the body yielded: valid until the generator is resumed again or
+     destroyed.
+   - The reference promise types' return object is the frame's handle, a
+     cl_Frame *: whoever called owns it and must cl_destroy it once done
+     (a task awaited with cl_task_awaitable is destroyed by the co_await).
+   - Errors belong to the runtime that made them: free each one with
+     cl_error_free, which is the owner's job; cl_runtime_close frees those
+     still alive, so no error may outlive its runtime. s->thrown belongs to
+     the driver until the body takes it (see cl_Step).
+   - Frames still alive at cl_runtime_close are reported (cl_set_leak_reporter)
+     and then destroyed, as lua_close frees everything: suspended ones with
+     cl_destroy (their locals, promise and parameter copies see their
+     destructors run), so no memory stays behind.
+   - Memory: a frame comes from the promise type's operator_new or from the
+     runtime's allocator, which must return blocks aligned for max_align_t;
+     the driver zeroes the frame before the parameter copies, so a body's
+     locals start as zero bytes. A frame never moves.
+   - Threads: a runtime and its frames belong to one thread at a time; two
+     runtimes share nothing, so one runtime per thread needs no locks. A
+     frame never moves between runtimes. */
 /* ------------------------------------------------------------- handles -- */
 
 typedef enum cl_State {
@@ -307,6 +404,7 @@ typedef struct cl_FrameInfo {
   unsigned id;
   cl_State state;
   int index;                   /* suspend index */
+  int scope;                   /* the body's last CL_SCOPE marker */
   int initial_await_resume_called;
   int promise_alive;           /* constructed and not yet destroyed */
   const cl_Coroutine *coroutine;
@@ -317,6 +415,13 @@ typedef struct cl_FrameInfo {
 } cl_FrameInfo;
 
 int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info);
+/* plain answers, for conditions: h is a live frame; h cannot be resumed
+   again (at its final suspend point, or no live frame any more: a loop
+   `while (!cl_is_done(R, h))` ends either way); h's promise if h is a live
+   frame of promise type pt, else NULL. cl_done and cl_promise say why not */
+int cl_is_live(cl_Runtime *R, cl_Frame *h);
+int cl_is_done(cl_Runtime *R, cl_Frame *h);
+void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt);
 /* the id of the live frame at h, or 0: a handle kept with the id it had
    can tell that its frame died and another now has its address */
 unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);

@@ -131,17 +131,32 @@ void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st) {
   cl_free(R, unspill(R, st), sizeof(Spill));
 }
 
+/* an awaitable without ops is nothing C++ could write: an error where it
+   appears, naming who made it */
+static cl_Error *no_ops(cl_Runtime *R, cl_FrameState *st, const char *who) {
+  return cl_ill_formed(R, st, "co_await: %s an awaitable whose ops are NULL "
+                       "(cl_Awaitable.ops); make one with cl_awaitable(&ops, self)",
+                       who);
+}
+
+static const char *const operand_of[] = {   /* by AwaitKind */
+  "initial_suspend returned", "the operand is", "yield_value returned",
+  "final_suspend returned"
+};
+
 /* [expr.await]/3: operand -> awaitable (await_transform) -> awaiter */
 static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
                              AwaitKind kind) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
+  if (a.ops == NULL) return no_ops(R, st, operand_of[kind]);
   if ((e = keep(R, st, a))) return e;
   if (kind == AWAIT_PLAIN && pt->await_transform) {
     cl_Awaitable t;
     cl_emit(R, CL_EV_AWAIT_TRANSFORM, st, 0, name_of(a));
     if ((e = pt->await_transform(R, cl_frame_promise(cl_frame_of_state(st)), a, &t)))
       return e;
+    if (t.ops == NULL) return no_ops(R, st, "await_transform returned");
     if ((e = keep(R, st, a = t))) return e;
   }
   int member = has(R, a, CL_MEMBER_CO_AWAIT), nonmember = has(R, a, CL_FREE_CO_AWAIT);
@@ -155,6 +170,7 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
     e = member ? a.ops->member_co_await(R, a.self, &w)
                : a.ops->free_co_await(R, a.self, &w);
     if (e) return e;
+    if (w.ops == NULL) return no_ops(R, st, "operator co_await returned");
     if ((e = keep(R, st, a = w))) return e;
   }
   for (cl_AwaitMember m = CL_AWAIT_READY; m <= CL_AWAIT_RESUME; m++)

@@ -33,7 +33,7 @@ static void destroy_locals(cl_Runtime *R, cl_FrameState *st) {
   st->locals_alive = 0;
   cl_emit(R, CL_EV_LOCALS_DESTROY, st, 0, NULL);
   if (st->co->destroy_locals)
-    st->co->destroy_locals(R, cl_frame_of_state(st), cl_state_locals(st), st->index);
+    st->co->destroy_locals(R, cl_frame_of_state(st), cl_state_locals(st), st->scope);
 }
 
 static void destroy_params(cl_Runtime *R, cl_FrameState *st) {
@@ -141,10 +141,7 @@ static Exit ill_formed(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
 static void place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
   char where[128];
   buf[0] = '\0';
-  if (st->co->where == NULL) return;
-  st->co->where(R, cl_frame_of_state(st), cl_state_locals(st), st->index,
-                where, sizeof where);
-  snprintf(buf, n, " at %s", where);
+  if (cl_body_place(R, st, where, sizeof where)) snprintf(buf, n, " at %s", where);
 }
 
 /* co_return v; -> promise.return_value(v); then the locals die */
@@ -197,6 +194,72 @@ static cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
 
 /* ------------------------------------------------------------ the body -- */
 
+/* a step broke the body protocol (corolab.h, "Resume-point macros" and
+   cl_Step): what it asked for cannot be done, so it ends there, as an
+   ill-formed coroutine does */
+static cl_Error *broken_step(cl_Runtime *R, cl_FrameState *st, const char *fmt,
+                             const char *what) {
+  char at[160];
+  place(R, st, at, sizeof at);
+  return cl_ill_formed(R, st, fmt, st->id, st->co->name, at, what);
+}
+
+#ifdef COROLAB_APICHECK
+/* p points into the C stack just below the step's caller: the step's own
+   locals, dead once it returned (a cheap check: 64 KiB below base) */
+static int on_step_stack(const void *p, const void *base) {
+  uintptr_t a = (uintptr_t)p, b = (uintptr_t)base;
+  return a < b && b - a < 65536;
+}
+
+static const char *stack_pointer_in(const cl_Step *s) {
+  int own_self = s->request == CL_REQ_AWAIT &&
+    s->operand.ops != &cl_suspend_always_ops && s->operand.ops != &cl_suspend_never_ops;
+  if ((s->request == CL_REQ_YIELD || s->request == CL_REQ_RETURN_VALUE) &&
+      on_step_stack(s->value, s))
+    return "the value";
+  if ((s->request == CL_REQ_AWAIT || s->request == CL_REQ_YIELD) &&
+      on_step_stack(s->result, s))
+    return "the result slot";
+  if (own_self && on_step_stack(s->operand.self, s)) return "the awaitable's self";
+  return NULL;
+}
+#endif
+
+/* what the step asked for, checked; NULL if the driver can do it */
+static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
+  cl_Error *taken = s->thrown;
+  if (taken != NULL && !(s->request == CL_REQ_RAISE && s->error == taken)) {
+    cl_error_free(R, taken);          /* neither raised nor taken: ours */
+    if (s->request != CL_REQ_RAISE && s->request != CL_REQ_MISUSE)
+      return broken_step(R, st, "the body of coroutine #%u '%s'%s went on past "
+                         "the error its co_await raised (%s): raise it or take "
+                         "it (CL_AWAIT does the one, CL_AWAIT_CATCH the other)",
+                         "see cl_Step.thrown");
+  }
+  if (s->request == CL_REQ_NONE)
+    return broken_step(R, st, "the body of coroutine #%u '%s'%s returned "
+                       "without CL_AWAIT/CL_YIELD/CL_RETURN/CL_END (%s)",
+                       "a plain return; in a step asks for nothing");
+  if (s->request == CL_REQ_RAISE && s->error == NULL)
+    return broken_step(R, st, "the body of coroutine #%u '%s'%s raised a "
+                       "NULL error (%s)", "CL_RAISE needs a cl_Error");
+  if ((unsigned)s->request > CL_REQ_NONE)
+    return broken_step(R, st, "the body of coroutine #%u '%s'%s asked for "
+                       "request %s", "that is no cl_RequestKind");
+  if (s->scope < 0 || s->scope > 255)
+    return broken_step(R, st, "the body of coroutine #%u '%s'%s set scope "
+                       "marker %s", "outside 0..255 (CL_SCOPE)");
+#ifdef COROLAB_APICHECK
+  const char *what = stack_pointer_in(s);
+  if (what != NULL)
+    return broken_step(R, st, "the body of coroutine #%u '%s'%s left %s "
+                       "pointing into its own C stack, which is gone once the "
+                       "step returns; keep it in the frame's locals", what);
+#endif
+  return NULL;
+}
+
 /* run the body from its current point until control leaves the frame */
 static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
   const cl_PromiseType *pt = st->co->promise_type;
@@ -209,13 +272,22 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
     cl_Frame *next = NULL;
     AwaitOutcome o;
     cl_Awaitable a;
+    cl_Error *e;
     s.index = st->index;
-    s.result = NULL;
+    s.scope = st->scope;
+    s.result = s.value = NULL;
     s.thrown = thrown;
     s.error = NULL;
+    s.request = CL_REQ_NONE;
     st->co->step(&s);
     st->index = s.index;
     thrown = NULL;
+    if ((e = check_step(R, st, &s)) != NULL) {
+      if (s.request == CL_REQ_RAISE || s.request == CL_REQ_MISUSE)
+        cl_error_free(R, s.error);
+      return ill_formed(R, st, e);
+    }
+    st->scope = (unsigned char)s.scope;
     switch (s.request) {
       case CL_REQ_AWAIT:
         o = cl_await(R, st, s.operand, AWAIT_PLAIN, s.result, &next, &thrown);
@@ -460,6 +532,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   }
   cl_set_running(R, h, st->id);
   cl_emit(R, CL_EV_PARAMS_COPY, st, 0, NULL);
+  if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
   if (co->init && (e = co->init(R, h, cl_state_locals(st), args))) {
     st->state = CL_STATE_DESTROYING;
     free_frame(R, st);
@@ -503,9 +576,28 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   return e;
 }
 
+/* what a C++ compiler checks in a coroutine's definition, checked at its
+   every call: C has no compile time for it */
+static cl_Error *check_definition(cl_Runtime *R, const cl_Coroutine *co,
+                                  const void *args) {
+  const char *name = co->name ? co->name : "(unnamed)";
+  const char *why = co->name == NULL ? "its name is NULL"
+    : co->promise_type == NULL ? "its promise_type is NULL"
+    : co->promise_type->name == NULL ? "its promise_type's name is NULL"
+    : co->step == NULL ? "its step (the body) is NULL"
+    : co->args_size > co->locals_size ? "its args_size is larger than locals_size"
+    : co->args_size > 0 && args == NULL ? "it copies args_size bytes of its "
+                                          "arguments, but args is NULL"
+    : NULL;
+  if (why != NULL)
+    return cl_error_new(R, CL_MISUSE, "cl_call: coroutine '%s' cannot be called: "
+                        "%s (cl_Coroutine)", name, why);
+  return cl_promise_type_check(R, co->promise_type);
+}
+
 OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
                                   void *args, void *ret) {
-  cl_Error *e = cl_promise_type_check(R, co->promise_type);
+  cl_Error *e = check_definition(R, co, args);
   if (e) return e;
   if (R->depth >= R->nesting_limit) return too_deep(R, "call");
   cl_Frame *caller = R->running;
@@ -536,8 +628,6 @@ cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }
 cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
   cl_api_check(R != NULL && co != NULL && ret != NULL,
                "cl_call: R, co and ret must not be NULL");
-  cl_api_check(co->promise_type != NULL && co->step != NULL && co->name != NULL,
-               "cl_call: co->promise_type, co->step and co->name must not be NULL");
   return quiet(R) ? cl_call_quiet(R, co, args, ret) : call(R, co, args, ret);
 }
 cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {

@@ -1,6 +1,7 @@
 /*
 ** error.c — errors as values: a kind, a message and an optional payload
-** (the C form of an exception object).
+** (the C form of an exception object). The runtime keeps a list of those
+** alive, so that closing it frees what its owners forgot.
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +15,10 @@ static cl_Error *error_alloc(cl_Runtime *R, cl_ErrorKind kind, size_t len) {
   e->kind = kind;
   e->payload = NULL;
   e->release = NULL;
+  e->prev = NULL;
+  e->next = R->errors;
+  if (R->errors) R->errors->prev = e;
+  R->errors = e;
   return e;
 }
 
@@ -61,6 +66,9 @@ void *cl_error_payload(const cl_Error *e) {
 
 void cl_error_free(cl_Runtime *R, cl_Error *e) {
   if (e == NULL || e == R->oom) return;
+  if (e->prev) e->prev->next = e->next;
+  else R->errors = e->next;
+  if (e->next) e->next->prev = e->prev;
   if (e->release) e->release(R, e->payload);
   cl_free(R, e, sizeof(cl_Error) + strlen(e->message) + 1);
 }

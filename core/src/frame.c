@@ -88,6 +88,23 @@ cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done) {
   return NULL;
 }
 
+int cl_is_live(cl_Runtime *R, cl_Frame *h) {
+  cl_api_check(R != NULL, "cl_is_live: R must not be NULL");
+  return cl_frame_lookup(R, h) != NULL;
+}
+
+int cl_is_done(cl_Runtime *R, cl_Frame *h) {
+  cl_api_check(R != NULL, "cl_is_done: R must not be NULL");
+  return h != &R->noop && (cl_frame_lookup(R, h) == NULL || h->resume_fn == NULL);
+}
+
+void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt) {
+  cl_api_check(R != NULL, "cl_promise_of: R must not be NULL");
+  cl_FrameState *st = cl_frame_lookup(R, h);
+  return st != NULL && pt != NULL && st->co->promise_type == pt && st->promise_alive
+         ? cl_frame_promise(h) : NULL;
+}
+
 static cl_Error *wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
                             const cl_PromiseType *pt) {
   char name[160];
@@ -170,6 +187,7 @@ int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
   info->id = st->id;
   info->state = (cl_State)st->state;
   info->index = st->index;
+  info->scope = st->scope;
   info->initial_await_resume_called = st->initial_await_resume_called;
   info->promise_alive = st->promise_alive;
   info->coroutine = co;
@@ -226,8 +244,31 @@ void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
   }
   if (kind == AWAIT_INITIAL) snprintf(buf, n, "initial suspend point");
   else if (kind == AWAIT_FINAL) snprintf(buf, n, "final suspend point");
-  else if (st->co->where)
-    st->co->where(R, h, cl_state_locals(st), st->index, buf, n);
-  else
+  else if (!cl_body_place(R, st, buf, n))
     snprintf(buf, n, "suspend index %d", st->index);
+}
+
+int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
+  const cl_Coroutine *co = st->co;
+  if (co->where) {
+    co->where(R, cl_frame_of_state(st), cl_state_locals(st), st->index, buf, n);
+    return 1;
+  }
+  if (co->source == NULL || st->index <= 0) return 0;
+  const char *base = strrchr(co->source, '/');
+  snprintf(buf, n, "%s:%d", base ? base + 1 : co->source, st->index);
+  return 1;
+}
+
+/* CL_BEGIN's default: resumed at an index its switch has no case for */
+void cl_step_unknown(cl_Step *s) {
+  cl_FrameState *st = cl_frame_lookup(s->R, s->frame);
+  char name[160] = "coroutine ?";
+  if (st != NULL) cl_frame_name(st, name, sizeof name);
+  s->request = CL_REQ_MISUSE;
+  s->error = cl_error_new(s->R, CL_MISUSE, "the body of %s was "
+                          "resumed at suspend index %d, which its switch has no "
+                          "case for: a CL_AWAIT or CL_YIELD inside a nested "
+                          "switch, or two on one line, or an index the step "
+                          "set by hand", name, s->index);
 }

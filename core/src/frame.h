@@ -26,7 +26,7 @@ void cl_api_fail(const char *msg, const char *file, int line);
    the promise at +16 */
 struct cl_Frame {
   void (*resume_fn)(cl_Step *s);
-  void (*destroy_fn)(cl_Runtime *R, cl_Frame *h, void *locals, int index);
+  void (*destroy_fn)(cl_Runtime *R, cl_Frame *h, void *locals, int scope);
 };
 
 /* the runtime's state for a frame, after the promise; kept small: the
@@ -45,6 +45,7 @@ typedef struct cl_FrameState {
   unsigned char promise_alive; /* between the promise's constructor and the
                                   end of its destructor */
   unsigned char pinned;        /* how many pins (below) hold this frame */
+  unsigned char scope;         /* the body's last CL_SCOPE marker */
 } cl_FrameState;
 
 /* A pin: the driver's hold on a frame it has suspended and handed to user
@@ -81,6 +82,7 @@ typedef struct Grave {         /* a recently destroyed frame, for messages */
 typedef struct CachedBlock { void *block; size_t size; } CachedBlock;
 
 struct cl_Error {
+  struct cl_Error *prev, *next;  /* the runtime's live errors */
   cl_ErrorKind kind;
   void *payload;
   cl_PayloadFree release;
@@ -110,6 +112,7 @@ struct cl_Runtime {
   int ncached;
   struct cl_Frame noop;        /* noop_coroutine()'s frame */
   struct cl_Error *oom;        /* preallocated "out of memory" */
+  struct cl_Error *errors;     /* the others alive, freed at close */
 };
 
 static inline size_t cl_state_offset(const cl_PromiseType *pt) {
@@ -137,6 +140,9 @@ static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *bas
 static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
   return cl_registry_get(&R->frames, h);
 }
+/* where the body of st stands, "file:line" (from its where or source);
+   0 if it cannot say */
+int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n);
 /* "coroutine #3 'range' (generator)" */
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n);
 /* an error for a handle that is no live frame: null, destroyed, or foreign */

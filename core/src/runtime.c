@@ -73,20 +73,56 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   return R;
 }
 
+/* the frames alive, oldest first, in a block of *n (NULL: none, or no
+   memory) */
+static cl_Frame **live_frames(cl_Runtime *R, size_t *n) {
+  cl_Frame **all;
+  *n = cl_frames(R, NULL, 0);
+  if (*n == 0 || (all = (cl_Frame **)cl_alloc(R, *n * sizeof *all)) == NULL)
+    return NULL;
+  cl_frames(R, all, *n);
+  return all;
+}
+
+static void report_leaks(cl_Runtime *R) {
+  size_t n;
+  cl_Frame **all = live_frames(R, &n);
+  for (size_t i = 0; all != NULL && i < n; i++) {
+    cl_FrameInfo info;
+    if (cl_frame_info(R, all[i], &info)) R->leak_report(R, &info, R->leak_ud);
+  }
+  cl_free(R, all, n * sizeof *all);
+}
+
+/* destroy the suspended frames, oldest first (a parent first: it may own
+   its children), as a program's last destroys would; their destructors
+   may make frames, so again, a few rounds */
+static void destroy_leaks(cl_Runtime *R) {
+  for (int round = 0; round < 4; round++) {
+    size_t n, done = 0;
+    cl_Frame **all = live_frames(R, &n);
+    if (all == NULL) return;
+    for (size_t i = 0; i < n; i++) {
+      cl_FrameInfo info;
+      if (!cl_frame_info(R, all[i], &info) || info.state == CL_STATE_RUNNING ||
+          info.state == CL_STATE_PROLOGUE || info.state == CL_STATE_DESTROYING)
+        continue;
+      cl_error_free(R, cl_destroy(R, all[i]));
+      done++;
+    }
+    cl_free(R, all, n * sizeof *all);
+    if (done == 0) return;
+  }
+}
+
 size_t cl_runtime_close(cl_Runtime *R) {
   cl_api_check(R != NULL, "cl_runtime_close: R must not be NULL");
+  cl_api_check(R->depth == 0, "cl_runtime_close: called from inside a "
+               "coroutine, callback or observer of the same runtime");
   size_t n = cl_frames(R, NULL, 0);
-  if (n > 0 && R->leak_report) {
-    cl_Frame **all = (cl_Frame **)cl_alloc(R, n * sizeof *all);
-    if (all != NULL) {
-      cl_frames(R, all, n);
-      for (size_t i = 0; i < n; i++) {
-        cl_FrameInfo info;
-        if (cl_frame_info(R, all[i], &info)) R->leak_report(R, &info, R->leak_ud);
-      }
-      cl_free(R, all, n * sizeof *all);
-    }
-  }
+  if (n > 0 && R->leak_report) report_leaks(R);
+  if (n > 0 && R->depth == 0) destroy_leaks(R);
+  while (R->errors) cl_error_free(R, R->errors);
   while (R->ncached > 0) {
     CachedBlock *b = &R->cache[--R->ncached];
     take_unpoisoned(b->block, b->size);

@@ -290,13 +290,14 @@ static cl_Error *script_init(cl_Runtime *R, cl_Frame *h, void *locals, void *arg
 }
 
 /* the resume index is one past the position of the statement that ended
-   the last step; the statements before it say which locals are alive */
+   the last step; so is the scope marker: the statements before it say
+   which locals are alive */
 static void script_step(cl_Step *s) {
   ScriptLocals *L = (ScriptLocals *)s->locals;
   if (s->thrown) CL_RAISE(s, s->thrown);         /* raised at the co_await */
   for (int pc = s->index;; pc++) {
     const Op *op = &L->script[pc];
-    s->index = pc + 1;
+    s->index = s->scope = pc + 1;
     switch (op->kind) {
       case OP_NOTE: note(s->R, "%s", op->text); break;
       case OP_LOCAL: note(s->R, "%s.ctor", op->text); break;
@@ -320,12 +321,12 @@ static void script_step(cl_Step *s) {
 }
 
 static void script_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals,
-                                  int index) {
+                                  int scope) {
   const Op *script = ((ScriptLocals *)locals)->script;
   const char *alive[16];
   int n = 0;
   (void)h;
-  for (int pc = 0; pc < index - 1; pc++) {
+  for (int pc = 0; pc < scope - 1; pc++) {
     if (script[pc].kind == OP_LOCAL) alive[n++] = script[pc].text;
     else if (script[pc].kind == OP_END_LOCAL) n--;
   }
@@ -354,32 +355,21 @@ cl_Coroutine script_coroutine(const char *name, const cl_PromiseType *pt,
 
 typedef struct OneAwait { cl_Awaitable operand; long long result; } OneAwait;
 
-static cl_Error *one_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((OneAwait *)locals)->operand = *(cl_Awaitable *)args;
-  return NULL;
-}
-
 static void one_step(cl_Step *s) {
   OneAwait *L = (OneAwait *)s->locals;
   CL_BEGIN(s);
-  CL_AWAIT(s, L->operand, &L->result);
+  CL_AWAIT(s, &L->result, L->operand);
   note(s->R, "result=%lld", L->result);
   CL_END(s);
 }
 
 const cl_Coroutine one_await = {
-  "one_await", &rec_promise, sizeof(OneAwait), NULL, one_init, one_step,
-  NULL, NULL, NULL, NULL
+  .name = "one_await", .promise_type = &rec_promise,
+  .locals_size = sizeof(OneAwait), .args_size = sizeof(cl_Awaitable), .step = one_step,
+  .source = __FILE__
 };
 
-typedef struct Range { long long i, n; } Range;
-
-static cl_Error *range_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((Range *)locals)->n = *(long long *)args;
-  return NULL;
-}
+typedef struct Range { long long n, i; } Range;   /* n: the argument */
 
 static void range_step(cl_Step *s) {
   Range *L = (Range *)s->locals;
@@ -389,8 +379,9 @@ static void range_step(cl_Step *s) {
 }
 
 const cl_Coroutine range_generator = {
-  "range", &cl_generator_type, sizeof(Range), NULL, range_init, range_step,
-  NULL, NULL, NULL, NULL
+  .name = "range", .promise_type = &cl_generator_type,
+  .locals_size = sizeof(Range), .args_size = sizeof(long long), .step = range_step,
+  .source = __FILE__
 };
 
 static void ok(cl_Runtime *R, cl_Error *e, const char *what) {

@@ -107,38 +107,44 @@ static void test_promise_type_mismatch(void **state) {
 /* -- destroy() of nested scopes (tests/cpp/core/s05_destroy_suspended.cpp) -- */
 
 /* a C body whose locals b and c live in nested blocks; destroy_locals
-   finds the scopes from the suspend index, like compiled code */
-typedef struct Nest { int at_b, at_c; } Nest;
+   finds the scopes from the body's CL_SCOPE markers, like compiled code
+   from the suspend index */
+enum { SCOPE_A = 1, SCOPE_B, SCOPE_C };
 
 static void nest_step(cl_Step *s) {
-  Nest *L = (Nest *)s->locals;
   CL_BEGIN(s);
   note(s->R, "local_a.ctor");
+  CL_SCOPE(s, SCOPE_A);
   {
     note(s->R, "local_b.ctor");
-    L->at_b = __LINE__; CL_AWAIT(s, cl_suspend_always(), NULL);
+    CL_SCOPE(s, SCOPE_B);
+    CL_AWAIT(s, NULL, cl_suspend_always());
     {
       note(s->R, "local_c.ctor");
-      L->at_c = __LINE__; CL_AWAIT(s, cl_suspend_always(), NULL);
+      CL_SCOPE(s, SCOPE_C);
+      CL_AWAIT(s, NULL, cl_suspend_always());
       note(s->R, "~local_c");
+      CL_SCOPE(s, SCOPE_B);
     }
     note(s->R, "~local_b");
+    CL_SCOPE(s, SCOPE_A);
   }
   note(s->R, "~local_a");
+  CL_SCOPE(s, 0);
   CL_END(s);
 }
 
-static void nest_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int index) {
-  const Nest *L = (const Nest *)locals;
-  (void)h;
-  if (index == L->at_c) note(R, "~local_c");
-  if (index == L->at_c || index == L->at_b) note(R, "~local_b");
-  note(R, "~local_a");
+static void nest_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int scope) {
+  (void)h; (void)locals;
+  if (scope >= SCOPE_C) note(R, "~local_c");
+  if (scope >= SCOPE_B) note(R, "~local_b");
+  if (scope >= SCOPE_A) note(R, "~local_a");
 }
 
 static const cl_Coroutine nest = {
-  "nest", &rec_promise, sizeof(Nest), NULL, NULL, nest_step,
-  nest_destroy_locals, NULL, NULL, NULL
+  .name = "nest", .promise_type = &rec_promise,
+  .step = nest_step, .destroy_locals = nest_destroy_locals,
+  .source = __FILE__
 };
 
 /* [stmt.jump]/2 via [coroutine.handle.destroy]: innermost first, only the
@@ -152,7 +158,7 @@ static void test_destroy_nested_scopes(void **state) {
   resume_ok(R, at_c);
   resume_ok(R, at_c);
   assert_true(cl_frame_info(R, at_c, &info));
-  assert_int_equal(info.index, ((Nest *)info.locals)->at_c);
+  assert_int_equal(info.scope, SCOPE_C);
   fx->log.n = 0;
   destroy_ok(R, at_c);
   destroy_ok(R, at_b);

@@ -178,20 +178,22 @@ static cl_Error *orphan_init(cl_Runtime *R, cl_Frame *h, void *locals, void *arg
 }
 
 static const cl_Coroutine child_task = {
-  "child", &cl_task_type, sizeof(Orphan *), NULL, orphan_init, child_step,
-  NULL, NULL, NULL, NULL
+  .name = "child", .promise_type = &cl_task_type,
+  .locals_size = sizeof(Orphan *), .init = orphan_init, .step = child_step,
+  .source = __FILE__
 };
 
 static void parent_step(cl_Step *s) {      /* co_await child(); */
   Orphan *o = *(Orphan **)s->locals;
   CL_BEGIN(s);
-  CL_AWAIT(s, cl_task_awaitable(o->child), &o->v);
+  CL_AWAIT(s, &o->v, cl_task_awaitable(o->child));
   CL_END(s);
 }
 
 static const cl_Coroutine parent_task = {
-  "parent", &cl_task_type, sizeof(Orphan *), NULL, orphan_init,
-  parent_step, NULL, NULL, NULL, NULL
+  .name = "parent", .promise_type = &cl_task_type,
+  .locals_size = sizeof(Orphan *), .init = orphan_init, .step = parent_step,
+  .source = __FILE__
 };
 
 static void test_task_continuation_died(void **state) {
@@ -294,12 +296,6 @@ typedef struct Deep { int n; cl_Frame *inner; cl_Error *failed; } Deep;
 
 static const cl_Coroutine deep;
 
-static cl_Error *deep_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((Deep *)locals)->n = *(int *)args;
-  return NULL;
-}
-
 static void deep_step(cl_Step *s) {
   Deep *d = (Deep *)s->locals;
   int next = d->n - 1;
@@ -338,7 +334,8 @@ static cl_PromiseType eager_type(void) {
 
 static cl_PromiseType deep_type;
 static const cl_Coroutine deep = {
-  "deep", &deep_type, sizeof(Deep), NULL, deep_init, deep_step, NULL, NULL, NULL, NULL
+  .name = "deep", .promise_type = &deep_type, .locals_size = sizeof(Deep),
+  .args_size = sizeof(int), .step = deep_step, .source = __FILE__
 };
 
 /* [implimits]: nested calls stop at the runtime's limit with a named error;

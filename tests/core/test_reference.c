@@ -35,8 +35,9 @@ static void yield_then_fail(cl_Step *s) {
 }
 
 static const cl_Coroutine failing_generator = {
-  "failing", &cl_generator_type, sizeof(Failing), NULL, NULL, yield_then_fail,
-  NULL, NULL, NULL, NULL
+  .name = "failing", .promise_type = &cl_generator_type,
+  .locals_size = sizeof(Failing), .step = yield_then_fail,
+  .source = __FILE__
 };
 
 /* the error is stored by unhandled_exception and rethrown once by next() */
@@ -71,12 +72,6 @@ typedef struct TaskArgs { long long value; int fail; } TaskArgs;
 
 typedef struct Child { TaskArgs args; cl_Value v; } Child;
 
-static cl_Error *child_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((Child *)locals)->args = *(const TaskArgs *)args;
-  return NULL;
-}
-
 static void child_step(cl_Step *s) {
   Child *L = (Child *)s->locals;
   CL_BEGIN(s);
@@ -87,33 +82,29 @@ static void child_step(cl_Step *s) {
 }
 
 static const cl_Coroutine child = {
-  "child", &cl_task_type, sizeof(Child), NULL, child_init, child_step,
-  NULL, NULL, NULL, NULL
+  .name = "child", .promise_type = &cl_task_type,
+  .locals_size = sizeof(Child), .args_size = sizeof(TaskArgs), .step = child_step,
+  .source = __FILE__
 };
 
 /* co_return co_await child(args) + 1; */
 typedef struct Parent { TaskArgs args; cl_Frame *child; cl_Value v; } Parent;
-
-static cl_Error *parent_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((Parent *)locals)->args = *(const TaskArgs *)args;
-  return NULL;
-}
 
 static void parent_step(cl_Step *s) {
   Parent *L = (Parent *)s->locals;
   cl_Error *e;
   CL_BEGIN(s);
   if ((e = cl_call(s->R, &child, &L->args, &L->child))) CL_RAISE(s, e);
-  CL_AWAIT(s, cl_task_awaitable(L->child), &L->v);
+  CL_AWAIT(s, &L->v, cl_task_awaitable(L->child));
   L->v.i += 1;
   CL_RETURN(s, &L->v);
   CL_END(s);
 }
 
 static const cl_Coroutine parent = {
-  "parent", &cl_task_type, sizeof(Parent), NULL, parent_init, parent_step,
-  NULL, NULL, NULL, NULL
+  .name = "parent", .promise_type = &cl_task_type,
+  .locals_size = sizeof(Parent), .args_size = sizeof(TaskArgs), .step = parent_step,
+  .source = __FILE__
 };
 
 static void test_task_run(void **state) {
@@ -154,12 +145,13 @@ static void test_task_error_reraised(void **state) {
 
 static void await_forever(cl_Step *s) {
   CL_BEGIN(s);
-  CL_AWAIT(s, cl_suspend_always(), NULL);
+  CL_AWAIT(s, NULL, cl_suspend_always());
   CL_END(s);
 }
 
 static const cl_Coroutine unfinished = {
-  "unfinished", &cl_task_type, 0, NULL, NULL, await_forever, NULL, NULL, NULL, NULL
+  .name = "unfinished", .promise_type = &cl_task_type, .step = await_forever,
+  .source = __FILE__
 };
 
 static void test_task_run_unfinished(void **state) {

@@ -1,7 +1,7 @@
 /*
 ** test_runtime.c — runtimes and their checks: two runtimes never see each
-** other's frames, frames alive at cl_runtime_close are reported as leaks,
-** errors carry payloads, the runtime's allocator and userdata.
+** other's frames, frames alive at cl_runtime_close are reported as leaks
+** and destroyed, errors alive then are freed, errors carry payloads, the runtime's allocator and userdata.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -37,26 +37,33 @@ static void test_two_runtimes_independent(void **state) {
 
 /* ------------------------------------------------------------- leaks -- */
 
+static void release_payload(cl_Runtime *R, void *payload) {
+  note(R, "release(%s)", (const char *)payload);
+}
+
+
 typedef struct Leaks {
   int n;
   unsigned ids[4];
   cl_State states[4];
-  void *frames[4];                 /* to free them after the close */
+  void *frames[4];
 } Leaks;
 
 static void collect_leak(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) {
   Leaks *l = (Leaks *)ud;
-  (void)R;
   l->ids[l->n] = leak->id;
   l->states[l->n] = leak->state;
   l->frames[l->n++] = (char *)leak->promise - leak->promise_offset;
+  note(R, "leak #%u", leak->id);
 }
 
-/* frames alive at the close are reported, in creation order */
-static void test_leaks_reported_at_close(void **state) {
+/* frames alive at the close are reported, in creation order, and then
+   destroyed as destroy() would, oldest first: nothing stays allocated
+   (the valgrind and sanitizer runs say so) */
+static void test_leaks_reported_and_freed_at_close(void **state) {
   Fixture *fx = fixture_new(NULL, NULL);
   RecAwaiter aw = rec_awaiter("aw", 0);
-  Op body[] = {AWAIT(&aw), END};
+  Op body[] = {LOCAL("x"), AWAIT(&aw), END_LOCAL("x"), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   Leaks leaks = {0, {0}, {0}, {NULL}};
   (void)state;
@@ -64,7 +71,8 @@ static void test_leaks_reported_at_close(void **state) {
   resume_ok(fx->R, b);
   destroy_ok(fx->R, a);
   cl_set_leak_reporter(fx->R, collect_leak, &leaks);
-  assert_int_equal(fixture_free(fx), 2);
+  fx->log.n = 0;
+  assert_int_equal(cl_runtime_close(fx->R), 2);
   assert_int_equal(leaks.n, 2);
   assert_int_equal(leaks.ids[0], 2);
   assert_int_equal(leaks.states[0], CL_STATE_SUSPENDED);
@@ -72,15 +80,26 @@ static void test_leaks_reported_at_close(void **state) {
   assert_int_equal(leaks.states[1], CL_STATE_SUSPENDED_INITIAL);
   assert_ptr_equal(leaks.frames[0], b);
   assert_ptr_equal(leaks.frames[1], c);
-  free(leaks.frames[0]);          /* the default allocator is malloc's */
-  free(leaks.frames[1]);
+  assert_log(&fx->log, "leak #2", "leak #3",
+             "~aw", "~x", "~promise", "~params", "operator delete",
+             "~init", "~promise", "~params", "operator delete");
+  free(fx);
+}
+
+/* errors nobody freed are freed at the close, their payloads released */
+static void test_errors_freed_at_close(void **state) {
+  Fixture *fx = fixture_new(NULL, NULL);
+  (void)state;
+  cl_error_with_payload(fx->R, "kept", "first", release_payload);
+  cl_error_new(fx->R, CL_EXCEPTION, "forgotten");
+  cl_error_free(fx->R, cl_error_with_payload(fx->R, "freed", "second",
+                                              release_payload));
+  assert_int_equal(cl_runtime_close(fx->R), 0);
+  assert_log(&fx->log, "release(second)", "release(first)");
+  free(fx);
 }
 
 /* ------------------------------------------------------------ errors -- */
-
-static void release_payload(cl_Runtime *R, void *payload) {
-  note(R, "release(%s)", (const char *)payload);
-}
 
 static void test_error_payload(void **state) {
   Fixture *fx = *state;
@@ -117,7 +136,8 @@ static void test_runtime_basics(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     FIXTURE_TEST(test_two_runtimes_independent),
-    cmocka_unit_test(test_leaks_reported_at_close),
+    cmocka_unit_test(test_leaks_reported_and_freed_at_close),
+    cmocka_unit_test(test_errors_freed_at_close),
     FIXTURE_TEST(test_error_payload),
     FIXTURE_TEST(test_runtime_basics),
   };

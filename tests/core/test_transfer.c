@@ -20,12 +20,6 @@ typedef struct ChainArgs {
 
 typedef struct Chain { ChainArgs args; cl_Frame *next; cl_Value v; } Chain;
 
-static cl_Error *chain_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((Chain *)locals)->args = *(const ChainArgs *)args;
-  return NULL;
-}
-
 static int mark_of(long long depth) {   /* k if depth is 2^k, else -1 */
   for (int k = 0; k < MARKS; k++)
     if (depth == 1LL << k) return k;
@@ -48,15 +42,16 @@ static void chain_step(cl_Step *s) {
   next = L->args;
   next.depth++;
   if ((e = cl_call(s->R, L->args.co, &next, &L->next))) CL_RAISE(s, e);
-  CL_AWAIT(s, cl_task_awaitable(L->next), &L->v);
+  CL_AWAIT(s, &L->v, cl_task_awaitable(L->next));
   L->v.i++;
   CL_RETURN(s, &L->v);
   CL_END(s);
 }
 
 static const cl_Coroutine chain = {
-  "chain", &cl_task_type, sizeof(Chain), NULL, chain_init, chain_step,
-  NULL, NULL, NULL, NULL
+  .name = "chain", .promise_type = &cl_task_type,
+  .locals_size = sizeof(Chain), .args_size = sizeof(ChainArgs), .step = chain_step,
+  .source = __FILE__
 };
 
 /* run a chain of length tasks and destroy it; no cmocka asserts here:
