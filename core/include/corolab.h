@@ -143,6 +143,11 @@ static inline cl_Awaitable cl_awaitable(const cl_AwaitableOps *ops, void *self) 
   return a;
 }
 
+/* members to reuse in an awaiter's ops: bool await_ready() { return
+   false; } and void await_resume() {} */
+cl_Error *cl_await_ready_false(cl_Runtime *R, void *self, int *ready);
+cl_Error *cl_await_resume_void(cl_Runtime *R, void *self, void *result);
+
 extern const cl_AwaitableOps cl_suspend_always_ops;
 extern const cl_AwaitableOps cl_suspend_never_ops;
 cl_Awaitable cl_suspend_always(void);

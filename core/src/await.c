@@ -220,6 +220,12 @@ static int plain_standard(cl_Runtime *R, const cl_FrameState *st,
          (kind != AWAIT_PLAIN || st->co->promise_type->await_transform == NULL);
 }
 
+/* the error is raised at the co_await: its temporaries die first */
+static AwaitOutcome thrown_at(cl_Runtime *R, cl_FrameState *st) {
+  cl_await_destroy_temps(R, st);
+  return AWAIT_THROWS;
+}
+
 AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
                       AwaitKind kind, void *result, cl_Frame **next,
                       cl_Error **error) {
@@ -233,11 +239,11 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
     if (kind == AWAIT_FINAL) h->resume_fn = NULL;
     return AWAIT_SUSPENDED;
   }
-  if ((*error = get_awaiter(R, st, operand, kind))) goto throws;
+  if ((*error = get_awaiter(R, st, operand, kind))) return thrown_at(R, st);
   cl_Awaitable w = st->awaiter;
   int ready = 0;
   emit_about(R, CL_EV_AWAIT_READY, st, w, NULL);
-  if ((*error = w.ops->await_ready(R, w.self, &ready))) goto throws;
+  if ((*error = w.ops->await_ready(R, w.self, &ready))) return thrown_at(R, st);
   if (ready) return AWAIT_RESUMES;
   /* [expr.await]/5.1: the coroutine is suspended, then await_suspend runs.
      From here on user code may resume or destroy it: the pin tells. */
@@ -271,7 +277,7 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
     }
     st->state = CL_STATE_RUNNING;
     if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
-    goto throws;
+    return thrown_at(R, st);
   }
   switch (res.kind) {
     case CL_SUSPEND_BOOL:
@@ -300,9 +306,6 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
           res.kind == CL_SUSPEND_VOID ? "await_suspend returned void"
                                       : "await_suspend returned true");
   return AWAIT_SUSPENDED;
-throws:
-  cl_await_destroy_temps(R, st);
-  return AWAIT_THROWS;
 }
 
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {

@@ -4,7 +4,7 @@
 */
 #include "corolab.h"
 
-static cl_Error *ready_false(cl_Runtime *R, void *self, int *ready) {
+cl_Error *cl_await_ready_false(cl_Runtime *R, void *self, int *ready) {
   (void)R; (void)self; *ready = 0; return NULL;
 }
 static cl_Error *ready_true(cl_Runtime *R, void *self, int *ready) {
@@ -14,16 +14,17 @@ static cl_Error *suspend_void(cl_Runtime *R, void *self, cl_Frame *h,
                               cl_SuspendResult *res) {
   (void)R; (void)self; (void)h; res->kind = CL_SUSPEND_VOID; return NULL;
 }
-static cl_Error *resume_nothing(cl_Runtime *R, void *self, void *result) {
+cl_Error *cl_await_resume_void(cl_Runtime *R, void *self, void *result) {
   (void)R; (void)self; (void)result; return NULL;
 }
 
 const cl_AwaitableOps cl_suspend_always_ops = {
-  "suspend_always", NULL, NULL, NULL, ready_false, suspend_void, resume_nothing,
+  "suspend_always", NULL, NULL, NULL, cl_await_ready_false, suspend_void,
+  cl_await_resume_void,
   NULL, NULL
 };
 const cl_AwaitableOps cl_suspend_never_ops = {
-  "suspend_never", NULL, NULL, NULL, ready_true, suspend_void, resume_nothing,
+  "suspend_never", NULL, NULL, NULL, ready_true, suspend_void, cl_await_resume_void,
   NULL, NULL
 };
 

@@ -1,0 +1,49 @@
+// loop.cpp — loop.c in C++20, for comparison: the same output
+#include <coroutine>
+#include <cstdio>
+#include <exception>
+#include <vector>
+
+struct sleeper { std::coroutine_handle<> h; long wake; };
+static std::vector<sleeper> sleepers;
+static long now;
+
+struct sleep {
+  long ticks;
+  bool await_ready() { return false; }
+  void await_suspend(std::coroutine_handle<> h) { sleepers.push_back({h, now + ticks}); }
+  void await_resume() {}
+};
+
+struct task {
+  struct promise_type {
+    task get_return_object() {
+      return task{std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { std::terminate(); }
+  };
+  std::coroutine_handle<promise_type> h;
+};
+
+task worker(const char *name, long period) {
+  for (int i = 1; i <= 3; i++) {
+    co_await sleep{period};
+    std::printf("tick %ld: %s woke (%d)\n", now, name, i);
+  }
+}
+
+int main() {
+  task w[] = {worker("fast", 2), worker("slow", 3)};
+  for (task &t : w) t.h.resume();
+  for (now = 1; !sleepers.empty(); now++)
+    for (size_t i = 0; i < sleepers.size();) {
+      if (sleepers[i].wake > now) { i++; continue; }
+      std::coroutine_handle<> h = sleepers[i].h;
+      sleepers.erase(sleepers.begin() + i);
+      h.resume();
+    }
+  for (task &t : w) t.h.destroy();
+}
