@@ -65,7 +65,8 @@ typedef void *(*cl_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud); /* NULL alloc: malloc */
 /* reports the frames still alive as leaks (see cl_set_leak_reporter), then
    destroys them, and frees the errors still alive; returns how many frames
-   it found. Not from inside a body, callback or observer of R */
+   it found. From inside a body, callback or observer of R (which would
+   return into a closed runtime) it does nothing and returns SIZE_MAX */
 size_t cl_runtime_close(cl_Runtime *R);
 void *cl_runtime_userdata(cl_Runtime *R);
 void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
