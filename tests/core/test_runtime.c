@@ -86,6 +86,26 @@ static void test_leaks_reported_and_freed_at_close(void **state) {
   free(fx);
 }
 
+/* a body that closes its own runtime: refused, the runtime goes on */
+static void closes_runtime(cl_Step *s) {
+  static size_t got;
+  CL_BEGIN(s);
+  got = cl_runtime_close(s->R);
+  CL_YIELD(s, &got);
+  CL_END(s);
+}
+
+static void test_close_from_inside_refused(void **state) {
+  Fixture *fx = *state;
+  cl_Coroutine co = {.name = "closer", .promise_type = &cl_generator_type,
+                     .step = closes_runtime};
+  cl_Frame *g = start(fx->R, &co);
+  void *v;
+  assert_ok(cl_generator_next(fx->R, g, &v));
+  assert_true(*(size_t *)v == SIZE_MAX);
+  destroy_ok(fx->R, g);
+}
+
 /* errors nobody freed are freed at the close, their payloads released */
 static void test_errors_freed_at_close(void **state) {
   Fixture *fx = fixture_new(NULL, NULL);
@@ -138,6 +158,7 @@ int main(void) {
     FIXTURE_TEST(test_two_runtimes_independent),
     cmocka_unit_test(test_leaks_reported_and_freed_at_close),
     cmocka_unit_test(test_errors_freed_at_close),
+    FIXTURE_TEST(test_close_from_inside_refused),
     FIXTURE_TEST(test_error_payload),
     FIXTURE_TEST(test_runtime_basics),
   };
