@@ -226,6 +226,16 @@ static const char *stack_pointer_in(const cl_Step *s) {
 }
 #endif
 
+/* a step that asks to go on (await, yield, return) with no error pending
+   and a scope in range needs no more checks: three compares */
+#ifdef COROLAB_APICHECK
+#define needs_check(s) 1
+#else
+#define needs_check(s) \
+  ((s)->thrown != NULL || (unsigned)(s)->request >= CL_REQ_RAISE || \
+   (unsigned)(s)->scope > 255)
+#endif
+
 /* what the step asked for, checked; NULL if the driver can do it */
 static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   cl_Error *taken = s->thrown;
@@ -282,7 +292,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
     st->co->step(&s);
     st->index = s.index;
     thrown = NULL;
-    if ((e = check_step(R, st, &s)) != NULL) {
+    if (needs_check(&s) && (e = check_step(R, st, &s)) != NULL) {
       if (s.request == CL_REQ_RAISE || s.request == CL_REQ_MISUSE)
         cl_error_free(R, s.error);
       return ill_formed(R, st, e);

@@ -36,7 +36,10 @@ void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
   Grave *g = &R->graves[R->ngraves++ % CL_GRAVES];
   g->frame = h;
   g->id = st->id;
-  snprintf(g->name, sizeof g->name, "%s", st->co->name);
+  const char *name = st->co->name;           /* a bounded copy: no printf */
+  size_t i = 0;
+  for (; i < sizeof g->name - 1 && name[i] != '\0'; i++) g->name[i] = name[i];
+  g->name[i] = '\0';
   cl_registry_remove(&R->frames, h);
 }
 
