@@ -101,7 +101,8 @@ local function describe_state(h)
 end
 
 -- :step EXPR: stepping through whatever EXPR does (a coroutine call steps
--- through the prologue); if it does nothing but give a handle, resume it
+-- through the prologue, and its return object is kept in _); if it does
+-- nothing but give a handle (or a return object, or a frame id), resume it
 local function step_into(src)
   local before = #recorder.events + recorder.dropped
   stepping = true
@@ -109,16 +110,20 @@ local function step_into(src)
   if not ok or #recorder.events + recorder.dropped > before then
     stepping = false
     if not ok then error(v, 0) end
-    if v ~= nil then print(palette.value(v)) end
+    if v ~= nil then
+      _G._ = v
+      print(palette.value(v) .. palette.paint("dim", "  (the return object, kept in _)"))
+    end
     return
   end
-  local h = inspect.handle_of(v, src)
+  stepping = false
+  local h = inspect.checked(inspect.handle_of(v, src), src)
   step_target = h
   if h:done() then
-    stepping = false
     print(describe_state(h) .. "; resuming it would be undefined behaviour")
     return
   end
+  stepping = true
   local resumed, err = pcall(h.resume, h)
   stepping = false
   if not resumed then error(err, 0) end

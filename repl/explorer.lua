@@ -23,7 +23,7 @@ local commands = {
   {"frames", "", "the live frames: id, coroutine, promise type, state, suspend point, "
     .. "who resumed it last", function() inspect.frames() end},
   {"show", "h", "a frame's layout with offsets, its promise, parameters, locals and "
-    .. "the awaiter it waits on", function(arg) inspect.show(inspect.resolve(arg)) end},
+    .. "the awaiter it waits on", function(arg) inspect.show(arg) end},
   {"step", "[h]", "resume h, stopping at each lifecycle event (a nested prompt); inside "
     .. "a stop, go on to the next event. 'h' may be a call, e.g. :step range(3), to walk "
     .. "the prologue", function(arg) return debugger.step(arg) end},
@@ -79,16 +79,25 @@ function explorer.help(arg)
     .. "Ctrl-D leaves (at a stop: continues).")
 end
 
+-- a command's error is one line: the runtime's words, or the Lua error of
+-- an expression given as an argument, never a traceback through repl/
+local function one_line(ok, ...)
+  if ok then return ... end
+  local err = ...
+  if type(err) == "string" then palette.fail(err) end
+  error(err, 0)
+end
+
 function explorer.command(line)
   local word, arg = line:match("^(%S*)%s*(.-)%s*$")
   if word == "" then palette.fail("a command name after ':' (:help lists them)") end
-  return find(word)[4](arg)
+  return one_line(pcall(find(word)[4], arg))
 end
 
 function explorer.where(arg)
   local rec
   if arg ~= "" then
-    local id = coro.info(inspect.resolve(arg)).id
+    local id = select(2, inspect.live(arg)).id
     for i = #recorder.events, 1, -1 do
       local r = recorder.events[i]
       if recorder.owner(r) == id then rec = r break end

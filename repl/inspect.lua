@@ -16,26 +16,53 @@ function inspect.eval(src)
   return chunk()
 end
 
+-- the handle v gives: itself, a return object's (field h or handle, as
+-- coro.generator and coro.task objects have), or frame id v's
 function inspect.handle_of(v, src)
-  if type(v) == "number" then
+  if math.type(v) == "integer" then
     for _, h in ipairs(coro.frames()) do
       if coro.info(h).id == v then return h end
     end
-    palette.fail("no live frame #" .. v)
-  end
-  if type(v) == "table" then
-    for _, field in ipairs({"h", "handle"}) do
-      if palette.is_handle(v[field]) then return v[field] end
-    end
+    palette.fail("no live frame #" .. v .. " (:frames lists them)")
   end
   if palette.is_handle(v) then return v end
-  palette.fail((src or "argument") ..
-    " is not a coroutine handle, nor holds one, nor is a frame id")
+  if type(v) == "table" or type(v) == "userdata" then
+    for _, field in ipairs({"h", "handle"}) do
+      local ok, h = pcall(function() return v[field] end)
+      if ok and palette.is_handle(h) then return h end
+    end
+  end
+  src = src or "argument"
+  local shown = palette.value(v)
+  palette.fail(src .. " is " .. (shown == src and "" or (shown .. ", ")) .. "not a "
+    .. "coroutine handle, nor a return object holding one, nor a frame id")
 end
 
 function inspect.resolve(src)
   if not src or src == "" then palette.fail("which frame? give a handle or a frame id") end
   return inspect.handle_of(inspect.eval(src), src)
+end
+
+function inspect.is_noop(h)
+  return h:address() == coro.noop_coroutine():address()
+end
+
+-- handle h (src: how the user wrote it) with its coro.info when a frame
+-- lives behind it; else one line saying what it is instead (the runtime's
+-- words for a dead one)
+function inspect.checked(h, src)
+  if inspect.is_noop(h) then
+    palette.fail(src .. " is noop_coroutine(): a handle with no frame of its own; "
+      .. "done() is false, and resume() and destroy() do nothing")
+  end
+  local info = coro.info(h)
+  if info then return h, info end
+  local _, why = pcall(h.done, h)
+  palette.fail(src .. ": " .. (tostring(why):gsub("^done%(%): ", "")))
+end
+
+function inspect.live(src)
+  return inspect.checked(inspect.resolve(src), src)
 end
 
 local function resumer(id)
@@ -93,9 +120,8 @@ local function show_pairs(title, list)
   end
 end
 
-function inspect.show(h)
-  local info = coro.info(h)
-  if not info then palette.fail("no live frame behind this handle") end
+function inspect.show(src)
+  local h, info = inspect.live(src)
   print(palette.paint("title", string.format("%s  promise_type %s  %s",
     recorder.label(info.id), tostring(info.promise_type), tostring(info.state))))
   local size = info.frame_size and (info.frame_size .. " bytes, what operator new got")

@@ -196,6 +196,40 @@ def case_explorer_misuse(binary):
     assert p.stderr == "corolab: cannot write the export to /dev/full: No space left on device\n"
 
 
+def case_explorer_bad_handles(binary):
+    """:show, :where and :step on a destroyed handle, the null handle, the
+    noop coroutine, a number that is no frame, values that are no handle,
+    and arguments that do not compile or raise: one line each, no
+    traceback, and the session goes on"""
+    stdin = "\n".join([
+        "g = range(2)", "h = g.h", "g.h:resume()", "g.h:destroy()",
+        ":show h", ":where h", ":step h",
+        ":show coro.null", ":where coro.null", ":step coro.null",
+        ":show coro.noop_coroutine()", ":step coro.noop_coroutine()",
+        ":show 999", ":where 999", ":step 'x'", ":show {}", ":show nil",
+        ":show 1 +", ":step error('boom')", "print('still ' .. 'here')", ""])
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
+    succeed(p)
+    dead = ("corolab: h: coroutine #1 'range' was already destroyed; using its handle "
+            "is undefined behaviour in C++ [coroutine.handle]")
+    null = ("corolab: coro.null: the coroutine_handle is null; it refers to no coroutine "
+            "(undefined behaviour in C++ [coroutine.handle.resumption])")
+    noop = ("corolab: coro.noop_coroutine() is noop_coroutine(): a handle with no frame "
+            "of its own; done() is false, and resume() and destroy() do nothing")
+    nothing = "not a coroutine handle, nor a return object holding one, nor a frame id"
+    assert p.stderr.splitlines() == [
+        dead, dead, dead, null, null, null, noop, noop,
+        "corolab: no live frame #999 (:frames lists them)",
+        "corolab: no live frame #999 (:frames lists them)",
+        "corolab: 'x' is \"x\", " + nothing,
+        "corolab: {} is " + nothing,
+        "corolab: nil is " + nothing,
+        "corolab: (argument):1: unexpected symbol near <eof>",
+        "corolab: (argument):1: boom",
+    ], p.stderr
+    assert "still here" in p.stdout, p.stdout
+
+
 CASES = {
     "session_explore": lambda b: case_session(b, "explore"),
     "session_transfer": lambda b: case_session(b, "transfer"),
@@ -203,6 +237,7 @@ CASES = {
     "options": case_options,
     "interrupt_callback": case_interrupt_callback,
     "explorer_misuse": case_explorer_misuse,
+    "explorer_bad_handles": case_explorer_bad_handles,
 }
 
 

@@ -205,6 +205,27 @@ def test_destroy_at_breakpoint(binary):
         t.wait(r"resume\(\): coroutine #1 'range' was already destroyed")
 
 
+def test_step_return_objects(binary):
+    """:step accepts a coro.generator object as a handle, and :step of a
+    coroutine call keeps the return object in _ (and says so)"""
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.line('g = coro.coroutine(coro.generator, function() coro.co_yield(1) end, "gen")()')
+        t.line(":step g")
+        t.wait(r"^\(#1 gen resume\) >")
+        t.line(":continue")
+        t.wait(r"^#1 gen is suspended at")
+        t.line('t = coro.coroutine(coro.task, function() coro.co_return(5) end, "tk")')
+        t.line(":step t()")
+        t.wait(r"^\(main operator new\) >")
+        t.line(":continue")
+        t.wait(r"^coro.task holding handle #2  \(the return object, kept in _\)$")
+        t.line("_:run()")
+        t.wait(r"^5$")
+        t.line(":show _")
+        t.wait(r"^#2 tk  promise_type task  suspended_final$")
+
+
 def test_breakpoint_nested_resume(binary):
     with corolab(binary, "-i", FIXTURES) as t:
         t.wait(PROMPT)
