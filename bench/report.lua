@@ -129,6 +129,13 @@ local rows = {
      end
      return worst, table.concat(parts, "; ")
    end},
+  {name = "`corolab script.lua` vs `lua5.4 -l coro script.lua` (200k yields, nobody "
+     .. "watching)", short = "script", bench = "script", target = 1.5, unit = "x",
+   value = function()
+     if not all("script_corolab_ms", "script_lua_ms") then return nil end
+     return v.script_corolab_ms / v.script_lua_ms,
+            string.format("%s ms vs %s ms", f(v.script_corolab_ms, 1), f(v.script_lua_ms, 1))
+   end},
   {name = "`corolab -e ''` start-up to exit", short = "start-up", bench = "startup",
    target = 30, unit = " ms",
    value = function()

@@ -100,12 +100,16 @@ static int run_require(lua_State *L, const char *spec) {
   return interrupt_report(L, status);
 }
 
-/* the explorer's part: trace and exports asked for on the command line */
-static int start_explorer(lua_State *L, int argc, char **argv, const Options *o) {
+/* the explorer's part: trace and exports asked for on the command line,
+   and whether a prompt will follow (then it records from the start) */
+static int start_explorer(lua_State *L, int argc, char **argv, const Options *o,
+                          int interactive) {
   host_explorer(L, "start");
-  lua_createtable(L, 0, 2);
+  lua_createtable(L, 0, 3);
   lua_pushboolean(L, o->trace);
   lua_setfield(L, -2, "trace");
+  lua_pushboolean(L, interactive);
+  lua_setfield(L, -2, "interactive");
   lua_newtable(L);
   int last = o->script ? o->script : argc;
   for (int i = 1; i < last; i++)
@@ -176,7 +180,8 @@ static int protected_main(lua_State *L) {
   int nargs = make_arg_table(L, argc, argv, o.script);
   console_open(L);
   int status = host_open(L, color, tty, terminal);
-  if (status == LUA_OK) status = start_explorer(L, argc, argv, &o);
+  int prompt = o.interactive || (!o.script && !o.execute && !o.version && terminal);
+  if (status == LUA_OK) status = start_explorer(L, argc, argv, &o, prompt);
   if (o.version) puts(COROLAB_VERSION "  (" LUA_RELEASE ")");
   if (status == LUA_OK) status = run_options(L, argv, o.script ? o.script : argc);
   if (status == LUA_OK && o.script) status = run_script(L, argv, o.script, nargs);

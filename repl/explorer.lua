@@ -44,6 +44,8 @@ local commands = {
   {"export", "chrome|mermaid|dot FILE", "write the recorded run: Chrome trace JSON "
     .. "(open it in ui.perfetto.dev), a Mermaid sequence diagram, a Graphviz DOT state graph",
     function(arg) explorer.export(arg) end},
+  {"record", "[N]", "how many events the recording keeps (the last ones; 100000 at "
+    .. "first), or keep the last N", function(arg) explorer.record(arg) end},
   {"tour", "", "a guided tour: a generator and a task, one event at a time",
     function() tour.run() end},
 }
@@ -95,6 +97,7 @@ function explorer.command(line)
 end
 
 function explorer.where(arg)
+  recorder.trim()
   local rec
   if arg ~= "" then
     local id = select(2, inspect.live(arg)).id
@@ -106,7 +109,11 @@ function explorer.where(arg)
     local stop = debugger.stopped()
     rec = stop and stop.rec or recorder.last()
   end
-  if not rec then print("no events recorded yet") return end
+  if not rec then
+    print(recorder.dropped > 0 and ("no event of it in " .. recorder.extent())
+      or "no events recorded yet")
+    return
+  end
   where.show(rec)
 end
 
@@ -121,11 +128,7 @@ function explorer.export(arg)
   local format, file = arg:match("^(%S+)%s+(.+)$")
   if not format then palette.fail("usage: :export chrome|mermaid|dot FILE") end
   export.write(format, file)
-  print(string.format("wrote %s (%d events) to %s", format, #recorder.events, file))
-  if recorder.dropped > 0 then
-    print(string.format("(the recording keeps the first %d events: %d more were not kept)",
-      recorder.limit, recorder.dropped))
-  end
+  print(string.format("wrote %s (%s) to %s", format, recorder.extent(), file))
 end
 
 function explorer.complete(line)
@@ -154,8 +157,22 @@ function explorer.complete(line)
   return out
 end
 
+function explorer.record(arg)
+  if arg ~= "" then
+    local n = math.tointeger(tonumber(arg))
+    if not n or n < 1 then palette.fail("record N: keep the last N events, N a whole number >= 1") end
+    recorder.set_limit(n)
+  end
+  print(string.format("recording keeps the last %d events; it holds %s", recorder.limit,
+    recorder.extent()))
+end
+
+-- nobody will look (a script without --trace, --export or the prompt):
+-- nothing is recorded, and the script runs at the module's speed
 function explorer.start(options)
-  recorder.start()
+  if options.interactive or options.trace or #(options.exports or {}) > 0 then
+    recorder.start()
+  end
   trace.on = options.trace
   for _, spec in ipairs(options.exports or {}) do
     local format, file = spec:match("^(%w+)=(.+)$")
@@ -177,10 +194,12 @@ function explorer.ready()
 end
 
 -- after Ctrl-C stopped a call: what became of the coroutine that was
--- running (frame id, 0 for none), in a few words for the one-line report
-function explorer.interrupted(id)
+-- running (frame id, 0 for none; its coroutine's name), in a few words for
+-- the one-line report
+function explorer.interrupted(id, coroutine_name)
   if id == 0 then return "no coroutine was running" end
   local name, info = recorder.label(id), nil
+  if name == "#" .. id and coroutine_name ~= "" then name = name .. " " .. coroutine_name end
   for _, h in ipairs(coro.frames()) do
     local i = coro.info(h)
     if i and i.id == id then info = i end
@@ -197,6 +216,7 @@ function explorer.interrupted(id)
 end
 
 function explorer.greet()
+  recorder.start()
   print(palette.paint("title", host.version) .. " — the C++20 coroutine machinery, live, in "
     .. _VERSION .. ".")
   print("New here? Type " .. palette.paint("cursor", ":tour") .. " for a guided tour, "

@@ -248,6 +248,7 @@ local writers = {chrome = export.chrome, mermaid = export.mermaid, dot = export.
 export.formats = {"chrome", "mermaid", "dot"}
 
 function export.write(format, path)
+  recorder.trim()                       -- exactly the last `limit` events
   local writer = writers[format]
   if not writer then
     palette.fail("unknown export format '" .. tostring(format) .. "': chrome, mermaid or dot")

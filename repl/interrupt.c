@@ -25,6 +25,7 @@ static luacoro_Hooks *volatile bodies;     /* its coroutine bodies' hooks */
 static int watching;                       /* observers running as it began */
 static unsigned struck;                    /* the frame running at the first
                                               raise (0: none); -1u: no raise */
+static char struck_name[64];               /* its coroutine's name */
 static volatile sig_atomic_t typing;       /* line input in progress */
 static volatile sig_atomic_t typed_ctrl_c; /* Ctrl-C while typing */
 static volatile sig_atomic_t armed;        /* hooks set by a Ctrl-C */
@@ -41,7 +42,11 @@ static void stop(lua_State *L, lua_Debug *ar) {
   if (struck == (unsigned)-1) {
     cl_Runtime *R = luacoro_runtime(L);
     cl_Frame *f = R ? cl_running(R) : NULL;
+    cl_FrameInfo info;
     struck = f ? cl_frame_id(R, f) : 0;
+    struck_name[0] = '\0';
+    if (f && cl_frame_info(R, f, &info))  /* the frame may die before the report */
+      snprintf(struck_name, sizeof struck_name, "%s", info.coroutine->name);
   }
   luaL_error(L, "interrupted!");
 }
@@ -99,7 +104,8 @@ static void interrupted(lua_State *L, unsigned frame) {
   lua_pop(L, 1);
   if (host_explorer(L, "interrupted")) {
     lua_pushinteger(L, frame);
-    if (lua_pcall(L, 1, 1, 0) == LUA_OK && lua_isstring(L, -1)) {
+    lua_pushstring(L, struck_name);
+    if (lua_pcall(L, 2, 1, 0) == LUA_OK && lua_isstring(L, -1)) {
       lua_pushfstring(L, "interrupted! (%s)", lua_tostring(L, -1));
       lua_remove(L, -2);
       return;

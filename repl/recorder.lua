@@ -1,6 +1,8 @@
--- recorder.lua — the one observer of the coro runtime. Every lifecycle
--- event is recorded (for :frames, :where and the exports), then handed to
--- the listeners (trace, debugger). It also keeps what the events imply:
+-- recorder.lua — the one observer of the coro runtime, started only when
+-- someone will look (the prompt, --trace, --export): unobserved, a script
+-- runs at the module's own speed. Every lifecycle event is recorded (the
+-- last `limit` of them, for :frames, :where and the exports), then handed
+-- to the listeners (trace, debugger). It also keeps what the events imply:
 -- each frame's name, who resumed it last and which part of the wrapper it
 -- is in, and the chain of resumes (one entry per nesting depth, symmetric
 -- transfers appended to it).
@@ -14,8 +16,8 @@ local recorder = {
   chain = {},         -- [depth + 1] = {frame, by, path = {transferred ids}}
   kinds = {},         -- every spelling of an event kind -> its name
   kind_list = {},     -- host.event_kinds: {key, name} in the core's order
-  limit = 200000,     -- records kept (the first ones); beyond, only counted
-  dropped = 0,
+  limit = 100000,     -- records kept: the last ones (:record sets it)
+  dropped = 0,        -- the earlier ones, no longer kept
 }
 
 local listeners = {}
@@ -93,6 +95,34 @@ local function continues_transfer(rec)
     (prev and prev.kind == "symmetric transfer" and prev.frame == rec.frame))
 end
 
+-- the oldest records go: while recording, a quarter of the limit at a
+-- time (one move per many events: the array stays an array, for ipairs
+-- and #); exactly down to the limit when someone looks (recorder.trim)
+local function trim()
+  local events = recorder.events
+  local extra = #events - recorder.limit
+  if extra <= 0 then return end
+  table.move(events, extra + 1, #events, 1)
+  for i = #events - extra + 1, #events do events[i] = nil end
+  recorder.dropped = recorder.dropped + extra
+end
+
+recorder.trim = trim
+
+function recorder.set_limit(n)
+  recorder.limit = n
+  trim()
+end
+
+-- what the recording holds, for messages: "the last 100000 of 250000 events"
+function recorder.extent()
+  trim()
+  local n = #recorder.events
+  if recorder.dropped == 0 then return n .. " events" end
+  return string.format("the last %d of %d events (the %d before were dropped: "
+    .. ":record N keeps more)", n, n + recorder.dropped, recorder.dropped)
+end
+
 local function on_event(ev)
   local rec = {
     seq = #recorder.events + recorder.dropped + 1,
@@ -115,11 +145,9 @@ local function on_event(ev)
     end
     advance_phase(f, rec)
   end
-  if #recorder.events < recorder.limit then
-    recorder.events[#recorder.events + 1] = rec
-  else
-    recorder.dropped = recorder.dropped + 1
-  end
+  local events = recorder.events
+  events[#events + 1] = rec
+  if #events >= recorder.limit + recorder.limit // 4 + 1 then trim() end
   follow_chain(rec, continued)
   for _, fn in ipairs(listeners) do fn(rec, ev) end
 end

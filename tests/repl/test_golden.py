@@ -230,6 +230,26 @@ def case_explorer_bad_handles(binary):
     assert "still here" in p.stdout, p.stdout
 
 
+def case_recording(binary):
+    """nobody looks: a script records nothing; --trace or --export record;
+    at the prompt the recording keeps the last N events (:record N) and an
+    export says how many earlier ones were dropped"""
+    count = ('local g = coro.coroutine(coro.generator, function() coro.co_yield(1) end)(); '
+             'g:next(); print(#require("corolab.recorder").events)')
+    assert run(binary, ["-e", count]).stdout == "0\n"
+    assert run(binary, ["--export", "dot=/dev/null", "-e", count]).stdout == "16\n"
+    stdin = "\n".join([":record 10", "g = range(3)", "for i = 1, 3 do g.h:resume() end",
+                        ":record", ":export dot /dev/null", ":where 1", ":record 0", ""])
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
+    succeed(p)
+    dropped = "the last 10 of 30 events (the 20 before were dropped: :record N keeps more)"
+    assert "recording keeps the last 10 events; it holds " + dropped in p.stdout, p.stdout
+    assert "wrote dot (" + dropped + ") to /dev/null" in p.stdout, p.stdout
+    assert "#1 range at event 30: return to caller" in p.stdout, p.stdout
+    assert p.stderr == ("corolab: record N: keep the last N events, N a whole number "
+                        ">= 1\n"), p.stderr
+
+
 CASES = {
     "session_explore": lambda b: case_session(b, "explore"),
     "session_transfer": lambda b: case_session(b, "transfer"),
@@ -238,6 +258,7 @@ CASES = {
     "interrupt_callback": case_interrupt_callback,
     "explorer_misuse": case_explorer_misuse,
     "explorer_bad_handles": case_explorer_bad_handles,
+    "recording": case_recording,
 }
 
 
