@@ -63,7 +63,20 @@ local function stop(rec, ev, why)
   _G.ev = outer_ev
 end
 
+local once                -- {kind, why}: stop at the next event of kind
+
+-- stop at the next event of this kind, once (:load stops at the first
+-- suspension so that breakpoints can be set before the rest runs)
+function debugger.stop_once(kind, why)
+  once = {kind = kind, why = why}
+end
+
 local function on_event(rec, ev)
+  if once and rec.kind == once.kind then
+    local why = once.why
+    once = nil
+    return stop(rec, ev, why)
+  end
   if finishing then
     local depth = finishing
     if rec.depth > depth or (rec.depth == depth and rec.kind ~= "return to caller") then
@@ -89,7 +102,7 @@ end
 
 -- back at the top-level prompt: whatever was running has returned
 function debugger.ready()
-  stepping, finishing = false, nil
+  stepping, finishing, once = false, nil, nil
 end
 
 local function describe_state(h)

@@ -46,6 +46,11 @@ local commands = {
     function(arg) explorer.export(arg) end},
   {"record", "[N]", "how many events the recording keeps (the last ones; 100000 at "
     .. "first), or keep the last N", function(arg) explorer.record(arg) end},
+  {"lessons", "", "the lessons: each a short Lua script mirroring a C++20 program "
+    .. "(run one with :load NAME)", function() explorer.lessons() end},
+  {"load", "NAME", "run lesson NAME (its name, number or a unique part of it) up to its "
+    .. "first suspension, and stop there: set breakpoints, then :continue",
+    function(arg) return explorer.load(arg) end},
   {"tour", "", "a guided tour: a generator and a task, one event at a time",
     function() tour.run() end},
 }
@@ -165,6 +170,58 @@ function explorer.record(arg)
   end
   print(string.format("recording keeps the last %d events; it holds %s", recorder.limit,
     recorder.extent()))
+end
+
+-- a lesson's one-line summary: its first comment, after the file name
+local function summary(lesson)
+  local lines = {}
+  for line in lesson.code:gmatch("[^\n]*") do
+    local text = line:match("^%-%-%s*(.*)$")
+    if not text or text == "" then break end
+    lines[#lines + 1] = text
+  end
+  local all = table.concat(lines, " "):gsub("^%S+%.lua%s*[—-]+%s*", "")
+  return all:match("^(.-%.)%s") or all
+end
+
+function explorer.lessons()
+  for _, lesson in ipairs(host.lessons()) do
+    print(string.format("  %-22s %s", lesson.name, summary(lesson)))
+  end
+  print("(:load NAME runs one, stopping at its first suspension)")
+end
+
+local function find_lesson(arg)
+  if arg == "" then palette.fail("load which lesson? :lessons lists them") end
+  local found = {}
+  for _, lesson in ipairs(host.lessons()) do
+    if lesson.name == arg then return lesson end
+    if lesson.name:sub(1, #arg) == arg or lesson.name:find(arg, 1, true) then
+      found[#found + 1] = lesson
+    end
+  end
+  if #found == 1 then return found[1] end
+  local names = {}
+  for _, lesson in ipairs(#found > 0 and found or host.lessons()) do
+    names[#names + 1] = lesson.name
+  end
+  palette.fail(string.format("%s lesson '%s': %s", #found > 0 and "more than one" or "no",
+    arg, table.concat(names, ", ")))
+end
+
+-- runs the lesson as its own script (arg[0] is its file), stopping at the
+-- first suspension of any coroutine; the lesson's globals are its own
+function explorer.load(arg)
+  local lesson = find_lesson(arg)
+  local chunk = assert(load(lesson.code, "@" .. lesson.file, "t"))
+  print(palette.paint("title", "lesson " .. lesson.name) .. ": " .. summary(lesson))
+  debugger.stop_once("suspend", "loaded " .. lesson.name .. " (:break EVENT, then :continue)")
+  local outer_arg = rawget(_G, "arg")
+  _G.arg = {[0] = lesson.file}
+  local ok, err = pcall(chunk)
+  _G.arg = outer_arg
+  debugger.ready()
+  if not ok then error(err, 0) end
 end
 
 -- nobody will look (a script without --trace, --export or the prompt):

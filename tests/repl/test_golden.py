@@ -250,6 +250,37 @@ def case_recording(binary):
                         ">= 1\n"), p.stderr
 
 
+def case_lessons(binary):
+    """the plain-Lua task and generator and the lessons are found wherever
+    corolab starts (a user's own task.lua still wins); :lessons lists the
+    lessons, :load runs one and stops at its first suspension"""
+    with tempfile.TemporaryDirectory() as elsewhere:
+        lesson = os.path.join(ROOT, "scripts", "lessons", "03-task.lua")
+        p = subprocess.run([binary, "-e", "dofile(%r)" % lesson], cwd=elsewhere, env=ENV,
+                           capture_output=True, text=True)
+        assert p.stdout == "inner gave\t42\nouter gave\t84\n", p.stdout + p.stderr
+        with open(os.path.join(elsewhere, "task.lua"), "w") as mine:
+            mine.write("return 'my own task'\n")
+        p = subprocess.run([binary, "-e", "print(require 'task', require 'generator' ~= nil)"],
+                           cwd=elsewhere, env=ENV, capture_output=True, text=True)
+        assert p.stdout == "my own task\ttrue\n", p.stdout + p.stderr
+    stdin = "\n".join([":lessons", ":load task", ":break return_value", ":continue",
+                        ":continue", ":continue", ":load zzz", ":load 0", ""])
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
+    succeed(p)
+    assert ("  03-task                task<int>: outer co_awaits inner, which co_returns 42; "
+            "outer co_returns 84.") in p.stdout, p.stdout
+    assert "loaded 03-task (:break EVENT, then :continue)" in p.stdout, p.stdout
+    assert re.search(r"^\(#1 outer suspend\) > breakpoint 1: return_value$", p.stdout, re.M), \
+        p.stdout
+    assert re.search(r"breakpoint 1 +\d+ return_value +#2 inner +@ 03-task.lua:10", p.stdout), \
+        p.stdout
+    assert "outer gave\t84" in p.stdout, p.stdout
+    names = "01-lazy-generator, 02-eager-range, 03-task, 04-next-getvalue, 05-address-roundtrip"
+    assert p.stderr.splitlines() == ["corolab: no lesson 'zzz': " + names,
+                                     "corolab: more than one lesson '0': " + names], p.stderr
+
+
 CASES = {
     "session_explore": lambda b: case_session(b, "explore"),
     "session_transfer": lambda b: case_session(b, "transfer"),
@@ -259,6 +290,7 @@ CASES = {
     "explorer_misuse": case_explorer_misuse,
     "explorer_bad_handles": case_explorer_bad_handles,
     "recording": case_recording,
+    "lessons": case_lessons,
 }
 
 

@@ -226,6 +226,23 @@ def test_step_return_objects(binary):
         t.wait(r"^#2 tk  promise_type task  suspended_final$")
 
 
+def test_load_lesson(binary):
+    """:load stops a lesson at its first suspension; a breakpoint set there
+    stops in the rest of it"""
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.line(":load 01")
+        t.wait(r"^\(#1 range suspend\) >")
+        t.line(":break yield_value")
+        t.line(":continue")
+        t.wait(r"^breakpoint 1 +\d+ yield_value +#1 range")
+        t.line(":delete")
+        t.line(":continue")
+        t.wait(PROMPT)
+        t.line(":frames")
+        t.wait(r"^no live frames$")
+
+
 def test_breakpoint_nested_resume(binary):
     with corolab(binary, "-i", FIXTURES) as t:
         t.wait(PROMPT)
