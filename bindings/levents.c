@@ -13,6 +13,19 @@ static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
   coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
 }
 
+/* yield_value(v), return_value(v) of a Lua body: ev.args = {v} (the
+   operand is on top of the body's thread); a C body's is a bare pointer */
+static void pushoperand(Ctx *c, lua_State *L, const cl_Event *ev) {
+  cl_FrameInfo info;
+  if (!cl_frame_info(c->R, ev->frame, &info) || !coro_isbody(info.coroutine) ||
+      ev->value != (const void *)((Body *)info.locals)->T)
+    return;
+  lua_createtable(L, 1, 0);
+  coro_pushvalue(L, (void *)ev->value);
+  lua_rawseti(L, -2, 1);
+  lua_setfield(L, -2, "args");
+}
+
 /* protected: c, the event, the observer's ref. An observer before this
    one may have destroyed the frame (or made another at its address): the
    event names it only while its id is the event's */
@@ -24,7 +37,7 @@ static int pobserver(lua_State *L) {
   char where[128];
   if (alive) cl_where(c->R, ev->frame, where, sizeof where);
   lua_rawgeti(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, 3));
-  lua_createtable(L, 0, 8);
+  lua_createtable(L, 0, 9);
   lua_pushstring(L, cl_event_names[ev->kind]);
   lua_setfield(L, -2, "kind");
   lua_pushinteger(L, ev->frame_id);
@@ -43,6 +56,7 @@ static int pobserver(lua_State *L) {
   lua_setfield(L, -2, "other");
   lua_pushstring(L, ev->detail);
   lua_setfield(L, -2, "detail");
+  if (alive && ev->value) pushoperand(c, L, ev);
   c->live.observing++;
   int status = lua_pcall(L, 1, 0, 0);
   c->live.observing--;

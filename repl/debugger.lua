@@ -22,10 +22,26 @@ local finishing           -- depth of the resume that :finish waits for
 local step_target         -- the handle :step resumed last
 local current             -- the event a condition is tested on
 
--- names a condition can use: the event's fields, ev, h, then globals
+-- the promise of the frame an event is about (nil if none is alive)
+local function promise_of(h)
+  if not h then return nil end
+  local ok, p = pcall(h.promise, h)
+  return ok and p or nil
+end
+
+-- an event prints as its trace line: "event 12: yield_value(1) #1 range"
+local Event = {__name = "event", __tostring = function(ev)
+  local rec = rawget(ev, "record")
+  return rec and ("event " .. trace.line(rec):gsub("^%s+", "")) or "event"
+end}
+
+-- names a condition can use: ev (args: the member's arguments), h (the
+-- handle of the frame the event is about), p (its promise), the event's
+-- fields, then globals
 local condition_env = setmetatable({}, {__index = function(_, k)
   if k == "ev" then return current.ev end
   if k == "h" then return current.ev.handle end
+  if k == "p" then return promise_of(current.ev.handle) end
   local v = current.rec[k]
   if v ~= nil then return v end
   return _G[k]
@@ -51,16 +67,20 @@ function debugger.announce(why, rec)
   if lesson then print(palette.paint("dim", palette.fold(lesson, "     "))) end
 end
 
+-- at a stop, the prompt sees ev, h and p as globals (the user's own come
+-- back after it)
 local function stop(rec, ev, why)
   debugger.announce(why, rec)
-  local outer_ev = rawget(_G, "ev")
-  _G.ev = ev
+  ev.record = rec
+  setmetatable(ev, Event)
+  local saved = {ev = rawget(_G, "ev"), h = rawget(_G, "h"), p = rawget(_G, "p")}
+  _G.ev, _G.h, _G.p = ev, ev.handle, promise_of(ev.handle)
   debugger.stops[#debugger.stops + 1] = {rec = rec, ev = ev}
   local left = host.prompt(string.format("(%s %s) ", recorder.label(recorder.owner(rec)),
     rec.kind))
   if not left then stepping = false end            -- Ctrl-D: as :continue
   debugger.stops[#debugger.stops] = nil
-  _G.ev = outer_ev
+  _G.ev, _G.h, _G.p = saved.ev, saved.h, saved.p
 end
 
 local once                -- {kind, why}: stop at the next event of kind

@@ -39,6 +39,9 @@ local commands = {
   {"where", "[h]", "the standard's coroutine wrapper with a cursor at the current step "
     .. "(a stop's event, or h's last event), and the chain of who resumed whom",
     function(arg) explorer.where(arg) end},
+  {"log", "[N]", "the last N recorded events (20 at first), each with its arguments "
+    .. "and what it returned, e.g. yield_value(1) → suspend_always",
+    function(arg) explorer.log(arg) end},
   {"trace", "[on|off]", "print every lifecycle event as it happens, indented by resume "
     .. "depth", function(arg) explorer.trace(arg) end},
   {"export", "chrome|mermaid|dot FILE", "write the recorded run: Chrome trace JSON "
@@ -120,6 +123,16 @@ function explorer.where(arg)
     return
   end
   where.show(rec)
+end
+
+function explorer.log(arg)
+  local n = arg == "" and 20 or math.tointeger(tonumber(arg))
+  if not n or n < 1 then palette.fail("log N: the last N events, N a whole number >= 1") end
+  recorder.trim()
+  local events = recorder.events
+  if #events == 0 then print("no events recorded yet") return end
+  for i = math.max(1, #events - n + 1), #events do print(trace.line(events[i])) end
+  if #events < n and recorder.dropped > 0 then print("(" .. recorder.extent() .. ")") end
 end
 
 function explorer.trace(arg)

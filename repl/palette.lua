@@ -58,6 +58,24 @@ function palette.value(v, depth)
   return "{" .. table.concat(parts, ", ") .. "}"
 end
 
+-- a value in a few characters, for events: strings quoted and cut, objects
+-- by their type's __name, tables briefly
+function palette.brief(v)
+  local t, text = type(v), nil
+  local mt = (t == "table" or t == "userdata") and getmetatable(v) or nil
+  if t == "string" then
+    text = string.format("%q", #v > 24 and (v:sub(1, 21) .. "...") or v)
+  elseif type(mt) == "table" and type(mt.__name) == "string" and not palette.is_handle(v) then
+    local ok, h = pcall(function() return v.h end)
+    text = mt.__name .. ((ok and palette.is_handle(h)) and (" " .. palette.value(h)) or "")
+  else
+    local ok, shown = pcall(palette.value, v, 2)
+    text = ok and shown or t
+  end
+  if #text > 40 then text = text:sub(1, 37) .. "..." end
+  return text
+end
+
 -- explanations are long lines; fold them for the terminal
 function palette.fold(text, indent)
   local lines, line = {}, indent

@@ -8,6 +8,7 @@
 -- transfers appended to it).
 local coro = require "coro"
 local host = require "corolab.host"
+local palette = require "corolab.palette"
 
 local recorder = {
   events = {},        -- records, in order: {seq, kind, frame, other, depth,
@@ -123,6 +124,53 @@ function recorder.extent()
     .. ":record N keeps more)", n, n + recorder.dropped, recorder.dropped)
 end
 
+-- What a member returned is known at the frame's next event: await_ready
+-- was false if the frame suspends next, true if await_resume follows;
+-- await_suspend's result is what control did next (the runtime's detail);
+-- the awaitable a member or operator returned is named by the next step
+-- of its co_await. pending[id]: the frame's last record still waiting.
+local pending = {}
+local makes_awaitable = {
+  initial_suspend = true, final_suspend = true, yield_value = true,
+  await_transform = true, ["operator co_await"] = true,
+}
+local takes_awaitable = {
+  await_transform = true, ["operator co_await"] = true, await_ready = true,
+  suspend = true,
+}
+local suspend_results = {
+  ["await_suspend returned void"] = "void", ["await_suspend returned true"] = "true",
+  ["await_suspend returned false"] = "false",
+  ["await_suspend returned noop_coroutine()"] = "noop_coroutine()",
+}
+
+local function result_of(p, rec)
+  if p.kind == "await_ready" then
+    if rec.kind == "suspend" then return "false" end
+    if rec.kind == "await_resume" then return "true" end
+  elseif p.kind == "await_suspend" then
+    if rec.kind == "symmetric transfer" then return "handle " .. recorder.label(rec.frame) end
+    return suspend_results[rec.detail]
+  elseif makes_awaitable[p.kind] and takes_awaitable[rec.kind] and rec.detail ~= "" then
+    return rec.detail
+  end
+end
+
+local function settle(id, rec)
+  local p = pending[id]
+  if not p then return end
+  pending[id] = nil
+  p.result = result_of(p, rec)
+end
+
+local function args_of(ev)
+  if not ev.args then return nil end
+  local shown = {}
+  for i = 1, #ev.args do shown[i] = palette.brief(ev.args[i]) end
+  if #shown == 0 then shown[1] = palette.brief(ev.args[1]) end      -- nil
+  return table.concat(shown, ", ")
+end
+
 local function on_event(ev)
   local rec = {
     seq = #recorder.events + recorder.dropped + 1,
@@ -131,10 +179,15 @@ local function on_event(ev)
     index = ev.index, detail = ev.detail or "", where = ev.where,
   }
   rec.where = recorder.place(rec.where)
+  rec.args = args_of(ev)
   local continued = continues_transfer(rec)
   rec.continued = continued     -- a resume that is part of a transfer or of
                                 -- await_suspend returning false
   local id = recorder.owner(rec)
+  settle(rec.kind == "symmetric transfer" and rec.other or id, rec)
+  if rec.kind == "await_suspend" or rec.kind == "await_ready" or makes_awaitable[rec.kind] then
+    pending[id] = rec
+  end
   if id ~= 0 then
     local f = frame_facts(id, ev.handle)
     if rec.kind == "promise_type" and not f.promise_type then f.promise_type = rec.detail end

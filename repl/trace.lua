@@ -1,7 +1,8 @@
 -- trace.lua — one line per lifecycle event, indented by resume depth:
--- sequence number, event, frame, then what else the event says (detail,
--- who resumed or transferred, the source location). Used by :trace and
--- --trace; the same line heads a :step or a breakpoint stop.
+-- sequence number, event with its arguments (and what it returned, once
+-- known: :log), frame, then what else the event says (detail, who resumed
+-- or transferred, the source location). Used by :trace and --trace, as
+-- the events happen; the same line heads a :step or a breakpoint stop.
 local palette = require "corolab.palette"
 local recorder = require "corolab.recorder"
 
@@ -18,6 +19,12 @@ local function relation(rec)
   end
 end
 
+-- "yield_value(1) → suspend_always"
+function trace.call(rec)
+  return rec.kind .. (rec.args and ("(" .. rec.args .. ")") or "") ..
+    (rec.result and (" → " .. rec.result) or "")
+end
+
 function trace.line(rec)
   local frame = recorder.owner(rec)
   local parts = {}
@@ -25,7 +32,7 @@ function trace.line(rec)
   parts[#parts + 1] = relation(rec)
   if rec.where then parts[#parts + 1] = palette.paint("dim", "@ " .. rec.where) end
   local line = string.format("%4d %s%s %s %s", rec.seq, string.rep("  ", rec.depth),
-    palette.paint("kind", string.format("%-20s", rec.kind)),
+    palette.paint("kind", string.format("%-20s", trace.call(rec))),
     palette.paint("frame", string.format("%-12s", frame == 0 and "-" or recorder.label(frame))),
     table.concat(parts, "  "))
   return (line:gsub("%s+$", ""))

@@ -492,6 +492,8 @@ typedef struct cl_Event {
   unsigned other_id;           /* resumer / transfer target, when any */
   const char *detail;          /* e.g. awaiter type, error text; valid only
                                   during the observer call: copy to keep */
+  const void *value;           /* yield_value, return_value: the operand,
+                                  the pointer the promise gets; else NULL */
 } cl_Event;
 
 typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);

@@ -98,7 +98,7 @@ static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
 
 static void destroy_temp(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
   if (a.ops->destroy) {
-    cl_emit(R, CL_EV_AWAITER_DESTROY, st, 0, name_of(a));
+    emit_about(R, CL_EV_AWAITER_DESTROY, st, a, NULL);
     a.ops->destroy(R, a.self);
   }
 }
@@ -153,7 +153,7 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
   if ((e = keep(R, st, a))) return e;
   if (kind == AWAIT_PLAIN && pt->await_transform) {
     cl_Awaitable t;
-    cl_emit(R, CL_EV_AWAIT_TRANSFORM, st, 0, name_of(a));
+    emit_about(R, CL_EV_AWAIT_TRANSFORM, st, a, NULL);
     if ((e = pt->await_transform(R, cl_frame_promise(cl_frame_of_state(st)), a, &t)))
       return e;
     if (t.ops == NULL) return no_ops(R, st, "await_transform returned");
@@ -166,7 +166,7 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
                          "non-member are viable [over.match.oper]", name_of(a));
   if (member || nonmember) {
     cl_Awaitable w;
-    cl_emit(R, CL_EV_OPERATOR_CO_AWAIT, st, 0, name_of(a));
+    emit_about(R, CL_EV_OPERATOR_CO_AWAIT, st, a, NULL);
     e = member ? a.ops->member_co_await(R, a.self, &w)
                : a.ops->free_co_await(R, a.self, &w);
     if (e) return e;
@@ -254,7 +254,7 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
   st->state = (unsigned char)suspended_state(kind);
   if (kind == AWAIT_FINAL) h->resume_fn = NULL;        /* done() is now true */
   cl_pin(R, &pin, st);
-  cl_emit(R, CL_EV_SUSPEND, st, 0, name_of(w));
+  emit_about(R, CL_EV_SUSPEND, st, w, &pin);
   if (!pin.left) emit_about(R, CL_EV_AWAIT_SUSPEND, st, w, &pin);
   if (!pin.left) {
     called = 1;

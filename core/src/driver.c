@@ -154,7 +154,7 @@ static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
     return ill_formed(R, st, cl_ill_formed(R, st, "co_return%s: no member named "
                       "'return_value' in '%s' [stmt.return.coroutine]", at, pt->name));
   }
-  cl_emit(R, CL_EV_RETURN_VALUE, st, 0, NULL);
+  cl_emit_operand(R, CL_EV_RETURN_VALUE, st, v);
   if ((e = pt->return_value(R, promise_of(st), v))) return unwind(R, st, e);
   destroy_locals(R, st);
   return final_suspend(R, st);
@@ -305,7 +305,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
       case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
         if (pt->yield_value == NULL)
           return ill_formed(R, st, no_yield_value(R, st));
-        cl_emit(R, CL_EV_YIELD_VALUE, st, 0, NULL);
+        cl_emit_operand(R, CL_EV_YIELD_VALUE, st, s.value);
         o = AWAIT_THROWS;
         if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
           o = cl_await(R, st, a, AWAIT_YIELD, s.result, &next, &thrown);

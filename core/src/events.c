@@ -32,8 +32,8 @@ int cl_event_kind_from_name(const char *s) {
   return -1;
 }
 
-void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
-              unsigned other, const char *detail) {
+static void emit(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
+                 unsigned other, const char *detail, const void *value) {
   cl_Event ev;
   ev.kind = kind;
   ev.frame_id = st ? st->id : 0;
@@ -42,12 +42,23 @@ void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
   ev.depth = R->depth > 0 ? R->depth - 1 : 0;   /* 0: outermost resume */
   ev.other_id = other;
   ev.detail = detail ? detail : "";
+  ev.value = value;
   /* observers may unsubscribe while we iterate: walk by id */
   for (int i = 0; i < R->nobservers; i++) {
     int id = R->observers[i].id;
     R->observers[i].fn(R, &ev, R->observers[i].ud);
     if (i >= R->nobservers || R->observers[i].id != id) i--;
   }
+}
+
+void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
+              unsigned other, const char *detail) {
+  emit(R, kind, st, other, detail, NULL);
+}
+
+void cl_emit_operand_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
+                      const void *value) {
+  emit(R, kind, st, 0, NULL, value);
 }
 
 int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud) {

@@ -79,6 +79,12 @@ static void test_event_fields(void **state) {
   assert_int_equal(seen.ev[0].other_id, 0);          /* resumed from main */
   assert_int_equal(seen.ev[3].kind, CL_EV_AWAIT_READY);
   assert_int_equal(seen.ev[3].index, info.index);    /* at the co_yield */
+  /* [expr.yield]: yield_value gets the operand, and so does its event */
+  assert_int_equal(seen.ev[2].kind, CL_EV_YIELD_VALUE);
+  assert_ptr_equal(seen.ev[2].value, v);
+  assert_int_equal(*(const long long *)seen.ev[2].value, 0);
+  assert_null(seen.ev[0].value);
+  assert_null(seen.ev[3].value);
   destroy_ok(R, h);
 }
 

@@ -273,12 +273,42 @@ def case_lessons(binary):
     assert "loaded 03-task (:break EVENT, then :continue)" in p.stdout, p.stdout
     assert re.search(r"^\(#1 outer suspend\) > breakpoint 1: return_value$", p.stdout, re.M), \
         p.stdout
-    assert re.search(r"breakpoint 1 +\d+ return_value +#2 inner +@ 03-task.lua:10", p.stdout), \
+    assert re.search(r"breakpoint 1 +\d+ return_value\(42\) +#2 inner +@ 03-task.lua:10",
+                     p.stdout), \
         p.stdout
     assert "outer gave\t84" in p.stdout, p.stdout
     names = "01-lazy-generator, 02-eager-range, 03-task, 04-next-getvalue, 05-address-roundtrip"
     assert p.stderr.splitlines() == ["corolab: no lesson 'zzz': " + names,
                                      "corolab: more than one lesson '0': " + names], p.stderr
+
+
+def case_values(binary):
+    """events carry what C++ passes and returns: yield_value(v) and
+    return_value(v) with v; await_ready's bool, await_suspend's void, handle
+    or noop_coroutine(), the awaiter a member returned (:log); a condition
+    on ev.args stops at the right yield; the stop sees ev, h and p, ev prints
+    as its event, and the user's own h comes back after it"""
+    stdin = "\n".join([
+        ":load task", ":continue", ":log 50",
+        "h = 'mine'", "g = range(3)", ":break yield_value if ev.args[1] == 1",
+        "g.h:resume()", "g.h:resume()", "ev", "ev.args[1]", "p.current", "h == g.h",
+        ":continue", "h", ""])
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
+    succeed(p)
+    out = p.stdout
+    for pattern in [
+            r"^ +\d+ +initial_suspend → suspend_always +#2 inner$",
+            r"^ +\d+ +await_ready → false +#1 outer +task  @ 03-task.lua:14$",
+            r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  @ 03-task.lua:14$",
+            r"^ +\d+ +final_suspend → task::final_awaiter +#2 inner$",
+            r"^ +\d+ +await_suspend → noop_coroutine\(\) +#1 outer",
+            r"^ +\d+ +return_value\(84\) +#1 outer +@ 03-task.lua:16$",
+            r"breakpoint 1 +\d+ yield_value\(1\) +#3 range",
+            r"^\(#3 range yield_value\) > event \d+ yield_value\(1\) +#3 range",
+            r"^\(#3 range yield_value\) > 1\n\(#3 range yield_value\) > 0\n"
+            r"\(#3 range yield_value\) > true$",
+            r"> mine$"]:
+        assert re.search(pattern, out, re.M), (pattern, out)
 
 
 CASES = {
@@ -291,6 +321,7 @@ CASES = {
     "explorer_bad_handles": case_explorer_bad_handles,
     "recording": case_recording,
     "lessons": case_lessons,
+    "values": case_values,
 }
 
 

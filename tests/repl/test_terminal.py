@@ -235,12 +235,29 @@ def test_load_lesson(binary):
         t.wait(r"^\(#1 range suspend\) >")
         t.line(":break yield_value")
         t.line(":continue")
-        t.wait(r"^breakpoint 1 +\d+ yield_value +#1 range")
+        t.wait(r"^breakpoint 1 +\d+ yield_value\(0\) +#1 range")
         t.line(":delete")
         t.line(":continue")
         t.wait(PROMPT)
         t.line(":frames")
         t.wait(r"^no live frames$")
+
+
+def test_breakpoint_on_value(binary):
+    """a condition on the yielded value (ev.args, the member's arguments:
+    the stop is before the call) stops at that yield; h and p at the stop"""
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line("g = range(3)")
+        t.line(":break yield_value if ev.args[1] == 2")
+        t.line("for i = 1, 3 do g.h:resume() end")
+        t.wait(r"^breakpoint 1 +\d+ yield_value\(2\) +#1 range")
+        t.line("p.current, h:done()")
+        t.wait(r"^1\s+false$")                  # yield_value(2) not called yet
+        t.line(":continue")
+        t.wait(PROMPT)
+        t.line("g.h:promise().current")
+        t.wait(r"^2$")
 
 
 def test_breakpoint_nested_resume(binary):
@@ -277,7 +294,7 @@ def test_step_whole_generator(binary):
             t.line(":step")
             t.wait_count(any_prompt, n + 1)
         screen = t.screen()
-        walked = re.findall(r"^step +\d+ +(\S+(?: \S+)*?) {2,}#", screen, re.M)
+        walked = re.findall(r"^step +\d+ +([a-z_ ]+?)(?:\(.*?\))? {2,}#", screen, re.M)
         for kind in ("resume", "await_resume", "yield_value", "await_suspend",
                      "return to caller", "return_void", "final_suspend"):
             assert kind in walked, (kind, walked, screen)
