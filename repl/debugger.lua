@@ -63,7 +63,7 @@ end
 -- an event, and what it means (also the tour's narration)
 function debugger.announce(why, rec)
   print(palette.paint("title", why) .. "  " .. trace.line(rec))
-  local lesson = lessons[rec.kind]
+  local lesson = lessons.explain(rec)
   if lesson then print(palette.paint("dim", palette.fold(lesson, "     "))) end
 end
 

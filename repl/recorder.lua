@@ -80,6 +80,37 @@ end
 
 -- which co_await of the standard's wrapper the frame is in: "prologue",
 -- "initial", "body" (after the initial await_resume) or "final"
+-- what an event means depends on what came before it in the frame: the
+-- locals die after co_return, while unwinding an error, after flowing off
+-- the end, or in destroy(); an awaiter dies at the end of its co_await or
+-- in destroy(); a resume is a resume(), the end of a transfer, or
+-- await_suspend returning false
+local function context_of(f, rec)
+  local k = rec.kind
+  if k == "~locals" then
+    return f.destroying and "destroy" or f.last == "throw" and "unwinding"
+      or (f.last == "return_value" or f.last == "return_void") and "co_return"
+      or "flowed off"
+  elseif k == "~awaiter" then
+    return f.destroying and "destroy" or "co_await"
+  elseif k == "await_resume" then
+    return rec.phase == "initial" and "initial" or rec.phase == "final" and "final" or "body"
+  elseif k == "resume" then
+    if rec.detail == "await_suspend returned false" then return "bool" end
+    return rec.continued and "transfer" or "resume()"
+  elseif k == "return to caller" then
+    return rec.detail:match("noop_coroutine") and "noop" or
+      rec.detail:match("before await_suspend") and "observer" or "suspended"
+  end
+end
+
+local function note_context(f, rec)
+  local k = rec.kind
+  rec.context = context_of(f, rec)
+  if k == "destroy" then f.destroying = true end
+  if k == "throw" or k == "return_value" or k == "return_void" then f.last = k end
+end
+
 local function advance_phase(f, rec)
   local k = rec.kind
   if k == "initial_suspend" then f.phase = "initial"
@@ -197,6 +228,7 @@ local function on_event(ev)
       f.resumed_by, f.how = rec.other, "transfer"
     end
     advance_phase(f, rec)
+    note_context(f, rec)
   end
   local events = recorder.events
   events[#events + 1] = rec
