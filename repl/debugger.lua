@@ -69,15 +69,45 @@ end
 
 -- at a stop, the prompt sees ev, h and p as globals (the user's own come
 -- back after it)
+-- what the prompt is in: the frame the event is about, or (for an
+-- operator new, which has no frame yet) the one whose body is running
+local function stopped_in(rec)
+  local id = recorder.owner(rec)
+  if id == 0 then
+    local ok, h = pcall(coro.running)
+    local info = ok and h and coro.info(h)
+    if info then id = info.id end
+  end
+  return recorder.label(id)
+end
+
+-- after a stop's announcement: the frame that moved, at a glance (as gdb's
+-- display): state, suspend point, promise, the awaiter it waits on
+debugger.display = true
+
+local function show_frame(h)
+  local info = h and coro.info(h)
+  if not info or not debugger.display then return end
+  local place = recorder.place(info.where)
+  local parts = {recorder.label(info.id), tostring(info.state)}
+  if place then parts[#parts + 1] = "at " .. place end
+  local ok, promise = pcall(palette.value, info.promise)
+  promise = ok and promise or "?"
+  if #promise > 60 then promise = promise:sub(1, 57) .. "..." end
+  parts[#parts + 1] = "promise " .. promise
+  if info.awaiter ~= nil then parts[#parts + 1] = "awaiting " .. palette.brief(info.awaiter) end
+  print(palette.paint("dim", "  " .. table.concat(parts, "  ")))
+end
+
 local function stop(rec, ev, why)
   debugger.announce(why, rec)
+  show_frame(ev.handle)
   ev.record = rec
   setmetatable(ev, Event)
   local saved = {ev = rawget(_G, "ev"), h = rawget(_G, "h"), p = rawget(_G, "p")}
   _G.ev, _G.h, _G.p = ev, ev.handle, promise_of(ev.handle)
   debugger.stops[#debugger.stops + 1] = {rec = rec, ev = ev}
-  local left = host.prompt(string.format("(%s %s) ", recorder.label(recorder.owner(rec)),
-    rec.kind))
+  local left = host.prompt(string.format("(%s %s) ", stopped_in(rec), rec.kind))
   if not left then stepping = false end            -- Ctrl-D: as :continue
   debugger.stops[#debugger.stops] = nil
   _G.ev, _G.h, _G.p = saved.ev, saved.h, saved.p

@@ -39,6 +39,9 @@ local commands = {
   {"where", "[h]", "the standard's coroutine wrapper with a cursor at the current step "
     .. "(a stop's event, or h's last event), and the chain of who resumed whom",
     function(arg) explorer.where(arg) end},
+  {"display", "[on|off]", "after each stop, show the frame that moved: state, suspend "
+    .. "point, promise, the awaiter it waits on (on at first)",
+    function(arg) explorer.display(arg) end},
   {"log", "[N]", "the last N recorded events (20 at first), each with its arguments "
     .. "and what it returned, e.g. yield_value(1) → suspend_always",
     function(arg) explorer.log(arg) end},
@@ -125,6 +128,13 @@ function explorer.where(arg)
   where.show(rec)
 end
 
+function explorer.display(arg)
+  if arg == "on" then debugger.display = true
+  elseif arg == "off" then debugger.display = false
+  elseif arg ~= "" then palette.fail("display on, or display off") end
+  print("display is " .. (debugger.display and "on" or "off"))
+end
+
 function explorer.log(arg)
   local n = arg == "" and 20 or math.tointeger(tonumber(arg))
   if not n or n < 1 then palette.fail("log N: the last N events, N a whole number >= 1") end
@@ -162,7 +172,7 @@ function explorer.complete(line)
   local out = {}
   if c[1] == "break" and nth == 1 then
     for _, k in ipairs(recorder.kind_list) do out[#out + 1] = k.key end
-  elseif c[1] == "trace" then out = {"on", "off"}
+  elseif c[1] == "trace" or c[1] == "display" then out = {"on", "off"}
   elseif c[1] == "help" then
     for _, cmd in ipairs(commands) do out[#out + 1] = cmd[1] end
   elseif c[1] == "delete" then

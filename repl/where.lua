@@ -2,10 +2,40 @@
 -- cursor at the step an event belongs to, the expansion of co_await when
 -- the step is part of one, and the chain of who resumed whom (symmetric
 -- transfers included) at that moment.
+local host = require "corolab.host"
 local palette = require "corolab.palette"
 local recorder = require "corolab.recorder"
+local trace = require "corolab.trace"
 
 local where = {}
+
+-- the text of "file:line": from the file, or from the lesson of that name
+-- built into corolab (:load); nil if neither has it
+local sources = {}
+local function lines_of(file)
+  if sources[file] == nil then
+    local text
+    local f = io.open(file, "r")
+    if f then text = f:read("a") f:close() end
+    if not text then
+      for _, lesson in ipairs(host.lessons()) do
+        if lesson.file == file or file:match("[/\\]" .. lesson.file:gsub("%p", "%%%0") .. "$")
+        then text = lesson.code end
+      end
+    end
+    local lines = {}
+    for line in (text or ""):gmatch("([^\n]*)\n?") do lines[#lines + 1] = line end
+    sources[file] = lines
+  end
+  return sources[file]
+end
+
+function where.source_line(place)
+  local file, line = (place or ""):match("^(.-):(%d+)$")
+  if not file then return nil end
+  local text = lines_of(file)[tonumber(line)]
+  return text and text:match("^%s*(.-)%s*$") or nil
+end
 
 -- the wrapper; each line lists the events that put the cursor on it
 local wrapper = {
@@ -88,7 +118,9 @@ end
 function where.show(rec)
   local frame = recorder.owner(rec)
   print(palette.paint("title", string.format("%s at event %d: %s%s", recorder.label(frame),
-    rec.seq, rec.kind, rec.where and ("  @ " .. rec.where) or "")))
+    rec.seq, trace.call(rec), rec.where and ("  @ " .. rec.where) or "")))
+  local text = where.source_line(rec.where)
+  if text then print("   " .. palette.paint("dim", rec.where:match("(%d+)$") .. " | ") .. text) end
   local in_await = false
   for _, line in ipairs(co_await) do if lists(line, rec.kind) then in_await = true end end
   print_block(wrapper, function(line)

@@ -311,6 +311,28 @@ def case_values(binary):
         assert re.search(pattern, out, re.M), (pattern, out)
 
 
+def case_where_display(binary):
+    """:where shows the body's source line; each stop shows the frame that
+    moved (:display off hides it); the prompt names the frame running when
+    the event has none yet (operator new inside outer's resume)"""
+    stdin = "\n".join([
+        "g = range(3)", ":break yield_value", "g.h:resume()", ":where", ":step",
+        ":display off", ":step", ":delete", ":continue",
+        ":load task", ":break operator_new", ":continue", ":delete", ":continue", ""])
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
+    succeed(p)
+    out = p.stdout
+    for pattern in [
+            r"^   10 \| for i = 0, n - 1 do coro.co_yield\(i\) end$",
+            r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{\}$",
+            r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{current = 0\}  "
+            r"awaiting suspend_always$",
+            r"display is off\n\(#1 range await_ready\) > step +\d+ suspend .*\n.*\n.*\n.*\n"
+            r"\(#1 range suspend\) >",
+            r"\(#2 outer operator new\) > "]:
+        assert re.search(pattern, out, re.M), (pattern, out)
+
+
 CASES = {
     "session_explore": lambda b: case_session(b, "explore"),
     "session_transfer": lambda b: case_session(b, "transfer"),
@@ -322,6 +344,7 @@ CASES = {
     "recording": case_recording,
     "lessons": case_lessons,
     "values": case_values,
+    "where_display": case_where_display,
 }
 
 
