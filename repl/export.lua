@@ -161,84 +161,130 @@ function export.mermaid(out)
   out:write(table.concat(lines, "\n"), "\n")
 end
 
--- DOT: per frame, the states it went through and the events between them
+-- DOT: one cluster per frame (in creation order) holding the states it
+-- went through, joined by dashed lines; between frames (and main), the
+-- interaction: calls, resumes, symmetric transfers, returns to the
+-- resumer and destroys, each edge labelled with its steps (event numbers).
+-- Only a frame's own states rank the layout, so frames stack as rows
 local function dot_text(s)
   return (tostring(s):gsub('["\\]', "\\%0"))
 end
 
+local function steps_label(what, seqs)
+  local shown = {}
+  for i = 1, math.min(#seqs, 4) do shown[i] = "#" .. seqs[i] end
+  local more = #seqs > 4 and string.format(" ... (%d times)", #seqs) or ""
+  return what .. " " .. table.concat(shown, " ") .. more
+end
+
 function export.dot(out)
-  local frames, order = {}, {}
+  local frames, order, links, link_order = {}, {}, {}, {}
+  local resumer, calls = {}, {}         -- frame -> node it returns to; call stack
   local function frame(id)
     local f = frames[id]
     if not f then
-      f = {states = {}, state_order = {}, edges = {}, edge_order = {}}
+      f = {states = {}, state_order = {}, inner = {}, inner_order = {}}
       frames[id] = f
       order[#order + 1] = id
     end
     return f
   end
-  local function enter(f, state, label)
+  local function node(id, state)        -- the node of a frame's state
+    local f = frame(id)
     if not f.states[state] then
       f.state_order[#f.state_order + 1] = state
       f.states[state] = #f.state_order
     end
-    if f.now then
-      local key = f.now .. "\0" .. state .. "\0" .. label
-      if not f.edges[key] then
-        f.edges[key] = {from = f.now, to = state, label = label, count = 0}
-        f.edge_order[#f.edge_order + 1] = key
-      end
-      f.edges[key].count = f.edges[key].count + 1
+    return string.format("f%d_%d", id, f.states[state])
+  end
+  local function move(id, state)        -- the frame goes to state: its node
+    local f = frame(id)
+    local to = node(id, state)
+    if f.now and f.now ~= to and not f.inner[f.now .. to] then
+      f.inner[f.now .. to] = true
+      f.inner_order[#f.inner_order + 1] = {f.now, to}
     end
-    f.now = state
+    f.now = to
+    return to
+  end
+  local function link(from, to, what, seq)
+    local key = from .. ">" .. to .. ">" .. what
+    if not links[key] then
+      links[key] = {from = from, to = to, what = what, seqs = {}}
+      link_order[#link_order + 1] = key
+    end
+    local seqs = links[key].seqs
+    seqs[#seqs + 1] = seq
+  end
+  local function running_node(id)
+    if id == 0 then return "main" end
+    return node(id, "running")
   end
   local function suspended(f, phase)
     if phase == "initial" then return "suspended: initial" end
     if phase == "final" then return "suspended: final (done)" end
-    return "suspended at " .. (f.suspend_where or "?")
+    return "suspended at " .. (f.suspend_where or "?"):match("[^/\\]*$")
   end
   for _, rec in ipairs(recorder.events) do
-    local id = recorder.owner(rec)
+    local id, k = recorder.owner(rec), rec.kind
+    if id ~= 0 and not frames[id] then                 -- called
+      local caller = calls[#calls] or 0
+      link(running_node(caller), move(id, "created"), "call", rec.seq)
+      resumer[id] = running_node(caller)
+      calls[#calls + 1] = id
+    end
     if id ~= 0 then
       local f = frame(id)
-      if not f.now then enter(f, "created", "") end
-      local k = rec.kind
       if k == "suspend" then
         f.suspend_where, f.suspend_phase = rec.where, rec.phase
       elseif k == "return to caller" then
-        enter(f, suspended(f, rec.phase), "return to caller")
+        link(move(id, suspended(f, rec.phase)), resumer[id] or "main", "return", rec.seq)
+        if calls[#calls] == id then calls[#calls] = nil end
       elseif k == "symmetric transfer" then
         local from = frame(rec.other)
-        enter(from, suspended(from, from.suspend_phase), "transfer to " .. recorder.label(id))
-        enter(f, "running", "transfer from " .. recorder.label(rec.other))
-      elseif k == "resume" and not rec.continued then enter(f, "running", "resume()")
+        link(move(rec.other, suspended(from, from.suspend_phase)), move(id, "running"),
+             "transfer", rec.seq)
+        resumer[id] = resumer[rec.other]
+        if calls[#calls] == rec.other then calls[#calls] = id end
+      elseif k == "resume" and not rec.continued then
+        resumer[id] = running_node(rec.other)
+        link(resumer[id], move(id, "running"), "resume()", rec.seq)
+        calls[#calls + 1] = id
       elseif k == "destroy" then
-        if f.now == "running" then                 -- left by noop_coroutine()
-          enter(f, suspended(f, f.suspend_phase), "transfer to noop_coroutine()")
+        if f.now == node(id, "running") then           -- left by noop_coroutine()
+          move(id, suspended(f, f.suspend_phase))
         end
-        enter(f, "destroyed", "destroy()")
-      elseif k == "operator delete" and f.now ~= "destroyed" then
-        enter(f, "destroyed", "frame freed (" .. rec.phase .. ")")
+        link(running_node(rec.other), move(id, "destroyed"), "destroy()", rec.seq)
+      elseif k == "operator delete" and f.now ~= node(id, "destroyed") then
+        move(id, "destroyed")                          -- flowed off the final point
+        if calls[#calls] == id then calls[#calls] = nil end
       end
     end
   end
-  local lines = {"digraph corolab {", "  rankdir=LR;",
+  local lines = {"digraph corolab {", "  rankdir=LR; newrank=true;",
     '  node [shape=box, style=rounded, fontname="monospace"];',
-    '  edge [fontname="monospace", fontsize=10];'}
+    '  edge [fontname="monospace", fontsize=10];',
+    '  main [shape=ellipse, label="main"];'}
   for _, id in ipairs(order) do
     local f = frames[id]
+    local info = recorder.frames[id]
+    local title = recorder.label(id) .. (info and info.promise_type and
+      (" (" .. info.promise_type .. ")") or "")
     lines[#lines + 1] = string.format('  subgraph cluster_%d {', id)
-    lines[#lines + 1] = string.format('    label="%s";', dot_text(recorder.label(id)))
+    lines[#lines + 1] = string.format('    label="%s"; style=rounded;', dot_text(title))
     for n, state in ipairs(f.state_order) do
       lines[#lines + 1] = string.format('    f%d_%d [label="%s"];', id, n, dot_text(state))
     end
-    lines[#lines + 1] = "  }"
-    for _, key in ipairs(f.edge_order) do
-      local e = f.edges[key]
-      local label = e.label .. (e.count > 1 and (" x" .. e.count) or "")
-      lines[#lines + 1] = string.format('  f%d_%d -> f%d_%d [label="%s"];', id,
-        f.states[e.from], id, f.states[e.to], dot_text(label))
+    for _, e in ipairs(f.inner_order) do
+      lines[#lines + 1] = string.format('    %s -> %s [style=dashed, color=gray];', e[1], e[2])
     end
+    lines[#lines + 1] = "  }"
+  end
+  for _, key in ipairs(link_order) do
+    local l = links[key]
+    lines[#lines + 1] = string.format('  %s -> %s [label="%s", constraint=false%s];',
+      l.from, l.to, dot_text(steps_label(l.what, l.seqs)),
+      (l.what == "return" or l.what == "destroy()") and ", style=bold" or "")
   end
   lines[#lines + 1] = "}"
   out:write(table.concat(lines, "\n"), "\n")

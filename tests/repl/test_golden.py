@@ -81,6 +81,21 @@ def check_chrome(text):
 EXTENSIONS = {"chrome": "chrome.json", "mermaid": "mmd", "dot": "dot"}
 
 
+def check_dot(text):
+    """Graphviz renders it (COROLAB_DOT: the dot program, when ctest found
+    one), with a cluster per frame and the interaction drawn from main"""
+    clusters = re.findall(r"subgraph cluster_(\d+)", text)
+    assert clusters, text
+    assert re.search(r"^  main -> f\d+_\d+ \[label=\"call #\d+", text, re.M), text
+    dot = os.environ.get("COROLAB_DOT")
+    if not dot:
+        return
+    p = subprocess.run([dot, "-Tsvg"], input=text, capture_output=True, text=True)
+    assert p.returncode == 0 and p.stderr == "", p.stderr
+    assert p.stdout.count('class="cluster"') == len(clusters), p.stdout[:2000]
+    assert "<svg" in p.stdout
+
+
 def case_trace(binary, lesson):
     """--trace of scripts/lessons/LESSON.lua, against golden/LESSON.trace.txt"""
     p = run(binary, ["--trace", "scripts/lessons/%s.lua" % lesson])
@@ -97,6 +112,8 @@ def case_export(binary, fmt, lesson):
         text = open(out).read()
     if fmt == "chrome":
         check_chrome(text)
+    if fmt == "dot":
+        check_dot(text)
     against_golden("%s.%s" % (lesson, EXTENSIONS[fmt]), text)
 
 
@@ -333,6 +350,25 @@ def case_where_display(binary):
         assert re.search(pattern, out, re.M), (pattern, out)
 
 
+def case_dot_twenty(binary):
+    """a chain of twenty tasks stays readable: one row per frame (frames
+    stacked, not one long line), its interaction edges labelled by step"""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "chain.dot")
+        p = run(binary, ["--export", "dot=" + out, os.path.join(HERE, "chain20.lua")])
+        succeed(p)
+        text = open(out).read()
+    check_dot(text)
+    assert len(re.findall(r"subgraph cluster_", text)) == 20, text
+    assert len(re.findall(r'label="transfer #\d+"', text)) == 38, text
+    dot = os.environ.get("COROLAB_DOT")
+    if dot:
+        plain = subprocess.run([dot, "-Tplain"], input=text, capture_output=True,
+                               text=True, check=True).stdout
+        width, height = map(float, plain.split("\n")[0].split()[2:4])
+        assert width < 20 and height > 2 * width, (width, height)
+
+
 CASES = {
     "session_explore": lambda b: case_session(b, "explore"),
     "session_transfer": lambda b: case_session(b, "transfer"),
@@ -345,6 +381,7 @@ CASES = {
     "lessons": case_lessons,
     "values": case_values,
     "where_display": case_where_display,
+    "dot_twenty": case_dot_twenty,
 }
 
 
