@@ -1,26 +1,15 @@
 -- export.lua — the recorded run, written out: Chrome trace JSON (for
--- Perfetto or chrome://tracing: one track per frame, a slice while it runs,
--- an instant per event, flow arrows for resumes and symmetric transfers, a
--- logical clock of 10 us per event), a Mermaid sequence diagram, and a
--- Graphviz DOT graph of each frame's states. Output is deterministic.
+-- Perfetto or chrome://tracing: one track per frame, its operator new on
+-- it too, a slice while it runs or is destroyed, an instant per event with
+-- its values, flow arrows for calls, resumes, transfers, returns and
+-- destroys, a logical clock of 10 us per event), a Mermaid sequence
+-- diagram, and a Graphviz DOT picture of the frames and their interaction.
+-- Output is deterministic.
 local palette = require "corolab.palette"
 local recorder = require "corolab.recorder"
+local trace = require "corolab.trace"
 
 local export = {}
-
--- who starts running with this event ("call": a new frame's prologue)
-local function starts(rec, seen)
-  if rec.kind == "resume" and not rec.continued then return rec.frame, "resume" end
-  if rec.kind == "symmetric transfer" then return rec.frame, "resume" end
-  if rec.frame ~= 0 and not seen[rec.frame] then return rec.frame, "call" end
-end
-
--- who stops running with it (a frame that does not suspend at its final
--- suspend point stops when it is destroyed)
-local function stops(rec)
-  if rec.kind == "return to caller" or rec.kind == "symmetric transfer" then return rec.other end
-  if rec.kind == "destroy" or rec.kind == "operator delete" then return rec.frame end
-end
 
 local function json_string(s)
   return '"' .. tostring(s):gsub('[%c"\\]', function(c)
@@ -41,6 +30,7 @@ local function json_object(fields)
 end
 
 function export.chrome(out)
+  local events = recorder.events
   local lines, open, seen = {}, {}, {}
   local function emit(fields) lines[#lines + 1] = json_object(fields) end
   local function begin(tid, name, ts)
@@ -51,11 +41,29 @@ function export.chrome(out)
     emit({{"ph", "E"}, {"pid", 1}, {"tid", tid}, {"ts", ts}, {"name", open[tid]}, {"cat", "run"}})
     open[tid] = nil
   end
+  local flows = 0
+  local function flow(from, to, name, ts)    -- an arrow: from's slice to to's
+    flows = flows + 1
+    emit({{"ph", "s"}, {"pid", 1}, {"tid", from}, {"ts", ts}, {"id", flows},
+          {"name", name}, {"cat", "flow"}})
+    return function(at)
+      emit({{"ph", "f"}, {"bp", "e"}, {"pid", 1}, {"tid", to}, {"ts", at}, {"id", flows},
+            {"name", name}, {"cat", "flow"}})
+    end
+  end
+  -- the track of an event: its frame's; operator new's is the frame it makes
+  local function track(i)
+    local rec = events[i]
+    if rec.kind == "operator new" and events[i + 1] and events[i + 1].frame ~= 0 then
+      return events[i + 1].frame
+    end
+    return recorder.owner(rec)
+  end
   emit({{"ph", "M"}, {"pid", 1}, {"tid", 0}, {"name", "process_name"},
         {"args", {{"name", "corolab"}}}})
   local tracks = {0}
-  for _, rec in ipairs(recorder.events) do
-    local id = recorder.owner(rec)
+  for i = 1, #events do
+    local id = track(i)
     if id ~= 0 and not seen[id] then seen[id] = true; tracks[#tracks + 1] = id end
   end
   for _, tid in ipairs(tracks) do
@@ -66,46 +74,66 @@ function export.chrome(out)
   end
   begin(0, "main", 0)
   seen = {}
+  local stack = {}                            -- who runs: {tid, by}
   local t = 0
-  for _, rec in ipairs(recorder.events) do
+  for i, rec in ipairs(events) do
     t = rec.seq * 10
-    local runs, slice = starts(rec, seen)
-    if rec.frame ~= 0 then seen[rec.frame] = true end
-    if runs and open[runs] then finish(runs, t) end          -- never left: stale
-    local flow = runs and slice == "resume"
-    if flow then
-      emit({{"ph", "s"}, {"pid", 1}, {"tid", rec.other}, {"ts", t + 1}, {"id", rec.seq},
-            {"name", rec.kind}, {"cat", "flow"}})
+    local id = track(i)
+    local runs, slice
+    if id ~= 0 and not seen[id] then runs, slice = id, "call"
+    elseif rec.kind == "resume" and not rec.continued then runs, slice = rec.frame, "resume"
+    elseif rec.kind == "symmetric transfer" then runs, slice = rec.frame, "resume" end
+    if id ~= 0 then seen[id] = true end
+    local from = slice == "call" and (stack[#stack] and stack[#stack].tid or 0) or rec.other
+    local arrive
+    if runs then
+      if open[runs] then finish(runs, t) end           -- never left: stale
+      arrive = flow(from, runs, slice == "call" and "call" or rec.kind, t + 1)
     end
-    local stopping = stops(rec)
-    if (rec.kind == "symmetric transfer" or rec.kind == "destroy") and open[stopping] then
-      finish(stopping, t + 2)
+    if rec.kind == "destroy" then
+      if open[rec.frame] then finish(rec.frame, t + 2) end    -- left by noop_coroutine()
+      arrive = flow(rec.other, rec.frame, "destroy", t + 1)
+      begin(rec.frame, "destroy", t + 3)
+    elseif rec.kind == "symmetric transfer" and open[rec.other] then
+      finish(rec.other, t + 2)
     end
-    if runs then begin(runs, slice, t + 3) end
-    if flow then
-      emit({{"ph", "f"}, {"bp", "e"}, {"pid", 1}, {"tid", runs}, {"ts", t + 3}, {"id", rec.seq},
-            {"name", rec.kind}, {"cat", "flow"}})
+    if runs then
+      begin(runs, slice, t + 3)
+      if slice == "call" or rec.kind == "resume" then
+        stack[#stack + 1] = {tid = runs, by = from}
+      elseif stack[#stack] then
+        stack[#stack].tid = runs                        -- a transfer: same resumer
+      end
     end
-    emit({{"ph", "i"}, {"s", "t"}, {"pid", 1}, {"tid", recorder.owner(rec)}, {"ts", t + 4},
-          {"name", rec.kind}, {"cat", "lifecycle"},
+    if arrive then arrive(t + 3) end
+    emit({{"ph", "i"}, {"s", "t"}, {"pid", 1}, {"tid", id}, {"ts", t + 4},
+          {"name", trace.call(rec)}, {"cat", "lifecycle"},
           {"args", {{"seq", rec.seq}, {"depth", rec.depth}, {"detail", rec.detail},
                     {"where", rec.where or ""}}}})
-    if stopping and open[stopping] then finish(stopping, t + 5) end
+    if rec.kind == "return to caller" and open[rec.other] then
+      local top = table.remove(stack) or {by = 0}
+      flow(rec.other, top.by, "return", t + 5)(t + 7)
+      finish(rec.other, t + 6)
+    elseif rec.kind == "operator delete" and open[rec.frame] then
+      finish(rec.frame, t + 6)
+    end
   end
   for _, tid in ipairs(tracks) do
-    if tid ~= 0 and open[tid] then finish(tid, t + 6) end
+    if tid ~= 0 and open[tid] then finish(tid, t + 8) end
   end
-  finish(0, t + 7)
-  out:write('{"displayTimeUnit":"ns","otherData":', json_object({{"dropped", recorder.dropped}}),
-    ',"traceEvents":[\n', table.concat(lines, ",\n"), "\n]}\n")
+  finish(0, t + 9)
+  out:write('{"otherData":', json_object({{"clock", "logical: event N at N x 10 us"},
+    {"dropped", recorder.dropped}}), ',"traceEvents":[\n', table.concat(lines, ",\n"),
+    "\n]}\n")
 end
 
 -- Mermaid: participants in order of appearance, arrows for calls, resumes,
--- transfers and returns, notes for what the promise is asked to do
+-- transfers, returns (with the value the frame gave) and destroys (from
+-- whoever destroys), notes for what the promise is asked to do, with values
 local noted = {
   ["initial_suspend"] = true, ["yield_value"] = true, ["return_value"] = true,
   ["return_void"] = true, ["throw"] = true, ["unhandled_exception"] = true,
-  ["final_suspend"] = true, ["destroy"] = true, ["misuse"] = true,
+  ["final_suspend"] = true, ["misuse"] = true,
 }
 
 local function mermaid_text(s)      -- '#' and ';' as Mermaid's entity codes
@@ -114,6 +142,7 @@ end
 
 function export.mermaid(out)
   local lines, seen, running = {"sequenceDiagram", "  participant main"}, {}, {}
+  local gives = {}                      -- frame -> its last yield_value/return_value
   local function who(id) return id == 0 and "main" or "F" .. id end
   local function top() return running[#running] and running[#running].frame or 0 end
   for _, rec in ipairs(recorder.events) do         -- all participants first
@@ -139,12 +168,18 @@ function export.mermaid(out)
       lines[#lines + 1] = string.format("  %s->>%s: resume()", who(rec.other), who(rec.frame))
     elseif rec.kind == "symmetric transfer" then
       if running[#running] then running[#running].frame = rec.frame end
-      lines[#lines + 1] = string.format("  %s->>%s: symmetric transfer", who(rec.other),
-        who(rec.frame))
+      local gave = gives[rec.other]
+      gives[rec.other] = nil
+      lines[#lines + 1] = string.format("  %s->>%s: symmetric transfer%s", who(rec.other),
+        who(rec.frame), gave and (" after " .. mermaid_text(gave)) or "")
     elseif rec.kind == "return to caller" then
       local entry = table.remove(running) or {by = 0}
-      lines[#lines + 1] = string.format("  %s-->>%s: suspended, %s", who(rec.other),
-        who(entry.by), mermaid_text(rec.detail ~= "" and rec.detail or "returns"))
+      local gave = gives[rec.other]
+      gives[rec.other] = nil
+      local how = rec.detail ~= "await_suspend returned void" and rec.detail ~= "" and
+        (", " .. mermaid_text(rec.detail)) or ""
+      lines[#lines + 1] = string.format("  %s-->>%s: suspended%s%s", who(rec.other),
+        who(entry.by), gave and (" after " .. mermaid_text(gave)) or "", how)
     elseif rec.kind == "destroy" then              -- left by noop_coroutine()?
       for i = #running, 1, -1 do
         if running[i].frame == rec.frame then
@@ -152,10 +187,14 @@ function export.mermaid(out)
             who(rec.frame), who(table.remove(running, i).by))
         end
       end
+      lines[#lines + 1] = string.format("  %s-)%s: destroy()", who(rec.other), who(rec.frame))
+    elseif rec.kind == "yield_value" or rec.kind == "return_value" then
+      gives[id] = (rec.kind == "yield_value" and "co_yield" or "co_return") ..
+        (rec.args and (" " .. rec.args) or "")
     end
     if noted[rec.kind] then
-      lines[#lines + 1] = string.format("  Note over %s: %s%s", who(id), rec.kind,
-        rec.detail ~= "" and (" " .. mermaid_text(rec.detail)) or "")
+      lines[#lines + 1] = string.format("  Note over %s: %s%s", who(id),
+        mermaid_text(trace.call(rec)), rec.detail ~= "" and (" " .. mermaid_text(rec.detail)) or "")
     end
   end
   out:write(table.concat(lines, "\n"), "\n")

@@ -76,6 +76,11 @@ def check_chrome(text):
     for fid, phases in flows.items():
         assert phases == ["s", "f"], "flow %s is %s" % (fid, phases)
     assert flows, "no flow arrows"
+    names = {e["name"] for e in events if e["ph"] == "s"}
+    assert {"call", "return", "destroy"} <= names, names   # the interaction, drawn
+    news = [e for e in events if e["ph"] == "i" and e["name"] == "operator new"]
+    assert news and all(e["tid"] != 0 for e in news), news  # on the frame's own track
+    assert trace["otherData"]["clock"].startswith("logical"), trace["otherData"]
 
 
 EXTENSIONS = {"chrome": "chrome.json", "mermaid": "mmd", "dot": "dot"}
