@@ -276,7 +276,7 @@ static int pdescribe(lua_State *L) {
        lua_rawget(L, 3) == LUA_TSTRING))
     snprintf(b->buf, b->n, "%s", lua_tostring(L, -1));
   else
-    snprintf(b->buf, b->n, "%s", luaL_typename(L, 3));
+    b->buf[0] = '\0';                    /* nameless: the core names it */
   return 0;
 }
 
@@ -286,7 +286,7 @@ static void describe(cl_Runtime *R, void *self, char *buf, size_t n) {
   Buffer b;
   b.buf = buf;
   b.n = n;
-  snprintf(buf, n, "awaiter");            /* if there is no memory to say */
+  buf[0] = '\0';                         /* no memory to say: the core names it */
   if (!lua_checkstack(L, 1)) return;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
   cl_error_free(R, coro_protect(c, L, pdescribe, &b, -1, 1, "describe"));

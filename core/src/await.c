@@ -44,15 +44,27 @@ static const char *name_of(cl_Awaitable a) {
 /* an event about awaiter a, which describes itself if it can; out of line,
    so that the hot paths carry no buffer. Describing calls user code: with
    a pin, the event is left out if the frame went meanwhile */
+static const char *const made_by[] = {     /* by AwaitKind */
+  "initial_suspend's awaiter", "co_await's operand", "yield_value's awaiter",
+  "final_suspend's awaiter"
+};
+
+/* an event about awaiter a, which describes itself if it can (an empty
+   description, or no name at all: the member that made it names it, so
+   that it has one name at all its events); out of line, so that the hot
+   paths carry no buffer. Describing calls user code: with a pin, the
+   event is left out if the frame went meanwhile */
 static void emit_described(cl_Runtime *R, cl_EventKind kind,
                            const cl_FrameState *st, cl_Awaitable a,
                            const cl_Pin *pin) {
   char buf[96];
-  const char *detail = name_of(a);
+  const char *detail = a.ops->name;
   if (a.ops->describe) {
+    buf[0] = '\0';
     a.ops->describe(R, a.self, buf, sizeof buf);
     detail = buf;
   }
+  if (detail == NULL || detail[0] == '\0') detail = made_by[st->await_kind];
   if (pin == NULL || !pin->left) cl_emit_(R, kind, st, 0, detail);
 }
 

@@ -331,6 +331,23 @@ def case_values(binary):
             r"\(#3 range yield_value\) > true$",
             r"> mine$"]:
         assert re.search(pattern, out, re.M), (pattern, out)
+    # an awaiter without a name is named after the member that made it, at
+    # every one of its events
+    nameless = "{await_ready=function() return false end, await_suspend=function() end, " \
+               "await_resume=function() end}"
+    script = ("local P = coro.promise_type{get_return_object=function(p) return "
+              "coro.from_promise(p) end, initial_suspend=function() return coro.suspend_never "
+              "end, final_suspend=function() return %s end, return_void=function() end, "
+              "unhandled_exception=function() end}\n"
+              "local h = coro.coroutine(P, function() coro.co_await(%s) end, 'anon')()\n"
+              "h:resume() h:destroy()") % (nameless, nameless)
+    p = run(binary, ["--trace", "-e", script])
+    succeed(p)
+    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)\S* +#1 anon +"
+                       r"(.+?)(?:  @|$)", p.stdout, re.M)
+    assert names == ["suspend_never"] + ["co_await's operand"] * 4 + \
+        ["final_suspend's awaiter"] * 4, \
+        (names, p.stdout)
 
 
 def case_where_display(binary):
