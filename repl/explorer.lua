@@ -128,12 +128,16 @@ function explorer.where(arg)
   where.show(rec)
 end
 
-function explorer.display(arg)
-  if arg == "on" then debugger.display = true
-  elseif arg == "off" then debugger.display = false
-  elseif arg ~= "" then palette.fail("display on, or display off") end
-  print("display is " .. (debugger.display and "on" or "off"))
+-- :trace and :display: "on", "off", or nothing to ask; the switch is
+-- field key of table t
+local function switch(name, t, key, arg)
+  if arg == "on" then t[key] = true
+  elseif arg == "off" then t[key] = false
+  elseif arg ~= "" then palette.fail(name .. " on, or " .. name .. " off") end
+  print(name .. " is " .. (t[key] and "on" or "off"))
 end
+
+function explorer.display(arg) switch("display", debugger, "display", arg) end
 
 function explorer.log(arg)
   local n = arg == "" and 20 or math.tointeger(tonumber(arg))
@@ -145,12 +149,7 @@ function explorer.log(arg)
   if #events < n and recorder.dropped > 0 then print("(" .. recorder.extent() .. ")") end
 end
 
-function explorer.trace(arg)
-  if arg == "on" then trace.on = true
-  elseif arg == "off" then trace.on = false
-  elseif arg ~= "" then palette.fail("trace on, or trace off") end
-  print("trace is " .. (trace.on and "on" or "off"))
-end
+function explorer.trace(arg) switch("trace", trace, "on", arg) end
 
 function explorer.export(arg)
   local format, file = arg:match("^(%S+)%s+(.+)$")

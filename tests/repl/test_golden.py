@@ -86,6 +86,16 @@ def check_chrome(text):
 EXTENSIONS = {"chrome": "chrome.json", "mermaid": "mmd", "dot": "dot"}
 
 
+def piped(binary, lines, patterns):
+    """a piped session at the fixtures; each pattern must match its stdout
+    (multi-line mode); returns the finished process"""
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin="\n".join(lines + [""]))
+    succeed(p)
+    for pattern in patterns:
+        assert re.search(pattern, p.stdout, re.M), (pattern, p.stdout)
+    return p
+
+
 def check_dot(text):
     """Graphviz renders it (COROLAB_DOT: the dot program, when ctest found
     one), with a cluster per frame and the interaction drawn from main"""
@@ -310,15 +320,11 @@ def case_values(binary):
     or noop_coroutine(), the awaiter a member returned (:log); a condition
     on ev.args stops at the right yield; the stop sees ev, h and p, ev prints
     as its event, and the user's own h comes back after it"""
-    stdin = "\n".join([
+    piped(binary, [
         ":load task", ":continue", ":log 50",
         "h = 'mine'", "g = range(3)", ":break yield_value if ev.args[1] == 1",
         "g.h:resume()", "g.h:resume()", "ev", "ev.args[1]", "p.current", "h == g.h",
-        ":continue", "h", ""])
-    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
-    succeed(p)
-    out = p.stdout
-    for pattern in [
+        ":continue", "h"], [
             r"^ +\d+ +initial_suspend → suspend_always +#2 inner$",
             r"^ +\d+ +await_ready → false +#1 outer +task  @ 03-task.lua:14$",
             r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  @ 03-task.lua:14$",
@@ -329,8 +335,7 @@ def case_values(binary):
             r"^\(#3 range yield_value\) > event \d+ yield_value\(1\) +#3 range",
             r"^\(#3 range yield_value\) > 1\n\(#3 range yield_value\) > 0\n"
             r"\(#3 range yield_value\) > true$",
-            r"> mine$"]:
-        assert re.search(pattern, out, re.M), (pattern, out)
+            r"> mine$"])
     # an awaiter without a name is named after the member that made it, at
     # every one of its events
     nameless = "{await_ready=function() return false end, await_suspend=function() end, " \
@@ -354,22 +359,17 @@ def case_where_display(binary):
     """:where shows the body's source line; each stop shows the frame that
     moved (:display off hides it); the prompt names the frame running when
     the event has none yet (operator new inside outer's resume)"""
-    stdin = "\n".join([
+    piped(binary, [
         "g = range(3)", ":break yield_value", "g.h:resume()", ":where", ":step",
         ":display off", ":step", ":delete", ":continue",
-        ":load task", ":break operator_new", ":continue", ":delete", ":continue", ""])
-    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
-    succeed(p)
-    out = p.stdout
-    for pattern in [
+        ":load task", ":break operator_new", ":continue", ":delete", ":continue"], [
             r"^   10 \| for i = 0, n - 1 do coro.co_yield\(i\) end$",
             r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{\}$",
             r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{current = 0\}  "
             r"awaiting suspend_always$",
             r"display is off\n\(#1 range await_ready\) > step +\d+ suspend .*\n.*\n.*\n.*\n"
             r"\(#1 range suspend\) >",
-            r"\(#2 outer operator new\) > "]:
-        assert re.search(pattern, out, re.M), (pattern, out)
+            r"\(#2 outer operator new\) > "])
 
 
 def case_dot_twenty(binary):
