@@ -434,6 +434,25 @@ static int co_return(lua_State *L) {
 
 /* ------------------------------------------------- coroutine functions -- */
 
+/* does any Lua function observe the runtime? */
+static int observed(Ctx *c, lua_State *L) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
+  lua_pushnil(L);
+  int any = lua_next(L, -2) != 0;
+  lua_pop(L, any ? 3 : 1);
+  return any;
+}
+
+/* the arguments 1..n in a table, referenced from the registry */
+static int packargs(lua_State *L, int n) {
+  lua_createtable(L, n, 0);
+  for (int i = 1; i <= n; i++) {
+    lua_pushvalue(L, i);
+    lua_rawseti(L, -2, i);
+  }
+  return luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
 static int call(lua_State *L) {
   Ctx *c = ctx_up(L);
   Coroutine *co = (Coroutine *)lua_touserdata(L, lua_upvalueindex(2));
@@ -444,11 +463,13 @@ static int call(lua_State *L) {
   a.n = lua_gettop(L);
   a.type = (const PromiseType *)co->co.promise_type->userdata;
   luaL_checkstack(L, a.n + LUA_MINSTACK, "too many arguments");
+  a.args = observed(c, L) ? packargs(L, a.n) : LUA_NOREF;
   lua_pushvalue(L, lua_upvalueindex(2));
   lua_pushvalue(L, lua_upvalueindex(3));
   ENTER(c, L);
   cl_Error *e = cl_call(c->R, &co->co, &a, &ret);
   LEAVE(c, e);
+  luaL_unref(L, LUA_REGISTRYINDEX, a.args);
   if (e) return coro_raise(c, L, e);
   lua_settop(L, ret);
   return 1;

@@ -96,6 +96,9 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
   const PromiseType *type;
   lua_State *T;                /* once made: the body's thread, its function
                                   at 1 and the parameter copies at 2..n+1 */
+  int args;                    /* ref: the arguments in a table, made only
+                                  when Lua observes (their events' ev.args);
+                                  else LUA_NOREF */
 } CallArgs;
 
 /* where a co_await/co_yield/co_return value lives: on top of the body

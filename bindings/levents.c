@@ -13,16 +13,24 @@ static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
   coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
 }
 
-/* yield_value(v), return_value(v) of a Lua body: ev.args = {v} (the
-   operand is on top of the body's thread); a C body's is a bare pointer */
-static void pushoperand(Ctx *c, lua_State *L, const cl_Event *ev) {
+/* ev.args of a Lua-bodied frame's event: yield_value(v) and return_value(v)
+   (v on top of the body's thread), the parameter copies and the promise's
+   constructor (the call's arguments, packed when Lua observes); a C body's
+   are bare pointers, left out */
+static void pushargs(Ctx *c, lua_State *L, const cl_Event *ev) {
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, ev->frame, &info) || !coro_isbody(info.coroutine) ||
-      ev->value != (const void *)((Body *)info.locals)->T)
+  if (!cl_frame_info(c->R, ev->frame, &info) || !coro_isbody(info.coroutine)) return;
+  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
+    if (ev->value != (const void *)((Body *)info.locals)->T) return;
+    lua_createtable(L, 1, 0);
+    coro_pushvalue(L, (void *)ev->value);
+    lua_rawseti(L, -2, 1);
+  } else if (ev->kind == CL_EV_PARAMS_COPY || ev->kind == CL_EV_PROMISE_CONSTRUCT) {
+    const CallArgs *a = (const CallArgs *)ev->value;
+    if (a->args == LUA_NOREF) return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->args);
+  } else
     return;
-  lua_createtable(L, 1, 0);
-  coro_pushvalue(L, (void *)ev->value);
-  lua_rawseti(L, -2, 1);
   lua_setfield(L, -2, "args");
 }
 
@@ -56,7 +64,7 @@ static int pobserver(lua_State *L) {
   lua_setfield(L, -2, "other");
   lua_pushstring(L, ev->detail);
   lua_setfield(L, -2, "detail");
-  if (alive && ev->value) pushoperand(c, L, ev);
+  if (alive && ev->value) pushargs(c, L, ev);
   c->live.observing++;
   int status = lua_pcall(L, 1, 0, 0);
   c->live.observing--;

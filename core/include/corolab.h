@@ -493,7 +493,9 @@ typedef struct cl_Event {
   const char *detail;          /* e.g. awaiter type, error text; valid only
                                   during the observer call: copy to keep */
   const void *value;           /* yield_value, return_value: the operand,
-                                  the pointer the promise gets; else NULL */
+                                  the pointer the promise gets; parameter
+                                  copies, promise_type: the call's args (as
+                                  cl_call got them); else NULL */
 } cl_Event;
 
 typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);

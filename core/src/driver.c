@@ -154,7 +154,7 @@ static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
     return ill_formed(R, st, cl_ill_formed(R, st, "co_return%s: no member named "
                       "'return_value' in '%s' [stmt.return.coroutine]", at, pt->name));
   }
-  cl_emit_operand(R, CL_EV_RETURN_VALUE, st, v);
+  cl_emit_value(R, CL_EV_RETURN_VALUE, st, NULL, v);
   if ((e = pt->return_value(R, promise_of(st), v))) return unwind(R, st, e);
   destroy_locals(R, st);
   return final_suspend(R, st);
@@ -305,7 +305,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
       case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
         if (pt->yield_value == NULL)
           return ill_formed(R, st, no_yield_value(R, st));
-        cl_emit_operand(R, CL_EV_YIELD_VALUE, st, s.value);
+        cl_emit_value(R, CL_EV_YIELD_VALUE, st, NULL, s.value);
         o = AWAIT_THROWS;
         if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
           o = cl_await(R, st, a, AWAIT_YIELD, s.result, &next, &thrown);
@@ -541,14 +541,14 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
                         "'%s': not enough memory", co->name);
   }
   cl_set_running(R, h, st->id);
-  cl_emit(R, CL_EV_PARAMS_COPY, st, 0, NULL);
+  cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
   if (co->init && (e = co->init(R, h, cl_state_locals(st), args))) {
     st->state = CL_STATE_DESTROYING;
     free_frame(R, st);
     return e;
   }
-  cl_emit(R, CL_EV_PROMISE_CONSTRUCT, st, 0, pt->name);
+  cl_emit_value(R, CL_EV_PROMISE_CONSTRUCT, st, pt->name, args);
   st->promise_alive = 1;          /* from_promise works in the constructor */
   if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args))) {
     st->promise_alive = 0;

@@ -56,9 +56,9 @@ void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
   emit(R, kind, st, other, detail, NULL);
 }
 
-void cl_emit_operand_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
-                      const void *value) {
-  emit(R, kind, st, 0, NULL, value);
+void cl_emit_value_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
+                    const char *detail, const void *value) {
+  emit(R, kind, st, 0, detail, value);
 }
 
 int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud) {

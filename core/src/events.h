@@ -12,20 +12,20 @@
 
 void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
               unsigned other, const char *detail);
-/* yield_value, return_value: with the operand the promise gets */
-void cl_emit_operand_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
-                      const void *value);
+/* with a value (cl_Event.value): an operand, or the call's arguments */
+void cl_emit_value_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
+                    const char *detail, const void *value);
 
 #if defined(CL_NO_EVENTS) || defined(CL_QUIET)
 #define cl_emit(R, kind, st, other, detail) ((void)(R), (void)(st), (void)(other))
-#define cl_emit_operand(R, kind, st, value) ((void)(R), (void)(st), (void)(value))
+#define cl_emit_value(R, kind, st, detail, value) ((void)(R), (void)(st), (void)(value))
 #define cl_observed(R) ((void)(R), 0)
 #else
 #define cl_observed(R) ((R)->nobservers != 0)
 #define cl_emit(R, kind, st, other, detail) \
   do { if (cl_observed(R)) cl_emit_(R, kind, st, other, detail); } while (0)
-#define cl_emit_operand(R, kind, st, value) \
-  do { if (cl_observed(R)) cl_emit_operand_(R, kind, st, value); } while (0)
+#define cl_emit_value(R, kind, st, detail, value) \
+  do { if (cl_observed(R)) cl_emit_value_(R, kind, st, detail, value); } while (0)
 #endif
 
 #endif

@@ -336,6 +336,13 @@ def case_values(binary):
             r"^\(#3 range yield_value\) > 1\n\(#3 range yield_value\) > 0\n"
             r"\(#3 range yield_value\) > true$",
             r"> mine$"])
+    # the coroutine's arguments at its parameter copies and promise constructor
+    p = run(binary, ["--trace", "-e", "local g = coro.coroutine(coro.generator, "
+                     "function(a, b) coro.co_yield(a) end, 'add')(1, 'x'); g:close()"])
+    succeed(p)
+    assert re.search(r"^ +2 parameter copies\(1, \"x\"\) +#1 add$", p.stdout, re.M), p.stdout
+    assert re.search(r"^ +3 promise_type\(1, \"x\"\) +#1 add +generator$", p.stdout, re.M), \
+        p.stdout
     # an awaiter without a name is named after the member that made it, at
     # every one of its events
     nameless = "{await_ready=function() return false end, await_suspend=function() end, " \
