@@ -243,6 +243,7 @@ static cl_Error *await_resume(cl_Runtime *R, void *self, void *result) {
   lua_State *L;
   cl_Error *e = method(R, self, pmethod, "await_resume", &L);
   if (e || (e = callmethod(R, L, 0, 1))) return e;
+  coro_returned(ctx_of(R), L, "await_resume");
   if (result != NULL && !lua_checkstack((lua_State *)result, 1))
     e = coro_nomemory(ctx_of(R), "return the value of await_resume");
   if (result == NULL || e) lua_pop(L, 1);

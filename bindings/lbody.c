@@ -434,15 +434,6 @@ static int co_return(lua_State *L) {
 
 /* ------------------------------------------------- coroutine functions -- */
 
-/* does any Lua function observe the runtime? */
-static int observed(Ctx *c, lua_State *L) {
-  lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
-  lua_pushnil(L);
-  int any = lua_next(L, -2) != 0;
-  lua_pop(L, any ? 3 : 1);
-  return any;
-}
-
 /* the arguments 1..n in a table, referenced from the registry */
 static int packargs(lua_State *L, int n) {
   lua_createtable(L, n, 0);
@@ -463,7 +454,7 @@ static int call(lua_State *L) {
   a.n = lua_gettop(L);
   a.type = (const PromiseType *)co->co.promise_type->userdata;
   luaL_checkstack(L, a.n + LUA_MINSTACK, "too many arguments");
-  a.args = observed(c, L) ? packargs(L, a.n) : LUA_NOREF;
+  a.args = c->nobservers > 0 ? packargs(L, a.n) : LUA_NOREF;
   lua_pushvalue(L, lua_upvalueindex(2));
   lua_pushvalue(L, lua_upvalueindex(3));
   ENTER(c, L);

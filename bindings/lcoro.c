@@ -260,6 +260,11 @@ static Ctx *newctx(lua_State *L) {
   c->promises = coro_newref(L, "k");
   c->types = coro_newref(L, NULL);
   c->observers = coro_newref(L, NULL);
+  c->returned = coro_newref(L, "v");
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->returned);
+  lua_pushboolean(L, 0);                  /* its slot: no allocation later */
+  lua_rawseti(L, -2, 1);
+  lua_pop(L, 1);
   c->threads = coro_newref(L, "k");
   c->memory = coro_newref(L, NULL);
   return c;

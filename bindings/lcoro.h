@@ -64,6 +64,16 @@ struct Ctx {           /* one per lua_State, shared by its threads */
   int promises;                /* ref: promise table -> its address (weak) */
   int types;                   /* ref: type table -> PromiseType userdata */
   int observers;               /* ref: observer id -> ref of its function */
+  int nobservers;              /* how many (coro.observe) */
+  int returned;                /* ref: a weak table whose [1] is what the
+                                  last Lua member that gives a value
+                                  returned (get_return_object,
+                                  await_resume), for the next event's
+                                  ev.returned; weak, so that it keeps no
+                                  return object alive; its slot is made at
+                                  the start: storing allocates nothing */
+  const char *returned_member; /* NULL: nothing kept */
+  unsigned long returned_serial;  /* the event it went with; 0: not yet */
   int threads;                 /* ref: body thread -> frame id (weak keys) */
   int handles, erased;         /* refs: frame address -> its handle, typed
                                   and type-erased (weak values) */
@@ -201,6 +211,9 @@ cl_Error *coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
 
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);
+/* a Lua member returned the value on top of L (left there): the next
+   event tells observers (ev.returned), when any observe */
+void coro_returned(Ctx *c, lua_State *L, const char *member);
 
 /* lbuiltin.c: generator and task */
 void coro_openbuiltin(lua_State *L, Ctx *c);

@@ -34,6 +34,37 @@ static void pushargs(Ctx *c, lua_State *L, const cl_Event *ev) {
   lua_setfield(L, -2, "args");
 }
 
+void coro_returned(Ctx *c, lua_State *L, const char *member) {
+  if (c->nobservers == 0 || !lua_checkstack(L, 2)) return;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->returned);
+  lua_pushvalue(L, -2);
+  lua_rawseti(L, -2, 1);
+  lua_pop(L, 1);
+  c->returned_member = member;
+  c->returned_serial = 0;
+}
+
+/* ev.returned = {member = ..., value = ...}: for every observer of the
+   first event after the member returned, then forgotten */
+static void pushreturned(Ctx *c, lua_State *L, const cl_Event *ev) {
+  if (c->returned_serial == 0) c->returned_serial = ev->serial;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->returned);
+  if (c->returned_serial != ev->serial) {
+    lua_pushboolean(L, 0);
+    lua_rawseti(L, -2, 1);
+    lua_pop(L, 1);
+    c->returned_member = NULL;
+    return;
+  }
+  lua_createtable(L, 0, 2);
+  lua_pushstring(L, c->returned_member);
+  lua_setfield(L, -2, "member");
+  lua_rawgeti(L, -2, 1);
+  lua_setfield(L, -2, "value");
+  lua_setfield(L, -3, "returned");
+  lua_pop(L, 1);
+}
+
 /* protected: c, the event, the observer's ref. An observer before this
    one may have destroyed the frame (or made another at its address): the
    event names it only while its id is the event's */
@@ -65,6 +96,7 @@ static int pobserver(lua_State *L) {
   lua_pushstring(L, ev->detail);
   lua_setfield(L, -2, "detail");
   if (alive && ev->value) pushargs(c, L, ev);
+  if (c->returned_member) pushreturned(c, L, ev);
   c->live.observing++;
   int status = lua_pcall(L, 1, 0, 0);
   c->live.observing--;
@@ -100,6 +132,7 @@ static int observe(lua_State *L) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
   lua_pushinteger(L, ref);
   lua_rawseti(L, -2, id);
+  c->nobservers++;
   lua_pushinteger(L, id);
   return 1;
 }
@@ -113,6 +146,7 @@ static int unobserve(lua_State *L) {
     luaL_unref(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, -1));
     lua_pushnil(L);
     lua_rawseti(L, -3, id);
+    c->nobservers--;
   }
   return 0;
 }

@@ -94,7 +94,10 @@ static cl_Error *construct(cl_Runtime *R, void *p, void *args) {
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
   lua_State *L;
   cl_Error *e = method(R, p, M_GET_RETURN_OBJECT, &L);
-  if (e == NULL && (e = call(R, L, 1, 1)) == NULL) coro_return_object(ret, L);
+  if (e == NULL && (e = call(R, L, 1, 1)) == NULL) {
+    coro_returned(ctx_of(R), L, "get_return_object");
+    coro_return_object(ret, L);
+  }
   return e;
 }
 

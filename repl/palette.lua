@@ -61,8 +61,8 @@ end
 -- a value in a few characters, for events: strings quoted and cut, objects
 -- by their type's __name, tables briefly
 function palette.brief(v)
-  if v == coro.suspend_always then return "suspend_always" end
-  if v == coro.suspend_never then return "suspend_never" end
+  if rawequal(v, coro.suspend_always) then return "suspend_always" end
+  if rawequal(v, coro.suspend_never) then return "suspend_never" end
   local t, text = type(v), nil
   local mt = (t == "table" or t == "userdata") and getmetatable(v) or nil
   if t == "string" then

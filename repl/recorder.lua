@@ -202,7 +202,21 @@ local function args_of(ev)
   return table.concat(shown, ", ")
 end
 
+-- a Lua member's value (get_return_object's object, await_resume's value)
+-- comes with the next event: it belongs to the last call of that member
+local function note_returned(returned)
+  local events = recorder.events
+  for i = #events, math.max(1, #events - 64), -1 do
+    local rec = events[i]
+    if rec.kind == returned.member then
+      if rec.result == nil then rec.result = palette.brief(returned.value) end
+      return
+    end
+  end
+end
+
 local function on_event(ev)
+  if ev.returned then note_returned(ev.returned) end
   local rec = {
     seq = #recorder.events + recorder.dropped + 1,
     kind = recorder.kinds[ev.kind] or ev.kind,

@@ -490,6 +490,8 @@ typedef struct cl_Event {
   int index;                   /* suspend index at the event */
   int depth;                   /* nesting of resume calls, 0 = outermost */
   unsigned other_id;           /* resumer / transfer target, when any */
+  unsigned long serial;        /* numbers the emissions (1, 2, ...): every
+                                  observer of one event sees the same */
   const char *detail;          /* e.g. awaiter type, error text; valid only
                                   during the observer call: copy to keep */
   const void *value;           /* yield_value, return_value: the operand,

@@ -43,6 +43,7 @@ static void emit(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
   ev.other_id = other;
   ev.detail = detail ? detail : "";
   ev.value = value;
+  ev.serial = ++R->events;
   /* observers may unsubscribe while we iterate: walk by id */
   for (int i = 0; i < R->nobservers; i++) {
     int id = R->observers[i].id;

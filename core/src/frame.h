@@ -95,6 +95,7 @@ struct cl_Runtime {
   void *userdata;
   cl_Registry frames;          /* live frames */
   unsigned next_id;
+  unsigned long events;        /* emitted so far (cl_Event.serial) */
   int depth;                   /* nesting of resumes, calls and destroys */
   int nesting_limit;           /* the most depth may reach */
   cl_Pin *pins;                /* the innermost pin */

@@ -325,6 +325,8 @@ def case_values(binary):
         "h = 'mine'", "g = range(3)", ":break yield_value if ev.args[1] == 1",
         "g.h:resume()", "g.h:resume()", "ev", "ev.args[1]", "p.current", "h == g.h",
         ":continue", "h"], [
+            r"\d+ get_return_object → task handle #1 +#1 outer$",
+            r"^ +\d+ +await_resume → 42 +#1 outer +task  @ 03-task.lua:14$",
             r"^ +\d+ +initial_suspend → suspend_always +#2 inner$",
             r"^ +\d+ +await_ready → false +#1 outer +task  @ 03-task.lua:14$",
             r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  @ 03-task.lua:14$",
