@@ -260,6 +260,47 @@ def test_breakpoint_on_value(binary):
         t.wait(r"^2$")
 
 
+def test_step_task_lesson(binary):
+    """:step through the task lesson: values on the events and the
+    explanation that fits each moment (a transfer's resume is not a
+    resume(); the locals die after co_return)"""
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.line(":break return_value")
+        t.line(":load task")
+        t.wait(r"^\(#1 outer suspend\) >")
+        t.line(":continue")
+        t.wait(r"^breakpoint 1 +\d+ return_value\(42\) +#2 inner")
+        t.wait(r"\[stmt.return.coroutine\]/2")
+        for _ in range(2):
+            n = t.count(r"^\(#\d+ \w+ [^)]*\) >")
+            t.line(":step")
+            t.wait_count(r"^\(#\d+ \w+ [^)]*\) >", n + 1)
+        t.wait(r"After co_return, the body's locals die")
+        t.line(":delete")
+        t.line(":continue")
+        t.wait(r"^outer gave\s+84$")
+
+
+def test_bad_handles(binary):
+    """a dead handle, the null handle, noop_coroutine() and a number that is
+    no frame: one line each in a real terminal, and the prompt goes on"""
+    with corolab(binary, "-i", FIXTURES) as t:
+        t.wait(PROMPT)
+        t.line("g = range(1); h = g.h; h:destroy()")
+        t.line(":show h")
+        t.wait(r"^corolab: h: coroutine #1 'range' was already destroyed")
+        t.line(":step coro.null")
+        t.wait(r"^corolab: coro.null: the coroutine_handle is null")
+        t.line(":where coro.noop_coroutine()")
+        t.wait(r"is noop_coroutine\(\): a handle with no frame of its own")
+        t.line(":show 7")
+        t.wait(r"^corolab: no live frame #7 \(:frames lists them\)$")
+        assert "traceback" not in t.screen()
+        t.line("print('alive')")
+        t.wait(r"^alive$")
+
+
 def test_breakpoint_nested_resume(binary):
     with corolab(binary, "-i", FIXTURES) as t:
         t.wait(PROMPT)
