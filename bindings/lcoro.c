@@ -277,6 +277,8 @@ LUAMOD_API int luaopen_coro(lua_State *L) {
   lua_createtable(L, 0, 32);
   lua_pushvalue(L, -2);                      /* the context lives as long */
   lua_setfield(L, -2, "__context");          /* as the module table */
+  lua_pushliteral(L, COROLAB_VERSION);
+  lua_setfield(L, -2, "_VERSION");
   coro_openhandle(L, c);
   coro_openbody(L, c);
   coro_openpromise(L, c);

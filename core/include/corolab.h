@@ -24,11 +24,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "corolab_version.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-#define COROLAB_VERSION "corolab 0.1"
 
 typedef struct cl_Runtime cl_Runtime;   /* everything lives in one; no globals */
 typedef struct cl_Frame cl_Frame;       /* a handle is the frame's address */

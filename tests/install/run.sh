@@ -1,0 +1,38 @@
+#!/bin/sh
+# run.sh BUILD SOURCE VERSION — installs the build into a temporary prefix,
+# then uses it as each kind of user would: a C program found through
+# find_package and one through pkg-config (both core/examples/fib.c, both
+# must print its expected output), the installed corolab, and a stock
+# lua5.4 requiring coro and coro.lib.task from the prefix; the one version
+# must show everywhere. Prints "install: ok".
+set -eu
+build=$1 src=$2 version=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log"
+pc=$(find "$prefix" -name corolab.pc)
+libdir=$(dirname "$(dirname "$pc")")
+expected=$src/core/examples/fib.expected
+
+cmake -S "$src/tests/install/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DFIB="$src/core/examples/fib.c" >"$tmp/configure.log"
+cmake --build "$tmp/consumer" >"$tmp/build.log"
+LD_LIBRARY_PATH=$libdir "$tmp/consumer/fib" | diff -u "$expected" -
+
+export PKG_CONFIG_PATH="$(dirname "$pc")"
+test "$(pkg-config --modversion corolab)" = "$version"
+# shellcheck disable=SC2046
+cc -std=c11 -o "$tmp/fib-pc" "$src/core/examples/fib.c" $(pkg-config --cflags --libs corolab)
+LD_LIBRARY_PATH=$libdir "$tmp/fib-pc" | diff -u "$expected" -
+
+test "$("$prefix/bin/corolab" -v | cut -d' ' -f1-2)" = "corolab $version"
+test "$("$prefix/bin/corolab" -e 'io.write(coro._VERSION)')" = "corolab $version"
+got=$(LUA_CPATH="$prefix/lib/lua/5.4/?.so" LUA_PATH="$prefix/share/lua/5.4/?.lua" \
+  lua5.4 -e 'local coro = require "coro"; local Task = require "coro.lib.task"
+             local t = coro.coroutine(Task, function() coro.co_return(7) end)()
+             io.write(coro._VERSION, " ", t:run())')
+test "$got" = "corolab $version 7"
+test -f "$prefix/share/man/man1/corolab.1"
+test -f "$prefix/share/corolab/lessons/03-task.lua"
+echo "install: ok"
