@@ -1,6 +1,7 @@
 #!/bin/sh
-# luarocks.sh SOURCE VERSION — `luarocks make` of the rockspec in a copy of
-# the source tree into a temporary rocks tree, then coro and coro.lib.task
+# luarocks.sh SOURCE VERSION — plain `luarocks make` of the rockspec in a
+# copy of the source tree (its .luarocks says Lua 5.4) into a temporary
+# rocks tree, then coro and coro.lib.task
 # required from that tree by a stock lua5.4, and the explorer run from its
 # bin; the rockspec's version must be the project's. Prints "luarocks: ok".
 set -eu
@@ -10,10 +11,12 @@ test -f "$src/$rockspec" || { echo "no $rockspec for version $version" >&2; exit
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/src"
-tar --exclude='./build*' --exclude=./.git -C "$src" -cf - . | tar -C "$tmp/src" -xf -
-(cd "$tmp/src" && luarocks --lua-version 5.4 make --tree "$tmp/tree" "$rockspec") \
-  >"$tmp/make.log" 2>&1 || { cat "$tmp/make.log" >&2; exit 1; }
-eval "$(luarocks --lua-version 5.4 --tree "$tmp/tree" path)"
+tar --exclude='./build*' --exclude=./.git --exclude='./lua_modules/[!.]*' -C "$src" -cf - . |
+  tar -C "$tmp/src" -xf -
+cd "$tmp/src"                    # the checkout's .luarocks: Lua 5.4, no flags
+luarocks make --tree "$tmp/tree" "$rockspec" >"$tmp/make.log" 2>&1 ||
+  { cat "$tmp/make.log" >&2; exit 1; }
+eval "$(luarocks --tree "$tmp/tree" path)"
 got=$(lua5.4 -e 'local coro = require "coro"; local Task = require "coro.lib.task"
                  local t = coro.coroutine(Task, function() coro.co_return(7) end)()
                  io.write(coro._VERSION, " ", t:run())')
