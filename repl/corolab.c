@@ -27,6 +27,7 @@ static const char usage_text[] =
   "  -v                 show version information\n"
   "  -h, --help         show this help\n"
   "  --tour             start the explorer with its guided tour\n"
+  "  --predict LESSON   start the explorer stepping LESSON as a quiz\n"
   "  --trace            print every lifecycle event as it happens\n"
   "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot)\n"
   "  --                 stop handling options\n"
@@ -35,6 +36,7 @@ static const char usage_text[] =
 typedef struct Options {
   int interactive, version, execute, trace, tour, help, bad;
   int script;                               /* argv index of the script; 0 none */
+  const char *predict;                      /* --predict's lesson, or NULL */
 } Options;
 
 static void usage(const char *bad, const char *why) {
@@ -44,7 +46,7 @@ static void usage(const char *bad, const char *why) {
 
 /* a first pass: which options, and where the script is */
 static Options collect(int argc, char **argv) {
-  Options o = {0, 0, 0, 0, 0, 0, 0, 0};
+  Options o = {0, 0, 0, 0, 0, 0, 0, 0, NULL};
   int i;
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const char *a = argv[i];
@@ -56,8 +58,9 @@ static Options collect(int argc, char **argv) {
     else if (strcmp(a, "--tour") == 0) o.tour = o.interactive = 1;
     else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) o.help = 1;
     else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0 ||
-             strcmp(a, "--export") == 0) {
+             strcmp(a, "--export") == 0 || strcmp(a, "--predict") == 0) {
       if (i + 1 >= argc) { usage(a, "an argument is needed after"); o.bad = 1; return o; }
+      if (a[2] == 'p') o.predict = argv[i + 1], o.interactive = 1;
       if (a[1] == 'e') o.execute = 1;
       i++;
     } else { usage(a, "unrecognized option"); o.bad = 1; return o; }
@@ -116,7 +119,8 @@ static int start_explorer(lua_State *L, int argc, char **argv, const Options *o,
     if (strcmp(argv[i], "--export") == 0) {
       lua_pushstring(L, argv[++i]);
       lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-    } else if (strcmp(argv[i], "-e") == 0 || strcmp(argv[i], "-l") == 0) i++;
+    } else if (strcmp(argv[i], "-e") == 0 || strcmp(argv[i], "-l") == 0 ||
+               strcmp(argv[i], "--predict") == 0) i++;
   lua_setfield(L, -2, "exports");
   return interrupt_report(L, interrupt_docall(L, 1, 0));
 }
@@ -131,7 +135,7 @@ static int run_options(lua_State *L, char **argv, int last) {
     else if (strcmp(argv[i], "-l") == 0)
       status = run_require(L, argv[i + 1]);
     if (strcmp(argv[i], "-e") == 0 || strcmp(argv[i], "-l") == 0 ||
-        strcmp(argv[i], "--export") == 0)
+        strcmp(argv[i], "--export") == 0 || strcmp(argv[i], "--predict") == 0)
       i++;
     if (status != LUA_OK) return status;
   }
@@ -149,12 +153,14 @@ static int run_script(lua_State *L, char **argv, int script, int nargs) {
   return interrupt_report(L, status);
 }
 
-static void interact(lua_State *L, int tour) {
+/* the explorer's prompt, after the command --tour or --predict asked for */
+static void interact(lua_State *L, const Options *o) {
   host_explorer(L, "greet");
   interrupt_report(L, interrupt_docall(L, 0, 0));
-  if (tour) {
+  if (o->tour || o->predict) {
     host_explorer(L, "command");
-    lua_pushliteral(L, "tour");
+    if (o->tour) lua_pushliteral(L, "tour");
+    else lua_pushfstring(L, "predict %s", o->predict);
     interrupt_report(L, interrupt_docall(L, 1, 0));
   }
   repl_run(L, "", 0);
@@ -185,9 +191,9 @@ static int protected_main(lua_State *L) {
   if (o.version) puts(COROLAB_VERSION "  (" LUA_RELEASE ")");
   if (status == LUA_OK) status = run_options(L, argv, o.script ? o.script : argc);
   if (status == LUA_OK && o.script) status = run_script(L, argv, o.script, nargs);
-  if (status == LUA_OK && o.interactive) interact(L, o.tour);
+  if (status == LUA_OK && o.interactive) interact(L, &o);
   else if (status == LUA_OK && !o.script && !o.execute && !o.version) {
-    if (terminal) interact(L, 0);
+    if (terminal) interact(L, &o);
     else status = run_chunk(L, luaL_loadfile(L, NULL));  /* stdin */
   }
   host_explorer(L, "stop");                 /* writes the exports */

@@ -8,6 +8,7 @@ local host = require "corolab.host"
 local inspect = require "corolab.inspect"
 local lessons = require "corolab.lessons"
 local palette = require "corolab.palette"
+local predict = require "corolab.predict"
 local recorder = require "corolab.recorder"
 local trace = require "corolab.trace"
 
@@ -100,8 +101,10 @@ local function show_frame(h)
 end
 
 local function stop(rec, ev, why)
+  if predict.on then predict.check(rec) end
   debugger.announce(why, rec)
   show_frame(ev.handle)
+  if predict.on then predict.ask(rec) end
   ev.record = rec
   setmetatable(ev, Event)
   local saved = {ev = rawget(_G, "ev"), h = rawget(_G, "h"), p = rawget(_G, "p")}
@@ -153,6 +156,15 @@ end
 -- back at the top-level prompt: whatever was running has returned
 function debugger.ready()
   stepping, finishing, once = false, nil, nil
+  predict.score()
+end
+
+-- runs fn stopping at every event from its first (:predict NAME)
+function debugger.step_through(fn)
+  stepping = true
+  local ok, err = pcall(fn)
+  stepping = false
+  if not ok then error(err, 0) end
 end
 
 local function describe_state(h)

@@ -12,6 +12,7 @@ local debugger = require "corolab.debugger"
 local where = require "corolab.where"
 local export = require "corolab.export"
 local tour = require "corolab.tour"
+local predict = require "corolab.predict"
 
 local explorer = {}
 local exports = {}                       -- {format, file} from --export
@@ -57,6 +58,10 @@ local commands = {
   {"load", "NAME", "run lesson NAME (its name, number or a unique part of it) up to its "
     .. "first suspension, and stop there: set breakpoints, then :continue",
     function(arg) return explorer.load(arg) end},
+  {"predict", "[on|off|NAME]", "stepping as a quiz: at each stop, guess the next event "
+    .. "from a few choices; the next stop says if it was right, and why. With a lesson "
+    .. "NAME: step through it from its first event, guessing",
+    function(arg) return explorer.predict(arg) end},
   {"tour", "", "a guided tour: a generator and a task, one event at a time",
     function() tour.run() end},
 }
@@ -172,6 +177,9 @@ function explorer.complete(line)
   if c[1] == "break" and nth == 1 then
     for _, k in ipairs(recorder.kind_list) do out[#out + 1] = k.key end
   elseif c[1] == "trace" or c[1] == "display" then out = {"on", "off"}
+  elseif c[1] == "predict" or c[1] == "load" then
+    out = c[1] == "predict" and {"on", "off"} or {}
+    for _, lesson in ipairs(host.lessons()) do out[#out + 1] = lesson.name end
   elseif c[1] == "help" then
     for _, cmd in ipairs(commands) do out[#out + 1] = cmd[1] end
   elseif c[1] == "delete" then
@@ -231,19 +239,35 @@ local function find_lesson(arg)
     arg, table.concat(names, ", ")))
 end
 
--- runs the lesson as its own script (arg[0] is its file), stopping at the
--- first suspension of any coroutine; the lesson's globals are its own
-function explorer.load(arg)
+-- runs the lesson as its own script (arg[0] is its file), through run:
+-- :load stops at the first suspension of any coroutine, :predict at every
+-- event
+local function run_lesson(arg, run)
   local lesson = find_lesson(arg)
   local chunk = assert(load(lesson.code, "@" .. lesson.file, "t"))
   print(palette.paint("title", "lesson " .. lesson.name) .. ": " .. summary(lesson))
-  debugger.stop_once("suspend", "loaded " .. lesson.name .. " (:break EVENT, then :continue)")
   local outer_arg = rawget(_G, "arg")
   _G.arg = {[0] = lesson.file}
-  local ok, err = pcall(chunk)
+  local ok, err = pcall(run, chunk, lesson)
   _G.arg = outer_arg
   debugger.ready()
   if not ok then error(err, 0) end
+end
+
+function explorer.load(arg)
+  run_lesson(arg, function(chunk, lesson)
+    debugger.stop_once("suspend", "loaded " .. lesson.name .. " (:break EVENT, then :continue)")
+    chunk()
+  end)
+end
+
+function explorer.predict(arg)
+  if arg == "" or arg == "on" or arg == "off" then
+    return switch("predict", predict, "on", arg)
+  end
+  predict.on = true
+  print("predict is on: at each stop, guess what comes next; :step goes on")
+  run_lesson(arg, function(chunk) debugger.step_through(chunk) end)
 end
 
 -- nobody will look (a script without --trace, --export or the prompt):

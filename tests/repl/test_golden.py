@@ -385,6 +385,23 @@ def case_where_display(binary):
             r"\(#2 outer operator new\) > "])
 
 
+def case_predict(binary):
+    """:predict NAME steps a lesson as a quiz: right and wrong guesses, an
+    event outside the choices, and the score when the run returns"""
+    piped(binary, [":predict 01", "1", ":step", "1", ":step", "2", ":step", "1", ":step", "",
+                   ":continue", ":predict", ":predict off", ":predict nope"], [
+        r"what happens next\?  1\) parameter copies   2\) "
+        r"get_return_object_on_allocation_failure   3\) promise_type$",
+        r"> right: parameter copies$", r"> right: promise_type$",
+        r"> not initial_suspend: it is get_return_object \(why, below\)$",
+        r"> right: initial_suspend$", r"^predictions: 3 right of 4$",
+        r"^> predict is on$", r"^> predict is off$"])
+    p = run(binary, ["--predict", "02"], stdin="1\n:step\n\n:continue\n")
+    succeed(p)
+    assert "right: parameter copies" in p.stdout and "predictions: 1 right of 1" in p.stdout, \
+        p.stdout
+
+
 def case_dot_twenty(binary):
     """a chain of twenty tasks stays readable: one row per frame (frames
     stacked, not one long line), its interaction edges labelled by step"""
@@ -417,6 +434,7 @@ CASES = {
     "values": case_values,
     "where_display": case_where_display,
     "dot_twenty": case_dot_twenty,
+    "predict": case_predict,
 }
 
 

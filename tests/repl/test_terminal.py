@@ -301,6 +301,26 @@ def test_bad_handles(binary):
         t.wait(r"^alive$")
 
 
+def test_predict(binary):
+    """:predict in a real terminal: a right guess, a wrong one with the
+    right answer and its explanation, the score at the end"""
+    with corolab(binary) as t:
+        t.wait(PROMPT)
+        t.line(":predict 03")
+        t.wait(r"^guess \(a number; Enter: none\)")
+        t.line("1")                              # parameter copies: right
+        t.line(":step")
+        t.wait(r"right: parameter copies$")
+        t.wait(r"^guess \(a number; Enter: none\)", after=0)
+        t.line("3")                              # initial_suspend: wrong
+        t.line(":step")
+        t.wait(r"not initial_suspend: it is promise_type \(why, below\)$")
+        t.wait(r"The promise object is constructed inside the frame")
+        t.line("")
+        t.line(":continue")
+        t.wait(r"^predictions: 1 right of 2$")
+
+
 def test_breakpoint_nested_resume(binary):
     with corolab(binary, "-i", FIXTURES) as t:
         t.wait(PROMPT)
