@@ -13,6 +13,7 @@ local where = require "corolab.where"
 local export = require "corolab.export"
 local tour = require "corolab.tour"
 local predict = require "corolab.predict"
+local course = require "corolab.course"
 
 local explorer = {}
 local exports = {}                       -- {format, file} from --export
@@ -53,8 +54,11 @@ local commands = {
     function(arg) explorer.export(arg) end},
   {"record", "[N]", "how many events the recording keeps (the last ones; 100000 at "
     .. "first), or keep the last N", function(arg) explorer.record(arg) end},
-  {"lessons", "", "the lessons: each a short Lua script mirroring a C++20 program "
-    .. "(run one with :load NAME)", function() explorer.lessons() end},
+  {"lessons", "", "the lessons, numbered, each a short Lua script mirroring a C++20 "
+    .. "program, with the ones done marked (kept in ~/.corolab/progress)",
+    function() course.list() end},
+  {"lesson", "N", "run lesson N (or a name) up to its first suspension: the same as "
+    .. ":load", function(arg) return explorer.load(arg) end},
   {"load", "NAME", "run lesson NAME (its name, number or a unique part of it) up to its "
     .. "first suspension, and stop there: set breakpoints, then :continue",
     function(arg) return explorer.load(arg) end},
@@ -202,63 +206,11 @@ function explorer.record(arg)
     recorder.extent()))
 end
 
--- a lesson's one-line summary: its first comment, after the file name
-local function summary(lesson)
-  local lines = {}
-  for line in lesson.code:gmatch("[^\n]*") do
-    local text = line:match("^%-%-%s*(.*)$")
-    if not text or text == "" then break end
-    lines[#lines + 1] = text
-  end
-  local all = table.concat(lines, " "):gsub("^%S+%.lua%s*[—-]+%s*", "")
-  return all:match("^(.-%.)%s") or all
-end
-
-function explorer.lessons()
-  for _, lesson in ipairs(host.lessons()) do
-    print(string.format("  %-22s %s", lesson.name, summary(lesson)))
-  end
-  print("(:load NAME runs one, stopping at its first suspension)")
-end
-
-local function find_lesson(arg)
-  if arg == "" then palette.fail("load which lesson? :lessons lists them") end
-  local found = {}
-  for _, lesson in ipairs(host.lessons()) do
-    if lesson.name == arg then return lesson end
-    if lesson.name:sub(1, #arg) == arg or lesson.name:find(arg, 1, true) then
-      found[#found + 1] = lesson
-    end
-  end
-  if #found == 1 then return found[1] end
-  local names = {}
-  for _, lesson in ipairs(#found > 0 and found or host.lessons()) do
-    names[#names + 1] = lesson.name
-  end
-  palette.fail(string.format("%s lesson '%s': %s", #found > 0 and "more than one" or "no",
-    arg, table.concat(names, ", ")))
-end
-
--- runs the lesson as its own script (arg[0] is its file), through run:
--- :load stops at the first suspension of any coroutine, :predict at every
--- event
-local function run_lesson(arg, run)
-  local lesson = find_lesson(arg)
-  local chunk = assert(load(lesson.code, "@" .. lesson.file, "t"))
-  print(palette.paint("title", "lesson " .. lesson.name) .. ": " .. summary(lesson))
-  local outer_arg = rawget(_G, "arg")
-  _G.arg = {[0] = lesson.file}
-  local ok, err = pcall(run, chunk, lesson)
-  _G.arg = outer_arg
-  debugger.ready()
-  if not ok then error(err, 0) end
-end
-
 function explorer.load(arg)
-  run_lesson(arg, function(chunk, lesson)
+  course.run(arg, function(chunk, lesson)
     debugger.stop_once("suspend", "loaded " .. lesson.name .. " (:break EVENT, then :continue)")
     chunk()
-  end)
+  end, debugger.ready)
 end
 
 function explorer.predict(arg)
@@ -267,7 +219,7 @@ function explorer.predict(arg)
   end
   predict.on = true
   print("predict is on: at each stop, guess what comes next; :step goes on")
-  run_lesson(arg, function(chunk) debugger.step_through(chunk) end)
+  course.run(arg, function(chunk) debugger.step_through(chunk) end, debugger.ready)
 end
 
 -- nobody will look (a script without --trace, --export or the prompt):

@@ -5,10 +5,15 @@
 ** has: the nested prompt, a raw line of input, terminal facts, and the
 ** core's table of event kinds (enum key and name, in enum order).
 */
+#define _POSIX_C_SOURCE 200809L
+
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -80,6 +85,12 @@ static void add_searcher(lua_State *L) {
   lua_pop(L, 2);
 }
 
+/* host.mkdir(path): true if the folder is there now (made, or was) */
+static int host_mkdir(lua_State *L) {
+  lua_pushboolean(L, mkdir(luaL_checkstring(L, 1), 0777) == 0 || errno == EEXIST);
+  return 1;
+}
+
 /* host.lessons(): {name, file, code} of each embedded lesson, in order */
 static int host_lessons(lua_State *L) {
   lua_newtable(L);
@@ -146,6 +157,7 @@ static const luaL_Reg host_functions[] = {
   {"prompt", host_prompt},
   {"read", host_read},
   {"lessons", host_lessons},
+  {"mkdir", host_mkdir},
   {NULL, NULL}
 };
 

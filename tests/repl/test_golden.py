@@ -4,9 +4,11 @@ Chrome trace must also parse as JSON with B/E slices nesting on each track.
 Run: python3 test_golden.py BINARY CASE  (COROLAB_UPDATE_GOLDEN=1 rewrites)
 Frame sizes and the runtime's field offsets are masked (see masked()).
 Scripts run from the repository root, so source locations read scripts/..."""
+import atexit
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,7 +17,9 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 GOLDEN = os.path.join(HERE, "golden")
-ENV = dict(os.environ, NO_COLOR="1", COROLAB_HISTORY=os.devnull)
+HOME = tempfile.mkdtemp(prefix="corolab-golden-")   # progress of lessons, per run
+atexit.register(shutil.rmtree, HOME, True)
+ENV = dict(os.environ, NO_COLOR="1", COROLAB_HISTORY=os.devnull, COROLAB_HOME=HOME)
 VERSION = os.environ.get("COROLAB_VERSION", "?")  # project(VERSION), from ctest
 
 
@@ -304,8 +308,8 @@ def case_lessons(binary):
                         ":continue", ":continue", ":load zzz", ":load 0", ""])
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
     succeed(p)
-    assert ("  03-task                task<int>: outer co_awaits inner, which co_returns 42; "
-            "outer co_returns 84.") in p.stdout, p.stdout
+    assert ("  [ ]  3 03-task                task<int>: outer co_awaits inner, which "
+            "co_returns 42; outer co_returns 84.") in p.stdout, p.stdout
     assert "loaded 03-task (:break EVENT, then :continue)" in p.stdout, p.stdout
     assert re.search(r"^\(#1 outer suspend\) > breakpoint 1: return_value$", p.stdout, re.M), \
         p.stdout
@@ -316,6 +320,10 @@ def case_lessons(binary):
     names = "01-lazy-generator, 02-eager-range, 03-task, 04-next-getvalue, 05-address-roundtrip"
     assert p.stderr.splitlines() == ["corolab: no lesson 'zzz': " + names,
                                      "corolab: more than one lesson '0': " + names], p.stderr
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=":lesson 3\n:continue\n:lessons\n")
+    succeed(p)
+    assert "  [x]  3 03-task " in p.stdout, p.stdout          # done, and kept
+    assert open(os.path.join(HOME, "progress")).read() == "03-task\n"
 
 
 def case_values(binary):
