@@ -28,6 +28,7 @@ static const char usage_text[] =
   "  -h, --help         show this help\n"
   "  --tour             start the explorer with its guided tour\n"
   "  --predict LESSON   start the explorer stepping LESSON as a quiz\n"
+  "  --lang en|tr|zh    the language of the explanations (default: from LANG)\n"
   "  --trace            print every lifecycle event as it happens\n"
   "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot)\n"
   "  --                 stop handling options\n"
@@ -37,6 +38,7 @@ typedef struct Options {
   int interactive, version, execute, trace, tour, help, bad;
   int script;                               /* argv index of the script; 0 none */
   const char *predict;                      /* --predict's lesson, or NULL */
+  const char *lang;                         /* --lang's, or NULL */
 } Options;
 
 static void usage(const char *bad, const char *why) {
@@ -46,7 +48,7 @@ static void usage(const char *bad, const char *why) {
 
 /* a first pass: which options, and where the script is */
 static Options collect(int argc, char **argv) {
-  Options o = {0, 0, 0, 0, 0, 0, 0, 0, NULL};
+  Options o = {0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL};
   int i;
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const char *a = argv[i];
@@ -58,9 +60,11 @@ static Options collect(int argc, char **argv) {
     else if (strcmp(a, "--tour") == 0) o.tour = o.interactive = 1;
     else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) o.help = 1;
     else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0 ||
-             strcmp(a, "--export") == 0 || strcmp(a, "--predict") == 0) {
+             strcmp(a, "--export") == 0 || strcmp(a, "--predict") == 0 ||
+             strcmp(a, "--lang") == 0) {
       if (i + 1 >= argc) { usage(a, "an argument is needed after"); o.bad = 1; return o; }
       if (a[2] == 'p') o.predict = argv[i + 1], o.interactive = 1;
+      if (a[2] == 'l') o.lang = argv[i + 1];
       if (a[1] == 'e') o.execute = 1;
       i++;
     } else { usage(a, "unrecognized option"); o.bad = 1; return o; }
@@ -108,11 +112,15 @@ static int run_require(lua_State *L, const char *spec) {
 static int start_explorer(lua_State *L, int argc, char **argv, const Options *o,
                           int interactive) {
   host_explorer(L, "start");
-  lua_createtable(L, 0, 3);
+  lua_createtable(L, 0, 4);
   lua_pushboolean(L, o->trace);
   lua_setfield(L, -2, "trace");
   lua_pushboolean(L, interactive);
   lua_setfield(L, -2, "interactive");
+  if (o->lang) {
+    lua_pushstring(L, o->lang);
+    lua_setfield(L, -2, "lang");
+  }
   lua_newtable(L);
   int last = o->script ? o->script : argc;
   for (int i = 1; i < last; i++)
@@ -120,7 +128,7 @@ static int start_explorer(lua_State *L, int argc, char **argv, const Options *o,
       lua_pushstring(L, argv[++i]);
       lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     } else if (strcmp(argv[i], "-e") == 0 || strcmp(argv[i], "-l") == 0 ||
-               strcmp(argv[i], "--predict") == 0) i++;
+               strcmp(argv[i], "--predict") == 0 || strcmp(argv[i], "--lang") == 0) i++;
   lua_setfield(L, -2, "exports");
   return interrupt_report(L, interrupt_docall(L, 1, 0));
 }
@@ -135,7 +143,8 @@ static int run_options(lua_State *L, char **argv, int last) {
     else if (strcmp(argv[i], "-l") == 0)
       status = run_require(L, argv[i + 1]);
     if (strcmp(argv[i], "-e") == 0 || strcmp(argv[i], "-l") == 0 ||
-        strcmp(argv[i], "--export") == 0 || strcmp(argv[i], "--predict") == 0)
+        strcmp(argv[i], "--export") == 0 || strcmp(argv[i], "--predict") == 0 ||
+        strcmp(argv[i], "--lang") == 0)
       i++;
     if (status != LUA_OK) return status;
   }

@@ -14,6 +14,7 @@ local export = require "corolab.export"
 local tour = require "corolab.tour"
 local predict = require "corolab.predict"
 local course = require "corolab.course"
+local i18n = require "corolab.i18n"
 
 local explorer = {}
 local exports = {}                       -- {format, file} from --export
@@ -66,6 +67,9 @@ local commands = {
     .. "from a few choices; the next stop says if it was right, and why. With a lesson "
     .. "NAME: step through it from its first event, guessing",
     function(arg) return explorer.predict(arg) end},
+  {"lang", "[en|tr|zh]", "the language of the explanations: English, Turkish (Türkçe) "
+    .. "or Chinese (中文); at first from --lang, else LC_ALL, LC_MESSAGES or LANG",
+    function(arg) explorer.lang(arg) end},
   {"tour", "", "a guided tour: a generator and a task, one event at a time",
     function() tour.run() end},
 }
@@ -146,6 +150,14 @@ local function switch(name, t, key, arg)
   print(name .. " is " .. (t[key] and "on" or "off"))
 end
 
+function explorer.lang(arg)
+  if arg ~= "" then
+    local ok, why = i18n.set(arg)
+    if not ok then palette.fail(why) end
+  end
+  print("language: " .. i18n.current)
+end
+
 function explorer.display(arg) switch("display", debugger, "display", arg) end
 
 function explorer.log(arg)
@@ -181,6 +193,7 @@ function explorer.complete(line)
   if c[1] == "break" and nth == 1 then
     for _, k in ipairs(recorder.kind_list) do out[#out + 1] = k.key end
   elseif c[1] == "trace" or c[1] == "display" then out = {"on", "off"}
+  elseif c[1] == "lang" then out = i18n.languages
   elseif c[1] == "predict" or c[1] == "load" then
     out = c[1] == "predict" and {"on", "off"} or {}
     for _, lesson in ipairs(host.lessons()) do out[#out + 1] = lesson.name end
@@ -225,6 +238,10 @@ end
 -- nobody will look (a script without --trace, --export or the prompt):
 -- nothing is recorded, and the script runs at the module's speed
 function explorer.start(options)
+  if options.lang then
+    local ok, why = i18n.set(options.lang)
+    if not ok then palette.fail("--lang: " .. why) end
+  end
   if options.interactive or options.trace or #(options.exports or {}) > 0 then
     recorder.start()
   end

@@ -1,173 +1,24 @@
 -- lessons.lua — what each lifecycle event means, in C++ terms, and the
--- rule that says so: the explanations shown by :step, :tour and
+-- rule that says so, in the explorer's language (i18n.lua; the texts are
+-- in text_en.lua, text_tr.lua, text_zh.lua): shown by :step, :tour and
 -- breakpoints. Where the meaning depends on the moment (the recorder's
 -- rec.context), an event has one text per context.
-local lessons = {}
+local i18n = require "corolab.i18n"
 
-local texts = {
-  ["operator new"] =
-    "The frame is allocated: promise_type::operator new(size, args...) if the promise "
-    .. "declares one, else the global operator new [dcl.fct.def.coroutine]/9. In C++ size "
-    .. "covers the promise, the parameter copies and every local that lives across a "
-    .. "suspension; a Lua body's frame holds references instead, and its locals live in "
-    .. "the body's Lua thread.",
-  ["get_return_object_on_allocation_failure"] =
-    "operator new returned nullptr and the promise declares "
-    .. "get_return_object_on_allocation_failure(): its result is returned to the caller, "
-    .. "and no coroutine exists [dcl.fct.def.coroutine]/10.",
-  ["parameter copies"] =
-    "The parameters are copied (or moved) into the frame, so the body can still read "
-    .. "them after the caller's arguments are gone; references stay references "
-    .. "[dcl.fct.def.coroutine]/13.",
-  ["promise_type"] =
-    "The promise object is constructed inside the frame: promise_type(args...) if that "
-    .. "constructor exists, else promise_type() [dcl.fct.def.coroutine]/5.",
-  ["get_return_object"] =
-    "promise.get_return_object() makes the value the caller receives (a generator, a "
-    .. "task...). It runs once, before initial_suspend, usually keeping "
-    .. "coroutine_handle::from_promise(*this) [dcl.fct.def.coroutine]/7.",
-  ["initial_suspend"] =
-    "co_await promise.initial_suspend(): suspend_always makes the coroutine lazy (the "
-    .. "caller gets control back before the body runs), suspend_never makes it eager "
-    .. "[dcl.fct.def.coroutine]/5.",
-  ["await_transform"] =
-    "The promise declares await_transform, so co_await e becomes "
-    .. "co_await promise.await_transform(e) (never for initial, final or yield) "
-    .. "[expr.await]/3.2.",
-  ["operator co_await"] =
-    "The awaitable is turned into an awaiter by its operator co_await, member or "
-    .. "non-member [expr.await]/3.3.",
-  ["await_ready"] =
-    "awaiter.await_ready(): true means the result is already there and the coroutine "
-    .. "does not suspend at all; false means: suspend [expr.await]/5.1.",
-  ["suspend"] =
-    "The coroutine is now suspended: its resume point is saved in the frame. Only "
-    .. "after this is await_suspend called, so it may resume or destroy the coroutine "
-    .. "[expr.await]/5.1.",
-  ["await_suspend"] =
-    "awaiter.await_suspend(h) gets the suspended coroutine's handle. It returns void "
-    .. "(stay suspended), bool (false: resume at once) or a handle (symmetric transfer: "
-    .. "resume that one instead, in constant stack) [expr.await]/5.1.1-5.1.3.",
-  ["resume"] = {
-    ["resume()"] =
-      "h.resume() resumes the coroutine: execution continues at the saved resume point, "
-      .. "with await_resume of what it was waiting on [coroutine.handle.resumption].",
-    transfer =
-      "The coroutine runs because another one's await_suspend returned its handle "
-      .. "(symmetric transfer): it continues at its resume point, and the resumer's "
-      .. "stack did not grow [expr.await]/5.1.3.",
-    bool =
-      "await_suspend returned false: the coroutine is resumed at once, right where it "
-      .. "suspended, and goes on to await_resume [expr.await]/5.1.2.",
-  },
-  ["symmetric transfer"] =
-    "await_suspend returned a handle: control goes straight to that coroutine, like a "
-    .. "tail call, without growing the stack [expr.await]/5.1.3; noop_coroutine() "
-    .. "returns to the resumer instead.",
-  ["return to caller"] = {
-    suspended =
-      "The coroutine stays suspended and control returns to whoever called or resumed "
-      .. "it: resume() returns, or the coroutine call returns its return object "
-      .. "[expr.await]/5.1.1.",
-    noop =
-      "await_suspend returned noop_coroutine(): transferring to it does nothing, so "
-      .. "control returns to whoever resumed the chain [coroutine.noop].",
-    observer =
-      "The coroutine was resumed or destroyed (by an observer) before await_suspend was "
-      .. "called; control returns to the caller.",
-  },
-  ["await_resume"] = {
-    initial =
-      "awaiter.await_resume() at the initial suspend point: from here on the "
-      .. "coroutine's initial-await-resume-called is true, so an exception from the body "
-      .. "goes to unhandled_exception, not to the caller [dcl.fct.def.coroutine]/5.",
-    body =
-      "awaiter.await_resume() gives the value of the co_await expression (or throws, "
-      .. "and then the exception is raised at the co_await) [expr.await]/5.2.",
-    final =
-      "awaiter.await_resume() at the final suspend point: final_suspend's awaiter did "
-      .. "not suspend, so the coroutine flows off its end and its state is destroyed "
-      .. "[dcl.fct.def.coroutine]/11.",
-  },
-  ["~awaiter"] = {
-    ["co_await"] =
-      "The awaiter, a temporary of the co_await expression, is destroyed at the end of "
-      .. "the full-expression [class.temporary]/4.",
-    destroy =
-      "destroy() of a suspended coroutine: the awaiter it was waiting on dies first, as "
-      .. "the temporaries of the interrupted co_await [dcl.fct.def.coroutine]/11.",
-  },
-  ["yield_value"] =
-    "co_yield v is co_await promise.yield_value(v): the promise stores the value, then "
-    .. "usually suspends so the consumer can read it [expr.yield]/1.",
-  ["return_value"] =
-    "co_return v calls promise.return_value(v); the locals die afterwards, and control "
-    .. "goes to the final suspend point [stmt.return.coroutine]/2.",
-  ["return_void"] =
-    "co_return; or flowing off the end of the body calls promise.return_void(); "
-    .. "flowing off without one is undefined behaviour [stmt.return.coroutine]/3.",
-  ["throw"] =
-    "An exception escaped the body. It is caught by the coroutine's implicit try block "
-    .. "[dcl.fct.def.coroutine]/5.",
-  ["unhandled_exception"] =
-    "catch (...) { promise.unhandled_exception(); }: the promise stores the exception "
-    .. "(std::current_exception()) or rethrows it to the resumer; if it throws, the "
-    .. "coroutine is done without final_suspend [dcl.fct.def.coroutine]/5.",
-  ["final_suspend"] =
-    "co_await promise.final_suspend() (noexcept). Suspending here keeps the frame, so "
-    .. "done() is true and the result can be read; not suspending destroys the frame "
-    .. "[dcl.fct.def.coroutine]/5, /11.",
-  ["destroy"] =
-    "h.destroy(): the coroutine is destroyed at its suspend point: the pending awaiter, "
-    .. "the locals innermost first, the promise, the parameter copies, then the frame "
-    .. "[coroutine.handle.resumption], [dcl.fct.def.coroutine]/11.",
-  ["~locals"] = {
-    ["co_return"] =
-      "After co_return, the body's locals die, innermost first, before the final "
-      .. "suspend point [stmt.return.coroutine], [stmt.jump]/2.",
-    unwinding =
-      "An exception leaves the body: its locals die, innermost first, while the stack "
-      .. "unwinds to the implicit catch [except.ctor]/2.",
-    ["flowed off"] =
-      "The body flowed off its end: its locals die, innermost first, then return_void() "
-      .. "is called [stmt.return.coroutine]/3.",
-    destroy =
-      "destroy() of a suspended coroutine: the locals alive at its suspend point die, "
-      .. "innermost first [dcl.fct.def.coroutine]/11, [stmt.jump]/2.",
-  },
-  ["~promise_type"] =
-    "The promise object is destroyed, after the locals and before the parameter "
-    .. "copies [dcl.fct.def.coroutine]/11.",
-  ["~parameters"] =
-    "The parameter copies in the frame are destroyed, right after the promise "
-    .. "[dcl.fct.def.coroutine]/14.",
-  ["~return object"] =
-    "An exception before the initial await_resume: the return object already made by "
-    .. "get_return_object is destroyed and the exception goes to the caller "
-    .. "[dcl.fct.def.coroutine]/5.",
-  ["convert return object"] =
-    "get_return_object's result is not the return type: it is converted as control "
-    .. "first returns to the caller [dcl.fct.def.coroutine]/7.",
-  ["operator delete"] =
-    "The frame's memory is released: promise_type::operator delete if declared, else "
-    .. "the global one [dcl.fct.def.coroutine]/12.",
-  ["misuse"] =
-    "Undefined behaviour or an ill-formed program in C++ (a resume of a running or "
-    .. "finished coroutine, a double destroy, a missing promise member...). corolab "
-    .. "stops it and names the rule.",
-}
+local lessons = {}
 
 -- the explanation of record rec (kind, and context where it matters)
 function lessons.explain(rec)
-  local text = texts[rec.kind]
+  local text = i18n.catalogue()[rec.kind]
   if type(text) == "table" then return text[rec.context] end
   return text
 end
 
--- every (kind, context, text), for tests: contexts in name order
-function lessons.all()
+-- every (kind, context, text) of a language's catalogue (default: the
+-- current one), for tests: in name order
+function lessons.all(lang)
   local out = {}
-  for kind, text in pairs(texts) do
+  for kind, text in pairs(i18n.catalogue(lang)) do
     if type(text) == "table" then
       for context, t in pairs(text) do out[#out + 1] = {kind, context, t} end
     else

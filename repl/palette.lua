@@ -79,14 +79,48 @@ function palette.brief(v)
 end
 
 -- explanations are long lines; fold them for the terminal
-function palette.fold(text, indent)
-  local lines, line = {}, indent
+-- the width of text on a terminal: one column a character, two for the
+-- wide ones (CJK and the like)
+function palette.width(text)
+  local w = 0
+  for _, c in utf8.codes(text, true) do w = w + ((c >= 0x1100 and c <= 0x115F or
+    c >= 0x2E80 and c <= 0xA4CF or c >= 0xAC00 and c <= 0xD7A3 or
+    c >= 0xF900 and c <= 0xFAFF or c >= 0xFF00 and c <= 0xFF60) and 2 or 1) end
+  return w
+end
+
+-- the pieces a line may break between: words, and each wide character on
+-- its own (Chinese has no spaces), a piece glued to the space before it
+local function pieces(text)
+  local out = {}
   for word in text:gmatch("%S+") do
-    if #line + #word > 78 and line ~= indent then
-      lines[#lines + 1] = line
-      line = indent
+    local run, first = "", true
+    for _, c in utf8.codes(word, true) do
+      local ch = utf8.char(c)
+      if palette.width(ch) == 2 then
+        if run ~= "" then out[#out + 1] = {run, first} first = false end
+        out[#out + 1] = {ch, first}
+        first, run = false, ""
+      else
+        run = run .. ch
+      end
     end
-    line = line .. (line == indent and "" or " ") .. word
+    if run ~= "" then out[#out + 1] = {run, first} end
+  end
+  return out
+end
+
+function palette.fold(text, indent)
+  local lines, line, width = {}, indent, palette.width(indent)
+  for _, piece in ipairs(pieces(text)) do
+    local word, spaced = piece[1], piece[2]
+    local w = palette.width(word)
+    if width + w + 1 > 79 and line ~= indent then
+      lines[#lines + 1] = line
+      line, width, spaced = indent, palette.width(indent), false
+    end
+    local sep = (line ~= indent and spaced) and " " or ""
+    line, width = line .. sep .. word, width + #sep + w
   end
   lines[#lines + 1] = line
   return table.concat(lines, "\n")

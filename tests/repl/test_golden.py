@@ -19,7 +19,8 @@ ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 GOLDEN = os.path.join(HERE, "golden")
 HOME = tempfile.mkdtemp(prefix="corolab-golden-")   # progress of lessons, per run
 atexit.register(shutil.rmtree, HOME, True)
-ENV = dict(os.environ, NO_COLOR="1", COROLAB_HISTORY=os.devnull, COROLAB_HOME=HOME)
+ENV = dict(os.environ, NO_COLOR="1", COROLAB_HISTORY=os.devnull, COROLAB_HOME=HOME,
+           LC_ALL="C.UTF-8")                       # English, whatever the machine's
 VERSION = os.environ.get("COROLAB_VERSION", "?")  # project(VERSION), from ctest
 
 

@@ -321,6 +321,27 @@ def test_predict(binary):
         t.wait(r"^predictions: 1 right of 2$")
 
 
+def test_languages(binary):
+    """--lang tr and --lang zh explain a step in that language, folded to
+    the terminal's width (Chinese by display width: two columns a
+    character); :lang switches, and a language without a catalogue is
+    refused"""
+    for lang, words in (("tr", "devam ettiriyor"), ("zh", "恢复协程")):
+        with corolab(binary, "--lang", lang, "-i", FIXTURES) as t:
+            t.wait(PROMPT)
+            t.line("g = range(2)")
+            t.line(":step g")
+            t.wait(words)
+            lines = [l for l in t.screen().splitlines() if l.startswith("     ")]
+            assert lines and all(len(l) + sum(0x2E80 <= ord(c) <= 0xFF60 for c in l) <= 80
+                                 for l in lines), lines
+            t.line(":continue")
+            t.line(":lang en")
+            t.wait(r"^language: en$")
+            t.line(":lang fr")
+            t.wait(r"no language 'fr': en, tr, zh")
+
+
 def test_breakpoint_nested_resume(binary):
     with corolab(binary, "-i", FIXTURES) as t:
         t.wait(PROMPT)

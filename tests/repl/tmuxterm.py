@@ -25,6 +25,7 @@ class Terminal:
         self.socket = "corolab-test-%d-%d" % (os.getpid(), next(Terminal.servers))
         self.home = tempfile.mkdtemp(prefix="corolab-home-")
         self.env = {"HOME": self.home, "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                    "LC_ALL": "C.UTF-8",
                     "COROLAB_HISTORY": os.path.join(self.home, "history")}
         self.env.update(env or {})
         self.argv, self.cwd = argv, cwd
