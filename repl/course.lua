@@ -1,9 +1,12 @@
 -- course.lua — the lessons built into corolab (scripts/lessons): their
--- one-line summaries, finding one by name, number or a unique part, running
--- one as its own script, and the learner's progress: the lessons run to
--- their end, one name a line in $COROLAB_HOME/progress (default
--- ~/.corolab/progress).
+-- one-line summaries, finding one by name, number or a unique part, showing
+-- the C++20 program beside the Lua that mirrors it, running one as its own
+-- script and ending with what to take away (in the explorer's language),
+-- and the learner's progress: the lessons run to their end, one name a
+-- line in $COROLAB_HOME/progress (default ~/.corolab/progress). A lesson
+-- file is Lua, then blocks --[==[c++ ...]==] and --[==[takeaway LANG ...]==].
 local host = require "corolab.host"
+local i18n = require "corolab.i18n"
 local palette = require "corolab.palette"
 
 local course = {}
@@ -18,6 +21,60 @@ function course.summary(lesson)
   end
   local all = table.concat(lines, " "):gsub("^%S+%.lua%s*[—-]+%s*", "")
   return all:match("^(.-%.)%s") or all
+end
+
+-- a block of the lesson (e.g. "c++", "takeaway tr"), or nil
+function course.block(lesson, name)
+  local text = lesson.code:match("\n%-%-%[==%[" .. name:gsub("%p", "%%%0") .. "\n(.-)\n?%]==%]")
+  return text
+end
+
+-- the Lua the learner reads: the code before the blocks, without the
+-- header comment
+local function lua_part(lesson)
+  local code = lesson.code:match("^(.-)\n%-%-%[==%[") or lesson.code
+  while code:match("^%-%-") do code = code:gsub("^[^\n]*\n", "", 1) end
+  return (code:gsub("%s+$", ""))
+end
+
+local function lines_of(text)
+  local lines = {}
+  for line in (text .. "\n"):gmatch("([^\n]*)\n") do lines[#lines + 1] = line end
+  return lines
+end
+
+-- the C++20 program and its Lua mirror: side by side where the terminal
+-- is wide enough, else one after the other
+function course.show(lesson)
+  local cpp, lua = course.block(lesson, "c++"), lua_part(lesson)
+  if not cpp then return end
+  local left, right = lines_of(cpp), lines_of(lua)
+  local lw, rw = 0, 0
+  for _, l in ipairs(left) do lw = math.max(lw, palette.width(l)) end
+  for _, l in ipairs(right) do rw = math.max(rw, palette.width(l)) end
+  if lw + 3 + rw <= host.columns() then
+    print(palette.paint("title", "C++20" .. string.rep(" ", lw - 2) .. "Lua (coro)"))
+    for i = 1, math.max(#left, #right) do
+      local l = left[i] or ""
+      print(l .. string.rep(" ", lw - palette.width(l)) .. palette.paint("dim", " | ") ..
+        (right[i] or ""))
+    end
+  else
+    print(palette.paint("title", "C++20"))
+    print(cpp)
+    print(palette.paint("title", "Lua (coro), the same program"))
+    print(lua)
+  end
+end
+
+-- what to take away, in the explorer's language (else English)
+function course.takeaway(lesson)
+  local text = course.block(lesson, "takeaway " .. i18n.current) or
+               course.block(lesson, "takeaway en")
+  if text then
+    print(palette.paint("title", "take away:"))
+    print(palette.fold(text:gsub("\n", " "), "  "))
+  end
 end
 
 local function folder()
@@ -86,12 +143,14 @@ function course.run(arg, run, done)
   local lesson = course.find(arg)
   local chunk = assert(load(lesson.code, "@" .. lesson.file, "t"))
   print(palette.paint("title", "lesson " .. lesson.name) .. ": " .. course.summary(lesson))
+  course.show(lesson)
   local outer_arg = rawget(_G, "arg")
   _G.arg = {[0] = lesson.file}
   local ok, err = pcall(run, chunk, lesson)
   _G.arg = outer_arg
   done()
   if not ok then error(err, 0) end
+  course.takeaway(lesson)
   finished(lesson)
 end
 

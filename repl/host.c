@@ -5,7 +5,7 @@
 ** has: the nested prompt, a raw line of input, terminal facts, and the
 ** core's table of event kinds (enum key and name, in enum order).
 */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE          /* TIOCGWINSZ, with the POSIX calls */
 
 #include <ctype.h>
 #include <errno.h>
@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <lauxlib.h>
 #include <lualib.h>
@@ -83,6 +85,15 @@ static void add_searcher(lua_State *L) {
   lua_pushcfunction(L, search_lib);
   lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
   lua_pop(L, 2);
+}
+
+/* host.columns(): the terminal's width (80 when stdout is no terminal) */
+static int host_columns(lua_State *L) {
+  struct winsize ws;
+  int tty = isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+            ws.ws_col > 0;
+  lua_pushinteger(L, tty ? ws.ws_col : 80);
+  return 1;
 }
 
 /* host.mkdir(path): true if the folder is there now (made, or was) */
@@ -158,6 +169,7 @@ static const luaL_Reg host_functions[] = {
   {"read", host_read},
   {"lessons", host_lessons},
   {"mkdir", host_mkdir},
+  {"columns", host_columns},
   {NULL, NULL}
 };
 

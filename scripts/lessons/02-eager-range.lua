@@ -24,3 +24,56 @@ while not r.h:done() do
 end
 print()
 r.h:destroy()
+
+--[==[c++
+#include <coroutine>
+#include <cstdio>
+#include <exception>
+
+struct Eager {
+  struct promise_type {
+    int current = 0;
+    Eager get_return_object() {
+      return {std::coroutine_handle<promise_type>::from_promise(*this)};
+    }
+    std::suspend_never initial_suspend() { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(int v) { current = v; return {}; }
+    void return_void() {}
+    void unhandled_exception() { throw; }
+  };
+  std::coroutine_handle<promise_type> h;
+};
+
+Eager range(int n) {
+  for (int i = 0; i < n; i++) co_yield i;
+}
+
+int main() {
+  Eager r = range(10);          // already at co_yield 0
+  while (!r.h.done()) {
+    std::printf("%d ", r.h.promise().current);
+    r.h.resume();
+  }
+  std::printf("\n");
+  r.h.destroy();
+}
+]==]
+
+--[==[takeaway en
+suspend_never at the initial suspend point makes the coroutine eager: the
+call runs the body until its first real suspension, so the first value is
+already there when range(10) returns. The promise's initial_suspend alone
+decides lazy or eager.
+]==]
+
+--[==[takeaway tr
+İlk askıya alma noktasında suspend_never, coroutine'i hevesli (eager) yapar:
+çağrı gövdeyi ilk gerçek askıya almaya kadar çalıştırır; range(10)
+döndüğünde ilk değer zaten hazırdır. Tembel mi hevesli mi olacağına yalnızca
+promise'in initial_suspend'i karar verir.
+]==]
+
+--[==[takeaway zh
+初始挂起点使用 suspend_never 会让协程立即执行：调用会一直运行协程体，直到第一次真正挂起，所以 range(10) 返回时第一个值已经就绪。惰性还是立即执行，只由承诺对象的 initial_suspend 决定。
+]==]

@@ -325,6 +325,16 @@ def case_lessons(binary):
     succeed(p)
     assert "  [x]  3 03-task " in p.stdout, p.stdout          # done, and kept
     assert open(os.path.join(HOME, "progress")).read() == "03-task\n"
+    # the C++20 program, then the Lua that mirrors it (stacked: no terminal),
+    # and what to take away in the explorer's language
+    p = run(binary, ["--lang", "tr", "-i", "tests/repl/fixtures.lua"],
+            stdin=":lesson 2\n:continue\n")
+    succeed(p)
+    assert re.search(r"^C\+\+20\n#include <coroutine>$", p.stdout, re.M), p.stdout
+    assert re.search(r"^Lua \(coro\), the same program\nlocal coro = require \"coro\"$",
+                     p.stdout, re.M), p.stdout
+    assert re.search(r"^take away:\n  İlk askıya alma noktasında suspend_never", p.stdout,
+                     re.M), p.stdout
 
 
 def case_values(binary):
