@@ -4,15 +4,25 @@
 -- script and ending with what to take away (in the explorer's language),
 -- and the learner's progress: the lessons run to their end, one name a
 -- line in $COROLAB_HOME/progress (default ~/.corolab/progress). A lesson
--- file is Lua, then blocks --[==[c++ ...]==] and --[==[takeaway LANG ...]==].
+-- file is Lua, then blocks --[==[c++ ...]==], --[==[takeaway LANG ...]==]
+-- and --[==[title LANG ...]==] (English: the first comment).
 local host = require "corolab.host"
 local i18n = require "corolab.i18n"
 local palette = require "corolab.palette"
 
 local course = {}
 
--- a lesson's one-line summary: its first comment, after the file name
+-- a block of the lesson (e.g. "c++", "takeaway tr"), or nil
+function course.block(lesson, name)
+  local text = lesson.code:match("\n%-%-%[==%[" .. name:gsub("%p", "%%%0") .. "\n(.-)\n?%]==%]")
+  return text
+end
+
+-- a lesson's one-line summary in the explorer's language: its "title
+-- LANG" block, else (English) its first comment, after the file name
 function course.summary(lesson)
+  local title = course.block(lesson, "title " .. i18n.current)
+  if title then return title end
   local lines = {}
   for line in lesson.code:gmatch("[^\n]*") do
     local text = line:match("^%-%-%s*(.*)$")
@@ -21,12 +31,6 @@ function course.summary(lesson)
   end
   local all = table.concat(lines, " "):gsub("^%S+%.lua%s*[—-]+%s*", "")
   return all:match("^(.-%.)%s") or all
-end
-
--- a block of the lesson (e.g. "c++", "takeaway tr"), or nil
-function course.block(lesson, name)
-  local text = lesson.code:match("\n%-%-%[==%[" .. name:gsub("%p", "%%%0") .. "\n(.-)\n?%]==%]")
-  return text
 end
 
 -- the Lua the learner reads: the code before the blocks, without the

@@ -87,3 +87,11 @@ noktasında true olur ve frame'i sahibinin destroy() etmesi gerekir.
 --[==[takeaway zh
 调用协程只会建立协程状态（形参副本、承诺对象），并向 get_return_object 要结果；初始挂起点若是 suspend_always，第一次 resume() 之前协程体一行也不会执行。每个 co_yield 就是 co_await promise.yield_value(v)；到达最终挂起点时 done() 变为 true，此后须由所有者 destroy() 协程状态。
 ]==]
+
+--[==[title tr
+en tembel generator ve yaşam döngüsünün tamamı.
+]==]
+
+--[==[title zh
+最简单的生成器，以及完整的生命周期。
+]==]

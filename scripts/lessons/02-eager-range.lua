@@ -77,3 +77,11 @@ promise'in initial_suspend'i karar verir.
 --[==[takeaway zh
 初始挂起点使用 suspend_never 会让协程立即执行：调用会一直运行协程体，直到第一次真正挂起，所以 range(10) 返回时第一个值已经就绪。惰性还是立即执行，只由承诺对象的 initial_suspend 决定。
 ]==]
+
+--[==[title tr
+initial_suspend = suspend_never: gövde, range(10) dönmeden, ilk co_yield'e kadar çağrı sırasında çalışır.
+]==]
+
+--[==[title zh
+initial_suspend = suspend_never：协程体在调用期间就运行到第一个 co_yield，然后 range(10) 才返回。
+]==]

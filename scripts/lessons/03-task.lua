@@ -91,3 +91,11 @@ o da zinciri devam ettirene döner.
 --[==[takeaway zh
 惰性任务只有在被等待时才开始：co_await inner() 把 outer 记为后续（continuation），并对称转移到 inner（栈不增长）；inner 的 final_suspend 再转移回 outer，由 outer 的 await_resume 读取结果。最外层任务的后续是 noop_coroutine()，它回到恢复这条链的一方。
 ]==]
+
+--[==[title tr
+task<int>: outer, inner'ı co_await eder; inner 42 co_return eder, outer 84.
+]==]
+
+--[==[title zh
+task<int>：outer 用 co_await 等待 inner，inner co_return 42，outer co_return 84。
+]==]

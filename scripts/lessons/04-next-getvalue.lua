@@ -95,3 +95,11 @@ kendisi yok olurken onu da yok eder (burada <close>).
 --[==[takeaway zh
 next()/getValue() 只是 resume()、done() 和 promise().current 换了个更友好的名字；有了 begin()/end()（Lua 中是 __call），同一个生成器就能用于范围 for。生成器对象拥有协程状态，并在自身结束时销毁它（这里是 <close>）。
 ]==]
+
+--[==[title tr
+C++ derslerindeki gibi next()/getValue() ile bir generator ve aynısı genel for döngüsünde.
+]==]
+
+--[==[title zh
+像 C++ 教程那样带 next()/getValue() 的生成器，以及在泛型 for 中使用同一个生成器。
+]==]

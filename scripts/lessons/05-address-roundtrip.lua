@@ -82,3 +82,11 @@ bildirir).
 --[==[takeaway zh
 协程句柄就是一个指针，即协程状态的地址：from_address(address()) 能重建同一个句柄。带承诺类型的句柄是有类型的，有 promise()；coroutine_handle<> 是类型擦除的，没有 promise()（C++ 在编译期拒绝 erased.promise()，corolab 则报告它）。
 ]==]
+
+--[==[title tr
+bir handle tek bir işaretçidir: frame'in adresi.
+]==]
+
+--[==[title zh
+协程句柄就是一个指针：协程状态的地址。
+]==]

@@ -109,3 +109,11 @@ olsun co_await ifadesinin değerini await_resume() verir.
 --[==[takeaway zh
 co_await x 先调用 x.await_ready()：返回 true 就完全不挂起。返回 false 时，协程先被挂起，然后才调用 await_suspend(h)；返回 void 则保持挂起（控制权回到恢复方），返回 false 则立即恢复，返回句柄则转移到那个协程。无论哪种情况，co_await 表达式的值都由 await_resume() 给出。
 ]==]
+
+--[==[title tr
+awaiter protokolü: await_ready, askıya alma, await_suspend'in void/false dönüşü, await_resume'un değeri.
+]==]
+
+--[==[title zh
+等待体协议：await_ready、挂起、await_suspend 返回 void 或 false、await_resume 的值。
+]==]

@@ -84,3 +84,11 @@ kullanmak tanımsız davranıştır.
 --[==[takeaway zh
 到达最终挂起点时协程已经结束。若 final_suspend 的等待体挂起，协程状态保留：done() 为 true，承诺对象（结果）仍可读取，并须由所有者 destroy()。若不挂起，协程体结束时协程状态随即销毁，指向它的所有句柄立刻悬空：再使用就是未定义行为。
 ]==]
+
+--[==[title tr
+final_suspend frame'i kimin bitireceğine karar verir: askıya alırsa sahibi, almazsa gövdenin sonu.
+]==]
+
+--[==[title zh
+final_suspend 决定由谁结束协程状态：挂起则由所有者，不挂起则在协程体结束时。
+]==]

@@ -131,3 +131,11 @@ argümanlar çağıranındır: frame'de yalnızca kopyaları yaşar.
 --[==[takeaway zh
 对挂起的协程调用 destroy()，就像离开一个作用域那样展开它：先是它挂起所在的 co_await 的等待体（临时对象），然后是那里存活的局部变量（由内向外），接着是承诺对象，再是形参副本，最后由 operator delete 释放协程状态。调用方传入的实参属于调用方，协程状态里只保存它们的副本。
 ]==]
+
+--[==[title tr
+askıdaki bir coroutine'in destroy()'u: awaiter, yerel değişkenler, promise, parametre kopyaları, frame.
+]==]
+
+--[==[title zh
+销毁挂起的协程：等待体、局部变量、承诺对象、形参副本、协程状态。
+]==]

@@ -129,3 +129,11 @@ initial_suspend) hata çağrının kendisinden çıkar ve frame sökülür.
 --[==[takeaway zh
 错误的去向取决于 initial-await-resume-called。初始 await_resume 之后，协程体的错误交给 promise.unhandled_exception()：它可以保存错误（协程在最终挂起点结束，之后由结果重新抛出），也可以立即重新抛给恢复方。在此之前（承诺对象构造、get_return_object 或 initial_suspend 失败），错误直接从这次调用抛出，协程状态被拆除。
 ]==]
+
+--[==[title tr
+hatalar: unhandled_exception saklar ya da yeniden fırlatır; ilk await_resume'dan önceki hata çağırana gider.
+]==]
+
+--[==[title zh
+错误：unhandled_exception 保存或重新抛出；初始 await_resume 之前的错误交给调用方。
+]==]
