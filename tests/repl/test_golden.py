@@ -320,8 +320,9 @@ def case_lessons(binary):
     assert "outer gave\t84" in p.stdout, p.stdout
     names = ", ".join(sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "scripts", "lessons"))
                              if f.endswith(".lua")))
+    with_0 = ", ".join(n for n in names.split(", ") if "0" in n)
     assert p.stderr.splitlines() == ["corolab: no lesson 'zzz': " + names,
-                                     "corolab: more than one lesson '0': " + names], p.stderr
+                                     "corolab: more than one lesson '0': " + with_0], p.stderr
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=":lesson 3\n:continue\n:lessons\n")
     succeed(p)
     assert "  [x]  3 03-task " in p.stdout, p.stdout          # done, and kept
