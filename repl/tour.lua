@@ -1,7 +1,9 @@
 -- tour.lua — :tour, the guided tour for newcomers: a generator and a task,
 -- written in Lua with C++'s names, run one lifecycle event at a time, each
--- event explained (the explanations are lessons.lua's, as for :step). On a
--- terminal it waits for Enter after each event; 'q' runs the rest quietly.
+-- event explained (the explanations are lessons.lua's, as for :step), with
+-- :frames, :show and :where on the way. Its code runs in an environment of
+-- its own: the user's globals stay as they were. On a terminal it waits
+-- for Enter after each event; 'q' runs the rest quietly.
 local host = require "corolab.host"
 local debugger = require "corolab.debugger"
 local palette = require "corolab.palette"
@@ -31,7 +33,10 @@ range = coro.coroutine(Generator, function(n)
 end, "range")]],
     steps = {
       "g = range(2)                 -- the call: frame, promise, return object, initial suspend",
+      ":frames",
+      ":show g",
       "g.h:resume()                 -- runs the body up to co_yield 0",
+      ":where g",
       "print(g.h:promise().current) -- the consumer reads the value from the promise",
       "g.h:resume()                 -- on to co_yield 1",
       "g.h:resume()                 -- off the end: return_void, final suspend",
@@ -91,8 +96,21 @@ local function narrate(rec)
   pause()
 end
 
+local env                                     -- the tour's globals
+
+-- a line of the tour: Lua, or an explorer command (":frames"), whose
+-- expressions see the tour's globals
 local function run(src)
-  local chunk = assert(load(src, "=tour", "t"))
+  if src:match("^:") then
+    local explorer = require "corolab.explorer"   -- it requires this module
+    local saved = {}
+    for k, v in pairs(env) do saved[k] = rawget(_G, k) rawset(_G, k, v) end
+    local ok, err = pcall(explorer.command, src:sub(2))
+    for k in pairs(env) do rawset(_G, k, saved[k]) end
+    if not ok then error(err, 0) end
+    return
+  end
+  local chunk = assert(load(src, "=tour", "t", env))
   chunk()
 end
 
@@ -102,6 +120,7 @@ end
 
 function tour.run()
   quiet = false
+  env = setmetatable({}, {__index = _G})
   say(palette.paint("title", "corolab tour") .. ": every step a C++ compiler generates for a " ..
     "coroutine, one event at a time.")
   for _, part in ipairs(parts) do
@@ -118,7 +137,8 @@ function tour.run()
   end
   print("\nThat was the whole lifecycle. Now explore on your own: :step h walks a coroutine " ..
     "event by event,\n:break EVENT stops in one, :where shows the wrapper, :frames and :show " ..
-    "look at frames; :help lists all.")
+    "look at frames.\nNext: :lessons lists the lessons, one concept each (:lesson 1 starts " ..
+    "the first); :help lists all.")
 end
 
 return tour

@@ -423,6 +423,14 @@ def case_predict(binary):
         p.stdout
 
 
+def case_tour_env(binary):
+    """the tour runs in its own environment (the user's g and range stay),
+    shows :frames, :show and :where on the way, and ends at :lessons"""
+    piped(binary, ['g = "mine"', "range = 7", ":tour", "print(g, range)"], [
+        r"^  id  coroutine  promise type", r"^#1 range  promise_type Generator::promise_type",
+        r"^=>     body ", r"^Next: :lessons lists the lessons", r"^> mine\t7$"])
+
+
 def case_dot_twenty(binary):
     """a chain of twenty tasks stays readable: one row per frame (frames
     stacked, not one long line), its interaction edges labelled by step"""
@@ -456,6 +464,7 @@ CASES = {
     "where_display": case_where_display,
     "dot_twenty": case_dot_twenty,
     "predict": case_predict,
+    "tour_env": case_tour_env,
 }
 
 
