@@ -6,7 +6,7 @@
 local coro = require "coro"
 local host = require "corolab.host"
 local inspect = require "corolab.inspect"
-local lessons = require "corolab.lessons"
+local explain = require "corolab.explain"
 local palette = require "corolab.palette"
 local predict = require "corolab.predict"
 local recorder = require "corolab.recorder"
@@ -64,7 +64,7 @@ end
 -- an event, and what it means (also the tour's narration)
 function debugger.announce(why, rec)
   print(palette.paint("title", why) .. "  " .. trace.line(rec))
-  local lesson = lessons.explain(rec)
+  local lesson = explain.explain(rec)
   if lesson then print(palette.paint("dim", palette.fold(lesson, "     "))) end
 end
 

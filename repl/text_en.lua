@@ -1,6 +1,6 @@
 -- text_en.lua — the explanations of the lifecycle events in English, and
 -- the rule each rests on: by event kind, and where the meaning depends on
--- the moment, by the recorder's context (see lessons.lua). text_tr.lua and
+-- the moment, by the recorder's context (see explain.lua). text_tr.lua and
 -- text_zh.lua have the same keys.
 return {
   ["operator new"] =

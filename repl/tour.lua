@@ -1,6 +1,6 @@
 -- tour.lua — :tour, the guided tour for newcomers: a generator and a task,
 -- written in Lua with C++'s names, run one lifecycle event at a time, each
--- event explained (the explanations are lessons.lua's, as for :step), with
+-- event explained (the explanations are explain.lua's, as for :step), with
 -- :frames, :show and :where on the way. Its code runs in an environment of
 -- its own: the user's globals stay as they were. On a terminal it waits
 -- for Enter after each event; 'q' runs the rest quietly.

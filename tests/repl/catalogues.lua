@@ -5,7 +5,7 @@
 -- `corolab catalogues.lua`; prints "catalogues: N keys in N languages".
 local host = require "corolab.host"
 local i18n = require "corolab.i18n"
-local lessons = require "corolab.lessons"
+local explain = require "corolab.explain"
 local palette = require "corolab.palette"
 
 local kinds = {}
@@ -20,7 +20,7 @@ local contexts = {   -- what recorder.lua's context_of gives, by kind
 
 local function keys(lang)
   local set, list = {}, {}
-  for _, entry in ipairs(lessons.all(lang)) do
+  for _, entry in ipairs(explain.all(lang)) do
     local key = entry[1] .. (entry[2] and ("/" .. entry[2]) or "")
     set[key] = entry[3]
     list[#list + 1] = key

@@ -1,11 +1,11 @@
 -- contexts.lua — every context-dependent explanation, from real runs: the
 -- recorder gives each event its context (what came before it in the
--- frame), and lessons.explain picks the text for it. Run by
+-- frame), and explain.explain picks the text for it. Run by
 -- `corolab --export dot=/dev/null contexts.lua` (the export turns the
 -- recording on); prints "contexts: N explained" or raises naming the one.
 local coro = require "coro"
 local recorder = require "corolab.recorder"
-local lessons = require "corolab.lessons"
+local explain = require "corolab.explain"
 local co_await, co_yield, co_return = coro.co_await, coro.co_yield, coro.co_return
 
 local function promise(fields)
@@ -75,7 +75,7 @@ local want = {
 }
 local seen = {}
 for _, rec in ipairs(recorder.events) do
-  if rec.context then seen[rec.kind .. "/" .. rec.context] = lessons.explain(rec) end
+  if rec.context then seen[rec.kind .. "/" .. rec.context] = explain.explain(rec) end
 end
 local n = 0
 for key, phrase in pairs(want) do
@@ -85,7 +85,7 @@ for key, phrase in pairs(want) do
   assert(text:find("%[[%w.]+%]"), key .. ": names no rule: " .. text)
   n = n + 1
 end
-for _, entry in ipairs(lessons.all()) do        -- every text names its rule
+for _, entry in ipairs(explain.all()) do        -- every text names its rule
   assert(entry[1] == "misuse" or entry[1] == "return to caller" or
          entry[3]:find("%[[%w.]+%]"), entry[1] .. " names no rule")
 end

@@ -1,14 +1,14 @@
--- lessons.lua — what each lifecycle event means, in C++ terms, and the
+-- explain.lua — what each lifecycle event means, in C++ terms, and the
 -- rule that says so, in the explorer's language (i18n.lua; the texts are
 -- in text_en.lua, text_tr.lua, text_zh.lua): shown by :step, :tour and
 -- breakpoints. Where the meaning depends on the moment (the recorder's
 -- rec.context), an event has one text per context.
 local i18n = require "corolab.i18n"
 
-local lessons = {}
+local explain = {}
 
 -- the explanation of record rec (kind, and context where it matters)
-function lessons.explain(rec)
+function explain.explain(rec)
   local text = i18n.catalogue()[rec.kind]
   if type(text) == "table" then return text[rec.context] end
   return text
@@ -16,7 +16,7 @@ end
 
 -- every (kind, context, text) of a language's catalogue (default: the
 -- current one), for tests: in name order
-function lessons.all(lang)
+function explain.all(lang)
   local out = {}
   for kind, text in pairs(i18n.catalogue(lang)) do
     if type(text) == "table" then
@@ -31,4 +31,4 @@ function lessons.all(lang)
   return out
 end
 
-return lessons
+return explain
