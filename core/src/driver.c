@@ -166,8 +166,8 @@ static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
 static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  char at[160];
-  place(R, st, at, sizeof at);
+  char at[160] = "";
+  if (pt->return_void == NULL && !flowed_off) place(R, st, at, sizeof at);
   if (flowed_off) destroy_locals(R, st);
   if (pt->return_void == NULL)
     return ill_formed(R, st, flowed_off
