@@ -122,13 +122,15 @@ static void add_lua(const char *word) {
   lua_pop(LS, 1);
 }
 
-/* on ":cmd ..." lines, ask the explorer; 0 when it leaves it to Lua values;
-   -1 when it wants file names */
-static int add_command(const char *line) {
+/* ask the explorer (":cmd ..." lines, a :predict question) with the line
+   up to the word; 0 when it leaves it to Lua values, -1 when it wants file
+   names */
+static int add_command(const char *line, int command) {
   int top = lua_gettop(LS);
   if (!host_explorer(LS, "complete")) { lua_settop(LS, top); return 0; }
   lua_pushstring(LS, line);
-  if (lua_pcall(LS, 1, 1, 0) != LUA_OK) { lua_settop(LS, top); return 0; }
+  lua_pushboolean(LS, command);
+  if (lua_pcall(LS, 2, 1, 0) != LUA_OK) { lua_settop(LS, top); return 0; }
   int got = lua_istable(LS, -1) ? 1 : lua_isstring(LS, -1) ? -1 : 0;
   if (got == 1) {
     for (lua_Integer i = 1; lua_rawgeti(LS, -1, i) == LUA_TSTRING; i++) {
@@ -165,11 +167,9 @@ static char **attempt(const char *text, int start, int end) {
   lua_newtable(LS);
   candidates = lua_gettop(LS);
   int wanted = 0;
-  if (rl_line_buffer[0] == ':') {
-    lua_pushlstring(LS, rl_line_buffer, (size_t)start);
-    wanted = add_command(lua_tostring(LS, -1));
-    lua_pop(LS, 1);
-  }
+  lua_pushlstring(LS, rl_line_buffer, (size_t)start);
+  wanted = add_command(lua_tostring(LS, -1), rl_line_buffer[0] == ':');
+  lua_pop(LS, 1);
   if (wanted >= 0) {
     if (wanted == 0) add_lua(text);
     rl_completion_append_character = rl_line_buffer[0] == ':' && start == 0 ? ' ' : '\0';

@@ -57,7 +57,7 @@ function course.show(lesson)
   for _, l in ipairs(left) do lw = math.max(lw, palette.width(l)) end
   for _, l in ipairs(right) do rw = math.max(rw, palette.width(l)) end
   if lw + 3 + rw <= host.columns() then
-    print(palette.paint("title", "C++20" .. string.rep(" ", lw - 2) .. "Lua (coro)"))
+    print(palette.paint("title", "C++20" .. string.rep(" ", lw - 2) .. i18n.ui("cpp_and_lua")))
     for i = 1, math.max(#left, #right) do
       local l = left[i] or ""
       print(l .. string.rep(" ", lw - palette.width(l)) .. palette.paint("dim", " | ") ..
@@ -66,7 +66,7 @@ function course.show(lesson)
   else
     print(palette.paint("title", "C++20"))
     print(cpp)
-    print(palette.paint("title", "Lua (coro), the same program"))
+    print(palette.paint("title", i18n.ui("lua_after")))
     print(lua)
   end
 end
@@ -76,12 +76,12 @@ function course.takeaway(lesson)
   local text = course.block(lesson, "takeaway " .. i18n.current) or
                course.block(lesson, "takeaway en")
   if text then
-    print(palette.paint("title", "take away:"))
+    print(palette.paint("title", i18n.ui("take_away")))
     print(palette.fold(text:gsub("\n", " "), "  "))
   end
 end
 
-local function folder()
+function course.folder()
   local home = os.getenv("COROLAB_HOME")
   if home and home ~= "" then return home end
   return (os.getenv("HOME") or ".") .. "/.corolab"
@@ -90,7 +90,7 @@ end
 -- the set of lessons done
 function course.done()
   local done = {}
-  local f = io.open(folder() .. "/progress", "r")
+  local f = io.open(course.folder() .. "/progress", "r")
   if f then
     for name in f:lines() do done[name] = true end
     f:close()
@@ -104,10 +104,10 @@ local session = {}
 local function finished(lesson)
   session[lesson.name] = true
   if course.done()[lesson.name] then return end
-  host.mkdir(folder())
-  local f = io.open(folder() .. "/progress", "a")
+  host.mkdir(course.folder())
+  local f = io.open(course.folder() .. "/progress", "a")
   if not f then
-    print(palette.paint("dim", "(cannot keep the progress in " .. folder() .. "/progress)"))
+    print(palette.paint("dim", i18n.ui("no_progress", course.folder() .. "/progress")))
     return
   end
   f:write(lesson.name, "\n")
@@ -120,8 +120,7 @@ function course.list()
     local mark = (done[lesson.name] or session[lesson.name]) and "[x]" or "[ ]"
     print(string.format("  %s %2d %-22s %s", mark, i, lesson.name, course.summary(lesson)))
   end
-  print("(:lesson N or :load NAME runs one, stopping at its first suspension; "
-    .. ":predict NAME steps it as a quiz)")
+  print(palette.fold(i18n.ui("lessons_end"), ""))
 end
 
 function course.find(arg)
@@ -146,7 +145,7 @@ end
 function course.run(arg, run, done)
   local lesson = course.find(arg)
   local chunk = assert(load(lesson.code, "@" .. lesson.file, "t"))
-  print(palette.paint("title", "lesson " .. lesson.name) .. ": " .. course.summary(lesson))
+  print(palette.paint("title", i18n.ui("lesson", lesson.name)) .. ": " .. course.summary(lesson))
   course.show(lesson)
   local outer_arg = rawget(_G, "arg")
   _G.arg = {[0] = lesson.file}

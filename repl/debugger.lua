@@ -7,6 +7,7 @@ local coro = require "coro"
 local host = require "corolab.host"
 local inspect = require "corolab.inspect"
 local explain = require "corolab.explain"
+local i18n = require "corolab.i18n"
 local palette = require "corolab.palette"
 local predict = require "corolab.predict"
 local recorder = require "corolab.recorder"
@@ -61,11 +62,17 @@ local function holds(bp, rec, ev)
   return result
 end
 
--- an event, and what it means (also the tour's narration)
+-- an event, and what it means (also the tour's narration); with
+-- debugger.seen a set, each explanation only the first time. True when it
+-- explained.
 function debugger.announce(why, rec)
   print(palette.paint("title", why) .. "  " .. trace.line(rec))
   local lesson = explain.explain(rec)
+  if lesson and debugger.seen then
+    if debugger.seen[lesson] then lesson = nil else debugger.seen[lesson] = true end
+  end
   if lesson then print(palette.paint("dim", palette.fold(lesson, "     "))) end
+  return lesson ~= nil
 end
 
 -- at a stop, the prompt sees ev, h and p as globals (the user's own come
@@ -100,17 +107,24 @@ local function show_frame(h)
   print(palette.paint("dim", "  " .. table.concat(parts, "  ")))
 end
 
+-- debugger.at_stop(rec, why), when set, answers the stop instead of the
+-- user (the tour's breakpoint): it announces the event itself
 local function stop(rec, ev, why)
+  local answer = debugger.at_stop
   if predict.on then predict.check(rec) end
-  debugger.announce(why, rec)
-  show_frame(ev.handle)
+  if not answer then
+    debugger.announce(why, rec)
+    show_frame(ev.handle)
+  end
   if predict.on then predict.ask(rec) end
   ev.record = rec
   setmetatable(ev, Event)
   local saved = {ev = rawget(_G, "ev"), h = rawget(_G, "h"), p = rawget(_G, "p")}
   _G.ev, _G.h, _G.p = ev, ev.handle, promise_of(ev.handle)
   debugger.stops[#debugger.stops + 1] = {rec = rec, ev = ev}
-  local left = host.prompt(string.format("(%s %s) ", stopped_in(rec), rec.kind))
+  local left
+  if answer then left = answer(rec, why)
+  else left = host.prompt(string.format("(%s %s) ", stopped_in(rec), rec.kind)) end
   if not left then stepping = false end            -- Ctrl-D: as :continue
   debugger.stops[#debugger.stops] = nil
   _G.ev, _G.h, _G.p = saved.ev, saved.h, saved.p
@@ -136,13 +150,13 @@ local function on_event(rec, ev)
       return
     end
     finishing = nil
-    if rec.depth == depth then return stop(rec, ev, "finished") end
+    if rec.depth == depth then return stop(rec, ev, i18n.ui("finished")) end
   end
-  if stepping then return stop(rec, ev, "step") end
+  if stepping then return stop(rec, ev, i18n.ui("step")) end
   for _, bp in ipairs(debugger.breakpoints) do
     if bp.kind == rec.kind and holds(bp, rec, ev) then
       bp.hits = bp.hits + 1
-      return stop(rec, ev, "breakpoint " .. bp.number)
+      return stop(rec, ev, i18n.ui("breakpoint", bp.number))
     end
   end
 end

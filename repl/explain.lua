@@ -9,7 +9,7 @@ local explain = {}
 
 -- the explanation of record rec (kind, and context where it matters)
 function explain.explain(rec)
-  local text = i18n.catalogue()[rec.kind]
+  local text = i18n.text("events", rec.kind)
   if type(text) == "table" then return text[rec.context] end
   return text
 end
@@ -18,7 +18,7 @@ end
 -- current one), for tests: in name order
 function explain.all(lang)
   local out = {}
-  for kind, text in pairs(i18n.catalogue(lang)) do
+  for kind, text in pairs(i18n.catalogue(lang).events) do
     if type(text) == "table" then
       for context, t in pairs(text) do out[#out + 1] = {kind, context, t} end
     else

@@ -19,60 +19,31 @@ local i18n = require "corolab.i18n"
 local explorer = {}
 local exports = {}                       -- {format, file} from --export
 
+-- name, usage, what runs it; what each does is in the language's
+-- catalogue (text_LANG.lua, section help)
 local commands = {
-  {"help", "[command]", "list the commands, or explain one", function(arg)
-    return explorer.help(arg)
-  end},
-  {"frames", "", "the live frames: id, coroutine, promise type, state, suspend point, "
-    .. "who resumed it last", function() inspect.frames() end},
-  {"show", "h", "a frame's layout with offsets, its promise, parameters, locals and "
-    .. "the awaiter it waits on", function(arg) inspect.show(arg) end},
-  {"step", "[h]", "resume h, stopping at each lifecycle event (a nested prompt); inside "
-    .. "a stop, go on to the next event. 'h' may be a call, e.g. :step range(3), to walk "
-    .. "the prologue", function(arg) return debugger.step(arg) end},
-  {"break", "[EVENT [if COND]]", "stop when EVENT happens (and the Lua expression COND "
-    .. "holds; it sees kind, frame, other, depth, detail, where, index, ev and h); "
-    .. "without arguments, list the breakpoints", function(arg) debugger.add_break(arg) end},
-  {"delete", "[N]", "delete breakpoint N, or all of them", function(arg) debugger.delete(arg) end},
-  {"continue", "", "leave the stop and run until the next breakpoint",
-    function() return debugger.continue() end},
-  {"finish", "", "leave the stop and run until the resume it is in returns to its caller; "
-    .. "stop there",
-    function() return debugger.finish() end},
-  {"where", "[h]", "the standard's coroutine wrapper with a cursor at the current step "
-    .. "(a stop's event, or h's last event), and the chain of who resumed whom",
-    function(arg) explorer.where(arg) end},
-  {"display", "[on|off]", "after each stop, show the frame that moved: state, suspend "
-    .. "point, promise, the awaiter it waits on (on at first)",
-    function(arg) explorer.display(arg) end},
-  {"log", "[N]", "the last N recorded events (20 at first), each with its arguments "
-    .. "and what it returned, e.g. yield_value(1) → suspend_always",
-    function(arg) explorer.log(arg) end},
-  {"trace", "[on|off]", "print every lifecycle event as it happens, indented by resume "
-    .. "depth", function(arg) explorer.trace(arg) end},
-  {"export", "chrome|mermaid|dot FILE", "write the recorded run: Chrome trace JSON "
-    .. "(open it in ui.perfetto.dev), a Mermaid sequence diagram, a Graphviz DOT state graph",
-    function(arg) explorer.export(arg) end},
-  {"record", "[N]", "how many events the recording keeps (the last ones; 100000 at "
-    .. "first), or keep the last N", function(arg) explorer.record(arg) end},
-  {"lessons", "", "the lessons, numbered, each a short Lua script mirroring a C++20 "
-    .. "program, with the ones done marked (kept in ~/.corolab/progress)",
-    function() course.list() end},
-  {"lesson", "N", "run lesson N (or a name) up to its first suspension: the same as "
-    .. ":load", function(arg) return explorer.load(arg) end},
-  {"load", "NAME", "run lesson NAME (its name, number or a unique part of it) up to its "
-    .. "first suspension, and stop there: set breakpoints, then :continue",
-    function(arg) return explorer.load(arg) end},
-  {"predict", "[on|off|NAME]", "stepping as a quiz: at each stop, guess the next event "
-    .. "from a few choices; the next stop says if it was right, and why. With a lesson "
-    .. "NAME: step through it from its first event, guessing",
-    function(arg) return explorer.predict(arg) end},
-  {"lang", "[en|tr|zh]", "the language of the explanations: English, Turkish (Türkçe) "
-    .. "or Chinese (中文); at first from --lang, else LC_ALL, LC_MESSAGES or LANG",
-    function(arg) explorer.lang(arg) end},
-  {"tour", "", "a guided tour: a generator and a task, one event at a time",
-    function() tour.run() end},
+  {"help", "[command]", function(arg) return explorer.help(arg) end},
+  {"frames", "", function() inspect.frames() end},
+  {"show", "h", function(arg) inspect.show(arg) end},
+  {"step", "[h]", function(arg) return debugger.step(arg) end},
+  {"break", "[EVENT [if COND]]", function(arg) debugger.add_break(arg) end},
+  {"delete", "[N]", function(arg) debugger.delete(arg) end},
+  {"continue", "", function() return debugger.continue() end},
+  {"finish", "", function() return debugger.finish() end},
+  {"where", "[h]", function(arg) explorer.where(arg) end},
+  {"display", "[on|off]", function(arg) explorer.display(arg) end},
+  {"log", "[N]", function(arg) explorer.log(arg) end},
+  {"trace", "[on|off]", function(arg) explorer.trace(arg) end},
+  {"export", "chrome|mermaid|dot FILE", function(arg) explorer.export(arg) end},
+  {"record", "[N]", function(arg) explorer.record(arg) end},
+  {"lessons", "", function() course.list() end},
+  {"lesson", "N", function(arg) return explorer.load(arg) end},
+  {"load", "NAME", function(arg) return explorer.load(arg) end},
+  {"predict", "[on|off|NAME]", function(arg) return explorer.predict(arg) end},
+  {"lang", "[en|tr|zh]", function(arg) explorer.lang(arg) end},
+  {"tour", "", function() tour.run() end},
 }
+explorer.commands = commands
 
 local function find(word)
   local found = {}
@@ -91,18 +62,18 @@ function explorer.help(arg)
   if arg ~= "" then
     local c = find((arg:gsub("^:", "")))
     print(palette.paint("title", ":" .. c[1] .. (c[2] ~= "" and (" " .. c[2]) or "")))
-    print(palette.fold(c[3], "  "))
+    local text = i18n.text("help", c[1])
+    print(palette.fold(text[1], "  "))
+    print(palette.fold(text[2], "  "))
     return
   end
-  print(palette.paint("title", "explorer commands") .. " (unique prefixes will do; "
-    .. "h is a Lua expression giving a handle, a return object with field h, or a frame id)")
+  print(palette.paint("title", i18n.ui("help_title")))
+  print(palette.fold(i18n.ui("help_note"), ""))
   for _, c in ipairs(commands) do
     local usage = ":" .. c[1] .. (c[2] ~= "" and (" " .. c[2]) or "")
-    local brief = c[3]:match("^[^;(]*"):gsub("%s+$", "")
-    print(string.format("  %-30s %s", usage, brief))
+    print(string.format("  %-31s %s", usage, i18n.text("help", c[1])[1]))
   end
-  print("Anything else is Lua: expressions print their values. Ctrl-C interrupts, "
-    .. "Ctrl-D leaves (at a stop: continues).")
+  print(palette.fold(i18n.ui("help_end"), ""))
 end
 
 -- a command's error is one line: the runtime's words, or the Lua error of
@@ -117,7 +88,7 @@ end
 function explorer.command(line)
   local word, arg = line:match("^(%S*)%s*(.-)%s*$")
   if word == "" then palette.fail("a command name after ':' (:help lists them)") end
-  return one_line(pcall(find(word)[4], arg))
+  return one_line(pcall(find(word)[3], arg))
 end
 
 function explorer.where(arg)
@@ -155,7 +126,7 @@ function explorer.lang(arg)
     local ok, why = i18n.set(arg)
     if not ok then palette.fail(why) end
   end
-  print("language: " .. i18n.current)
+  print(i18n.ui("language", i18n.current))
 end
 
 function explorer.display(arg) switch("display", debugger, "display", arg) end
@@ -179,7 +150,10 @@ function explorer.export(arg)
   print(string.format("wrote %s (%s) to %s", format, recorder.extent(), file))
 end
 
-function explorer.complete(line)
+-- line: the input up to the word; command: it is an explorer command
+function explorer.complete(line, command)
+  if predict.choices then return predict.choices end     -- a :predict question
+  if not command then return nil end
   local name, rest = line:match("^:(%S*)%s+(.*)$")
   if not name then                           -- the command itself
     local out = {}
@@ -221,7 +195,7 @@ end
 
 function explorer.load(arg)
   course.run(arg, function(chunk, lesson)
-    debugger.stop_once("suspend", "loaded " .. lesson.name .. " (:break EVENT, then :continue)")
+    debugger.stop_once("suspend", i18n.ui("loaded", lesson.name))
     chunk()
   end, debugger.ready)
 end
@@ -231,7 +205,7 @@ function explorer.predict(arg)
     return switch("predict", predict, "on", arg)
   end
   predict.on = true
-  print("predict is on: at each stop, guess what comes next; :step goes on")
+  print(i18n.ui("predict_on"))
   course.run(arg, function(chunk) debugger.step_through(chunk) end, debugger.ready)
 end
 
@@ -289,10 +263,14 @@ end
 
 function explorer.greet()
   recorder.start()
-  print(palette.paint("title", host.version) .. " — the C++20 coroutine machinery, live, in "
-    .. _VERSION .. ".")
-  print("New here? Type " .. palette.paint("cursor", ":tour") .. " for a guided tour, "
-    .. palette.paint("cursor", ":help") .. " for the commands; coro is loaded. Ctrl-D quits.")
+  local function painted(text, word, style)   -- word painted, once
+    local at = text:find(word, 1, true)
+    return text:sub(1, at - 1) .. palette.paint(style, word) .. text:sub(at + #word)
+  end
+  print(painted(palette.fold(i18n.ui("banner", host.version, _VERSION), ""), host.version,
+    "title"))
+  print(painted(painted(palette.fold(i18n.ui("welcome", ":tour", ":help"), ""), ":tour",
+    "cursor"), ":help", "cursor"))
 end
 
 return explorer

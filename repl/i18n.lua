@@ -1,6 +1,7 @@
 -- i18n.lua — the explorer's language: English, Turkish or Chinese (--lang,
 -- :lang, else from LC_ALL / LC_MESSAGES / LANG), and its catalogue of
--- event explanations (text_LANG.lua, one per language, the same keys).
+-- words (text_LANG.lua, one per language, the same sections and keys:
+-- events, help, ui, tour).
 local i18n = {languages = {"en", "tr", "zh"}, current = "en"}
 
 local catalogues = {
@@ -34,6 +35,17 @@ end
 
 function i18n.catalogue(lang)
   return catalogues[lang or i18n.current]
+end
+
+-- a text of a section in the current language (tests/repl/catalogues.lua
+-- sees that every language has every key)
+function i18n.text(section, key)
+  return catalogues[i18n.current][section][key]
+end
+
+-- a message: the ui pattern key, formatted with the arguments
+function i18n.ui(key, ...)
+  return string.format(catalogues[i18n.current].ui[key], ...)
 end
 
 i18n.current = i18n.from_environment()

@@ -89,6 +89,11 @@ function palette.width(text)
   return w
 end
 
+-- punctuation a line must not begin with (it stays with the character
+-- before it)
+local closing = {}
+for _, c in utf8.codes("，。、：；！？）」』】》") do closing[c] = true end
+
 -- the pieces a line may break between: words, and each wide character on
 -- its own (Chinese has no spaces), a piece glued to the space before it
 local function pieces(text)
@@ -97,7 +102,11 @@ local function pieces(text)
     local run, first = "", true
     for _, c in utf8.codes(word, true) do
       local ch = utf8.char(c)
-      if palette.width(ch) == 2 then
+      if closing[c] and run == "" and #out > 0 then
+        out[#out][1] = out[#out][1] .. ch
+      elseif closing[c] then
+        run = run .. ch
+      elseif palette.width(ch) == 2 then
         if run ~= "" then out[#out + 1] = {run, first} first = false end
         out[#out + 1] = {ch, first}
         first, run = false, ""

@@ -2,11 +2,15 @@
 -- guesses which event comes next, from the few that can follow this one
 -- in the standard's wrapper and co_await (so the choices are plausible and
 -- the same every time); the next stop says whether the guess was right,
--- its explanation says why; the score comes when the run returns.
+-- its explanation says why; the score comes when the run returns. The
+-- choices' order turns from one question to the next, so the usual answer
+-- is not always the first; an answer is a number or a name (Tab completes
+-- the choices: explorer.complete asks predict.choices).
 local host = require "corolab.host"
+local i18n = require "corolab.i18n"
 local palette = require "corolab.palette"
 
-local predict = {on = false, asked = 0, right = 0}
+local predict = {on = false, asked = 0, right = 0, turn = 0}
 
 -- what can come after each event, most usual first
 local after = {
@@ -51,35 +55,61 @@ function predict.check(rec)
   pending = nil
   if not p or rec.seq ~= p.seq + 1 then return end  -- ran on (:continue)
   if not listed(p.choices, rec.kind) then
-    print(palette.paint("dim", "(" .. rec.kind .. " was not among the choices: no score)"))
+    print(palette.paint("dim", i18n.ui("predict_unlisted", rec.kind)))
     return
   end
   predict.asked = predict.asked + 1
   if rec.kind == p.guess then
     predict.right = predict.right + 1
-    print(palette.paint("title", "right: " .. rec.kind))
+    print(palette.paint("title", i18n.ui("predict_right", rec.kind)))
   else
-    print(palette.paint("error", "not " .. p.guess .. ": it is " .. rec.kind .. " (why, below)"))
+    print(palette.paint("error", i18n.ui("predict_wrong", p.guess, rec.kind)))
   end
+end
+
+-- the choice an answer names: its number, its name, or a unique start of
+-- one; nil for none
+local function chosen(choices, answer)
+  answer = answer:match("^%s*(.-)%s*$")
+  local n = math.tointeger(tonumber(answer))
+  if n then return choices[n] end
+  local found
+  for _, kind in ipairs(choices) do
+    if kind == answer then return kind end
+    if answer ~= "" and kind:sub(1, #answer) == answer then
+      if found then return nil end
+      found = kind
+    end
+  end
+  return found
 end
 
 -- at a stop, after its event was shown: the question
 function predict.ask(rec)
-  local choices = after[rec.kind]
-  if not choices then return end
+  local usual = after[rec.kind]
+  if not usual then return end
+  local choices = {}
+  for i = 1, #usual do choices[i] = usual[(i + predict.turn - 1) % #usual + 1] end
+  predict.turn = predict.turn + 1
   local shown = {}
   for i, kind in ipairs(choices) do shown[i] = i .. ") " .. kind end
-  print("what happens next?  " .. table.concat(shown, "   "))
-  local answer = host.read("guess (a number; Enter: none) ")
-  local n = math.tointeger(tonumber(answer or ""))
-  if n and choices[n] then pending = {guess = choices[n], choices = choices, seq = rec.seq} end
+  print(i18n.ui("predict_question") .. "  " .. table.concat(shown, "   "))
+  predict.choices = choices
+  local answer = host.read(i18n.ui("predict_prompt"))
+  predict.choices = nil
+  local guess = answer and chosen(choices, answer)
+  if guess then
+    pending = {guess = guess, choices = choices, seq = rec.seq}
+  elseif answer and answer:match("%S") then
+    print(palette.paint("dim", i18n.ui("predict_unknown", answer)))
+  end
 end
 
 -- back at the prompt: the score of the run, if there were guesses
 function predict.score()
-  pending = nil
+  pending, predict.turn = nil, 0
   if predict.asked == 0 then return end
-  print(string.format("predictions: %d right of %d", predict.right, predict.asked))
+  print(i18n.ui("predict_score", predict.right, predict.asked))
   predict.asked, predict.right = 0, 0
 end
 

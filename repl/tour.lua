@@ -1,21 +1,26 @@
--- tour.lua — :tour, the guided tour for newcomers: a generator and a task,
--- written in Lua with C++'s names, run one lifecycle event at a time, each
--- event explained (the explanations are explain.lua's, as for :step), with
--- :frames, :show and :where on the way. Its code runs in an environment of
--- its own: the user's globals stay as they were. On a terminal it waits
--- for Enter after each event; 'q' runs the rest quietly.
+-- tour.lua — :tour, the guided tour for newcomers, about five minutes: a
+-- generator and a task, written in Lua with C++'s names, run one
+-- lifecycle event at a time, each explanation shown the first time its
+-- event happens (explain.lua's, as for :step), with :frames, :show,
+-- :where, a breakpoint (whose stop the tour answers itself) and an export
+-- on the way. Its words are the catalogue's (text_LANG.lua, section tour).
+-- Its code runs in an environment of its own: the user's globals stay as
+-- they were. On a terminal it waits for Enter after each step and each new
+-- explanation; 'q' runs the rest quietly.
 local host = require "corolab.host"
+local course = require "corolab.course"
 local debugger = require "corolab.debugger"
+local i18n = require "corolab.i18n"
 local palette = require "corolab.palette"
 local recorder = require "corolab.recorder"
 
 local tour = {}
 
+-- each step: a line of Lua or an explorer command, and the key of its
+-- note; at_stop: what the tour types at the breakpoint's stop
 local parts = {
   {
-    title = "1. A generator",
-    intro = "A generator's promise type stores each co_yield'ed value. initial_suspend "
-      .. "returns suspend_always, so calling range(2) only builds the frame.",
+    title = "generator", intro = "generator_intro",
     code = [[
 Generator = {}
 Generator.__index = Generator
@@ -32,22 +37,22 @@ range = coro.coroutine(Generator, function(n)
   for i = 0, n - 1 do coro.co_yield(i) end
 end, "range")]],
     steps = {
-      "g = range(2)                 -- the call: frame, promise, return object, initial suspend",
-      ":frames",
-      ":show g",
-      "g.h:resume()                 -- runs the body up to co_yield 0",
-      ":where g",
-      "print(g.h:promise().current) -- the consumer reads the value from the promise",
-      "g.h:resume()                 -- on to co_yield 1",
-      "g.h:resume()                 -- off the end: return_void, final suspend",
-      "print(g.h:done())            -- suspended at the final suspend point",
-      "g.h:destroy()                -- the frame dies",
+      {"g = range(2)", "call"},
+      {":frames", "frames"},
+      {":show g", "show"},
+      {"g.h:resume()", "first_resume"},
+      {":where g", "where"},
+      {"print(g.h:promise().current)", "read"},
+      {":break yield_value", "break"},
+      {"g.h:resume()", "stop_resume", at_stop = {"print(ev.args[1], p.current)", "value"}},
+      {":delete %s", "delete"},
+      {"g.h:resume()", "last_resume"},
+      {"print(g.h:done())", "done"},
+      {"g.h:destroy()", "destroy"},
     },
   },
   {
-    title = "2. A task awaiting a task",
-    intro = "A task is lazy too. co_await inner() starts inner by symmetric transfer; "
-      .. "inner's final awaiter transfers back to outer, the coroutine that awaited it.",
+    title = "task", intro = "task_intro",
     code = [[
 Task = {}
 Task.__index = Task
@@ -74,29 +79,41 @@ outer = coro.coroutine(Task, function()
   coro.co_return(v * 2)
 end, "outer")]],
     steps = {
-      "t = outer()                  -- lazy: suspended at its initial suspend point",
-      "t.h:resume()                 -- outer runs, awaits inner: transfer, and back",
-      "print(t.h:promise().value)   -- 84",
-      "t.h:destroy()",
+      {"t = outer()", "task_call"},
+      {"t.h:resume()", "task_resume"},
+      {"print(t.h:promise().value)", "task_value"},
+      {"t.h:destroy()", "destroy"},
+      {":export dot %s", "export"},
     },
   },
 }
 
 local quiet                                   -- 'q' was typed
+local waited                                  -- nothing printed since the last pause
 
 local function pause()
-  if quiet or not host.interactive then return end
-  local answer = host.read(palette.paint("dim", "  [Enter] next event, q: run the rest quietly "))
+  if quiet or waited or not host.interactive then return end
+  local answer = host.read(palette.paint("dim", i18n.text("tour", "pause")))
   if answer == nil or answer == false or answer:match("^%s*q") then quiet = true end
+  waited = true
 end
 
-local function narrate(rec)
+local function say(text)
   if quiet then return end
-  debugger.announce("event", rec)
-  pause()
+  print(text)
+  waited = false
 end
 
 local env                                     -- the tour's globals
+local stopped                                 -- the event the breakpoint stopped at
+
+-- an event: announced, and a pause after a new explanation (the stop's
+-- event was announced by the stop)
+local function narrate(rec)
+  if quiet or rec == stopped then return end
+  waited = false
+  if debugger.announce("event", rec) then pause() end
+end
 
 -- a line of the tour: Lua, or an explorer command (":frames"), whose
 -- expressions see the tour's globals
@@ -114,31 +131,70 @@ local function run(src)
   chunk()
 end
 
-local function say(text)
-  if not quiet then print(text) end
+-- "> code    -- note", the note folded under itself
+local function show_step(prompt, src, note)
+  local line = prompt .. src
+  line = line .. string.rep(" ", math.max(1, 32 - #line)) .. "-- "
+  local folded = palette.fold(i18n.text("tour", note), string.rep(" ", #line))
+  say(palette.paint("cursor", line .. folded:sub(#line + 1)))
+end
+
+-- the breakpoint's stop: the tour types its line, then :continue
+local function answer(step)
+  return function(rec, why)
+    stopped = rec
+    if quiet then return true end
+    waited = false
+    debugger.announce(why, rec)
+    pause()
+    say(palette.fold(i18n.text("tour", "at_stop"), ""))
+    local prompt = "(" .. rec.kind .. ") "
+    show_step(prompt, step.at_stop[1], step.at_stop[2])
+    if quiet then return true end
+    run(step.at_stop[1])
+    say(palette.paint("cursor", prompt .. ":continue"))
+    return true
+  end
 end
 
 function tour.run()
-  quiet = false
+  quiet, waited, stopped = false, false, nil
   env = setmetatable({}, {__index = _G})
-  say(palette.paint("title", "corolab tour") .. ": every step a C++ compiler generates for a " ..
-    "coroutine, one event at a time.")
-  for _, part in ipairs(parts) do
-    say("\n" .. palette.paint("title", part.title) .. "\n" .. part.intro .. "\n")
-    say(palette.paint("value", part.code) .. "\n")
-    run(part.code)
-    for _, step in ipairs(part.steps) do
-      say(palette.paint("cursor", "> " .. step))
-      recorder.listen(narrate)
-      local ok, err = pcall(run, step)
-      recorder.unlisten(narrate)
-      if not ok then error(err, 0) end
+  local file = course.folder() .. "/tour.dot"
+  local breakpoint
+  debugger.seen = {}
+  say(palette.fold(palette.paint("title", i18n.text("tour", "title")) .. ": " ..
+    i18n.text("tour", "intro"), ""))
+  local ok, err = pcall(function()
+    for _, part in ipairs(parts) do
+      say("\n" .. palette.paint("title", i18n.text("tour", part.title)))
+      say(palette.fold(i18n.text("tour", part.intro), "") .. "\n")
+      say(palette.paint("value", part.code) .. "\n")
+      run(part.code)
+      for _, step in ipairs(part.steps) do
+        local export = step[1]:match("^:export")
+        local src = step[1]:format(export and file or breakpoint)
+        if export then host.mkdir(course.folder()) end
+        show_step("> ", src, step[2])
+        debugger.at_stop = step.at_stop and answer(step)
+        recorder.listen(narrate)
+        local ran, why = pcall(run, src)
+        recorder.unlisten(narrate)
+        debugger.at_stop = nil
+        if not ran then error(why, 0) end
+        if src:match("^:break") then breakpoint = #debugger.breakpoints > 0 and
+          debugger.breakpoints[#debugger.breakpoints].number end
+        pause()
+      end
     end
-  end
-  print("\nThat was the whole lifecycle. Now explore on your own: :step h walks a coroutine " ..
-    "event by event,\n:break EVENT stops in one, :where shows the wrapper, :frames and :show " ..
-    "look at frames.\nNext: :lessons lists the lessons, one concept each (:lesson 1 starts " ..
-    "the first); :help lists all.")
+  end)
+  debugger.seen, debugger.at_stop = nil, nil
+  if not ok then error(err, 0) end
+  quiet = false
+  print(palette.fold(i18n.text("tour", "exported"):format(file), ""))
+  print()
+  print(palette.fold(i18n.text("tour", "closing"), ""))
+  print(palette.fold(i18n.text("tour", "next"), ""))
 end
 
 return tour

@@ -1,8 +1,11 @@
--- catalogues.lua — the explanation catalogues (repl/text_LANG.lua): every
--- language has every key English has and no other; every key is used (an
--- event kind the core emits, a context the recorder gives); every text
--- names its rule where English does, and folds within 79 columns. Run by
--- `corolab catalogues.lua`; prints "catalogues: N keys in N languages".
+-- catalogues.lua — the catalogues (repl/text_LANG.lua): every language has
+-- every key English has, in every section, and no other. Every key is
+-- used: an event kind the core emits and a context the recorder gives
+-- (events), an explorer command (help), a key the explorer's sources name
+-- (ui, tour: read from the folder given as arg[1]). Every explanation
+-- names its rule where English does and folds within 79 columns; a
+-- message has English's %-directives in the same order. Run by `corolab
+-- catalogues.lua REPL_DIR`; prints "catalogues: N keys in N languages".
 local host = require "corolab.host"
 local i18n = require "corolab.i18n"
 local explain = require "corolab.explain"
@@ -51,4 +54,51 @@ for _, lang in ipairs(i18n.languages) do
   end
   for key in pairs(texts) do assert(english[key], lang .. ": unused key " .. key) end
 end
-print(("catalogues: %d keys in %d languages"):format(#list, #i18n.languages))
+
+-- the other sections: the same keys everywhere, each used
+local explorer = require "corolab.explorer"
+local used = {help = {}, ui = {}, tour = {}}
+for _, c in ipairs(explorer.commands) do used.help[c[1]] = true end
+for _, file in ipairs({"course", "debugger", "explorer", "predict", "tour"}) do
+  local f = assert(io.open(arg[1] .. "/" .. file .. ".lua"))
+  local src = f:read("a")
+  f:close()
+  for key in src:gmatch('i18n%.ui%("([%w_]+)"') do used.ui[key] = true end
+  for key in src:gmatch('i18n%.text%("tour", "([%w_]+)"') do used.tour[key] = true end
+  if file == "tour" then                          -- a part's title and intro, a step's note
+    for key in src:gmatch('title = "([%w_]+)"') do used.tour[key] = true end
+    for key in src:gmatch('intro = "([%w_]+)"') do used.tour[key] = true end
+    for key in src:gmatch('{"[^"\n]*", "([%w_]+)"') do used.tour[key] = true end
+  end
+end
+local function directives(text)               -- "%s%d": the %-directives in order
+  local out = {}
+  for d in (text:gsub("%%%%", "")):gmatch("%%%a") do out[#out + 1] = d end
+  return table.concat(out)
+end
+local count = #list
+for section, keys_used in pairs(used) do
+  local en = i18n.catalogue("en")[section]
+  for key in pairs(keys_used) do assert(en[key], "en: no " .. section .. " text " .. key) end
+  for key in pairs(en) do
+    assert(keys_used[key], "en: " .. section .. " key " .. key .. " is never used")
+    count = count + 1
+  end
+  for _, lang in ipairs(i18n.languages) do
+    local texts = i18n.catalogue(lang)[section]
+    for key, english_text in pairs(en) do
+      local text = texts[key]
+      assert(text, lang .. ": missing " .. section .. " " .. key)
+      if section == "help" then
+        assert(type(text) == "table" and #text == 2, lang .. ": help " .. key .. " is no pair")
+        assert(palette.width(":" .. key) + 33 + palette.width(text[1]) <= 100,
+               lang .. ": help " .. key .. " line too long")
+      else
+        assert(directives(text) == directives(english_text),
+               lang .. ": " .. section .. " " .. key .. " has other %-directives than English")
+      end
+    end
+    for key in pairs(texts) do assert(en[key], lang .. ": unused " .. section .. " key " .. key) end
+  end
+end
+print(("catalogues: %d keys in %d languages"):format(count, #i18n.languages))

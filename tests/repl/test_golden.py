@@ -182,7 +182,7 @@ def case_options(binary):
     assert out([], "print(6 * 7)") == "42\n"             # no arguments, stdin a pipe
     assert out(["-i"], "=6 * 7\nfor i = 1, 2 do\nprint(i)\nend\n") == (
         "corolab %s — the C++20 coroutine machinery, live, in Lua 5.4.\n" % VERSION +
-        "New here? Type :tour for a guided tour, :help for the commands; coro is loaded. "
+        "New here? Type :tour for a guided tour, :help for the commands; coro is loaded.\n"
         "Ctrl-D quits.\n> 42\n> >> >> 1\n2\n> \n")
     assert out(["--", "scripts/lessons/01-lazy-generator.lua"]).startswith(
         "done after the call?\tfalse\n")
@@ -335,9 +335,9 @@ def case_lessons(binary):
             stdin=":lesson 2\n:continue\n")
     succeed(p)
     assert re.search(r"^C\+\+20\n#include <coroutine>$", p.stdout, re.M), p.stdout
-    assert re.search(r"^Lua \(coro\), the same program\nlocal coro = require \"coro\"$",
+    assert re.search(r"^Lua \(coro\), aynı program\nlocal coro = require \"coro\"$",
                      p.stdout, re.M), p.stdout
-    assert re.search(r"^take away:\n  İlk askıya alma noktasında suspend_never", p.stdout,
+    assert re.search(r"^akılda kalsın:\n  İlk askıya alma noktasında suspend_never", p.stdout,
                      re.M), p.stdout
 
 
@@ -409,15 +409,23 @@ def case_where_display(binary):
 
 
 def case_predict(binary):
-    """:predict NAME steps a lesson as a quiz: right and wrong guesses, an
-    event outside the choices, and the score when the run returns"""
-    piped(binary, [":predict 01", "1", ":step", "1", ":step", "2", ":step", "1", ":step", "",
-                   ":continue", ":predict", ":predict off", ":predict nope"], [
+    """:predict NAME steps a lesson as a quiz: guesses by number and by
+    (a unique start of) name, right and wrong, an answer that is no choice,
+    the choices' order turning from one question to the next, and the
+    score when the run returns"""
+    piped(binary, [":predict 01", "1", ":step", "promise", ":step", "3", ":step", "init",
+                   ":step", "zzz", ":continue", ":predict", ":predict off", ":predict nope"], [
         r"what happens next\?  1\) parameter copies   2\) "
         r"get_return_object_on_allocation_failure   3\) promise_type$",
+        r"what happens next\?  1\) get_return_object   2\) initial_suspend   "
+        r"3\) promise_type$",
+        r"what happens next\?  1\) operator new   2\) get_return_object   "
+        r"3\) initial_suspend$",
         r"> right: parameter copies$", r"> right: promise_type$",
         r"> not initial_suspend: it is get_return_object \(why, below\)$",
-        r"> right: initial_suspend$", r"^predictions: 3 right of 4$",
+        r"> right: initial_suspend$",
+        r"'zzz' is none of the choices: no guess this time$",
+        r"^predictions: 3 right of 4$",
         r"^> predict is on$", r"^> predict is off$"])
     p = run(binary, ["--predict", "02"], stdin="1\n:step\n\n:continue\n")
     succeed(p)

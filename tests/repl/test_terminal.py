@@ -5,6 +5,7 @@ import re
 import shutil
 import sys
 import tempfile
+import time
 
 from tmuxterm import Terminal
 
@@ -302,23 +303,32 @@ def test_bad_handles(binary):
 
 
 def test_predict(binary):
-    """:predict in a real terminal: a right guess, a wrong one with the
-    right answer and its explanation, the score at the end"""
+    """:predict in a real terminal: a right guess by number, one by name
+    completed with Tab, a wrong one with the right answer and its
+    explanation, the score at the end"""
+    guess = r"^guess \(a number or a name, Tab completes; Enter: none\)"
     with corolab(binary) as t:
         t.wait(PROMPT)
         t.line(":predict 03")
-        t.wait(r"^guess \(a number; Enter: none\)")
+        t.wait(guess)
         t.line("1")                              # parameter copies: right
         t.line(":step")
         t.wait(r"right: parameter copies$")
-        t.wait(r"^guess \(a number; Enter: none\)", after=0)
+        t.wait(r"1\) get_return_object   2\) initial_suspend   3\) promise_type$")
+        t.type("prom")
+        t.keys("Tab")
+        t.wait(guess + r".*promise_type$")       # completed from the choices
+        t.keys("Enter")
+        t.line(":step")
+        t.wait(r"right: promise_type$")
+        t.wait(r"1\) operator new   2\) get_return_object   3\) initial_suspend$")
         t.line("3")                              # initial_suspend: wrong
         t.line(":step")
-        t.wait(r"not initial_suspend: it is promise_type \(why, below\)$")
-        t.wait(r"The promise object is constructed inside the frame")
+        t.wait(r"not initial_suspend: it is get_return_object \(why, below\)$")
+        t.wait(r"promise.get_return_object\(\) makes the value")
         t.line("")
         t.line(":continue")
-        t.wait(r"^predictions: 1 right of 2$")
+        t.wait(r"^predictions: 2 right of 3$")
 
 
 def test_languages(binary):
@@ -384,18 +394,69 @@ def test_step_whole_generator(binary):
         t.wait(r"resuming it would be undefined behaviour")
 
 
+def next_pause(t, before, timeout=10.0):
+    """the screen once it has changed and ends at the tour's pause (or its
+    end)"""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        screen = t.screen()
+        lines = [l for l in screen.splitlines() if l.strip()]
+        if screen != before and lines and (
+                re.search(r"\[Enter\] next, q: run the rest quietly\s*$", lines[-1])
+                or "That was the whole lifecycle" in screen):
+            return screen
+        time.sleep(0.05)
+    raise AssertionError("no pause:\n" + t.screen())
+
+
 def test_tour(binary):
-    with corolab(binary) as t:
+    """the tour to its end with NO_COLOR, Enter at each pause: no colour,
+    fewer than 50 pauses (about five minutes), the breakpoint's stop and the
+    export on the way, the picture written; its globals are its own"""
+    with corolab(binary, env={"NO_COLOR": "1"}) as t:
         t.wait(PROMPT)
         t.line(":tour")
-        t.wait(r"\[Enter\] next event")
-        for _ in range(3):
-            t.keys("Enter")
+        pauses, screen = 0, ""
+        while "That was the whole lifecycle" not in screen:
+            screen = next_pause(t, screen)
+            assert "\x1b[" not in t.screen(escapes=True), "colour despite NO_COLOR"
+            if "That was the whole lifecycle" not in screen:
+                pauses += 1
+                t.keys("Enter")
+        assert 20 < pauses < 50, pauses
+        t.wait(r"^Next: :lessons lists the lessons")
+        dot = os.path.join(t.home, ".corolab", "tour.dot")
+        assert open(dot).read().startswith("digraph"), dot
+        t.line("g == nil, t == nil")             # the tour's globals are its own
+        t.wait(r"^true\s+true$")
+    with corolab(binary) as t:                   # q: the rest quietly
+        t.wait(PROMPT)
+        t.line(":tour")
+        t.wait(r"\[Enter\] next")
         t.type("q")
         t.keys("Enter")
         t.wait(r"That was the whole lifecycle")
-        t.line("g == nil, t == nil")             # the tour's globals are its own
-        t.wait(r"^true\s+true$")
+        t.line(":break")                         # the tour left no breakpoint
+        t.wait(r"^no breakpoints")
+
+
+def test_tour_languages(binary):
+    """--lang tr and --lang zh: the tour's first screen in that language,
+    every line of text in it (the lines with letters beyond ASCII; the code
+    is ASCII) within 80 columns, Chinese two a character"""
+    for lang, title, words in (("tr", "corolab turu", "Bir generator'ın promise türü"),
+                               ("zh", "corolab 导览", "生成器的承诺类型")):
+        with corolab(binary, "--lang", lang) as t:
+            t.wait(PROMPT)
+            t.line(":tour")
+            t.wait(title)
+            t.wait(words)
+            t.wait(r"\[Enter\]")
+            screen = t.screen()
+            text = [l for l in screen.splitlines() if any(ord(c) > 127 for c in l)]
+            assert len(text) > 5, screen
+            wide = [l for l in text if len(l) + sum(0x2E80 <= ord(c) <= 0xFF60 for c in l) > 80]
+            assert not wide, wide
 
 
 def main():
