@@ -193,27 +193,40 @@ static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int scope) 
   lua_settop(T, 0);
 }
 
+/* how many activations thread T has (the body's own is the outermost) */
+static int thread_levels(lua_State *T) {
+  lua_Debug ar;
+  int level = 0;
+  while (lua_getstack(T, level, &ar)) level++;
+  return level;
+}
+
 /* the body's own activation: the outermost level of its thread */
 int coro_bodylevel(lua_State *T, lua_Debug *ar) {
-  int level = 0;
-  while (lua_getstack(T, level, ar)) level++;
+  int level = thread_levels(T);
   return level > 0 && lua_getstack(T, level - 1, ar);
 }
 
-/* where the body is: the line of its innermost Lua function (the body, or
-   a try block in it) */
+static int ispcall(Ctx *c, lua_State *L, int level);
+
+/* where the body is: the line of its own level, or of the innermost try
+   block in it (a function pcall or xpcall calls from the body or from
+   another try block). Deeper levels are not the body's: the function it
+   called (a coroutine call, a co_await), and whatever runs on its thread
+   from there — a promise member, an observer, the explorer at a stop */
 static void where(cl_Runtime *R, cl_Frame *h, void *locals, int index,
                   char *buf, size_t n) {
+  Ctx *c = ctx_of(R);
   lua_State *T = ((Body *)locals)->T;
   lua_Debug ar;
-  (void)R; (void)h;
-  for (int level = 0; T != NULL && lua_getstack(T, level, &ar); level++) {
-    if (lua_getinfo(T, "Sl", &ar) && ar.currentline > 0) {
-      snprintf(buf, n, "%s:%d", ar.short_src, ar.currentline);
-      return;
-    }
-  }
-  snprintf(buf, n, "line %d", index);
+  int level = T != NULL ? thread_levels(T) - 1 : -1;
+  (void)h;
+  while (level >= 2 && ispcall(c, T, level - 1)) level -= 2;
+  if (level >= 0 && lua_getstack(T, level, &ar) && lua_getinfo(T, "Sl", &ar) &&
+      ar.currentline > 0)
+    snprintf(buf, n, "%s:%d", ar.short_src, ar.currentline);
+  else
+    snprintf(buf, n, "line %d", index);
 }
 
 static const char *nameof(cl_Step *s) {
