@@ -93,17 +93,15 @@ end
 -- display): state, suspend point, promise, the awaiter it waits on
 debugger.display = true
 
-local function show_frame(h)
-  local info = h and coro.info(h)
-  if not info or not debugger.display then return end
-  local place = recorder.place(info.where)
-  local parts = {recorder.label(info.id), tostring(info.state)}
-  if place then parts[#parts + 1] = "at " .. place end
-  local ok, promise = pcall(palette.value, info.promise)
-  promise = ok and promise or "?"
+-- snap: a frame as recorder.view gives it now, or as a record kept it
+function debugger.show_frame(snap)
+  if not snap or not debugger.display then return end
+  local parts = {recorder.label(snap.id), snap.state}
+  if snap.at then parts[#parts + 1] = "at " .. snap.at end
+  local promise = snap.promise
   if #promise > 60 then promise = promise:sub(1, 57) .. "..." end
   parts[#parts + 1] = "promise " .. promise
-  if info.awaiter ~= nil then parts[#parts + 1] = "awaiting " .. palette.brief(info.awaiter) end
+  if snap.awaiter then parts[#parts + 1] = "awaiting " .. snap.awaiter end
   print(palette.paint("dim", "  " .. table.concat(parts, "  ")))
 end
 
@@ -114,7 +112,7 @@ local function stop(rec, ev, why)
   if predict.on then predict.check(rec) end
   if not answer then
     debugger.announce(why, rec)
-    show_frame(ev.handle)
+    debugger.show_frame(recorder.view(rec.frame))
   end
   if predict.on then predict.ask(rec) end
   ev.record = rec

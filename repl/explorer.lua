@@ -15,6 +15,7 @@ local tour = require "corolab.tour"
 local predict = require "corolab.predict"
 local course = require "corolab.course"
 local i18n = require "corolab.i18n"
+local replay = require "corolab.replay"
 
 local explorer = {}
 local exports = {}                       -- {format, file} from --export
@@ -23,14 +24,23 @@ local exports = {}                       -- {format, file} from --export
 -- catalogue (text_LANG.lua, section help)
 local commands = {
   {"help", "[command]", function(arg) return explorer.help(arg) end},
-  {"frames", "", function() inspect.frames() end},
-  {"show", "h", function(arg) inspect.show(arg) end},
-  {"step", "[h]", function(arg) return debugger.step(arg) end},
+  {"frames", "", function() explorer.frames() end},
+  {"show", "h", function(arg) explorer.show(arg) end},
+  {"step", "[h]", function(arg)
+    if replay.active() and arg == "" then return replay.step() end
+    return debugger.step(arg)
+  end},
   {"break", "[EVENT [if COND]]", function(arg) debugger.add_break(arg) end},
   {"delete", "[N]", function(arg) debugger.delete(arg) end},
-  {"continue", "", function() return debugger.continue() end},
+  {"continue", "", function()
+    if replay.active() then return replay.leave() end
+    return debugger.continue()
+  end},
   {"finish", "", function() return debugger.finish() end},
   {"where", "[h]", function(arg) explorer.where(arg) end},
+  {"back", "[N]", function(arg) return replay.back(arg) end},
+  {"goto", "N", function(arg) return replay.goto_event(arg) end},
+  {"replay", "", function() return replay.start() end},
   {"display", "[on|off]", function(arg) explorer.display(arg) end},
   {"log", "[N]", function(arg) explorer.log(arg) end},
   {"trace", "[on|off]", function(arg) explorer.trace(arg) end},
@@ -91,8 +101,26 @@ function explorer.command(line)
   return one_line(pcall(find(word)[3], arg))
 end
 
+function explorer.frames()
+  if replay.active() then return inspect.frames((select(2, replay.at()))) end
+  inspect.frames()
+end
+
+function explorer.show(arg)
+  if replay.active() then
+    local v = inspect.eval(arg)
+    local id = math.type(v) == "integer" and v or select(2, inspect.live(arg)).id
+    return replay.show(id)
+  end
+  inspect.show(arg)
+end
+
 function explorer.where(arg)
   recorder.trim()
+  if replay.active() and arg == "" then
+    local rec, _, chain = replay.at()
+    return where.show(rec, chain)
+  end
   local rec
   if arg ~= "" then
     local id = select(2, inspect.live(arg)).id

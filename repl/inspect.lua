@@ -65,8 +65,8 @@ function inspect.live(src)
   return inspect.checked(inspect.resolve(src), src)
 end
 
-local function resumer(id)
-  local f = recorder.frames[id]
+-- who resumed a frame last, from its facts or its snapshot
+local function resumer(f)
   if not f or not f.resumed_by then return "-" end
   return recorder.label(f.resumed_by) .. (f.how == "transfer" and " (transfer)" or "")
 end
@@ -86,13 +86,28 @@ local function columns(rows)
   end
 end
 
-function inspect.frames()
+-- :frames: the live frames now, or (snaps: id -> snapshot, replay.lua)
+-- as a record kept them
+function inspect.frames(snaps)
   local rows = {{"id", "coroutine", "promise type", "state", "suspended at", "last resumed by"}}
-  for _, h in ipairs(coro.frames()) do
-    local info = coro.info(h)
-    rows[#rows + 1] = {"#" .. info.id, tostring(info.coroutine or "?"),
-      tostring(info.promise_type or "?"), tostring(info.state),
-      recorder.place(info.where) or "-", resumer(info.id)}
+  local function row(id, coroutine, promise_type, state, at, f)
+    rows[#rows + 1] = {"#" .. id, tostring(coroutine or "?"), tostring(promise_type or "?"),
+      tostring(state), at or "-", resumer(f)}
+  end
+  if snaps then
+    local ids = {}
+    for id in pairs(snaps) do ids[#ids + 1] = id end
+    table.sort(ids)
+    for _, id in ipairs(ids) do
+      local s, f = snaps[id], recorder.frames[id] or {}
+      row(id, f.name, f.promise_type, s.state, s.at, s)
+    end
+  else
+    for _, h in ipairs(coro.frames()) do
+      local info = coro.info(h)
+      row(info.id, info.coroutine, info.promise_type, info.state, recorder.place(info.where),
+        recorder.frames[info.id])
+    end
   end
   if #rows == 1 then print("no live frames") else columns(rows) end
 end
@@ -143,7 +158,7 @@ function inspect.show(src)
     info.awaiter ~= nil and palette.paint("value", palette.value(info.awaiter)) or
     palette.paint("dim", "(none)")))
   print(string.format("%-9s %s; last resumed by %s", "where",
-    recorder.place(info.where) or "-", resumer(info.id)))
+    recorder.place(info.where) or "-", resumer(recorder.frames[info.id])))
 end
 
 return inspect

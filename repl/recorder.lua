@@ -5,14 +5,17 @@
 -- to the listeners (trace, debugger). It also keeps what the events imply:
 -- each frame's name, who resumed it last and which part of the wrapper it
 -- is in, and the chain of resumes (one entry per nesting depth, symmetric
--- transfers appended to it).
+-- transfers appended to it). For replay (replay.lua, the page), a record
+-- keeps what changed at its event: a snapshot of each frame it is about
+-- whose state, suspend point, promise, awaiter or resumer differ from that
+-- frame's last one (rec.changes), and the frame it released (rec.gone).
 local coro = require "coro"
 local host = require "corolab.host"
 local palette = require "corolab.palette"
 
 local recorder = {
   events = {},        -- records, in order: {seq, kind, frame, other, depth,
-                      --   index, detail, where, phase, continued}
+                      --   index, detail, where, phase, continued, changes, gone}
   frames = {},        -- frame id -> {id, name, promise_type, resumed_by, how, phase}
   chain = {},         -- [depth + 1] = {frame, by, path = {transferred ids}}
   kinds = {},         -- every spelling of an event kind -> its name
@@ -50,6 +53,7 @@ local function frame_facts(id, handle)
     f = {id = id}
     recorder.frames[id] = f
   end
+  f.handle = f.handle or handle
   if handle and not f.name then
     local ok, info = pcall(coro.info, handle)
     if ok and info then
@@ -60,9 +64,10 @@ local function frame_facts(id, handle)
   return f
 end
 
--- what the resume chain becomes after this event
-local function follow_chain(rec, continued)
-  local chain = recorder.chain
+-- what the resume chain becomes after this event (replay.lua follows it
+-- over the records too)
+function recorder.follow_chain(chain, rec)
+  local continued = rec.continued
   for d in pairs(chain) do
     if d > rec.depth + 1 then chain[d] = nil end           -- deeper ones ended
   end
@@ -215,6 +220,43 @@ local function note_returned(returned)
   end
 end
 
+-- a frame as :frames and the display show it, now; nil when its frame is
+-- gone. Its promise is shown with palette.value (as :show), protected
+local function snapshot(f)
+  if not f.handle then return nil end
+  local ok, info = pcall(coro.info, f.handle)
+  if not ok or not info then return nil end
+  local shown, promise = pcall(palette.value, info.promise)
+  local snap = {id = f.id, state = tostring(info.state), at = recorder.place(info.where),
+    promise = shown and promise or "?", resumed_by = f.resumed_by, how = f.how}
+  if info.awaiter ~= nil then snap.awaiter = palette.brief(info.awaiter) end
+  return snap
+end
+
+local function same(a, b)
+  return a.state == b.state and a.at == b.at and a.promise == b.promise and
+    a.awaiter == b.awaiter and a.resumed_by == b.resumed_by and a.how == b.how
+end
+
+-- rec.changes: the snapshots that changed since their last of the frames
+-- it is about and of the running ones (the chain's at its depth: their
+-- bodies moved on); rec.gone: the frame operator delete releases (after
+-- its event, which still sees it)
+local function note_changes(rec, id)
+  if rec.kind == "operator delete" then rec.gone = id end
+  local running, outer = recorder.chain[rec.depth + 1], recorder.chain[rec.depth]
+  for _, fid in ipairs({id, rec.kind == "symmetric transfer" and rec.other or rec.frame,
+                        running and running.frame or 0, outer and outer.frame or 0}) do
+    local f = recorder.frames[fid]
+    local snap = f and snapshot(f)
+    if snap and not (f.snap and same(f.snap, snap)) then
+      f.snap = snap
+      rec.changes = rec.changes or {}
+      rec.changes[#rec.changes + 1] = snap
+    end
+  end
+end
+
 local function on_event(ev)
   if ev.returned then note_returned(ev.returned) end
   local rec = {
@@ -234,7 +276,7 @@ local function on_event(ev)
     pending[id] = rec
   end
   if id ~= 0 then
-    local f = frame_facts(id, ev.handle)
+    local f = frame_facts(id, id == rec.frame and ev.handle or nil)
     if rec.kind == "promise_type" and not f.promise_type then f.promise_type = rec.detail end
     if rec.kind == "resume" and not continued then
       f.resumed_by, f.how = rec.other, "resume"
@@ -247,13 +289,20 @@ local function on_event(ev)
   local events = recorder.events
   events[#events + 1] = rec
   if #events >= recorder.limit + recorder.limit // 4 + 1 then trim() end
-  follow_chain(rec, continued)
+  recorder.follow_chain(recorder.chain, rec)
+  note_changes(rec, id)
   for _, fn in ipairs(listeners) do fn(rec, ev) end
 end
 
 function recorder.start()
   if not observing then coro.observe(on_event) end
   observing = true
+end
+
+-- frame id as it is now (a snapshot, as a record keeps), or nil
+function recorder.view(id)
+  local f = recorder.frames[id]
+  return f and snapshot(f)
 end
 
 -- the frame an event is about ("return to caller": the one returning)

@@ -176,6 +176,14 @@ return {
     where = {"the standard's wrapper, with a cursor", "The code the compiler wraps around a "
       .. "coroutine's body, with a cursor at the current step (a stop's event, or h's last "
       .. "event), and the chain of who resumed whom."},
+    back = {"go back N recorded events (1 at first)", "Replay: nothing runs again. At the "
+      .. "event the explorer shows what it showed live: the event, the frame that moved, and "
+      .. ":frames, :where and :show as they were then. :step goes forward, :continue returns "
+      .. "to the live point."},
+    ["goto"] = {"go to recorded event N", "As :back, to the event numbered N (:log shows the "
+      .. "numbers)."},
+    replay = {"go to the first recorded event", "As :back, from the start of the recording; "
+      .. ":step walks forward one event at a time, :continue returns to the live point."},
     display = {"show the frame that moved after each stop", "Its state, suspend point, "
       .. "promise and the awaiter it waits on. On at first."},
     log = {"the last N recorded events", "20 at first; each with its arguments and what it "

@@ -179,6 +179,14 @@ return {
     where = {"standardın sarmalayıcı kodu, imleçle", "Derleyicinin coroutine gövdesinin "
       .. "etrafına sardığı kod; imleç o anki adımdadır (bir duraklamanın olayı ya da h'nin "
       .. "son olayı). Altında kimin kimi devam ettirdiği zinciri yer alır."},
+    back = {"kayıtlı olaylarda N adım geri git (ilk başta 1)", "Yeniden oynatma: hiçbir şey "
+      .. "yeniden çalışmaz. O olayda corolab, canlıyken gösterdiğini gösterir: olayı, değişen "
+      .. "frame'i ve o anki :frames, :where ve :show çıktılarını. :step ileri gider, :continue "
+      .. "canlı noktaya döner."},
+    ["goto"] = {"N numaralı kayıtlı olaya git", ":back gibi, N numaralı olaya (numaraları "
+      .. ":log gösterir)."},
+    replay = {"ilk kayıtlı olaya git", ":back gibi, kaydın başından; :step her seferinde bir "
+      .. "olay ilerler, :continue canlı noktaya döner."},
     display = {"her duraklamadan sonra hareket eden frame'i gösterir", "Durumunu, askıya "
       .. "alma noktasını, promise'ini ve beklediği awaiter'ı. Başta açık."},
     log = {"kaydedilen son N olay", "Başta 20; her biri argümanları ve döndürdüğü değerle, "

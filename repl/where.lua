@@ -96,11 +96,12 @@ local function print_block(block, cursor_at)
   end
 end
 
-function where.chain()
+-- the resume chain (recorder.chain, or one replay.lua followed), in words
+function where.chain(chain)
   local parts, deepest = {}, 0
-  for depth in pairs(recorder.chain) do deepest = math.max(deepest, depth) end
+  for depth in pairs(chain) do deepest = math.max(deepest, depth) end
   for depth = 1, deepest do
-    local entry = recorder.chain[depth]
+    local entry = chain[depth]
     if not entry then                       -- began before the recording did
       parts[#parts + 1] = depth == 1 and "..." or " -> ..."
     else
@@ -114,8 +115,9 @@ function where.chain()
   return parts
 end
 
--- rec: the event to show (a stop, or a frame's last event)
-function where.show(rec)
+-- rec: the event to show (a stop, or a frame's last event); chain: the
+-- resume chain at it (at first, recorder.chain: now)
+function where.show(rec, chain)
   local frame = recorder.owner(rec)
   print(palette.paint("title", string.format("%s at event %d: %s%s", recorder.label(frame),
     rec.seq, trace.call(rec), rec.where and ("  @ " .. rec.where) or "")))
@@ -131,7 +133,7 @@ function where.show(rec)
     print_block(co_await, function(line) return lists(line, rec.kind) end)
   end
   print()
-  local chain = where.chain()
+  chain = where.chain(chain or recorder.chain)
   if #chain == 0 then print("resume chain: nothing is running now")
   else print("resume chain: " .. table.concat(chain, "")) end
 end

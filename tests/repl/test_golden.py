@@ -441,6 +441,34 @@ def case_tour_env(binary):
         r"^=>     body ", r"^Next: :lessons lists the lessons", r"^> mine\t7$"])
 
 
+def case_replay(binary):
+    """[issue 14] a run stepped live to its end, then replayed from event 1
+    with :step: at every event the replay shows what live showed — the
+    event, the frame that moved, :frames and :where — though nothing runs
+    again (the two renderings compared event by event)"""
+    group = ['print("@@")', ":frames", ":where", ":step"]
+    run = ("function run() local g = range(2) for _ = 1, 3 do g.h:resume() end g.h:destroy() "
+           "local t = outer() t.h:resume() t.h:destroy() end")
+    p = piped(binary, [run, ":break operator new", "run()"] + group * 120
+              + [":delete", ":replay"] + group * 120 + [":continue"], [])
+    out = re.sub(r"\((?:replay \d+/\d+ )?[^()\n]*\) > ", "", p.stdout)
+    out = re.sub(r"(?m)^(?:step|breakpoint 1|replay) +(\d+ )", r"EVENT \1", out)
+    returned = len(re.findall(r"(?m)^  → ", out))
+    out = re.sub(r"(?m)^  → .*\n", "", out)    # what the member returned: replay knows it
+    assert returned > 20, out
+    live_part, replay_part = out.split("all breakpoints deleted", 1)
+    live = live_part.split("@@\n")[1:]
+    replay = replay_part.split("@@\n")[1:]
+    events = len(re.findall(r"(?m)^EVENT ", live_part))
+    assert events > 60, live_part
+    # the segment of event i: its :frames, its :where, then the next event
+    # (the last one's next is the end of the run: different by nature)
+    for i in range(events - 1):
+        assert live[i] == replay[i], "event %d differs:\n--- live\n%s\n--- replay\n%s" % (
+            i + 1, live[i], replay[i])
+    assert "that was the last recorded event: back at the live point" in replay_part
+
+
 def case_dot_twenty(binary):
     """a chain of twenty tasks stays readable: one row per frame (frames
     stacked, not one long line), its interaction edges labelled by step"""
@@ -475,6 +503,7 @@ CASES = {
     "dot_twenty": case_dot_twenty,
     "predict": case_predict,
     "tour_env": case_tour_env,
+    "replay": case_replay,
 }
 
 

@@ -1,0 +1,146 @@
+-- replay.lua — going back in time over the recorded run, re-executing
+-- nothing: :back [N], :goto N, :replay and (at a replay position) :step
+-- move a cursor over recorder.events. At the cursor the explorer shows
+-- what it showed live at that event: the event and its explanation, the
+-- frame that moved, and :frames, :where and :show as they were, from the
+-- snapshots the records keep and the resume chain followed over them. The
+-- cursor has a prompt of its own, "(replay N/M ...)"; :continue leaves it,
+-- back at the live point.
+local host = require "corolab.host"
+local palette = require "corolab.palette"
+local recorder = require "corolab.recorder"
+
+local replay = {}
+
+local cursor                  -- index into recorder.events, or nil: live
+
+-- the run at record index k: every frame alive (id -> snapshot) and the
+-- resume chain, folded over the records up to k (a frame operator delete
+-- released is gone after that event)
+function replay.state_at(k)
+  local frames, chain = {}, {}
+  for i = 1, k do
+    local rec = recorder.events[i]
+    for _, snap in ipairs(rec.changes or {}) do frames[snap.id] = snap end
+    if rec.gone and i < k then frames[rec.gone] = nil end
+    recorder.follow_chain(chain, rec)
+  end
+  return frames, chain
+end
+
+-- the record at the cursor as it was live (what its member returned not
+-- known yet: it is shown apart), with the frames and the chain at it; nil
+-- when live
+function replay.at()
+  if not cursor then return nil end
+  local rec = setmetatable({result = false}, {__index = recorder.events[cursor]})
+  return rec, replay.state_at(cursor)
+end
+
+local function index_of(seq)
+  return seq - recorder.dropped
+end
+
+-- what a stop shows: the event (as live: before the member returned),
+-- its explanation, the frame that moved; then what the member returned,
+-- known now
+local function show()
+  local debugger = require "corolab.debugger"      -- it requires this module
+  local rec, frames = replay.at()
+  debugger.announce("replay", rec)
+  debugger.show_frame(frames[rec.frame])
+  local result = recorder.events[cursor].result
+  if result then print(palette.paint("dim", "  → " .. result)) end
+end
+
+local again                   -- the cursor moved inside the replay prompt
+
+-- the replay prompt, labelled with the event at the cursor; a move inside
+-- it leaves it and opens it again with the new label. Leaving: live again
+local function open()
+  repeat
+    again = false
+    local rec = recorder.events[cursor]
+    local left = host.prompt(string.format("(replay %d/%d %s %s) ", rec.seq,
+      recorder.dropped + #recorder.events, recorder.label(recorder.owner(rec)), rec.kind))
+  until not (left and again)
+  cursor = nil
+end
+
+-- moves the cursor to record index i (clamped) and shows the event there
+local function moved(i)
+  recorder.trim()
+  local n = #recorder.events
+  if n == 0 then palette.fail("no events recorded yet") end
+  local opened = cursor ~= nil
+  cursor = math.max(1, math.min(n, i))
+  show()
+  if opened then
+    again = true
+    return "leave"
+  end
+  open()
+end
+
+function replay.back(arg)
+  local n = arg == "" and 1 or math.tointeger(tonumber(arg))
+  if not n or n < 1 then palette.fail("back N: N events back, N a whole number >= 1") end
+  local from = cursor or #recorder.events + 1
+  return moved(from - n)
+end
+
+function replay.goto_event(arg)
+  local seq = math.tointeger(tonumber(arg))
+  if not seq then palette.fail("goto N: the event numbered N (:log shows the numbers)") end
+  local first = recorder.dropped + 1
+  if seq < first or seq > recorder.dropped + #recorder.events then
+    palette.fail(string.format("no event %d: the recording holds %s (numbers %d to %d)", seq,
+      recorder.extent(), first, recorder.dropped + #recorder.events))
+  end
+  return moved(index_of(seq))
+end
+
+function replay.start()
+  return moved(1)
+end
+
+-- :step at a replay position: the next recorded event; past the last, the
+-- live point
+function replay.step()
+  if cursor == #recorder.events then
+    print("that was the last recorded event: back at the live point")
+    return "leave"
+  end
+  return moved(cursor + 1)
+end
+
+function replay.active()
+  return cursor ~= nil
+end
+
+-- :show at a replay position: frame id as the record kept it
+function replay.show(id)
+  local rec, frames = replay.at()
+  local snap = frames[id]
+  if not snap then
+    palette.fail(string.format("no frame #%d at event %d (:frames lists those alive then)",
+      id, rec.seq))
+  end
+  local f = recorder.frames[id] or {}
+  print(palette.paint("title", string.format("%s  promise_type %s  %s", recorder.label(id),
+    tostring(f.promise_type), snap.state)) .. palette.paint("dim",
+    string.format("  (at event %d; :continue for now)", rec.seq)))
+  print(string.format("%-9s %s", "promise", palette.paint("value", snap.promise)))
+  print(string.format("%-9s %s", "awaiter", snap.awaiter and palette.paint("value", snap.awaiter)
+    or palette.paint("dim", "(none)")))
+  print(string.format("%-9s %s; last resumed by %s", "where", snap.at or "-",
+    snap.resumed_by and (recorder.label(snap.resumed_by) ..
+      (snap.how == "transfer" and " (transfer)" or "")) or "-"))
+end
+
+-- :continue at a replay position: back to the live point
+function replay.leave()
+  return "leave"
+end
+
+return replay
