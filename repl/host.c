@@ -119,6 +119,15 @@ static int host_lessons(lua_State *L) {
   return 1;
 }
 
+/* host.resource(name): the text of an embedded file that is no Lua
+   module (pages/player.html), or nil */
+static int host_resource(lua_State *L) {
+  const EmbeddedModule *m = embedded(luaL_checkstring(L, 1));
+  if (m == NULL) return 0;
+  lua_pushlstring(L, (const char *)m->code, m->size);
+  return 1;
+}
+
 /* host.prompt(label): a nested REPL; true when a command left it, false
    at the end of input */
 static int host_prompt(lua_State *L) {
@@ -168,6 +177,7 @@ static const luaL_Reg host_functions[] = {
   {"prompt", host_prompt},
   {"read", host_read},
   {"lessons", host_lessons},
+  {"resource", host_resource},
   {"mkdir", host_mkdir},
   {"columns", host_columns},
   {NULL, NULL}
