@@ -136,6 +136,15 @@ local rows = {
      return v.script_corolab_ms / v.script_lua_ms,
             string.format("%s ms vs %s ms", f(v.script_corolab_ms, 1), f(v.script_lua_ms, 1))
    end},
+  {name = "recording at the prompt, per event (the records :log, :replay, :diff and "
+     .. "the page read, snapshots included)", short = "recorded event", bench = "recording",
+   target = 1024, unit = " B",
+   value = function()
+     if not all("rec_bytes_per_event", "rec_us_per_event") then return nil end
+     return v.rec_bytes_per_event, string.format(
+       "%s us per event recorded vs %s us unobserved (%d events)", f(v.rec_us_per_event, 1),
+       f(v.rec_plain_us_per_event, 2), v.rec_events)
+   end},
   {name = "`corolab -e ''` start-up to exit", short = "start-up", bench = "startup",
    target = 30, unit = " ms",
    value = function()

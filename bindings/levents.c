@@ -267,6 +267,39 @@ static int pinfo(lua_State *L) {
   return 1;
 }
 
+/* the frame behind handle h, if it is still the one h was made for */
+static int glanced(Ctx *c, Handle *h, cl_FrameInfo *fi) {
+  return cl_frame_info(c->R, h->f, fi) && !(h->id && fi->id != h->id);
+}
+
+/* coro.glance(h): state, where, promise, awaiter — what a frame is at this
+   moment, cheaply (the recorder reads it at every event): no table made
+   and the collector left running. An allocation may run a finalizer that
+   destroys the frame, so the frame is read again after each push that may
+   allocate, and the strings are pushed last, from copies */
+static int glance(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  Handle *h = coro_checkhandle(L, 1);
+  cl_FrameInfo fi;
+  char where[128];
+  lua_settop(L, 1);
+  if (!glanced(c, h, &fi)) return 0;
+  const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
+  const char *state = state_keys[fi.state];
+  cl_where(c->R, h->f, where, sizeof where);
+  if (fi.promise_alive) t->push(c, L, fi.promise);
+  else lua_pushnil(L);
+  if (glanced(c, h, &fi) && fi.awaiter.ops != NULL) {
+    cl_Error *e = coro_pushawaitable(c, L, fi.awaiter);
+    if (e) return coro_raise(c, L, e);
+  } else
+    lua_pushnil(L);
+  lua_pushstring(L, state);
+  lua_pushstring(L, where);
+  lua_rotate(L, 2, 2);                   /* state, where, promise, awaiter */
+  return 4;
+}
+
 /* coro.frames(), coro.info(h): they read frames across allocations */
 static int frames(lua_State *L) {
   lua_settop(L, 0);
@@ -289,7 +322,7 @@ static int events(lua_State *L) {
 
 static const luaL_Reg funcs[] = {
   {"observe", observe}, {"unobserve", unobserve}, {"frames", frames},
-  {"running", running}, {"info", info}, {NULL, NULL}
+  {"running", running}, {"info", info}, {"glance", glance}, {NULL, NULL}
 };
 
 void coro_openevents(lua_State *L, Ctx *c) {

@@ -1,5 +1,5 @@
 -- test_events.lua — lifecycle events seen from Lua, and introspection:
--- coro.frames, coro.info, coro.running.
+-- coro.frames, coro.info, coro.glance, coro.running.
 local coro = require "coro"
 local C = require "check"
 local co_await, co_yield = coro.co_await, coro.co_yield
@@ -91,6 +91,29 @@ test("info: state, where, names, layout, promise, awaiter, locals, params", func
   C.eq(coro.info(h).state, "suspended_final")
   h:destroy()
   C.eq(coro.info(h), nil)
+end)
+
+test("glance: state, where, promise, awaiter as info has them; nothing once gone; "
+     .. "a running body's place is its own line, not its callee's", function()
+  local aw = {await_ready = function() return false end, await_suspend = function() end,
+              await_resume = function() end}
+  local line, seen
+  local h
+  h = coro.coroutine(P, function()
+    line = debug.getinfo(1, "l").currentline; seen = {coro.glance(h)} co_await(aw)
+  end, "glanced")()
+  local state, where, promise, awaiter = coro.glance(h)
+  C.eq({state, where, rawequal(promise, h:promise()), awaiter},
+       {"suspended_initial", "initial suspend point", true, coro.suspend_always})
+  h:resume()
+  C.eq({seen[1], seen[2]:match("test_events.lua:(%d+)$"), #seen},
+       {"running", tostring(line), 3})     -- as it runs: its own line, no awaiter
+  local i = coro.info(h)
+  C.eq({coro.glance(h)}, {i.state, i.where, i.promise, i.awaiter})
+  C.eq(rawequal(select(4, coro.glance(h)), aw), true)
+  h:destroy()
+  C.eq(select("#", coro.glance(h)), 0)
+  C.raises("coroutine handle", coro.glance, 42)
 end)
 
 test("frames in creation order; running inside a body", function()
