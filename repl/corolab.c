@@ -28,14 +28,15 @@ static const char usage_text[] =
   "  -h, --help         show this help\n"
   "  --tour             start the explorer with its guided tour\n"
   "  --predict LESSON   start the explorer stepping LESSON as a quiz\n"
+  "  --diff A B         run scripts A and B and show their events side by side\n"
   "  --lang en|tr|zh    the language of the explanations (default: from LANG)\n"
   "  --trace            print every lifecycle event as it happens\n"
-  "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot)\n"
+  "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot, html)\n"
   "  --                 stop handling options\n"
   "  -                  stop handling options and execute stdin\n";
 
 typedef struct Options {
-  int interactive, version, execute, trace, tour, help, bad;
+  int interactive, version, execute, trace, tour, diff, help, bad;
   int script;                               /* argv index of the script; 0 none */
   const char *predict;                      /* --predict's lesson, or NULL */
   const char *lang;                         /* --lang's, or NULL */
@@ -48,7 +49,7 @@ static void usage(const char *bad, const char *why) {
 
 /* a first pass: which options, and where the script is */
 static Options collect(int argc, char **argv) {
-  Options o = {0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL};
+  Options o = {0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL};
   int i;
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const char *a = argv[i];
@@ -58,6 +59,7 @@ static Options collect(int argc, char **argv) {
     else if (strcmp(a, "-v") == 0) o.version = 1;
     else if (strcmp(a, "--trace") == 0) o.trace = 1;
     else if (strcmp(a, "--tour") == 0) o.tour = o.interactive = 1;
+    else if (strcmp(a, "--diff") == 0) o.diff = 1;
     else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) o.help = 1;
     else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0 ||
              strcmp(a, "--export") == 0 || strcmp(a, "--predict") == 0 ||
@@ -70,6 +72,10 @@ static Options collect(int argc, char **argv) {
     } else { usage(a, "unrecognized option"); o.bad = 1; return o; }
   }
   o.script = i < argc ? i : 0;
+  if (o.diff && (!o.script || o.script + 2 != argc)) {
+    usage("--diff", "two scripts are needed after");
+    o.bad = 1;
+  }
   return o;
 }
 
@@ -121,6 +127,10 @@ static int start_explorer(lua_State *L, int argc, char **argv, const Options *o,
     lua_pushstring(L, o->lang);
     lua_setfield(L, -2, "lang");
   }
+  if (o->script) {
+    lua_pushstring(L, argv[o->script]);
+    lua_setfield(L, -2, "script");
+  }
   lua_newtable(L);
   int last = o->script ? o->script : argc;
   for (int i = 1; i < last; i++)
@@ -162,6 +172,14 @@ static int run_script(lua_State *L, char **argv, int script, int nargs) {
   return interrupt_report(L, status);
 }
 
+/* --diff: the explorer runs the two scripts and compares their events */
+static int run_diff(lua_State *L, char **scripts) {
+  host_explorer(L, "diff");
+  lua_pushstring(L, scripts[0]);
+  lua_pushstring(L, scripts[1]);
+  return interrupt_report(L, interrupt_docall(L, 2, 0));
+}
+
 /* the explorer's prompt, after the command --tour or --predict asked for */
 static void interact(lua_State *L, const Options *o) {
   host_explorer(L, "greet");
@@ -199,7 +217,8 @@ static int protected_main(lua_State *L) {
   if (status == LUA_OK) status = start_explorer(L, argc, argv, &o, prompt);
   if (o.version) puts(COROLAB_VERSION "  (" LUA_RELEASE ")");
   if (status == LUA_OK) status = run_options(L, argv, o.script ? o.script : argc);
-  if (status == LUA_OK && o.script) status = run_script(L, argv, o.script, nargs);
+  if (status == LUA_OK && o.diff) status = run_diff(L, argv + o.script);
+  else if (status == LUA_OK && o.script) status = run_script(L, argv, o.script, nargs);
   if (status == LUA_OK && o.interactive) interact(L, &o);
   else if (status == LUA_OK && !o.script && !o.execute && !o.version) {
     if (terminal) interact(L, &o);

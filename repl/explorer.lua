@@ -16,6 +16,7 @@ local predict = require "corolab.predict"
 local course = require "corolab.course"
 local i18n = require "corolab.i18n"
 local replay = require "corolab.replay"
+local diff = require "corolab.diff"
 
 local explorer = {}
 local exports = {}                       -- {format, file} from --export
@@ -41,10 +42,11 @@ local commands = {
   {"back", "[N]", function(arg) return replay.back(arg) end},
   {"goto", "N", function(arg) return replay.goto_event(arg) end},
   {"replay", "", function() return replay.start() end},
+  {"diff", "[A.lua B.lua | N M]", function(arg) diff.command(arg) end},
   {"display", "[on|off]", function(arg) explorer.display(arg) end},
   {"log", "[N]", function(arg) explorer.log(arg) end},
   {"trace", "[on|off]", function(arg) explorer.trace(arg) end},
-  {"export", "chrome|mermaid|dot FILE", function(arg) explorer.export(arg) end},
+  {"export", "chrome|mermaid|dot|html FILE", function(arg) explorer.export(arg) end},
   {"record", "[N]", function(arg) explorer.record(arg) end},
   {"lessons", "", function() course.list() end},
   {"lesson", "N", function(arg) return explorer.load(arg) end},
@@ -173,7 +175,7 @@ function explorer.trace(arg) switch("trace", trace, "on", arg) end
 
 function explorer.export(arg)
   local format, file = arg:match("^(%S+)%s+(.+)$")
-  if not format then palette.fail("usage: :export chrome|mermaid|dot FILE") end
+  if not format then palette.fail("usage: :export chrome|mermaid|dot|html FILE") end
   export.write(format, file)
   print(string.format("wrote %s (%s) to %s", format, recorder.extent(), file))
 end
@@ -248,11 +250,12 @@ function explorer.start(options)
     recorder.start()
   end
   trace.on = options.trace
+  if options.script then export.title = options.script end
   for _, spec in ipairs(options.exports or {}) do
     local format, file = spec:match("^(%w+)=(.+)$")
     local known = false
     for _, f in ipairs(export.formats) do known = known or f == format end
-    if not known then palette.fail("--export FORMAT=FILE, FORMAT one of chrome, mermaid, dot; got '"
+    if not known then palette.fail("--export FORMAT=FILE, FORMAT one of chrome, mermaid, dot, html; got '"
       .. spec .. "'") end
     exports[#exports + 1] = {format, file}
   end
@@ -265,6 +268,12 @@ end
 function explorer.ready()
   recorder.idle()
   debugger.ready()
+  diff.mark()
+end
+
+-- corolab --diff a.lua b.lua
+function explorer.diff(a, b)
+  diff.command(a .. " " .. b)
 end
 
 -- after Ctrl-C stopped a call: what became of the coroutine that was

@@ -3,11 +3,17 @@
 -- it too, a slice while it runs or is destroyed, an instant per event with
 -- its values, flow arrows for calls, resumes, transfers, returns and
 -- destroys, a logical clock of 10 us per event), a Mermaid sequence
--- diagram, and a Graphviz DOT picture of the frames and their interaction.
--- Output is deterministic.
+-- diagram, a Graphviz DOT picture of the frames and their interaction,
+-- and a page that plays the run (one HTML file, repl/player.html with the
+-- run's JSON inside: each event with its values, explanation, cursor in
+-- the standard's wrapper, resume chain and the snapshots of the frames
+-- that changed). Output is deterministic.
+local explain = require "corolab.explain"
+local host = require "corolab.host"
 local palette = require "corolab.palette"
 local recorder = require "corolab.recorder"
 local trace = require "corolab.trace"
+local where = require "corolab.where"
 
 local export = {}
 
@@ -329,18 +335,115 @@ function export.dot(out)
   out:write(table.concat(lines, "\n"), "\n")
 end
 
-local writers = {chrome = export.chrome, mermaid = export.mermaid, dot = export.dot}
-export.formats = {"chrome", "mermaid", "dot"}
+-- any Lua value as JSON: tables with [1] (or empty ones marked as
+-- arrays) are arrays, other tables objects with their keys sorted
+local array_mark = {}
+local function json(v)
+  local t = type(v)
+  if v == nil then return "null"
+  elseif t == "boolean" then return tostring(v)
+  elseif t == "number" then return math.type(v) == "integer" and tostring(v) or
+    string.format("%.17g", v)
+  elseif t ~= "table" then return json_string(v) end
+  local parts = {}
+  if v[1] ~= nil or getmetatable(v) == array_mark then
+    for i = 1, #v do parts[i] = json(v[i]) end
+    return "[" .. table.concat(parts, ",") .. "]"
+  end
+  local keys = {}
+  for k in pairs(v) do keys[#keys + 1] = tostring(k) end
+  table.sort(keys)
+  for i, k in ipairs(keys) do
+    local value = v[k]
+    if value == nil then value = v[math.tointeger(tonumber(k))] end
+    parts[i] = json_string(k) .. ":" .. json(value)
+  end
+  return "{" .. table.concat(parts, ",") .. "}"
+end
+
+local function array(t) return setmetatable(t, array_mark) end
+
+local function plain(text)                      -- without the terminal's colours
+  return (text:gsub("\27%[[%d;]*m", ""))
+end
+
+-- the resume chain as edges: {from id, to id, "resume" | "transfer"}
+local function chain_edges(chain)
+  local edges, deepest = {}, 0
+  for depth in pairs(chain) do deepest = math.max(deepest, depth) end
+  for depth = 1, deepest do
+    local entry = chain[depth]
+    if entry then
+      local from = entry.by or 0
+      for i, id in ipairs(entry.path) do
+        edges[#edges + 1] = {from, id, i == 1 and "resume" or "transfer"}
+        from = id
+      end
+      edges[#edges + 1] = {from, entry.frame, #entry.path == 0 and "resume" or "transfer"}
+    end
+  end
+  return array(edges)
+end
+
+local function snapshot_json(snap)
+  return {id = snap.id, state = snap.state, at = snap.at, promise = snap.promise,
+    awaiter = snap.awaiter, resumed_by = snap.resumed_by and (recorder.label(snap.resumed_by)
+      .. (snap.how == "transfer" and " (transfer)" or ""))}
+end
+
+-- the run the page plays
+local function run_data(title)
+  local events, sources, chain = {}, {}, {}
+  for _, rec in ipairs(recorder.events) do
+    recorder.follow_chain(chain, rec)
+    local file, line = (rec.where or ""):match("^(.-):(%d+)$")
+    if file and not sources[file] then sources[file] = array(where.source_lines(file)) end
+    local cursor = {}
+    for i in pairs(where.cursor(rec)) do cursor[#cursor + 1] = i - 1 end
+    table.sort(cursor)
+    local changes = {}
+    for i, snap in ipairs(rec.changes or {}) do changes[i] = snapshot_json(snap) end
+    local owner = recorder.owner(rec)
+    events[#events + 1] = {
+      seq = rec.seq, kind = rec.kind, frame = owner, label = recorder.label(owner),
+      line = plain(trace.line(rec)), call = trace.call(setmetatable({result = false},
+        {__index = rec})), result = rec.result or nil,
+      explain = explain.explain(rec), file = file, lineno = tonumber(line),
+      cursor = array(cursor), chain = chain_edges(chain), changes = array(changes),
+      gone = array({rec.gone}),
+    }
+  end
+  local frames = {}
+  for id, f in pairs(recorder.frames) do
+    frames[tostring(id)] = {id = id, label = recorder.label(id), coroutine = f.name,
+      promise_type = f.promise_type}
+  end
+  return {title = title, version = host.version, wrapper = array(where.text()),
+    sources = sources, frames = frames, events = array(events)}
+end
+
+function export.html(out, title)
+  local page = host.resource("pages/player.html")
+  local data = json(run_data(title)):gsub("<", "\\u003c")   -- no "</script>", no "<!--"
+  local at = page:find("__COROLAB_RUN__", 1, true)
+  out:write(page:sub(1, at - 1), data, page:sub(at + #"__COROLAB_RUN__"))
+end
+
+local writers = {chrome = export.chrome, mermaid = export.mermaid, dot = export.dot,
+  html = export.html}
+export.formats = {"chrome", "mermaid", "dot", "html"}
+-- what is being recorded, for the page's title (the script's name)
+export.title = "corolab session"
 
 function export.write(format, path)
   recorder.trim()                       -- exactly the last `limit` events
   local writer = writers[format]
   if not writer then
-    palette.fail("unknown export format '" .. tostring(format) .. "': chrome, mermaid or dot")
+    palette.fail("unknown export format '" .. tostring(format) .. "': chrome, mermaid, dot or html")
   end
   local out, err = io.open(path, "w")
   if not out then palette.fail("cannot write the export: " .. err) end
-  writer(out)
+  writer(out, "corolab — " .. export.title)
   local ok, why = out:close()                  -- flushes: a full disk shows here
   if not ok then palette.fail("cannot write the export to " .. path .. ": " .. why) end
 end

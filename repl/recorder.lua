@@ -224,12 +224,12 @@ end
 -- gone. Its promise is shown with palette.value (as :show), protected
 local function snapshot(f)
   if not f.handle then return nil end
-  local ok, info = pcall(coro.info, f.handle)
-  if not ok or not info then return nil end
-  local shown, promise = pcall(palette.value, info.promise)
-  local snap = {id = f.id, state = tostring(info.state), at = recorder.place(info.where),
-    promise = shown and promise or "?", resumed_by = f.resumed_by, how = f.how}
-  if info.awaiter ~= nil then snap.awaiter = palette.brief(info.awaiter) end
+  local ok, state, where, promise, awaiter = pcall(coro.glance, f.handle)
+  if not ok or not state then return nil end
+  local shown, text = pcall(palette.value, promise)
+  local snap = {id = f.id, state = state, at = recorder.place(where),
+    promise = shown and text or "?", resumed_by = f.resumed_by, how = f.how}
+  if awaiter ~= nil then snap.awaiter = palette.brief(awaiter) end
   return snap
 end
 
@@ -245,9 +245,12 @@ end
 local function note_changes(rec, id)
   if rec.kind == "operator delete" then rec.gone = id end
   local running, outer = recorder.chain[rec.depth + 1], recorder.chain[rec.depth]
-  for _, fid in ipairs({id, rec.kind == "symmetric transfer" and rec.other or rec.frame,
-                        running and running.frame or 0, outer and outer.frame or 0}) do
-    local f = recorder.frames[fid]
+  local ids = {id, rec.kind == "symmetric transfer" and rec.other or rec.frame,
+               running and running.frame or 0, outer and outer.frame or 0}
+  for i, fid in ipairs(ids) do
+    local repeated = false
+    for j = 1, i - 1 do repeated = repeated or ids[j] == fid end
+    local f = not repeated and recorder.frames[fid]
     local snap = f and snapshot(f)
     if snap and not (f.snap and same(f.snap, snap)) then
       f.snap = snap

@@ -184,13 +184,20 @@ return {
       .. "numbers)."},
     replay = {"go to the first recorded event", "As :back, from the start of the recording; "
       .. ":step walks forward one event at a time, :continue returns to the live point."},
+    diff = {"two runs side by side, aligned", "With two scripts: run each (in an environment "
+      .. "of its own) and compare their events; with two numbers: runs N and M made at the "
+      .. "prompt (each command line that made events is one run); without: the last two runs. Events are aligned by kind and frame "
+      .. "role (range#1: the first frame of range); '=' both, '|' both with other values, '<' "
+      .. "only the first, '>' only the second. As corolab --diff A.lua B.lua."},
     display = {"show the frame that moved after each stop", "Its state, suspend point, "
       .. "promise and the awaiter it waits on. On at first."},
     log = {"the last N recorded events", "20 at first; each with its arguments and what it "
       .. "returned, e.g. yield_value(1) → suspend_always."},
     trace = {"print every event as it happens", "Indented by resume depth."},
     export = {"write the recorded run to FILE", "chrome: Chrome trace JSON (open it in "
-      .. "ui.perfetto.dev); mermaid: a Mermaid sequence diagram; dot: a Graphviz state graph."},
+      .. "ui.perfetto.dev); mermaid: a Mermaid sequence diagram; dot: a Graphviz state graph; "
+      .. "html: one page that plays the run in a browser, offline (FILE.html#event=N opens "
+      .. "at event N)."},
     record = {"how many events the recording keeps", "The last ones; 100000 at first. With "
       .. "N: keep the last N."},
     lessons = {"the lessons, the ones done marked", "Each a short Lua script mirroring a "

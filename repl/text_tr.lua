@@ -187,6 +187,13 @@ return {
       .. ":log gösterir)."},
     replay = {"ilk kayıtlı olaya git", ":back gibi, kaydın başından; :step her seferinde bir "
       .. "olay ilerler, :continue canlı noktaya döner."},
+    diff = {"iki çalışma yan yana, hizalanmış", "İki betikle: her birini (kendi ortamında) "
+      .. "çalıştırır ve olaylarını karşılaştırır; iki sayıyla: istemde yapılan N ve M numaralı "
+      .. "çalışmalar (olay üreten her komut satırı bir çalışmadır); hiçbiri olmadan: son iki "
+      .. "çalışma. Olaylar türe ve frame rolüne göre "
+      .. "hizalanır (range#1: range'in ilk frame'i); '=' ikisinde de, '|' ikisinde de ama başka "
+      .. "değerlerle, '<' yalnızca ilkinde, '>' yalnızca ikincisinde. corolab --diff A.lua B.lua "
+      .. "ile aynı."},
     display = {"her duraklamadan sonra hareket eden frame'i gösterir", "Durumunu, askıya "
       .. "alma noktasını, promise'ini ve beklediği awaiter'ı. Başta açık."},
     log = {"kaydedilen son N olay", "Başta 20; her biri argümanları ve döndürdüğü değerle, "
@@ -194,7 +201,8 @@ return {
     trace = {"her olayı olduğu anda yazdırır", "Girinti, resume derinliğini gösterir."},
     export = {"kaydedilen çalışmayı FILE dosyasına yazar", "chrome: Chrome trace JSON'u "
       .. "(ui.perfetto.dev'de açın); mermaid: bir Mermaid sıra diyagramı; dot: bir Graphviz "
-      .. "durum grafiği."},
+      .. "durum grafiği; html: çalışmayı tarayıcıda, çevrimdışı oynatan tek bir sayfa "
+      .. "(FILE.html#event=N, N numaralı olayda açılır)."},
     record = {"kaydın tuttuğu olay sayısı", "Son olaylar tutulur; başta 100000. N ile: son N "
       .. "olayı tutar."},
     lessons = {"dersler, bitirilenler işaretli", "Her biri bir C++20 programını yansıtan "

@@ -12,7 +12,7 @@ local where = {}
 -- the text of "file:line": from the file, or from the lesson of that name
 -- built into corolab (:load); nil if neither has it
 local sources = {}
-local function lines_of(file)
+function where.source_lines(file)
   if sources[file] == nil then
     local text
     local f = io.open(file, "r")
@@ -33,7 +33,7 @@ end
 function where.source_line(place)
   local file, line = (place or ""):match("^(.-):(%d+)$")
   if not file then return nil end
-  local text = lines_of(file)[tonumber(line)]
+  local text = where.source_lines(file)[tonumber(line)]
   return text and text:match("^%s*(.-)%s*$") or nil
 end
 
@@ -89,10 +89,35 @@ local function lists(line, kind)
   return false
 end
 
-local function print_block(block, cursor_at)
-  for _, line in ipairs(block) do
-    if cursor_at(line) then print(palette.paint("cursor", "=> " .. line[1]))
-    else print("   " .. line[1]) end
+-- the wrapper's lines, an empty one, then co_await's (the page shows
+-- them all)
+function where.text()
+  local lines = {}
+  for _, line in ipairs(wrapper) do lines[#lines + 1] = line[1] end
+  lines[#lines + 1] = ""
+  for _, line in ipairs(co_await) do lines[#lines + 1] = line[1] end
+  return lines
+end
+
+-- the lines of where.text() the cursor is on at rec (a set of indices),
+-- and whether rec is a step of a co_await
+function where.cursor(rec)
+  local in_await = false
+  for _, line in ipairs(co_await) do if lists(line, rec.kind) then in_await = true end end
+  local at = {}
+  for i, line in ipairs(wrapper) do
+    if lists(line, rec.kind) or (in_await and line.phase == rec.phase) then at[i] = true end
+  end
+  for i, line in ipairs(co_await) do
+    if lists(line, rec.kind) then at[#wrapper + 1 + i] = true end
+  end
+  return at, in_await
+end
+
+local function print_lines(lines, from, to, at)
+  for i = from, to do
+    if at[i] then print(palette.paint("cursor", "=> " .. lines[i]))
+    else print("   " .. lines[i]) end
   end
 end
 
@@ -123,14 +148,11 @@ function where.show(rec, chain)
     rec.seq, trace.call(rec), rec.where and ("  @ " .. rec.where) or "")))
   local text = where.source_line(rec.where)
   if text then print("   " .. palette.paint("dim", rec.where:match("(%d+)$") .. " | ") .. text) end
-  local in_await = false
-  for _, line in ipairs(co_await) do if lists(line, rec.kind) then in_await = true end end
-  print_block(wrapper, function(line)
-    return lists(line, rec.kind) or (in_await and line.phase == rec.phase)
-  end)
+  local lines, at, in_await = where.text(), where.cursor(rec)
+  print_lines(lines, 1, #wrapper, at)
   if in_await then
     print()
-    print_block(co_await, function(line) return lists(line, rec.kind) end)
+    print_lines(lines, #wrapper + 2, #lines, at)
   end
   print()
   chain = where.chain(chain or recorder.chain)

@@ -228,7 +228,7 @@ def case_explorer_misuse(binary):
     assert p.stderr.splitlines() == [
         "corolab: cannot write the export to /dev/full: No space left on device",
         "corolab: cannot write the export to /dev/full: No space left on device",
-        "corolab: unknown export format 'pdf': chrome, mermaid or dot",
+        "corolab: unknown export format 'pdf': chrome, mermaid, dot or html",
         "corolab: cannot use this condition: (condition): nested too deeply for Lua's "
         "parser (C stack overflow)",
         "corolab: cannot use this condition: (condition):1: unexpected symbol near <eof>",
@@ -469,6 +469,33 @@ def case_replay(binary):
     assert "that was the last recorded event: back at the live point" in replay_part
 
 
+def case_diff(binary):
+    """[issue 14] corolab --diff aligns two runs: the lazy/eager and the
+    final_suspend pairs against their goldens (deterministic, no colour);
+    :diff N M over runs made at the prompt; the mistakes get one line"""
+    for a, b, name in (("lazy", "eager", "diff-lazy-eager.txt"),
+                       ("final-suspended", "final-not-suspended", "diff-final.txt"),
+                       ("transfer", "nested", "diff-transfer-nested.txt")):
+        p = run(binary, ["--diff", "scripts/compare/%s.lua" % a, "scripts/compare/%s.lua" % b])
+        succeed(p)
+        against_golden(name, p.stdout)
+    p = piped(binary, ["g = range(2)", "for _ = 1, 3 do g.h:resume() end", "g2 = range(3)",
+                       ":diff 1 3", ":diff 1 9", ":diff x", ":diff"], [
+        r"> < run 1 \(events 1-9\): 9 events$", r"^> run 3 \(events 33-41\): 9 events$",
+        r"^   2 parameter copies\(2\) range#1 +\|    2 parameter copies\(3\) range#1$",
+        r"^9 in common \(2 with other values\), 0 only in run 1 \(events 1-9\), 0 only in "
+        r"run 3 \(events 33-41\)$",
+        r"> < run 2 \(events 10-32\): 23 events$"])
+    assert p.stderr.splitlines() == [
+        "corolab: no run 9: run 1 (events 1-9), run 2 (events 10-32), run 3 (events 33-41)",
+        "corolab: usage: :diff A.lua B.lua (two scripts), :diff N M (runs N and M made at the "
+        "prompt) or :diff (the last two)"], p.stderr
+    p = run(binary, ["--diff", "scripts/compare/lazy.lua"])
+    assert p.returncode == 1 and "two scripts are needed after '--diff'" in p.stderr, p.stderr
+    p = run(binary, ["--diff", "scripts/compare/lazy.lua", "nope.lua"])
+    assert p.returncode == 1 and p.stderr.startswith("corolab: cannot open nope.lua"), p.stderr
+
+
 def case_dot_twenty(binary):
     """a chain of twenty tasks stays readable: one row per frame (frames
     stacked, not one long line), its interaction edges labelled by step"""
@@ -504,6 +531,7 @@ CASES = {
     "predict": case_predict,
     "tour_env": case_tour_env,
     "replay": case_replay,
+    "diff": case_diff,
 }
 
 

@@ -1,0 +1,517 @@
+"""test_html.py — the page that plays a recorded run (repl/player.html, written
+by corolab --export html=FILE) in headless Chromium. One Chromium per test
+process, driven over --remote-debugging-pipe (the DevTools protocol on fds
+3/4: no network, no module beyond Python's own): each page is opened at
+FILE.html#event=N (loaded afresh, or N typed in: a hashchange) and its DOM
+hooks (listed at the top of player.html) are read back and compared with what the run's JSON says — the frames by
+folding `changes`/`gone` here, in Python, independently of the page's JS.
+Run: python3 test_html.py BINARY CASE
+  offline   the template and a filled page name no external URL, and a
+            lesson's export is the template plus a run in the format (no
+            Chromium)
+  sample    page_sample.json (hand-made) put into the template as the
+            exporter does: the DOM at several events, keys, clicks, #event=N
+  lessons   BINARY --export html=OUT for every lesson (from the repository
+            root): the page is the template plus the run, and its DOM at a
+            few events agrees with its own JSON; a screenshot is taken
+  lesson:NAME  the same for one lesson
+Chromium: $COROLAB_CHROMIUM, else chromium / chromium-browser / google-chrome
+on PATH; without one the Chromium cases print "skipped: no chromium" and
+exit 0. COROLAB_HTML_KEEP=DIR keeps the pages and screenshots there."""
+import atexit
+import base64
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+TEMPLATE = os.path.join(ROOT, "repl", "player.html")
+SAMPLE = os.path.join(HERE, "page_sample.json")
+PLACEHOLDER = "__COROLAB_RUN__"
+STATES = {"prologue", "running", "suspended_initial", "suspended", "suspended_final", "destroying"}
+TMP = tempfile.mkdtemp(prefix="corolab-html-")
+atexit.register(shutil.rmtree, TMP, True)
+KEEP = os.environ.get("COROLAB_HTML_KEEP")
+ENV = dict(os.environ, NO_COLOR="1", COROLAB_HISTORY=os.devnull, COROLAB_HOME=TMP,
+           LC_ALL="C.UTF-8")
+
+
+def fill(template, run_json):
+    """what the exporter does: the JSON in place of the placeholder, every
+    "</" written "<\\/" so that no text in it can close the <script>"""
+    return template.replace(PLACEHOLDER, run_json.replace("</", "<\\/"), 1)
+
+
+def embedded_run(page):
+    """the run's JSON text and value, back out of a page"""
+    m = re.search(r'<script id="run" type="application/json">(.*?)</script>', page, re.S)
+    assert m, "no <script id=\"run\" type=\"application/json\"> in the page"
+    return m.group(1), json.loads(m.group(1))
+
+
+def with_nulls(run):
+    """a null field may also be left out (Lua's nil): the page reads both"""
+    if not run.get("sources"):
+        run["sources"] = {}                  # {} or [] when no source is readable
+    for ev in run["events"]:
+        for key in ("result", "explain", "file", "lineno"):
+            ev.setdefault(key, None)
+        for key in ("cursor", "chain", "changes", "gone"):
+            ev.setdefault(key, [])
+        for c in ev["changes"]:
+            for key in ("at", "promise", "awaiter", "resumed_by"):
+                c.setdefault(key, None)
+    return run
+
+
+def external_urls(text):
+    """anything that would make the page reach the network"""
+    found = re.findall(r"(?i)https?:|//cdn|\bsrc\s*=\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|//)[^\s\"'>]*"
+                       r"|\burl\(\s*[\"']?\s*(?:[a-z][a-z0-9+.-]*:|//)|@import", text)
+    return [f for f in found if not re.match(r"(?i)(src\s*=\s*[\"']?|url\(\s*[\"']?)data:", f)]
+
+
+def write(name, text):
+    path = os.path.join(KEEP or TMP, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+# --- Chromium over the DevTools protocol (NUL-separated JSON on fds 3/4) -----
+
+def find_chromium():
+    exe = os.environ.get("COROLAB_CHROMIUM")
+    if exe:
+        return exe
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        exe = shutil.which(name)
+        if exe:
+            return exe
+    return None
+
+
+class Browser:
+    def __init__(self, exe):
+        to_chrome, self.out = os.pipe()      # Chromium reads commands on its fd 3
+        self.inp, from_chrome = os.pipe()    # and writes answers and events on fd 4
+
+        def child():
+            a, b = os.dup(to_chrome), os.dup(from_chrome)
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+        self.proc = subprocess.Popen(
+            [exe, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
+             "--user-data-dir=" + os.path.join(TMP, "profile"), "--window-size=1280,900",
+             "--no-first-run", "--no-default-browser-check", "--disable-extensions",
+             "--disable-background-networking", "--disable-sync", "about:blank"],
+            preexec_fn=child, close_fds=False, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        os.close(to_chrome)
+        os.close(from_chrome)
+        atexit.register(self.close)
+        self.buffer, self.next_id = b"", 0
+        page = [t for t in self.call("Target.getTargets")["targetInfos"] if t["type"] == "page"]
+        assert page, "Chromium has no page"
+        self.session = self.call("Target.attachToTarget",
+                                 {"targetId": page[0]["targetId"], "flatten": True})["sessionId"]
+        self.call("Emulation.setDeviceMetricsOverride",
+                  {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+                  page=True)
+
+    def call(self, method, params=None, page=False, timeout=30):
+        self.next_id += 1
+        msg = {"id": self.next_id, "method": method, "params": params or {}}
+        if page:
+            msg["sessionId"] = self.session
+        os.write(self.out, json.dumps(msg).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            while b"\0" not in self.buffer:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([self.inp], [], [], left)[0]:
+                    raise AssertionError("Chromium did not answer %s in %ds" % (method, timeout))
+                chunk = os.read(self.inp, 1 << 20)
+                if not chunk:
+                    raise AssertionError("Chromium exited: %s" % self.proc.stderr.read()[-2000:])
+                self.buffer += chunk
+            text, _, self.buffer = self.buffer.partition(b"\0")
+            answer = json.loads(text)
+            if answer.get("id") == self.next_id:     # anything else is an event: not used
+                if "error" in answer:
+                    raise AssertionError("%s: %s" % (method, answer["error"]))
+                return answer["result"]
+
+    def js(self, expression):
+        r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                           "awaitPromise": True}, page=True)
+        if "exceptionDetails" in r:
+            raise AssertionError("JS error: %s" % r["exceptionDetails"])
+        return r["result"].get("value")
+
+    def load(self, url):
+        """a fresh load (never a same-document hash change); waits for the
+        page to show an event (html[data-event]) or to give up"""
+        self.call("Page.navigate", {"url": "about:blank"}, page=True)
+        self.call("Page.navigate", {"url": url}, page=True)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            state = self.js("[location.href, document.readyState, "
+                            "(document.documentElement || {dataset: {}}).dataset.event || null]")
+            if state[0].split("#")[0] == url.split("#")[0] and state[1] == "complete":
+                return
+            time.sleep(0.02)
+        raise AssertionError("%s did not load: %s" % (url, state))
+
+    def hop(self, seq):
+        """#event=SEQ typed into the address bar of the page already loaded
+        (a hashchange, no reload); waits for the page to show it"""
+        self.js("location.hash = '#event=%d'; new Promise((done) => { const f = () => "
+                "document.documentElement.dataset.event === '%d' ? done() : setTimeout(f, 5); "
+                "f(); })" % (seq, seq))
+
+    def key(self, key, code=None, vk=0):
+        for kind in ("rawKeyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent",
+                      {"type": kind, "key": key, "code": code or key,
+                       "windowsVirtualKeyCode": vk, "text": key if len(key) == 1 else ""},
+                      page=True)
+
+    def screenshot(self, path):
+        data = base64.b64decode(self.call("Page.captureScreenshot", {"format": "png"},
+                                          page=True)["data"])
+        with open(path, "wb") as f:
+            f.write(data)
+        return data
+
+    def close(self):
+        if self.proc.poll() is None:
+            try:
+                self.call("Browser.close", timeout=5)
+            except (AssertionError, OSError):
+                pass
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+# what the page shows, through its DOM hooks
+READ_DOM = r"""(() => {
+  const q = (s, r) => (r || document).querySelector(s);
+  const all = (s) => [...document.querySelectorAll(s)];
+  const t = (s, r) => { const e = q(s, r); return e ? e.textContent : null; };
+  const current = q("#source .current"), last = q("#source .last");
+  const seen = (e) => {          // inside its scrolling panel's box (null: no such element)
+    if (!e) return null;
+    const b = e.closest(".body").getBoundingClientRect(), r = e.getBoundingClientRect();
+    return r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+  };
+  return {
+    event: Number(document.documentElement.dataset.event), hash: location.hash,
+    counter: t("#counter"), slider: Number(q("#slider").value),
+    now: {who: t("#now .who"), call: t("#now .call"), result: t("#now .result"),
+          where: t("#now .where")},
+    explain: t("#explain"),
+    cursor: all("#wrapper .cursor").map((e) => Number(e.dataset.i)),
+    marked: all("#wrapper .wline").filter((e) => e.textContent.startsWith("=> "))
+      .map((e) => Number(e.dataset.i)),
+    wrapper: all("#wrapper .wline").map((e) => e.textContent.slice(3)),
+    file: t("#source-file"),
+    line: current ? Number(current.dataset.line) : null,
+    line_text: current ? current.textContent : null,
+    last: last ? Number(last.dataset.line) : null,
+    events: all("#events li").length,
+    current: all("#events li.current").map((e) => Number(e.dataset.seq)),
+    current_call: t("#events li.current .call"), current_result: t("#events li.current .result"),
+    frames: all("#frames .frame").map((f) => ({
+      id: Number(f.dataset.id), data_state: f.dataset.state, label: t(".label", f),
+      ptype: t(".ptype", f), state: t(".state", f), at: t(".at", f), promise: t(".promise", f),
+      awaiter: t(".awaiter", f), resumed_by: t(".resumed-by", f),
+      active: f.classList.contains("active")})),
+    chain: all("#chain .arrow").map((a) => [Number(a.dataset.from), Number(a.dataset.to),
+                                             a.dataset.kind]),
+    nodes: all("#chain .node").map((n) => n.textContent),
+    idle: !!q("#chain .idle"),
+    seen: {event: seen(q("#events li.current")), line: seen(current),
+           frame: seen(q("#frames .frame.active"))},
+  };
+})()"""
+
+
+# --- what the run's JSON says the page must show ----------------------------
+
+def alive_at(run, i):
+    """the fold: the latest snapshot of each frame over events[0..i], minus
+    the frames gone by then"""
+    snaps, gone = {}, set()
+    for ev in run["events"][:i + 1]:
+        for c in ev["changes"]:
+            snaps[c["id"]] = c
+        gone.update(ev["gone"])
+    return [snaps[k] for k in sorted(snaps) if k not in gone]
+
+
+def text(v):
+    return "" if v is None else str(v)
+
+
+def check_dom(run, i, dom, url):
+    ev, events = run["events"][i], run["events"]
+    where = "%s (index %d, seq %d)" % (url, i, ev["seq"])
+
+    def eq(what, got, want):
+        assert got == want, "%s: %s is %r, expected %r" % (where, what, got, want)
+    eq("html[data-event]", dom["event"], ev["seq"])
+    eq("the hash", dom["hash"], "#event=%d" % ev["seq"])
+    eq("#counter", dom["counter"], "event %d of %d" % (ev["seq"], events[-1]["seq"]))
+    eq("#slider", dom["slider"], i)
+    eq("#events li count", dom["events"], len(events))
+    eq("#events .current", dom["current"], [ev["seq"]])
+    eq("#events .current scrolled into view", dom["seen"]["event"], True)
+    assert dom["seen"]["line"] in (None, True), (where, "#source .current not in view")
+    assert dom["seen"]["frame"] in (None, True), (where, "the active frame not in view")
+    eq("#events .current .call", dom["current_call"], ev["call"] or ev["kind"])
+    eq("#events .current .result", dom["current_result"], text(ev["result"]))
+    eq("#now .result", dom["now"]["result"], text(ev["result"]))
+    eq("#now .call", dom["now"]["call"], ev["call"] or ev["kind"])
+    eq("#now .who", dom["now"]["who"], ev["label"])
+    eq("#explain", dom["explain"], text(ev["explain"]))
+    eq("#wrapper lines", dom["wrapper"], run["wrapper"])
+    eq("#wrapper .cursor", dom["cursor"], sorted(set(ev["cursor"])))
+    eq("the lines marked =>", dom["marked"], sorted(set(ev["cursor"])))
+    lines = run["sources"].get(ev["file"]) if ev["file"] else None
+    want = ev["lineno"] if lines and ev["lineno"] and ev["lineno"] <= len(lines) else None
+    eq("#source .current", dom["line"], want)
+    if want:
+        eq("#source-file", dom["file"], ev["file"])
+        assert dom["line_text"].endswith(lines[want - 1]), (where, dom["line_text"])
+    eq("#chain arrows", dom["chain"], [list(e) for e in ev["chain"]])
+    assert dom["idle"] == (not ev["chain"]), (where, "#chain .idle", dom["idle"])
+    alive = alive_at(run, i)
+    eq("the frames shown", [f["id"] for f in dom["frames"]], [s["id"] for s in alive])
+    for f, s in zip(dom["frames"], alive):
+        info = run["frames"][str(s["id"])]
+        for key, want in (("state", s["state"]), ("data_state", s["state"]),
+                          ("at", text(s["at"])), ("promise", text(s["promise"])),
+                          ("awaiter", text(s["awaiter"])), ("resumed_by", text(s["resumed_by"])),
+                          ("label", info["label"]), ("ptype", text(info["promise_type"])),
+                          ("active", s["id"] == ev["frame"])):
+            eq("frame %d's %s" % (s["id"], key), f[key], want)
+
+
+def check_run(run, where):
+    """the JSON follows the format player.html reads"""
+    for key in ("title", "version", "wrapper", "sources", "frames", "events"):
+        assert key in run, "%s: no %r in the run" % (where, key)
+    assert run["events"], where + ": no events"
+    seqs = [ev["seq"] for ev in run["events"]]
+    assert seqs == sorted(set(seqs)), where + ": seq not increasing"
+    for ev in run["events"]:
+        w = "%s, event %d" % (where, ev["seq"])
+        assert all(0 <= c < len(run["wrapper"]) for c in ev["cursor"]), (w, ev["cursor"])
+        assert ev["frame"] == 0 or str(ev["frame"]) in run["frames"], (w, ev["frame"])
+        assert ev["label"] == ("main" if ev["frame"] == 0 else
+                               run["frames"][str(ev["frame"])]["label"]), (w, ev["label"])
+        # the page shows "call → result": the call is the member call alone
+        assert ev["result"] is None or not ev["call"].endswith(" \u2192 " + ev["result"]), \
+            (w, "the call %r repeats its result %r" % (ev["call"], ev["result"]))
+        for a, b, how in ev["chain"]:
+            assert how in ("resume", "transfer"), (w, ev["chain"])
+        for c in ev["changes"]:
+            assert c["state"] in STATES and str(c["id"]) in run["frames"], (w, c)
+        assert ev["lineno"] is None or ev["file"], (w, "a line number without its file")
+
+
+def picks(run):
+    """a few telling events: the most frames alive (first: the one loaded
+    afresh), then the first and last, the first symmetric transfer in a
+    chain, the first frame gone, the first body line"""
+    events, chosen = run["events"], [0, len(run["events"]) - 1]
+    counts, live = [], {}
+    for i, ev in enumerate(events):
+        for c in ev["changes"]:
+            live[c["id"]] = True
+        for g in ev["gone"]:
+            live.pop(g, None)
+        counts.append(len(live))
+    most = max(range(len(events)), key=lambda i: (counts[i], -i))
+    for test in (lambda ev: any(e[2] == "transfer" for e in ev["chain"]),
+                 lambda ev: ev["gone"], lambda ev: ev["lineno"]):
+        chosen += [i for i, ev in enumerate(events) if test(ev)][:1]
+    return [most] + sorted(set(chosen) - {most})
+
+
+# --- the cases ---------------------------------------------------------------
+
+def case_offline(binary):
+    template = open(TEMPLATE, encoding="utf-8").read()
+    assert template.count(PLACEHOLDER) == 1, "the placeholder must be in the template once"
+    assert '<script id="run" type="application/json">%s</script>' % PLACEHOLDER in template
+    assert not external_urls(template), "external URL in player.html: %s" % external_urls(template)
+    page = fill(template, open(SAMPLE, encoding="utf-8").read())
+    assert not external_urls(page), "external URL in the sample page: %s" % external_urls(page)
+    # the check itself catches what it must
+    for bad in ('<script src="https://x.org/a.js">', "<link href=http://x.org/a.css>",
+                '<img src="//cdn.x.org/a.png">', "url(ftp://x/y)", "@import 'x.css';"):
+        assert external_urls(bad), bad
+    assert not external_urls('<img src="data:image/png;base64,AAA">')
+    # and a real export: the template with the run put in, nothing else
+    check_export(binary, "03-task", template)
+
+
+def check_export(binary, name, template):
+    """BINARY --export html=OUT for a lesson: the page is the template with
+    the run's JSON in place of the placeholder, reaches for no URL, and its
+    run follows the format; gives the page's path and the run"""
+    out = os.path.join(KEEP or TMP, name + ".html")
+    p = subprocess.run([binary, "--export", "html=" + out, "scripts/lessons/%s.lua" % name],
+                       cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, "%s: exit %d\nstderr:\n%s" % (name, p.returncode, p.stderr)
+    page = open(out, encoding="utf-8").read()
+    run_json, run = embedded_run(page)
+    assert template.replace(PLACEHOLDER, run_json, 1) == page, \
+        "%s: the page is not player.html with the run put in (is corolab rebuilt?)" % name
+    assert "</" not in run_json, name + ": '</' in the JSON"
+    assert not external_urls(page), "%s: external URL %s" % (name, external_urls(page))
+    run = with_nulls(run)
+    check_run(run, name)
+    return out, run, len(page)
+
+
+def browser_or_skip():
+    exe = find_chromium()
+    if not exe:
+        print("skipped: no chromium (install it, or set COROLAB_CHROMIUM)")
+        sys.exit(0)
+    return Browser(exe)
+
+
+def case_sample(binary):
+    browser = browser_or_skip()
+    run_json = open(SAMPLE, encoding="utf-8").read()
+    run = with_nulls(json.loads(run_json))
+    check_run(run, "page_sample.json")
+    page = write("sample.html", fill(open(TEMPLATE, encoding="utf-8").read(), run_json))
+    url = "file://" + page
+    index = {ev["seq"]: i for i, ev in enumerate(run["events"])}
+
+    def at(hash_, seq, fresh=False):
+        """the page at #event=N: loaded afresh, or N typed in (a hashchange)"""
+        if fresh:
+            browser.load(url + hash_)
+        else:
+            browser.hop(int(hash_[len("#event="):]))
+        dom = browser.js(READ_DOM)
+        check_dom(run, index[seq], dom, url + hash_)
+        return dom
+    # outer suspended at line 14 has transferred to inner (resume, then transfer)
+    dom = at("#event=24", 24, fresh=True)
+    assert [(f["id"], f["state"], f["at"]) for f in dom["frames"]] == [
+        (1, "suspended", "scripts/lessons/03-task.lua:14"),
+        (2, "suspended_initial", "initial suspend point")], dom["frames"]
+    assert dom["chain"] == [[0, 1, "resume"], [1, 2, "transfer"]], dom["chain"]
+    assert dom["nodes"] == ["main", "#1 outer", "#2 inner"], dom["nodes"]
+    assert dom["cursor"] == [5, 22] and dom["line"] is None and dom["last"] == 14, dom
+    # the first event is 3: the recording began there
+    dom = at("#event=3", 3)
+    assert dom["counter"] == "event 3 of 53" and [f["state"] for f in dom["frames"]] == \
+        ["prologue"], dom
+    assert dom["cursor"] == [2] and dom["line"] is None and dom["idle"], dom
+    # outer back at line 14: co_await gives 42
+    dom = at("#event=35", 35)
+    assert dom["line"] == 14 and dom["now"]["result"] == "42" and \
+        dom["current_result"] == "42", dom
+    assert [f["state"] for f in dom["frames"]] == ["running", "suspended_final"], dom["frames"]
+    assert dom["frames"][1]["promise"] == "{value = 42, continuation = handle #1 outer}"
+    # inner's operator delete: gone from the page
+    dom = at("#event=41", 41)
+    assert [f["id"] for f in dom["frames"]] == [1], dom["frames"]
+    dom = at("#event=42", 42)
+    assert dom["line"] == 16 and dom["now"]["call"] == "return_value(84)", dom
+    dom = at("#event=53", 53)
+    assert dom["frames"] == [] and dom["counter"] == "event 53 of 53", dom
+    # clamped: before the first, after the last, no #event at all
+    for hash_, seq in (("#event=0", 3), ("#event=999", 53), ("", 3)):
+        at(hash_, seq, fresh=True)
+    # keys, a click and a hash typed in: the page and its hash follow
+    browser.hop(10)
+    for key, code, vk, seq in (("ArrowRight", None, 39, 11), ("ArrowRight", None, 39, 12),
+                               ("ArrowLeft", None, 37, 11), ("End", None, 35, 53),
+                               ("Home", None, 36, 3), ("PageDown", None, 34, 13)):
+        browser.key(key, code, vk)
+        check_dom(run, index[seq], browser.js(READ_DOM), "after " + key)
+    browser.js('document.querySelector(\'#events li[data-seq="27"]\').click()')
+    dom = browser.js(READ_DOM)
+    check_dom(run, index[27], dom, "after a click on event 27")
+    assert dom["line"] == 10 and dom["frames"][1]["promise"].startswith("{value = 42"), dom
+    browser.hop(30)
+    check_dom(run, index[30], browser.js(READ_DOM), "after #event=30 typed in")
+    # play runs to the end by itself, at the fastest speed, then stops
+    browser.js('document.getElementById("speed").value = "40"')
+    browser.key(" ", "Space", 32)
+    assert browser.js('document.getElementById("play").textContent').endswith("pause")
+    browser.js("new Promise((done) => { const f = () => document.getElementById('play')"
+               ".textContent.endsWith('play') ? done() : setTimeout(f, 20); f(); })")
+    check_dom(run, index[53], browser.js(READ_DOM), "after playing")
+    assert browser.js('document.getElementById("play").textContent').endswith("play")
+    png = browser.screenshot(os.path.join(KEEP or TMP, "sample.png"))
+    assert png.startswith(b"\x89PNG") and len(png) > 10000, len(png)
+    # the template alone (not filled in) says so instead of failing silently
+    empty = write("template.html", open(TEMPLATE, encoding="utf-8").read())
+    browser.load("file://" + empty)
+    assert "No run in this page" in browser.js('document.getElementById("error").textContent')
+
+
+def lesson_names():
+    return sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "scripts", "lessons"))
+                  if f.endswith(".lua"))
+
+
+def case_lessons(binary, names):
+    browser = browser_or_skip()
+    template = open(TEMPLATE, encoding="utf-8").read()
+    for name in names:
+        started = time.monotonic()
+        out, run, size = check_export(binary, name, template)
+        exported = time.monotonic()
+        first, *others = picks(run)          # one fresh load, then #event=N typed in
+        url = "file://%s#event=%d" % (out, run["events"][first]["seq"])
+        browser.load(url)
+        check_dom(run, first, browser.js(READ_DOM), url)
+        for i in others:
+            browser.hop(run["events"][i]["seq"])
+            check_dom(run, i, browser.js(READ_DOM), "%s, then #event=%d" % (
+                url, run["events"][i]["seq"]))
+        png = browser.screenshot(os.path.join(KEEP or TMP, name + ".png"))
+        assert png.startswith(b"\x89PNG") and len(png) > 10000, (name, len(png))
+        print("ok %s: %d events, %d KB, export %.1fs, page %.1fs" % (
+            name, len(run["events"]), size // 1024, exported - started,
+            time.monotonic() - exported))
+
+
+def main():
+    binary, case = os.path.abspath(sys.argv[1]), sys.argv[2]
+    if case == "offline":
+        case_offline(binary)
+    elif case == "sample":
+        case_sample(binary)
+    elif case == "lessons":
+        case_lessons(binary, lesson_names())
+    elif case.startswith("lesson:"):
+        case_lessons(binary, [case[len("lesson:"):]])
+    else:
+        sys.exit("test_html.py: unknown case %r" % case)
+    print("ok", case)
+
+
+if __name__ == "__main__":
+    main()
