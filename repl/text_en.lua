@@ -273,9 +273,9 @@ return {
     task_call = "lazy: suspended at its initial suspend point",
     task_resume = "outer runs, awaits inner: transfer, and back",
     task_value = "the result, read while it waits at its final suspend point",
-    export = "the whole run, written as a picture",
-    exported = "Render it with: dot -Tsvg %s -o tour.svg (or :export chrome FILE and open "
-      .. "it in ui.perfetto.dev).",
+    export = "the whole run, as a page that plays it",
+    exported = "Open %s in a browser: it plays the run again, offline (← → step, space "
+      .. "plays; a slider, the frames, the wrapper's cursor, the source line at each event).",
     closing = "That was the whole lifecycle. Now explore on your own: :step h walks a "
       .. "coroutine event by event, :break EVENT stops in one, :where shows the wrapper, "
       .. ":frames and :show look at frames.",

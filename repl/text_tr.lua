@@ -285,9 +285,10 @@ return {
     task_call = "tembel: ilk askıya alma noktasında askıda",
     task_resume = "outer çalışır, inner'ı bekler: aktarım ve geri dönüş",
     task_value = "sonuç, son askıya alma noktasında beklerken okunur",
-    export = "bütün çalışma, bir çizim olarak yazılır",
-    exported = "Çizmek için: dot -Tsvg %s -o tour.svg (ya da :export chrome FILE ile yazıp "
-      .. "ui.perfetto.dev'de açın).",
+    export = "bütün çalışma, onu oynatan bir sayfa olarak",
+    exported = "%s dosyasını bir tarayıcıda açın: çalışmayı çevrimdışı yeniden oynatır (← → "
+      .. "adım, boşluk oynatır; her olayda bir kaydırıcı, frame'ler, sarmalayıcıdaki imleç ve "
+      .. "kaynak satırı).",
     closing = "Yaşam döngüsünün tamamı buydu. Şimdi kendi başınıza keşfedin: :step h bir "
       .. "coroutine'i olay olay izler, :break EVENT bir olayda durur, :where sarmalayıcı kodu "
       .. "gösterir, :frames ve :show frame'lere bakar.",

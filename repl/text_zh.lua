@@ -250,9 +250,9 @@ return {
     task_call = "惰性启动：挂起在初始挂起点",
     task_resume = "outer 运行并等待 inner：转移过去，再转回来",
     task_value = "结果：趁它停在最终挂起点时读取",
-    export = "把整个运行过程画成一张图",
-    exported = "用 dot -Tsvg %s -o tour.svg 把它渲染出来（也可以 :export chrome FILE，"
-      .. "再在 ui.perfetto.dev 中打开）。",
+    export = "把整个运行过程写成一个可以回放的页面",
+    exported = "在浏览器中打开 %s：它会离线重新回放这次运行（← → 单步，空格播放；每个事件都"
+      .. "有滑块、协程状态、包装代码中的光标和源代码行）。",
     closing = "这就是完整的生命周期。现在请自己探索：:step h 逐个事件地走过一个协程，"
       .. ":break EVENT 在某个事件处停下，:where 显示包装代码，:frames 和 :show 查看"
       .. "协程状态。",

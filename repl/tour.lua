@@ -83,7 +83,7 @@ end, "outer")]],
       {"t.h:resume()", "task_resume"},
       {"print(t.h:promise().value)", "task_value"},
       {"t.h:destroy()", "destroy"},
-      {":export dot %s", "export"},
+      {":export html %s", "export"},
     },
   },
 }
@@ -160,7 +160,7 @@ end
 function tour.run()
   quiet, waited, stopped = false, false, nil
   env = setmetatable({}, {__index = _G})
-  local file = course.folder() .. "/tour.dot"
+  local file = course.folder() .. "/tour.html"
   local breakpoint
   debugger.seen = {}
   say(palette.fold(palette.paint("title", i18n.text("tour", "title")) .. ": " ..

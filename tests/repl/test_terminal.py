@@ -425,8 +425,8 @@ def test_tour(binary):
                 t.keys("Enter")
         assert 20 < pauses < 50, pauses
         t.wait(r"^Next: :lessons lists the lessons")
-        dot = os.path.join(t.home, ".corolab", "tour.dot")
-        assert open(dot).read().startswith("digraph"), dot
+        page = os.path.join(t.home, ".corolab", "tour.html")
+        assert '<script id="run" type="application/json">{' in open(page).read(), page
         t.line("g == nil, t == nil")             # the tour's globals are its own
         t.wait(r"^true\s+true$")
     with corolab(binary) as t:                   # q: the rest quietly
