@@ -85,7 +85,7 @@ end
 function replay.back(arg)
   local n = arg == "" and 1 or math.tointeger(tonumber(arg))
   if not n or n < 1 then palette.fail("back N: N events back, N a whole number >= 1") end
-  local from = cursor or #recorder.events + 1
+  local from = cursor or #recorder.events          -- live: the last event
   return moved(from - n)
 end
 
