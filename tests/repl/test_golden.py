@@ -467,6 +467,19 @@ def case_replay(binary):
         assert live[i] == replay[i], "event %d differs:\n--- live\n%s\n--- replay\n%s" % (
             i + 1, live[i], replay[i])
     assert "that was the last recorded event: back at the live point" in replay_part
+    # :back counts from the event shown (live: the stop's), :goto by number;
+    # :continue in a replay returns to the live stop, whose :where is live
+    p = piped(binary, [":break yield_value", "g = range(3)", "g.h:resume()", ":back 2",
+                       ":goto 3", ":show 1", ":continue", ":where", ":continue", ":goto 0",
+                       ":back x"], [
+        r"\) > replay +10 resume +#1 range +by main",
+        r"\(replay 10/12 #1 range resume\) > replay +3 promise_type\(3\)",
+        r"> #1 range  promise_type generator  prologue  \(at event 3; :continue for now\)$",
+        r"\(replay 3/12 #1 range promise_type\) > \(#1 range yield_value\) > #1 range at "
+        r"event 12: yield_value\(0\)"])
+    assert p.stderr.splitlines() == [
+        "corolab: no event 0: the recording holds 16 events (numbers 1 to 16)",
+        "corolab: back N: N events back, N a whole number >= 1"], p.stderr
 
 
 def case_diff(binary):
