@@ -22,6 +22,8 @@ local recorder = {
   kind_list = {},     -- host.event_kinds: {key, name} in the core's order
   limit = 100000,     -- records kept: the last ones (:record sets it)
   dropped = 0,        -- the earlier ones, no longer kept
+  before = {frames = {}, chain = {}},   -- what the dropped ones left: the
+                      -- frames alive (id -> snapshot) and the resume chain
 }
 
 local listeners = {}
@@ -139,6 +141,13 @@ local function trim()
   local events = recorder.events
   local extra = #events - recorder.limit
   if extra <= 0 then return end
+  local before = recorder.before            -- replay starts from what they left
+  for i = 1, extra do
+    local rec = events[i]
+    for _, snap in ipairs(rec.changes or {}) do before.frames[snap.id] = snap end
+    if rec.gone then before.frames[rec.gone] = nil end
+    recorder.follow_chain(before.chain, rec)
+  end
   table.move(events, extra + 1, #events, 1)
   for i = #events - extra + 1, #events do events[i] = nil end
   recorder.dropped = recorder.dropped + extra

@@ -15,10 +15,15 @@ local replay = {}
 local cursor                  -- index into recorder.events, or nil: live
 
 -- the run at record index k: every frame alive (id -> snapshot) and the
--- resume chain, folded over the records up to k (a frame operator delete
--- released is gone after that event)
+-- resume chain, folded over the records up to k from what the dropped
+-- ones left (a frame operator delete released is gone after that event)
 function replay.state_at(k)
   local frames, chain = {}, {}
+  for id, snap in pairs(recorder.before.frames) do frames[id] = snap end
+  for depth, entry in pairs(recorder.before.chain) do
+    chain[depth] = {frame = entry.frame, by = entry.by, path = table.move(entry.path, 1,
+      #entry.path, 1, {})}
+  end
   for i = 1, k do
     local rec = recorder.events[i]
     for _, snap in ipairs(rec.changes or {}) do frames[snap.id] = snap end

@@ -449,24 +449,31 @@ def case_replay(binary):
     group = ['print("@@")', ":frames", ":where", ":step"]
     run = ("function run() local g = range(2) for _ = 1, 3 do g.h:resume() end g.h:destroy() "
            "local t = outer() t.h:resume() t.h:destroy() end")
-    p = piped(binary, [run, ":break operator new", "run()"] + group * 120
-              + [":delete", ":replay"] + group * 120 + [":continue"], [])
-    out = re.sub(r"\((?:replay \d+/\d+ )?[^()\n]*\) > ", "", p.stdout)
-    out = re.sub(r"(?m)^(?:step|breakpoint 1|replay) +(\d+ )", r"EVENT \1", out)
-    returned = len(re.findall(r"(?m)^  → ", out))
-    out = re.sub(r"(?m)^  → .*\n", "", out)    # what the member returned: replay knows it
-    assert returned > 20, out
-    live_part, replay_part = out.split("all breakpoints deleted", 1)
-    live = live_part.split("@@\n")[1:]
-    replay = replay_part.split("@@\n")[1:]
-    events = len(re.findall(r"(?m)^EVENT ", live_part))
-    assert events > 60, live_part
-    # the segment of event i: its :frames, its :where, then the next event
-    # (the last one's next is the end of the run: different by nature)
-    for i in range(events - 1):
-        assert live[i] == replay[i], "event %d differs:\n--- live\n%s\n--- replay\n%s" % (
-            i + 1, live[i], replay[i])
-    assert "that was the last recorded event: back at the live point" in replay_part
+    # all the run kept; then only its last 30 events (the replay starts
+    # from what the dropped ones left: frames alive, the resume chain)
+    for keep, kept in (([], None), ([":record 30"], 30)):
+        p = piped(binary, keep + [run, ":break operator new", "run()"] + group * 120
+                  + [":delete", ":replay"] + group * 120 + [":continue"], [])
+        out = re.sub(r"\((?:replay \d+/\d+ )?[^()\n]*\) > ", "", p.stdout)
+        out = re.sub(r"(?m)^(?:> )+", "", out)
+        out = re.sub(r"(?m)^(?:step|breakpoint 1|replay) +(\d+ )", r"EVENT \1", out)
+        returned = len(re.findall(r"(?m)^  → ", out))
+        out = re.sub(r"(?m)^  → .*\n", "", out)    # what the member returned: replay knows it
+        assert returned > (3 if kept else 20), out
+        live_part, replay_part = out.split("all breakpoints deleted", 1)
+        live = live_part.split("@@\n")[1:]
+        replay = replay_part.split("@@\n")[1:]
+        events = len(re.findall(r"(?m)^EVENT ", live_part))
+        assert events > 60, live_part
+        first = int(re.search(r"(?m)^EVENT (\d+) ", replay_part).group(1)) - 1
+        assert first == (events - kept if kept else 0), (first, events)
+        # the segment of event i: its :frames, its :where, then the next
+        # event (the last one's next is the end of the run: other by nature)
+        for i in range(first, events - 1):
+            assert live[i] == replay[i - first], \
+                "event %d differs:\n--- live\n%s\n--- replay\n%s" % (
+                    i + 1, live[i], replay[i - first])
+        assert "that was the last recorded event: back at the live point" in replay_part
     # :back counts from the event shown (live: the stop's), :goto by number;
     # :continue in a replay returns to the live stop, whose :where is live
     p = piped(binary, [":break yield_value", "g = range(3)", "g.h:resume()", ":back 2",
