@@ -271,7 +271,8 @@ return {
     task_intro = "A task is lazy too. co_await inner() starts inner by symmetric transfer; "
       .. "inner's final awaiter transfers back to outer, the coroutine that awaited it.",
     task_call = "lazy: suspended at its initial suspend point",
-    task_resume = "outer runs, awaits inner: transfer, and back",
+    task_step = "resume it event by event: the tour types :step at the first stops, then "
+      .. ":continue; outer awaits inner: transfer, and back",
     task_value = "the result, read while it waits at its final suspend point",
     export = "the whole run, as a page that plays it",
     exported = "Open %s in a browser: it plays the run again, offline (← → step, space "

@@ -283,7 +283,8 @@ return {
       .. "(symmetric transfer) başlatır; inner'ın final awaiter'ı kontrolü onu bekleyen "
       .. "coroutine'e, outer'a geri aktarır.",
     task_call = "tembel: ilk askıya alma noktasında askıda",
-    task_resume = "outer çalışır, inner'ı bekler: aktarım ve geri dönüş",
+    task_step = "onu olay olay devam ettir: tur ilk duraklamalarda :step, sonra :continue "
+      .. "yazar; outer, inner'ı bekler: aktarım ve geri dönüş",
     task_value = "sonuç, son askıya alma noktasında beklerken okunur",
     export = "bütün çalışma, onu oynatan bir sayfa olarak",
     exported = "%s dosyasını bir tarayıcıda açın: çalışmayı çevrimdışı yeniden oynatır (← → "

@@ -248,7 +248,8 @@ return {
     task_intro = "任务同样是惰性启动的。co_await inner() 通过对称转移启动 inner；inner 的"
       .. "最终等待体再转移回 outer，也就是等待它的那个协程。",
     task_call = "惰性启动：挂起在初始挂起点",
-    task_resume = "outer 运行并等待 inner：转移过去，再转回来",
+    task_step = "逐个事件地恢复它：导览在前几次停下时输入 :step，然后输入 :continue；outer 等待 "
+      .. "inner：转移过去，再转回来",
     task_value = "结果：趁它停在最终挂起点时读取",
     export = "把整个运行过程写成一个可以回放的页面",
     exported = "在浏览器中打开 %s：它会离线重新回放这次运行（← → 单步，空格播放；每个事件都"

@@ -2,7 +2,7 @@
 -- generator and a task, written in Lua with C++'s names, run one
 -- lifecycle event at a time, each explanation shown the first time its
 -- event happens (explain.lua's, as for :step), with :frames, :show,
--- :where, a breakpoint (whose stop the tour answers itself) and an export
+-- :where, :step, a breakpoint (whose stops the tour answers itself) and an export
 -- on the way. Its words are the catalogue's (text_LANG.lua, section tour).
 -- Its code runs in an environment of its own: the user's globals stay as
 -- they were. On a terminal it waits for Enter after each step and each new
@@ -17,7 +17,8 @@ local recorder = require "corolab.recorder"
 local tour = {}
 
 -- each step: a line of Lua or an explorer command, and the key of its
--- note; at_stop: what the tour types at the breakpoint's stop
+-- note; at_stop: what the tour types at the breakpoint's stop; steps: a
+-- :step whose first stops the tour walks on with :step, then :continue
 local parts = {
   {
     title = "generator", intro = "generator_intro",
@@ -80,7 +81,7 @@ outer = coro.coroutine(Task, function()
 end, "outer")]],
     steps = {
       {"t = outer()", "task_call"},
-      {"t.h:resume()", "task_resume"},
+      {":step t", "task_step", steps = 4},
       {"print(t.h:promise().value)", "task_value"},
       {"t.h:destroy()", "destroy"},
       {":export html %s", "export"},
@@ -146,6 +147,7 @@ local function answer(step)
     if quiet then return true end
     waited = false
     debugger.announce(why, rec)
+    debugger.show_frame(recorder.view(rec.frame))
     pause()
     say(palette.fold(i18n.text("tour", "at_stop"), ""))
     local prompt = "(" .. rec.kind .. ") "
@@ -154,6 +156,27 @@ local function answer(step)
     run(step.at_stop[1])
     say(palette.paint("cursor", prompt .. ":continue"))
     return true
+  end
+end
+
+-- a :step's stops: the tour types :step at the first few, then :continue
+local function stepper(step)
+  local left = step.steps
+  return function(rec, why)
+    stopped = rec
+    if quiet then return debugger.continue() end
+    waited = false
+    debugger.announce(why, rec)
+    debugger.show_frame(recorder.view(rec.frame))
+    pause()
+    left = left - 1
+    local prompt = "(" .. rec.kind .. ") "
+    if left > 0 then
+      say(palette.paint("cursor", prompt .. ":step"))
+      return true
+    end
+    say(palette.paint("cursor", prompt .. ":continue"))
+    return debugger.continue()
   end
 end
 
@@ -176,7 +199,7 @@ function tour.run()
         local src = step[1]:format(export and file or breakpoint)
         if export then host.mkdir(course.folder()) end
         show_step("> ", src, step[2])
-        debugger.at_stop = step.at_stop and answer(step)
+        debugger.at_stop = step.at_stop and answer(step) or step.steps and stepper(step)
         recorder.listen(narrate)
         local ran, why = pcall(run, src)
         recorder.unlisten(narrate)

@@ -435,10 +435,17 @@ def case_predict(binary):
 
 def case_tour_env(binary):
     """the tour runs in its own environment (the user's g and range stay),
-    shows :frames, :show and :where on the way, and ends at :lessons"""
-    piped(binary, ['g = "mine"', "range = 7", ":tour", "print(g, range)"], [
+    shows :frames, :show, :where, :step, a breakpoint and an export on the
+    way, each explanation once, and ends at :lessons"""
+    p = piped(binary, ['g = "mine"', "range = 7", ":tour", "print(g, range)"], [
         r"^  id  coroutine  promise type", r"^#1 range  promise_type Generator::promise_type",
-        r"^=>     body ", r"^Next: :lessons lists the lessons", r"^> mine\t7$"])
+        r"^=>     body ", r"^breakpoint \d+ +19 yield_value\(1\)", r"^1\t0$",
+        r"^step +46 resume +#2 outer", r"^\(await_resume\) :step$",
+        r"^\(parameter copies\) :continue$", r"^wrote html \(89 events\) to .*tour\.html$",
+        r"^Next: :lessons lists the lessons", r"^> mine\t7$"])
+    for text in ("awaiter.await_ready(): true means", "The coroutine is now suspended:",
+                 "h.resume() resumes the coroutine"):       # each explanation once
+        assert p.stdout.count(text) == 1, (text, p.stdout)
 
 
 def case_replay(binary):
