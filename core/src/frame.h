@@ -108,7 +108,7 @@ struct cl_Runtime {
   void *leak_ud;
   Spill *spills;
   Grave graves[CL_GRAVES];
-  unsigned ngraves;
+  uint64_t ngraves;            /* frames freed: one more with each */
   CachedBlock cache[CL_CACHED_FRAMES];   /* last freed first */
   int ncached;
   struct cl_Frame noop;        /* noop_coroutine()'s frame */

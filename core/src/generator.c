@@ -68,8 +68,10 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
     return cl_promise(R, h, &cl_generator_type, (void **)&p);
   p = gen_promise(cl_frame_promise(h));
   id = st->id;
+  uint64_t freed = R->ngraves;
   if ((e = cl_resume(R, h))) return e;
-  if ((e = cl_check_handle(R, "generator next", h, id)))  /* destroyed meanwhile */
+  if (R->ngraves != freed &&             /* some frame went: was it this one? */
+      (e = cl_check_handle(R, "generator next", h, id)))
     return e;
   if (p->error) {                           /* rethrow, once */
     e = p->error;
