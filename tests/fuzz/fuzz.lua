@@ -318,7 +318,7 @@ return function(seed, verbose)
         for _ in pairs(p) do end
         keep_handle(coro.from_promise(p))
       end
-    elseif r == 9 then coro.info(h)
+    elseif r == 9 then if chance(0.5) then coro.info(h) else coro.glance(h) end
     elseif r == 10 then tostring(h); h:address()
     elseif r == 11 then coro.from_address(h:address())
     elseif r == 12 then keep_handle(h:erased()); h:operator_bool()
@@ -371,6 +371,7 @@ return function(seed, verbose)
     thread_op, finalizer, drop,
     function() collectgarbage("step") end,
     function() local h = pick(coro.frames()); if h then coro.info(h) end end,
+    function() local h = pick(handles); if h then try(coro.glance, h) end end,
     function() keep_handle(coro.running()) end,
   }
 
@@ -393,7 +394,8 @@ return function(seed, verbose)
       if h and chance(own) then
         local r = random(5)
         if r == 1 then try(h.resume, h) elseif r == 2 then try(h.destroy, h)
-        elseif r == 3 then try(h.promise, h) elseif r == 4 then try(coro.info, h)
+        elseif r == 3 then try(h.promise, h)
+        elseif r == 4 then try(chance(0.5) and coro.info or coro.glance, h)
         else try(h.done, h) end
       end
       if chance(0.002) then error("fuzz: observer") end
