@@ -66,8 +66,16 @@ local function frame_facts(id, handle)
   return f
 end
 
--- what the resume chain becomes after this event (replay.lua follows it
--- over the records too)
+-- what record rec changes in state {frames = id -> snapshot, chain}: the
+-- frames' snapshots, the resume chain, and (gone) the frame it released
+-- (replay.lua folds the records with it; trim, those it drops)
+function recorder.apply(state, rec, gone)
+  for _, snap in ipairs(rec.changes or {}) do state.frames[snap.id] = snap end
+  if gone and rec.gone then state.frames[rec.gone] = nil end
+  recorder.follow_chain(state.chain, rec)
+end
+
+-- what the resume chain becomes after this event
 function recorder.follow_chain(chain, rec)
   local continued = rec.continued
   for d in pairs(chain) do
@@ -141,13 +149,7 @@ local function trim()
   local events = recorder.events
   local extra = #events - recorder.limit
   if extra <= 0 then return end
-  local before = recorder.before            -- replay starts from what they left
-  for i = 1, extra do
-    local rec = events[i]
-    for _, snap in ipairs(rec.changes or {}) do before.frames[snap.id] = snap end
-    if rec.gone then before.frames[rec.gone] = nil end
-    recorder.follow_chain(before.chain, rec)
-  end
+  for i = 1, extra do recorder.apply(recorder.before, events[i], true) end
   table.move(events, extra + 1, #events, 1)
   for i = #events - extra + 1, #events do events[i] = nil end
   recorder.dropped = recorder.dropped + extra
@@ -251,22 +253,26 @@ end
 -- it is about and of the running ones (the chain's at its depth: their
 -- bodies moved on); rec.gone: the frame operator delete releases (after
 -- its event, which still sees it)
+local function note_frame(rec, fid)
+  local f = recorder.frames[fid]
+  local snap = f and snapshot(f)
+  if snap and not (f.snap and same(f.snap, snap)) then
+    f.snap = snap
+    rec.changes = rec.changes or {}
+    rec.changes[#rec.changes + 1] = snap
+  end
+end
+
 local function note_changes(rec, id)
   if rec.kind == "operator delete" then rec.gone = id end
   local running, outer = recorder.chain[rec.depth + 1], recorder.chain[rec.depth]
-  local ids = {id, rec.kind == "symmetric transfer" and rec.other or rec.frame,
-               running and running.frame or 0, outer and outer.frame or 0}
-  for i, fid in ipairs(ids) do
-    local repeated = false
-    for j = 1, i - 1 do repeated = repeated or ids[j] == fid end
-    local f = not repeated and recorder.frames[fid]
-    local snap = f and snapshot(f)
-    if snap and not (f.snap and same(f.snap, snap)) then
-      f.snap = snap
-      rec.changes = rec.changes or {}
-      rec.changes[#rec.changes + 1] = snap
-    end
-  end
+  local b = rec.kind == "symmetric transfer" and rec.other or rec.frame
+  local c = running and running.frame or 0
+  local d = outer and outer.frame or 0
+  note_frame(rec, id)
+  if b ~= id then note_frame(rec, b) end
+  if c ~= id and c ~= b then note_frame(rec, c) end
+  if d ~= id and d ~= b and d ~= c then note_frame(rec, d) end
 end
 
 local function on_event(ev)

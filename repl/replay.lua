@@ -18,19 +18,14 @@ local cursor                  -- index into recorder.events, or nil: live
 -- resume chain, folded over the records up to k from what the dropped
 -- ones left (a frame operator delete released is gone after that event)
 function replay.state_at(k)
-  local frames, chain = {}, {}
-  for id, snap in pairs(recorder.before.frames) do frames[id] = snap end
+  local state = {frames = {}, chain = {}}
+  for id, snap in pairs(recorder.before.frames) do state.frames[id] = snap end
   for depth, entry in pairs(recorder.before.chain) do
-    chain[depth] = {frame = entry.frame, by = entry.by, path = table.move(entry.path, 1,
-      #entry.path, 1, {})}
+    state.chain[depth] = {frame = entry.frame, by = entry.by,
+      path = table.move(entry.path, 1, #entry.path, 1, {})}
   end
-  for i = 1, k do
-    local rec = recorder.events[i]
-    for _, snap in ipairs(rec.changes or {}) do frames[snap.id] = snap end
-    if rec.gone and i < k then frames[rec.gone] = nil end
-    recorder.follow_chain(chain, rec)
-  end
-  return frames, chain
+  for i = 1, k do recorder.apply(state, recorder.events[i], i < k) end
+  return state.frames, state.chain
 end
 
 -- the record at the cursor as it was live (what its member returned not
