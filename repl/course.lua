@@ -118,7 +118,8 @@ function course.list()
   local done = course.done()
   for i, lesson in ipairs(host.lessons()) do
     local mark = (done[lesson.name] or session[lesson.name]) and "[x]" or "[ ]"
-    print(string.format("  %s %2d %-22s %s", mark, i, lesson.name, course.summary(lesson)))
+    local head = string.format("  %s %2d %-22s ", mark, i, lesson.name)
+    print(head .. palette.fold(course.summary(lesson), string.rep(" ", #head)):sub(#head + 1))
   end
   print(palette.fold(i18n.ui("lessons_end"), ""))
 end

@@ -83,7 +83,9 @@ function explorer.help(arg)
   print(palette.fold(i18n.ui("help_note"), ""))
   for _, c in ipairs(commands) do
     local usage = ":" .. c[1] .. (c[2] ~= "" and (" " .. c[2]) or "")
-    print(string.format("  %-31s %s", usage, i18n.text("help", c[1])[1]))
+    local brief = i18n.text("help", c[1])[1]
+    if #usage > 31 then print("  " .. usage) usage = "" end
+    print(string.format("  %-31s %s", usage, brief))
   end
   print(palette.fold(i18n.ui("help_end"), ""))
 end
