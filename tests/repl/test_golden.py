@@ -311,8 +311,8 @@ def case_lessons(binary):
                         ":continue", ":continue", ":load zzz", ":load 0", ""])
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
     succeed(p)
-    assert ("  [ ]  3 03-task                task<int>: outer co_awaits inner, which "
-            "co_returns 42; outer co_returns 84.") in p.stdout, p.stdout
+    assert ("  [ ]  3 03-task                task<int>: outer co_awaits inner, which\n"
+            + " " * 32 + "co_returns 42; outer co_returns 84.\n") in p.stdout, p.stdout
     assert "loaded 03-task (:break EVENT, then :continue)" in p.stdout, p.stdout
     assert re.search(r"^\(#1 outer suspend\) > breakpoint 1: return_value$", p.stdout, re.M), \
         p.stdout
