@@ -4,6 +4,7 @@
 -- it ran on, and drawn with gnuplot as results.svg.
 -- Usage: lua5.4 report.lua results.txt machine.txt RESULTS.md results.svg
 local raw_path, machine_path, md_path, svg_path = arg[1], arg[2], arg[3], arg[4]
+local analysis_path = md_path:gsub("[^/]*$", "analysis.md")   -- beside RESULTS.md
 
 local v, failed, notbuilt = {}, {}, {}
 for line in io.lines(raw_path) do
@@ -195,7 +196,10 @@ md:write("# corolab benchmark results\n\n",
          "both timed in the same process, interleaved, median of several runs.\n\n",
          "## Machine\n\n```\n", machine, "```\n\n## Figures\n\n", tbl, "\n\n",
          string.format("%d of %d targets missed.\n\n", missed, #rows),
-         "![ratio to target per figure](results.svg)\n\n## Raw figures\n\n```\n")
+         "![ratio to target per figure](results.svg)\n\n")
+local analysis = io.open(analysis_path)     -- hand-written: where the time goes
+if analysis then md:write(analysis:read("a"), "\n") analysis:close() end
+md:write("## Raw figures\n\n```\n")
 for line in io.lines(raw_path) do md:write(line, "\n") end
 md:write("```\n")
 md:close()
