@@ -391,9 +391,11 @@ local function snapshot_json(snap)
       .. (snap.how == "transfer" and " (transfer)" or ""))}
 end
 
--- the run the page plays
+-- the run the page plays; each resume chain once (chains), an event's
+-- chain an index (from 0) into them
 local function run_data(title)
   local events, sources, chain = {}, {}, {}
+  local chains, chain_index = {}, {}
   for _, rec in ipairs(recorder.events) do
     recorder.follow_chain(chain, rec)
     local file, line = (rec.where or ""):match("^(.-):(%d+)$")
@@ -403,13 +405,18 @@ local function run_data(title)
     table.sort(cursor)
     local changes = {}
     for i, snap in ipairs(rec.changes or {}) do changes[i] = snapshot_json(snap) end
+    local edges = json(chain_edges(chain))
+    if not chain_index[edges] then
+      chains[#chains + 1] = chain_edges(chain)
+      chain_index[edges] = #chains - 1
+    end
     local owner = recorder.owner(rec)
     events[#events + 1] = {
       seq = rec.seq, kind = rec.kind, frame = owner, label = recorder.label(owner),
       line = plain(trace.line(rec)), call = trace.call(setmetatable({result = false},
         {__index = rec})), result = rec.result or nil,
       explain = explain.explain(rec), file = file, lineno = tonumber(line),
-      cursor = array(cursor), chain = chain_edges(chain), changes = array(changes),
+      cursor = array(cursor), chain = chain_index[edges], changes = array(changes),
       gone = array({rec.gone}),
     }
   end
@@ -419,7 +426,7 @@ local function run_data(title)
       promise_type = f.promise_type}
   end
   return {title = title, version = host.version, wrapper = array(where.text()),
-    sources = sources, frames = frames, events = array(events)}
+    sources = sources, frames = frames, chains = array(chains), events = array(events)}
 end
 
 function export.html(out, title)

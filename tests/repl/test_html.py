@@ -57,10 +57,13 @@ def embedded_run(page):
 
 
 def with_nulls(run):
-    """a null field may also be left out (Lua's nil): the page reads both"""
+    """a null field may also be left out (Lua's nil): the page reads both;
+    an event's chain, an index into run["chains"], becomes its edges"""
     if not run.get("sources"):
         run["sources"] = {}                  # {} or [] when no source is readable
     for ev in run["events"]:
+        assert isinstance(ev["chain"], int) and 0 <= ev["chain"] < len(run["chains"]), ev
+        ev["chain"] = run["chains"][ev["chain"]]
         for key in ("result", "explain", "file", "lineno"):
             ev.setdefault(key, None)
         for key in ("cursor", "chain", "changes", "gone"):
