@@ -103,18 +103,18 @@ static int object_gc(lua_State *L) {
   return 0;
 }
 
-/* g.h, t.h (the handle of the frame it was made with); else the methods */
+/* the methods (g:next() looks one up at every step: first, and raw); else
+   g.h, t.h, the handle of the frame it was made with */
 static int object_index(lua_State *L) {
-  Ctx *c = ctx_up(L);
-  const char *k = lua_tostring(L, 2);
-  if (k != NULL && strcmp(k, "h") == 0) {
-    Object *o = checkobject(L, NULL, "coro.generator or coro.task");
-    coro_pushhandle(c, L, o->frame, o->id, o->type);
-    return 1;
-  }
   lua_getmetatable(L, 1);
   lua_pushvalue(L, 2);
-  lua_rawget(L, -2);
+  if (lua_rawget(L, -2) != LUA_TNIL) return 1;
+  const char *k = lua_tostring(L, 2);
+  if (k != NULL && strcmp(k, "h") == 0) {
+    Ctx *c = ctx_up(L);
+    Object *o = checkobject(L, NULL, "coro.generator or coro.task");
+    coro_pushhandle(c, L, o->frame, o->id, o->type);
+  }
   return 1;
 }
 
