@@ -12,7 +12,20 @@ local recorder = require "corolab.recorder"
 
 local replay = {}
 
-local cursor                  -- index into recorder.events, or nil: live
+local cursor                  -- the seq of the event shown, or nil: live
+
+-- the cursor's index into recorder.events. Code run at the replay prompt
+-- may record more events, and the recording drop its oldest: the cursor
+-- follows its event, or the oldest kept once its own was dropped
+local function index()
+  recorder.trim()
+  local i = cursor - recorder.dropped
+  if i >= 1 then return i end
+  cursor = recorder.dropped + 1
+  print(palette.paint("dim", string.format("(the recording dropped the events before; "
+    .. "at event %d, the oldest kept)", cursor)))
+  return 1
+end
 
 -- the run at record index k: every frame alive (id -> snapshot) and the
 -- resume chain, folded over the records up to k from what the dropped
@@ -33,8 +46,9 @@ end
 -- when live
 function replay.at()
   if not cursor then return nil end
-  local rec = setmetatable({result = false}, {__index = recorder.events[cursor]})
-  return rec, replay.state_at(cursor)
+  local i = index()
+  local rec = setmetatable({result = false}, {__index = recorder.events[i]})
+  return rec, replay.state_at(i)
 end
 
 local function index_of(seq)
@@ -49,7 +63,7 @@ local function show()
   local rec, frames = replay.at()
   debugger.announce("replay", rec)
   debugger.show_frame(frames[rec.frame])
-  local result = recorder.events[cursor].result
+  local result = recorder.events[index()].result
   if result then print(palette.paint("dim", "  → " .. result)) end
 end
 
@@ -58,13 +72,16 @@ local again                   -- the cursor moved inside the replay prompt
 -- the replay prompt, labelled with the event at the cursor; a move inside
 -- it leaves it and opens it again with the new label. Leaving: live again
 local function open()
-  repeat
-    again = false
-    local rec = recorder.events[cursor]
-    local left = host.prompt(string.format("(replay %d/%d %s %s) ", rec.seq,
-      recorder.dropped + #recorder.events, recorder.label(recorder.owner(rec)), rec.kind))
-  until not (left and again)
-  cursor = nil
+  local ok, err = pcall(function()
+    repeat
+      again = false
+      local rec = recorder.events[index()]
+      local left = host.prompt(string.format("(replay %d/%d %s %s) ", rec.seq,
+        recorder.dropped + #recorder.events, recorder.label(recorder.owner(rec)), rec.kind))
+    until not (left and again)
+  end)
+  cursor = nil                        -- live again, whatever happened
+  if not ok then error(err, 0) end
 end
 
 -- moves the cursor to record index i (clamped) and shows the event there
@@ -73,7 +90,7 @@ local function moved(i)
   local n = #recorder.events
   if n == 0 then palette.fail("no events recorded yet") end
   local opened = cursor ~= nil
-  cursor = math.max(1, math.min(n, i))
+  cursor = recorder.dropped + math.max(1, math.min(n, i))
   show()
   if opened then
     again = true
@@ -85,7 +102,7 @@ end
 function replay.back(arg)
   local n = arg == "" and 1 or math.tointeger(tonumber(arg))
   if not n or n < 1 then palette.fail("back N: N events back, N a whole number >= 1") end
-  local from = cursor or #recorder.events          -- live: the last event
+  local from = cursor and index() or #recorder.events   -- live: the last event
   return moved(from - n)
 end
 
@@ -107,11 +124,12 @@ end
 -- :step at a replay position: the next recorded event; past the last, the
 -- live point
 function replay.step()
-  if cursor == #recorder.events then
+  local i = index()
+  if i == #recorder.events then
     print("that was the last recorded event: back at the live point")
     return "leave"
   end
-  return moved(cursor + 1)
+  return moved(i + 1)
 end
 
 function replay.active()

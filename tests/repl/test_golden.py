@@ -494,6 +494,14 @@ def case_replay(binary):
     assert p.stderr.splitlines() == [
         "corolab: no event 0: the recording holds 16 events (numbers 1 to 16)",
         "corolab: back N: N events back, N a whole number >= 1"], p.stderr
+    # code run at the replay prompt records more, and the recording drops
+    # the event under the cursor: the cursor goes to the oldest kept
+    piped(binary, [":record 20", "g = range(2)", "g.h:resume()", ":replay",
+                   "for i = 1, 3 do local x = range(2) x.h:resume() x.h:destroy() end",
+                   ":step", ":continue", ":frames"], [
+        r"\(the recording dropped the events before; at event 60, the oldest kept\)\n"
+        r"replay +61 promise_type\(2\) +#4 range",
+        r"\) > > +id  coroutine"])
 
 
 def case_diff(binary):
