@@ -68,6 +68,7 @@ local function show()
 end
 
 local again                   -- the cursor moved inside the replay prompt
+local stops                   -- how many live stops were open under it
 
 -- the replay prompt, labelled with the event at the cursor; a move inside
 -- it leaves it and opens it again with the new label. Leaving: live again
@@ -89,7 +90,8 @@ local function moved(i)
   recorder.trim()
   local n = #recorder.events
   if n == 0 then palette.fail("no events recorded yet") end
-  local opened = cursor ~= nil
+  local opened = replay.active()
+  if not opened then stops = #require("corolab.debugger").stops end
   cursor = recorder.dropped + math.max(1, math.min(n, i))
   show()
   if opened then
@@ -132,8 +134,9 @@ function replay.step()
   return moved(i + 1)
 end
 
+-- at the replay prompt (not in a live stop that code run there made)
 function replay.active()
-  return cursor ~= nil
+  return cursor ~= nil and #require("corolab.debugger").stops == stops
 end
 
 -- :show at a replay position: frame id as the record kept it

@@ -502,6 +502,12 @@ def case_replay(binary):
         r"\(the recording dropped the events before; at event 60, the oldest kept\)\n"
         r"replay +61 promise_type\(2\) +#4 range",
         r"\) > > +id  coroutine"])
+    # a live stop that code run at the replay prompt makes shows the live
+    # run; back at the replay prompt, the replay again
+    piped(binary, ["g = range(3)", "g.h:resume()", ":replay", ":step g", ":frames",
+                   ":continue", ":frames", ":continue"], [
+        r"^\(#1 range resume\) > +id  coroutine.*\n  #1  range +generator +running ",
+        r"^\(replay 1/16 main operator new\) > no live frames$"])
 
 
 def case_diff(binary):
