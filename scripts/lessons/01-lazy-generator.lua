@@ -89,7 +89,7 @@ noktasında true olur ve frame'i sahibinin destroy() etmesi gerekir.
 ]==]
 
 --[==[title tr
-en tembel generator ve yaşam döngüsünün tamamı.
+en küçük generator ve yaşam döngüsünün tamamı.
 ]==]
 
 --[==[title zh
