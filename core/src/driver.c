@@ -270,53 +270,60 @@ static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   return NULL;
 }
 
-/* run the body from its current point until control leaves the frame */
-static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
+/* the step's first part: what stays the same from one step to the next */
+static void step_init(cl_Runtime *R, cl_Frame *h, cl_FrameState *st, cl_Step *s) {
+  s->R = R;
+  s->frame = h;
+  s->promise = cl_frame_promise(h);
+  s->locals = cl_state_locals(st);
+}
+
+/* run the body from its current point to its next request */
+static void step_body(cl_FrameState *st, cl_Step *s, cl_Error *thrown) {
+  s->index = st->index;
+  s->scope = st->scope;
+  s->result = s->value = NULL;
+  s->thrown = thrown;
+  s->error = NULL;
+  s->request = CL_REQ_NONE;
+  st->co->step(s);
+  st->index = s->index;
+}
+
+/* do what the step s (which has run) asks for, and go on with the body
+   until control leaves the frame */
+static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   const cl_PromiseType *pt = st->co->promise_type;
-  cl_Step s;
-  s.R = R;
-  s.frame = cl_frame_of_state(st);
-  s.promise = promise_of(st);
-  s.locals = cl_state_locals(st);
   for (;;) {
     cl_Frame *next = NULL;
     AwaitOutcome o;
     cl_Awaitable a;
-    cl_Error *e;
-    s.index = st->index;
-    s.scope = st->scope;
-    s.result = s.value = NULL;
-    s.thrown = thrown;
-    s.error = NULL;
-    s.request = CL_REQ_NONE;
-    st->co->step(&s);
-    st->index = s.index;
-    thrown = NULL;
-    if (needs_check(&s) && (e = check_step(R, st, &s)) != NULL) {
-      if (s.request == CL_REQ_RAISE || s.request == CL_REQ_MISUSE)
-        cl_error_free(R, s.error);
+    cl_Error *e, *thrown = NULL;
+    if (needs_check(s) && (e = check_step(R, st, s)) != NULL) {
+      if (s->request == CL_REQ_RAISE || s->request == CL_REQ_MISUSE)
+        cl_error_free(R, s->error);
       return ill_formed(R, st, e);
     }
-    st->scope = (unsigned char)s.scope;
-    switch (s.request) {
+    st->scope = (unsigned char)s->scope;
+    switch (s->request) {
       case CL_REQ_AWAIT:
-        o = cl_await(R, st, s.operand, AWAIT_PLAIN, s.result, &next, &thrown);
+        o = cl_await(R, st, s->operand, AWAIT_PLAIN, s->result, &next, &thrown);
         break;
       case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
         if (pt->yield_value == NULL)
           return ill_formed(R, st, no_yield_value(R, st));
-        cl_emit_value(R, CL_EV_YIELD_VALUE, st, NULL, s.value);
+        cl_emit_value(R, CL_EV_YIELD_VALUE, st, NULL, s->value);
         o = AWAIT_THROWS;
-        if ((thrown = pt->yield_value(R, s.promise, s.value, &a)) == NULL)
-          o = cl_await(R, st, a, AWAIT_YIELD, s.result, &next, &thrown);
+        if ((thrown = pt->yield_value(R, s->promise, s->value, &a)) == NULL)
+          o = cl_await(R, st, a, AWAIT_YIELD, s->result, &next, &thrown);
         break;
-      case CL_REQ_RETURN_VALUE: return co_return_value(R, st, s.value);
+      case CL_REQ_RETURN_VALUE: return co_return_value(R, st, s->value);
       case CL_REQ_RETURN_VOID: return co_return_void(R, st, 0);
       case CL_REQ_FLOW_OFF: return co_return_void(R, st, 1);
       case CL_REQ_MISUSE:
-        cl_emit(R, CL_EV_MISUSE, st, 0, cl_error_message(s.error));
-        return ill_formed(R, st, s.error);
-      default: return unwind(R, st, s.error);
+        cl_emit(R, CL_EV_MISUSE, st, 0, cl_error_message(s->error));
+        return ill_formed(R, st, s->error);
+      default: return unwind(R, st, s->error);
     }
     switch (o) {
       case AWAIT_RESUMES: thrown = cl_await_resume(R, st); break;
@@ -325,6 +332,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
       case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next);
       case AWAIT_BROKEN: return exit_with(EXIT_ERROR, thrown);
     }
+    step_body(st, s, thrown);
   }
 }
 
@@ -333,11 +341,15 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Error *thrown) {
    locals come alive, and an exception goes straight to the handler. */
 static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
   int initial = st->await_kind == AWAIT_INITIAL;
+  cl_Step s;
   cl_Error *e = cl_await_resume(R, st);
-  if (!initial) return run_body(R, st, e);
-  if (e) return unwind(R, st, e);
-  st->locals_alive = 1;
-  return run_body(R, st, NULL);
+  if (initial) {
+    if (e) return unwind(R, st, e);
+    st->locals_alive = 1;
+  }
+  step_init(R, cl_frame_of_state(st), st, &s);
+  step_body(st, &s, e);
+  return run_body(R, st, &s);
 }
 
 /* a suspended frame starts running: its state says so before any event
@@ -622,6 +634,46 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
 /* ------------------------------------------------------ the entry points -- */
 
 #ifdef CL_QUIET
+/* the generator step specialised, as a compiler specialises it after
+   inlining, when nothing observes: the core generator's members are known
+   (generator.c) and its awaiters are suspend_always, whose members are
+   constants. Between two co_yields nothing is called but the body's step;
+   whatever else the step asks for goes on in run_body, and a frame in any
+   other state takes the general resume (which says what is wrong) */
+cl_Error *cl_generator_resume_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
+  cl_Frame *resumer = R->running;
+  unsigned resumer_id = R->running_id, id = st->id;
+  cl_Error *e = NULL;
+  cl_Step s;
+  if ((st->state != CL_STATE_SUSPENDED && st->state != CL_STATE_SUSPENDED_INITIAL) ||
+      st->awaiter.ops != &cl_suspend_always_ops || st->spilled || st->pinned ||
+      R->depth >= R->nesting_limit)
+    return resume(R, h);
+  if (st->await_kind == AWAIT_INITIAL) {     /* the body starts */
+    st->initial_await_resume_called = 1;
+    st->locals_alive = 1;
+  }
+  st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
+  R->depth++;
+  st->state = CL_STATE_RUNNING;             /* enter(), not pinned */
+  cl_set_running(R, h, id);
+  step_init(R, h, st, &s);
+  step_body(st, &s, NULL);
+  if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
+    st->scope = (unsigned char)s.scope;            /* co_yield v: */
+    cl_generator_keep(s.promise, s.value);         /* yield_value(v) */
+    st->await_kind = AWAIT_YIELD;                  /* co_await suspend_always */
+    st->await_result = s.result;
+    st->awaiter.ops = &cl_suspend_always_ops;
+    st->awaiter.self = NULL;
+    st->state = CL_STATE_SUSPENDED;
+  } else
+    e = transfers(R, run_body(R, st, &s), id);
+  R->depth--;
+  cl_set_running(R, resumer, resumer_id);
+  return e;
+}
+
 cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
   return call(R, co, args, ret);
 }

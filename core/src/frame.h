@@ -137,6 +137,12 @@ static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *bas
   return 0;
 }
 
+/* the core generator's yield_value keeps a pointer to the value; the
+   quiet driver's generator step (cl_generator_resume_quiet) inlines it */
+static inline void cl_generator_keep(void *promise, void *value) {
+  ((cl_GeneratorPromise *)promise)->current = value;
+}
+
 /* the live frame at h, or NULL */
 static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
   return cl_registry_get(&R->frames, h);

@@ -2,7 +2,8 @@
 ** generator.c — the reference generator promise type: lazy, co_yield keeps
 ** a pointer to the value, errors are stored and rethrown by next().
 */
-#include "frame.h"
+#include "await.h"
+#include "events.h"
 
 #define gen_promise(p) ((cl_GeneratorPromise *)(p))
 
@@ -19,7 +20,7 @@ static cl_Error *always(cl_Runtime *R, void *p, cl_Awaitable *out) {
 }
 
 static cl_Error *yield_value(cl_Runtime *R, void *p, void *v, cl_Awaitable *out) {
-  gen_promise(p)->current = v;
+  cl_generator_keep(p, v);
   return always(R, p, out);
 }
 
@@ -69,7 +70,8 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
   p = gen_promise(cl_frame_promise(h));
   id = st->id;
   uint64_t freed = R->ngraves;
-  if ((e = cl_resume(R, h))) return e;
+  if ((e = cl_observed(R) ? cl_resume(R, h) : cl_generator_resume_quiet(R, h, st)))
+    return e;
   if (R->ngraves != freed &&             /* some frame went: was it this one? */
       (e = cl_check_handle(R, "generator next", h, id)))
     return e;

@@ -99,14 +99,14 @@ static cl_Error *task_of(cl_Runtime *R, const char *op, cl_Frame *t,
 
 /* the awaiter of a task temporary: co_await child() */
 static cl_Error *task_ready(cl_Runtime *R, void *self, int *ready) {
-  cl_TaskPromise *p;
+  cl_TaskPromise *p = NULL;
   cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &p);
   return e ? e : cl_done(R, (cl_Frame *)self, ready);
 }
 
 static cl_Error *task_suspend(cl_Runtime *R, void *self, cl_Frame *h,
                               cl_SuspendResult *res) {
-  cl_TaskPromise *p;
+  cl_TaskPromise *p = NULL;
   cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &p);
   if (e) return e;
   p->continuation = h;
@@ -118,7 +118,7 @@ static cl_Error *task_suspend(cl_Runtime *R, void *self, cl_Frame *h,
 }
 
 static cl_Error *take_result(cl_Runtime *R, cl_Frame *task, cl_Value *result) {
-  cl_TaskPromise *p;
+  cl_TaskPromise *p = NULL;
   cl_Error *e = task_of(R, "task result", task, &p);
   if (e) return e;
   if ((e = p->error)) { p->error = NULL; return e; }
@@ -132,7 +132,7 @@ static cl_Error *task_resume(cl_Runtime *R, void *self, void *result) {
 
 /* ~task(): destroys the task it owns (and nothing that was never one) */
 static void task_destroy(cl_Runtime *R, void *self) {
-  cl_TaskPromise *p;
+  cl_TaskPromise *p = NULL;
   cl_Error *e = task_of(R, "~task", (cl_Frame *)self, &p);
   if (e == NULL) e = cl_destroy(R, (cl_Frame *)self);
   cl_error_free(R, e);

@@ -4,6 +4,8 @@
 ** by co_await through symmetric transfer, result or error delivered by
 ** await_resume, cl_task_run from plain code).
 */
+#include <stdio.h>
+
 #include "helpers.h"
 
 /* ----------------------------------------------------------- generator -- */
@@ -64,6 +66,112 @@ static void test_generator_next_wrong_type(void **state) {
   assert_error(fx->R, cl_generator_next(fx->R, h, &v), CL_MISUSE,
                "has promise type 'rec_promise', not 'generator'");
   destroy_ok(fx->R, h);
+}
+
+/* what the frame says about itself after a next(): state, suspend index,
+   scope, the initial-await-resume-called flag and its pending awaiter */
+static void frame_summary(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
+  cl_FrameInfo info;
+  assert_true(cl_frame_info(R, h, &info));
+  snprintf(buf, n, "%s|%d|%d|%d|%s", cl_state_name(info.state), info.index,
+           info.scope, info.initial_await_resume_called,
+           info.awaiter.ops ? info.awaiter.ops->name : "-");
+}
+
+static void noop_observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
+  (void)R; (void)ev; (void)ud;
+}
+
+/* cl_generator_next takes a specialised step when nothing observes (the
+   core generator's yield_value and suspend_always inlined): each next()
+   leaves the frame exactly as the general driver does when observed */
+static void test_generator_quiet_step_same_state(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  long long n = 3;
+  cl_Frame *quiet = start_with(R, &range_generator, &n);
+  int id = cl_observe(R, noop_observer, NULL);
+  cl_Frame *loud = start_with(R, &range_generator, &n);
+  cl_unobserve(R, id);
+  for (long long i = 0; i <= n; i++) {
+    char a[128], b[128];
+    void *v, *w;
+    assert_ok(cl_generator_next(R, quiet, &v));
+    id = cl_observe(R, noop_observer, NULL);
+    assert_ok(cl_generator_next(R, loud, &w));
+    cl_unobserve(R, id);
+    frame_summary(R, quiet, a, sizeof a);
+    frame_summary(R, loud, b, sizeof b);
+    assert_string_equal(a, b);
+    if (i < n) assert_int_equal(*(long long *)v, *(long long *)w);
+    else assert_true(v == NULL && w == NULL);
+  }
+  destroy_ok(R, quiet);
+  destroy_ok(R, loud);
+}
+
+typedef struct Nested { cl_Frame *inner; void *v; long long n; } Nested;
+
+/* a generator whose body steps another generator with next(): the inner
+   step nests inside the outer one, and each restores the running frame */
+static void outer_step(cl_Step *s) {
+  Nested *L = (Nested *)s->locals;
+  cl_Error *e;
+  CL_BEGIN(s);
+  L->n = 2;
+  if ((e = cl_call(s->R, &range_generator, &L->n, &L->inner))) CL_RAISE(s, e);
+  for (;;) {
+    if ((e = cl_generator_next(s->R, L->inner, &L->v))) CL_RAISE(s, e);
+    if (L->v == NULL) break;
+    assert_ptr_equal(cl_running(s->R), s->frame);
+    CL_YIELD(s, L->v);
+  }
+  if ((e = cl_destroy(s->R, L->inner))) CL_RAISE(s, e);
+  CL_END(s);
+}
+
+static const cl_Coroutine outer_generator = {
+  .name = "outer", .promise_type = &cl_generator_type,
+  .locals_size = sizeof(Nested), .step = outer_step, .source = __FILE__
+};
+
+static void test_generator_quiet_step_nested(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = start(R, &outer_generator);
+  void *v;
+  for (long long i = 0; i < 2; i++) {
+    assert_ok(cl_generator_next(R, h, &v));
+    assert_int_equal(*(long long *)v, i);
+    assert_null(cl_running(R));
+  }
+  assert_ok(cl_generator_next(R, h, &v));
+  assert_null(v);
+  assert_int_equal(done_of(R, h), 1);
+  destroy_ok(R, h);
+}
+
+/* a co_await in a generator's body (await_transform is deleted) is an
+   error at the co_await [expr.await]/3.2, unobserved as observed: it goes
+   to unhandled_exception, and next() rethrows it */
+static void await_in_generator(cl_Step *s) {
+  CL_BEGIN(s);
+  CL_AWAIT(s, NULL, cl_suspend_always());
+  CL_END(s);
+}
+
+static const cl_Coroutine awaiting_generator = {
+  .name = "awaiting", .promise_type = &cl_generator_type,
+  .step = await_in_generator, .source = __FILE__
+};
+
+static void test_generator_quiet_step_await(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = start(R, &awaiting_generator);
+  void *v;
+  assert_error(R, cl_generator_next(R, h, &v), CL_MISUSE,
+               "use of deleted function 'generator::promise_type::await_transform'");
+  assert_null(v);
+  assert_int_equal(done_of(R, h), 1);
+  destroy_ok(R, h);
 }
 
 /* ---------------------------------------------------------------- task -- */
@@ -167,6 +275,9 @@ int main(void) {
     FIXTURE_TEST(test_generator_values),
     FIXTURE_TEST(test_generator_rethrows),
     FIXTURE_TEST(test_generator_next_wrong_type),
+    FIXTURE_TEST(test_generator_quiet_step_same_state),
+    FIXTURE_TEST(test_generator_quiet_step_nested),
+    FIXTURE_TEST(test_generator_quiet_step_await),
     FIXTURE_TEST(test_task_run),
     FIXTURE_TEST(test_task_awaits_task),
     FIXTURE_TEST(test_task_error_reraised),
