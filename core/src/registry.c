@@ -1,7 +1,7 @@
 /*
 ** registry.c — live frames: open addressing with linear probing and
-** backward-shift deletion, keyed by frame address; a one-entry cache makes
-** repeated operations on one frame a single comparison. The hash keeps
+** backward-shift deletion, keyed by frame address; a small direct-mapped cache
+** makes repeated operations on a few frames a single comparison. The hash keeps
 ** frames of one memory page in neighbouring slots (so frames allocated
 ** together share cache lines of the table) and scatters the pages.
 */
@@ -54,8 +54,7 @@ struct cl_FrameState *cl_registry_find(cl_Registry *g, const void *key) {
   for (size_t i = slot_of(g, key); g->slots[i].key != NULL;
        i = (i + 1) & (g->size - 1)) {
     if (g->slots[i].key == key) {
-      g->last_key = key;
-      g->last_state = g->slots[i].state;
+      *cl_registry_cached(g, key) = g->slots[i];
       return g->slots[i].state;
     }
   }
@@ -64,7 +63,8 @@ struct cl_FrameState *cl_registry_find(cl_Registry *g, const void *key) {
 
 void cl_registry_remove(cl_Registry *g, const void *key) {
   size_t mask = g->size - 1, i;
-  if (g->last_key == key) g->last_key = NULL;
+  cl_RegistrySlot *c = cl_registry_cached(g, key);
+  if (c->key == key) c->key = NULL;
   if (g->size == 0) return;
   for (i = slot_of(g, key); g->slots[i].key != key; i = (i + 1) & mask)
     if (g->slots[i].key == NULL) return;
