@@ -127,24 +127,19 @@ static void object_disown(cl_Runtime *R, void *ret) {
 }
 
 /* g:next(), and the generic for (for v in g do): the next value, or
-   nothing at the end; rethrows what the body raised (cl_generator_next,
-   for the derived type) */
+   nothing at the end; rethrows what the body raised (cl_generator_next:
+   the type extends the core's generator) */
 static int gen_next(lua_State *L) {
   Object *o = checkobject(L, CORO_GENERATOR, "coro.generator");
   Ctx *c = o->c;
   cl_Frame *f = owned(L, o, "next()");
-  GenPromise *p;
-  int done;
+  void *v;
   ENTER(c, L);
-  cl_Error *e = cl_resume(c->R, f);
+  cl_Error *e = cl_generator_next(c->R, f, &v);
   LEAVE(c, e);
-  if (e == NULL) e = cl_check_handle(c->R, "next()", f, o->id);  /* still there? */
-  if (e == NULL && (e = cl_promise(c->R, f, &o->type->pt, (void **)&p)) == NULL &&
-      (e = cl_done(c->R, f, &done)) == NULL && (e = p->g.error) != NULL)
-    p->g.error = NULL;
   if (e) return coro_raise(c, L, e);
-  if (done) return 0;
-  coro_pushvalue(L, p->g.current);
+  if (v == NULL) return 0;
+  coro_pushvalue(L, v);
   return 1;
 }
 

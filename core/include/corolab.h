@@ -531,7 +531,8 @@ typedef struct cl_GeneratorPromise {
 } cl_GeneratorPromise;
 
 extern const cl_PromiseType cl_generator_type;
-/* resume; *value = the next value, or NULL when done. Rethrows errors. */
+/* resume h, a generator (its promise type is cl_generator_type or extends
+   it); *value = the next value, or NULL when done. Rethrows errors. */
 cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value);
 
 /* task: lazy; co_await starts it by symmetric transfer, its final suspend

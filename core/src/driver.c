@@ -432,12 +432,60 @@ static cl_Error *too_deep(cl_Runtime *R, const char *op) {
                       op, R->depth);
 }
 
+#ifdef CL_QUIET
+/* The resume of a generator specialised, as a compiler specialises it
+   after inlining, when nothing observes: the promise type's yield_value is
+   the core generator's (generator.c: it keeps a pointer to the value and
+   returns suspend_always), and the frame waits at a suspend_always, whose
+   members are constants. Between two co_yields nothing is called but the
+   body's step; whatever else the step asks for goes on in run_body. */
+static int plain_generator(cl_Runtime *R, const cl_FrameState *st) {
+  return st->co->promise_type->yield_value == cl_generator_yield_value &&
+         st->awaiter.ops == &cl_suspend_always_ops && !st->spilled &&
+         !st->pinned && R->depth < R->nesting_limit;
+}
+
+static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
+  cl_Frame *resumer = R->running;
+  unsigned resumer_id = R->running_id, id = st->id;
+  cl_Error *e = NULL;
+  cl_Step s;
+  if (st->await_kind == AWAIT_INITIAL) {     /* the body starts */
+    st->initial_await_resume_called = 1;
+    st->locals_alive = 1;
+  }
+  st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
+  R->depth++;
+  st->state = CL_STATE_RUNNING;             /* enter(), not pinned */
+  cl_set_running(R, h, id);
+  step_init(R, h, st, &s);
+  step_body(st, &s, NULL);
+  if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
+    st->scope = (unsigned char)s.scope;            /* co_yield v: */
+    cl_generator_keep(s.promise, s.value);         /* yield_value(v) */
+    st->await_kind = AWAIT_YIELD;                  /* co_await suspend_always */
+    st->await_result = s.result;
+    st->awaiter.ops = &cl_suspend_always_ops;
+    st->awaiter.self = NULL;
+    st->state = CL_STATE_SUSPENDED;
+  } else
+    e = transfers(R, run_body(R, st, &s), id);
+  R->depth--;
+  cl_set_running(R, resumer, resumer_id);
+  return e;
+}
+
+#endif
+
 OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
   if (h == &R->noop) return NULL;
   cl_FrameState *st = cl_frame_lookup(R, h);
   const char *why;
   if (st == NULL) return cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st))) return bad_resume(R, "resume()", st, why);
+#ifdef CL_QUIET
+  if (plain_generator(R, st)) return resume_generator(R, h, st);
+#endif
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Frame *resumer = R->running;
   unsigned resumer_id = R->running_id, from = st->id;
@@ -634,46 +682,6 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
 /* ------------------------------------------------------ the entry points -- */
 
 #ifdef CL_QUIET
-/* the generator step specialised, as a compiler specialises it after
-   inlining, when nothing observes: the core generator's members are known
-   (generator.c) and its awaiters are suspend_always, whose members are
-   constants. Between two co_yields nothing is called but the body's step;
-   whatever else the step asks for goes on in run_body, and a frame in any
-   other state takes the general resume (which says what is wrong) */
-cl_Error *cl_generator_resume_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
-  cl_Frame *resumer = R->running;
-  unsigned resumer_id = R->running_id, id = st->id;
-  cl_Error *e = NULL;
-  cl_Step s;
-  if ((st->state != CL_STATE_SUSPENDED && st->state != CL_STATE_SUSPENDED_INITIAL) ||
-      st->awaiter.ops != &cl_suspend_always_ops || st->spilled || st->pinned ||
-      R->depth >= R->nesting_limit)
-    return resume(R, h);
-  if (st->await_kind == AWAIT_INITIAL) {     /* the body starts */
-    st->initial_await_resume_called = 1;
-    st->locals_alive = 1;
-  }
-  st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
-  R->depth++;
-  st->state = CL_STATE_RUNNING;             /* enter(), not pinned */
-  cl_set_running(R, h, id);
-  step_init(R, h, st, &s);
-  step_body(st, &s, NULL);
-  if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
-    st->scope = (unsigned char)s.scope;            /* co_yield v: */
-    cl_generator_keep(s.promise, s.value);         /* yield_value(v) */
-    st->await_kind = AWAIT_YIELD;                  /* co_await suspend_always */
-    st->await_result = s.result;
-    st->awaiter.ops = &cl_suspend_always_ops;
-    st->awaiter.self = NULL;
-    st->state = CL_STATE_SUSPENDED;
-  } else
-    e = transfers(R, run_body(R, st, &s), id);
-  R->depth--;
-  cl_set_running(R, resumer, resumer_id);
-  return e;
-}
-
 cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
   return call(R, co, args, ret);
 }

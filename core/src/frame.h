@@ -137,8 +137,11 @@ static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *bas
   return 0;
 }
 
-/* the core generator's yield_value keeps a pointer to the value; the
-   quiet driver's generator step (cl_generator_resume_quiet) inlines it */
+/* the core generator's yield_value: it keeps a pointer to the value
+   (cl_generator_keep), and returns suspend_always; the quiet driver
+   inlines it (driver.c, resume_generator) */
+cl_Error *cl_generator_yield_value(cl_Runtime *R, void *p, void *v,
+                                   cl_Awaitable *out);
 static inline void cl_generator_keep(void *promise, void *value) {
   ((cl_GeneratorPromise *)promise)->current = value;
 }

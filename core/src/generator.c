@@ -2,8 +2,7 @@
 ** generator.c — the reference generator promise type: lazy, co_yield keeps
 ** a pointer to the value, errors are stored and rethrown by next().
 */
-#include "await.h"
-#include "events.h"
+#include "frame.h"
 
 #define gen_promise(p) ((cl_GeneratorPromise *)(p))
 
@@ -19,7 +18,8 @@ static cl_Error *always(cl_Runtime *R, void *p, cl_Awaitable *out) {
   return NULL;
 }
 
-static cl_Error *yield_value(cl_Runtime *R, void *p, void *v, cl_Awaitable *out) {
+cl_Error *cl_generator_yield_value(cl_Runtime *R, void *p, void *v,
+                                   cl_Awaitable *out) {
   cl_generator_keep(p, v);
   return always(R, p, out);
 }
@@ -54,7 +54,7 @@ static void destroy(cl_Runtime *R, void *p) {
 
 const cl_PromiseType cl_generator_type = {
   "generator", sizeof(cl_GeneratorPromise), NULL,
-  NULL, get_return_object, always, always, yield_value, NULL, return_void,
+  NULL, get_return_object, always, always, cl_generator_yield_value, NULL, return_void,
   unhandled_exception, await_transform, NULL, NULL, NULL, destroy, NULL, NULL
 };
 
@@ -65,15 +65,14 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
   unsigned id;
   cl_api_check(value != NULL, "cl_generator_next: value must not be NULL");
   *value = NULL;
-  if (st == NULL || st->co->promise_type != &cl_generator_type)  /* say why */
+  if (st == NULL || !cl_extends(st->co->promise_type, &cl_generator_type))
     return cl_promise(R, h, &cl_generator_type, (void **)&p);
   p = gen_promise(cl_frame_promise(h));
   id = st->id;
   uint64_t freed = R->ngraves;
-  if ((e = cl_observed(R) ? cl_resume(R, h) : cl_generator_resume_quiet(R, h, st)))
-    return e;
+  if ((e = cl_resume(R, h))) return e;
   if (R->ngraves != freed &&             /* some frame went: was it this one? */
-      (e = cl_check_handle(R, "generator next", h, id)))
+      (e = cl_check_handle(R, "next()", h, id)))
     return e;
   if (p->error) {                           /* rethrow, once */
     e = p->error;
