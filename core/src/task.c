@@ -81,46 +81,47 @@ const cl_PromiseType cl_task_type = {
   return_void, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL, NULL
 };
 
-/* the promise of t, a task's frame: the awaiter holds a
+/* the state of t, a task's frame: the awaiter holds a
    coroutine_handle<task::promise_type>, which no other frame converts to */
 static cl_Error *task_of(cl_Runtime *R, const char *op, cl_Frame *t,
-                         cl_TaskPromise **p) {
-  cl_FrameState *st = cl_frame_lookup(R, t);
+                         cl_FrameState **st) {
   char name[160];
-  if (st == NULL) return cl_not_a_frame(R, op, t);
-  if (!cl_extends(st->co->promise_type, &cl_task_type)) {
-    cl_frame_name(st, name, sizeof name);
+  if ((*st = cl_frame_lookup(R, t)) == NULL) return cl_not_a_frame(R, op, t);
+  if (!cl_extends((*st)->co->promise_type, &cl_task_type)) {
+    cl_frame_name(*st, name, sizeof name);
     return cl_error_new(R, CL_MISUSE, "%s: %s is not a task; cl_task_awaitable "
                         "takes the frame of a task (cl_task_type)", op, name);
   }
-  *p = task_promise(t);
   return NULL;
 }
 
 /* the awaiter of a task temporary: co_await child() */
 static cl_Error *task_ready(cl_Runtime *R, void *self, int *ready) {
-  cl_TaskPromise *p = NULL;
-  cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &p);
-  return e ? e : cl_done(R, (cl_Frame *)self, ready);
+  cl_FrameState *st;
+  cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &st);
+  if (e == NULL) *ready = ((cl_Frame *)self)->resume_fn == NULL;   /* done() */
+  return e;
 }
 
 static cl_Error *task_suspend(cl_Runtime *R, void *self, cl_Frame *h,
                               cl_SuspendResult *res) {
-  cl_TaskPromise *p = NULL;
-  cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &p);
+  cl_FrameState *st;
+  cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &st);
   if (e) return e;
+  cl_TaskPromise *p = task_promise((cl_Frame *)self);
   p->continuation = h;
   p->continuation_id = cl_frame_id(R, h);
   res->kind = CL_SUSPEND_HANDLE;
   res->handle = (cl_Frame *)self;
-  res->id = cl_frame_id(R, (cl_Frame *)self);
+  res->id = st->id;
   return NULL;
 }
 
 static cl_Error *take_result(cl_Runtime *R, cl_Frame *task, cl_Value *result) {
-  cl_TaskPromise *p = NULL;
-  cl_Error *e = task_of(R, "task result", task, &p);
+  cl_FrameState *st;
+  cl_Error *e = task_of(R, "task result", task, &st);
   if (e) return e;
+  cl_TaskPromise *p = task_promise(task);
   if ((e = p->error)) { p->error = NULL; return e; }
   if (result) *result = p->result;
   return NULL;
@@ -132,8 +133,8 @@ static cl_Error *task_resume(cl_Runtime *R, void *self, void *result) {
 
 /* ~task(): destroys the task it owns (and nothing that was never one) */
 static void task_destroy(cl_Runtime *R, void *self) {
-  cl_TaskPromise *p = NULL;
-  cl_Error *e = task_of(R, "~task", (cl_Frame *)self, &p);
+  cl_FrameState *st;
+  cl_Error *e = task_of(R, "~task", (cl_Frame *)self, &st);
   if (e == NULL) e = cl_destroy(R, (cl_Frame *)self);
   cl_error_free(R, e);
 }
