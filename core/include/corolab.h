@@ -73,10 +73,12 @@ void *cl_runtime_userdata(cl_Runtime *R);
 void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
 void *cl_alloc(cl_Runtime *R, size_t size);            /* runtime's allocator */
 void cl_free(cl_Runtime *R, void *p, size_t size);     /* p may be NULL */
-/* frame memory, as a frame gets it when its promise type has no operator
-   new: the runtime keeps a few freed blocks and hands the last one out
-   again, as a C++ program's allocator does, so a new frame often has the
-   address of one just destroyed (handles keep ids to tell them apart) */
+/* frame memory for a promise type's operator_new to hand out (and what a
+   frame gets whose type has operator_delete but no operator_new): the
+   runtime keeps a few freed blocks and hands the last one out again, as a
+   C++ program's allocator does, so a new frame often has the address of
+   one just destroyed (handles keep ids to tell them apart). Frames of a
+   type with neither come from the runtime's slabs (see "Lifetimes") */
 void *cl_frame_alloc(cl_Runtime *R, size_t size);
 void cl_frame_free(cl_Runtime *R, void *frame, size_t size);  /* may be NULL */
 
@@ -365,9 +367,14 @@ void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      and then destroyed, as lua_close frees everything: suspended ones with
      cl_destroy (their locals, promise and parameter copies see their
      destructors run), so no memory stays behind.
-   - Memory: a frame comes from the promise type's operator_new or from the
-     runtime's allocator, which must return blocks aligned for max_align_t;
-     the driver zeroes the frame before the parameter copies, so a body's
+   - Memory: a frame comes from the promise type's operator_new or, when
+     the type has neither operator_new nor operator_delete, from the
+     runtime's slabs: blocks from its allocator, which must return blocks
+     aligned for max_align_t, kept until cl_runtime_close, so that a
+     handle to a destroyed frame is still checked (its state stays
+     readable; the rest of it is poisoned for ASan and valgrind). The last
+     frame freed of a size is the next one made, at the same address. The
+     driver zeroes the frame before the parameter copies, so a body's
      locals start as zero bytes. A frame never moves.
    - Threads: a runtime and its frames belong to one thread at a time; two
      runtimes share nothing, so one runtime per thread needs no locks. A

@@ -51,6 +51,7 @@ static void free_frame(cl_Runtime *R, cl_FrameState *st) {
   cl_emit(R, CL_EV_OPERATOR_DELETE, st, 0, NULL);
   cl_frame_bury(R, st);
   if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
+  else if (cl_in_slabs(pt)) cl_slab_free(R, h, st);
   else cl_frame_free(R, h, size);
 }
 
@@ -537,7 +538,8 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
     cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, detail);
   }
   void *mem = pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
-                               : cl_frame_alloc(R, size);
+            : cl_in_slabs(pt) ? cl_slab_alloc(R, size, cl_state_offset(pt))
+            : cl_frame_alloc(R, size);
   *h = (cl_Frame *)mem;
   if (mem != NULL || e != NULL) return e;
   if (pt->get_return_object_on_allocation_failure) {
@@ -594,12 +596,14 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   st->co = co;
   st->id = ++R->next_id;
   st->state = CL_STATE_PROLOGUE;
-  if (!cl_registry_add(R, &R->frames, h, st)) {
+  if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st)) {
     if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
     else cl_free(R, h, size);
     return cl_error_new(R, CL_NOMEMORY, "cannot register the frame of coroutine "
                         "'%s': not enough memory", co->name);
   }
+  cl_looked(R, h)->key = h;            /* its first lookups will find it */
+  cl_looked(R, h)->state = st;
   cl_set_running(R, h, st->id);
   cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);

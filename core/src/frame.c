@@ -40,7 +40,23 @@ void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
   size_t i = 0;
   for (; i < sizeof g->name - 1 && name[i] != '\0'; i++) g->name[i] = name[i];
   g->name[i] = '\0';
-  cl_registry_remove(&R->frames, h);
+  cl_RegistrySlot *c = cl_looked(R, h);
+  if (c->key == h) c->key = NULL;
+  if (!cl_in_slabs(st->co->promise_type)) cl_registry_remove(&R->frames, h);
+}
+
+cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h) {
+  int in_slab;
+  cl_FrameState *st;
+  if (h == NULL) return NULL;
+  st = cl_slab_find(&R->slabs, h, &in_slab);
+  if (!in_slab) st = cl_registry_find(&R->frames, h);
+  if (st != NULL) {
+    cl_RegistrySlot *c = cl_looked(R, h);
+    c->key = h;
+    c->state = st;
+  }
+  return st;
 }
 
 cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h) {
@@ -211,19 +227,23 @@ static int by_id(const void *a, const void *b) {
 
 size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
   const cl_Registry *g = &R->frames;
-  if (out == NULL || n < g->count) return g->count;
-  size_t k = 0;
-  cl_FrameState **states = (cl_FrameState **)cl_alloc(R, g->count * sizeof *states + 1);
-  for (size_t i = 0; i < g->size; i++) {
-    if (g->slots[i].key == NULL) continue;
-    if (states) states[k++] = g->slots[i].state;
-    else out[k++] = (cl_Frame *)g->slots[i].key;     /* no memory: unsorted */
+  size_t count = g->count + R->slabs.live, k;
+  if (out == NULL || n < count) return count;
+  cl_FrameState **states = (cl_FrameState **)cl_alloc(R, count * sizeof *states + 1);
+  if (states == NULL) {                          /* no memory: unsorted */
+    for (size_t i = k = 0; i < g->size; i++)
+      if (g->slots[i].key != NULL) out[k++] = (cl_Frame *)g->slots[i].key;
+    cl_FrameState **rest = (cl_FrameState **)(out + k);   /* as many slots */
+    size_t m = cl_slab_states(&R->slabs, rest);
+    for (size_t i = 0; i < m; i++) out[k + i] = cl_frame_of_state(rest[i]);
+    return k + m;
   }
-  if (states) {
-    qsort(states, k, sizeof *states, by_id);
-    for (size_t i = 0; i < k; i++) out[i] = cl_frame_of_state(states[i]);
-    cl_free(R, states, g->count * sizeof *states + 1);
-  }
+  k = cl_slab_states(&R->slabs, states);
+  for (size_t i = 0; i < g->size; i++)
+    if (g->slots[i].key != NULL) states[k++] = g->slots[i].state;
+  qsort(states, k, sizeof *states, by_id);
+  for (size_t i = 0; i < k; i++) out[i] = cl_frame_of_state(states[i]);
+  cl_free(R, states, count * sizeof *states + 1);
   return k;
 }
 

@@ -7,6 +7,7 @@
 
 #include "corolab.h"
 #include "registry.h"
+#include "slab.h"
 
 /* the preconditions corolab.h states ("must not be NULL"): in a build with
    COROLAB_APICHECK, a broken one prints msg and aborts (also with NDEBUG),
@@ -89,11 +90,17 @@ struct cl_Error {
   char message[];
 };
 
+#define CL_LOOKED 8            /* frame lookups remembered (a power of two) */
+
 struct cl_Runtime {
   cl_Alloc alloc;
   void *alloc_ud;
   void *userdata;
-  cl_Registry frames;          /* live frames */
+  cl_Slabs slabs;              /* the frames it allocates itself */
+  cl_Registry frames;          /* the frames operator_new gave */
+  /* a direct-mapped cache of recent lookups: the frames one operation
+     touches (a task, its awaiter, its continuation) each keep theirs */
+  cl_RegistrySlot looked[CL_LOOKED];
   unsigned next_id;
   unsigned long events;        /* emitted so far (cl_Event.serial) */
   int depth;                   /* nesting of resumes, calls and destroys */
@@ -146,9 +153,21 @@ static inline void cl_generator_keep(void *promise, void *value) {
   ((cl_GeneratorPromise *)promise)->current = value;
 }
 
+/* frames of a promise type with neither operator_new nor operator_delete
+   come from the runtime's slabs; the others have a registry entry */
+static inline int cl_in_slabs(const cl_PromiseType *pt) {
+  return pt->operator_new == NULL && pt->operator_delete == NULL;
+}
+
+/* frames are at least 32 bytes apart: the bits above pick the entry */
+#define cl_looked(R, h) (&(R)->looked[((uintptr_t)(h) >> 5) & (CL_LOOKED - 1)])
+
 /* the live frame at h, or NULL */
+cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h);
 static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
-  return cl_registry_get(&R->frames, h);
+  const cl_RegistrySlot *c = cl_looked(R, h);
+  if (h == c->key && h != NULL) return c->state;
+  return cl_frame_find(R, h);
 }
 /* where the body of st stands, "file:line" (from its where or source);
    0 if it cannot say */
@@ -157,7 +176,7 @@ int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n);
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n);
 /* an error for a handle that is no live frame: null, destroyed, or foreign */
 cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h);
-void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* unregister */
+void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* forget it */
 static inline void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id) {
   R->running = h;
   R->running_id = id;

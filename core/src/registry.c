@@ -1,7 +1,6 @@
 /*
-** registry.c — live frames: open addressing with linear probing and
-** backward-shift deletion, keyed by frame address; a small direct-mapped cache
-** makes repeated operations on a few frames a single comparison. The hash keeps
+** registry.c — frames from operator_new: open addressing with linear
+** probing and backward-shift deletion, keyed by frame address. The hash keeps
 ** frames of one memory page in neighbouring slots (so frames allocated
 ** together share cache lines of the table) and scatters the pages.
 */
@@ -49,22 +48,17 @@ int cl_registry_add(cl_Runtime *R, cl_Registry *g, const void *key,
   return 1;
 }
 
-struct cl_FrameState *cl_registry_find(cl_Registry *g, const void *key) {
+struct cl_FrameState *cl_registry_find(const cl_Registry *g, const void *key) {
   if (g->size == 0 || key == NULL) return NULL;
   for (size_t i = slot_of(g, key); g->slots[i].key != NULL;
        i = (i + 1) & (g->size - 1)) {
-    if (g->slots[i].key == key) {
-      *cl_registry_cached(g, key) = g->slots[i];
-      return g->slots[i].state;
-    }
+    if (g->slots[i].key == key) return g->slots[i].state;
   }
   return NULL;
 }
 
 void cl_registry_remove(cl_Registry *g, const void *key) {
   size_t mask = g->size - 1, i;
-  cl_RegistrySlot *c = cl_registry_cached(g, key);
-  if (c->key == key) c->key = NULL;
   if (g->size == 0) return;
   for (i = slot_of(g, key); g->slots[i].key != key; i = (i + 1) & mask)
     if (g->slots[i].key == NULL) return;

@@ -7,24 +7,7 @@
 #include <string.h>
 
 #include "frame.h"
-
-/* a frame block kept for reuse is no memory to touch: the sanitizers and
-   valgrind learn that too, so a use after free is still caught */
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/asan_interface.h>
-#define keep_poisoned(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
-#define take_unpoisoned(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
-#elif defined(__has_include)
-#if __has_include(<valgrind/memcheck.h>)
-#include <valgrind/memcheck.h>
-#define keep_poisoned(p, n)   VALGRIND_MAKE_MEM_NOACCESS((p), (n))
-#define take_unpoisoned(p, n) VALGRIND_MAKE_MEM_UNDEFINED((p), (n))
-#endif
-#endif
-#ifndef keep_poisoned
-#define keep_poisoned(p, n)   ((void)(p), (void)(n))
-#define take_unpoisoned(p, n) ((void)(p), (void)(n))
-#endif
+#include "poison.h"
 
 #ifdef COROLAB_APICHECK
 void cl_api_fail(const char *msg, const char *file, int line) {
@@ -133,6 +116,7 @@ size_t cl_runtime_close(cl_Runtime *R) {
     cl_free(R, s, sizeof *s);
   }
   cl_registry_free(R, &R->frames);
+  cl_slabs_free(R, &R->slabs);
   cl_free(R, R->observers, (size_t)R->observers_size * sizeof *R->observers);
   cl_free(R, R->oom, sizeof(cl_Error) + sizeof oom_message);
   R->alloc(R->alloc_ud, R, sizeof *R, 0);

@@ -1,0 +1,204 @@
+/*
+** test_slab.c — frames the runtime allocates itself (promise types without
+** operator_new and operator_delete) come from its slabs, which it keeps
+** until it closes: a handle to a destroyed one is still told apart from a
+** live one and named ([coroutine.handle]), an address inside a frame is no
+** frame, frames of every size are listed with those from operator_new,
+** and no allocation failure leaks or crashes.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
+#include "helpers.h"
+
+static cl_Frame *range(cl_Runtime *R, long long n) {
+  return start_with(R, &range_generator, &n);
+}
+
+/* a destroyed frame's handle: resuming it is an error that names it; its
+   promise and locals are poisoned for the sanitizer, its state is not */
+static void test_slab_destroyed_handle(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = range(R, 3);
+  cl_FrameInfo info;
+  assert_true(cl_frame_info(R, h, &info));
+  destroy_ok(R, h);
+  assert_false(cl_is_live(R, h));
+  assert_true(cl_is_done(R, h));
+  assert_error(R, cl_resume(R, h), CL_MISUSE,
+               "resume(): coroutine #1 'range' was already destroyed");
+  assert_error(R, cl_destroy(R, h), CL_MISUSE, "destroy(): coroutine #1 'range' "
+               "was already destroyed");
+#if defined(__SANITIZE_ADDRESS__)
+  assert_true(__asan_address_is_poisoned(info.promise));
+  assert_true(__asan_address_is_poisoned(info.locals));
+  assert_false(__asan_address_is_poisoned((char *)h + info.state_offset));
+#endif
+}
+
+/* [coroutine.handle]: the next frame of that size takes the address (the
+   last freed first); a handle that carries the old id is told so */
+static void test_slab_reused_address(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *old = range(R, 3);
+  unsigned id = cl_frame_id(R, old);
+  destroy_ok(R, old);
+  cl_Frame *h = range(R, 5);
+  assert_ptr_equal(h, old);
+  assert_int_equal(cl_frame_id(R, h), id + 1);
+  assert_error(R, cl_check_handle(R, "resume()", old, id), CL_MISUSE,
+               "coroutine #1 was already destroyed (coroutine #2 now lives at its address)");
+  assert_null(cl_check_handle(R, "resume()", h, id + 1));
+  destroy_ok(R, h);
+}
+
+/* an address inside a frame, or past the slots handed out, is no frame */
+static void test_slab_inner_address(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h = range(R, 3);
+  cl_FrameInfo info;
+  assert_true(cl_frame_info(R, h, &info));
+  cl_Frame *inner = (cl_Frame *)((char *)h + 16);
+  cl_Frame *next = (cl_Frame *)((char *)h + info.frame_size);   /* not carved */
+  assert_false(cl_is_live(R, inner));
+  assert_false(cl_is_live(R, next));
+  assert_error(R, cl_resume(R, inner), CL_MISUSE,
+               "is not the address of a live coroutine frame");
+  assert_error(R, cl_from_address(R, next, NULL, &inner), CL_MISUSE,
+               "is not the address of a live coroutine frame");
+  destroy_ok(R, h);
+}
+
+/* sizes that make classes of their own, many slabs each: every frame is
+   listed, oldest first, with a frame from operator_new among them; each
+   goes on alone, and destroying every other one lists the rest */
+typedef struct Big { long long n, i; char pad[200]; } Big;
+
+static void big_step(cl_Step *s) {
+  Big *L = (Big *)s->locals;
+  CL_BEGIN(s);
+  for (L->i = 0; L->i < L->n; L->i++) CL_YIELD(s, &L->i);
+  CL_END(s);
+}
+
+static const cl_Coroutine big_generator = {
+  .name = "big", .promise_type = &cl_generator_type,
+  .locals_size = sizeof(Big), .args_size = sizeof(long long), .step = big_step,
+  .source = __FILE__
+};
+
+#define MANY 3000
+
+static void test_slab_many_frames(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {END};
+  cl_Coroutine rec = script_coroutine("rec", &rec_promise, body);
+  cl_Frame **h = (cl_Frame **)malloc((MANY + 1) * sizeof *h);
+  cl_Frame **all = (cl_Frame **)malloc((MANY + 1) * sizeof *all);
+  long long n = 2;
+  for (int i = 0; i < MANY; i++) {
+    h[i] = start_with(R, i % 3 ? &range_generator : &big_generator, &n);
+    if (i == MANY / 2) h[MANY] = start(R, &rec);      /* the registry's */
+  }
+  assert_int_equal(cl_frames(R, NULL, 0), MANY + 1);
+  assert_int_equal(cl_frames(R, all, MANY + 1), MANY + 1);
+  for (int i = 1; i <= MANY; i++)
+    assert_true(cl_frame_id(R, all[i - 1]) < cl_frame_id(R, all[i]));
+  assert_ptr_equal(all[MANY / 2 + 1], h[MANY]);
+  for (int i = 0; i < MANY; i++) {
+    void *v;
+    assert_ok(cl_generator_next(R, h[i], &v));
+    assert_int_equal(*(long long *)v, 0);
+  }
+  for (int i = 0; i < MANY; i += 2) destroy_ok(R, h[i]);
+  assert_int_equal(cl_frames(R, NULL, 0), MANY / 2 + 1);
+  for (int i = 0; i < MANY; i++) assert_int_equal(cl_is_live(R, h[i]), i % 2);
+  for (int i = 1; i < MANY; i += 2) destroy_ok(R, h[i]);
+  destroy_ok(R, h[MANY]);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+  free(h);
+  free(all);
+}
+
+/* frames left alive are destroyed and reported at close, slabs or not */
+static void leaked(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) {
+  (void)R;
+  (*(int *)ud)++;
+  assert_string_equal(leak->coroutine->name, "range");
+}
+
+static void test_slab_leaks_at_close(void **state) {
+  (void)state;
+  cl_Runtime *R = cl_runtime_new(NULL, NULL);
+  int leaks = 0;
+  cl_set_leak_reporter(R, leaked, &leaks);
+  range(R, 3);
+  range(R, 4);
+  assert_int_equal(cl_runtime_close(R), 2);
+  assert_int_equal(leaks, 2);
+}
+
+/* every allocation fails once, in turn: a slab, the page map, a class;
+   the call fails with std::bad_alloc's error, or everything runs; nothing
+   leaks */
+typedef struct Failing { size_t count, fail_at; long long live; int failed; } Failing;
+
+static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  Failing *f = (Failing *)ud;
+  if (nsize == 0) {
+    f->live -= (long long)osize;
+    free(ptr);
+    return NULL;
+  }
+  if (++f->count == f->fail_at) {
+    f->failed = 1;
+    return NULL;
+  }
+  f->live += (long long)nsize;
+  return realloc(ptr, nsize);
+}
+
+static void test_slab_every_allocation_fails_once(void **state) {
+  (void)state;
+  size_t n;
+  for (n = 1;; n++) {
+    Failing f = {0, 0, 0, 0};
+    cl_Runtime *R = cl_runtime_new(failing_alloc, &f);
+    assert_non_null(R);
+    f.fail_at = f.count + n;
+    cl_Frame *h[20];
+    int made = 0;
+    for (int i = 0; i < 20; i++) {
+      long long k = 2;
+      cl_Error *e = cl_call(R, i % 2 ? &range_generator : &big_generator, &k, &h[made]);
+      if (e) assert_error(R, e, CL_NOMEMORY, "operator new: cannot allocate the");
+      else made++;
+    }
+    for (int i = 0; i < made; i++) {
+      void *v;
+      assert_ok(cl_generator_next(R, h[i], &v));
+      destroy_ok(R, h[i]);
+    }
+    assert_int_equal(cl_runtime_close(R), 0);
+    assert_int_equal(f.live, 0);
+    if (!f.failed) break;
+  }
+  assert_true(n > 4);               /* classes, slabs, the map */
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    FIXTURE_TEST(test_slab_destroyed_handle),
+    FIXTURE_TEST(test_slab_reused_address),
+    FIXTURE_TEST(test_slab_inner_address),
+    FIXTURE_TEST(test_slab_many_frames),
+    cmocka_unit_test(test_slab_leaks_at_close),
+    cmocka_unit_test(test_slab_every_allocation_fails_once),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
