@@ -89,10 +89,11 @@ local rows = {
    value = function()
      if not all("mem_c_overhead_bytes") then return nil end
      return v.mem_c_overhead_bytes, string.format(
-       "head %.0f + state %.0f + padding %.0f + registry %.1f (at %.0fk frames); "
-       .. "frame %.0f B incl. promise+locals %.0f B; malloc's chunk header not counted",
+       "head %.0f + state %.0f + padding %.0f + slab headers and page map %.2f "
+       .. "(at %.0fk frames); frame %.0f B incl. promise+locals %.0f B, from slabs: "
+       .. "one malloc block per slab, none per frame",
        v.mem_c_head_bytes, v.mem_c_state_bytes, v.mem_c_padding_bytes,
-       v.mem_c_registry_bytes_per_frame, v.mem_c_frames / 1e3,
+       v.mem_c_bookkeeping_bytes_per_frame, v.mem_c_frames / 1e3,
        v.mem_c_frame_alloc_bytes, v.mem_c_promise_locals_bytes)
    end},
   {name = "memory per suspended frame, Lua body (all in)", short = "Lua frame, all in", bench = "lua_memory",

@@ -3,7 +3,8 @@
 ** runtime's allocator: n count() generators are created and left suspended;
 ** (live bytes after - before) / n is all the core spends per frame, of which
 ** sizeof(promise) + locals_size is the program's, and the rest (frame head,
-** runtime state, padding, registry slots) the runtime's overhead.
+** runtime state, padding, the slabs' headers and page map, slots not yet
+** used) the runtime's overhead.
 ** Usage: memory [n]. Prints mem_c_* figures.
 */
 #include "clbench.h"
@@ -24,7 +25,7 @@ int main(int argc, char **argv) {
   bench_print("mem_c_frames", (double)n);
   bench_print("mem_c_bytes_per_frame", per_frame);
   bench_print("mem_c_frame_alloc_bytes", (double)info.frame_size);
-  bench_print("mem_c_registry_bytes_per_frame", per_frame - (double)info.frame_size);
+  bench_print("mem_c_bookkeeping_bytes_per_frame", per_frame - (double)info.frame_size);
   bench_print("mem_c_promise_locals_bytes", program);
   bench_print("mem_c_head_bytes", (double)info.promise_offset);
   bench_print("mem_c_state_bytes", (double)(info.locals_offset - info.state_offset));
