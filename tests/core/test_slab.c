@@ -191,12 +191,76 @@ static void test_slab_every_allocation_fails_once(void **state) {
   assert_true(n > 4);               /* classes, slabs, the map */
 }
 
+/* a random walk over calls, steps and destroys of frames of three sizes
+   (and of a type from operator_new), against a model: after each step the
+   live frames are exactly the model's, each named by its handle and id,
+   and a handle of a destroyed frame is never taken for a live one unless
+   a new frame took its address (then its id tells them apart) */
+#define SLOTS 64
+
+static void *heap_new(cl_Runtime *R, const cl_PromiseType *pt, size_t size,
+                      void *args, cl_Error **error) {
+  (void)pt; (void)args;
+  *error = NULL;
+  return cl_frame_alloc(R, size);
+}
+
+static void heap_delete(cl_Runtime *R, const cl_PromiseType *pt, void *frame,
+                        size_t size) {
+  (void)pt;
+  cl_frame_free(R, frame, size);
+}
+
+static void test_slab_random_walk(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_PromiseType heap = cl_generator_type;       /* the registry's */
+  heap.operator_new = heap_new;
+  heap.operator_delete = heap_delete;
+  heap.base = &cl_generator_type;
+  cl_Coroutine on_heap = big_generator;
+  on_heap.promise_type = &heap;
+  const cl_Coroutine *kinds[] = {&range_generator, &big_generator, &on_heap};
+  struct { cl_Frame *h; unsigned id; int live; } m[SLOTS];
+  unsigned seed = 12345;
+  size_t live = 0;
+  memset(m, 0, sizeof m);
+  for (int step = 0; step < 20000; step++) {
+    seed = seed * 1103515245u + 12345u;
+    int i = (int)((seed >> 8) % SLOTS), op = (int)((seed >> 20) % 4);
+    if (!m[i].live && m[i].h == NULL) op = 0;
+    if (op == 0 && !m[i].live) {                       /* call */
+      long long n = 1 + (long long)((seed >> 4) % 3);
+      m[i].h = start_with(R, kinds[(seed >> 12) % 3], &n);
+      m[i].id = cl_frame_id(R, m[i].h);
+      m[i].live = 1;
+      live++;
+    } else if (op == 1 && m[i].live) {                 /* destroy */
+      destroy_ok(R, m[i].h);
+      m[i].live = 0;
+      live--;
+    } else if (op == 2 && m[i].live && !done_of(R, m[i].h)) {
+      resume_ok(R, m[i].h);
+    } else if (!m[i].live && m[i].h != NULL) {        /* the stale handle */
+      cl_Error *e = cl_check_handle(R, "resume()", m[i].h, m[i].id);
+      assert_non_null(e);
+      cl_error_free(R, e);
+    }
+    assert_int_equal(cl_frames(R, NULL, 0), live);
+    for (int j = 0; j < SLOTS; j++)
+      if (m[j].live) assert_int_equal(cl_frame_id(R, m[j].h), m[j].id);
+  }
+  for (int i = 0; i < SLOTS; i++)
+    if (m[i].live) destroy_ok(R, m[i].h);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     FIXTURE_TEST(test_slab_destroyed_handle),
     FIXTURE_TEST(test_slab_reused_address),
     FIXTURE_TEST(test_slab_inner_address),
     FIXTURE_TEST(test_slab_many_frames),
+    FIXTURE_TEST(test_slab_random_walk),
     cmocka_unit_test(test_slab_leaks_at_close),
     cmocka_unit_test(test_slab_every_allocation_fails_once),
   };
