@@ -20,6 +20,9 @@
 cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
 cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h);
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h);
+/* cl_generator_next's resume of h (st, its state) when nothing observes:
+   resume() without its layers */
+cl_Error *cl_generator_resume_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st);
 
 typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
   AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL

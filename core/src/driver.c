@@ -690,6 +690,12 @@ cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void 
   return call(R, co, args, ret);
 }
 cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h) { return resume(R, h); }
+cl_Error *cl_generator_resume_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
+  if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
+      plain_generator(R, st))
+    return resume_generator(R, h, st);
+  return resume(R, h);
+}
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }
 #else
 /* the observed driver hands a run to the quiet one when nothing observes */

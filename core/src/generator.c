@@ -2,7 +2,8 @@
 ** generator.c — the reference generator promise type: lazy, co_yield keeps
 ** a pointer to the value, errors are stored and rethrown by next().
 */
-#include "frame.h"
+#include "await.h"
+#include "events.h"
 
 #define gen_promise(p) ((cl_GeneratorPromise *)(p))
 
@@ -70,7 +71,8 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
   p = gen_promise(cl_frame_promise(h));
   id = st->id;
   uint64_t freed = R->ngraves;
-  if ((e = cl_resume(R, h))) return e;
+  e = cl_observed(R) ? cl_resume(R, h) : cl_generator_resume_quiet(R, h, st);
+  if (e) return e;
   if (R->ngraves != freed &&             /* some frame went: was it this one? */
       (e = cl_check_handle(R, "next()", h, id)))
     return e;
