@@ -177,9 +177,10 @@ size_t cl_slab_states(const cl_Slabs *S, cl_FrameState **out) {
 void cl_slabs_free(cl_Runtime *R, cl_Slabs *S) {
   while (S->all != NULL) {
     cl_Slab *s = S->all;
+    size_t bytes = s->bytes;
     S->all = s->next;
-    take_unpoisoned(s, s->bytes);
-    cl_free(R, s, s->bytes);
+    take_unpoisoned(s->base, s->nslots * s->slot);    /* the header never was */
+    cl_free(R, s, bytes);
   }
   cl_free(R, S->map, S->map_size * sizeof *S->map);
   cl_free(R, S->classes, (size_t)S->classes_size * sizeof *S->classes);
