@@ -232,6 +232,15 @@ static int plain_standard(cl_Runtime *R, const cl_FrameState *st,
          (kind != AWAIT_PLAIN || st->co->promise_type->await_transform == NULL);
 }
 
+/* a co_await of the core task's own awaiters (cl_task_transfers) may run
+   them inline: nothing observes, nothing transforms, and no temporary of
+   another co_await is pending */
+static int plain_task(cl_Runtime *R, const cl_FrameState *st, AwaitKind kind) {
+  return !cl_observed(R) && st->awaiter.ops == NULL && !st->spilled &&
+         (kind == AWAIT_FINAL ||
+          (kind == AWAIT_PLAIN && st->co->promise_type->await_transform == NULL));
+}
+
 /* the error is raised at the co_await: its temporaries die first */
 static AwaitOutcome thrown_at(cl_Runtime *R, cl_FrameState *st) {
   cl_await_destroy_temps(R, st);
@@ -250,6 +259,12 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
     st->state = (unsigned char)suspended_state(kind);
     if (kind == AWAIT_FINAL) h->resume_fn = NULL;
     return AWAIT_SUSPENDED;
+  }
+  if (plain_task(R, st, kind) && cl_task_transfers(R, st, operand, next)) {
+    st->awaiter = operand;
+    st->state = (unsigned char)suspended_state(kind);
+    if (kind == AWAIT_FINAL) h->resume_fn = NULL;
+    return AWAIT_TRANSFERS;
   }
   if ((*error = get_awaiter(R, st, operand, kind))) return thrown_at(R, st);
   cl_Awaitable w = st->awaiter;

@@ -46,6 +46,11 @@ cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st);
 void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st);
 /* let them go without destroying them (what g++ does in one case) */
 void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st);
+/* the core task's awaiters inline when nothing observes (task.c): 1 if
+   they suspend st and transfer to *next; 0 if the general protocol must
+   run them */
+int cl_task_transfers(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
+                      cl_Frame **next);
 /* an ill-formed-program error raised where it is found, and its event */
 cl_Error *cl_ill_formed(cl_Runtime *R, cl_FrameState *st, const char *fmt, ...);
 

@@ -68,10 +68,9 @@ static cl_Slab *slab_of(const cl_Slabs *S, const void *p) {
   return NULL;
 }
 
-static cl_SlabClass *class_of(cl_Runtime *R, cl_Slabs *S, size_t size,
-                              size_t state_offset) {
-  cl_SlabClass *k = S->nclasses ? &S->classes[S->last] : NULL;
-  if (k && k->slot == size && k->state_offset == state_offset) return k;
+static cl_SlabClass *find_class(cl_Runtime *R, cl_Slabs *S, size_t size,
+                                size_t state_offset) {
+  cl_SlabClass *k;
   for (int i = 0; i < S->nclasses; i++)
     if (S->classes[i].slot == size && S->classes[i].state_offset == state_offset)
       return &S->classes[S->last = i];
@@ -90,6 +89,17 @@ static cl_SlabClass *class_of(cl_Runtime *R, cl_Slabs *S, size_t size,
   k->state_offset = state_offset;
   k->next_slots = CL_SLAB_FIRST;
   return k;
+}
+
+/* the class of frames of size bytes with their state at state_offset,
+   made if new (NULL: no memory for it); the one last used is tried first */
+static inline cl_SlabClass *class_of(cl_Runtime *R, cl_Slabs *S, size_t size,
+                                     size_t state_offset) {
+  cl_SlabClass *k;
+  if (S->nclasses > 0 && (k = &S->classes[S->last])->slot == size &&
+      k->state_offset == state_offset)
+    return k;
+  return find_class(R, S, size, state_offset);
 }
 
 static cl_Slab *new_slab(cl_Runtime *R, cl_Slabs *S, cl_SlabClass *k) {

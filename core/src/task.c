@@ -3,7 +3,7 @@
 ** starts it by symmetric transfer, its final suspend transfers back to the
 ** awaiting coroutine, errors are stored and raised by await_resume.
 */
-#include "frame.h"
+#include "await.h"
 
 #define task_promise(h) ((cl_TaskPromise *)cl_frame_promise(h))
 
@@ -149,6 +149,37 @@ cl_Awaitable cl_task_awaitable(cl_Frame *task) {
   a.ops = &cl_task_awaitable_ops;
   a.self = task;
   return a;
+}
+
+/* the task's own awaiters inline, for the driver when nothing observes
+   (await.c): co_await task and the final awaiter are the core's, they call
+   no user code, and in the usual case they suspend and transfer: to the
+   task, not done yet, or from a finished task to its awaiting coroutine,
+   still alive. Then *next is where to go; 0: the usual case it is not,
+   nothing was done, and the general protocol runs them */
+int cl_task_transfers(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
+                      cl_Frame **next) {
+  cl_Frame *h = cl_frame_of_state(st);
+  if (a.ops == &cl_task_awaitable_ops) {        /* await_ready, await_suspend */
+    cl_Frame *t = (cl_Frame *)a.self;
+    cl_FrameState *ts = cl_frame_lookup(R, t);
+    if (ts == NULL || !cl_extends(ts->co->promise_type, &cl_task_type) ||
+        t->resume_fn == NULL || (ts->state != CL_STATE_SUSPENDED_INITIAL &&
+                                 ts->state != CL_STATE_SUSPENDED))
+      return 0;
+    task_promise(t)->continuation = h;
+    task_promise(t)->continuation_id = st->id;
+    *next = t;
+    return 1;
+  }
+  if (a.ops == &final_awaiter_ops) {             /* final_suspend_to */
+    const cl_TaskPromise *p = task_promise(h);
+    cl_FrameState *cs = p->continuation ? cl_frame_lookup(R, p->continuation) : NULL;
+    if (cs == NULL || cs->id != p->continuation_id) return 0;
+    *next = p->continuation;
+    return 1;
+  }
+  return 0;
 }
 
 cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result) {

@@ -5,6 +5,7 @@
 ** await_resume, cl_task_run from plain code).
 */
 #include <stdio.h>
+#include <string.h>
 
 #include "helpers.h"
 
@@ -270,6 +271,62 @@ static void test_task_run_unfinished(void **state) {
   destroy_ok(R, h);
 }
 
+/* co_await task and the task's final awaiter run inline when nothing
+   observes (cl_task_transfers): the frames end up exactly as the general
+   protocol leaves them when observed, at the suspension (the child knows
+   its continuation) and after the child ends (back in the parent, the
+   child destroyed with the co_await's temporary) */
+typedef struct Waiter { cl_Frame *child; cl_Value v; } Waiter;
+
+static void waiter_step(cl_Step *s) {
+  Waiter *L = (Waiter *)s->locals;
+  cl_Error *e;
+  CL_BEGIN(s);
+  if ((e = cl_call(s->R, &unfinished, NULL, &L->child))) CL_RAISE(s, e);
+  CL_AWAIT(s, &L->v, cl_task_awaitable(L->child));
+  CL_RETURN(s, &L->v);
+  CL_END(s);
+}
+
+static const cl_Coroutine waiter = {
+  .name = "waiter", .promise_type = &cl_task_type,
+  .locals_size = sizeof(Waiter), .step = waiter_step, .source = __FILE__
+};
+
+/* run one waiter to its suspension, then its child to its end, observed
+   or not; the summaries of both frames after each */
+static void run_waiter(cl_Runtime *R, int observed, char out[4][128]) {
+  int id = observed ? cl_observe(R, noop_observer, NULL) : 0;
+  cl_Frame *h = start(R, &waiter);
+  cl_FrameInfo info;
+  resume_ok(R, h);
+  assert_true(cl_frame_info(R, h, &info));
+  cl_Frame *child = ((Waiter *)info.locals)->child;
+  cl_TaskPromise *cp = NULL;
+  assert_ok(cl_promise(R, child, &cl_task_type, (void **)&cp));
+  assert_ptr_equal(cp->continuation, h);
+  assert_int_equal(cp->continuation_id, cl_frame_id(R, h));
+  frame_summary(R, h, out[0], 128);
+  frame_summary(R, child, out[1], 128);
+  resume_ok(R, child);                  /* ends: back to the waiter */
+  assert_false(cl_is_live(R, child));
+  frame_summary(R, h, out[2], 128);
+  snprintf(out[3], 128, "%d", done_of(R, h));
+  if (observed) cl_unobserve(R, id);
+  destroy_ok(R, h);
+}
+
+static void test_task_quiet_await_same_state(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  char quiet[4][128], loud[4][128];
+  run_waiter(R, 0, quiet);
+  run_waiter(R, 1, loud);
+  for (int i = 0; i < 4; i++) assert_string_equal(quiet[i], loud[i]);
+  assert_true(strncmp(quiet[0], "suspended|", 10) == 0);      /* at its co_await */
+  assert_non_null(strstr(quiet[0], "|0|1|task"));
+  assert_string_equal(quiet[3], "1");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     FIXTURE_TEST(test_generator_values),
@@ -282,6 +339,7 @@ int main(void) {
     FIXTURE_TEST(test_task_awaits_task),
     FIXTURE_TEST(test_task_error_reraised),
     FIXTURE_TEST(test_task_run_unfinished),
+    FIXTURE_TEST(test_task_quiet_await_same_state),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
