@@ -77,6 +77,15 @@ local rows = {
        v.chain_n / 1e6, v.chain_stack_bytes_n, v.chain_stack_bytes_10,
        f(v.chain_ns_per_link, 0), f(v.chain_native_ns_per_link or 0, 0), mb(v.chain_peak_rss_mb))
    end},
+  {name = "symmetric-transfer chain, C bodies, per link vs native C++20 (warm, interleaved)",
+   short = "chain per link", bench = "chain", target = 5, unit = "x",
+   value = function()
+     if not all("chain_warm_ns_per_link", "chain_warm_native_ns_per_link") then return nil end
+     return v.chain_warm_ns_per_link / v.chain_warm_native_ns_per_link, string.format(
+       "%s ns vs %s ns a link (chains of %.1fM, median of the runs)",
+       f(v.chain_warm_ns_per_link, 1), f(v.chain_warm_native_ns_per_link, 1),
+       v.chain_warm_n / 1e6)
+   end},
   {name = "symmetric-transfer chain, Lua bodies", bench = "lua_chain", pass = true,
    value = function()
      if not all("lua_chain_n", "lua_chain_ns_per_link") then return nil end
