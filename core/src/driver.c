@@ -433,15 +433,16 @@ static cl_Error *too_deep(cl_Runtime *R, const char *op) {
                       op, R->depth);
 }
 
-#ifdef CL_QUIET
 /* The resume of a generator specialised, as a compiler specialises it
    after inlining, when nothing observes: the promise type's yield_value is
    the core generator's (generator.c: it keeps a pointer to the value and
    returns suspend_always), and the frame waits at a suspend_always, whose
    members are constants. Between two co_yields nothing is called but the
-   body's step; whatever else the step asks for goes on in run_body. */
+   body's step; whatever else the step asks for goes on in run_body. (The
+   quiet driver takes it; the observed one, built without events, too.) */
 static int plain_generator(cl_Runtime *R, const cl_FrameState *st) {
-  return st->co->promise_type->yield_value == cl_generator_yield_value &&
+  return !cl_observed(R) &&
+         st->co->promise_type->yield_value == cl_generator_yield_value &&
          st->awaiter.ops == &cl_suspend_always_ops && !st->spilled &&
          !st->pinned && R->depth < R->nesting_limit;
 }
@@ -476,17 +477,13 @@ static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st)
   return e;
 }
 
-#endif
-
 OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
   if (h == &R->noop) return NULL;
   cl_FrameState *st = cl_frame_lookup(R, h);
   const char *why;
   if (st == NULL) return cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st))) return bad_resume(R, "resume()", st, why);
-#ifdef CL_QUIET
   if (plain_generator(R, st)) return resume_generator(R, h, st);
-#endif
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Frame *resumer = R->running;
   unsigned resumer_id = R->running_id, from = st->id;
