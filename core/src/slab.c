@@ -154,8 +154,9 @@ void *cl_slab_alloc(cl_Runtime *R, size_t size, size_t state_offset) {
    it is poisoned until the next frame takes it */
 void cl_slab_free(cl_Runtime *R, void *h, cl_FrameState *st) {
   cl_Slabs *S = &R->slabs;
-  const cl_Coroutine *co = st->co;
-  cl_SlabClass *k = class_of(R, S, cl_frame_size(co), cl_state_offset(co->promise_type));
+  cl_SlabClass *k = &S->classes[S->last];      /* usually; else its slab's */
+  if (k->slot != cl_frame_size(st->co) || (char *)st - (char *)h != (ptrdiff_t)k->state_offset)
+    k = &S->classes[slab_of(S, h)->cls];
   size_t state_end = k->state_offset + cl_align(sizeof *st);
   st->co = NULL;
   st->await_result = k->free;
