@@ -60,7 +60,9 @@ local rows = {
    value = function()
      if not all("lua_builtin_ns", "lua_plain_ns") then return nil end
      return v.lua_builtin_ns / v.lua_plain_ns,
-            f(v.lua_builtin_ns) .. " ns vs " .. f(v.lua_plain_ns) .. " ns"
+            f(v.lua_builtin_ns) .. " ns vs " .. f(v.lua_plain_ns) .. " ns, g() as f()"
+            .. (v.lua_method_ns and string.format("; g:next() in a closure: %s ns (%.2fx)",
+                  f(v.lua_method_ns), v.lua_method_ns / v.lua_plain_ns) or "")
    end},
   {name = "Lua-body generator, promise type in Lua vs coroutine.wrap", short = "Lua promise in Lua", bench = "lua_promise",
    target = 2.5, unit = "x",

@@ -55,10 +55,11 @@ static Object *toobject(lua_State *L, int i, const char *kind) {
    and its __name, so that a look-alike is told apart */
 static Object *checkobject(lua_State *L, const char *kind, const char *tname) {
   Object *o = kind ? toobject(L, 1, kind) : NULL;
-  const char *given = luaL_typename(L, 1);
+  const char *given;
   if (kind == NULL && (o = toobject(L, 1, CORO_GENERATOR)) == NULL)
     o = toobject(L, 1, CORO_TASK);
   if (o != NULL) return o;
+  given = luaL_typename(L, 1);
   if (luaL_getmetafield(L, 1, "__name") == LUA_TSTRING)
     given = lua_pushfstring(L, "%s '%s'", given, lua_tostring(L, -1));
   luaL_argerror(L, 1, lua_pushfstring(L, "%s expected (the object a coroutine "

@@ -218,12 +218,10 @@ int coro_newref(lua_State *L, const char *mode) {
   return luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-Ctx *coro_live(lua_State *L, Ctx *c) {
-  if (c->R == NULL)
-    luaL_error(L, "coro: the runtime is closed: the Lua state is closing, and "
-               "this finalizer runs after the module's own (make such objects "
-               "after require \"coro\")");
-  return c;
+void coro_closed(lua_State *L) {
+  luaL_error(L, "coro: the runtime is closed: the Lua state is closing, and "
+             "this finalizer runs after the module's own (make such objects "
+             "after require \"coro\")");
 }
 
 static int ctx_gc(lua_State *L) {

@@ -117,7 +117,11 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
 /* the context of a module function (its first upvalue), checked: once
    the runtime is closed (lua_close finalizes the module before the
    objects made before it was loaded) every function raises instead */
-Ctx *coro_live(lua_State *L, Ctx *c);
+void coro_closed(lua_State *L);
+static inline Ctx *coro_live(lua_State *L, Ctx *c) {
+  if (c->R == NULL) coro_closed(L);
+  return c;
+}
 #define ctx_raw(L) ((Ctx *)lua_touserdata(L, lua_upvalueindex(1)))
 #define ctx_up(L)  coro_live(L, ctx_raw(L))
 #define ctx_of(R)  ((Ctx *)cl_runtime_userdata(R))

@@ -12,10 +12,14 @@ local Generator = require "generator"
 M.LuaGenerator = Generator
 
 -- a function returning the next value of generator object g, nil at the
--- end: through the handle for the Lua-written generator (resume, done,
--- promise().current), g:next() for the built-in coro.generator
-function M.next_of(g)
-  if getmetatable(g) ~= Generator then return function() return g:next() end end
+-- end, as coroutine.wrap returns one: through the handle for the
+-- Lua-written generator (resume, done, promise().current); the built-in
+-- coro.generator is one itself (g() is g:next()), or with method true
+-- g:next() in a closure, as a program that calls the method by name does
+function M.next_of(g, method)
+  if getmetatable(g) ~= Generator then
+    return method and function() return g:next() end or g
+  end
   local h = g.h
   return function()
     h:resume()

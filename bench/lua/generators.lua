@@ -1,7 +1,9 @@
 -- generators.lua — a Lua-body generator yielding 0..n-1, per resume + yield,
 -- timed interleaved in one process:
---   plain    plain Lua coroutine.wrap (the baseline)
---   builtin  coro.coroutine(coro.generator, body): the built-in C promise type
+--   plain    plain Lua coroutine.wrap (the baseline): f()
+--   builtin  coro.coroutine(coro.generator, body): the built-in C promise
+--            type, called as the baseline is: g()
+--   method   the same, through g:next() in a closure
 --   promise  coro.coroutine(Generator, body): a promise type written in Lua
 -- Without the coro module only plain runs. Usage: lua5.4 generators.lua
 -- [n] [reps]. Prints lua_<mode>_ns.
@@ -29,12 +31,14 @@ local ok, api = pcall(require, "coroapi")
 if ok then
   local co_yield = api.coro.co_yield
   local function body(k) for i = 0, k - 1 do co_yield(i) end end
-  for mode, rtype in pairs({builtin = api.coro.generator, promise = api.LuaGenerator}) do
-    local range = api.coro.coroutine(rtype, body)
+  local builtin = api.coro.coroutine(api.coro.generator, body)
+  local promise = api.coro.coroutine(api.LuaGenerator, body)
+  for _, m in ipairs({{"builtin", builtin}, {"method", builtin, true}, {"promise", promise}}) do
+    local mode, range, method = m[1], m[2], m[3]
     modes[#modes + 1] = mode
     runs[#runs + 1] = runner(mode, function(k)
       local g = range(k)
-      return api.next_of(g), function() api.destroy(g) end
+      return api.next_of(g, method), function() api.destroy(g) end
     end)
   end
 else
