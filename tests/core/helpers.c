@@ -405,3 +405,19 @@ int done_of(cl_Runtime *R, cl_Frame *h) {
   ok(R, cl_done(R, h, &done), "done()");
   return done;
 }
+
+void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  FailingAlloc *f = (FailingAlloc *)ud;
+  if (nsize == 0) {
+    f->live_bytes -= osize;
+    free(ptr);
+    return NULL;
+  }
+  assert_null(ptr);                 /* the runtime never reallocates */
+  if (++f->count == f->fail_at) {
+    f->failed = 1;
+    return NULL;
+  }
+  f->live_bytes += nsize;
+  return malloc(nsize);
+}

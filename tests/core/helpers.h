@@ -150,6 +150,15 @@ typedef struct ScriptLocals {
   long long yielded;           /* what the last co_yield pointed at */
 } ScriptLocals;
 
+/* an allocator that fails the fail_at-th allocation (0: none) and counts
+   the bytes live; it checks that the runtime never reallocates */
+typedef struct FailingAlloc {
+  size_t count, fail_at;
+  size_t live_bytes;
+  int failed;
+} FailingAlloc;
+void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
 /* a coroutine whose body is script (ended by END); copying and destroying
    its parameters logs "params.copy" and "~params" */
 cl_Coroutine script_coroutine(const char *name, const cl_PromiseType *pt,

@@ -116,28 +116,6 @@ static void test_operator_new_throws(void **state) {
 
 /* ------------------------------------------------ failing allocations -- */
 
-typedef struct Failing {          /* fails the fail_at-th allocation */
-  size_t count, fail_at;          /* fail_at 0: never */
-  size_t live_bytes;
-  int failed;
-} Failing;
-
-static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  Failing *f = (Failing *)ud;
-  if (nsize == 0) {
-    f->live_bytes -= osize;
-    free(ptr);
-    return NULL;
-  }
-  assert_null(ptr);                 /* the runtime never reallocates */
-  if (++f->count == f->fail_at) {
-    f->failed = 1;
-    return NULL;
-  }
-  f->live_bytes += nsize;
-  return malloc(nsize);
-}
-
 /* an error from the run must be a clean out-of-memory */
 static void expect_nomemory(cl_Runtime *R, cl_Error *e) {
   if (e) assert_error(R, e, CL_NOMEMORY, "");
@@ -166,7 +144,7 @@ static void test_every_allocation_fails_once(void **state) {
   size_t n;
   (void)state;
   for (n = 1;; n++) {
-    Failing f = {0, 0, 0, 0};
+    FailingAlloc f = {0, 0, 0, 0};
     Fixture *fx = fixture_new(failing_alloc, &f);
     record_events(fx);
     f.fail_at = f.count + n;

@@ -146,28 +146,11 @@ static void test_slab_leaks_at_close(void **state) {
 /* every allocation fails once, in turn: a slab, the page map, a class;
    the call fails with std::bad_alloc's error, or everything runs; nothing
    leaks */
-typedef struct Failing { size_t count, fail_at; long long live; int failed; } Failing;
-
-static void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
-  Failing *f = (Failing *)ud;
-  if (nsize == 0) {
-    f->live -= (long long)osize;
-    free(ptr);
-    return NULL;
-  }
-  if (++f->count == f->fail_at) {
-    f->failed = 1;
-    return NULL;
-  }
-  f->live += (long long)nsize;
-  return realloc(ptr, nsize);
-}
-
 static void test_slab_every_allocation_fails_once(void **state) {
   (void)state;
   size_t n;
   for (n = 1;; n++) {
-    Failing f = {0, 0, 0, 0};
+    FailingAlloc f = {0, 0, 0, 0};
     cl_Runtime *R = cl_runtime_new(failing_alloc, &f);
     assert_non_null(R);
     f.fail_at = f.count + n;
@@ -185,7 +168,7 @@ static void test_slab_every_allocation_fails_once(void **state) {
       destroy_ok(R, h[i]);
     }
     assert_int_equal(cl_runtime_close(R), 0);
-    assert_int_equal(f.live, 0);
+    assert_int_equal(f.live_bytes, 0);
     if (!f.failed) break;
   }
   assert_true(n > 4);               /* classes, slabs, the map */
