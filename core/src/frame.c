@@ -124,8 +124,8 @@ void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt) {
          ? cl_frame_promise(h) : NULL;
 }
 
-static cl_Error *wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
-                            const cl_PromiseType *pt) {
+cl_Error *cl_wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
+                        const cl_PromiseType *pt) {
   char name[160];
   cl_frame_name(st, name, sizeof name);
   return cl_error_new(R, CL_MISUSE, "%s: %s has promise type '%s', not '%s'; "
@@ -155,7 +155,7 @@ cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
                         "a promise type first");
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) return cl_not_a_frame(R, "promise()", h);
-  if (st->co->promise_type != pt) return wrong_type(R, "promise()", st, pt);
+  if (st->co->promise_type != pt) return cl_wrong_type(R, "promise()", st, pt);
   if (!st->promise_alive) return dead_promise(R, "promise()", st);
   *promise = cl_frame_promise(h);
   return NULL;
@@ -172,7 +172,7 @@ cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt
     return cl_error_new(R, CL_MISUSE, "from_promise(): %p is not the promise of "
                         "a live coroutine [coroutine.handle.export.import]", promise);
   if (pt != NULL && st->co->promise_type != pt)
-    return wrong_type(R, "from_promise()", st, pt);
+    return cl_wrong_type(R, "from_promise()", st, pt);
   if (!st->promise_alive) return dead_promise(R, "from_promise()", st);
   *h = f;
   return NULL;
@@ -187,7 +187,7 @@ cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt
   cl_FrameState *st = cl_frame_lookup(R, f);
   if (st == NULL) return cl_not_a_frame(R, "from_address()", f);
   if (pt != NULL && st->co->promise_type != pt)
-    return wrong_type(R, "from_address()", st, pt);
+    return cl_wrong_type(R, "from_address()", st, pt);
   *h = f;
   return NULL;
 }

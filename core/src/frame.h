@@ -176,6 +176,9 @@ int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n);
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n);
 /* an error for a handle that is no live frame: null, destroyed, or foreign */
 cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h);
+/* an error for a handle whose promise type is not pt */
+cl_Error *cl_wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
+                        const cl_PromiseType *pt);
 void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* forget it */
 static inline void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id) {
   R->running = h;

@@ -66,8 +66,9 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
   unsigned id;
   cl_api_check(value != NULL, "cl_generator_next: value must not be NULL");
   *value = NULL;
-  if (st == NULL || !cl_extends(st->co->promise_type, &cl_generator_type))
-    return cl_promise(R, h, &cl_generator_type, (void **)&p);
+  if (st == NULL) return cl_not_a_frame(R, "next()", h);
+  if (!cl_extends(st->co->promise_type, &cl_generator_type))
+    return cl_wrong_type(R, "next()", st, &cl_generator_type);
   p = gen_promise(cl_frame_promise(h));
   id = st->id;
   uint64_t freed = R->ngraves;
