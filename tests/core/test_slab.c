@@ -33,6 +33,10 @@ static void test_slab_destroyed_handle(void **state) {
                "resume(): coroutine #1 'range' was already destroyed");
   assert_error(R, cl_destroy(R, h), CL_MISUSE, "destroy(): coroutine #1 'range' "
                "was already destroyed");
+  void *v;
+  assert_error(R, cl_generator_next(R, h, &v), CL_MISUSE, "next(): coroutine #1 "
+               "'range' was already destroyed");
+  assert_null(v);
 #if defined(__SANITIZE_ADDRESS__)
   assert_true(__asan_address_is_poisoned(info.promise));
   assert_true(__asan_address_is_poisoned(info.locals));
