@@ -225,26 +225,31 @@ static int by_id(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+typedef struct Listing { cl_FrameState **states; cl_Frame **frames; size_t n; } Listing;
+
+static void list_one(cl_FrameState *st, void *ud) {
+  Listing *l = (Listing *)ud;
+  if (l->states) l->states[l->n++] = st;
+  else l->frames[l->n++] = cl_frame_of_state(st);
+}
+
 size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
   const cl_Registry *g = &R->frames;
-  size_t count = g->count + R->slabs.live, k;
+  size_t count = g->count + R->slabs.live;
+  Listing l;
   if (out == NULL || n < count) return count;
-  cl_FrameState **states = (cl_FrameState **)cl_alloc(R, count * sizeof *states + 1);
-  if (states == NULL) {                          /* no memory: unsorted */
-    for (size_t i = k = 0; i < g->size; i++)
-      if (g->slots[i].key != NULL) out[k++] = (cl_Frame *)g->slots[i].key;
-    cl_FrameState **rest = (cl_FrameState **)(out + k);   /* as many slots */
-    size_t m = cl_slab_states(&R->slabs, rest);
-    for (size_t i = 0; i < m; i++) out[k + i] = cl_frame_of_state(rest[i]);
-    return k + m;
-  }
-  k = cl_slab_states(&R->slabs, states);
+  l.states = (cl_FrameState **)cl_alloc(R, count * sizeof *l.states + 1);
+  l.frames = out;                               /* no memory: unsorted */
+  l.n = 0;
+  cl_slab_each(&R->slabs, list_one, &l);
   for (size_t i = 0; i < g->size; i++)
-    if (g->slots[i].key != NULL) states[k++] = g->slots[i].state;
-  qsort(states, k, sizeof *states, by_id);
-  for (size_t i = 0; i < k; i++) out[i] = cl_frame_of_state(states[i]);
-  cl_free(R, states, count * sizeof *states + 1);
-  return k;
+    if (g->slots[i].key != NULL) list_one(g->slots[i].state, &l);
+  if (l.states) {
+    qsort(l.states, l.n, sizeof *l.states, by_id);
+    for (size_t i = 0; i < l.n; i++) out[i] = cl_frame_of_state(l.states[i]);
+    cl_free(R, l.states, count * sizeof *l.states + 1);
+  }
+  return l.n;
 }
 
 cl_Frame *cl_running(cl_Runtime *R) {

@@ -175,14 +175,13 @@ cl_FrameState *cl_slab_find(const cl_Slabs *S, const void *p, int *in_slab) {
   return st->co != NULL ? st : NULL;
 }
 
-size_t cl_slab_states(const cl_Slabs *S, cl_FrameState **out) {
-  size_t k = 0;
+void cl_slab_each(const cl_Slabs *S, void (*fn)(cl_FrameState *st, void *ud),
+                  void *ud) {
   for (const cl_Slab *s = S->all; s != NULL; s = s->next)
     for (size_t i = 0; i < s->carved; i++) {
       cl_FrameState *st = (cl_FrameState *)(s->base + i * s->slot + s->state_offset);
-      if (st->co != NULL) out[k++] = st;
+      if (st->co != NULL) fn(st, ud);
     }
-  return k;
 }
 
 void cl_slabs_free(cl_Runtime *R, cl_Slabs *S) {

@@ -46,8 +46,9 @@ void *cl_slab_alloc(struct cl_Runtime *R, size_t size, size_t state_offset);
 void cl_slab_free(struct cl_Runtime *R, void *h, struct cl_FrameState *st);
 /* the state of the live frame at p; *in_slab: p lies in a slab at all */
 struct cl_FrameState *cl_slab_find(const cl_Slabs *S, const void *p, int *in_slab);
-/* the states of the frames alive in slabs, into out (room for S->live) */
-size_t cl_slab_states(const cl_Slabs *S, struct cl_FrameState **out);
+/* fn(st, ud) for the state of each frame alive in slabs */
+void cl_slab_each(const cl_Slabs *S, void (*fn)(struct cl_FrameState *st, void *ud),
+                  void *ud);
 void cl_slabs_free(struct cl_Runtime *R, cl_Slabs *S);
 
 #endif
