@@ -83,11 +83,15 @@ const cl_PromiseType cl_task_type = {
 
 /* the state of t, a task's frame: the awaiter holds a
    coroutine_handle<task::promise_type>, which no other frame converts to */
+static int is_task(const cl_FrameState *st) {
+  return st != NULL && cl_extends(st->co->promise_type, &cl_task_type);
+}
+
 static cl_Error *task_of(cl_Runtime *R, const char *op, cl_Frame *t,
                          cl_FrameState **st) {
   char name[160];
   if ((*st = cl_frame_lookup(R, t)) == NULL) return cl_not_a_frame(R, op, t);
-  if (!cl_extends((*st)->co->promise_type, &cl_task_type)) {
+  if (!is_task(*st)) {
     cl_frame_name(*st, name, sizeof name);
     return cl_error_new(R, CL_MISUSE, "%s: %s is not a task; cl_task_awaitable "
                         "takes the frame of a task (cl_task_type)", op, name);
@@ -163,9 +167,8 @@ int cl_task_transfers(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
   if (a.ops == &cl_task_awaitable_ops) {        /* await_ready, await_suspend */
     cl_Frame *t = (cl_Frame *)a.self;
     cl_FrameState *ts = cl_frame_lookup(R, t);
-    if (ts == NULL || !cl_extends(ts->co->promise_type, &cl_task_type) ||
-        t->resume_fn == NULL || (ts->state != CL_STATE_SUSPENDED_INITIAL &&
-                                 ts->state != CL_STATE_SUSPENDED))
+    if (!is_task(ts) || t->resume_fn == NULL ||      /* done: ready */
+        (ts->state != CL_STATE_SUSPENDED_INITIAL && ts->state != CL_STATE_SUSPENDED))
       return 0;
     task_promise(t)->continuation = h;
     task_promise(t)->continuation_id = st->id;
