@@ -439,6 +439,10 @@ void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt);
 /* the id of the live frame at h, or 0: a handle kept with the id it had
    can tell that its frame died and another now has its address */
 unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);
+/* how many frames R has freed so far. A frame stops being live only by
+   being freed: while this count has not changed, a handle found live with
+   its id is still live with it, and need not be looked up again */
+uint64_t cl_frames_freed(cl_Runtime *R);
 /* the live frames, in creation order; returns how many (fills up to n) */
 size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
 cl_Frame *cl_running(cl_Runtime *R);              /* innermost running frame */

@@ -197,6 +197,11 @@ unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h) {
   return st ? st->id : 0;
 }
 
+uint64_t cl_frames_freed(cl_Runtime *R) {
+  cl_api_check(R != NULL, "cl_frames_freed: R must not be NULL");
+  return R->ngraves;
+}
+
 int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
   cl_api_check(R != NULL && info != NULL, "cl_frame_info: R and info must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);

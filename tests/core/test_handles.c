@@ -190,6 +190,27 @@ static void test_use_after_destroy(void **state) {
   assert_log_empty(&fx->log);
 }
 
+/* cl_frames_freed: one more with every frame freed, from the registry or
+   the slabs; a call or a resume that frees nothing leaves it as it was */
+static void test_frames_freed_counts_every_free(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {YIELD(1), END};
+  long long n = 3;
+  cl_Coroutine co;
+  assert_int_equal(cl_frames_freed(R), 0);
+  cl_Frame *h = lazy(fx, &co, body), *g = start_with(R, &range_generator, &n);
+  resume_ok(R, h);
+  resume_ok(R, g);
+  assert_int_equal(cl_frames_freed(R), 0);
+  destroy_ok(R, h);
+  assert_int_equal(cl_frames_freed(R), 1);
+  destroy_ok(R, g);
+  assert_int_equal(cl_frames_freed(R), 2);
+  assert_error(R, cl_resume(R, g), CL_MISUSE, "already destroyed");
+  assert_int_equal(cl_frames_freed(R), 2);
+}
+
 /* [coroutine.handle.export.import]: from_address needs a frame's address */
 static void test_from_address_not_a_frame(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
@@ -316,6 +337,7 @@ int main(void) {
     FIXTURE_TEST(test_promise_type_mismatch),
     FIXTURE_TEST(test_destroy_nested_scopes),
     FIXTURE_TEST(test_use_after_destroy),
+    FIXTURE_TEST(test_frames_freed_counts_every_free),
     FIXTURE_TEST(test_from_address_not_a_frame),
     FIXTURE_TEST(test_resume_while_running),
     FIXTURE_TEST(test_resume_from_await_ready),
