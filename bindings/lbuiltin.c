@@ -21,6 +21,8 @@ typedef struct Object {        /* a generator or task: owns its frame */
   cl_Frame *frame;             /* the one it was made with (for .h) */
   const PromiseType *type;
   unsigned id;                 /* the frame's, against a reused address */
+  uint64_t checked;            /* cl_frames_freed when f was last found
+                                  live with id (UINT64_MAX: not yet) */
 } Object;
 
 /* protected: c, the promise. The return object, a generator or a task;
@@ -35,6 +37,7 @@ static int newobject(lua_State *L) {
   o->type = coro_frametype(c, f);
   o->kind = o->type == c->task_type ? CORO_TASK : CORO_GENERATOR;
   o->id = cl_frame_info(c->R, f, &info) ? info.id : 0;
+  o->checked = UINT64_MAX;
   luaL_setmetatable(L, o->kind);
   return 1;
 }
@@ -70,12 +73,15 @@ static Object *checkobject(lua_State *L, const char *kind, const char *tname) {
 /* the frame o owns, for op: an error once it owns none (closed, or moved
    into a co_await), or when its frame was destroyed behind its back */
 static cl_Frame *owned(lua_State *L, Object *o, const char *op) {
+  cl_Runtime *R = coro_live(L, o->c)->R;
   cl_Error *e;
   if (o->f == NULL)
     luaL_error(L, "%s: this %s owns no coroutine any more: it was closed, or "
                "moved into a co_await", op, o->kind == CORO_TASK ? "task" : "generator");
-  if ((e = cl_check_handle(coro_live(L, o->c)->R, op, o->f, o->id)) != NULL)
-    coro_raise(o->c, L, e);
+  if (o->checked != cl_frames_freed(R)) {     /* some frame went: this one? */
+    if ((e = cl_check_handle(R, op, o->f, o->id)) != NULL) coro_raise(o->c, L, e);
+    o->checked = cl_frames_freed(R);
+  }
   return o->f;
 }
 

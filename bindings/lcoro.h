@@ -96,6 +96,8 @@ typedef struct Handle {        /* coroutine_handle<P> (type NULL: <>) */
   cl_Frame *f;
   const PromiseType *type;
   unsigned id;                 /* of the frame when made, 0 if none */
+  uint64_t checked;            /* cl_frames_freed when f was last found
+                                  live with id (UINT64_MAX: not yet) */
 } Handle;
 
 typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */

@@ -16,6 +16,7 @@ static void newhandle(lua_State *L, cl_Frame *f, unsigned id, const PromiseType 
   h->f = f;
   h->type = t;
   h->id = id;
+  h->checked = UINT64_MAX;
   luaL_setmetatable(L, CORO_HANDLE);
 }
 
@@ -85,12 +86,15 @@ static cl_Frame *tohandle(lua_State *L, int i) {
 }
 
 /* the frame a handle refers to, for an operation on it: a handle that
-   outlived its frame must not reach a newer frame at the same address */
+   outlived its frame must not reach a newer frame at the same address
+   (looked up again only once some frame was freed since the last time) */
 cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op) {
   Handle *h = coro_checkhandle(L, i);
-  unsigned now = h->id ? cl_frame_id(c->R, h->f) : 0;
-  if (now != 0 && now != h->id)
-    coro_raise(c, L, cl_check_handle(c->R, op, h->f, h->id));
+  uint64_t freed = cl_frames_freed(c->R);
+  if (h->id == 0 || h->checked == freed) return h->f;
+  unsigned now = cl_frame_id(c->R, h->f);
+  if (now == h->id) h->checked = freed;
+  else if (now != 0) coro_raise(c, L, cl_check_handle(c->R, op, h->f, h->id));
   return h->f;
 }
 

@@ -155,11 +155,24 @@ test("a handle of a destroyed frame is not the handle of a newer one there", fun
   local gen = coro.coroutine(coro.generator, function() coro.co_yield(1) end, "g")
   local g = gen()
   local old, address = g.h, g.h:address()
+  C.eq(old:done(), false)                          -- found live: checked once
   g:close()
   local newer <close> = gen()                      -- the freed block, again
   C.eq(newer.h:address(), address)
   C.eq(rawequal(old, newer.h), false)
   C.raises("now lives at its address", old.resume, old)
+end)
+
+test("a generator whose frame was destroyed through .h is told apart from a newer one", function()
+  local gen = coro.coroutine(coro.generator, function(v) coro.co_yield(v) end, "g")
+  local g = gen("first")
+  local address = g.h:address()
+  C.eq(g(), "first")                               -- found live: checked once
+  g.h:destroy()
+  local newer <close> = gen("newer")               -- the freed block, again
+  C.eq(newer.h:address(), address)
+  C.raises({"next(): coroutine #", "was already destroyed", "now lives at its address"}, g)
+  C.eq(newer(), "newer")
 end)
 
 test("a built-in's promise is a reference: one per frame, live fields, from_promise", function()
