@@ -175,7 +175,6 @@ void *coro_toudata(lua_State *L, int i, const char *kind, size_t size);
 #define coro_tohandle(L, i) \
   ((Handle *)coro_toudata(L, i, CORO_HANDLE, sizeof(Handle)))  /* or NULL */
 Handle *coro_checkhandle(lua_State *L, int i);
-cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op);
 const PromiseType *coro_frametype(Ctx *c, cl_Frame *f);
 const PromiseType *coro_totype(Ctx *c, lua_State *L, int i);  /* or NULL */
 

@@ -88,8 +88,7 @@ static cl_Frame *tohandle(lua_State *L, int i) {
 /* the frame a handle refers to, for an operation on it: a handle that
    outlived its frame must not reach a newer frame at the same address
    (looked up again only once some frame was freed since the last time) */
-cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op) {
-  Handle *h = coro_checkhandle(L, i);
+static cl_Frame *framebehind(Ctx *c, lua_State *L, Handle *h, const char *op) {
   uint64_t freed = cl_frames_freed(c->R);
   if (h->id == 0 || h->checked == freed) return h->f;
   unsigned now = cl_frame_id(c->R, h->f);
@@ -102,7 +101,7 @@ cl_Frame *coro_framebehind(Ctx *c, lua_State *L, int i, const char *op) {
 
 static int h_resume(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = coro_framebehind(c, L, 1, "resume()");
+  cl_Frame *f = framebehind(c, L, coro_checkhandle(L, 1), "resume()");
   ENTER(c, L);
   cl_Error *e = cl_resume(c->R, f);
   LEAVE(c, e);
@@ -111,7 +110,7 @@ static int h_resume(lua_State *L) {
 
 static int h_destroy(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = coro_framebehind(c, L, 1, "destroy()");
+  cl_Frame *f = framebehind(c, L, coro_checkhandle(L, 1), "destroy()");
   ENTER(c, L);
   cl_Error *e = cl_destroy(c->R, f);
   LEAVE(c, e);
@@ -120,8 +119,9 @@ static int h_destroy(lua_State *L) {
 
 static int h_done(lua_State *L) {
   Ctx *c = ctx_up(L);
+  cl_Frame *f = framebehind(c, L, coro_checkhandle(L, 1), "done()");
   int done = 0;
-  cl_Error *e = cl_done(c->R, coro_framebehind(c, L, 1, "done()"), &done);
+  cl_Error *e = cl_done(c->R, f, &done);
   if (e) return coro_raise(c, L, e);
   lua_pushboolean(L, done);
   return 1;
@@ -135,7 +135,7 @@ static int promise(lua_State *L) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->noop_promise);
     return 1;
   }
-  cl_Error *e = cl_promise(c->R, coro_framebehind(c, L, 1, "promise()"),
+  cl_Error *e = cl_promise(c->R, framebehind(c, L, h, "promise()"),
                            h->type ? &h->type->pt : NULL, &p);
   if (e) return coro_raise(c, L, e);
   h->type->push(c, L, p);
