@@ -68,12 +68,19 @@ static int luaawaitable(lua_State *L) {
   return 0;
 }
 
+/* u is coro.suspend_always or coro.suspend_never: *a is it */
+static int standard(Ctx *c, const void *u, cl_Awaitable *a) {
+  if (u == NULL) return 0;
+  if (u == c->always) *a = cl_suspend_always();
+  else if (u == c->never) *a = cl_suspend_never();
+  return u == c->always || u == c->never;
+}
+
 static cl_Error *toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
                              int temporary) {
   void *u = lua_touserdata(L, i);
   Making m;
-  if (u != NULL && u == c->always) { *a = cl_suspend_always(); return NULL; }
-  if (u != NULL && u == c->never) { *a = cl_suspend_never(); return NULL; }
+  if (standard(c, u, a)) return NULL;
   if (u != NULL && coro_istask(L, i)) return coro_taskawaitable(c, L, i, temporary, a);
   m.a = a;
   m.temporary = temporary;
@@ -85,6 +92,7 @@ static cl_Error *toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
    temporary whatever temporary says) */
 cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
                            int temporary) {
+  if (standard(c, lua_touserdata(L, i), a)) return NULL;     /* the usual */
   Temporary *t = (Temporary *)coro_toudata(L, i, CORO_TEMPORARY, sizeof(Temporary));
   cl_Error *e;
   if (t == NULL) return toawaitable(c, L, i, a, temporary);
