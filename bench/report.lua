@@ -27,15 +27,25 @@ local function ir_per_op(prog, build)
   local a, b = v["ir_" .. prog .. "_" .. build .. "_n1"], v["ir_" .. prog .. "_" .. build .. "_n2"]
   local n1, n2 = v.ir_n1, v.ir_n2
   if not (a and b and n1 and n2) then return nil end
-  local ops = (n2 - n1) * 1.1 * (build == "native" and NATIVE_X or 1)
+  local x = build == "native" and NATIVE_X or build == "floor" and NATIVE_X // 2 or 1
+  local ops = (n2 - n1) * 1.1 * x
   return (b - a) / ops                        -- each run does 1.1 n operations
 end
 
--- "; 611 vs 23 instructions per op" when callgrind counted both
+-- "; 611 vs 23 instructions per op (floor 109)" when callgrind counted them
 local function ir_detail(prog)
-  local cl, native = ir_per_op(prog, "on"), ir_per_op(prog, "native")
+  local cl, native, floor = ir_per_op(prog, "on"), ir_per_op(prog, "native"),
+                            ir_per_op(prog, "floor")
   if not (cl and native) then return "" end
   return string.format("; %.0f vs %.0f instructions/op", cl, native)
+         .. (floor and string.format(" (floor %.0f)", floor) or "")
+end
+
+-- a row's floor: the least any design does (bench/c/floor.c,
+-- bench/lua/floor.c, generators.lua's floor_promise), against the same
+-- baseline in the same run
+local function floor_of(key, base)
+  return function() return v[key] and v[base] and v[key] / v[base] end
 end
 
 -- each figure: which benchmark produces it, how to compute its value, target
@@ -47,14 +57,16 @@ local rows = {
      return v.cl_generator_ns / v.native_generator_ns,
             f(v.cl_generator_ns) .. " ns vs " .. f(v.native_generator_ns, 2) .. " ns"
             .. ir_detail("generator")
-   end},
+   end,
+   floor = floor_of("floor_generator_ns", "native_generator_ns")},
   {name = "C-body task awaiting sync child task vs native (alloc + 2 transfers)", short = "C task await", bench = "task",
    target = 2.0, unit = "x",
    value = function()
      if not all("cl_task_ns", "native_task_ns") then return nil end
      return v.cl_task_ns / v.native_task_ns,
             f(v.cl_task_ns) .. " ns vs " .. f(v.native_task_ns) .. " ns" .. ir_detail("task")
-   end},
+   end,
+   floor = floor_of("floor_task_ns", "native_task_ns")},
   {name = "Lua-body generator, built-in coro.generator vs coroutine.wrap", short = "Lua coro.generator", bench = "lua_builtin",
    target = 1.3, unit = "x",
    value = function()
@@ -63,14 +75,16 @@ local rows = {
             f(v.lua_builtin_ns) .. " ns vs " .. f(v.lua_plain_ns) .. " ns, g() as f()"
             .. (v.lua_method_ns and string.format("; g:next() in a closure: %s ns (%.2fx)",
                   f(v.lua_method_ns), v.lua_method_ns / v.lua_plain_ns) or "")
-   end},
+   end,
+   floor = floor_of("lua_floor_ns", "lua_plain_ns")},
   {name = "Lua-body generator, promise type in Lua vs coroutine.wrap", short = "Lua promise in Lua", bench = "lua_promise",
    target = 2.5, unit = "x",
    value = function()
      if not all("lua_promise_ns", "lua_plain_ns") then return nil end
      return v.lua_promise_ns / v.lua_plain_ns,
             f(v.lua_promise_ns) .. " ns vs " .. f(v.lua_plain_ns) .. " ns"
-   end},
+   end,
+   floor = floor_of("lua_floor_promise_ns", "lua_plain_ns")},
   {name = "symmetric-transfer chain, C bodies", bench = "chain", pass = true,
    value = function()
      if not all("chain_n", "chain_stack_bytes_n", "chain_stack_bytes_10") then return nil end
@@ -174,6 +188,8 @@ for _, r in ipairs(rows) do
   r.detail = detail or ""
   r.target_shown = r.pass and "completes, constant C stack"
                    or ("<= " .. (r.target % 1 == 0 and f(r.target, 0) or f(r.target)) .. r.unit)
+  local floor = r.floor and r.floor()
+  r.floor_shown = floor and f(floor, 2) .. r.unit or "-"
   if failed[r.bench] then
     r.shown, r.status = "-", "FAILED (crashed or wrong result)"
   elseif x == nil then
@@ -183,19 +199,20 @@ for _, r in ipairs(rows) do
     r.shown, r.status = x and "yes" or "no", x and "met" or "MISSED"
   else
     r.shown = f(x, x < 10 and 2 or 1) .. r.unit
-    r.status = x <= r.target and "met" or "MISSED"
-    chart[#chart + 1] = {name = r.short, ratio = x / r.target,
+    r.status = x <= r.target and "met"
+               or floor and floor > r.target and "MISSED (below the floor)" or "MISSED"
+    chart[#chart + 1] = {name = r.short, ratio = x / r.target, floor = floor and floor / r.target,
                           shown = r.shown .. " (" .. r.target_shown .. ")"}
   end
-  if r.status == "MISSED" then missed = missed + 1 end
+  if r.status:find("^MISSED") then missed = missed + 1 end
 end
 
 -- the table, as Markdown (printed and written)
-local lines = {"| figure | measured | target | status | details |",
-               "|---|---|---|---|---|"}
+local lines = {"| figure | measured | floor | target | status | details |",
+               "|---|---|---|---|---|---|"}
 for _, r in ipairs(rows) do
-  lines[#lines + 1] = string.format("| %s | %s | %s | %s | %s |", r.name, r.shown,
-                                    r.target_shown, r.status, r.detail)
+  lines[#lines + 1] = string.format("| %s | %s | %s | %s | %s | %s |", r.name, r.shown,
+                                    r.floor_shown, r.target_shown, r.status, r.detail)
 end
 local tbl = table.concat(lines, "\n")
 print(tbl)
@@ -205,7 +222,9 @@ local machine = io.open(machine_path):read("a")
 local md = io.open(md_path, "w")
 md:write("# corolab benchmark results\n\n",
          "Written by `bench/run` (do not edit by hand). Ratios are corolab / baseline,\n",
-         "both timed in the same process, interleaved, median of several runs.\n\n",
+         "both timed in the same process, interleaved, median of several runs. The\n",
+         "floor is the same ratio for the least design that does what the figure\n",
+         "measures (bench/analysis.md, \"Floors\"): a target below it cannot be met.\n\n",
          "## Machine\n\n```\n", machine, "```\n\n## Figures\n\n", tbl, "\n\n",
          string.format("%d of %d targets missed.\n\n", missed, #rows),
          "![ratio to target per figure](results.svg)\n\n")
@@ -220,30 +239,32 @@ md:close()
 local dat = os.tmpname()
 local d = io.open(dat, "w")
 for i, c in ipairs(chart) do
-  d:write(string.format("%d %.4f \"%s\" \"%s\"\n", i - 1, c.ratio, c.name, c.shown))
+  d:write(string.format("%d %.4f \"%s\" \"%s\" %s\n", i - 1, c.ratio, c.name, c.shown,
+                        c.floor and string.format("%.4f", c.floor) or "NaN"))
 end
 d:close()
 if #chart > 0 then
   local gp = io.popen("gnuplot", "w")
   gp:write(string.format([[
-set terminal svg size 1200,520 font "sans,12" background "white"
+set terminal svg size 1200,580 font "sans,12" background "white"
 set output "%s"
-set title "corolab: measured / target (below the line = target met)"
+set title "corolab: measured / target (below the line = target met; dots: the floor)"
 set style fill solid 0.8 border -1
 set boxwidth 0.6
 set logscale y 2
 set yrange [0.03:*]
 set ylabel "measured / target (log scale)"
-set xtics font ",11" noenhanced nomirror
+set xtics font ",11" noenhanced nomirror rotate by -25 left
 set xrange [-0.6:%d.6]
-set bmargin 3
+set bmargin 7
 set rmargin 8
 set grid ytics
 set key off
 plot "%s" using 1:2:($2 <= 1 ? 0x2e8b57 : 0xcd3333):xtic(3) with boxes lc rgb variable, \
-     "%s" using 1:2:4 with labels offset 0,0.8 font ",10" noenhanced, \
+     "%s" using 1:2:4 with labels offset 0,0.8 font ",9" noenhanced, \
+     "%s" using 1:5 with points pt 7 ps 1.2 lc rgb "black", \
      1 with lines lw 2 dt 2 lc rgb "black"
-]], svg_path, #chart - 1, dat, dat))
+]], svg_path, #chart - 1, dat, dat, dat))
   gp:close()
 end
 os.remove(dat)

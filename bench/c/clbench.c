@@ -36,30 +36,29 @@ void bench_ok(cl_Runtime *R, cl_Error *e, const char *where) {
 }
 
 int bench_versus(int argc, char **argv, const char *name, bench_fn cl,
-                 bench_fn native, long native_x, long default_n) {
+                 bench_fn native, bench_fn floor, long native_x, long default_n) {
   long n = bench_arg(argc, argv, 1, default_n);
   int reps = (int)bench_arg(argc, argv, 2, 5);
-  const char *which = argc > 3 ? argv[3] : "both";
-  int run_cl = strcmp(which, "native") != 0, run_native = strcmp(which, "cl") != 0;
+  const char *which = argc > 3 ? argv[3] : "all";
+  const char *names[3] = {"native", "floor", "cl"};
+  bench_fn fns[3] = {native, floor, cl};
+  long sizes[3] = {n * native_x, n * (native_x / 2), n};
   char key[64];
   Counter c;
   cl_Runtime *R = bench_runtime(&c);
-  bench_Case cases[2];
-  int k = 0;
-  if (run_native) {
-    cases[k].fn = native; cases[k].ctx = NULL; cases[k++].n = n * native_x;
-  }
-  if (run_cl) {
-    cases[k].fn = cl; cases[k].ctx = R; cases[k++].n = n;
+  bench_Case cases[3];
+  int k = 0, of[3];
+  for (int i = 0; i < 3; i++) {
+    if (strcmp(which, "all") != 0 && strcmp(which, names[i]) != 0) continue;
+    of[k] = i;
+    cases[k].fn = fns[i];
+    cases[k].ctx = R;
+    cases[k++].n = sizes[i];
   }
   bench_interleave(cases, k, reps);
-  if (run_native) {
-    snprintf(key, sizeof key, "native_%s_ns", name);
-    bench_print(key, cases[0].ns);
-  }
-  if (run_cl) {
-    snprintf(key, sizeof key, "cl_%s_ns", name);
-    bench_print(key, cases[k - 1].ns);
+  for (int j = 0; j < k; j++) {
+    snprintf(key, sizeof key, "%s_%s_ns", names[of[j]], name);
+    bench_print(key, cases[j].ns);
   }
   bench_close(R);
   return 0;

@@ -18,11 +18,12 @@ void bench_close(cl_Runtime *R);
 /* an error where none is expected: the benchmark crashed (exit 2) */
 void bench_ok(cl_Runtime *R, cl_Error *e, const char *where);
 
-/* main() of a corolab-vs-native benchmark: argv = [n] [reps] [cl|native|both];
-   times cl(R, n) and native(NULL, native_x * n) interleaved; prints
-   native_<name>_ns and cl_<name>_ns */
+/* main() of a corolab-vs-native benchmark: argv = [n] [reps]
+   [cl|native|floor|all]; times cl(R, n), native(R, native_x * n) and the
+   floor (floor.h; native_x / 2 * n) interleaved; prints cl_<name>_ns,
+   native_<name>_ns and floor_<name>_ns */
 int bench_versus(int argc, char **argv, const char *name, bench_fn cl,
-                 bench_fn native, long native_x, long default_n);
+                 bench_fn native, bench_fn floor, long native_x, long default_n);
 
 /* count(n): for (long i = 0; i < n; i++) co_yield i;  (cl_generator_type) */
 typedef struct CountLocals { long n, i; } CountLocals;

@@ -3,9 +3,10 @@
 ** CL_YIELD, cl_generator_next): the cost of one resume + co_yield, timed
 ** interleaved with the native C++20 generator (native/generator.cpp, which
 ** runs NATIVE_X times as many operations, being that much faster).
-** Usage: generator [n] [reps] [cl|native|both]. Prints *_generator_ns.
+** With the floor (floor.c) beside them. Usage: generator [n] [reps]
+** [cl|native|floor|all]. Prints *_generator_ns.
 */
-#include "clbench.h"
+#include "floor.h"
 #include "../native/native.h"
 
 #define NATIVE_X 8
@@ -22,5 +23,5 @@ static void run(void *ctx, long n) {
 
 int main(int argc, char **argv) {
   return bench_versus(argc, argv, "generator", run, native_generator_run,
-                      NATIVE_X, 5000000);
+                      floor_generator_run, NATIVE_X, 5000000);
 }

@@ -3,9 +3,10 @@
 ** (cl_task_type, cl_task_awaitable): per co_await child(i), the child's frame
 ** allocation, symmetric transfer to it and back, and its destruction; timed
 ** interleaved with the native C++20 task (native/task.cpp, NATIVE_X times
-** as many operations). Usage: task [n] [reps] [cl|native|both]. Prints *_task_ns.
+** as many operations) and the floor (floor.c). Usage: task [n] [reps]
+** [cl|native|floor|all]. Prints *_task_ns.
 */
-#include "clbench.h"
+#include "floor.h"
 #include "../native/native.h"
 
 #define NATIVE_X 8
@@ -68,5 +69,6 @@ static void run(void *ctx, long n) {
 }
 
 int main(int argc, char **argv) {
-  return bench_versus(argc, argv, "task", run, native_task_run, NATIVE_X, 2000000);
+  return bench_versus(argc, argv, "task", run, native_task_run, floor_task_run,
+                      NATIVE_X, 2000000);
 }
