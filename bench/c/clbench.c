@@ -1,7 +1,7 @@
 /*
 ** clbench.c — helpers shared by the C benchmarks of the core: counting
-** allocator, error checks, the corolab-vs-native main(), and the count(n)
-** generator (a C body).
+** allocator, error checks, the corolab-vs-native main(), the count(n)
+** generator and the child(i) task (C bodies).
 */
 #include "clbench.h"
 
@@ -93,3 +93,21 @@ long long count_take(cl_Runtime *R, cl_Frame *g, long k) {
   }
   return sum;
 }
+
+static cl_Error *child_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+  (void)R; (void)h;
+  ((cl_Value *)locals)->i = *(long *)args;
+  return NULL;
+}
+
+static void child_step(cl_Step *s) {
+  CL_BEGIN(s);
+  CL_RETURN(s, (cl_Value *)s->locals);
+  CL_END(s);
+}
+
+const cl_Coroutine child_coroutine = {
+  .name = "child", .promise_type = &cl_task_type,
+  .locals_size = sizeof(cl_Value), .init = child_init, .step = child_step,
+  .source = __FILE__
+};

@@ -1,7 +1,8 @@
 /*
 ** clbench.h — what the C benchmarks of the core share (clbench.c): a
 ** runtime whose allocator counts live bytes, a check that turns any
-** cl_Error into a crash of the benchmark, and the count(n) generator body.
+** cl_Error into a crash of the benchmark, the count(n) generator body and
+** the child(i) task body.
 */
 #ifndef CLBENCH_H
 #define CLBENCH_H
@@ -31,5 +32,8 @@ extern const cl_Coroutine count_coroutine;
 cl_Frame *count_new(cl_Runtime *R, long n);
 /* the sum of the next k values of count generator g, via cl_generator_next */
 long long count_take(cl_Runtime *R, cl_Frame *g, long k);
+
+/* child(i): co_return i;  (cl_task_type; i a long, its value in .i) */
+extern const cl_Coroutine child_coroutine;
 
 #endif

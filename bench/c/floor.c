@@ -197,27 +197,9 @@ static int await_child(cl_Frame *parent, State *ps, cl_Step *s) {
   return 0;
 }
 
-typedef struct ChildLocals { cl_Value v; } ChildLocals;
-
-static cl_Error *child_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((ChildLocals *)locals)->v.i = *(long *)args;
-  return NULL;
-}
-
-static void child_step(cl_Step *s) {           /* co_return i; */
-  CL_BEGIN(s);
-  CL_RETURN(s, &((ChildLocals *)s->locals)->v);
-  CL_END(s);
-}
-
-static const cl_Coroutine child_coroutine = {
-  .name = "child", .promise_type = &cl_task_type,
-  .locals_size = sizeof(ChildLocals), .init = child_init, .step = child_step
-};
-
 typedef struct ParentLocals { long n, i; cl_Value sum, got; cl_Frame *child; } ParentLocals;
 
+/* task.c's parent, calling the floor's call */
 static void parent_step(cl_Step *s) {  /* for each i: sum += co_await child(i) */
   ParentLocals *l = (ParentLocals *)s->locals;
   CL_BEGIN(s);

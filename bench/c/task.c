@@ -11,27 +11,6 @@
 
 #define NATIVE_X 8
 
-/* child(i): co_return i; */
-typedef struct ChildLocals { cl_Value v; } ChildLocals;
-
-static cl_Error *child_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
-  (void)R; (void)h;
-  ((ChildLocals *)locals)->v.i = *(long *)args;
-  return NULL;
-}
-
-static void child_step(cl_Step *s) {
-  CL_BEGIN(s);
-  CL_RETURN(s, &((ChildLocals *)s->locals)->v);
-  CL_END(s);
-}
-
-static const cl_Coroutine child_coroutine = {
-  .name = "child", .promise_type = &cl_task_type,
-  .locals_size = sizeof(ChildLocals), .init = child_init, .step = child_step,
-  .source = __FILE__
-};
-
 /* parent(n): for (i = 0; i < n; i++) sum += co_await child(i); co_return sum; */
 typedef struct ParentLocals {
   long n, i;
