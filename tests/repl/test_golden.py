@@ -1,7 +1,9 @@
 """test_golden.py — corolab's non-interactive output against goldens in
 golden/: --trace, each --export format, and a piped explorer session; the
 Chrome trace must also parse as JSON with B/E slices nesting on each track.
-Run: python3 test_golden.py BINARY CASE  (COROLAB_UPDATE_GOLDEN=1 rewrites)
+Run: python3 test_golden.py BINARY CASE  (COROLAB_UPDATE_GOLDEN=1 rewrites the
+goldens it compares with, and is refused under CI: a leaked variable would
+make every golden pass)
 Frame sizes and the runtime's field offsets are masked (see masked()).
 Scripts run from the repository root, so source locations read scripts/..."""
 import atexit
@@ -39,10 +41,22 @@ def masked(text):
     return re.sub(r"\+\d+(\s+)(state|locals)\b", r"+<n>\1\2", text)
 
 
-def against_golden(name, text):
+def on_ci():
+    """CI=true (or any CI value but 0 and false), as CI services set it"""
+    return os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+def against_golden(name, text, rule=""):
+    """text (masked) is golden/NAME; rule: what a difference breaks"""
     text = masked(text)
     path = os.path.join(GOLDEN, name)
     if os.environ.get("COROLAB_UPDATE_GOLDEN"):
+        if on_ci():
+            raise AssertionError(
+                "COROLAB_UPDATE_GOLDEN is set under CI=%s: refusing to rewrite golden/%s, "
+                "since a leaked variable would make every golden test pass; unset "
+                "COROLAB_UPDATE_GOLDEN (rewrite goldens on your own machine and review the "
+                "diff)" % (os.environ["CI"], name))
         with open(path, "w") as f:
             f.write(text)
         return
@@ -51,7 +65,8 @@ def against_golden(name, text):
         import difflib
         diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
                                             "golden/" + name, "actual"))
-        raise AssertionError("output differs from golden/%s:\n%s" % (name, diff))
+        raise AssertionError("output differs from golden/%s%s:\n%s" % (
+            name, rule and " (" + rule + ")", diff))
 
 
 def succeed(p):
@@ -537,6 +552,22 @@ def case_diff(binary):
     assert p.returncode == 1 and p.stderr.startswith("corolab: cannot open nope.lua"), p.stderr
 
 
+def case_update_refused_on_ci(binary):
+    """COROLAB_UPDATE_GOLDEN under CI=true: a golden case fails, saying why,
+    and rewrites nothing"""
+    golden = os.path.join(GOLDEN, "03-task.trace.txt")
+    before = os.stat(golden).st_mtime_ns
+    p = subprocess.run([sys.executable, os.path.abspath(__file__), binary, "trace:03-task"],
+                       env=dict(os.environ, COROLAB_UPDATE_GOLDEN="1", CI="true"),
+                       capture_output=True, text=True, timeout=60)
+    rule = "under CI a golden case must refuse COROLAB_UPDATE_GOLDEN (a leaked variable " \
+           "would make every golden test pass)"
+    assert p.returncode == 1, "%s: exit %d\nstdout:\n%s" % (rule, p.returncode, p.stdout)
+    assert "COROLAB_UPDATE_GOLDEN is set under CI=true: refusing to rewrite " \
+           "golden/03-task.trace.txt" in p.stderr, "%s; stderr:\n%s" % (rule, p.stderr)
+    assert os.stat(golden).st_mtime_ns == before, rule + ": golden/03-task.trace.txt rewritten"
+
+
 def case_dot_twenty(binary):
     """a chain of twenty tasks stays readable: one row per frame (frames
     stacked, not one long line), its interaction edges labelled by step"""
@@ -573,6 +604,7 @@ CASES = {
     "tour_env": case_tour_env,
     "replay": case_replay,
     "diff": case_diff,
+    "update_refused_on_ci": case_update_refused_on_ci,
 }
 
 
