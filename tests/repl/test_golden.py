@@ -528,13 +528,25 @@ def case_replay(binary):
 def case_diff(binary):
     """[issue 14] corolab --diff aligns two runs: the lazy/eager and the
     final_suspend pairs against their goldens (deterministic, no colour);
-    :diff N M over runs made at the prompt; the mistakes get one line"""
+    :diff N M over runs made at the prompt, two tasks in swapped order among
+    them; the mistakes get one line"""
     for a, b, name in (("lazy", "eager", "diff-lazy-eager.txt"),
                        ("final-suspended", "final-not-suspended", "diff-final.txt"),
                        ("transfer", "nested", "diff-transfer-nested.txt")):
         p = run(binary, ["--diff", "scripts/compare/%s.lua" % a, "scripts/compare/%s.lua" % b])
         succeed(p)
         against_golden(name, p.stdout)
+    # two tasks run one after the other, then in the other order: the same
+    # event kinds, on other frames; the frame's role (first#1, second#1)
+    # keeps them apart, so second's events align and first's are on one side
+    p = piped(binary, [
+        'first = coro.coroutine(Task, function() coro.co_return(1) end, "first")',
+        'second = coro.coroutine(Task, function() coro.co_return(2) end, "second")',
+        "function run_task(task) local t <close> = task() return t:run() end",
+        "run_task(first), run_task(second)", "run_task(second), run_task(first)",
+        ":diff 1 2"], [])
+    against_golden("diff-swapped.txt", p.stdout,
+                   "--diff aligns on the event kind and the frame's role, not the kind alone")
     p = piped(binary, ["g = range(2)", "for _ = 1, 3 do g.h:resume() end", "g2 = range(3)",
                        ":diff 1 3", ":diff 1 9", ":diff x", ":diff"], [
         r"> < run 1 \(events 1-9\): 9 events$", r"^> run 3 \(events 33-41\): 9 events$",
