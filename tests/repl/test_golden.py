@@ -580,6 +580,42 @@ def case_update_refused_on_ci(binary):
     assert os.stat(golden).st_mtime_ns == before, rule + ": golden/03-task.trace.txt rewritten"
 
 
+BANNERS = {"en": "the C++20 coroutine machinery, live, in Lua 5.4.",
+           "tr": "C++20 coroutine mekanizması, Lua 5.4 ile canlı olarak.",
+           "zh": "在 Lua 5.4 中实时观察 C++20 协程的运作机制。"}
+
+
+def case_language_env(binary):
+    """the language from the environment, in POSIX's order (XBD 8.2): LC_ALL,
+    then LC_MESSAGES, then LANG; the first one set and not empty decides,
+    even for a locale with no catalogue (English then); the banner shows it"""
+    posix = "POSIX: LC_ALL, then LC_MESSAGES, then LANG decide; an empty one is ignored"
+    for lc_all, lc_messages, lang, want in (
+            (None, None, None, "en"),
+            (None, None, "tr_TR.UTF-8", "tr"),
+            (None, "zh_CN.UTF-8", None, "zh"),
+            (None, "zh_CN.UTF-8", "tr_TR.UTF-8", "zh"),
+            ("zh_CN.UTF-8", None, "tr_TR.UTF-8", "zh"),
+            ("zh_CN.UTF-8", "tr_TR.UTF-8", None, "zh"),
+            ("tr_TR.UTF-8", "zh_CN.UTF-8", "zh_CN.UTF-8", "tr"),
+            ("C.UTF-8", "zh_CN.UTF-8", "tr_TR.UTF-8", "en"),
+            (None, "fr_FR.UTF-8", "tr_TR.UTF-8", "en"),
+            ("", "", "tr_TR.UTF-8", "tr"),
+            ("", "zh_CN.UTF-8", "tr_TR.UTF-8", "zh"),
+            ("", "tr_TR.UTF-8", "", "tr")):
+        env = {k: v for k, v in ENV.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+        given = {k: v for k, v in (("LC_ALL", lc_all), ("LC_MESSAGES", lc_messages),
+                                   ("LANG", lang)) if v is not None}
+        p = subprocess.run([binary, "-i"], cwd=ROOT, env=dict(env, **given), input="",
+                           capture_output=True, text=True, timeout=60)
+        succeed(p)
+        banner = p.stdout.split("\n", 1)[0]
+        assert banner == "corolab %s — %s" % (VERSION, BANNERS[want]), \
+            "%s: with %s the banner is %r, not %s's (%s)" % (
+                posix, " ".join("%s=%s" % kv for kv in given.items()) or "none set", banner,
+                want, BANNERS[want])
+
+
 def case_dot_twenty(binary):
     """a chain of twenty tasks stays readable: one row per frame (frames
     stacked, not one long line), its interaction edges labelled by step"""
@@ -616,6 +652,7 @@ CASES = {
     "tour_env": case_tour_env,
     "replay": case_replay,
     "diff": case_diff,
+    "language_env": case_language_env,
     "update_refused_on_ci": case_update_refused_on_ci,
 }
 
