@@ -564,6 +564,23 @@ def case_diff(binary):
     assert p.returncode == 1 and p.stderr.startswith("corolab: cannot open nope.lua"), p.stderr
 
 
+def case_explanations(binary):
+    """every context-dependent explanation, from real runs (contexts.lua;
+    the export turns the recording on): its count, and exit status 0"""
+    p = run(binary, ["--export", "dot=/dev/null", "tests/repl/contexts.lua"])
+    succeed(p)
+    assert p.stdout == "contexts: 14 explained\n" and p.stderr == "", p.stdout + p.stderr
+
+
+def case_catalogues(binary):
+    """the explanation catalogues of every language: complete, used, folded
+    (catalogues.lua), and exit status 0"""
+    p = run(binary, ["tests/repl/catalogues.lua", "repl"])
+    succeed(p)
+    assert re.fullmatch(r"catalogues: \d+ keys in 3 languages\n", p.stdout), p.stdout
+    assert p.stderr == "", p.stderr
+
+
 def case_update_refused_on_ci(binary):
     """COROLAB_UPDATE_GOLDEN under CI=true: a golden case fails, saying why,
     and rewrites nothing"""
@@ -654,6 +671,8 @@ CASES = {
     "diff": case_diff,
     "language_env": case_language_env,
     "update_refused_on_ci": case_update_refused_on_ci,
+    "explanations": case_explanations,
+    "catalogues": case_catalogues,
 }
 
 
