@@ -15,6 +15,9 @@ Run: python3 test_html.py BINARY CASE
             root): the page is the template plus the run, and its DOM at a
             few events agrees with its own JSON; a screenshot is taken
   lesson:NAME  the same for one lesson
+  values    lesson 03's page, checked against what lesson 03 really does (not
+            against its own JSON): each member's result and call in the
+            data, and in the DOM Chromium renders (await_resume → 42, ...)
 Chromium: $COROLAB_CHROMIUM, else chromium / chromium-browser / google-chrome
 on PATH; without one the Chromium cases print "skipped: no chromium" and
 exit 0. COROLAB_HTML_KEEP=DIR keeps the pages and screenshots there."""
@@ -501,12 +504,63 @@ def case_lessons(binary, names):
             time.monotonic() - exported))
 
 
+# what the members of lesson 03 (scripts/lessons/03-task.lua) return, by
+# event: get_return_object's task, the awaiters' bool, void or handle
+# ([expr.await]/5: a handle is resumed, a symmetric transfer), and
+# await_resume's 42, the value of co_await inner() ([expr.await]/5.3)
+RESULTS_03 = {
+    4: "task handle #1", 5: "suspend_always", 6: "false", 8: "void",
+    15: "task handle #2", 16: "suspend_always", 17: "false", 19: "void",
+    21: "false", 23: "handle #2 inner",
+    29: "task::final_awaiter", 30: "false", 32: "handle #1 outer",
+    35: "42",
+    44: "task::final_awaiter", 45: "false", 47: "noop_coroutine()",
+}
+RESULTS_RULE = "the page must show what each member returned"
+
+
+def case_values(binary):
+    """lesson 03's results and calls, in the page's data and on the page"""
+    template = open(TEMPLATE, encoding="utf-8").read()
+    out, run, _ = check_export(binary, "03-task", template)
+    events = {ev["seq"]: ev for ev in run["events"]}
+    results = {seq: ev["result"] for seq, ev in events.items() if ev["result"] is not None}
+    assert results == RESULTS_03, "%s: the page's data has the results %r, expected %r" % (
+        RESULTS_RULE, results, RESULTS_03)
+    for seq, who, call in ((27, "#2 inner", "return_value(42)"),
+                           (35, "#1 outer", "await_resume"),
+                           (42, "#1 outer", "return_value(84)")):
+        got = (events[seq]["label"], events[seq]["call"])
+        assert got == (who, call), "event %d in the page's data is %r, expected %r" % (
+            seq, got, (who, call))
+    browser = browser_or_skip()
+    browser.load("file://%s#event=35" % out)
+    for seq, now in ((35, ["#1 outer", "await_resume", "42", "scripts/lessons/03-task.lua:14"]),
+                     (42, ["#1 outer", "return_value(84)", "", "scripts/lessons/03-task.lua:16"]),
+                     (23, ["#1 outer", "await_suspend", "handle #2 inner",
+                           "scripts/lessons/03-task.lua:14"]),
+                     (47, ["#1 outer", "await_suspend", "noop_coroutine()", ""])):
+        if seq != 35:
+            browser.hop(seq)
+        dom = browser.js(READ_DOM)["now"]
+        got = [dom["who"], dom["call"], dom["result"], dom["where"]]
+        assert got == now, "%s: #now at event %d shows %r, expected %r" % (
+            RESULTS_RULE, seq, got, now)
+    listed = dict(browser.js(
+        "[...document.querySelectorAll('#events li')].map((li) => [Number(li.dataset.seq), "
+        "li.querySelector('.result').textContent]).filter((e) => e[1] !== '')"))
+    assert listed == RESULTS_03, "%s: the event list shows the results %r, expected %r" % (
+        RESULTS_RULE, listed, RESULTS_03)
+
+
 def main():
     binary, case = os.path.abspath(sys.argv[1]), sys.argv[2]
     if case == "offline":
         case_offline(binary)
     elif case == "sample":
         case_sample(binary)
+    elif case == "values":
+        case_values(binary)
     elif case == "lessons":
         case_lessons(binary, lesson_names())
     elif case.startswith("lesson:"):
