@@ -5,7 +5,6 @@ import re
 import shutil
 import sys
 import tempfile
-import time
 
 from tmuxterm import Terminal
 
@@ -394,19 +393,16 @@ def test_step_whole_generator(binary):
         t.wait(r"resuming it would be undefined behaviour")
 
 
-def next_pause(t, before, timeout=10.0):
+def next_pause(t, before):
     """the screen once it has changed and ends at the tour's pause (or its
     end)"""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        screen = t.screen()
+    def paused(screen):
         lines = [l for l in screen.splitlines() if l.strip()]
-        if screen != before and lines and (
-                re.search(r"\[Enter\] next, q: run the rest quietly\s*$", lines[-1])
-                or "That was the whole lifecycle" in screen):
-            return screen
-        time.sleep(0.05)
-    raise AssertionError("no pause:\n" + t.screen())
+        at_pause = lines and re.search(r"\[Enter\] next, q: run the rest quietly\s*$", lines[-1])
+        ended = "That was the whole lifecycle" in screen
+        return screen if screen != before and (at_pause or ended) else None
+    return t.until("the tour's next pause ('[Enter] next, q: run the rest quietly' on its "
+                   "last line) or its end ('That was the whole lifecycle')", paused)
 
 
 def test_tour(binary):

@@ -1,7 +1,8 @@
 """tmuxterm.py — drive the real corolab binary in a real terminal: a tmux
 server on a private socket (corolab-test-<pid>-<n>), a fixed window size, keys
 sent with send-keys, the screen read with capture-pane, and every wait a
-poll with a timeout (never a fixed sleep)."""
+poll of the screen until it shows what is awaited (never a fixed sleep), or
+a failure past a deadline that prints what was awaited and the screen."""
 import os
 import itertools
 import re
@@ -12,6 +13,10 @@ import tempfile
 import time
 
 WIDTH, HEIGHT = 120, 50
+# seconds a wait may take: far beyond the longest measured (0.13 s, ASan
+# build, the whole suite on two cores), for a busy machine; a wait returns
+# as soon as the screen shows what it awaits, so only a failure waits so long
+DEADLINE = 30.0
 
 
 class Timeout(AssertionError):
@@ -73,25 +78,31 @@ class Terminal:
         self.type(text)
         self.keys("Enter")
 
-    def wait(self, pattern, timeout=10.0, after=0):
-        """the screen matches pattern (a regex) beyond offset `after`"""
-        deadline = time.time() + timeout
+    def until(self, awaited, found):
+        """polls the screen until found(screen) is true and returns that;
+        past the deadline fails with what was awaited and the screen last
+        captured (the one found() was given)"""
+        deadline = time.monotonic() + DEADLINE
         while True:
-            text = self.screen()
-            m = re.search(pattern, text[after:], re.M)
-            if m:
-                return m
-            if time.time() > deadline:
-                raise Timeout("no %r on the screen after %.0fs:\n%s" % (pattern, timeout, text))
+            screen = self.screen()
+            result = found(screen)
+            if result:
+                return result
+            if time.monotonic() > deadline:
+                raise Timeout("waited %.0fs for %s; the screen captured last "
+                              "(blank lines at its end cut):\n%s" % (
+                                  DEADLINE, awaited, screen.rstrip()))
             time.sleep(0.05)
+
+    def wait(self, pattern):
+        """the screen matches pattern (a regex, multi-line): its match"""
+        return self.until("%r on the screen" % pattern,
+                          lambda screen: re.search(pattern, screen, re.M))
 
     def count(self, pattern):
         return len(re.findall(pattern, self.screen(), re.M))
 
-    def wait_count(self, pattern, n, timeout=10.0):
+    def wait_count(self, pattern, n):
         """pattern appears at least n times"""
-        deadline = time.time() + timeout
-        while self.count(pattern) < n:
-            if time.time() > deadline:
-                raise Timeout("fewer than %d of %r:\n%s" % (n, pattern, self.screen()))
-            time.sleep(0.05)
+        self.until("%d or more lines matching %r" % (n, pattern),
+                   lambda screen: len(re.findall(pattern, screen, re.M)) >= n)
