@@ -338,8 +338,17 @@ static const cl_Coroutine deep = {
   .args_size = sizeof(int), .step = deep_step, .source = __FILE__
 };
 
+/* a small limit, and what passing it says (the limit is in the message) */
+#define LIMIT 10
+#define TOO_DEEP(op) op ": nesting limit reached: 10 resumes, coroutine " \
+  "calls and destroys are already running one inside another, each on the " \
+  "C stack (corolab stops here instead of overflowing it); a symmetric " \
+  "transfer does not nest: return the next coroutine's handle from " \
+  "await_suspend instead of resuming it there"
+
 /* [implimits]: nested calls stop at the runtime's limit with a named error;
-   the runtime stays usable and nothing is left alive */
+   the runtime stays usable and nothing is left alive. deep(n) nests n + 1
+   calls: up to the limit they run, one more is refused */
 static void test_nesting_limit(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   cl_Frame *h = NULL;
@@ -352,15 +361,119 @@ static void test_nesting_limit(void **state) {
                "reached: 150 resumes, coroutine calls and destroys are already "
                "running one inside another");
   assert_int_equal(cl_frames(R, NULL, 0), 0);
-  cl_set_nesting_limit(R, 10);
-  n = 12;
-  assert_error(R, cl_call(R, &deep, &n, &h), CL_MISUSE, "a symmetric transfer "
-               "does not nest: return the next coroutine's handle from "
-               "await_suspend instead of resuming it there");
-  n = 8;
+  cl_set_nesting_limit(R, LIMIT);
+  n = LIMIT;
+  assert_error_exact(R, cl_call(R, &deep, &n, &h), CL_MISUSE, TOO_DEEP("call"));
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+  n = LIMIT - 1;
   assert_ok(cl_call(R, &deep, &n, &h));
   destroy_ok(R, h);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
+/* a chain of lazy frames, each of which resumes the next from its body
+   (resume_next) or destroys it from its parameters' destructor
+   (destroy_next): each resume or destroy runs inside the one before */
+typedef struct Link { cl_Frame *const *next; cl_Error **failed; } Link;
+
+static void resume_next(cl_Step *s) {
+  const Link *l = (const Link *)s->locals;
+  cl_Error *e;
+  CL_BEGIN(s);
+  if (*l->next != NULL && (e = cl_resume(s->R, *l->next)) != NULL) CL_RAISE(s, e);
+  CL_END(s);
+}
+
+static void no_body(cl_Step *s) {
+  CL_BEGIN(s);
+  CL_END(s);
+}
+
+static void destroy_next(cl_Runtime *R, cl_Frame *h, void *locals) {
+  const Link *l = (const Link *)locals;
+  cl_Error *e;
+  (void)h;
+  if (*l->next != NULL && (e = cl_destroy(R, *l->next)) != NULL) *l->failed = e;
+}
+
+/* n frames of co in chain[0..n-1], chain[n] NULL */
+static void make_chain(cl_Runtime *R, const cl_Coroutine *co, cl_Frame **chain,
+                       int n, cl_Error **failed) {
+  chain[n] = NULL;
+  for (int i = 0; i < n; i++) {
+    Link args = {&chain[i + 1], failed};
+    chain[i] = start_with(R, co, &args);
+  }
+}
+
+/* lazy, and a rethrowing unhandled_exception; with the core generator's
+   yield_value, resume() takes its fast path for generators, which checks
+   the limit on its own */
+static cl_PromiseType link_type(int generator) {
+  cl_PromiseType pt = eager_type();
+  pt.name = "link";
+  pt.initial_suspend = cl_generator_type.initial_suspend;
+  if (!generator) pt.yield_value = NULL;
+  return pt;
+}
+
+/* a chain of LIMIT resumes runs; one of LIMIT + 1 is refused at the
+   innermost resume, and its error goes up the chain */
+static void resumes_nest_to_the_limit(cl_Runtime *R, int generator) {
+  const cl_PromiseType pt = link_type(generator);
+  const cl_Coroutine co = {
+    .name = "link", .promise_type = &pt, .locals_size = sizeof(Link),
+    .args_size = sizeof(Link), .step = resume_next, .source = __FILE__
+  };
+  cl_Frame *chain[LIMIT + 2];
+  cl_set_nesting_limit(R, LIMIT);
+  make_chain(R, &co, chain, LIMIT, NULL);
+  assert_ok(cl_resume(R, chain[0]));
+  for (int i = 0; i < LIMIT; i++) {
+    assert_int_equal(done_of(R, chain[i]), 1);
+    destroy_ok(R, chain[i]);
+  }
+  make_chain(R, &co, chain, LIMIT + 1, NULL);
+  assert_error_exact(R, cl_resume(R, chain[0]), CL_MISUSE, TOO_DEEP("resume()"));
+  for (int i = 0; i <= LIMIT; i++) {
+    assert_int_equal(done_of(R, chain[i]), i < LIMIT);
+    destroy_ok(R, chain[i]);
+  }
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
+/* [implimits]: resume() nests up to the limit, and no further */
+static void test_resume_nesting_limit(void **state) {
+  resumes_nest_to_the_limit(((Fixture *)*state)->R, 0);
+}
+
+static void test_generator_resume_nesting_limit(void **state) {
+  resumes_nest_to_the_limit(((Fixture *)*state)->R, 1);
+}
+
+/* [implimits]: destroy() nests up to the limit, and no further: the
+   innermost destroy is refused, the frame it would destroy left alive */
+static void test_destroy_nesting_limit(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  const cl_PromiseType pt = link_type(0);
+  const cl_Coroutine co = {
+    .name = "link", .promise_type = &pt, .locals_size = sizeof(Link),
+    .args_size = sizeof(Link), .step = no_body, .destroy_params = destroy_next,
+    .source = __FILE__
+  };
+  cl_Frame *chain[LIMIT + 2];
+  cl_Error *failed = NULL;
+  cl_set_nesting_limit(R, LIMIT);
+  make_chain(R, &co, chain, LIMIT, &failed);
+  destroy_ok(R, chain[0]);
+  assert_null(failed);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+  make_chain(R, &co, chain, LIMIT + 1, &failed);
+  destroy_ok(R, chain[0]);
+  assert_error_exact(R, failed, CL_MISUSE, TOO_DEEP("destroy()"));
+  assert_int_equal(cl_frames(R, NULL, 0), 1);
+  assert_int_equal(cl_frame_id(R, chain[LIMIT]), 2 * LIMIT + 1);
+  destroy_ok(R, chain[LIMIT]);
 }
 
 int main(void) {
@@ -376,6 +489,9 @@ int main(void) {
     FIXTURE_TEST(test_unknown_suspend_result),
     FIXTURE_TEST(test_body_that_cannot_go_on),
     FIXTURE_TEST(test_nesting_limit),
+    FIXTURE_TEST(test_resume_nesting_limit),
+    FIXTURE_TEST(test_generator_resume_nesting_limit),
+    FIXTURE_TEST(test_destroy_nesting_limit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
