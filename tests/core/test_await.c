@@ -421,6 +421,56 @@ static void test_await_suspend_destroys_then_false(void **state) {
              "~aw", "~promise", "operator delete");
 }
 
+/* await_suspend resumes the coroutine, then throws: C++ would raise the
+   exception at the co_await of a coroutine that went on meanwhile. The
+   driver knows (the resume marked its pin) and reports it to the resumer,
+   never to the body; the body ran once, by the nested resume */
+static cl_Error *suspend_resumes_then_throws(cl_Runtime *R, void *self,
+                                             cl_Frame *h, cl_SuspendResult *res) {
+  cl_Error *e = suspend_resumes(R, self, h, res);
+  return e ? e : cl_error_new(R, CL_EXCEPTION, "after resume");
+}
+
+static void test_await_suspend_resumes_then_throws(void **state) {
+  Fixture *fx = *state;
+  RecAwaiter aw;
+  cl_AwaitableOps ops;
+  cl_Frame *h;
+  assert_error_exact(fx->R, await_with(fx, &aw, &ops, suspend_resumes_then_throws),
+                     CL_MISUSE, "await_suspend: coroutine #1 was resumed during "
+                     "await_suspend, which then threw; this is undefined "
+                     "behaviour in C++ [expr.await]/5");
+  assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "aw.await_suspend",
+             "aw.await_resume", "~aw", "result=0", "return_void",
+             FINAL_SUSPENDED);
+  assert_int_equal(cl_frames(fx->R, &h, 1), 1);
+  assert_int_equal(done_of(fx->R, h), 1);
+  destroy_ok(fx->R, h);
+}
+
+/* ... resumes it, destroys it, then throws: the same, for a frame that is
+   gone; nothing is left alive */
+static cl_Error *suspend_resumes_destroys_throws(cl_Runtime *R, void *self,
+                                                 cl_Frame *h, cl_SuspendResult *res) {
+  cl_Error *e = suspend_resumes(R, self, h, res);
+  destroy_ok(R, h);
+  return e ? e : cl_error_new(R, CL_EXCEPTION, "after destroy");
+}
+
+static void test_await_suspend_resumes_destroys_throws(void **state) {
+  Fixture *fx = *state;
+  RecAwaiter aw;
+  cl_AwaitableOps ops;
+  assert_error_exact(fx->R, await_with(fx, &aw, &ops, suspend_resumes_destroys_throws),
+                     CL_MISUSE, "await_suspend: coroutine #1 was destroyed during "
+                     "await_suspend, which then threw; this is undefined "
+                     "behaviour in C++ [expr.await]/5");
+  assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "aw.await_suspend",
+             "aw.await_resume", "~aw", "result=0", "return_void",
+             FINAL_SUSPENDED, "~final", "~promise", "operator delete");
+  assert_int_equal(cl_frames(fx->R, NULL, 0), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     FIXTURE_TEST(test_await_transform_only_plain),
@@ -443,6 +493,8 @@ int main(void) {
     FIXTURE_TEST(test_await_suspend_resumes),
     FIXTURE_TEST(test_await_suspend_destroys),
     FIXTURE_TEST(test_await_suspend_destroys_then_false),
+    FIXTURE_TEST(test_await_suspend_resumes_then_throws),
+    FIXTURE_TEST(test_await_suspend_resumes_destroys_throws),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
