@@ -2,6 +2,7 @@
 ** helpers.c — the log, the recording promise type and awaiter, and the
 ** interpreter of scripted bodies used by every core test.
 */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,32 +28,89 @@ void log_add(Log *log, const char *fmt, ...) {
   va_end(ap);
 }
 
-void log_check(const Log *log, const char *const *expected, size_t n,
-               const char *file, int line) {
+/* 1 if the log is not exactly expected[0..n-1]; then says how */
+static int log_differs(const Log *log, const char *const *expected, size_t n) {
   int same = (size_t)log->n == n;
   for (size_t i = 0; same && i < n; i++)
     same = strcmp(log->entry[i], expected[i]) == 0;
-  if (same) return;
+  if (same) return 0;
   print_error("log differs:\n  %-40s %s\n", "recorded", "expected");
   for (size_t i = 0; i < n || i < (size_t)log->n; i++) {
     const char *got = i < (size_t)log->n ? log->entry[i] : "";
     const char *want = i < n ? expected[i] : "";
     print_error("%c %-40s %s\n", strcmp(got, want) ? '!' : ' ', got, want);
   }
-  _fail(file, line);
+  return 1;
+}
+
+void log_check(const Log *log, const char *const *expected, size_t n,
+               const char *file, int line) {
+  if (log_differs(log, expected, n)) _fail(file, line);
+}
+
+/* the lines of section "== test" in f (-1: no such section); *terminates:
+   it ends at "std::terminate" */
+static int gxx_section(FILE *f, const char *test, char (*lines)[LOG_ENTRY],
+                       int *terminates) {
+  char buf[LOG_ENTRY];
+  int n = 0, in = 0;
+  *terminates = 0;
+  while (fgets(buf, sizeof buf, f)) {
+    buf[strcspn(buf, "\n")] = '\0';
+    if (strncmp(buf, "== ", 3) == 0) {
+      if (in) break;
+      in = strcmp(buf + 3, test) == 0;
+    } else if (in && strcmp(buf, "std::terminate") == 0) {
+      *terminates = 1;
+      break;
+    } else if (in && n < LOG_MAX)
+      memcpy(lines[n++], buf, sizeof buf);
+  }
+  return in ? n : -1;
+}
+
+int log_check_gxx(const Log *log, const char *program, const char *test,
+                  const char *file, int line) {
+  static char lines[LOG_MAX][LOG_ENTRY];
+  const char *expected[LOG_MAX];
+  char path[512];
+  int terminates;
+  snprintf(path, sizeof path, "%s/%s.expected", COROLAB_GXX_ORDERS, program);
+  FILE *f = fopen(path, "r");
+  if (f == NULL) {
+    print_error("cannot read g++'s order %s: %s\n", path, strerror(errno));
+    _fail(file, line);
+  }
+  int n = gxx_section(f, test, lines, &terminates);
+  fclose(f);
+  if (n < 0) {
+    print_error("%s has no section \"== %s\"\n", path, test);
+    _fail(file, line);
+  }
+  for (int i = 0; i < n; i++) expected[i] = lines[i];
+  Log head = *log;                     /* where C++ stops: the log's start */
+  if (terminates && head.n > n) head.n = n;
+  if (log_differs(&head, expected, (size_t)n)) {
+    print_error("(expected: what g++ 12 printed, %s, \"== %s\")\n", path, test);
+    _fail(file, line);
+  }
+  return n;
 }
 
 void error_check(cl_Runtime *R, cl_Error *e, cl_ErrorKind kind,
-                 const char *substr, const char *file, int line) {
+                 const char *text, int exact, const char *file, int line) {
+  const char *how = exact ? "saying exactly" : "containing";
   if (e == NULL) {
-    print_error("expected an error containing \"%s\", got none\n", substr);
+    print_error("expected an error %s \"%s\", got none\n", how, text);
     _fail(file, line);
   }
-  int ok = cl_error_kind(e) == kind && strstr(cl_error_message(e), substr);
+  const char *message = cl_error_message(e);
+  int ok = cl_error_kind(e) == kind &&
+           (exact ? strcmp(message, text) == 0 : strstr(message, text) != NULL);
   if (!ok)
-    print_error("expected an error of kind %d containing \"%s\"\n"
-                "got kind %d: %s\n", (int)kind, substr, (int)cl_error_kind(e),
-                cl_error_message(e));
+    print_error("expected an error of kind %d %s \"%s\"\n"
+                "got kind %d: %s\n", (int)kind, how, text, (int)cl_error_kind(e),
+                message);
   cl_error_free(R, e);
   if (!ok) _fail(file, line);
 }

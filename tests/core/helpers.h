@@ -40,11 +40,28 @@ void log_check(const Log *log, const char *const *expected, size_t n,
   } while (0)
 #define assert_log_empty(log) log_check((log), NULL, 0, __FILE__, __LINE__)
 
-/* e must be an error of this kind whose message contains substr; frees it */
+/* the whole log must be what g++ 12 made of the same program: the lines
+   of section "== <test>" in tests/cpp/core/<program>.expected (one copy:
+   ctest core_order_<program> checks that g++ still prints it). A section
+   that ends at "std::terminate", where C++ stops, is only the log's start:
+   what the core does then is the test's to check. Returns how many lines
+   the section has */
+int log_check_gxx(const Log *log, const char *program, const char *test,
+                  const char *file, int line);
+#define assert_log_as_gxx_of(log, program, test) \
+  log_check_gxx((log), (program), (test), __FILE__, __LINE__)
+/* ... the section named after the calling test function */
+#define assert_log_as_gxx(log, program) \
+  assert_log_as_gxx_of((log), (program), __func__)
+
+/* e must be an error of this kind whose message contains substr (is
+   message, exactly); frees it */
 void error_check(cl_Runtime *R, cl_Error *e, cl_ErrorKind kind,
-                 const char *substr, const char *file, int line);
+                 const char *text, int exact, const char *file, int line);
 #define assert_error(R, e, kind, substr) \
-  error_check((R), (e), (kind), (substr), __FILE__, __LINE__)
+  error_check((R), (e), (kind), (substr), 0, __FILE__, __LINE__)
+#define assert_error_exact(R, e, kind, message) \
+  error_check((R), (e), (kind), (message), 1, __FILE__, __LINE__)
 #define assert_ok(e) assert_null(e)
 
 /* ------------------------------------------------------------- awaiter -- */

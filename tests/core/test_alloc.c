@@ -56,10 +56,7 @@ static void test_operator_new_gets_size_and_args(void **state) {
   destroy_ok(fx->R, h);
   assert_int_equal(seen.delete_size, seen.new_size);
   assert_ptr_equal(seen.deleted, seen.allocated);
-  assert_log(&fx->log, "operator new(size, args)", "params.copy", "promise.ctor",
-             "get_return_object", "initial_suspend", "init.await_ready",
-             "init.await_suspend", "~init", "~promise", "~params",
-             "operator delete(frame, size)");
+  assert_log_as_gxx(&fx->log, "s08_operator_new");
 }
 
 static cl_Error *on_allocation_failure(cl_Runtime *R, const cl_PromiseType *pt,
@@ -85,7 +82,7 @@ static void test_allocation_failure_with_fallback(void **state) {
   assert_ok(cl_call(fx->R, &co, NULL, &h));
   assert_null(h);
   assert_int_equal(cl_frames(fx->R, NULL, 0), 0);
-  assert_log(&fx->log, "operator new", "get_return_object_on_allocation_failure");
+  assert_log_as_gxx(&fx->log, "s08_operator_new");
   assert_log(&fx->events, "operator new", "get_return_object_on_allocation_failure");
 }
 
@@ -99,7 +96,7 @@ static void test_allocation_failure_bad_alloc(void **state) {
   assert_error(fx->R, cl_call(fx->R, &co, NULL, &h), CL_NOMEMORY,
                "operator new: cannot allocate the");
   assert_null(h);
-  assert_log(&fx->log, "operator new");
+  assert_log_as_gxx(&fx->log, "s08_operator_new");
 }
 
 /* operator new that throws: its exception reaches the caller as is */
@@ -111,7 +108,7 @@ static void test_operator_new_throws(void **state) {
   fx->throw_at = "operator new";
   assert_error(fx->R, cl_call(fx->R, &co, NULL, &h), CL_EXCEPTION, "operator new");
   assert_null(h);
-  assert_log(&fx->log, "operator new");
+  assert_log_as_gxx(&fx->log, "s08_operator_new");
 }
 
 /* ------------------------------------------------ failing allocations -- */

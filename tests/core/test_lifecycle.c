@@ -2,8 +2,9 @@
 ** test_lifecycle.c — the lifecycle driver against g++ 12: the coroutine
 ** wrapper of [dcl.fct.def.coroutine]/5 step by step — prologue, its
 ** teardown when it throws, the handler, co_return, flowing off, the final
-** suspend point and destroy(). Expected logs mirror the output of g++ 12
-** for the programs in tests/cpp/core (sNN_*.expected; ctest core_order_*).
+** suspend point and destroy(). The expected logs are what g++ 12 printed
+** for the programs in tests/cpp/core (sNN_*.expected, read by
+** assert_log_as_gxx; ctest core_order_* checks that g++ still prints them).
 */
 #include "helpers.h"
 
@@ -32,14 +33,7 @@ static void test_generator_life(void **state) {
   resume_ok(R, h);
   assert_int_equal(done_of(R, h), 1);
   destroy_ok(R, h);
-  assert_log(&fx->log, LAZY_PROLOGUE,
-             INITIAL_RESUMED, "local_a.ctor", "yield_value(1)",
-             "yield.await_ready", "yield.await_suspend",
-             "yield.await_resume", "~yield", "local_b.ctor", "yield_value(2)",
-             "yield.await_ready", "yield.await_suspend",
-             "yield.await_resume", "~yield", "~local_b", "body: end",
-             "~local_a", "return_void", FINAL_SUSPENDED,
-             "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s01_generator");
 }
 
 /* -------- the prologue throws (tests/cpp/core/s02_prologue_throws.cpp) -- */
@@ -61,48 +55,39 @@ static Fixture *call_throwing(Fixture *fx, const char *throw_at, int eager) {
 /* [dcl.fct.def.coroutine]/5: the parameter copies exist before the promise */
 static void test_params_copy_throws(void **state) {
   Fixture *fx = call_throwing(*state, "params.copy", 0);
-  assert_log(&fx->log, "operator new", "params.copy", "operator delete");
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 static void test_promise_ctor_throws(void **state) {
   Fixture *fx = call_throwing(*state, "promise.ctor", 0);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "~params", "operator delete");
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 static void test_get_return_object_throws(void **state) {
   Fixture *fx = call_throwing(*state, "get_return_object", 0);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "get_return_object", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 /* [dcl.fct.def.coroutine]/15: before initial-await-resume-called is set,
    the exception leaves the coroutine: ~return object, then the state */
 static void test_initial_suspend_throws(void **state) {
   Fixture *fx = call_throwing(*state, "initial_suspend", 0);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "get_return_object", "initial_suspend", "~return_object",
-             STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 static void test_initial_await_ready_throws(void **state) {
   Fixture *fx = call_throwing(*state, "init.await_ready", 0);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "get_return_object", "initial_suspend", "init.await_ready",
-             "~init", "~return_object", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 static void test_initial_await_suspend_throws(void **state) {
   Fixture *fx = call_throwing(*state, "init.await_suspend", 0);
-  assert_log(&fx->log, LAZY_PROLOGUE, "~init", "~return_object",
-             STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 static void test_eager_initial_await_ready_throws(void **state) {
   Fixture *fx = call_throwing(*state, "init.await_ready", 1);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "get_return_object", "initial_suspend", "init.await_ready",
-             "~init", "~return_object", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 /* initial-await-resume-called is set before await_resume runs, so its
@@ -110,10 +95,7 @@ static void test_eager_initial_await_ready_throws(void **state) {
    rethrow during the call still tears everything down */
 static void test_eager_initial_await_resume_rethrown(void **state) {
   Fixture *fx = call_throwing(*state, "init.await_resume", 1);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "get_return_object", "initial_suspend", "init.await_ready",
-             INITIAL_RESUMED, "unhandled_exception(init.await_resume)",
-             "~return_object", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 static void test_initial_await_resume_throws(void **state) {
@@ -130,8 +112,7 @@ static void test_initial_await_resume_throws(void **state) {
   assert_int_equal(info.initial_await_resume_called, 1);
   assert_int_equal(done_of(R, h), 1);
   destroy_ok(R, h);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED,
-             "unhandled_exception(init.await_resume)", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s02_prologue_throws");
 }
 
 /* ---------------- the body throws (tests/cpp/core/s03_body_throws.cpp) -- */
@@ -147,10 +128,7 @@ static void test_body_throw_swallowed(void **state) {
   resume_ok(R, h);
   assert_int_equal(done_of(R, h), 1);
   destroy_ok(R, h);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "local_a.ctor",
-             "local_b.ctor", "local_c.ctor", "~local_c", "~local_b",
-             "~local_a", "unhandled_exception(body)", FINAL_SUSPENDED,
-             "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s03_body_throws");
 }
 
 /* unhandled_exception rethrows: final_suspend is not called, yet done()
@@ -169,9 +147,7 @@ static void test_body_throw_rethrown(void **state) {
   assert_int_equal(info.state, CL_STATE_SUSPENDED_FINAL);
   assert_null(*(void **)cl_address(h));           /* resume fn slot */
   destroy_ok(R, h);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "local_a.ctor",
-             "local_b.ctor", "local_c.ctor", "~local_c", "~local_b",
-             "~local_a", "unhandled_exception(body)", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s03_body_throws");
 }
 
 /* eager: the body runs inside the call; a rethrow there destroys the
@@ -185,11 +161,7 @@ static void test_eager_body_throw_rethrown(void **state) {
   fx->rethrow = 1;
   assert_error(fx->R, cl_call(fx->R, &co, NULL, &h), CL_EXCEPTION, "body");
   assert_int_equal(cl_frames(fx->R, NULL, 0), 0);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "get_return_object", "initial_suspend", "init.await_ready",
-             INITIAL_RESUMED, "local_a.ctor", "local_b.ctor", "local_c.ctor",
-             "~local_c", "~local_b", "~local_a", "unhandled_exception(body)",
-             "~return_object", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s03_body_throws");
 }
 
 static void test_eager_body_throw_swallowed(void **state) {
@@ -201,11 +173,7 @@ static void test_eager_body_throw_swallowed(void **state) {
   cl_Frame *h = start(R, &co);
   assert_int_equal(done_of(R, h), 1);
   destroy_ok(R, h);
-  assert_log(&fx->log, "operator new", "params.copy", "promise.ctor",
-             "get_return_object", "initial_suspend", "init.await_ready",
-             INITIAL_RESUMED, "local_a.ctor", "local_b.ctor", "local_c.ctor",
-             "~local_c", "~local_b", "~local_a", "unhandled_exception(body)",
-             FINAL_SUSPENDED, "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s03_body_throws");
 }
 
 /* ---------------- co_return, flow off (tests/cpp/core/s04_returns.cpp) -- */
@@ -224,9 +192,7 @@ static void test_co_return_value(void **state) {
   ABC_THEN(RETURN(5));
   cl_Coroutine co = script_coroutine("coro", &rec_promise_valued, body);
   run_to_end(fx->R, &co);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "local_a.ctor",
-             "local_b.ctor", "local_c.ctor", "return_value(5)", "~local_c",
-             "~local_b", "~local_a", FINAL_SUSPENDED, "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s04_returns");
 }
 
 static void test_co_return_void(void **state) {
@@ -234,9 +200,7 @@ static void test_co_return_void(void **state) {
   ABC_THEN(RETURN_VOID);
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   run_to_end(fx->R, &co);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "local_a.ctor",
-             "local_b.ctor", "local_c.ctor", "return_void", "~local_c",
-             "~local_b", "~local_a", FINAL_SUSPENDED, "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s04_returns");
 }
 
 /* [stmt.return.coroutine]/3 as g++ does it: flowing off the end leaves
@@ -250,11 +214,7 @@ static void test_flow_off(void **state) {
                NOTE("last"), END_LOCAL("local_d"), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   run_to_end(fx->R, &co);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "ready.await_ready",
-             "ready.await_resume", "~ready", "local_a.ctor", "local_b.ctor",
-             "local_c.ctor", "innermost", "~local_c", "middle", "~local_b",
-             "local_d.ctor", "last", "~local_d", "~local_a", "return_void",
-             FINAL_SUSPENDED, "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s04_returns");
 }
 
 /* -- destroy while suspended (tests/cpp/core/s05_destroy_suspended.cpp) -- */
@@ -271,10 +231,7 @@ static void test_destroy_at_co_await(void **state) {
   resume_ok(R, h);
   assert_int_equal(done_of(R, h), 0);
   destroy_ok(R, h);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "local_a.ctor",
-             "local_b.ctor", "local_c.ctor", "awaiter.await_ready",
-             "awaiter.await_suspend", "~awaiter", "~local_c", "~local_b",
-             "~local_a", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s05_destroy_suspended");
 }
 
 static void test_destroy_at_initial_suspend(void **state) {
@@ -282,7 +239,7 @@ static void test_destroy_at_initial_suspend(void **state) {
   ABC_THEN(RETURN_VOID);
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   destroy_ok(fx->R, start(fx->R, &co));
-  assert_log(&fx->log, LAZY_PROLOGUE, "~init", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s05_destroy_suspended");
 }
 
 /* ------ the final suspend point (tests/cpp/core/s07_final_suspend.cpp) -- */
@@ -298,9 +255,7 @@ static void test_final_suspend_never(void **state) {
   fx->final.ready = 1;
   resume_ok(R, h);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "local_a.ctor", "body",
-             "~local_a", "return_void", "final_suspend", "final.await_ready",
-             "final.await_resume", "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s07_final_suspend");
 }
 
 /* the final awaiter's await_suspend returns false: resumed at once, so the
@@ -315,8 +270,7 @@ static void test_final_await_suspend_false(void **state) {
   fx->final.suspend.value = 0;
   resume_ok(R, h);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
-  assert_log(&fx->log, LAZY_PROLOGUE, INITIAL_RESUMED, "body", "return_void",
-             FINAL_SUSPENDED, "final.await_resume", "~final", STATE_DESTROYED);
+  assert_log_as_gxx(&fx->log, "s07_final_suspend");
 }
 
 int main(void) {

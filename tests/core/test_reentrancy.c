@@ -62,6 +62,37 @@ static void test_observer_destroys_at_suspend(void **state) {
   assert_int_equal(cl_frames(R, NULL, 0), 0);
 }
 
+static void resume_target(cl_Runtime *R, const cl_Event *ev, OnEvent *on) {
+  if (ev->frame == on->target && on->target) {
+    on->target = NULL;
+    resume_ok(R, ev->frame);
+  }
+}
+
+/* ... or resumes it there: the resume tells the suspension it left (its
+   pin), and await_suspend is never called on a coroutine that went on */
+static void test_observer_resumes_at_suspend(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op body[] = {AWAIT(&aw), NOTE("after"), END};
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
+  cl_Frame *h = start(R, &co);
+  OnEvent suspend = {CL_EV_SUSPEND, resume_target, h, NULL, NULL, ""};
+  OnEvent back = {CL_EV_RETURN_TO_CALLER, NULL, NULL, NULL, NULL, ""};
+  int a = cl_observe(R, on_event, &suspend), b = cl_observe(R, on_event, &back);
+  fx->log.n = 0;
+  resume_ok(R, h);
+  cl_unobserve(R, a);
+  cl_unobserve(R, b);
+  assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "aw.await_resume",
+             "~aw", "after", "return_void", "final_suspend", "final.await_ready",
+             "final.await_suspend");
+  assert_string_equal(back.detail, "resumed before await_suspend was called");
+  assert_int_equal(done_of(R, h), 1);
+  destroy_ok(R, h);
+}
+
 /* [class.cdtor]: at operator delete the promise is gone */
 static void test_promise_after_its_destructor(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
@@ -96,6 +127,171 @@ static void test_destroy_while_being_destroyed(void **state) {
   fx->log.n = 0;
   destroy_ok(fx->R, h);
   assert_log(&fx->log, "~init", "~promise", "~params", "operator delete");
+}
+
+/* ------------------------------- the state an observer finds a frame in -- */
+
+/* An observer that, at the nth event of its kind about its frame, looks at
+   the frame's state and, if it is the state the event promises, tries to
+   resume and to destroy the frame. In any other state the tries would run
+   or free a frame that the driver is about to use: the test then fails on
+   the state, instead of crashing */
+typedef struct Meddler {
+  cl_EventKind kind;
+  cl_Frame *frame;
+  int nth;                     /* counts down to the event acted on */
+  cl_State promised;
+  const char *found;           /* cl_state_name of the state found */
+  char resumed[256], destroyed[256];   /* what resume() and destroy() said */
+} Meddler;
+
+static void keep_message(cl_Runtime *R, cl_Error *e, char *buf, size_t n) {
+  snprintf(buf, n, "%s", e ? cl_error_message(e) : "(no error)");
+  cl_error_free(R, e);
+}
+
+static void meddle(cl_Runtime *R, const cl_Event *ev, void *ud) {
+  Meddler *m = (Meddler *)ud;
+  cl_FrameInfo info;
+  if (ev->kind != m->kind || ev->frame != m->frame || --m->nth != 0) return;
+  m->found = cl_frame_info(R, m->frame, &info) ? cl_state_name(info.state) : "gone";
+  if (strcmp(m->found, cl_state_name(m->promised)) != 0) return;
+  keep_message(R, cl_resume(R, m->frame), m->resumed, sizeof m->resumed);
+  keep_message(R, cl_destroy(R, m->frame), m->destroyed, sizeof m->destroyed);
+}
+
+static Meddler meddler(cl_EventKind kind, cl_Frame *frame, int nth,
+                       cl_State promised) {
+  Meddler m;
+  memset(&m, 0, sizeof m);
+  m.kind = kind;
+  m.frame = frame;
+  m.nth = nth;
+  m.promised = promised;
+  m.found = "(no such event)";
+  return m;
+}
+
+/* the rule, said when the observer found another state */
+static void found_as_promised(const Meddler *m, const char *rule) {
+  if (strcmp(m->found, cl_state_name(m->promised)) == 0) return;
+  print_error("%s: at its '%s' event the frame must be %s, it was %s\n",
+              rule, cl_event_names[m->kind], cl_state_name(m->promised), m->found);
+  fail();
+}
+
+#define RUNNING_FIRST "a frame is running before any event announces its " \
+  "resumption, so that an observer can neither resume nor destroy it " \
+  "(corolab.h, re-entrancy)"
+
+/* found running: resume() and destroy() of a running coroutine are
+   refused, and the body runs once */
+static void meddled_while_running(const Meddler *m, const char *name) {
+  char want[256];
+  found_as_promised(m, RUNNING_FIRST);
+  snprintf(want, sizeof want, "resume(): %s is not suspended; resuming a "
+           "running coroutine is undefined behaviour in C++ "
+           "[coroutine.handle.resumption]", name);
+  assert_string_equal(m->resumed, want);
+  snprintf(want, sizeof want, "destroy(): %s is running; destroying a "
+           "coroutine that is not suspended is undefined behaviour in C++ "
+           "[coroutine.handle.destroy]", name);
+  assert_string_equal(m->destroyed, want);
+}
+
+/* [coroutine.handle.resumption]: at the resume event of resume() */
+static void test_running_at_its_resume_event(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {NOTE("body"), END};
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
+  cl_Frame *h = start(R, &co);
+  Meddler m = meddler(CL_EV_RESUME, h, 1, CL_STATE_RUNNING);
+  int id = cl_observe(R, meddle, &m);
+  fx->log.n = 0;
+  resume_ok(R, h);
+  cl_unobserve(R, id);
+  meddled_while_running(&m, "coroutine #1 'coro' (rec_promise)");
+  assert_log(&fx->log, INITIAL_RESUMED, "body", "return_void", FINAL_SUSPENDED);
+  destroy_ok(R, h);
+}
+
+/* [expr.await]/5.1.3: at the symmetric transfer and resume events of the
+   coroutine that await_suspend transferred to */
+static void test_running_at_its_transfer_events(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op a_body[] = {AWAIT(&aw), END}, b_body[] = {NOTE("B body"), END};
+  cl_Coroutine a_co = script_coroutine("A", &rec_promise, a_body);
+  cl_Coroutine b_co = script_coroutine("B", &rec_promise, b_body);
+  cl_Frame *a = start(R, &a_co), *b = start(R, &b_co);
+  aw.suspend.kind = CL_SUSPEND_HANDLE;
+  aw.suspend.handle = b;
+  Meddler transfer = meddler(CL_EV_SYMMETRIC_TRANSFER, b, 1, CL_STATE_RUNNING);
+  Meddler resume = meddler(CL_EV_RESUME, b, 1, CL_STATE_RUNNING);
+  int t = cl_observe(R, meddle, &transfer), r = cl_observe(R, meddle, &resume);
+  fx->log.n = 0;
+  resume_ok(R, a);
+  cl_unobserve(R, t);
+  cl_unobserve(R, r);
+  meddled_while_running(&transfer, "coroutine #2 'B' (rec_promise)");
+  meddled_while_running(&resume, "coroutine #2 'B' (rec_promise)");
+  assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "aw.await_suspend",
+             INITIAL_RESUMED, "B body", "return_void", FINAL_SUSPENDED);
+  destroy_ok(R, a);
+  destroy_ok(R, b);
+}
+
+/* [expr.await]/5.1.2: at the resume event of await_suspend returning
+   false (the coroutine's second resume event) */
+static void test_running_when_await_suspend_returns_false(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op body[] = {AWAIT(&aw), NOTE("after"), END};
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
+  cl_Frame *h = start(R, &co);
+  aw.suspend.kind = CL_SUSPEND_BOOL;
+  aw.suspend.value = 0;
+  Meddler m = meddler(CL_EV_RESUME, h, 2, CL_STATE_RUNNING);
+  int id = cl_observe(R, meddle, &m);
+  fx->log.n = 0;
+  resume_ok(R, h);
+  cl_unobserve(R, id);
+  meddled_while_running(&m, "coroutine #1 'coro' (rec_promise)");
+  assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "aw.await_suspend",
+             "aw.await_resume", "~aw", "after", "return_void", FINAL_SUSPENDED);
+  destroy_ok(R, h);
+}
+
+/* [coroutine.handle.destroy]: at the destroy event the frame is being
+   destroyed: destroying it again and resuming it are refused, and the
+   teardown runs once */
+static void test_being_destroyed_at_its_destroy_event(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  Op body[] = {LOCAL("local"), YIELD(1), END};
+  cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
+  cl_Frame *h = start(R, &co);
+  Meddler m = meddler(CL_EV_DESTROY, h, 1, CL_STATE_DESTROYING);
+  resume_ok(R, h);
+  int id = cl_observe(R, meddle, &m);
+  fx->log.n = 0;
+  destroy_ok(R, h);
+  cl_unobserve(R, id);
+  found_as_promised(&m, "a frame is being destroyed before its destroy event "
+                    "announces it, so that an observer can neither resume nor "
+                    "destroy it (corolab.h, re-entrancy)");
+  assert_string_equal(m.resumed, "resume(): coroutine #1 'coro' (rec_promise) "
+                      "is being destroyed; resuming it is undefined behaviour "
+                      "in C++ [coroutine.handle.resumption]");
+  assert_string_equal(m.destroyed, "destroy(): coroutine #1 'coro' (rec_promise) "
+                      "is already being destroyed; destroying a coroutine that "
+                      "is not suspended is undefined behaviour in C++ "
+                      "[coroutine.handle.destroy]");
+  assert_log(&fx->log, "~yield", "~local", STATE_DESTROYED);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
 }
 
 /* -------------------------------------- handles that outlived their frame -- */
@@ -338,8 +534,17 @@ static const cl_Coroutine deep = {
   .args_size = sizeof(int), .step = deep_step, .source = __FILE__
 };
 
+/* a small limit, and what passing it says (the limit is in the message) */
+#define LIMIT 10
+#define TOO_DEEP(op) op ": nesting limit reached: 10 resumes, coroutine " \
+  "calls and destroys are already running one inside another, each on the " \
+  "C stack (corolab stops here instead of overflowing it); a symmetric " \
+  "transfer does not nest: return the next coroutine's handle from " \
+  "await_suspend instead of resuming it there"
+
 /* [implimits]: nested calls stop at the runtime's limit with a named error;
-   the runtime stays usable and nothing is left alive */
+   the runtime stays usable and nothing is left alive. deep(n) nests n + 1
+   calls: up to the limit they run, one more is refused */
 static void test_nesting_limit(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   cl_Frame *h = NULL;
@@ -352,22 +557,131 @@ static void test_nesting_limit(void **state) {
                "reached: 150 resumes, coroutine calls and destroys are already "
                "running one inside another");
   assert_int_equal(cl_frames(R, NULL, 0), 0);
-  cl_set_nesting_limit(R, 10);
-  n = 12;
-  assert_error(R, cl_call(R, &deep, &n, &h), CL_MISUSE, "a symmetric transfer "
-               "does not nest: return the next coroutine's handle from "
-               "await_suspend instead of resuming it there");
-  n = 8;
+  cl_set_nesting_limit(R, LIMIT);
+  n = LIMIT;
+  assert_error_exact(R, cl_call(R, &deep, &n, &h), CL_MISUSE, TOO_DEEP("call"));
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+  n = LIMIT - 1;
   assert_ok(cl_call(R, &deep, &n, &h));
   destroy_ok(R, h);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
 }
 
+/* a chain of lazy frames, each of which resumes the next from its body
+   (resume_next) or destroys it from its parameters' destructor
+   (destroy_next): each resume or destroy runs inside the one before */
+typedef struct Link { cl_Frame *const *next; cl_Error **failed; } Link;
+
+static void resume_next(cl_Step *s) {
+  const Link *l = (const Link *)s->locals;
+  cl_Error *e;
+  CL_BEGIN(s);
+  if (*l->next != NULL && (e = cl_resume(s->R, *l->next)) != NULL) CL_RAISE(s, e);
+  CL_END(s);
+}
+
+static void no_body(cl_Step *s) {
+  CL_BEGIN(s);
+  CL_END(s);
+}
+
+static void destroy_next(cl_Runtime *R, cl_Frame *h, void *locals) {
+  const Link *l = (const Link *)locals;
+  cl_Error *e;
+  (void)h;
+  if (*l->next != NULL && (e = cl_destroy(R, *l->next)) != NULL) *l->failed = e;
+}
+
+/* n frames of co in chain[0..n-1], chain[n] NULL */
+static void make_chain(cl_Runtime *R, const cl_Coroutine *co, cl_Frame **chain,
+                       int n, cl_Error **failed) {
+  chain[n] = NULL;
+  for (int i = 0; i < n; i++) {
+    Link args = {&chain[i + 1], failed};
+    chain[i] = start_with(R, co, &args);
+  }
+}
+
+/* lazy, and a rethrowing unhandled_exception; with the core generator's
+   yield_value, resume() takes its fast path for generators, which checks
+   the limit on its own */
+static cl_PromiseType link_type(int generator) {
+  cl_PromiseType pt = eager_type();
+  pt.name = "link";
+  pt.initial_suspend = cl_generator_type.initial_suspend;
+  if (!generator) pt.yield_value = NULL;
+  return pt;
+}
+
+/* a chain of LIMIT resumes runs; one of LIMIT + 1 is refused at the
+   innermost resume, and its error goes up the chain */
+static void resumes_nest_to_the_limit(cl_Runtime *R, int generator) {
+  const cl_PromiseType pt = link_type(generator);
+  const cl_Coroutine co = {
+    .name = "link", .promise_type = &pt, .locals_size = sizeof(Link),
+    .args_size = sizeof(Link), .step = resume_next, .source = __FILE__
+  };
+  cl_Frame *chain[LIMIT + 2];
+  cl_set_nesting_limit(R, LIMIT);
+  make_chain(R, &co, chain, LIMIT, NULL);
+  assert_ok(cl_resume(R, chain[0]));
+  for (int i = 0; i < LIMIT; i++) {
+    assert_int_equal(done_of(R, chain[i]), 1);
+    destroy_ok(R, chain[i]);
+  }
+  make_chain(R, &co, chain, LIMIT + 1, NULL);
+  assert_error_exact(R, cl_resume(R, chain[0]), CL_MISUSE, TOO_DEEP("resume()"));
+  for (int i = 0; i <= LIMIT; i++) {
+    assert_int_equal(done_of(R, chain[i]), i < LIMIT);
+    destroy_ok(R, chain[i]);
+  }
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+}
+
+/* [implimits]: resume() nests up to the limit, and no further */
+static void test_resume_nesting_limit(void **state) {
+  resumes_nest_to_the_limit(((Fixture *)*state)->R, 0);
+}
+
+static void test_generator_resume_nesting_limit(void **state) {
+  resumes_nest_to_the_limit(((Fixture *)*state)->R, 1);
+}
+
+/* [implimits]: destroy() nests up to the limit, and no further: the
+   innermost destroy is refused, the frame it would destroy left alive */
+static void test_destroy_nesting_limit(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  const cl_PromiseType pt = link_type(0);
+  const cl_Coroutine co = {
+    .name = "link", .promise_type = &pt, .locals_size = sizeof(Link),
+    .args_size = sizeof(Link), .step = no_body, .destroy_params = destroy_next,
+    .source = __FILE__
+  };
+  cl_Frame *chain[LIMIT + 2];
+  cl_Error *failed = NULL;
+  cl_set_nesting_limit(R, LIMIT);
+  make_chain(R, &co, chain, LIMIT, &failed);
+  destroy_ok(R, chain[0]);
+  assert_null(failed);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
+  make_chain(R, &co, chain, LIMIT + 1, &failed);
+  destroy_ok(R, chain[0]);
+  assert_error_exact(R, failed, CL_MISUSE, TOO_DEEP("destroy()"));
+  assert_int_equal(cl_frames(R, NULL, 0), 1);
+  assert_int_equal(cl_frame_id(R, chain[LIMIT]), 2 * LIMIT + 1);
+  destroy_ok(R, chain[LIMIT]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     FIXTURE_TEST(test_observer_destroys_at_suspend),
+    FIXTURE_TEST(test_observer_resumes_at_suspend),
     FIXTURE_TEST(test_promise_after_its_destructor),
     FIXTURE_TEST(test_destroy_while_being_destroyed),
+    FIXTURE_TEST(test_running_at_its_resume_event),
+    FIXTURE_TEST(test_running_at_its_transfer_events),
+    FIXTURE_TEST(test_running_when_await_suspend_returns_false),
+    FIXTURE_TEST(test_being_destroyed_at_its_destroy_event),
     FIXTURE_TEST(test_frame_blocks_are_reused),
     FIXTURE_TEST(test_transfer_to_a_stale_handle),
     FIXTURE_TEST(test_task_continuation_died),
@@ -376,6 +690,9 @@ int main(void) {
     FIXTURE_TEST(test_unknown_suspend_result),
     FIXTURE_TEST(test_body_that_cannot_go_on),
     FIXTURE_TEST(test_nesting_limit),
+    FIXTURE_TEST(test_resume_nesting_limit),
+    FIXTURE_TEST(test_generator_resume_nesting_limit),
+    FIXTURE_TEST(test_destroy_nesting_limit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

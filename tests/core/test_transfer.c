@@ -2,7 +2,8 @@
 ** test_transfer.c — symmetric transfer ([expr.await]/5.1.3) is a
 ** trampoline: a chain of tasks, each co_awaiting the next, runs in
 ** constant C stack, ten million deep on an 8 MiB thread (COROLAB_CHAIN
-** sets the length; the sanitizer build uses a shorter one).
+** sets the length; the sanitizer build uses a shorter one); and a call
+** that fails after a transfer.
 */
 #include <pthread.h>
 #include <stdio.h>
@@ -116,10 +117,49 @@ static void test_ten_million_transfers(void **state) {
   assert_int_equal(job.result, job.length - 1);
 }
 
+/* ---------------------------------- a call that fails after a transfer -- */
+
+/* s13 (tests/cpp/core/s13_call_fails_after_transfer.cpp): X transfers to
+   Y, a lazy X from its initial suspend point, an eager X from a co_await in
+   its body; Y throws and rethrows, so the exception leaves X's call
+   ([dcl.fct.def.coroutine]/11). As g++ 12 does: ~return object, then X's
+   promise, parameter copies and frame, and nothing else of X: neither the
+   awaiter it waits on nor its locals */
+static void call_fails_after_transfer(Fixture *fx, int eager, const char *test) {
+  cl_Runtime *R = fx->R;
+  RecAwaiter to_y = rec_awaiter("toY", 0);
+  Op y_body[] = {NOTE("Y body"), RAISE("boom"), END};
+  Op x_body[] = {LOCAL("local"), NOTE("X body"), AWAIT(&to_y), NOTE("never"), END};
+  cl_Coroutine y = script_coroutine("Y", &rec_promise, y_body);
+  cl_Coroutine x = script_coroutine("X", &rec_promise, x_body);
+  cl_Frame *yh, *xh = NULL;
+  fx->rethrow = 1;
+  yh = start(R, &y);
+  cl_SuspendResult to_yh = {CL_SUSPEND_HANDLE, 0, yh, cl_frame_id(R, yh)};
+  to_y.suspend = to_yh;
+  fx->initial.suspend = to_yh;
+  fx->initial.ready = eager;
+  assert_error_exact(R, cl_call(R, &x, NULL, &xh), CL_EXCEPTION, "boom");
+  assert_int_equal(cl_frames(R, NULL, 0), 1);      /* Y, done */
+  assert_int_equal(done_of(R, yh), 1);
+  destroy_ok(R, yh);
+  assert_log_as_gxx_of(&fx->log, "s13_call_fails_after_transfer", test);
+}
+
+static void test_call_fails_after_initial_transfer(void **state) {
+  call_fails_after_transfer(*state, 0, __func__);
+}
+
+static void test_call_fails_after_body_transfer(void **state) {
+  call_fails_after_transfer(*state, 1, __func__);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     FIXTURE_TEST(test_constant_stack_depth),
     cmocka_unit_test(test_ten_million_transfers),
+    FIXTURE_TEST(test_call_fails_after_initial_transfer),
+    FIXTURE_TEST(test_call_fails_after_body_transfer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

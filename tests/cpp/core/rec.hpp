@@ -3,7 +3,8 @@
 // when the fixture says so), a parameter and locals that log their copy,
 // construction and destruction. Each entry reads like the core test's, so
 // that a program here prints, after "== <cmocka test>", exactly the list
-// that test's assert_log compares — in the order g++ makes the calls.
+// that test's log must be — in the order g++ makes the calls. The test
+// reads it from the .expected file (assert_log_as_gxx in helpers.h).
 #pragma once
 #include <coroutine>
 #include <cstdarg>
@@ -86,7 +87,7 @@ inline void scene(const char *test) {
 // fx->log.n = 0
 inline void forget() { the_log.entries.clear(); }
 
-// assert_log(&fx->log, ...): print what was logged; log nothing more
+// assert_log_as_gxx(&fx->log, ...): print what was logged; log nothing more
 inline void show_log() {
   for (const std::string &e : the_log.entries) std::printf("%s\n", e.c_str());
   the_log = Log{};
