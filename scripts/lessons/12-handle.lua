@@ -88,14 +88,9 @@ int main() {
 }
 ]==]
 
---[==[c++ output
-null is false:	true
-h is true:	true	copy == h:	true
-current:	1
-current:	2	done:	false
-ordered:	true
-erased == h:	true	typed == h:	true
-done:	true
+--[==[c++ exempt
+"erased has a promise:" a compile error in C++: coroutine_handle<> has no promise() [coroutine.handle]
+"resume after destroy:" undefined behaviour in C++: resuming a destroyed coroutine [coroutine.handle.resumption]
 ]==]
 
 --[==[takeaway en

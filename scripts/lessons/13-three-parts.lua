@@ -79,14 +79,15 @@ int main() {
   // the frame (n, step, sum, i, the suspend point) is the compiler's: C++
   // cannot look inside it; corolab's :show (coro.info) can
   g.h.resume();
+  // nor read the local sum: the outside reads where co_yield left its value
+  std::printf("after one more resume, sum is\t%d\n", g.h.promise().current);
   g.h.destroy();                                  // the outside ends it
 }
 ]==]
 
---[==[c++ output
-promise.yield_value	10
-outside reads promise.current:	10
-promise.yield_value	30
+--[==[c++ exempt
+"frame state:" C++ cannot say it: no C++ expression looks inside a frame (its state and suspend point are the compiler's)
+"frame holds " C++ cannot say it: no C++ expression reads a frame's parameter copies or locals from outside
 ]==]
 
 --[==[takeaway en

@@ -130,6 +130,23 @@ test("task: a named one keeps its result; a temporary one is moved into its co_a
   C.raises("the task suspended without finishing", w.run, w)
 end)
 
+-- C++ rethrows the stored exception_ptr at each await_resume
+-- ([expr.await]/5, [propagation]/8; tests/cpp/named_task_error.cpp)
+test("task: a named one that raised raises the same error at each co_await", function()
+  local boom = {}
+  local named <close> = coro.coroutine(coro.task, function() error(boom) end, "raises")()
+  local outer = coro.coroutine(coro.task, function()
+    local ok1, err1 = pcall(co_await, named)
+    local ok2, err2 = pcall(co_await, named)
+    local ok3, err3 = pcall(co_await, coro.temporary(named))    -- moved: taken out
+    co_return({ok1, rawequal(err1, boom), ok2, rawequal(err2, boom),
+               ok3, rawequal(err3, boom)})
+  end)
+  local t <close> = outer()
+  C.eq(t:run(), {false, true, false, true, false, true},
+       "each co_await of the task raises its error again [expr.await]/5")
+end)
+
 test("task: a chain of 100000 transfers in constant C stack", function()
   local node
   node = coro.coroutine(coro.task, function(k)

@@ -92,6 +92,67 @@ test("co_await outside a body, from a helper, from an xpcall message handler", f
   h:destroy()
 end)
 
+-- xpcall(f, handler) in a body is a try block as pcall is ([stmt.try]): a
+-- co_await or co_yield in f suspends the coroutine and resumes there
+-- ([expr.await]/2 allows them in a try block, only not in a handler)
+test("xpcall try block: co_await and co_yield in it suspend and resume [stmt.try]", function()
+  local log, rec = C.log()
+  local R = C.promise_type(rec)
+  local r <close> = coro.coroutine(R, function()
+    local ok, v = xpcall(function()
+      rec("try: " .. co_await(coro.temporary(C.awaiter("aw", rec, {value = "resumed"}))))
+      co_yield(7)
+      rec("try: after co_yield")
+      return "try's value"
+    end, function(e) rec("handler: " .. tostring(e)); return e end)
+    rec(("xpcall returned %s, %s"):format(ok, v))
+  end)()
+  repeat
+    r.h:resume()
+    rec(("[main] back: done %s, current %s"):format(r.h:done(), r.h:promise().current))
+  until r.h:done()
+  C.eq(log, {"get_return_object", "initial_suspend", "initial.await_ready",
+             "initial.await_suspend", "initial.await_resume", "~initial",
+             "aw.await_ready", "aw.await_suspend", "[main] back: done false, current nil",
+             "aw.await_resume", "~aw", "try: resumed",
+             "yield_value", "[main] back: done false, current 7",
+             "try: after co_yield", "xpcall returned true, try's value",
+             "return_void", "final_suspend", "final.await_ready", "final.await_suspend",
+             "[main] back: done true, current 7"}, "co_await, co_yield in xpcall [stmt.try]")
+end)
+
+-- and what is raised in it, at a co_await or by the body after a
+-- resumption, is caught by that xpcall: the handler runs, the body goes on
+-- ([except.handle]; not unhandled_exception, [dcl.fct.def.coroutine]/5)
+test("xpcall try block: an error in it is caught there, the body goes on [except.handle]", function()
+  local log, rec = C.log()
+  local R = C.promise_type(rec)
+  local function handler(e) rec("handler: " .. e); return "handled " .. e end
+  local r <close> = coro.coroutine(R, function()
+    local ok, e = xpcall(function()
+      co_await(coro.temporary(C.awaiter("aw", rec,
+                                        {raise = {await_resume = "from await_resume"}})))
+      rec("never")
+    end, handler)
+    rec(("caught: %s, %s"):format(ok, e))
+    ok, e = xpcall(function()
+      co_yield(1)
+      error("from the body", 0)
+    end, handler)
+    rec(("caught: %s, %s"):format(ok, e))
+  end)()
+  while not r.h:done() do rec("[main] resume"); r.h:resume() end
+  C.eq(log, {"get_return_object", "initial_suspend", "initial.await_ready",
+             "initial.await_suspend", "[main] resume", "initial.await_resume", "~initial",
+             "aw.await_ready", "aw.await_suspend", "[main] resume",
+             "aw.await_resume", "~aw", "handler: from await_resume",
+             "caught: false, handled from await_resume",
+             "yield_value", "[main] resume", "handler: from the body",
+             "caught: false, handled from the body",
+             "return_void", "final_suspend", "final.await_ready", "final.await_suspend"},
+       "caught by xpcall, not unhandled_exception [except.handle]")
+end)
+
 test("coroutine.yield and return with values in a body are errors", function()
   local P = lazy()
   local h = coro.coroutine(P, function() coroutine.yield(1) end)()
