@@ -18,13 +18,15 @@ expected=$src/core/examples/fib.expected
 cmake -S "$src/tests/install/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
   -DFIB="$src/core/examples/fib.c" >"$tmp/configure.log"
 cmake --build "$tmp/consumer" >"$tmp/build.log"
-LD_LIBRARY_PATH=$libdir "$tmp/consumer/fib" | diff -u "$expected" -
+LD_LIBRARY_PATH=$libdir "$tmp/consumer/fib" >"$tmp/fib.out"    # its own status, then its output
+diff -u "$expected" "$tmp/fib.out"
 
 export PKG_CONFIG_PATH="$(dirname "$pc")"
 test "$(pkg-config --modversion corolab)" = "$version"
 # shellcheck disable=SC2046
 cc -std=c11 -o "$tmp/fib-pc" "$src/core/examples/fib.c" $(pkg-config --cflags --libs corolab)
-LD_LIBRARY_PATH=$libdir "$tmp/fib-pc" | diff -u "$expected" -
+LD_LIBRARY_PATH=$libdir "$tmp/fib-pc" >"$tmp/fib-pc.out"
+diff -u "$expected" "$tmp/fib-pc.out"
 
 test "$("$prefix/bin/corolab" -v | cut -d' ' -f1-2)" = "corolab $version"
 test "$("$prefix/bin/corolab" -e 'io.write(coro._VERSION)')" = "corolab $version"
