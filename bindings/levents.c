@@ -7,6 +7,26 @@
 
 #include "lcoro.h"
 
+/* the enum names of event kinds and causes (the keys of coro.events and
+   coro.causes, in lower case) */
+static const char *const event_keys[CL_EV_COUNT] = {
+#define KEY_(k, s) #k,
+  CL_EVENT_KINDS(KEY_)
+};
+static const char *const cause_keys[CL_CAUSE_COUNT] = {
+  "NONE",
+  CL_EVENT_CAUSES(KEY_)
+#undef KEY_
+};
+
+static void pushkey(lua_State *L, const char *key) {   /* AWAIT_READY: await_ready */
+  char lower[48];
+  size_t i;
+  for (i = 0; key[i] != '\0' && i < sizeof lower - 1; i++)
+    lower[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
+  lua_pushlstring(L, lower, i);
+}
+
 /* ---------------------------------------------------------- observers -- */
 
 static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
@@ -95,6 +115,10 @@ static int pobserver(lua_State *L) {
   lua_setfield(L, -2, "other");
   lua_pushstring(L, ev->detail);
   lua_setfield(L, -2, "detail");
+  if (ev->cause != CL_CAUSE_NONE) {
+    pushkey(L, cause_keys[ev->cause]);
+    lua_setfield(L, -2, "cause");
+  }
   if (alive && ev->value) pushargs(c, L, ev);
   if (c->returned_member) pushreturned(c, L, ev);
   c->live.observing++;
@@ -311,13 +335,19 @@ static int info(lua_State *L) {
   return coro_nogc(ctx_up(L), L, pinfo);
 }
 
-static int events(lua_State *L) {
-  lua_createtable(L, CL_EV_COUNT, 0);
-  for (int k = 0; k < CL_EV_COUNT; k++) {
-    lua_pushstring(L, cl_event_names[k]);
-    lua_rawseti(L, -2, k + 1);
+/* {key = "await_ready", name = "await_ready"}, ...: the n kinds of a list
+   from the core, first to n - 1, in the core's order */
+static void pushkinds(lua_State *L, const char *const keys[],
+                      const char *const names[], int first, int n) {
+  lua_createtable(L, n - first, 0);
+  for (int k = first; k < n; k++) {
+    lua_createtable(L, 0, 2);
+    pushkey(L, keys[k]);
+    lua_setfield(L, -2, "key");
+    lua_pushstring(L, names[k]);
+    lua_setfield(L, -2, "name");
+    lua_rawseti(L, -2, k - first + 1);
   }
-  return 1;
 }
 
 static const luaL_Reg funcs[] = {
@@ -327,6 +357,8 @@ static const luaL_Reg funcs[] = {
 
 void coro_openevents(lua_State *L, Ctx *c) {
   coro_newlib(L, c, funcs);
-  events(L);
+  pushkinds(L, event_keys, cl_event_names, 0, CL_EV_COUNT);
   lua_setfield(L, -2, "events");
+  pushkinds(L, cause_keys, cl_cause_names, 1, CL_CAUSE_COUNT);   /* not NONE */
+  lua_setfield(L, -2, "causes");
 }

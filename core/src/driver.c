@@ -322,7 +322,8 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
       case CL_REQ_RETURN_VOID: return co_return_void(R, st, 0);
       case CL_REQ_FLOW_OFF: return co_return_void(R, st, 1);
       case CL_REQ_MISUSE:
-        cl_emit(R, CL_EV_MISUSE, st, 0, cl_error_message(s->error));
+        cl_emit_why(R, CL_EV_MISUSE, st, 0, CL_CAUSE_ILL_FORMED,
+                    cl_error_message(s->error));
         return ill_formed(R, st, s->error);
       default: return unwind(R, st, s->error);
     }
@@ -341,7 +342,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
    At the initial one, initial-await-resume-called is set first, the body's
    locals come alive, and an exception goes straight to the handler. */
 static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
-  int initial = st->await_kind == AWAIT_INITIAL;
+  int initial = cl_await_kind(st) == AWAIT_INITIAL;
   cl_Step s;
   cl_Error *e = cl_await_resume(R, st);
   if (initial) {
@@ -365,7 +366,7 @@ static void enter(cl_Runtime *R, cl_FrameState *st) {
 /* resume a suspended frame */
 static Exit run_frame(cl_Runtime *R, cl_FrameState *st, unsigned resumer) {
   enter(R, st);
-  cl_emit(R, CL_EV_RESUME, st, resumer, NULL);
+  cl_emit_why(R, CL_EV_RESUME, st, resumer, CL_CAUSE_RESUME_CALLED, NULL);
   return continue_body(R, st);
 }
 
@@ -379,11 +380,13 @@ static const char *resume_check(cl_FrameState *st) {
   }
 }
 
-static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_FrameState *st,
-                            const char *why) {
+/* op (resume(), or a transfer: cause says which) refused: st cannot be
+   resumed, and why */
+static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_EventCause cause,
+                            cl_FrameState *st, const char *why) {
   char name[160];
   cl_frame_name(st, name, sizeof name);
-  cl_emit(R, CL_EV_MISUSE, st, 0, why);
+  cl_emit_why(R, CL_EV_MISUSE, st, 0, cause, why);
   return cl_error_new(R, CL_MISUSE, "%s: %s %s is undefined behaviour in C++ "
                       "[coroutine.handle.resumption]", op, name, why);
 }
@@ -393,8 +396,7 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   while (x.how == EXIT_TRANSFER) {
     cl_Frame *next = (cl_Frame *)x.to;
     if (next == &R->noop) {                     /* back to the resumer */
-      cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, from,
-              "await_suspend returned noop_coroutine()");
+      cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, from, CL_CAUSE_RETURNED_NOOP);
       return NULL;
     }
     cl_FrameState *st = cl_frame_lookup(R, next);
@@ -402,11 +404,12 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
     if (st == NULL)
       return cl_not_a_frame(R, "await_suspend (symmetric transfer)", next);
     if ((why = resume_check(st)))
-      return bad_resume(R, "await_suspend (symmetric transfer)", st, why);
+      return bad_resume(R, "await_suspend (symmetric transfer)",
+                        CL_CAUSE_TRANSFER_REFUSED, st, why);
     unsigned id = st->id;                         /* st may die in the run */
     enter(R, st);
     cl_emit(R, CL_EV_SYMMETRIC_TRANSFER, st, from, NULL);
-    cl_emit(R, CL_EV_RESUME, st, from, NULL);
+    cl_emit_why(R, CL_EV_RESUME, st, from, CL_CAUSE_TRANSFERRED, NULL);
     x = continue_body(R, st);
     from = id;
   }
@@ -452,7 +455,7 @@ static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st)
   unsigned resumer_id = R->running_id, id = st->id;
   cl_Error *e = NULL;
   cl_Step s;
-  if (st->await_kind == AWAIT_INITIAL) {     /* the body starts */
+  if (cl_await_kind(st) == AWAIT_INITIAL) {  /* the body starts */
     st->initial_await_resume_called = 1;
     st->locals_alive = 1;
   }
@@ -465,7 +468,7 @@ static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st)
   if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
     st->scope = (unsigned char)s.scope;            /* co_yield v: */
     cl_generator_keep(s.promise, s.value);         /* yield_value(v) */
-    st->await_kind = AWAIT_YIELD;                  /* co_await suspend_always */
+    cl_set_await(st, AWAIT_YIELD, STAGE_OPERAND);  /* co_await suspend_always */
     st->await_result = s.result;
     st->awaiter.ops = &cl_suspend_always_ops;
     st->awaiter.self = NULL;
@@ -482,7 +485,8 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
   cl_FrameState *st = cl_frame_lookup(R, h);
   const char *why;
   if (st == NULL) return cl_not_a_frame(R, "resume()", h);
-  if ((why = resume_check(st))) return bad_resume(R, "resume()", st, why);
+  if ((why = resume_check(st)))
+    return bad_resume(R, "resume()", CL_CAUSE_RESUME_REFUSED, st, why);
   if (plain_generator(R, st)) return resume_generator(R, h, st);
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Frame *resumer = R->running;
@@ -507,7 +511,7 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
                       : st->state == CL_STATE_PROLOGUE ? "is still in its prologue"
                       : "is running";
       cl_frame_name(st, name, sizeof name);
-      cl_emit(R, CL_EV_MISUSE, st, 0, "destroy of a coroutine that is not suspended");
+      cl_emit_cause(R, CL_EV_MISUSE, st, 0, CL_CAUSE_DESTROY_REFUSED);
       return cl_error_new(R, CL_MISUSE, "destroy(): %s %s; destroying a coroutine "
                           "that is not suspended is undefined behaviour in C++ "
                           "[coroutine.handle.destroy]", name, why);
@@ -532,7 +536,7 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
   if (cl_observed(R)) {
     char detail[32];
     snprintf(detail, sizeof detail, "%zu bytes", size);
-    cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, detail);
+    cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, CL_CAUSE_NONE, detail, NULL);
   }
   void *mem = pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
             : cl_in_slabs(pt) ? cl_slab_alloc(R, size, cl_state_offset(pt))

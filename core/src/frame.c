@@ -268,7 +268,7 @@ void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
   cl_api_check(R != NULL && buf != NULL, "cl_where: R and buf must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) { snprintf(buf, n, "?"); return; }
-  int kind = st->awaiter.ops != NULL ? st->await_kind : -1;
+  int kind = st->awaiter.ops != NULL ? (int)cl_await_kind(st) : -1;
   switch ((cl_State)st->state) {
     case CL_STATE_SUSPENDED_INITIAL: kind = AWAIT_INITIAL; break;
     case CL_STATE_SUSPENDED_FINAL: kind = AWAIT_FINAL; break;

@@ -40,7 +40,8 @@ typedef struct cl_FrameState {
   int index;                   /* suspend index */
   unsigned char state;         /* cl_State */
   unsigned char initial_await_resume_called;
-  unsigned char await_kind;    /* AwaitKind of the pending co_await */
+  unsigned char await;         /* the pending co_await: its AwaitKind and
+                                  its awaiter's AwaitStage (await.h) */
   unsigned char locals_alive;  /* the body has started and not yet ended */
   unsigned char spilled;       /* R->spills holds temporaries of this frame */
   unsigned char promise_alive; /* between the promise's constructor and the
@@ -69,6 +70,7 @@ typedef struct Spill {         /* temporaries of a co_await besides its awaiter 
   const struct cl_FrameState *st;
   int n;
   cl_Awaitable temps[2];       /* operand, await_transform's result */
+  unsigned char stages[2];     /* their AwaitStage */
 } Spill;
 
 typedef struct Grave {         /* a recently destroyed frame, for messages */
