@@ -2,28 +2,25 @@
 ** levents.c — lifecycle events and introspection from Lua: observers
 ** (coro.observe), the live frames, a frame's layout, promise and locals.
 */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "lcoro.h"
 
-/* the enum names of event kinds and causes (the keys of coro.events and
-   coro.causes, in lower case) */
-static const char *const event_keys[CL_EV_COUNT] = {
+/* the enum names of event kinds, causes and states (the keys of
+   coro.events, coro.causes and coro.states, in lower case) */
 #define KEY_(k, s) #k,
-  CL_EVENT_KINDS(KEY_)
-};
-static const char *const cause_keys[CL_CAUSE_COUNT] = {
-  "NONE",
-  CL_EVENT_CAUSES(KEY_)
+static const char *const event_keys[CL_EV_COUNT] = {CL_EVENT_KINDS(KEY_)};
+static const char *const cause_keys[CL_CAUSE_COUNT] = {"NONE", CL_EVENT_CAUSES(KEY_)};
+static const char *const state_keys[CL_STATE_COUNT] = {CL_STATES(KEY_)};
 #undef KEY_
-};
 
 static void pushkey(lua_State *L, const char *key) {   /* AWAIT_READY: await_ready */
   char lower[48];
   size_t i;
   for (i = 0; key[i] != '\0' && i < sizeof lower - 1; i++)
-    lower[i] = (char)(key[i] >= 'A' && key[i] <= 'Z' ? key[i] - 'A' + 'a' : key[i]);
+    lower[i] = (char)tolower((unsigned char)key[i]);
   lua_pushlstring(L, lower, i);
 }
 
@@ -198,11 +195,6 @@ static int running(lua_State *L) {
   return 1;
 }
 
-static const char *const state_keys[] = {
-  "prologue", "suspended_initial", "suspended", "suspended_final", "running",
-  "destroying"
-};
-
 static void setint(lua_State *L, const char *k, lua_Integer v) {
   lua_pushinteger(L, v);
   lua_setfield(L, -2, k);
@@ -257,7 +249,7 @@ static int pinfo(lua_State *L) {
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   lua_createtable(L, 0, 15);
   setint(L, "id", fi.id);
-  lua_pushstring(L, state_keys[fi.state]);
+  pushkey(L, state_keys[fi.state]);
   lua_setfield(L, -2, "state");
   cl_where(c->R, f, where, sizeof where);
   lua_pushstring(L, where);
@@ -270,7 +262,7 @@ static int pinfo(lua_State *L) {
   setint(L, "frame_size", (lua_Integer)fi.frame_size);
   lua_createtable(L, 0, 5);
   setint(L, "resume", 0);
-  setint(L, "destroy", sizeof(void (*)(void)));
+  setint(L, "destroy", CL_FRAME_DESTROY_OFFSET);
   setint(L, "promise", (lua_Integer)fi.promise_offset);
   setint(L, "state", (lua_Integer)fi.state_offset);
   setint(L, "locals", (lua_Integer)fi.locals_offset);
@@ -318,7 +310,7 @@ static int glance(lua_State *L) {
     if (e) return coro_raise(c, L, e);
   } else
     lua_pushnil(L);
-  lua_pushstring(L, state);
+  pushkey(L, state);
   lua_pushstring(L, where);
   lua_rotate(L, 2, 2);                   /* state, where, promise, awaiter */
   return 4;
@@ -361,4 +353,6 @@ void coro_openevents(lua_State *L, Ctx *c) {
   lua_setfield(L, -2, "events");
   pushkinds(L, cause_keys, cl_cause_names, 1, CL_CAUSE_COUNT);   /* not NONE */
   lua_setfield(L, -2, "causes");
+  pushkinds(L, state_keys, cl_state_names, 0, CL_STATE_COUNT);
+  lua_setfield(L, -2, "states");
 }

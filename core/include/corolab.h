@@ -381,16 +381,43 @@ void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      frame never moves between runtimes. */
 /* ------------------------------------------------------------- handles -- */
 
+/* a coroutine's states, each with its words (cl_state_name) */
+#define CL_STATES(X) \
+  /* being created: before the initial suspend */ \
+  X(PROLOGUE, "in its prologue") \
+  X(SUSPENDED_INITIAL, "suspended at its initial suspend point") \
+  /* at a co_await or co_yield */ \
+  X(SUSPENDED, "suspended") \
+  /* at the final suspend point: done() */ \
+  X(SUSPENDED_FINAL, "suspended at its final suspend point") \
+  /* resumed and not yet suspended again */ \
+  X(RUNNING, "running") \
+  /* destroy() in progress */ \
+  X(DESTROYING, "being destroyed")
+
 typedef enum cl_State {
-  CL_STATE_PROLOGUE,           /* being created: before the initial suspend */
-  CL_STATE_SUSPENDED_INITIAL,  /* at the initial suspend point */
-  CL_STATE_SUSPENDED,          /* at a co_await or co_yield */
-  CL_STATE_SUSPENDED_FINAL,    /* at the final suspend point: done() */
-  CL_STATE_RUNNING,            /* resumed and not yet suspended again */
-  CL_STATE_DESTROYING          /* destroy() in progress */
+#define CL_ENUM_(k, s) CL_STATE_##k,
+  CL_STATES(CL_ENUM_)
+#undef CL_ENUM_
+  CL_STATE_COUNT
 } cl_State;
 
-const char *cl_state_name(cl_State s);
+extern const char *const cl_state_names[CL_STATE_COUNT];
+const char *cl_state_name(cl_State s);   /* cl_state_names[s], "?" for no state */
+
+/* The frame's head, as g++ and clang lay it out: the resume function's
+   pointer at +0, the destroy function's at CL_FRAME_DESTROY_OFFSET, the
+   promise at CL_FRAME_PROMISE_OFFSET. A handle is the frame's address, so
+   from_promise and promise() are this arithmetic; these do it unchecked,
+   cl_from_promise and cl_promise check it against the live frames */
+#define CL_FRAME_DESTROY_OFFSET sizeof(void (*)(void))
+#define CL_FRAME_PROMISE_OFFSET (2 * sizeof(void (*)(void)))
+static inline void *cl_frame_promise(cl_Frame *h) {
+  return (char *)h + CL_FRAME_PROMISE_OFFSET;
+}
+static inline cl_Frame *cl_promise_frame(void *promise) {
+  return (cl_Frame *)((char *)promise - CL_FRAME_PROMISE_OFFSET);
+}
 
 cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h);
 cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h);

@@ -22,13 +22,17 @@ void cl_api_fail(const char *msg, const char *file, int line);
 #define CL_ALIGN 16u
 #define cl_align(n) (((n) + (CL_ALIGN - 1)) & ~(size_t)(CL_ALIGN - 1))
 
-/* the frame's head, as g++ and clang lay it out: resume fn at +0 (null once
-   the coroutine is suspended at its final suspend point), destroy fn at +8,
-   the promise at +16 */
+/* the frame's head, as g++ and clang lay it out (corolab.h,
+   CL_FRAME_PROMISE_OFFSET): resume fn at +0 (null once the coroutine is
+   suspended at its final suspend point), destroy fn at +8, the promise at
+   +16 */
 struct cl_Frame {
   void (*resume_fn)(cl_Step *s);
   void (*destroy_fn)(cl_Runtime *R, cl_Frame *h, void *locals, int scope);
 };
+_Static_assert(offsetof(struct cl_Frame, destroy_fn) == CL_FRAME_DESTROY_OFFSET &&
+               sizeof(struct cl_Frame) == CL_FRAME_PROMISE_OFFSET,
+               "the frame's head is corolab.h's");
 
 /* the runtime's state for a frame, after the promise; kept small: the
    co_await's other temporaries with destructors, rare, live in R->spills */
@@ -126,7 +130,7 @@ struct cl_Runtime {
 };
 
 static inline size_t cl_state_offset(const cl_PromiseType *pt) {
-  return sizeof(struct cl_Frame) + cl_align(pt->size);
+  return CL_FRAME_PROMISE_OFFSET + cl_align(pt->size);
 }
 
 static inline size_t cl_frame_size(const cl_Coroutine *co) {
@@ -134,7 +138,6 @@ static inline size_t cl_frame_size(const cl_Coroutine *co) {
          co->locals_size;
 }
 
-#define cl_frame_promise(h)   ((void *)((char *)(h) + sizeof(struct cl_Frame)))
 #define cl_frame_of_state(st) \
   ((cl_Frame *)((char *)(st) - cl_state_offset((st)->co->promise_type)))
 #define cl_state_locals(st)   ((void *)((char *)(st) + cl_align(sizeof(cl_FrameState))))

@@ -36,9 +36,13 @@ static void check_layout(Fixture *fx, const cl_PromiseType *pt) {
   SlotFn destroy_fn;
   cl_FrameInfo info;
   assert_true(cl_frame_info(R, h, &info));
-  /* the head */
+  /* the head, as corolab.h says it, and its arithmetic unchecked */
   assert_int_equal(info.promise_offset, 16);
+  assert_int_equal(CL_FRAME_PROMISE_OFFSET, 16);
+  assert_int_equal(CL_FRAME_DESTROY_OFFSET, 8);
   assert_ptr_equal(info.promise, base + 16);
+  assert_ptr_equal(cl_frame_promise(h), info.promise);
+  assert_ptr_equal(cl_promise_frame(info.promise), h);
   assert_int_equal((uintptr_t)info.promise % 16, 0);
   assert_non_null(slot(h, 0));
   memcpy(&destroy_fn, &co.destroy_locals, sizeof destroy_fn);
@@ -75,10 +79,22 @@ static void test_layout_large_promise(void **state) {
   check_layout(*state, &pt);
 }
 
+/* one table of states: each state's words, and none for a bad one */
+static void test_state_names(void **state) {
+  (void)state;
+  assert_int_equal(CL_STATE_COUNT, 6);
+  assert_string_equal(cl_state_names[CL_STATE_PROLOGUE], "in its prologue");
+  assert_string_equal(cl_state_name(CL_STATE_SUSPENDED_FINAL),
+                      "suspended at its final suspend point");
+  assert_string_equal(cl_state_name(CL_STATE_DESTROYING), "being destroyed");
+  assert_string_equal(cl_state_name(CL_STATE_COUNT), "?");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     FIXTURE_TEST(test_layout_small_promise),
     FIXTURE_TEST(test_layout_large_promise),
+    cmocka_unit_test(test_state_names),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

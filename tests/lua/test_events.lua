@@ -44,6 +44,16 @@ test("coro.causes: the keys ev.cause takes, in the core's order, with words", fu
   C.eq(coro.causes[4].name, "await_suspend returned void")
 end)
 
+test("coro.states: the states coro.info and coro.glance name, in the core's order", function()
+  C.eq(coro.states, {
+    {key = "prologue", name = "in its prologue"},
+    {key = "suspended_initial", name = "suspended at its initial suspend point"},
+    {key = "suspended", name = "suspended"},
+    {key = "suspended_final", name = "suspended at its final suspend point"},
+    {key = "running", name = "running"},
+    {key = "destroying", name = "being destroyed"}})
+end)
+
 -- "kind <cause>" of the events that have a cause, while f runs; the
 -- causes seen by all the tests below
 local seen_causes = {}
