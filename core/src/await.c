@@ -214,9 +214,11 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
   return NULL;
 }
 
-static cl_State suspended_state(AwaitKind kind) {
-  return kind == AWAIT_INITIAL ? CL_STATE_SUSPENDED_INITIAL
-       : kind == AWAIT_FINAL ? CL_STATE_SUSPENDED_FINAL : CL_STATE_SUSPENDED;
+/* [expr.await]/5.1: the coroutine is suspended (at its final suspend
+   point: done() is now true) */
+static void suspend(cl_FrameState *st, AwaitKind kind) {
+  cl_set_state(st, kind == AWAIT_INITIAL ? CL_STATE_SUSPENDED_INITIAL
+                 : kind == AWAIT_FINAL ? CL_STATE_SUSPENDED_FINAL : CL_STATE_SUSPENDED);
 }
 
 /* user code resumed or destroyed the frame while it was suspended here
@@ -267,23 +269,74 @@ static AwaitOutcome thrown_at(cl_Runtime *R, cl_FrameState *st) {
   return AWAIT_THROWS;
 }
 
+/* await_suspend gave control back to the coroutine: it threw
+   ([expr.await]/5.1.3: raised at the co_await) or returned false (5.1.2:
+   resumed), unless user code resumed or destroyed it meanwhile (left) */
+static AwaitOutcome resumed_at_once(cl_Runtime *R, cl_FrameState *st,
+                                    unsigned id, int left, cl_Error **error) {
+  if (left) {
+    const char *what = *error ? "threw" : "returned false";
+    cl_error_free(R, *error);
+    *error = left_behind(R, id, left, what);
+    return AWAIT_BROKEN;
+  }
+  cl_set_state(st, CL_STATE_RUNNING);
+  if (*error) return thrown_at(R, st);
+  cl_emit_cause(R, CL_EV_RESUME, st, id, CL_CAUSE_RETURNED_FALSE);
+  return AWAIT_RESUMES;
+}
+
+/* await_suspend(h) of the suspended coroutine, and where control goes
+   then. From the suspension on, user code (observers of its events, and
+   await_suspend) may resume or destroy it: the pin tells */
+static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable w,
+                                  cl_Frame **next, cl_Error **error) {
+  unsigned id = st->id;
+  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL, 0};
+  cl_EventCause back = CL_CAUSE_RETURNED_VOID;       /* to the resumer */
+  cl_Pin pin;
+  cl_pin(R, &pin, st);
+  emit_about_awaiter(R, CL_EV_SUSPEND, st, &pin);
+  if (!pin.left) emit_about_awaiter(R, CL_EV_AWAIT_SUSPEND, st, &pin);
+  int called = !pin.left;
+  if (called) *error = w.ops->await_suspend(R, w.self, cl_frame_of_state(st), &res);
+  int left = pin.left;
+  cl_unpin(R, &pin, st);
+  if (!called)                         /* user code resumed or destroyed it */
+    back = left & CL_PIN_DESTROYED ? CL_CAUSE_DESTROYED_BEFORE_AWAIT_SUSPEND
+                                   : CL_CAUSE_RESUMED_BEFORE_AWAIT_SUSPEND;
+  else if (*error || (res.kind == CL_SUSPEND_BOOL && !res.value))
+    return resumed_at_once(R, st, id, left, error);
+  else if (res.kind == CL_SUSPEND_BOOL)
+    back = CL_CAUSE_RETURNED_TRUE;
+  else if (res.kind == CL_SUSPEND_HANDLE) {
+    if ((*error = transfer_target(R, &res))) return AWAIT_BROKEN;
+    *next = res.handle;
+    return AWAIT_TRANSFERS;
+  } else if (res.kind != CL_SUSPEND_VOID) {
+    *error = cl_error_new(R, CL_MISUSE, "await_suspend of '%s' set an unknown "
+                          "result kind %d; it must be CL_SUSPEND_VOID, _BOOL or "
+                          "_HANDLE", name_of(w), (int)res.kind);
+    return AWAIT_BROKEN;
+  }
+  cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, id, back);
+  return AWAIT_SUSPENDED;
+}
+
 AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
                       AwaitKind kind, void *result, cl_Frame **next,
                       cl_Error **error) {
-  cl_Frame *h = cl_frame_of_state(st);
   cl_set_await(st, kind, STAGE_OPERAND);
   st->await_result = result;
   if (plain_standard(R, st, operand, kind)) {
     st->awaiter = operand;
     if (operand.ops == &cl_suspend_never_ops) return AWAIT_RESUMES;
-    st->state = (unsigned char)suspended_state(kind);
-    if (kind == AWAIT_FINAL) h->resume_fn = NULL;
+    suspend(st, kind);
     return AWAIT_SUSPENDED;
   }
   if (plain_task(R, st, kind) && cl_task_transfers(R, st, operand, next)) {
     st->awaiter = operand;
-    st->state = (unsigned char)suspended_state(kind);
-    if (kind == AWAIT_FINAL) h->resume_fn = NULL;
+    suspend(st, kind);
     return AWAIT_TRANSFERS;
   }
   if ((*error = get_awaiter(R, st, operand, kind))) return thrown_at(R, st);
@@ -292,66 +345,8 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
   emit_about_awaiter(R, CL_EV_AWAIT_READY, st, NULL);
   if ((*error = w.ops->await_ready(R, w.self, &ready))) return thrown_at(R, st);
   if (ready) return AWAIT_RESUMES;
-  /* [expr.await]/5.1: the coroutine is suspended, then await_suspend runs.
-     From here on user code may resume or destroy it: the pin tells. */
-  unsigned id = st->id;
-  cl_Pin pin;
-  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL, 0};
-  int called = 0;
-  st->state = (unsigned char)suspended_state(kind);
-  if (kind == AWAIT_FINAL) h->resume_fn = NULL;        /* done() is now true */
-  cl_pin(R, &pin, st);
-  emit_about_awaiter(R, CL_EV_SUSPEND, st, &pin);
-  if (!pin.left) emit_about_awaiter(R, CL_EV_AWAIT_SUSPEND, st, &pin);
-  if (!pin.left) {
-    called = 1;
-    *error = w.ops->await_suspend(R, w.self, h, &res);
-  }
-  int left = pin.left;
-  cl_unpin(R, &pin, st);
-  if (!called) {               /* an observer resumed or destroyed it */
-    cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, id, left & CL_PIN_DESTROYED
-                  ? CL_CAUSE_DESTROYED_BEFORE_AWAIT_SUSPEND
-                  : CL_CAUSE_RESUMED_BEFORE_AWAIT_SUSPEND);
-    return AWAIT_SUSPENDED;
-  }
-  if (*error) {
-    /* [expr.await]/5.1.3: resumed, and the exception is raised at co_await */
-    if (left) {
-      cl_error_free(R, *error);
-      *error = left_behind(R, id, left, "threw");
-      return AWAIT_BROKEN;
-    }
-    st->state = CL_STATE_RUNNING;
-    if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
-    return thrown_at(R, st);
-  }
-  switch (res.kind) {
-    case CL_SUSPEND_BOOL:
-      if (res.value) break;
-      if (left) {
-        *error = left_behind(R, id, left, "returned false");
-        return AWAIT_BROKEN;
-      }
-      st->state = CL_STATE_RUNNING;
-      if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
-      cl_emit_cause(R, CL_EV_RESUME, st, st->id, CL_CAUSE_RETURNED_FALSE);
-      return AWAIT_RESUMES;
-    case CL_SUSPEND_HANDLE:
-      if ((*error = transfer_target(R, &res))) return AWAIT_BROKEN;
-      *next = res.handle;
-      return AWAIT_TRANSFERS;
-    case CL_SUSPEND_VOID:
-      break;
-    default:
-      *error = cl_error_new(R, CL_MISUSE, "await_suspend of '%s' set an unknown "
-                            "result kind %d; it must be CL_SUSPEND_VOID, _BOOL or "
-                            "_HANDLE", name_of(w), (int)res.kind);
-      return AWAIT_BROKEN;
-  }
-  cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, id, res.kind == CL_SUSPEND_VOID
-                ? CL_CAUSE_RETURNED_VOID : CL_CAUSE_RETURNED_TRUE);
-  return AWAIT_SUSPENDED;
+  suspend(st, kind);
+  return await_suspend(R, st, w, next, error);
 }
 
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {

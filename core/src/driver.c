@@ -55,14 +55,24 @@ static void free_frame(cl_Runtime *R, cl_FrameState *st) {
   else cl_frame_free(R, h, size);
 }
 
-/* the end of the coroutine state: promise, parameter copies, the frame */
-static void destroy_state(cl_Runtime *R, cl_FrameState *st) {
+/* how far the prologue built the coroutine state, in its order */
+typedef enum Built {
+  BUILT_FRAME,                 /* operator new */
+  BUILT_PARAMS,                /* ... and the parameter copies */
+  BUILT_PROMISE                /* ... and the promise: the whole state */
+} Built;
+
+/* the end of the coroutine state as far as it was built, last built
+   first: promise, parameter copies, the frame */
+static void destroy_state(cl_Runtime *R, cl_FrameState *st, Built built) {
   const cl_PromiseType *pt = st->co->promise_type;
-  st->state = CL_STATE_DESTROYING;
-  cl_emit(R, CL_EV_PROMISE_DESTROY, st, 0, NULL);
-  if (pt->destroy) pt->destroy(R, promise_of(st));
+  cl_set_state(st, CL_STATE_DESTROYING);
+  if (built == BUILT_PROMISE) {
+    cl_emit(R, CL_EV_PROMISE_DESTROY, st, 0, NULL);
+    if (pt->destroy) pt->destroy(R, promise_of(st));
+  }
   st->promise_alive = 0;
-  destroy_params(R, st);
+  if (built >= BUILT_PARAMS) destroy_params(R, st);
   free_frame(R, st);
 }
 
@@ -72,15 +82,10 @@ static void destroy_state(cl_Runtime *R, cl_FrameState *st) {
 static void teardown(cl_Runtime *R, cl_FrameState *st) {
   cl_await_destroy_temps(R, st);
   destroy_locals(R, st);
-  destroy_state(R, st);
+  destroy_state(R, st, BUILT_PROMISE);
 }
 
 /* ----------------------------------------------------- end of the body -- */
-
-static void mark_done(cl_FrameState *st) {
-  st->state = CL_STATE_SUSPENDED_FINAL;
-  cl_frame_of_state(st)->resume_fn = NULL;
-}
 
 /* the wrapper's final suspend point: co_await promise.final_suspend() */
 static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
@@ -93,7 +98,10 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
   if (e == NULL) o = cl_await(R, st, a, AWAIT_FINAL, NULL, &next, &e);
   if (o == AWAIT_RESUMES) {            /* not suspended: flows off the end */
     e = cl_await_resume(R, st);
-    if (e == NULL) { destroy_state(R, st); return exit_with(EXIT_FINISHED, NULL); }
+    if (e == NULL) {
+      destroy_state(R, st, BUILT_PROMISE);
+      return exit_with(EXIT_FINISHED, NULL);
+    }
   }
   switch (o) {
     case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
@@ -102,7 +110,7 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
     default: break;
   }
   /* [dcl.fct.def.coroutine]/15: final_suspend must not throw */
-  mark_done(st);
+  cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
   cl_Error *t = cl_ill_formed(R, st, "final_suspend: coroutine #%u '%s' threw "
                               "from its final suspend (%s); final_suspend and its "
                               "awaiter are required to be non-throwing, C++ would "
@@ -122,7 +130,7 @@ static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   cl_emit(R, CL_EV_UNHANDLED_EXCEPTION, st, 0, cl_error_message(e));
   cl_Error *again = pt->unhandled_exception(R, promise_of(st), e);
   if (again) {                     /* done, without final_suspend; to resumer */
-    mark_done(st);
+    cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
     return exit_with(EXIT_ERROR, again);
   }
   return final_suspend(R, st);
@@ -133,7 +141,7 @@ static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
    to the resumer, never to unhandled_exception, which might swallow it */
 static Exit ill_formed(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   destroy_locals(R, st);
-  mark_done(st);
+  cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
   return exit_with(EXIT_ERROR, e);
 }
 
@@ -358,7 +366,7 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
    announces it, so that an observer can neither resume nor destroy it;
    pins held on it learn that it left the point where they hold it */
 static void enter(cl_Runtime *R, cl_FrameState *st) {
-  st->state = CL_STATE_RUNNING;
+  cl_set_state(st, CL_STATE_RUNNING);
   if (st->pinned) cl_pins_mark(R, st, CL_PIN_RESUMED);
   cl_set_running(R, cl_frame_of_state(st), st->id);
 }
@@ -455,13 +463,13 @@ static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st)
   unsigned resumer_id = R->running_id, id = st->id;
   cl_Error *e = NULL;
   cl_Step s;
+  cl_set_state(st, CL_STATE_RUNNING);       /* enter(), not pinned */
   if (cl_await_kind(st) == AWAIT_INITIAL) {  /* the body starts */
     st->initial_await_resume_called = 1;
     st->locals_alive = 1;
   }
   st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
   R->depth++;
-  st->state = CL_STATE_RUNNING;             /* enter(), not pinned */
   cl_set_running(R, h, id);
   step_init(R, h, st, &s);
   step_body(st, &s, NULL);
@@ -472,7 +480,7 @@ static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st)
     st->await_result = s.result;
     st->awaiter.ops = &cl_suspend_always_ops;
     st->awaiter.self = NULL;
-    st->state = CL_STATE_SUSPENDED;
+    cl_set_state(st, CL_STATE_SUSPENDED);
   } else
     e = transfers(R, run_body(R, st, &s), id);
   R->depth--;
@@ -519,7 +527,7 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
   }
   if (R->depth >= R->nesting_limit) return too_deep(R, "destroy()");
   R->depth++;
-  st->state = CL_STATE_DESTROYING;
+  cl_set_state(st, CL_STATE_DESTROYING);
   cl_emit(R, CL_EV_DESTROY, st, R->running_id, NULL);
   teardown(R, st);
   R->depth--;
@@ -559,13 +567,13 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
 static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *e) {
   const cl_PromiseType *pt = st->co->promise_type;
   int suspended = st->state != CL_STATE_RUNNING && st->state != CL_STATE_PROLOGUE;
-  st->state = CL_STATE_DESTROYING;     /* ~R() must not destroy it too */
+  cl_set_state(st, CL_STATE_DESTROYING);   /* ~R() must not destroy it too */
   cl_emit(R, CL_EV_RETURN_OBJECT_DESTROY, st, 0, NULL);
   if (pt->return_object_destroy) pt->return_object_destroy(R, ret);
   if (suspended) {
     cl_await_forget_temps(R, st);
     st->locals_alive = 0;
-    destroy_state(R, st);
+    destroy_state(R, st, BUILT_PROMISE);
   } else
     teardown(R, st);
   return e;
@@ -583,50 +591,44 @@ static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, cl_Frame *h,
   return e;
 }
 
+/* the prologue failed at a step: what it built goes, e to the caller */
+static cl_Error *undo_prologue(cl_Runtime *R, cl_FrameState *st, Built built,
+                               cl_Error *e) {
+  destroy_state(R, st, built);
+  return e;
+}
+
 static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
                           void *ret) {
   const cl_PromiseType *pt = co->promise_type;
   cl_Frame *h;
   cl_Error *e = allocate(R, co, args, ret, &h);
   if (h == NULL) return e;                 /* no frame: nothing to undo */
-  size_t size = cl_frame_size(co);
-  memset(h, 0, size);
+  memset(h, 0, cl_frame_size(co));
   cl_FrameState *st = (cl_FrameState *)((char *)h + cl_state_offset(pt));
   h->resume_fn = co->step;
   h->destroy_fn = co->destroy_locals;
   st->co = co;
   st->id = ++R->next_id;
   st->state = CL_STATE_PROLOGUE;
-  if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st)) {
-    if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
-    else cl_free(R, h, size);
-    return cl_error_new(R, CL_NOMEMORY, "cannot register the frame of coroutine "
-                        "'%s': not enough memory", co->name);
-  }
+  if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st))
+    return undo_prologue(R, st, BUILT_FRAME, cl_error_new(R, CL_NOMEMORY,
+                         "cannot register the frame of coroutine '%s': not "
+                         "enough memory", co->name));
   cl_looked(R, h)->key = h;            /* its first lookups will find it */
   cl_looked(R, h)->state = st;
   cl_set_running(R, h, st->id);
   cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
-  if (co->init && (e = co->init(R, h, cl_state_locals(st), args))) {
-    st->state = CL_STATE_DESTROYING;
-    free_frame(R, st);
-    return e;
-  }
+  if (co->init && (e = co->init(R, h, cl_state_locals(st), args)))
+    return undo_prologue(R, st, BUILT_FRAME, e);
   cl_emit_value(R, CL_EV_PROMISE_CONSTRUCT, st, pt->name, args);
   st->promise_alive = 1;          /* from_promise works in the constructor */
-  if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args))) {
-    st->promise_alive = 0;
-    st->state = CL_STATE_DESTROYING;
-    destroy_params(R, st);
-    free_frame(R, st);
-    return e;
-  }
+  if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args)))
+    return undo_prologue(R, st, BUILT_PARAMS, e);
   cl_emit(R, CL_EV_GET_RETURN_OBJECT, st, 0, NULL);
-  if ((e = pt->get_return_object(R, cl_frame_promise(h), ret))) {
-    destroy_state(R, st);
-    return e;
-  }
+  if ((e = pt->get_return_object(R, cl_frame_promise(h), ret)))
+    return undo_prologue(R, st, BUILT_PROMISE, e);
   /* co_await promise.initial_suspend(); */
   cl_Awaitable a;
   cl_Frame *next = NULL;
@@ -642,7 +644,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
     case AWAIT_SUSPENDED: x = exit_with(EXIT_SUSPENDED, NULL); break;
     case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next); break;
     default:
-      st->state = CL_STATE_RUNNING;
+      cl_set_state(st, CL_STATE_RUNNING);
       x = continue_body(R, st);
   }
   if ((e = transfers(R, x, id)) && (st = cl_frame_lookup(R, h)) && st->id == id)

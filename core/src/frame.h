@@ -142,6 +142,17 @@ static inline size_t cl_frame_size(const cl_Coroutine *co) {
   ((cl_Frame *)((char *)(st) - cl_state_offset((st)->co->promise_type)))
 #define cl_state_locals(st)   ((void *)((char *)(st) + cl_align(sizeof(cl_FrameState))))
 
+/* every change of a frame's state: the state, and what g++ keeps of done()
+   in the frame's head, a null resume pointer while the coroutine is at its
+   final suspend point (and after, as it is destroyed from there) */
+static inline void cl_set_state(cl_FrameState *st, cl_State s) {
+  if (s == CL_STATE_SUSPENDED_FINAL)
+    cl_frame_of_state(st)->resume_fn = NULL;
+  else if (s == CL_STATE_RUNNING && st->state == CL_STATE_SUSPENDED_FINAL)
+    cl_frame_of_state(st)->resume_fn = st->co->step;      /* resumed from it */
+  st->state = (unsigned char)s;
+}
+
 /* pt is base, or extends it (cl_PromiseType.base) */
 static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *base) {
   for (; pt != NULL; pt = pt->base)
