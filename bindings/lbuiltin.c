@@ -412,8 +412,8 @@ void coro_openbuiltin(lua_State *L, Ctx *c) {
   t->pt.return_value = task_return_value;
   t->pt.destroy = task_destroy;
   c->task_type = t;
-  c->task_ops = cl_task_awaitable_ops;
-  c->task_ops.await_resume = task_await_resume;
+  c->task_ops = cl_task_awaitable_ops;      /* its flags: the core may do */
+  c->task_ops.await_resume = task_await_resume;   /* await_ready, await_suspend */
   c->task_kept_ops = c->task_ops;
   c->task_kept_ops.await_resume = task_await_resume_kept;
   c->task_kept_ops.destroy = NULL;

@@ -342,9 +342,17 @@ static void pushkinds(lua_State *L, const char *const keys[],
   }
 }
 
+/* how many times the runtime called an awaiter's await_ready: not at the
+   co_awaits it does itself (see cl_await_ready_calls) */
+static int await_ready_calls(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)cl_await_ready_calls(ctx_up(L)->R));
+  return 1;
+}
+
 static const luaL_Reg funcs[] = {
   {"observe", observe}, {"unobserve", unobserve}, {"frames", frames},
-  {"running", running}, {"info", info}, {"glance", glance}, {NULL, NULL}
+  {"running", running}, {"info", info}, {"glance", glance},
+  {"await_ready_calls", await_ready_calls}, {NULL, NULL}
 };
 
 void coro_openevents(lua_State *L, Ctx *c) {

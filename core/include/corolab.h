@@ -109,6 +109,29 @@ typedef struct cl_SuspendResult {
 
 typedef struct cl_AwaitableOps cl_AwaitableOps;
 
+/* What an awaiter's members do, when they do what the flag says
+   (cl_AwaitableOps.flags): the runtime may then do it itself, without
+   calling them, as a compiler does once it has inlined them. It does so
+   while nothing observes (an observer sees every member called). An ops
+   that declares a flag must keep its promise, or the two runs differ. */
+enum {
+  /* as std::suspend_always: await_ready returns false, await_suspend
+     returns void, await_resume gives nothing, no destructor; self unused */
+  CL_AWAITER_SUSPEND_ALWAYS = 1 << 0,
+  /* as std::suspend_never: the same, but await_ready returns true */
+  CL_AWAITER_SUSPEND_NEVER = 1 << 1,
+  /* co_await of a task (cl_task_awaitable): self is the frame of a
+     CL_PROMISE_TASK promise type; await_ready returns its done(), and
+     await_suspend(h) stores h and its id as the task's continuation and
+     returns the task's handle. await_resume and the destructor are called */
+  CL_AWAITER_STARTS_TASK = 1 << 2,
+  /* a task's final awaiter: await_ready returns false, await_suspend(h)
+     returns the continuation stored in h's promise (of a CL_PROMISE_TASK
+     type), or noop_coroutine() if none; await_resume gives nothing, no
+     destructor */
+  CL_AWAITER_TO_CONTINUATION = 1 << 3
+};
+
 /* an object with awaiter/awaitable members: ops say what it can do */
 typedef struct cl_Awaitable {
   const cl_AwaitableOps *ops;
@@ -136,6 +159,7 @@ struct cl_AwaitableOps {
   void (*destroy)(cl_Runtime *R, void *self);    /* destructor; may be NULL */
   /* optional: describe self in a few words for events (buffer of size n) */
   void (*describe)(cl_Runtime *R, void *self, char *buf, size_t n);
+  unsigned flags;              /* CL_AWAITER_*: what the members do; 0: say nothing */
 };
 
 /* an awaitable: ops, and the object they work on (self must outlive the
@@ -158,6 +182,18 @@ cl_Awaitable cl_suspend_always(void);
 cl_Awaitable cl_suspend_never(void);
 
 /* -------------------------------------------------------- promise types -- */
+
+/* What a promise type is, for the runtime's shortcuts (as for awaiters,
+   see CL_AWAITER_SUSPEND_ALWAYS): cl_PromiseType.flags */
+enum {
+  /* its promise begins with a cl_TaskPromise, which a task's awaiters read
+     and write (cl_task_type; a type made from it keeps the flag) */
+  CL_PROMISE_TASK = 1 << 0,
+  /* yield_value(v) sets the promise's first member, a void * (as
+     cl_GeneratorPromise's current), to v, returns suspend_always and does
+     nothing else (cl_generator_type) */
+  CL_PROMISE_YIELD_KEEPS_POINTER = 1 << 1
+};
 
 typedef struct cl_PromiseType {
   const char *name;
@@ -190,8 +226,10 @@ typedef struct cl_PromiseType {
   void (*return_object_destroy)(cl_Runtime *R, void *ret);  /* ~R(), on a
                                                      prologue exception */
   /* the promise type this one extends, or NULL: its promise begins with
-     base's, and base's awaitables (cl_task_awaitable) accept it */
+     base's, and what takes base's frames (cl_generator_next,
+     cl_task_awaitable) takes its frames too */
   const struct cl_PromiseType *base;
+  unsigned flags;              /* CL_PROMISE_*; 0: say nothing */
 } cl_PromiseType;
 
 /* checks C++'s rules for a promise type; NULL if well-formed, else an error
@@ -470,6 +508,11 @@ unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);
    being freed: while this count has not changed, a handle found live with
    its id is still live with it, and need not be looked up again */
 uint64_t cl_frames_freed(cl_Runtime *R);
+/* how many times R has called an awaiter's await_ready. A co_await that
+   the runtime does itself, as the awaiter's flags allow (see
+   CL_AWAITER_SUSPEND_ALWAYS), calls none of its members: this count shows
+   which way a co_await went (for tests and explorers) */
+uint64_t cl_await_ready_calls(cl_Runtime *R);
 /* the live frames, in creation order; returns how many (fills up to n) */
 size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
 cl_Frame *cl_running(cl_Runtime *R);              /* innermost running frame */
@@ -630,8 +673,8 @@ extern const cl_PromiseType cl_task_type;
 extern const cl_AwaitableOps cl_task_awaitable_ops;
 /* co_await task(): the awaitable owns the task, like a temporary task
    object, and destroys it at the end of the full-expression. task must be
-   a task's frame (cl_task_type, or a type whose base it is): anything else
-   is a CL_MISUSE error at the co_await */
+   a task's frame (cl_task_type, a type whose base it is, or a type with
+   CL_PROMISE_TASK): anything else is a CL_MISUSE error at the co_await */
 cl_Awaitable cl_task_awaitable(cl_Frame *task);
 /* run a task from plain code to completion: resume, then its result
    (result may be NULL) */

@@ -244,23 +244,56 @@ static cl_Error *transfer_target(cl_Runtime *R, const cl_SuspendResult *res) {
                          res->id);
 }
 
-/* suspend_always and suspend_never, when nothing observes and nothing
-   transforms them: their members are constants, as a compiler sees them
-   after inlining, so the driver need not call them */
-static int plain_standard(cl_Runtime *R, const cl_FrameState *st,
-                          cl_Awaitable a, AwaitKind kind) {
-  return (a.ops == &cl_suspend_always_ops || a.ops == &cl_suspend_never_ops) &&
-         !cl_observed(R) &&
+/* ------------------------------------------------------------ shortcuts -- */
+
+/* An awaitable whose flags say what its members do (corolab.h,
+   CL_AWAITER_SUSPEND_ALWAYS), awaited while nothing observes and nothing
+   transforms it, is the awaiter, and the driver does what its members
+   would, as a compiler does once it has inlined them: a flag of `flags` */
+static int shortcut(cl_Runtime *R, const cl_FrameState *st, cl_Awaitable a,
+                    AwaitKind kind, unsigned flags) {
+  return a.ops != NULL && (a.ops->flags & flags) && !cl_observed(R) &&
          (kind != AWAIT_PLAIN || st->co->promise_type->await_transform == NULL);
 }
 
-/* a co_await of the core task's own awaiters (cl_task_transfers) may run
-   them inline: nothing observes, nothing transforms, and no temporary of
-   another co_await is pending */
-static int plain_task(cl_Runtime *R, const cl_FrameState *st, AwaitKind kind) {
-  return !cl_observed(R) && st->awaiter.ops == NULL && !st->spilled &&
-         (kind == AWAIT_FINAL ||
-          (kind == AWAIT_PLAIN && st->co->promise_type->await_transform == NULL));
+#define TRIVIAL_AWAITER (CL_AWAITER_SUSPEND_ALWAYS | CL_AWAITER_SUSPEND_NEVER)
+#define TRANSFERRING_AWAITER (CL_AWAITER_STARTS_TASK | CL_AWAITER_TO_CONTINUATION)
+
+static cl_TaskPromise *task_promise(cl_Frame *h, const cl_FrameState *st) {
+  return st->co->promise_type->flags & CL_PROMISE_TASK
+       ? (cl_TaskPromise *)cl_frame_promise(h) : NULL;
+}
+
+/* the await_ready and await_suspend of an awaiter that transfers (a task's
+   awaiters): 1 if, as they would, st suspends and transfers to *next; 0 if
+   that is not what they would do (the task is done, or not suspended, or
+   the continuation is gone), and they run */
+static int transfers_itself(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
+                            cl_Frame **next) {
+  cl_Frame *h = cl_frame_of_state(st);
+  if (st->awaiter.ops != NULL || st->spilled) return 0;  /* another's temporaries */
+  if (a.ops->flags & CL_AWAITER_STARTS_TASK) {           /* co_await task */
+    cl_Frame *t = (cl_Frame *)a.self;
+    cl_FrameState *ts = cl_frame_lookup(R, t);
+    cl_TaskPromise *p = ts ? task_promise(t, ts) : NULL;
+    if (p == NULL ||
+        (ts->state != CL_STATE_SUSPENDED_INITIAL && ts->state != CL_STATE_SUSPENDED))
+      return 0;
+    p->continuation = h;
+    p->continuation_id = st->id;
+    *next = t;
+    return 1;
+  }
+  const cl_TaskPromise *p = task_promise(h, st);          /* the final awaiter */
+  if (p == NULL) return 0;
+  if (p->continuation == NULL) {                          /* back to the resumer */
+    *next = cl_noop_coroutine(R);
+    return 1;
+  }
+  cl_FrameState *cs = cl_frame_lookup(R, p->continuation);
+  if (cs == NULL || cs->id != p->continuation_id) return 0;
+  *next = p->continuation;
+  return 1;
 }
 
 /* the error is raised at the co_await: its temporaries die first */
@@ -328,13 +361,14 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
                       cl_Error **error) {
   cl_set_await(st, kind, STAGE_OPERAND);
   st->await_result = result;
-  if (plain_standard(R, st, operand, kind)) {
+  if (shortcut(R, st, operand, kind, TRIVIAL_AWAITER)) {
     st->awaiter = operand;
-    if (operand.ops == &cl_suspend_never_ops) return AWAIT_RESUMES;
+    if (operand.ops->flags & CL_AWAITER_SUSPEND_NEVER) return AWAIT_RESUMES;
     suspend(st, kind);
     return AWAIT_SUSPENDED;
   }
-  if (plain_task(R, st, kind) && cl_task_transfers(R, st, operand, next)) {
+  if (shortcut(R, st, operand, kind, TRANSFERRING_AWAITER) &&
+      transfers_itself(R, st, operand, next)) {
     st->awaiter = operand;
     suspend(st, kind);
     return AWAIT_TRANSFERS;
@@ -343,6 +377,7 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
   cl_Awaitable w = st->awaiter;
   int ready = 0;
   emit_about_awaiter(R, CL_EV_AWAIT_READY, st, NULL);
+  R->ready_calls++;
   if ((*error = w.ops->await_ready(R, w.self, &ready))) return thrown_at(R, st);
   if (ready) return AWAIT_RESUMES;
   suspend(st, kind);
@@ -352,8 +387,8 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {
   cl_Awaitable w = st->awaiter;
   if (cl_await_kind(st) == AWAIT_INITIAL) st->initial_await_resume_called = 1;
-  if (plain_standard(R, st, w, AWAIT_INITIAL) && !st->spilled) {
-    st->awaiter.ops = NULL;    /* a standard awaiter and no other temporary */
+  if (shortcut(R, st, w, AWAIT_INITIAL, TRIVIAL_AWAITER) && !st->spilled) {
+    st->awaiter.ops = NULL;    /* await_resume gives nothing; no other temporary */
     return NULL;
   }
   emit_about_awaiter(R, CL_EV_AWAIT_RESUME, st, NULL);

@@ -22,7 +22,7 @@ cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h);
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h);
 /* cl_generator_next's resume of h (st, its state) when nothing observes:
    resume() without its layers */
-cl_Error *cl_generator_resume_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st);
+cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st);
 
 typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
   AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL
@@ -61,11 +61,6 @@ cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st);
 void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st);
 /* let them go without destroying them (what g++ does in one case) */
 void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st);
-/* the core task's awaiters inline when nothing observes (task.c): 1 if
-   they suspend st and transfer to *next; 0 if the general protocol must
-   run them */
-int cl_task_transfers(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                      cl_Frame **next);
 /* an ill-formed-program error raised where it is found, and its event */
 cl_Error *cl_ill_formed(cl_Runtime *R, cl_FrameState *st, const char *fmt, ...);
 

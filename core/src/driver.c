@@ -222,8 +222,8 @@ static int on_step_stack(const void *p, const void *base) {
 }
 
 static const char *stack_pointer_in(const cl_Step *s) {
-  int own_self = s->request == CL_REQ_AWAIT &&
-    s->operand.ops != &cl_suspend_always_ops && s->operand.ops != &cl_suspend_never_ops;
+  int own_self = s->request == CL_REQ_AWAIT && !(s->operand.ops != NULL &&
+    (s->operand.ops->flags & (CL_AWAITER_SUSPEND_ALWAYS | CL_AWAITER_SUSPEND_NEVER)));
   if ((s->request == CL_REQ_YIELD || s->request == CL_REQ_RETURN_VALUE) &&
       on_step_stack(s->value, s))
     return "the value";
@@ -425,11 +425,15 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
 }
 
 /* the entry points' bodies stay out of line, so that handing a run to the
-   quiet driver costs a test and a jump (see the end of the file) */
+   quiet driver costs a test and a jump (see the end of the file); the
+   resume of a yielding coroutine goes into its callers, which have just
+   checked its state (so cl_set_state's test of it folds away) */
 #ifdef __GNUC__
 #define OUT_OF_LINE __attribute__((noinline))
+#define INTO_CALLERS __attribute__((always_inline)) inline
 #else
 #define OUT_OF_LINE
+#define INTO_CALLERS inline
 #endif
 
 /* [implimits]: every resume, call and destroy nests on the C stack; a
@@ -444,21 +448,23 @@ static cl_Error *too_deep(cl_Runtime *R, const char *op) {
                       op, R->depth);
 }
 
-/* The resume of a generator specialised, as a compiler specialises it
-   after inlining, when nothing observes: the promise type's yield_value is
-   the core generator's (generator.c: it keeps a pointer to the value and
-   returns suspend_always), and the frame waits at a suspend_always, whose
-   members are constants. Between two co_yields nothing is called but the
+/* The resume of a coroutine whose yield_value keeps a pointer
+   (CL_PROMISE_YIELD_KEEPS_POINTER: a generator's), specialised as a
+   compiler specialises it after inlining, when nothing observes: the frame
+   waits at a suspend_always (CL_AWAITER_SUSPEND_ALWAYS; a suspended frame
+   has its awaiter), whose members are constants, and co_yield v stores v
+   and suspends at another. Between two co_yields nothing is called but the
    body's step; whatever else the step asks for goes on in run_body. (The
    quiet driver takes it; the observed one, built without events, too.) */
-static int plain_generator(cl_Runtime *R, const cl_FrameState *st) {
+static int yields_pointers(cl_Runtime *R, const cl_FrameState *st) {
   return !cl_observed(R) &&
-         st->co->promise_type->yield_value == cl_generator_yield_value &&
-         st->awaiter.ops == &cl_suspend_always_ops && !st->spilled &&
+         (st->co->promise_type->flags & CL_PROMISE_YIELD_KEEPS_POINTER) &&
+         (st->awaiter.ops->flags & CL_AWAITER_SUSPEND_ALWAYS) && !st->spilled &&
          !st->pinned && R->depth < R->nesting_limit;
 }
 
-static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
+INTO_CALLERS static cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
+                                             cl_FrameState *st) {
   cl_Frame *resumer = R->running;
   unsigned resumer_id = R->running_id, id = st->id;
   cl_Error *e = NULL;
@@ -475,7 +481,7 @@ static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st)
   step_body(st, &s, NULL);
   if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
     st->scope = (unsigned char)s.scope;            /* co_yield v: */
-    cl_generator_keep(s.promise, s.value);         /* yield_value(v) */
+    *(void **)s.promise = s.value;                 /* yield_value(v) */
     cl_set_await(st, AWAIT_YIELD, STAGE_OPERAND);  /* co_await suspend_always */
     st->await_result = s.result;
     st->awaiter.ops = &cl_suspend_always_ops;
@@ -495,7 +501,7 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
   if (st == NULL) return cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st)))
     return bad_resume(R, "resume()", CL_CAUSE_RESUME_REFUSED, st, why);
-  if (plain_generator(R, st)) return resume_generator(R, h, st);
+  if (yields_pointers(R, st)) return resume_yielding(R, h, st);
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Frame *resumer = R->running;
   unsigned resumer_id = R->running_id, from = st->id;
@@ -693,10 +699,10 @@ cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void 
   return call(R, co, args, ret);
 }
 cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h) { return resume(R, h); }
-cl_Error *cl_generator_resume_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
+cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
   if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
-      plain_generator(R, st))
-    return resume_generator(R, h, st);
+      yields_pointers(R, st))
+    return resume_yielding(R, h, st);
   return resume(R, h);
 }
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }

@@ -201,6 +201,11 @@ uint64_t cl_frames_freed(cl_Runtime *R) {
   return R->ngraves;
 }
 
+uint64_t cl_await_ready_calls(cl_Runtime *R) {
+  cl_api_check(R != NULL, "cl_await_ready_calls: R must not be NULL");
+  return R->ready_calls;
+}
+
 int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
   cl_api_check(R != NULL && info != NULL, "cl_frame_info: R and info must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);

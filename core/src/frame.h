@@ -122,6 +122,7 @@ struct cl_Runtime {
   Spill *spills;
   Grave graves[CL_GRAVES];
   uint64_t ngraves;            /* frames freed: one more with each */
+  uint64_t ready_calls;        /* of await_ready (cl_await_ready_calls) */
   CachedBlock cache[CL_CACHED_FRAMES];   /* last freed first */
   int ncached;
   struct cl_Frame noop;        /* noop_coroutine()'s frame */
@@ -158,15 +159,6 @@ static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *bas
   for (; pt != NULL; pt = pt->base)
     if (pt == base) return 1;
   return 0;
-}
-
-/* the core generator's yield_value: it keeps a pointer to the value
-   (cl_generator_keep), and returns suspend_always; the quiet driver
-   inlines it (driver.c, resume_generator) */
-cl_Error *cl_generator_yield_value(cl_Runtime *R, void *p, void *v,
-                                   cl_Awaitable *out);
-static inline void cl_generator_keep(void *promise, void *value) {
-  ((cl_GeneratorPromise *)promise)->current = value;
 }
 
 /* frames of a promise type with neither operator_new nor operator_delete

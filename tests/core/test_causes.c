@@ -90,7 +90,7 @@ static cl_Error *member_co_await(cl_Runtime *R, void *self, cl_Awaitable *awaite
 
 static const cl_AwaitableOps co_awaitable_ops = {
   "co_awaitable", has_member_co_await, member_co_await, NULL, NULL, NULL, NULL,
-  NULL, NULL
+  NULL, NULL, 0
 };
 
 /* [expr.await]/3.3: operator co_await's result is the awaiter, destroyed at
