@@ -42,7 +42,7 @@ static const char *name_of(cl_Awaitable a) {
 }
 
 /* the member whose result an awaitable of st's co_await is (cl_EventCause) */
-static cl_EventCause made_by(const cl_FrameState *st, unsigned stage) {
+static cl_EventCause made_by(const cl_FrameState *st, AwaitStage stage) {
   static const cl_EventCause by_kind[] = {       /* by AwaitKind */
     CL_CAUSE_INITIAL_SUSPEND, CL_CAUSE_OPERAND, CL_CAUSE_YIELD_VALUE,
     CL_CAUSE_FINAL_SUSPEND
@@ -128,7 +128,7 @@ static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
 }
 
 static void destroy_temp(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                         unsigned stage) {
+                         AwaitStage stage) {
   if (a.ops->destroy) {
     emit_about(R, CL_EV_AWAITER_DESTROY, st, a, made_by(st, stage), NULL);
     a.ops->destroy(R, a.self);

@@ -32,7 +32,7 @@ void cl_pins_mark(cl_Runtime *R, const cl_FrameState *st, int how) {
 
 void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
   cl_Frame *h = cl_frame_of_state(st);
-  Grave *g = &R->graves[R->ngraves++ % CL_GRAVES];
+  Grave *g = &R->graves[R->frames_freed++ % CL_GRAVES];
   g->frame = h;
   g->id = st->id;
   const char *name = st->co->name;           /* a bounded copy: no printf */
@@ -63,8 +63,8 @@ cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h) {
     return cl_error_new(R, CL_MISUSE, "%s: the coroutine_handle is null; "
                         "it refers to no coroutine (undefined behaviour in C++ "
                         "[coroutine.handle.resumption])", op);
-  for (unsigned i = 0; i < CL_GRAVES && i < R->ngraves; i++) {
-    const Grave *g = &R->graves[(R->ngraves - 1 - i) % CL_GRAVES];
+  for (unsigned i = 0; i < CL_GRAVES && i < R->frames_freed; i++) {
+    const Grave *g = &R->graves[(R->frames_freed - 1 - i) % CL_GRAVES];
     if (g->frame == h)
       return cl_error_new(R, CL_MISUSE, "%s: coroutine #%u '%s' was already "
                           "destroyed; using its handle is undefined behaviour in "
@@ -198,7 +198,7 @@ unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h) {
 
 uint64_t cl_frames_freed(cl_Runtime *R) {
   cl_api_check(R != NULL, "cl_frames_freed: R must not be NULL");
-  return R->ngraves;
+  return R->frames_freed;
 }
 
 uint64_t cl_await_ready_calls(cl_Runtime *R) {

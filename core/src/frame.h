@@ -121,7 +121,7 @@ struct cl_Runtime {
   void *leak_ud;
   Spill *spills;
   Grave graves[CL_GRAVES];
-  uint64_t ngraves;            /* frames freed: one more with each */
+  uint64_t frames_freed;       /* ever; graves keeps the last CL_GRAVES */
   uint64_t ready_calls;        /* of await_ready (cl_await_ready_calls) */
   CachedBlock cache[CL_CACHED_FRAMES];   /* last freed first */
   int ncached;

@@ -72,10 +72,10 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
     return cl_wrong_type(R, "next()", st, &cl_generator_type);
   p = gen_promise(cl_frame_promise(h));
   id = st->id;
-  uint64_t freed = R->ngraves;
+  uint64_t freed = R->frames_freed;
   e = cl_observed(R) ? cl_resume(R, h) : cl_resume_yielding_quiet(R, h, st);
   if (e) return e;
-  if (R->ngraves != freed &&             /* some frame went: was it this one? */
+  if (R->frames_freed != freed &&             /* some frame went: was it this one? */
       (e = cl_check_handle(R, "next()", h, id)))
     return e;
   if (p->error) {                           /* rethrow, once */
