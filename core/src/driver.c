@@ -463,7 +463,7 @@ static int yields_pointers(cl_Runtime *R, const cl_FrameState *st) {
          !st->pinned && R->depth < R->nesting_limit;
 }
 
-INTO_CALLERS static cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
+static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
                                              cl_FrameState *st) {
   cl_Frame *resumer = R->running;
   unsigned resumer_id = R->running_id, id = st->id;
