@@ -367,7 +367,7 @@ static void *newawaiter(lua_State *L, const char *name, int *ref) {
 void coro_openawait(lua_State *L, Ctx *c) {
   static const cl_AwaitableOps lua_ops = {
     NULL, has, member_co_await, free_co_await, await_ready, await_suspend,
-    await_resume, destroy, describe
+    await_resume, destroy, describe, 0
   };
   for (int t = 0; t < LUA_NUMTYPES; t++) {
     c->lua_ops[t] = lua_ops;

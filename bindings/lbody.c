@@ -11,7 +11,9 @@
 
 #include "lcoro.h"
 
-#define REQ_NONE (-1)          /* the body yielded, but not for us */
+/* Body.request as T is resumed; still so when T yields, T yielded with a
+   plain coroutine.yield, not with co_await, co_yield or co_return */
+#define PLAIN_YIELD (-1)
 
 typedef struct Coroutine {     /* userdata: a coroutine function */
   cl_Coroutine co;             /* first: a cl_Coroutine * is a Coroutine * */
@@ -113,7 +115,7 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   lua_State *L = a->L;
   Start s;
   s.b = b;
-  s.anchor = (int *)((char *)frame_promise(h) + a->type->anchor);
+  s.anchor = (int *)((char *)cl_frame_promise(h) + a->type->anchor);
   b->c = c;
   b->frame = h;
   b->thread = LUA_NOREF;
@@ -131,7 +133,7 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
     return e;
   }
   a->T = b->T;
-  b->request = REQ_NONE;
+  b->request = PLAIN_YIELD;
   b->prev = NULL;
   b->next = c->live.bodies;
   atomic_signal_fence(memory_order_release);   /* linked whole, for a signal */
@@ -312,7 +314,7 @@ static void step(cl_Step *s) {
       if (nargs == 0) lua_settop(T, 0);
       else if (b->base) { lua_rotate(T, 1, nargs); lua_settop(T, nargs); }
     }
-    b->request = REQ_NONE;
+    b->request = PLAIN_YIELD;
     c->body = b;
     status = lua_resume(T, c->L, nargs, &nres);
     c->body = outer;
@@ -326,7 +328,7 @@ static void step(cl_Step *s) {
       return;
     }
   }
-  if (status == LUA_YIELD && b->request == REQ_NONE)
+  if (status == LUA_YIELD && b->request == PLAIN_YIELD)
     misuse(s, cl_error_new(s->R, CL_MISUSE, "coroutine.yield in the body of "
                            "coroutine '%s': a coroutine suspends with co_await "
                            "or co_yield [expr.await]", nameof(s)));

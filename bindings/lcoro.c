@@ -10,7 +10,7 @@
 #include "lcoro.h"
 #include "luacoro.h"
 
-static const char ctxkey = 'c';        /* registry: the module table */
+static const char modulekey = 'c';   /* registry: the module table */
 
 const char CORO_HANDLE[] = "coro.handle";
 const char CORO_GENERATOR[] = "coro.generator";
@@ -269,7 +269,7 @@ static Ctx *newctx(lua_State *L) {
 }
 
 LUAMOD_API int luaopen_coro(lua_State *L) {
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ctxkey) == LUA_TTABLE) return 1;
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &modulekey) == LUA_TTABLE) return 1;
   lua_pop(L, 1);
   Ctx *c = newctx(L);
   lua_createtable(L, 0, 32);
@@ -285,7 +285,7 @@ LUAMOD_API int luaopen_coro(lua_State *L) {
   coro_openbuiltin(L, c);
   coro_guardthreads(L, c);
   lua_pushvalue(L, -1);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &ctxkey);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &modulekey);
   return 1;
 }
 
@@ -293,7 +293,7 @@ LUAMOD_API int luaopen_coro(lua_State *L) {
 
 static Ctx *getctx(lua_State *L) {
   Ctx *c = NULL;
-  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &ctxkey) == LUA_TTABLE) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &modulekey) == LUA_TTABLE) {
     lua_getfield(L, -1, "__context");
     c = (Ctx *)lua_touserdata(L, -1);
     lua_pop(L, 1);

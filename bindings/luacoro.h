@@ -13,7 +13,12 @@
 extern "C" {
 #endif
 
-/* the module: require "coro", or luaL_requiref(L, "coro", luaopen_coro, 1) */
+/* the module: require "coro", or luaL_requiref(L, "coro", luaopen_coro, 1).
+   The one symbol coro.so exports: the module, and the core linked into
+   it, are built with hidden visibility */
+#if defined(__GNUC__)
+__attribute__((visibility("default")))
+#endif
 LUAMOD_API int luaopen_coro(lua_State *L);
 
 /* the runtime of L's "coro" module; NULL if it was not opened in L */

@@ -26,6 +26,15 @@
 
 #include "corolab_version.h"
 
+/* what the library exports: every function and object this header
+   declares, and nothing else (it is built with hidden visibility, as Lua
+   keeps its internals apart with LUAI_FUNC) */
+#if defined(__GNUC__)
+#define CL_API __attribute__((visibility("default")))
+#else
+#define CL_API
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -46,47 +55,50 @@ typedef enum cl_ErrorKind {
 /* payload release: called by cl_error_free for errors that carry one */
 typedef void (*cl_PayloadFree)(cl_Runtime *R, void *payload);
 
-cl_Error *cl_error_new(cl_Runtime *R, cl_ErrorKind kind, const char *fmt, ...)
+CL_API cl_Error *cl_error_new(cl_Runtime *R, cl_ErrorKind kind,
+                             const char *fmt, ...)
 #if defined(__GNUC__)
   __attribute__((format(printf, 3, 4)))
 #endif
   ;
-cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
-                                void *payload, cl_PayloadFree release);
-cl_ErrorKind cl_error_kind(const cl_Error *e);
-const char *cl_error_message(const cl_Error *e);
-void *cl_error_payload(const cl_Error *e);
-void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
+CL_API cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
+                                       void *payload, cl_PayloadFree release);
+CL_API cl_ErrorKind cl_error_kind(const cl_Error *e);
+CL_API const char *cl_error_message(const cl_Error *e);
+CL_API void *cl_error_payload(const cl_Error *e);
+CL_API void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
 
 /* ------------------------------------------------------------- runtime -- */
 
 /* allocator in lua_Alloc's manner: nsize 0 frees; returns NULL on failure */
 typedef void *(*cl_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 
-cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud); /* NULL alloc: malloc */
+/* NULL alloc: malloc */
+CL_API cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud);
 /* reports the frames still alive as leaks (see cl_set_leak_reporter), then
    destroys them, and frees the errors still alive; returns how many frames
    it found. From inside a body, callback or observer of R (which would
    return into a closed runtime) it does nothing and returns SIZE_MAX */
-size_t cl_runtime_close(cl_Runtime *R);
-void *cl_runtime_userdata(cl_Runtime *R);
-void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
-void *cl_alloc(cl_Runtime *R, size_t size);            /* runtime's allocator */
-void cl_free(cl_Runtime *R, void *p, size_t size);     /* p may be NULL */
+CL_API size_t cl_runtime_close(cl_Runtime *R);
+CL_API void *cl_runtime_userdata(cl_Runtime *R);
+CL_API void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
+CL_API void *cl_alloc(cl_Runtime *R, size_t size);   /* runtime's allocator */
+CL_API void cl_free(cl_Runtime *R, void *p, size_t size);     /* p may be NULL */
 /* frame memory for a promise type's operator_new to hand out (and what a
    frame gets whose type has operator_delete but no operator_new): the
    runtime keeps a few freed blocks and hands the last one out again, as a
    C++ program's allocator does, so a new frame often has the address of
    one just destroyed (handles keep ids to tell them apart). Frames of a
    type with neither come from the runtime's slabs (see "Lifetimes") */
-void *cl_frame_alloc(cl_Runtime *R, size_t size);
-void cl_frame_free(cl_Runtime *R, void *frame, size_t size);  /* may be NULL */
+CL_API void *cl_frame_alloc(cl_Runtime *R, size_t size);
+CL_API void cl_frame_free(cl_Runtime *R, void *frame,     /* may be NULL */
+                          size_t size);
 
 /* Resumes, coroutine calls and destroys nest on the C stack (a symmetric
    transfer does not). Past the limit, they fail with a CL_MISUSE error
    instead of overflowing the stack. */
 #define CL_NESTING_LIMIT 150
-void cl_set_nesting_limit(cl_Runtime *R, int limit);   /* 1 or more */
+CL_API void cl_set_nesting_limit(cl_Runtime *R, int limit);   /* 1 or more */
 
 /* ----------------------------------------------------------- awaitables -- */
 
@@ -108,6 +120,29 @@ typedef struct cl_SuspendResult {
 } cl_SuspendResult;
 
 typedef struct cl_AwaitableOps cl_AwaitableOps;
+
+/* What an awaiter's members do, when they do what the flag says
+   (cl_AwaitableOps.flags): the runtime may then do it itself, without
+   calling them, as a compiler does once it has inlined them. It does so
+   while nothing observes (an observer sees every member called). An ops
+   that declares a flag must keep its promise, or the two runs differ. */
+enum {
+  /* as std::suspend_always: await_ready returns false, await_suspend
+     returns void, await_resume gives nothing, no destructor; self unused */
+  CL_AWAITER_SUSPEND_ALWAYS = 1 << 0,
+  /* as std::suspend_never: the same, but await_ready returns true */
+  CL_AWAITER_SUSPEND_NEVER = 1 << 1,
+  /* co_await of a task (cl_task_awaitable): self is the frame of a
+     CL_PROMISE_TASK promise type; await_ready returns its done(), and
+     await_suspend(h) stores h and its id as the task's continuation and
+     returns the task's handle. await_resume and the destructor are called */
+  CL_AWAITER_STARTS_TASK = 1 << 2,
+  /* a task's final awaiter: await_ready returns false, await_suspend(h)
+     returns the continuation stored in h's promise (of a CL_PROMISE_TASK
+     type), or noop_coroutine() if none; await_resume gives nothing, no
+     destructor */
+  CL_AWAITER_TO_CONTINUATION = 1 << 3
+};
 
 /* an object with awaiter/awaitable members: ops say what it can do */
 typedef struct cl_Awaitable {
@@ -136,6 +171,7 @@ struct cl_AwaitableOps {
   void (*destroy)(cl_Runtime *R, void *self);    /* destructor; may be NULL */
   /* optional: describe self in a few words for events (buffer of size n) */
   void (*describe)(cl_Runtime *R, void *self, char *buf, size_t n);
+  unsigned flags;              /* CL_AWAITER_*: what the members do */
 };
 
 /* an awaitable: ops, and the object they work on (self must outlive the
@@ -149,15 +185,27 @@ static inline cl_Awaitable cl_awaitable(const cl_AwaitableOps *ops, void *self) 
 
 /* members to reuse in an awaiter's ops: bool await_ready() { return
    false; } and void await_resume() {} */
-cl_Error *cl_await_ready_false(cl_Runtime *R, void *self, int *ready);
-cl_Error *cl_await_resume_void(cl_Runtime *R, void *self, void *result);
+CL_API cl_Error *cl_await_ready_false(cl_Runtime *R, void *self, int *ready);
+CL_API cl_Error *cl_await_resume_void(cl_Runtime *R, void *self, void *result);
 
-extern const cl_AwaitableOps cl_suspend_always_ops;
-extern const cl_AwaitableOps cl_suspend_never_ops;
-cl_Awaitable cl_suspend_always(void);
-cl_Awaitable cl_suspend_never(void);
+CL_API extern const cl_AwaitableOps cl_suspend_always_ops;
+CL_API extern const cl_AwaitableOps cl_suspend_never_ops;
+CL_API cl_Awaitable cl_suspend_always(void);
+CL_API cl_Awaitable cl_suspend_never(void);
 
 /* -------------------------------------------------------- promise types -- */
+
+/* What a promise type is, for the runtime's shortcuts (as for awaiters,
+   see CL_AWAITER_SUSPEND_ALWAYS): cl_PromiseType.flags */
+enum {
+  /* its promise begins with a cl_TaskPromise, which a task's awaiters read
+     and write (cl_task_type; a type made from it keeps the flag) */
+  CL_PROMISE_TASK = 1 << 0,
+  /* yield_value(v) sets the promise's first member, a void * (as
+     cl_GeneratorPromise's current), to v, returns suspend_always and does
+     nothing else (cl_generator_type) */
+  CL_PROMISE_YIELD_KEEPS_POINTER = 1 << 1
+};
 
 typedef struct cl_PromiseType {
   const char *name;
@@ -190,13 +238,15 @@ typedef struct cl_PromiseType {
   void (*return_object_destroy)(cl_Runtime *R, void *ret);  /* ~R(), on a
                                                      prologue exception */
   /* the promise type this one extends, or NULL: its promise begins with
-     base's, and base's awaitables (cl_task_awaitable) accept it */
+     base's, and what takes base's frames (cl_generator_next,
+     cl_task_awaitable) takes its frames too */
   const struct cl_PromiseType *base;
+  unsigned flags;              /* CL_PROMISE_*; 0: say nothing */
 } cl_PromiseType;
 
 /* checks C++'s rules for a promise type; NULL if well-formed, else an error
    worded like a compiler's ([dcl.fct.def.coroutine]) */
-cl_Error *cl_promise_type_check(cl_Runtime *R, const cl_PromiseType *pt);
+CL_API cl_Error *cl_promise_type_check(cl_Runtime *R, const cl_PromiseType *pt);
 
 /* ------------------------------------------------------------- bodies -- */
 
@@ -281,7 +331,8 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
    runs: a NULL step, name or promise_type, args_size larger than
    locals_size, and the promise type's members (cl_promise_type_check) are
    errors that name the field. */
-cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
+CL_API cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args,
+                         void *ret);
 
 /* Resume-point macros for C bodies: a switch on the suspend index (the
    source line), locals in the frame. Inside `void step(cl_Step *s)`:
@@ -305,7 +356,7 @@ cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
    line, never inside a nested switch, never jumping over a declaration
    with an initializer (-Wjump-misses-init says so). A suspend index the
    switch does not know is an error, reported by CL_BEGIN's default. */
-void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
+CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
 
 #define CL_BEGIN(s) \
   switch ((s)->index) { default: cl_step_unknown(s); return; case 0:
@@ -381,37 +432,67 @@ void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      frame never moves between runtimes. */
 /* ------------------------------------------------------------- handles -- */
 
+/* a coroutine's states, each with its words (cl_state_name) */
+#define CL_STATES(X) \
+  /* being created: before the initial suspend */ \
+  X(PROLOGUE, "in its prologue") \
+  X(SUSPENDED_INITIAL, "suspended at its initial suspend point") \
+  /* at a co_await or co_yield */ \
+  X(SUSPENDED, "suspended") \
+  /* at the final suspend point: done() */ \
+  X(SUSPENDED_FINAL, "suspended at its final suspend point") \
+  /* resumed and not yet suspended again */ \
+  X(RUNNING, "running") \
+  /* destroy() in progress */ \
+  X(DESTROYING, "being destroyed")
+
 typedef enum cl_State {
-  CL_STATE_PROLOGUE,           /* being created: before the initial suspend */
-  CL_STATE_SUSPENDED_INITIAL,  /* at the initial suspend point */
-  CL_STATE_SUSPENDED,          /* at a co_await or co_yield */
-  CL_STATE_SUSPENDED_FINAL,    /* at the final suspend point: done() */
-  CL_STATE_RUNNING,            /* resumed and not yet suspended again */
-  CL_STATE_DESTROYING          /* destroy() in progress */
+#define CL_ENUM_(k, s) CL_STATE_##k,
+  CL_STATES(CL_ENUM_)
+#undef CL_ENUM_
+  CL_STATE_COUNT
 } cl_State;
 
-const char *cl_state_name(cl_State s);
+CL_API extern const char *const cl_state_names[CL_STATE_COUNT];
+/* cl_state_names[s]; "?" for no state */
+CL_API const char *cl_state_name(cl_State s);
 
-cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h);
-cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h);
-cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done);
+/* The frame's head, as g++ and clang lay it out: the resume function's
+   pointer at +0, the destroy function's at CL_FRAME_DESTROY_OFFSET, the
+   promise at CL_FRAME_PROMISE_OFFSET. A handle is the frame's address, so
+   from_promise and promise() are this arithmetic; these do it unchecked,
+   cl_from_promise and cl_promise check it against the live frames */
+#define CL_FRAME_DESTROY_OFFSET sizeof(void (*)(void))
+#define CL_FRAME_PROMISE_OFFSET (2 * sizeof(void (*)(void)))
+static inline void *cl_frame_promise(cl_Frame *h) {
+  return (char *)h + CL_FRAME_PROMISE_OFFSET;
+}
+static inline cl_Frame *cl_promise_frame(void *promise) {
+  return (cl_Frame *)((char *)promise - CL_FRAME_PROMISE_OFFSET);
+}
+
+CL_API cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h);
+CL_API cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h);
+CL_API cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done);
 /* h.promise() of a coroutine_handle<pt>; pt NULL (coroutine_handle<>) or a
    different type is an error */
-cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
-                     void **promise);
-cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt,
-                          cl_Frame **h);
+CL_API cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
+                            void **promise);
+CL_API cl_Error *cl_from_promise(cl_Runtime *R, void *promise,
+                                 const cl_PromiseType *pt,
+                                 cl_Frame **h);
 /* pt NULL: a type-erased handle; else the frame's promise type must be pt */
-cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt,
-                          cl_Frame **h);
+CL_API cl_Error *cl_from_address(cl_Runtime *R, void *address,
+                                 const cl_PromiseType *pt,
+                                 cl_Frame **h);
 /* NULL if h is the live frame whose id (cl_frame_id) is id, else the error
    op reports: h is null, destroyed, not a frame, or (id not 0) a newer
    frame now lives at its address. id 0 checks the address only. */
-cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Frame *h,
-                          unsigned id);
-void *cl_address(cl_Frame *h);
-int cl_handle_compare(cl_Frame *a, cl_Frame *b);   /* <0, 0, >0 by address */
-cl_Frame *cl_noop_coroutine(cl_Runtime *R);         /* one shared frame */
+CL_API cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Frame *h,
+                                 unsigned id);
+CL_API void *cl_address(cl_Frame *h);
+CL_API int cl_handle_compare(cl_Frame *a, cl_Frame *b); /* <0, 0, >0: address */
+CL_API cl_Frame *cl_noop_coroutine(cl_Runtime *R);         /* one shared frame */
 
 /* what a frame is, for explorers; NULL if h is no live frame */
 typedef struct cl_FrameInfo {
@@ -428,26 +509,31 @@ typedef struct cl_FrameInfo {
   cl_Awaitable awaiter;        /* the one it waits on, if suspended */
 } cl_FrameInfo;
 
-int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info);
+CL_API int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info);
 /* plain answers, for conditions: h is a live frame; h cannot be resumed
    again (at its final suspend point, or no live frame any more: a loop
    `while (!cl_is_done(R, h))` ends either way); h's promise if h is a live
    frame of promise type pt, else NULL. cl_done and cl_promise say why not */
-int cl_is_live(cl_Runtime *R, cl_Frame *h);
-int cl_is_done(cl_Runtime *R, cl_Frame *h);
-void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt);
+CL_API int cl_is_live(cl_Runtime *R, cl_Frame *h);
+CL_API int cl_is_done(cl_Runtime *R, cl_Frame *h);
+CL_API void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt);
 /* the id of the live frame at h, or 0: a handle kept with the id it had
    can tell that its frame died and another now has its address */
-unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);
+CL_API unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);
 /* how many frames R has freed so far. A frame stops being live only by
    being freed: while this count has not changed, a handle found live with
    its id is still live with it, and need not be looked up again */
-uint64_t cl_frames_freed(cl_Runtime *R);
+CL_API uint64_t cl_frames_freed(cl_Runtime *R);
+/* how many times R has called an awaiter's await_ready. A co_await that
+   the runtime does itself, as the awaiter's flags allow (see
+   CL_AWAITER_SUSPEND_ALWAYS), calls none of its members: this count shows
+   which way a co_await went (for tests and explorers) */
+CL_API uint64_t cl_await_ready_calls(cl_Runtime *R);
 /* the live frames, in creation order; returns how many (fills up to n) */
-size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
-cl_Frame *cl_running(cl_Runtime *R);              /* innermost running frame */
+CL_API size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
+CL_API cl_Frame *cl_running(cl_Runtime *R);      /* innermost running frame */
 /* "file:line" or "initial suspend" etc. for h's current suspend point */
-void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n);
+CL_API void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n);
 
 /* -------------------------------------------------------------- events -- */
 
@@ -490,10 +576,51 @@ typedef enum cl_EventKind {
   CL_EV_COUNT
 } cl_EventKind;
 
-extern const char *const cl_event_names[CL_EV_COUNT];
+CL_API extern const char *const cl_event_names[CL_EV_COUNT];
 /* the kind named s (a name from cl_event_names or the enum's suffix in
    lower case, e.g. "await_suspend"); -1 if none */
-int cl_event_kind_from_name(const char *s);
+CL_API int cl_event_kind_from_name(const char *s);
+
+/* Why an event happened, where its kind alone does not say (cl_Event.cause),
+   so that a program need not read the words of its detail:
+   - resume: what resumed the coroutine;
+   - return to caller: why control went back to the resumer;
+   - the events of an awaitable (await_transform, operator co_await,
+     await_ready, suspend, await_suspend, await_resume, ~awaiter): the member
+     whose result it is (OPERAND: it is the co_await's operand itself);
+   - misuse: what was refused, or broke a rule.
+   Other events have none (CL_CAUSE_NONE). The names are for people. */
+#define CL_EVENT_CAUSES(X) \
+  X(RESUME_CALLED, "resume() was called") \
+  X(TRANSFERRED, "await_suspend returned its handle (symmetric transfer)") \
+  X(RETURNED_FALSE, "await_suspend returned false") \
+  X(RETURNED_VOID, "await_suspend returned void") \
+  X(RETURNED_TRUE, "await_suspend returned true") \
+  X(RETURNED_NOOP, "await_suspend returned noop_coroutine()") \
+  X(RESUMED_BEFORE_AWAIT_SUSPEND, "resumed before await_suspend was called") \
+  X(DESTROYED_BEFORE_AWAIT_SUSPEND, "destroyed before await_suspend was called") \
+  X(OPERAND, "the operand of co_await") \
+  X(INITIAL_SUSPEND, "initial_suspend") \
+  X(YIELD_VALUE, "yield_value") \
+  X(FINAL_SUSPEND, "final_suspend") \
+  X(AWAIT_TRANSFORM, "await_transform") \
+  X(OPERATOR_CO_AWAIT, "operator co_await") \
+  X(RESUME_REFUSED, "resume of a coroutine that is not suspended") \
+  X(TRANSFER_REFUSED, "symmetric transfer to a coroutine that is not suspended") \
+  X(DESTROY_REFUSED, "destroy of a coroutine that is not suspended") \
+  X(LEFT_DURING_AWAIT_SUSPEND, "await_suspend went on with a coroutine resumed "\
+                                "or destroyed meanwhile") \
+  X(ILL_FORMED, "ill-formed or undefined in C++")
+
+typedef enum cl_EventCause {
+  CL_CAUSE_NONE,
+#define CL_ENUM_(k, s) CL_CAUSE_##k,
+  CL_EVENT_CAUSES(CL_ENUM_)
+#undef CL_ENUM_
+  CL_CAUSE_COUNT
+} cl_EventCause;
+
+CL_API extern const char *const cl_cause_names[CL_CAUSE_COUNT];   /* [0]: "" */
 
 typedef struct cl_Event {
   cl_EventKind kind;
@@ -504,6 +631,7 @@ typedef struct cl_Event {
   unsigned other_id;           /* resumer / transfer target, when any */
   unsigned long serial;        /* numbers the emissions (1, 2, ...): every
                                   observer of one event sees the same */
+  cl_EventCause cause;         /* why, where the kind does not say it all */
   const char *detail;          /* e.g. awaiter type, error text; valid only
                                   during the observer call: copy to keep */
   const void *value;           /* yield_value, return_value: the operand,
@@ -519,14 +647,14 @@ typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);
    run that started unobserved takes the driver without events to its end).
    ud may be NULL. An observer may call back into the runtime: see the
    re-entrancy note at the top. */
-int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud);
-void cl_unobserve(cl_Runtime *R, int id);
+CL_API int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud);
+CL_API void cl_unobserve(cl_Runtime *R, int id);
 
 /* frames alive at cl_runtime_close are reported here (default: stderr;
    fn NULL: not reported); ud may be NULL */
 typedef void (*cl_LeakReporter)(cl_Runtime *R, const cl_FrameInfo *leak,
                                 void *ud);
-void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud);
+CL_API void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud);
 
 /* --------------------------------------------- reference promise types -- */
 
@@ -541,10 +669,10 @@ typedef struct cl_GeneratorPromise {
   cl_Error *error;             /* stored by unhandled_exception */
 } cl_GeneratorPromise;
 
-extern const cl_PromiseType cl_generator_type;
+CL_API extern const cl_PromiseType cl_generator_type;
 /* resume h, a generator (its promise type is cl_generator_type or extends
    it); *value = the next value, or NULL when done. Rethrows errors. */
-cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value);
+CL_API cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value);
 
 /* task: lazy; co_await starts it by symmetric transfer, its final suspend
    transfers to the awaiter; errors are stored and raised by await_resume.
@@ -557,16 +685,16 @@ typedef struct cl_TaskPromise {
   cl_Error *error;
 } cl_TaskPromise;
 
-extern const cl_PromiseType cl_task_type;
-extern const cl_AwaitableOps cl_task_awaitable_ops;
+CL_API extern const cl_PromiseType cl_task_type;
+CL_API extern const cl_AwaitableOps cl_task_awaitable_ops;
 /* co_await task(): the awaitable owns the task, like a temporary task
    object, and destroys it at the end of the full-expression. task must be
-   a task's frame (cl_task_type, or a type whose base it is): anything else
-   is a CL_MISUSE error at the co_await */
-cl_Awaitable cl_task_awaitable(cl_Frame *task);
+   a task's frame (cl_task_type, a type whose base it is, or a type with
+   CL_PROMISE_TASK): anything else is a CL_MISUSE error at the co_await */
+CL_API cl_Awaitable cl_task_awaitable(cl_Frame *task);
 /* run a task from plain code to completion: resume, then its result
    (result may be NULL) */
-cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);
+CL_API cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);
 
 #ifdef __cplusplus
 }

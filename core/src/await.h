@@ -22,11 +22,26 @@ cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h);
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h);
 /* cl_generator_next's resume of h (st, its state) when nothing observes:
    resume() without its layers */
-cl_Error *cl_generator_resume_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st);
+cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st);
 
 typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
   AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL
 } AwaitKind;
+
+typedef enum AwaitStage {  /* which of a co_await's temporaries an awaiter is */
+  STAGE_OPERAND,           /* the operand (for initial, yield and final: what
+                              initial_suspend, yield_value, final_suspend made) */
+  STAGE_TRANSFORMED,       /* what await_transform returned */
+  STAGE_CO_AWAITED         /* what operator co_await returned */
+} AwaitStage;
+
+/* both kept in one byte (cl_FrameState.await), so that starting a
+   co_await is one store */
+#define cl_await_kind(st)   ((AwaitKind)((st)->await & 3))
+#define cl_await_stage(st)  ((AwaitStage)((st)->await >> 2))
+static inline void cl_set_await(cl_FrameState *st, AwaitKind kind, AwaitStage stage) {
+  st->await = (unsigned char)(kind | stage << 2);
+}
 
 typedef enum AwaitOutcome {
   AWAIT_RESUMES,           /* not suspended, or resumed at once: call cl_await_resume */
@@ -46,11 +61,6 @@ cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st);
 void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st);
 /* let them go without destroying them (what g++ does in one case) */
 void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st);
-/* the core task's awaiters inline when nothing observes (task.c): 1 if
-   they suspend st and transfer to *next; 0 if the general protocol must
-   run them */
-int cl_task_transfers(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                      cl_Frame **next);
 /* an ill-formed-program error raised where it is found, and its event */
 cl_Error *cl_ill_formed(cl_Runtime *R, cl_FrameState *st, const char *fmt, ...);
 

@@ -20,12 +20,11 @@ cl_Error *cl_await_resume_void(cl_Runtime *R, void *self, void *result) {
 
 const cl_AwaitableOps cl_suspend_always_ops = {
   "suspend_always", NULL, NULL, NULL, cl_await_ready_false, suspend_void,
-  cl_await_resume_void,
-  NULL, NULL
+  cl_await_resume_void, NULL, NULL, CL_AWAITER_SUSPEND_ALWAYS
 };
 const cl_AwaitableOps cl_suspend_never_ops = {
   "suspend_never", NULL, NULL, NULL, ready_true, suspend_void, cl_await_resume_void,
-  NULL, NULL
+  NULL, NULL, CL_AWAITER_SUSPEND_NEVER
 };
 
 cl_Awaitable cl_suspend_always(void) {

@@ -9,7 +9,7 @@
 
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
   (void)R;
-  *(cl_Frame **)ret = (cl_Frame *)((char *)p - sizeof(struct cl_Frame));
+  *(cl_Frame **)ret = cl_promise_frame(p);
   return NULL;
 }
 
@@ -19,9 +19,9 @@ static cl_Error *always(cl_Runtime *R, void *p, cl_Awaitable *out) {
   return NULL;
 }
 
-cl_Error *cl_generator_yield_value(cl_Runtime *R, void *p, void *v,
-                                   cl_Awaitable *out) {
-  cl_generator_keep(p, v);
+/* co_yield v: keeps a pointer to v (CL_PROMISE_YIELD_KEEPS_POINTER) */
+static cl_Error *yield_value(cl_Runtime *R, void *p, void *v, cl_Awaitable *out) {
+  gen_promise(p)->current = v;
   return always(R, p, out);
 }
 
@@ -55,8 +55,9 @@ static void destroy(cl_Runtime *R, void *p) {
 
 const cl_PromiseType cl_generator_type = {
   "generator", sizeof(cl_GeneratorPromise), NULL,
-  NULL, get_return_object, always, always, cl_generator_yield_value, NULL, return_void,
-  unhandled_exception, await_transform, NULL, NULL, NULL, destroy, NULL, NULL
+  NULL, get_return_object, always, always, yield_value, NULL, return_void,
+  unhandled_exception, await_transform, NULL, NULL, NULL, destroy, NULL, NULL,
+  CL_PROMISE_YIELD_KEEPS_POINTER
 };
 
 cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
@@ -71,10 +72,10 @@ cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
     return cl_wrong_type(R, "next()", st, &cl_generator_type);
   p = gen_promise(cl_frame_promise(h));
   id = st->id;
-  uint64_t freed = R->ngraves;
-  e = cl_observed(R) ? cl_resume(R, h) : cl_generator_resume_quiet(R, h, st);
+  uint64_t freed = R->frames_freed;
+  e = cl_observed(R) ? cl_resume(R, h) : cl_resume_yielding_quiet(R, h, st);
   if (e) return e;
-  if (R->ngraves != freed &&             /* some frame went: was it this one? */
+  if (R->frames_freed != freed &&             /* some frame went: was it this one? */
       (e = cl_check_handle(R, "next()", h, id)))
     return e;
   if (p->error) {                           /* rethrow, once */

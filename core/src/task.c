@@ -9,7 +9,7 @@
 
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
   (void)R;
-  *(cl_Frame **)ret = (cl_Frame *)((char *)p - sizeof(struct cl_Frame));
+  *(cl_Frame **)ret = cl_promise_frame(p);
   return NULL;
 }
 
@@ -20,12 +20,6 @@ static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
 }
 
 /* final awaiter: transfer to the continuation, or back to the resumer */
-static cl_Error *final_ready(cl_Runtime *R, void *self, int *ready) {
-  (void)R; (void)self;
-  *ready = 0;
-  return NULL;
-}
-
 static cl_Error *final_suspend_to(cl_Runtime *R, void *self, cl_Frame *h,
                                   cl_SuspendResult *res) {
   const cl_TaskPromise *p = task_promise(h);
@@ -36,14 +30,9 @@ static cl_Error *final_suspend_to(cl_Runtime *R, void *self, cl_Frame *h,
   return NULL;
 }
 
-static cl_Error *final_resume(cl_Runtime *R, void *self, void *result) {
-  (void)R; (void)self; (void)result;
-  return NULL;
-}
-
 static const cl_AwaitableOps final_awaiter_ops = {
-  "task::final_awaiter", NULL, NULL, NULL, final_ready, final_suspend_to,
-  final_resume, NULL, NULL
+  "task::final_awaiter", NULL, NULL, NULL, cl_await_ready_false, final_suspend_to,
+  cl_await_resume_void, NULL, NULL, CL_AWAITER_TO_CONTINUATION
 };
 
 static cl_Error *final_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
@@ -78,13 +67,15 @@ static void destroy(cl_Runtime *R, void *p) {
 const cl_PromiseType cl_task_type = {
   "task", sizeof(cl_TaskPromise), NULL,
   NULL, get_return_object, initial_suspend, final_suspend, NULL, return_value,
-  return_void, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL, NULL
+  return_void, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL, NULL,
+  CL_PROMISE_TASK
 };
 
 /* the state of t, a task's frame: the awaiter holds a
    coroutine_handle<task::promise_type>, which no other frame converts to */
 static int is_task(const cl_FrameState *st) {
-  return st != NULL && cl_extends(st->co->promise_type, &cl_task_type);
+  const cl_PromiseType *pt = st ? st->co->promise_type : NULL;
+  return pt != NULL && ((pt->flags & CL_PROMISE_TASK) || cl_extends(pt, &cl_task_type));
 }
 
 static cl_Error *task_of(cl_Runtime *R, const char *op, cl_Frame *t,
@@ -145,7 +136,7 @@ static void task_destroy(cl_Runtime *R, void *self) {
 
 const cl_AwaitableOps cl_task_awaitable_ops = {
   "task", NULL, NULL, NULL, task_ready, task_suspend, task_resume,
-  task_destroy, NULL
+  task_destroy, NULL, CL_AWAITER_STARTS_TASK
 };
 
 cl_Awaitable cl_task_awaitable(cl_Frame *task) {
@@ -153,36 +144,6 @@ cl_Awaitable cl_task_awaitable(cl_Frame *task) {
   a.ops = &cl_task_awaitable_ops;
   a.self = task;
   return a;
-}
-
-/* the task's own awaiters inline, for the driver when nothing observes
-   (await.c): co_await task and the final awaiter are the core's, they call
-   no user code, and in the usual case they suspend and transfer: to the
-   task, not done yet, or from a finished task to its awaiting coroutine,
-   still alive. Then *next is where to go; 0: the usual case it is not,
-   nothing was done, and the general protocol runs them */
-int cl_task_transfers(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                      cl_Frame **next) {
-  cl_Frame *h = cl_frame_of_state(st);
-  if (a.ops == &cl_task_awaitable_ops) {        /* await_ready, await_suspend */
-    cl_Frame *t = (cl_Frame *)a.self;
-    cl_FrameState *ts = cl_frame_lookup(R, t);
-    if (!is_task(ts) || t->resume_fn == NULL ||      /* done: ready */
-        (ts->state != CL_STATE_SUSPENDED_INITIAL && ts->state != CL_STATE_SUSPENDED))
-      return 0;
-    task_promise(t)->continuation = h;
-    task_promise(t)->continuation_id = st->id;
-    *next = t;
-    return 1;
-  }
-  if (a.ops == &final_awaiter_ops) {             /* final_suspend_to */
-    const cl_TaskPromise *p = task_promise(h);
-    cl_FrameState *cs = p->continuation ? cl_frame_lookup(R, p->continuation) : NULL;
-    if (cs == NULL || cs->id != p->continuation_id) return 0;
-    *next = p->continuation;
-    return 1;
-  }
-  return 0;
 }
 
 cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result) {

@@ -211,7 +211,7 @@ static void aw_describe(cl_Runtime *R, void *self, char *buf, size_t n) {
 
 const cl_AwaitableOps rec_awaiter_ops = {
   "rec_awaiter", NULL, NULL, NULL, aw_ready, aw_suspend, aw_resume,
-  aw_destroy, aw_describe
+  aw_destroy, aw_describe, 0
 };
 
 RecAwaiter rec_awaiter(const char *name, int ready) {
@@ -315,7 +315,7 @@ const cl_PromiseType rec_promise = {
   p_construct, p_get_return_object, p_initial_suspend, p_final_suspend,
   p_yield_value, NULL, p_return_void, p_unhandled_exception, NULL,
   p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy,
-  NULL
+  NULL, 0
 };
 
 const cl_PromiseType rec_promise_valued = {
@@ -323,7 +323,7 @@ const cl_PromiseType rec_promise_valued = {
   p_construct, p_get_return_object, p_initial_suspend, p_final_suspend,
   p_yield_value, p_return_value, NULL, p_unhandled_exception, NULL,
   p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy,
-  NULL
+  NULL, 0
 };
 
 const cl_PromiseType rec_promise_transforming = {
@@ -331,7 +331,7 @@ const cl_PromiseType rec_promise_transforming = {
   p_construct, p_get_return_object, p_initial_suspend, p_final_suspend,
   p_yield_value, NULL, p_return_void, p_unhandled_exception, p_await_transform,
   p_operator_new, p_operator_delete, NULL, p_destroy, p_return_object_destroy,
-  NULL
+  NULL, 0
 };
 
 /* ------------------------------------------------------ scripted bodies -- */

@@ -70,13 +70,13 @@ static cl_Error *free_co_await(cl_Runtime *R, void *self, cl_Awaitable *out) {
 }
 
 static const cl_AwaitableOps member_ops = {
-  "HasMemberOp", NULL, member_co_await, NULL, NULL, NULL, NULL, NULL, NULL
+  "HasMemberOp", NULL, member_co_await, NULL, NULL, NULL, NULL, NULL, NULL, 0
 };
 static const cl_AwaitableOps free_ops = {
-  "HasFreeOp", NULL, NULL, free_co_await, NULL, NULL, NULL, NULL, NULL
+  "HasFreeOp", NULL, NULL, free_co_await, NULL, NULL, NULL, NULL, NULL, 0
 };
 static const cl_AwaitableOps both_ops = {
-  "A", NULL, member_co_await, free_co_await, NULL, NULL, NULL, NULL, NULL
+  "A", NULL, member_co_await, free_co_await, NULL, NULL, NULL, NULL, NULL, 0
 };
 
 /* start one_await on operand, clear the log, resume it once */
@@ -137,7 +137,7 @@ static void test_both_operator_co_await_ambiguous(void **state) {
 static void test_missing_await_member(void **state) {
   Fixture *fx = *state;
   static const cl_AwaitableOps no_resume = {
-    "NoResume", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    "NoResume", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
   };
   cl_AwaitableOps ops = rec_awaiter_ops;
   RecAwaiter aw = rec_awaiter("aw", 0);

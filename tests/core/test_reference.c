@@ -272,10 +272,11 @@ static void test_task_run_unfinished(void **state) {
 }
 
 /* co_await task and the task's final awaiter run inline when nothing
-   observes (cl_task_transfers): the frames end up exactly as the general
-   protocol leaves them when observed, at the suspension (the child knows
-   its continuation) and after the child ends (back in the parent, the
-   child destroyed with the co_await's temporary) */
+   observes (their flags, CL_AWAITER_STARTS_TASK and _TO_CONTINUATION): the
+   frames end up exactly as the general protocol leaves them when
+   observed, at the suspension (the child knows its continuation) and after
+   the child ends (back in the parent, the child destroyed with the
+   co_await's temporary) */
 typedef struct Waiter { cl_Frame *child; cl_Value v; } Waiter;
 
 static void waiter_step(cl_Step *s) {

@@ -93,6 +93,31 @@ test("task: co_await a task, symmetric transfer there and back", function()
   C.eq(log, {"outer", "transfer", "transfer", "got 42"})
 end)
 
+-- the core does the task's awaiters itself, as a compiler does once it has
+-- inlined them (CL_AWAITER_STARTS_TASK, CL_AWAITER_TO_CONTINUATION), while
+-- nothing observes: no await_ready is called, for co_await of a named or a
+-- temporary task, for the task's final suspend, or for suspend_always
+test("task: co_await of a coro.task calls no await_ready when nothing observes", function()
+  local outer = coro.coroutine(coro.task, function()
+    local named = add(1, 2)
+    local v = co_await(named) + co_await(coro.temporary(add(20, 22)))
+    named:close()
+    co_return(v)
+  end)
+  local function calls(observed)
+    local id = observed and coro.observe(function() end)
+    local before = coro.await_ready_calls()
+    local t <close> = outer()
+    C.eq(t:run(), 45)
+    if id then coro.unobserve(id) end
+    return coro.await_ready_calls() - before
+  end
+  C.eq(calls(false), 0)
+  -- observed, every co_await calls it: the initial and final suspends of
+  -- the three tasks, and the two co_awaits of a task
+  C.eq(calls(true), 8)
+end)
+
 test("task: errors are raised by await_resume in the awaiting body", function()
   local boom = {}
   local bad = coro.coroutine(coro.task, function() error(boom) end)
