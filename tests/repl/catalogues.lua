@@ -1,15 +1,15 @@
--- catalogues.lua — the catalogues (repl/text_LANG.lua): every language has
+-- catalogues.lua — the catalogues (explorer/text/LANG.lua): every language has
 -- every key English has, in every section, and no other. Every key is
 -- used: an event kind the core emits and a context the recorder gives
 -- (events), an explorer command (help), a key the explorer's sources name
 -- (ui, tour: read from the folder given as arg[1]). Every explanation
 -- names its rule where English does and folds within 79 columns; a
 -- message has English's %-directives in the same order. Run by `corolab
--- catalogues.lua REPL_DIR`; prints "catalogues: N keys in N languages".
+-- catalogues.lua TERMINAL_DIR`; prints "catalogues: N keys in N languages".
 local host = require "corolab.host"
-local i18n = require "corolab.i18n"
-local explain = require "corolab.explain"
-local palette = require "corolab.palette"
+local i18n = require "explorer.text.i18n"
+local explain = require "explorer.text.explain"
+local palette = require "explorer.terminal.palette"
 
 local kinds = {}
 for _, k in ipairs(host.event_kinds) do kinds[k.name] = true end
@@ -56,10 +56,10 @@ for _, lang in ipairs(i18n.languages) do
 end
 
 -- the other sections: the same keys everywhere, each used
-local explorer = require "corolab.explorer"
+local commands = require "explorer.terminal.commands"
 local used = {help = {}, ui = {}, tour = {}}
-for _, c in ipairs(explorer.commands) do used.help[c[1]] = true end
-for _, file in ipairs({"course", "debugger", "explorer", "predict", "tour"}) do
+for _, c in ipairs(commands.commands) do used.help[c[1]] = true end
+for _, file in ipairs({"course", "debugger", "commands", "predict", "tour"}) do
   local f = assert(io.open(arg[1] .. "/" .. file .. ".lua"))
   local src = f:read("a")
   f:close()

@@ -293,7 +293,7 @@ def case_recording(binary):
     at the prompt the recording keeps the last N events (:record N) and an
     export says how many earlier ones were dropped"""
     count = ('local g = coro.coroutine(coro.generator, function() coro.co_yield(1) end)(); '
-             'g:next(); print(#require("corolab.recorder").events)')
+             'g:next(); print(#require("explorer.run.recorder").events)')
     assert run(binary, ["-e", count]).stdout == "0\n"
     assert run(binary, ["--export", "dot=/dev/null", "-e", count]).stdout == "16\n"
     stdin = "\n".join([":record 10", "g = range(3)", "for i = 1, 3 do g.h:resume() end",
@@ -575,7 +575,7 @@ def case_explanations(binary):
 def case_catalogues(binary):
     """the explanation catalogues of every language: complete, used, folded
     (catalogues.lua), and exit status 0"""
-    p = run(binary, ["tests/repl/catalogues.lua", "repl"])
+    p = run(binary, ["tests/repl/catalogues.lua", "explorer/terminal"])
     succeed(p)
     assert re.fullmatch(r"catalogues: \d+ keys in 3 languages\n", p.stdout), p.stdout
     assert p.stderr == "", p.stderr

@@ -7,8 +7,8 @@
 -- file is Lua, then blocks --[==[c++ ...]==], --[==[takeaway LANG ...]==]
 -- and --[==[title LANG ...]==] (English: the first comment).
 local host = require "corolab.host"
-local i18n = require "corolab.i18n"
-local palette = require "corolab.palette"
+local i18n = require "explorer.text.i18n"
+local palette = require "explorer.terminal.palette"
 
 local course = {}
 

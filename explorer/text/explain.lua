@@ -1,9 +1,9 @@
 -- explain.lua — what each lifecycle event means, in C++ terms, and the
 -- rule that says so, in the explorer's language (i18n.lua; the texts are
--- in text_en.lua, text_tr.lua, text_zh.lua): shown by :step, :tour and
+-- in en.lua, tr.lua, zh.lua): shown by :step, :tour and
 -- breakpoints. Where the meaning depends on the moment (the recorder's
 -- rec.context), an event has one text per context.
-local i18n = require "corolab.i18n"
+local i18n = require "explorer.text.i18n"
 
 local explain = {}
 

@@ -5,13 +5,13 @@
 -- until the resume being stopped in returns to its caller, and stops there.
 local coro = require "coro"
 local host = require "corolab.host"
-local inspect = require "corolab.inspect"
-local explain = require "corolab.explain"
-local i18n = require "corolab.i18n"
-local palette = require "corolab.palette"
-local predict = require "corolab.predict"
-local recorder = require "corolab.recorder"
-local trace = require "corolab.trace"
+local inspect = require "explorer.terminal.inspect"
+local explain = require "explorer.text.explain"
+local i18n = require "explorer.text.i18n"
+local palette = require "explorer.terminal.palette"
+local predict = require "explorer.terminal.predict"
+local recorder = require "explorer.run.recorder"
+local trace = require "explorer.terminal.trace"
 
 local debugger = {
   breakpoints = {},   -- {number, kind, condition, test, hits}

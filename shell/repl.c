@@ -12,7 +12,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-#include "repl.h"
+#include "shell.h"
 
 #define EOF_MARK "<eof>"
 

@@ -1,13 +1,13 @@
 -- i18n.lua — the explorer's language: English, Turkish or Chinese (--lang,
 -- :lang, else from LC_ALL / LC_MESSAGES / LANG), and its catalogue of
--- words (text_LANG.lua, one per language, the same sections and keys:
+-- words (text/LANG.lua, one per language, the same sections and keys:
 -- events, help, ui, tour).
 local i18n = {languages = {"en", "tr", "zh"}, current = "en"}
 
 local catalogues = {
-  en = require "corolab.text_en",
-  tr = require "corolab.text_tr",
-  zh = require "corolab.text_zh",
+  en = require "explorer.text.en",
+  tr = require "explorer.text.tr",
+  zh = require "explorer.text.zh",
 }
 
 -- "tr_TR.UTF-8" -> "tr"; nil for a language without a catalogue

@@ -3,8 +3,8 @@
 -- known: :log), frame, then what else the event says (detail, who resumed
 -- or transferred, the source location). Used by :trace and --trace, as
 -- the events happen; the same line heads a :step or a breakpoint stop.
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
 
 local trace = {on = false}
 

@@ -1,7 +1,7 @@
--- text_tr.lua — corolab'ın Türkçe sözleri: her yaşam döngüsü olayının
+-- tr.lua — corolab'ın Türkçe sözleri: her yaşam döngüsü olayının
 -- açıklaması ve dayandığı kural (events), her komutun ne yaptığı (help),
 -- öğrencinin karşılaştığı iletiler (ui: string.format kalıpları) ve turun
--- metni (tour); anahtarlar text_en.lua ile aynı. Teknik terimler, Türkçe
+-- metni (tour); anahtarlar en.lua ile aynı. Teknik terimler, Türkçe
 -- C++ notlarında olduğu gibi İngilizce bırakıldı (coroutine, promise, handle,
 -- frame, awaiter, breakpoint, suspend / askıya alma, resume / devam ettirme).
 return {

@@ -22,9 +22,9 @@
 
 #include "corolab.h"
 #include "luacoro.h"
-#include "repl.h"
+#include "shell.h"
 
-#define EXPLORER_MODULE "corolab.explorer"
+#define EXPLORER_MODULE "explorer.terminal.commands"
 
 static int load_embedded(lua_State *L) {
   const EmbeddedModule *m = lua_touserdata(L, lua_upvalueindex(1));
@@ -120,7 +120,7 @@ static int host_lessons(lua_State *L) {
 }
 
 /* host.resource(name): the text of an embedded file that is no Lua
-   module (pages/player.html), or nil */
+   module (explorer/export/player.html), or nil */
 static int host_resource(lua_State *L) {
   const EmbeddedModule *m = embedded(luaL_checkstring(L, 1));
   if (m == NULL) return 0;

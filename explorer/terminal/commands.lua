@@ -4,25 +4,25 @@
 -- greet (the banner), ready (back at the top prompt), command, complete.
 local coro = require "coro"
 local host = require "corolab.host"
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
-local trace = require "corolab.trace"
-local inspect = require "corolab.inspect"
-local debugger = require "corolab.debugger"
-local where = require "corolab.where"
-local export = require "corolab.export"
-local tour = require "corolab.tour"
-local predict = require "corolab.predict"
-local course = require "corolab.course"
-local i18n = require "corolab.i18n"
-local replay = require "corolab.replay"
-local diff = require "corolab.diff"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
+local trace = require "explorer.terminal.trace"
+local inspect = require "explorer.terminal.inspect"
+local debugger = require "explorer.terminal.debugger"
+local where = require "explorer.terminal.where"
+local export = require "explorer.export.export"
+local tour = require "explorer.terminal.tour"
+local predict = require "explorer.terminal.predict"
+local course = require "explorer.terminal.course"
+local i18n = require "explorer.text.i18n"
+local replay = require "explorer.terminal.replay"
+local diff = require "explorer.terminal.diff"
 
 local explorer = {}
 local exports = {}                       -- {format, file} from --export
 
 -- name, usage, what runs it; what each does is in the language's
--- catalogue (text_LANG.lua, section help)
+-- catalogue (text/LANG.lua, section help)
 local commands = {
   {"help", "[command]", function(arg) return explorer.help(arg) end},
   {"frames", "", function() explorer.frames() end},
@@ -91,7 +91,7 @@ function explorer.help(arg)
 end
 
 -- a command's error is one line: the runtime's words, or the Lua error of
--- an expression given as an argument, never a traceback through repl/
+-- an expression given as an argument, never a traceback through the explorer
 local function one_line(ok, ...)
   if ok then return ... end
   local err = ...

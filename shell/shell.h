@@ -1,12 +1,12 @@
 /*
-** repl.h — what the files of the corolab shell share with one another.
+** shell.h — what the files of the corolab shell share with one another.
 ** corolab.c: options and main; repl.c: the read-eval-print loop;
 ** console.c: line input and history; complete.c: tab completion;
 ** interrupt.c: protected calls that Ctrl-C can stop; host.c: the C side
 ** of the explorer written in Lua (embedded.c, generated at build time).
 */
-#ifndef COROLAB_REPL_H
-#define COROLAB_REPL_H
+#ifndef COROLAB_SHELL_H
+#define COROLAB_SHELL_H
 
 #include <lua.h>
 
@@ -40,8 +40,8 @@ int host_explorer(lua_State *L, const char *fn);  /* push explorer[fn] */
 
 /* embedded.c (generated) */
 typedef struct EmbeddedModule {
-  const char *name;                        /* e.g. "corolab.explorer" */
-  const char *file;                        /* e.g. "explorer.lua" */
+  const char *name;                        /* e.g. "explorer.run.record" */
+  const char *file;                        /* its chunk name, e.g. "task.lua" */
   const unsigned char *code;
   unsigned long size;
 } EmbeddedModule;

@@ -17,7 +17,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "repl.h"
+#include "shell.h"
 
 #define HISTORY_SIZE 1000
 

@@ -7,8 +7,8 @@
 -- cursor has a prompt of its own, "(replay N/M ...)"; :continue leaves it,
 -- back at the live point.
 local host = require "corolab.host"
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
 
 local replay = {}
 
@@ -59,7 +59,7 @@ end
 -- its explanation, the frame that moved; then what the member returned,
 -- known now
 local function show()
-  local debugger = require "corolab.debugger"      -- it requires this module
+  local debugger = require "explorer.terminal.debugger"      -- it requires this module
   local rec, frames = replay.at()
   debugger.announce("replay", rec)
   debugger.show_frame(frames[rec.frame])
@@ -91,7 +91,7 @@ local function moved(i)
   local n = #recorder.events
   if n == 0 then palette.fail("no events recorded yet") end
   local opened = replay.active()
-  if not opened then stops = #require("corolab.debugger").stops end
+  if not opened then stops = #require("explorer.terminal.debugger").stops end
   cursor = recorder.dropped + math.max(1, math.min(n, i))
   show()
   if opened then
@@ -136,7 +136,7 @@ end
 
 -- at the replay prompt (not in a live stop that code run there made)
 function replay.active()
-  return cursor ~= nil and #require("corolab.debugger").stops == stops
+  return cursor ~= nil and #require("explorer.terminal.debugger").stops == stops
 end
 
 -- :show at a replay position: frame id as the record kept it

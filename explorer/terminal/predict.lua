@@ -7,8 +7,8 @@
 -- is not always the first; an answer is a number or a name (Tab completes
 -- the choices: explorer.complete asks predict.choices).
 local host = require "corolab.host"
-local i18n = require "corolab.i18n"
-local palette = require "corolab.palette"
+local i18n = require "explorer.text.i18n"
+local palette = require "explorer.terminal.palette"
 
 local predict = {on = false, asked = 0, right = 0, turn = 0}
 

@@ -1,9 +1,9 @@
--- text_en.lua — the explorer's English words: the explanation of each
+-- en.lua — the explorer's English words: the explanation of each
 -- lifecycle event and the rule it rests on (events: by event kind, and
 -- where the meaning depends on the moment, by the recorder's context; see
 -- explain.lua), what each command does (help), the messages a learner
 -- meets (ui: string.format patterns) and the tour's text (tour).
--- text_tr.lua and text_zh.lua have the same keys.
+-- tr.lua and zh.lua have the same keys.
 return {
   events = {
     ["operator new"] =

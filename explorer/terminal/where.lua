@@ -3,9 +3,9 @@
 -- the step is part of one, and the chain of who resumed whom (symmetric
 -- transfers included) at that moment.
 local host = require "corolab.host"
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
-local trace = require "corolab.trace"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
+local trace = require "explorer.terminal.trace"
 
 local where = {}
 

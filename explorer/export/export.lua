@@ -4,16 +4,16 @@
 -- its values, flow arrows for calls, resumes, transfers, returns and
 -- destroys, a logical clock of 10 us per event), a Mermaid sequence
 -- diagram, a Graphviz DOT picture of the frames and their interaction,
--- and a page that plays the run (one HTML file, repl/player.html with the
+-- and a page that plays the run (one HTML file, player.html with the
 -- run's JSON inside: each event with its values, explanation, cursor in
 -- the standard's wrapper, resume chain and the snapshots of the frames
 -- that changed). Output is deterministic.
-local explain = require "corolab.explain"
+local explain = require "explorer.text.explain"
 local host = require "corolab.host"
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
-local trace = require "corolab.trace"
-local where = require "corolab.where"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
+local trace = require "explorer.terminal.trace"
+local where = require "explorer.terminal.where"
 
 local export = {}
 
@@ -430,7 +430,7 @@ local function run_data(title)
 end
 
 function export.html(out, title)
-  local page = host.resource("pages/player.html")
+  local page = host.resource("explorer/export/player.html")
   local data = json(run_data(title)):gsub("<", "\\u003c")   -- no "</script>", no "<!--"
   local at = page:find("__COROLAB_RUN__", 1, true)
   out:write(page:sub(1, at - 1), data, page:sub(at + #"__COROLAB_RUN__"))

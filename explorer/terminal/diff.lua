@@ -8,9 +8,9 @@
 -- first, '>' only the second; a long stretch in common is folded to one
 -- line. Deterministic, and readable without colour.
 local host = require "corolab.host"
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
-local trace = require "corolab.trace"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
+local trace = require "explorer.terminal.trace"
 
 local diff = {}
 

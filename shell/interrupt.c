@@ -18,7 +18,7 @@
 #include <lua.h>
 
 #include "luacoro.h"
-#include "repl.h"
+#include "shell.h"
 
 static lua_State *volatile running;        /* state of the call under way */
 static luacoro_Hooks *volatile bodies;     /* its coroutine bodies' hooks */

@@ -4,8 +4,8 @@
 -- handle, a return object holding one (field h or handle), or a frame id.
 local coro = require "coro"
 local host = require "corolab.host"
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
 
 local inspect = {}
 

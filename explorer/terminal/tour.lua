@@ -3,16 +3,16 @@
 -- lifecycle event at a time, each explanation shown the first time its
 -- event happens (explain.lua's, as for :step), with :frames, :show,
 -- :where, :step, a breakpoint (whose stops the tour answers itself) and an export
--- on the way. Its words are the catalogue's (text_LANG.lua, section tour).
+-- on the way. Its words are the catalogue's (text/LANG.lua, section tour).
 -- Its code runs in an environment of its own: the user's globals stay as
 -- they were. On a terminal it waits for Enter after each step and each new
 -- explanation; 'q' runs the rest quietly.
 local host = require "corolab.host"
-local course = require "corolab.course"
-local debugger = require "corolab.debugger"
-local i18n = require "corolab.i18n"
-local palette = require "corolab.palette"
-local recorder = require "corolab.recorder"
+local course = require "explorer.terminal.course"
+local debugger = require "explorer.terminal.debugger"
+local i18n = require "explorer.text.i18n"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
 
 local tour = {}
 
@@ -120,7 +120,7 @@ end
 -- expressions see the tour's globals
 local function run(src)
   if src:match("^:") then
-    local explorer = require "corolab.explorer"   -- it requires this module
+    local explorer = require "explorer.terminal.commands"   -- it requires this module
     local saved = {}
     for k, v in pairs(env) do saved[k] = rawget(_G, k) rawset(_G, k, v) end
     local ok, err = pcall(explorer.command, src:sub(2))

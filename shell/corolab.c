@@ -15,7 +15,7 @@
 #include <lualib.h>
 
 #include "corolab.h"
-#include "repl.h"
+#include "shell.h"
 
 static const char usage_text[] =
   "usage: " COROLAB_PROGNAME " [options] [script [args]]\n"

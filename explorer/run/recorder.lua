@@ -11,7 +11,7 @@
 -- frame's last one (rec.changes), and the frame it released (rec.gone).
 local coro = require "coro"
 local host = require "corolab.host"
-local palette = require "corolab.palette"
+local palette = require "explorer.terminal.palette"
 
 local recorder = {
   events = {},        -- records, in order: {seq, kind, frame, other, depth,

@@ -14,7 +14,7 @@
 #include <lauxlib.h>
 #include <readline/readline.h>
 
-#include "repl.h"
+#include "shell.h"
 
 #define MAX_INDEX_CHAIN 8                  /* __index tables followed */
 
