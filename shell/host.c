@@ -24,7 +24,7 @@
 #include "luacoro.h"
 #include "shell.h"
 
-#define EXPLORER_MODULE "explorer.terminal.commands"
+#define EXPLORER_MODULE "explorer.terminal.shell"
 
 static int load_embedded(lua_State *L) {
   const EmbeddedModule *m = lua_touserdata(L, lua_upvalueindex(1));
@@ -197,8 +197,6 @@ int host_open(lua_State *L, int color, int tty, int interactive) {
   lua_setfield(L, -2, "tty");
   lua_pushboolean(L, interactive);
   lua_setfield(L, -2, "interactive");
-  lua_pushstring(L, COROLAB_VERSION);
-  lua_setfield(L, -2, "version");
   push_event_kinds(L);
   lua_setfield(L, -2, "event_kinds");
   lua_setfield(L, -2, "corolab.host");

@@ -124,6 +124,16 @@ function course.list()
   print(palette.fold(i18n.ui("lessons_end"), ""))
 end
 
+-- the code of the built-in lesson a file name names (its own, or a path
+-- ending in it), or nil: where a lesson that :load ran finds its source
+function course.source(file)
+  for _, lesson in ipairs(host.lessons()) do
+    if lesson.file == file or file:match("[/\\]" .. lesson.file:gsub("%p", "%%%0") .. "$") then
+      return lesson.code
+    end
+  end
+end
+
 function course.find(arg)
   if arg == "" then palette.fail("which lesson? :lessons lists them") end
   local all = host.lessons()

@@ -8,15 +8,30 @@ local host = require "corolab.host"
 local inspect = require "explorer.terminal.inspect"
 local explain = require "explorer.text.explain"
 local i18n = require "explorer.text.i18n"
+local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
 local predict = require "explorer.terminal.predict"
 local recorder = require "explorer.run.recorder"
 local trace = require "explorer.terminal.trace"
+local values = require "explorer.run.values"
 
 local debugger = {
   breakpoints = {},   -- {number, kind, condition, test, hits}
   stops = {},         -- the nested stops, innermost last: {rec, ev}
+  kinds = {},         -- the event kinds in the core's order: {key, name}
 }
+
+local run = recorder.run
+
+-- every spelling of an event kind :break takes (await_ready, operator_new,
+-- "operator new") -> its name
+local spellings = {}
+for _, k in ipairs(host.event_kinds) do
+  spellings[k.key] = k.name
+  spellings[k.name] = k.name
+  spellings[k.name:gsub(" ", "_")] = k.name
+  debugger.kinds[#debugger.kinds + 1] = k
+end
 
 local next_number = 1
 local stepping = false
@@ -75,18 +90,16 @@ function debugger.announce(why, rec)
   return lesson ~= nil
 end
 
--- at a stop, the prompt sees ev, h and p as globals (the user's own come
--- back after it)
 -- what the prompt is in: the frame the event is about, or (for an
 -- operator new, which has no frame yet) the one whose body is running
 local function stopped_in(rec)
-  local id = recorder.owner(rec)
+  local id = meaning.owner(rec)
   if id == 0 then
     local ok, h = pcall(coro.running)
     local info = ok and h and coro.info(h)
     if info then id = info.id end
   end
-  return recorder.label(id)
+  return run:label(id)
 end
 
 -- after a stop's announcement: the frame that moved, at a glance (as gdb's
@@ -96,7 +109,7 @@ debugger.display = true
 -- snap: a frame as recorder.view gives it now, or as a record kept it
 function debugger.show_frame(snap)
   if not snap or not debugger.display then return end
-  local parts = {recorder.label(snap.id), snap.state}
+  local parts = {run:label(snap.id), snap.state}
   if snap.at then parts[#parts + 1] = "at " .. snap.at end
   local promise = snap.promise
   if #promise > 60 then promise = promise:sub(1, 57) .. "..." end
@@ -117,6 +130,7 @@ local function stop(rec, ev, why)
   if predict.on then predict.ask(rec) end
   ev.record = rec
   setmetatable(ev, Event)
+  -- the prompt sees ev, h and p as globals (the user's own come back after it)
   local saved = {ev = rawget(_G, "ev"), h = rawget(_G, "h"), p = rawget(_G, "p")}
   _G.ev, _G.h, _G.p = ev, ev.handle, promise_of(ev.handle)
   debugger.stops[#debugger.stops + 1] = {rec = rec, ev = ev}
@@ -183,7 +197,7 @@ local function describe_state(h)
   local info = coro.info(h)
   if not info then return "destroyed" end
   local where = recorder.place(info.where)
-  return string.format("%s is %s%s", recorder.label(info.id), tostring(info.state),
+  return string.format("%s is %s%s", run:label(info.id), tostring(info.state),
     where and (" at " .. where) or "")
 end
 
@@ -191,15 +205,15 @@ end
 -- through the prologue, and its return object is kept in _); if it does
 -- nothing but give a handle (or a return object, or a frame id), resume it
 local function step_into(src)
-  local before = #recorder.events + recorder.dropped
+  local before = #run.events + run.dropped
   stepping = true
   local ok, v = pcall(inspect.eval, src)
-  if not ok or #recorder.events + recorder.dropped > before then
+  if not ok or #run.events + run.dropped > before then
     stepping = false
     if not ok then error(v, 0) end
     if v ~= nil then
       _G._ = v
-      print(palette.value(v) .. palette.paint("dim", "  (the return object, kept in _)"))
+      print(values.value(v) .. palette.paint("dim", "  (the return object, kept in _)"))
     end
     return
   end
@@ -260,10 +274,10 @@ function debugger.add_break(arg)
   if arg == "" then return list_breakpoints() end
   local event, condition = arg:match("^(.-)%s+if%s+(.+)$")
   event = event or arg
-  local kind = recorder.kinds[event]
+  local kind = spellings[event]
   if not kind then
     local keys = {}
-    for _, k in ipairs(recorder.kind_list) do keys[#keys + 1] = k.key end
+    for _, k in ipairs(debugger.kinds) do keys[#keys + 1] = k.key end
     palette.fail("no event '" .. event .. "'; events: " .. table.concat(keys, " "))
   end
   local test

@@ -8,11 +8,14 @@
 -- first, '>' only the second; a long stretch in common is folded to one
 -- line. Deterministic, and readable without colour.
 local host = require "corolab.host"
+local event = require "explorer.text.event"
+local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
 local recorder = require "explorer.run.recorder"
-local trace = require "explorer.terminal.trace"
 
 local diff = {}
+
+local live = recorder.run            -- the recording; a "run" here is a list of its records
 
 local MAX_CELLS = 4000000          -- the alignment's table: n * m at most
 local FOLD = 6                     -- a stretch in common longer than this is folded
@@ -21,9 +24,9 @@ local FOLD = 6                     -- a stretch in common longer than this is fo
 local function roles(run)
   local seen, count, out = {}, {}, {}
   for i, rec in ipairs(run) do
-    local id = recorder.owner(rec)
+    local id = meaning.owner(rec)
     if id ~= 0 and not seen[id] then
-      local f = recorder.frames[id] or {}
+      local f = live.frames[id] or {}
       local name = f.name or "?"
       count[name] = (count[name] or 0) + 1
       seen[id] = name .. "#" .. count[name]
@@ -39,7 +42,7 @@ local function entries(run)
   local role, out = roles(run), {}
   for i, rec in ipairs(run) do
     out[i] = {n = i, rec = rec, key = rec.kind .. "\0" .. role[i], role = role[i],
-      value = (trace.call(rec) .. "\0" .. rec.detail:match("[^\n]*")):gsub("#%d+", "#")}
+      value = (event.call(rec) .. "\0" .. rec.detail:match("[^\n]*")):gsub("#%d+", "#")}
   end
   return out
 end
@@ -84,7 +87,7 @@ end
 -- call with its values, the frame's role, the detail
 local function cell(e, SIDE)
   if not e then return string.rep(" ", SIDE) end
-  local text = string.format("%4d %s %s", e.n, trace.call(e.rec), e.role)
+  local text = string.format("%4d %s %s", e.n, event.call(e.rec), e.role)
   local detail = e.rec.detail:match("[^\n]*")
   if detail ~= "" then text = text .. "  " .. detail end
   if palette.width(text) > SIDE then
@@ -139,12 +142,12 @@ function diff.show(a, name_a, b, name_b)
     counts["="] + counts["|"], counts["|"], counts["<"], name_a, counts[">"], name_b))
   if first and first[1] and first[2] then
     print(string.format("first other value: event %d and event %d, %s vs %s", first[1].n,
-      first[2].n, trace.call(first[1].rec), trace.call(first[2].rec)))
+      first[2].n, event.call(first[1].rec), event.call(first[2].rec)))
   end
   if first_step then
     local e = first_step[1] or first_step[2]
     print(string.format("first step only one took: event %d of %s, %s", e.n,
-      first_step[1] and name_a or name_b, trace.call(e.rec)))
+      first_step[1] and name_a or name_b, event.call(e.rec)))
   elseif not first then
     print("the two runs did the same, step by step")
   end
@@ -155,17 +158,17 @@ local function run_script(file)
   local chunk, err = loadfile(file, "t", setmetatable({}, {__index = _G}))
   if not chunk then palette.fail(err) end
   recorder.start()
-  recorder.trim()
-  local from = #recorder.events + recorder.dropped
+  live:trim()
+  local from = #live.events + live.dropped
   local outer_arg = rawget(_G, "arg")
   _G.arg = {[0] = file}
   local ok, why = pcall(chunk)
   _G.arg = outer_arg
-  recorder.idle()
+  live:idle()
   if not ok then palette.fail(file .. ": " .. tostring(why)) end
   local run = {}
-  for i = math.max(1, from - recorder.dropped + 1), #recorder.events do
-    run[#run + 1] = recorder.events[i]
+  for i = math.max(1, from - live.dropped + 1), #live.events do
+    run[#run + 1] = live.events[i]
   end
   return run
 end
@@ -176,13 +179,13 @@ diff.runs = {}
 local mark = 0
 
 function diff.mark()
-  local last = #recorder.events + recorder.dropped
+  local last = #live.events + live.dropped
   if last > mark then diff.runs[#diff.runs + 1] = {from = mark + 1, to = last} end
   mark = last
 end
 
 local function skip()                -- the events so far are no prompt run
-  mark = #recorder.events + recorder.dropped
+  mark = #live.events + live.dropped
 end
 
 -- the records of prompt run n still kept
@@ -190,7 +193,7 @@ local function recorded(n)
   local run = diff.runs[n]
   local out = {}
   for seq = run.from, run.to do
-    local rec = recorder.events[seq - recorder.dropped]
+    local rec = live.events[seq - live.dropped]
     if rec then out[#out + 1] = rec end
   end
   return out

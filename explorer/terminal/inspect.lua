@@ -6,8 +6,11 @@ local coro = require "coro"
 local host = require "corolab.host"
 local palette = require "explorer.terminal.palette"
 local recorder = require "explorer.run.recorder"
+local values = require "explorer.run.values"
 
 local inspect = {}
+
+local run = recorder.run
 
 -- evaluates a command argument as a Lua expression
 function inspect.eval(src)
@@ -25,15 +28,15 @@ function inspect.handle_of(v, src)
     end
     palette.fail("no live frame #" .. v .. " (:frames lists them)")
   end
-  if palette.is_handle(v) then return v end
+  if values.is_handle(v) then return v end
   if type(v) == "table" or type(v) == "userdata" then
     for _, field in ipairs({"h", "handle"}) do
       local ok, h = pcall(function() return v[field] end)
-      if ok and palette.is_handle(h) then return h end
+      if ok and values.is_handle(h) then return h end
     end
   end
   src = src or "argument"
-  local shown = palette.value(v)
+  local shown = values.value(v)
   palette.fail(src .. " is " .. (shown == src and "" or (shown .. ", ")) .. "not a "
     .. "coroutine handle, nor a return object holding one, nor a frame id")
 end
@@ -68,7 +71,7 @@ end
 -- who resumed a frame last, from its facts or its snapshot
 local function resumer(f)
   if not f or not f.resumed_by then return "-" end
-  return recorder.label(f.resumed_by) .. (f.how == "transfer" and " (transfer)" or "")
+  return run:label(f.resumed_by) .. (f.how == "transfer" and " (transfer)" or "")
 end
 
 local function columns(rows)
@@ -99,14 +102,14 @@ function inspect.frames(snaps)
     for id in pairs(snaps) do ids[#ids + 1] = id end
     table.sort(ids)
     for _, id in ipairs(ids) do
-      local s, f = snaps[id], recorder.frames[id] or {}
+      local s, f = snaps[id], run.frames[id] or {}
       row(id, f.name, f.promise_type, s.state, s.at, s)
     end
   else
     for _, h in ipairs(coro.frames()) do
       local info = coro.info(h)
       row(info.id, info.coroutine, info.promise_type, info.state, recorder.place(info.where),
-        recorder.frames[info.id])
+        run.frames[info.id])
     end
   end
   if #rows == 1 then print("no live frames") else columns(rows) end
@@ -131,14 +134,14 @@ local function show_pairs(title, list)
   end
   for i, entry in ipairs(list) do
     print(string.format("%-9s %s = %s", i == 1 and title or "", entry.name,
-      palette.paint("value", palette.value(entry.value))))
+      palette.paint("value", values.value(entry.value))))
   end
 end
 
 function inspect.show(src)
   local h, info = inspect.live(src)
   print(palette.paint("title", string.format("%s  promise_type %s  %s",
-    recorder.label(info.id), tostring(info.promise_type), tostring(info.state))))
+    run:label(info.id), tostring(info.promise_type), tostring(info.state))))
   local size = info.frame_size and (info.frame_size .. " bytes, what operator new got")
     or "size unknown"
   local address = tostring(h:address()):gsub("^userdata: ", "")
@@ -151,14 +154,14 @@ function inspect.show(src)
     print(string.format("%-9s +%-4d %-8s %s", i == 1 and "layout" or "", slot[2], slot[1],
       palette.paint("dim", note or "")))
   end
-  print(string.format("%-9s %s", "promise", palette.paint("value", palette.value(info.promise))))
+  print(string.format("%-9s %s", "promise", palette.paint("value", values.value(info.promise))))
   show_pairs("params", info.params)
   show_pairs("locals", info.locals)
   print(string.format("%-9s %s", "awaiter",
-    info.awaiter ~= nil and palette.paint("value", palette.value(info.awaiter)) or
+    info.awaiter ~= nil and palette.paint("value", values.value(info.awaiter)) or
     palette.paint("dim", "(none)")))
   print(string.format("%-9s %s; last resumed by %s", "where",
-    recorder.place(info.where) or "-", resumer(recorder.frames[info.id])))
+    recorder.place(info.where) or "-", resumer(run.frames[info.id])))
 end
 
 return inspect

@@ -1,9 +1,8 @@
--- palette.lua — presentation: colours on a terminal (none with NO_COLOR or
--- when stdout is not one), the helpers every view shares (values shown
--- without addresses, handles told apart, text folded), and fail(), the
--- error of a command used wrongly (shown without a traceback).
+-- palette.lua — presentation on the terminal: colours (none with NO_COLOR
+-- or when stdout is not a terminal), text measured and folded to its width,
+-- what a recorded run holds in words, and fail(), the error of a command
+-- used wrongly (shown without a traceback).
 local host = require "corolab.host"
-local coro = require "coro"
 
 local palette = {}
 
@@ -18,67 +17,6 @@ function palette.paint(style, text)
   return "\27[" .. codes[style] .. "m" .. text .. "\27[0m"
 end
 
-function palette.is_handle(v)
-  return type(v) == "userdata" and getmetatable(v) == getmetatable(coro.null)
-end
-
--- a value in a line: strings quoted, tables two levels deep, handles by
--- frame id, no addresses (output must not change from run to run)
-function palette.value(v, depth)
-  depth = depth or 1
-  local t = type(v)
-  if t == "string" then return string.format("%q", v) end
-  if t == "function" or t == "thread" then return t end
-  if palette.is_handle(v) then
-    local info = coro.info(v)
-    return info and ("handle #" .. tostring(info.id)) or "handle (no live frame)"
-  end
-  local mt = getmetatable(v)
-  local listed = type(mt) == "table" and mt.__pairs     -- a built-in's promise
-  if t == "userdata" and type(mt) == "table" and type(mt.__name) == "string" then
-    local ok, h = pcall(function() return v.h end)      -- coro.generator, coro.task
-    if ok and palette.is_handle(h) then return mt.__name .. " holding " .. palette.value(h) end
-  end
-  if t == "userdata" and not listed then
-    return type(mt) == "table" and mt.__tostring and tostring(v) or t
-  end
-  if t ~= "table" and not listed then return tostring(v) end
-  if depth > 2 then return "{...}" end
-  local keys = {}
-  for k in pairs(v) do keys[#keys + 1] = k end
-  table.sort(keys, function(a, b)
-    if type(a) == type(b) and (type(a) == "number" or type(a) == "string") then return a < b end
-    return type(a) < type(b)
-  end)
-  local parts = {}
-  for _, k in ipairs(keys) do
-    local key = type(k) == "string" and k:match("^[%a_][%w_]*$") and k or "[" .. tostring(k) .. "]"
-    parts[#parts + 1] = key .. " = " .. palette.value(v[k], depth + 1)
-  end
-  return "{" .. table.concat(parts, ", ") .. "}"
-end
-
--- a value in a few characters, for events: strings quoted and cut, objects
--- by their type's __name, tables briefly
-function palette.brief(v)
-  if rawequal(v, coro.suspend_always) then return "suspend_always" end
-  if rawequal(v, coro.suspend_never) then return "suspend_never" end
-  local t, text = type(v), nil
-  local mt = (t == "table" or t == "userdata") and getmetatable(v) or nil
-  if t == "string" then
-    text = string.format("%q", #v > 24 and (v:sub(1, 21) .. "...") or v)
-  elseif type(mt) == "table" and type(mt.__name) == "string" and not palette.is_handle(v) then
-    local ok, h = pcall(function() return v.h end)
-    text = mt.__name .. ((ok and palette.is_handle(h)) and (" " .. palette.value(h)) or "")
-  else
-    local ok, shown = pcall(palette.value, v, 2)
-    text = ok and shown or t
-  end
-  if #text > 40 then text = text:sub(1, 37) .. "..." end
-  return text
-end
-
--- explanations are long lines; fold them for the terminal
 -- the width of text on a terminal: one column a character, two for the
 -- wide ones (CJK and the like)
 function palette.width(text)
@@ -119,6 +57,7 @@ local function pieces(text)
   return out
 end
 
+-- explanations are long lines; fold them for the terminal
 function palette.fold(text, indent)
   local lines, line, width = {}, indent, palette.width(indent)
   for _, piece in ipairs(pieces(text)) do
@@ -133,6 +72,16 @@ function palette.fold(text, indent)
   end
   lines[#lines + 1] = line
   return table.concat(lines, "\n")
+end
+
+-- what run holds, for messages: "16 events", or "the last 100000 of 250000
+-- events (the 150000 before were dropped: :record N keeps more)"
+function palette.extent(run)
+  run:trim()
+  local n = #run.events
+  if run.dropped == 0 then return n .. " events" end
+  return string.format("the last %d of %d events (the %d before were dropped: "
+    .. ":record N keeps more)", n, n + run.dropped, run.dropped)
 end
 
 local Failure = {__tostring = function(e) return e.message end}

@@ -1,58 +1,47 @@
 -- replay.lua — going back in time over the recorded run, re-executing
 -- nothing: :back [N], :goto N, :replay and (at a replay position) :step
--- move a cursor over recorder.events. At the cursor the explorer shows
+-- move a cursor over run.events. At the cursor the explorer shows
 -- what it showed live at that event: the event and its explanation, the
 -- frame that moved, and :frames, :where and :show as they were, from the
--- snapshots the records keep and the resume chain followed over them. The
+-- snapshots the records keep and who ran, folded over them (run:at). The
 -- cursor has a prompt of its own, "(replay N/M ...)"; :continue leaves it,
 -- back at the live point.
 local host = require "corolab.host"
+local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
 local recorder = require "explorer.run.recorder"
 
 local replay = {}
 
+local run = recorder.run
+
 local cursor                  -- the seq of the event shown, or nil: live
 
--- the cursor's index into recorder.events. Code run at the replay prompt
+-- the cursor's index into run.events. Code run at the replay prompt
 -- may record more events, and the recording drop its oldest: the cursor
 -- follows its event, or the oldest kept once its own was dropped
 local function index()
-  recorder.trim()
-  local i = cursor - recorder.dropped
+  run:trim()
+  local i = cursor - run.dropped
   if i >= 1 then return i end
-  cursor = recorder.dropped + 1
+  cursor = run.dropped + 1
   print(palette.paint("dim", string.format("(the recording dropped the events before; "
     .. "at event %d, the oldest kept)", cursor)))
   return 1
 end
 
--- the run at record index k: every frame alive (id -> snapshot) and the
--- resume chain, folded over the records up to k from what the dropped
--- ones left (a frame operator delete released is gone after that event)
-function replay.state_at(k)
-  local state = {frames = {}, chain = {}}
-  for id, snap in pairs(recorder.before.frames) do state.frames[id] = snap end
-  for depth, entry in pairs(recorder.before.chain) do
-    state.chain[depth] = {frame = entry.frame, by = entry.by,
-      path = table.move(entry.path, 1, #entry.path, 1, {})}
-  end
-  for i = 1, k do recorder.apply(state, recorder.events[i], i < k) end
-  return state.frames, state.chain
-end
-
 -- the record at the cursor as it was live (what its member returned not
--- known yet: it is shown apart), with the frames and the chain at it; nil
+-- known yet: it is shown apart), with the frames and the stack at it; nil
 -- when live
 function replay.at()
   if not cursor then return nil end
   local i = index()
-  local rec = setmetatable({result = false}, {__index = recorder.events[i]})
-  return rec, replay.state_at(i)
+  local rec = setmetatable({result = false}, {__index = run.events[i]})
+  return rec, run:at(i)
 end
 
 local function index_of(seq)
-  return seq - recorder.dropped
+  return seq - run.dropped
 end
 
 -- what a stop shows: the event (as live: before the member returned),
@@ -63,7 +52,7 @@ local function show()
   local rec, frames = replay.at()
   debugger.announce("replay", rec)
   debugger.show_frame(frames[rec.frame])
-  local result = recorder.events[index()].result
+  local result = run.events[index()].result
   if result then print(palette.paint("dim", "  → " .. result)) end
 end
 
@@ -76,9 +65,9 @@ local function open()
   local ok, err = pcall(function()
     repeat
       again = false
-      local rec = recorder.events[index()]
+      local rec = run.events[index()]
       local left = host.prompt(string.format("(replay %d/%d %s %s) ", rec.seq,
-        recorder.dropped + #recorder.events, recorder.label(recorder.owner(rec)), rec.kind))
+        run.dropped + #run.events, run:label(meaning.owner(rec)), rec.kind))
     until not (left and again)
   end)
   cursor = nil                        -- live again, whatever happened
@@ -87,12 +76,12 @@ end
 
 -- moves the cursor to record index i (clamped) and shows the event there
 local function moved(i)
-  recorder.trim()
-  local n = #recorder.events
+  run:trim()
+  local n = #run.events
   if n == 0 then palette.fail("no events recorded yet") end
   local opened = replay.active()
   if not opened then stops = #require("explorer.terminal.debugger").stops end
-  cursor = recorder.dropped + math.max(1, math.min(n, i))
+  cursor = run.dropped + math.max(1, math.min(n, i))
   show()
   if opened then
     again = true
@@ -104,17 +93,17 @@ end
 function replay.back(arg)
   local n = arg == "" and 1 or math.tointeger(tonumber(arg))
   if not n or n < 1 then palette.fail("back N: N events back, N a whole number >= 1") end
-  local from = cursor and index() or #recorder.events   -- live: the last event
+  local from = cursor and index() or #run.events   -- live: the last event
   return moved(from - n)
 end
 
 function replay.goto_event(arg)
   local seq = math.tointeger(tonumber(arg))
   if not seq then palette.fail("goto N: the event numbered N (:log shows the numbers)") end
-  local first = recorder.dropped + 1
-  if seq < first or seq > recorder.dropped + #recorder.events then
+  local first = run.dropped + 1
+  if seq < first or seq > run.dropped + #run.events then
     palette.fail(string.format("no event %d: the recording holds %s (numbers %d to %d)", seq,
-      recorder.extent(), first, recorder.dropped + #recorder.events))
+      palette.extent(run), first, run.dropped + #run.events))
   end
   return moved(index_of(seq))
 end
@@ -127,7 +116,7 @@ end
 -- live point
 function replay.step()
   local i = index()
-  if i == #recorder.events then
+  if i == #run.events then
     print("that was the last recorded event: back at the live point")
     return "leave"
   end
@@ -147,15 +136,15 @@ function replay.show(id)
     palette.fail(string.format("no frame #%d at event %d (:frames lists those alive then)",
       id, rec.seq))
   end
-  local f = recorder.frames[id] or {}
-  print(palette.paint("title", string.format("%s  promise_type %s  %s", recorder.label(id),
+  local f = run.frames[id] or {}
+  print(palette.paint("title", string.format("%s  promise_type %s  %s", run:label(id),
     tostring(f.promise_type), snap.state)) .. palette.paint("dim",
     string.format("  (at event %d; :continue for now)", rec.seq)))
   print(string.format("%-9s %s", "promise", palette.paint("value", snap.promise)))
   print(string.format("%-9s %s", "awaiter", snap.awaiter and palette.paint("value", snap.awaiter)
     or palette.paint("dim", "(none)")))
   print(string.format("%-9s %s; last resumed by %s", "where", snap.at or "-",
-    snap.resumed_by and (recorder.label(snap.resumed_by) ..
+    snap.resumed_by and (run:label(snap.resumed_by) ..
       (snap.how == "transfer" and " (transfer)" or "")) or "-"))
 end
 

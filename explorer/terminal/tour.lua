@@ -120,10 +120,10 @@ end
 -- expressions see the tour's globals
 local function run(src)
   if src:match("^:") then
-    local explorer = require "explorer.terminal.commands"   -- it requires this module
+    local commands = require "explorer.terminal.commands"   -- it requires this module
     local saved = {}
     for k, v in pairs(env) do saved[k] = rawget(_G, k) rawset(_G, k, v) end
-    local ok, err = pcall(explorer.command, src:sub(2))
+    local ok, err = pcall(commands.run, src:sub(2))
     for k in pairs(env) do rawset(_G, k, saved[k]) end
     if not ok then error(err, 0) end
     return

@@ -1,6 +1,6 @@
 -- en.lua — the explorer's English words: the explanation of each
 -- lifecycle event and the rule it rests on (events: by event kind, and
--- where the meaning depends on the moment, by the recorder's context; see
+-- where the meaning depends on the moment, by the record's context; see
 -- explain.lua), what each command does (help), the messages a learner
 -- meets (ui: string.format patterns) and the tour's text (tour).
 -- tr.lua and zh.lua have the same keys.

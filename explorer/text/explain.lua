@@ -1,8 +1,8 @@
 -- explain.lua — what each lifecycle event means, in C++ terms, and the
 -- rule that says so, in the explorer's language (i18n.lua; the texts are
--- in en.lua, tr.lua, zh.lua): shown by :step, :tour and
--- breakpoints. Where the meaning depends on the moment (the recorder's
--- rec.context), an event has one text per context.
+-- in en.lua, tr.lua, zh.lua): shown by :step, :tour, breakpoints and the
+-- page. Where the meaning depends on the moment (rec.context, from
+-- run/meaning.lua), an event has one text per context.
 local i18n = require "explorer.text.i18n"
 
 local explain = {}

@@ -58,8 +58,8 @@ end
 -- the other sections: the same keys everywhere, each used
 local commands = require "explorer.terminal.commands"
 local used = {help = {}, ui = {}, tour = {}}
-for _, c in ipairs(commands.commands) do used.help[c[1]] = true end
-for _, file in ipairs({"course", "debugger", "commands", "predict", "tour"}) do
+for _, c in ipairs(commands.list) do used.help[c[1]] = true end
+for _, file in ipairs({"commands", "course", "debugger", "predict", "shell", "tour"}) do
   local f = assert(io.open(arg[1] .. "/" .. file .. ".lua"))
   local src = f:read("a")
   f:close()

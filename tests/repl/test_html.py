@@ -331,7 +331,7 @@ def check_run(run, where):
         assert ev["result"] is None or not ev["call"].endswith(" \u2192 " + ev["result"]), \
             (w, "the call %r repeats its result %r" % (ev["call"], ev["result"]))
         for a, b, how in ev["chain"]:
-            assert how in ("resume", "transfer"), (w, ev["chain"])
+            assert how in ("call", "resume", "destroy", "transfer"), (w, ev["chain"])
         for c in ev["changes"]:
             assert c["state"] in STATES and str(c["id"]) in run["frames"], (w, c)
         assert ev["lineno"] is None or ev["file"], (w, "a line number without its file")
