@@ -14,6 +14,7 @@
 #include <lauxlib.h>
 #include <readline/readline.h>
 
+#include "explorer.h"
 #include "shell.h"
 
 #define MAX_INDEX_CHAIN 8                  /* __index tables followed */
@@ -126,11 +127,9 @@ static void add_lua(const char *word) {
    up to the word; 0 when it leaves it to Lua values, -1 when it wants file
    names */
 static int add_command(const char *line, int command) {
-  int top = lua_gettop(LS);
-  if (!host_explorer(LS, "complete")) { lua_settop(LS, top); return 0; }
   lua_pushstring(LS, line);
   lua_pushboolean(LS, command);
-  if (lua_pcall(LS, 2, 1, 0) != LUA_OK) { lua_settop(LS, top); return 0; }
+  if (explorer_try(LS, EXPLORER_COMPLETE, 2, 1) != LUA_OK) return 0;
   int got = lua_istable(LS, -1) ? 1 : lua_isstring(LS, -1) ? -1 : 0;
   if (got == 1) {
     for (lua_Integer i = 1; lua_rawgeti(LS, -1, i) == LUA_TSTRING; i++) {

@@ -1,8 +1,11 @@
 /*
 ** corolab.c — main: the command line, in the manner of lua.c.
 **   corolab [options] [script [args]]
-** runs the options in order, then the script (or stdin), then, if asked or
-** if nothing else was given on a terminal, the interactive explorer.
+** reads the options in two passes over one table of them: the first finds
+** which are given, the script, and what the explorer is told at start;
+** the second runs -e and -l in the order given. Then the script (or
+** stdin), then, if asked or if nothing else was given on a terminal, the
+** interactive explorer.
 */
 #define _POSIX_C_SOURCE 200809L
 
@@ -15,68 +18,112 @@
 #include <lualib.h>
 
 #include "corolab.h"
+#include "explorer.h"
 #include "shell.h"
 
-static const char usage_text[] =
-  "usage: " COROLAB_PROGNAME " [options] [script [args]]\n"
-  "Available options are:\n"
-  "  -e stat            execute string 'stat'\n"
-  "  -i                 enter interactive mode after executing 'script'\n"
-  "  -l mod             require library 'mod' into global 'mod'\n"
-  "  -l g=mod           require library 'mod' into global 'g'\n"
-  "  -v                 show version information\n"
-  "  -h, --help         show this help\n"
-  "  --tour             start the explorer with its guided tour\n"
-  "  --predict LESSON   start the explorer stepping LESSON as a quiz\n"
-  "  --diff A B         run scripts A and B and show their events side by side\n"
-  "  --lang en|tr|zh    the language of the explanations (default: from LANG)\n"
-  "  --trace            print every lifecycle event as it happens\n"
-  "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot, html)\n"
-  "  --                 stop handling options\n"
-  "  -                  stop handling options and execute stdin\n";
+typedef enum OptionKind {
+  OPT_EXECUTE, OPT_INTERACTIVE, OPT_REQUIRE, OPT_VERSION, OPT_HELP, OPT_TOUR,
+  OPT_PREDICT, OPT_DIFF, OPT_LANG, OPT_TRACE, OPT_EXPORT, OPT_LAST, OPT_STDIN
+} OptionKind;
 
-typedef struct Options {
-  int interactive, version, execute, trace, tour, diff, help, bad;
-  int script;                               /* argv index of the script; 0 none */
-  const char *predict;                      /* --predict's lesson, or NULL */
-  const char *lang;                         /* --lang's, or NULL */
-} Options;
+/* the options; a row without a name is one more line of usage for the
+   option above, a row without usage another spelling of it */
+static const struct Option {
+  const char *name;            /* as typed */
+  OptionKind kind;
+  int has_arg;                 /* the next argument is its own */
+  const char *shown, *usage;   /* in the usage text */
+} options[] = {
+  {"-e", OPT_EXECUTE, 1, "-e stat", "execute string 'stat'"},
+  {"-i", OPT_INTERACTIVE, 0, "-i", "enter interactive mode after executing 'script'"},
+  {"-l", OPT_REQUIRE, 1, "-l mod", "require library 'mod' into global 'mod'"},
+  {NULL, OPT_REQUIRE, 1, "-l g=mod", "require library 'mod' into global 'g'"},
+  {"-v", OPT_VERSION, 0, "-v", "show version information"},
+  {"-h", OPT_HELP, 0, "-h, --help", "show this help"},
+  {"--help", OPT_HELP, 0, NULL, NULL},
+  {"--tour", OPT_TOUR, 0, "--tour", "start the explorer with its guided tour"},
+  {"--predict", OPT_PREDICT, 1, "--predict LESSON", "start the explorer stepping LESSON as a quiz"},
+  {"--diff", OPT_DIFF, 0, "--diff A B", "run scripts A and B and show their events side by side"},
+  {"--lang", OPT_LANG, 1, "--lang en|tr|zh", "the language of the explanations (default: from LANG)"},
+  {"--trace", OPT_TRACE, 0, "--trace", "print every lifecycle event as it happens"},
+  {"--export", OPT_EXPORT, 1, "--export FMT=FILE", "write the recorded run at exit"},
+  {"--", OPT_LAST, 0, "--", "stop handling options"},
+  {"-", OPT_STDIN, 0, "-", "stop handling options and execute stdin"},
+};
+#define NOPTIONS (sizeof options / sizeof options[0])
 
-static void usage(const char *bad, const char *why) {
-  fprintf(stderr, "%s: %s '%s'\n", COROLAB_PROGNAME, why, bad);
-  fputs(usage_text, stderr);
+#define GIVEN(args, k) (((args).given >> (k)) & 1u)
+
+typedef struct Args {
+  unsigned given;              /* bit k: an option of kind k was given */
+  int script;                  /* argv index of the script; 0: none */
+  const char *predict;         /* --predict's lesson, or NULL */
+  const char *lang;            /* --lang's language, or NULL */
+} Args;
+
+static const struct Option *find_option(const char *name) {
+  for (size_t i = 0; i < NOPTIONS; i++)
+    if (options[i].name && strcmp(options[i].name, name) == 0) return &options[i];
+  return NULL;
 }
 
-/* a first pass: which options, and where the script is */
-static Options collect(int argc, char **argv) {
-  Options o = {0, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL};
+/* the usage text; --export's line lists the explorer's formats */
+static void usage(lua_State *L, FILE *out) {
+  fputs("usage: " COROLAB_PROGNAME " [options] [script [args]]\n"
+        "Available options are:\n", out);
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    const struct Option *o = &options[i];
+    if (o->usage == NULL) continue;
+    fprintf(out, "  %-18s %s", o->shown, o->usage);
+    if (o->kind == OPT_EXPORT && explorer_try(L, EXPLORER_FORMATS, 0, 1) == LUA_OK) {
+      if (lua_isstring(L, -1)) fprintf(out, " (%s)", lua_tostring(L, -1));
+      lua_pop(L, 1);
+    }
+    fputc('\n', out);
+  }
+}
+
+static int bad_usage(lua_State *L, const char *bad, const char *why) {
+  fprintf(stderr, "%s: %s '%s'\n", COROLAB_PROGNAME, why, bad);
+  usage(L, stderr);
+  return 0;
+}
+
+/* the first pass: which options are given and where the script is; pushes
+   what the explorer is told at start ({trace, lang, script, exports});
+   false (usage told) for options that make no sense */
+static int collect(lua_State *L, int argc, char **argv, Args *args) {
   int i;
+  *args = (Args){0, 0, NULL, NULL};
+  lua_createtable(L, 0, 5);
+  lua_newtable(L);                          /* exports */
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-    const char *a = argv[i];
-    if (strcmp(a, "--") == 0) { i++; break; }
-    if (strcmp(a, "-") == 0) break;
-    if (strcmp(a, "-i") == 0) o.interactive = 1;
-    else if (strcmp(a, "-v") == 0) o.version = 1;
-    else if (strcmp(a, "--trace") == 0) o.trace = 1;
-    else if (strcmp(a, "--tour") == 0) o.tour = o.interactive = 1;
-    else if (strcmp(a, "--diff") == 0) o.diff = 1;
-    else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) o.help = 1;
-    else if (strcmp(a, "-e") == 0 || strcmp(a, "-l") == 0 ||
-             strcmp(a, "--export") == 0 || strcmp(a, "--predict") == 0 ||
-             strcmp(a, "--lang") == 0) {
-      if (i + 1 >= argc) { usage(a, "an argument is needed after"); o.bad = 1; return o; }
-      if (a[2] == 'p') o.predict = argv[i + 1], o.interactive = 1;
-      if (a[2] == 'l') o.lang = argv[i + 1];
-      if (a[1] == 'e') o.execute = 1;
-      i++;
-    } else { usage(a, "unrecognized option"); o.bad = 1; return o; }
+    const struct Option *o = find_option(argv[i]);
+    if (o == NULL) return bad_usage(L, argv[i], "unrecognized option");
+    if (o->kind == OPT_LAST) { i++; break; }
+    if (o->kind == OPT_STDIN) break;
+    if (o->has_arg && i + 1 >= argc) return bad_usage(L, argv[i], "an argument is needed after");
+    args->given |= 1u << o->kind;
+    if (!o->has_arg) continue;
+    const char *value = argv[++i];
+    if (o->kind == OPT_PREDICT) args->predict = value;
+    else if (o->kind == OPT_LANG) args->lang = value;
+    else if (o->kind == OPT_EXPORT) {
+      lua_pushstring(L, value);
+      lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    }
   }
-  o.script = i < argc ? i : 0;
-  if (o.diff && (!o.script || o.script + 2 != argc)) {
-    usage("--diff", "two scripts are needed after");
-    o.bad = 1;
-  }
-  return o;
+  lua_setfield(L, -2, "exports");
+  args->script = i < argc ? i : 0;
+  lua_pushstring(L, args->script ? argv[args->script] : NULL);
+  lua_setfield(L, -2, "script");
+  lua_pushstring(L, args->lang);
+  lua_setfield(L, -2, "lang");
+  lua_pushboolean(L, GIVEN(*args, OPT_TRACE));
+  lua_setfield(L, -2, "trace");
+  if (GIVEN(*args, OPT_DIFF) && (!args->script || args->script + 2 != argc))
+    return bad_usage(L, "--diff", "two scripts are needed after");
+  return 1;
 }
 
 /* arg: the script at 0, its arguments after, the interpreter and options
@@ -113,50 +160,18 @@ static int run_require(lua_State *L, const char *spec) {
   return interrupt_report(L, status);
 }
 
-/* the explorer's part: trace and exports asked for on the command line,
-   and whether a prompt will follow (then it records from the start) */
-static int start_explorer(lua_State *L, int argc, char **argv, const Options *o,
-                          int interactive) {
-  host_explorer(L, "start");
-  lua_createtable(L, 0, 4);
-  lua_pushboolean(L, o->trace);
-  lua_setfield(L, -2, "trace");
-  lua_pushboolean(L, interactive);
-  lua_setfield(L, -2, "interactive");
-  if (o->lang) {
-    lua_pushstring(L, o->lang);
-    lua_setfield(L, -2, "lang");
-  }
-  if (o->script) {
-    lua_pushstring(L, argv[o->script]);
-    lua_setfield(L, -2, "script");
-  }
-  lua_newtable(L);
-  int last = o->script ? o->script : argc;
-  for (int i = 1; i < last; i++)
-    if (strcmp(argv[i], "--export") == 0) {
-      lua_pushstring(L, argv[++i]);
-      lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
-    } else if (strcmp(argv[i], "-e") == 0 || strcmp(argv[i], "-l") == 0 ||
-               strcmp(argv[i], "--predict") == 0 || strcmp(argv[i], "--lang") == 0) i++;
-  lua_setfield(L, -2, "exports");
-  return interrupt_report(L, interrupt_docall(L, 1, 0));
-}
-
-/* -e and -l, in the order given */
+/* the second pass: -e and -l, in the order given, up to argv[last] */
 static int run_options(lua_State *L, char **argv, int last) {
   for (int i = 1; i < last; i++) {
+    const struct Option *o = find_option(argv[i]);
     int status = LUA_OK;
-    if (strcmp(argv[i], "-e") == 0)
+    if (o->kind == OPT_EXECUTE)
       status = run_chunk(L, luaL_loadbuffer(L, argv[i + 1], strlen(argv[i + 1]),
                                             "=(command line)"));
-    else if (strcmp(argv[i], "-l") == 0)
+    else if (o->kind == OPT_REQUIRE)
       status = run_require(L, argv[i + 1]);
-    if (strcmp(argv[i], "-e") == 0 || strcmp(argv[i], "-l") == 0 ||
-        strcmp(argv[i], "--export") == 0 || strcmp(argv[i], "--predict") == 0 ||
-        strcmp(argv[i], "--lang") == 0)
-      i++;
     if (status != LUA_OK) return status;
+    if (o->has_arg) i++;
   }
   return LUA_OK;
 }
@@ -174,21 +189,20 @@ static int run_script(lua_State *L, char **argv, int script, int nargs) {
 
 /* --diff: the explorer runs the two scripts and compares their events */
 static int run_diff(lua_State *L, char **scripts) {
-  host_explorer(L, "diff");
   lua_pushstring(L, scripts[0]);
   lua_pushstring(L, scripts[1]);
-  return interrupt_report(L, interrupt_docall(L, 2, 0));
+  return explorer_call(L, EXPLORER_DIFF, 2, 0);
 }
 
 /* the explorer's prompt, after the command --tour or --predict asked for */
-static void interact(lua_State *L, const Options *o) {
-  host_explorer(L, "greet");
-  interrupt_report(L, interrupt_docall(L, 0, 0));
-  if (o->tour || o->predict) {
-    host_explorer(L, "command");
-    if (o->tour) lua_pushliteral(L, "tour");
-    else lua_pushfstring(L, "predict %s", o->predict);
-    interrupt_report(L, interrupt_docall(L, 1, 0));
+static void interact(lua_State *L, const Args *args) {
+  explorer_call(L, EXPLORER_GREET, 0, 0);
+  if (GIVEN(*args, OPT_TOUR)) {
+    lua_pushliteral(L, "tour");
+    explorer_call(L, EXPLORER_COMMAND, 1, 0);
+  } else if (args->predict) {
+    lua_pushfstring(L, "predict %s", args->predict);
+    explorer_call(L, EXPLORER_COMMAND, 1, 0);
   }
   repl_run(L, "", 0);
 }
@@ -197,12 +211,6 @@ static void interact(lua_State *L, const Options *o) {
 static int protected_main(lua_State *L) {
   int argc = (int)lua_tointeger(L, 1);
   char **argv = (char **)lua_touserdata(L, 2);
-  Options o = collect(argc, argv);
-  if (o.bad) return lua_pushinteger(L, EXIT_FAILURE), 1;
-  if (o.help) {
-    fputs(usage_text, stdout);
-    return lua_pushinteger(L, EXIT_SUCCESS), 1;
-  }
   const char *no_color = getenv("NO_COLOR");
   int tty = isatty(STDOUT_FILENO);
   int color = tty && !(no_color && *no_color);
@@ -210,22 +218,30 @@ static int protected_main(lua_State *L) {
   luaL_openlibs(L);
   lua_warning(L, "@on", 0);                 /* e.g. an observer's error */
   interrupt_install();
-  int nargs = make_arg_table(L, argc, argv, o.script);
   console_open(L);
-  int status = host_open(L, color, tty, terminal);
-  int prompt = o.interactive || (!o.script && !o.execute && !o.version && terminal);
-  if (status == LUA_OK) status = start_explorer(L, argc, argv, &o, prompt);
-  if (o.version) puts(COROLAB_VERSION "  (" LUA_RELEASE ")");
-  if (status == LUA_OK) status = run_options(L, argv, o.script ? o.script : argc);
-  if (status == LUA_OK && o.diff) status = run_diff(L, argv + o.script);
-  else if (status == LUA_OK && o.script) status = run_script(L, argv, o.script, nargs);
-  if (status == LUA_OK && o.interactive) interact(L, &o);
-  else if (status == LUA_OK && !o.script && !o.execute && !o.version) {
-    if (terminal) interact(L, &o);
+  if (host_open(L, color, tty, terminal) != LUA_OK) return lua_pushinteger(L, EXIT_FAILURE), 1;
+  Args args;
+  if (!collect(L, argc, argv, &args)) return lua_pushinteger(L, EXIT_FAILURE), 1;
+  if (GIVEN(args, OPT_HELP)) {
+    usage(L, stdout);
+    return lua_pushinteger(L, EXIT_SUCCESS), 1;
+  }
+  int run_more = args.script || GIVEN(args, OPT_EXECUTE) || GIVEN(args, OPT_VERSION);
+  int interactive = GIVEN(args, OPT_INTERACTIVE) || GIVEN(args, OPT_TOUR) || args.predict;
+  lua_pushboolean(L, interactive || (!run_more && terminal));  /* a prompt will follow */
+  lua_setfield(L, -2, "interactive");
+  int nargs = make_arg_table(L, argc, argv, args.script);
+  int status = explorer_call(L, EXPLORER_START, 1, 0);
+  if (GIVEN(args, OPT_VERSION)) puts(COROLAB_VERSION "  (" LUA_RELEASE ")");
+  if (status == LUA_OK) status = run_options(L, argv, args.script ? args.script : argc);
+  if (status == LUA_OK && GIVEN(args, OPT_DIFF)) status = run_diff(L, argv + args.script);
+  else if (status == LUA_OK && args.script) status = run_script(L, argv, args.script, nargs);
+  if (status == LUA_OK && interactive) interact(L, &args);
+  else if (status == LUA_OK && !run_more) {
+    if (terminal) interact(L, &args);
     else status = run_chunk(L, luaL_loadfile(L, NULL));  /* stdin */
   }
-  host_explorer(L, "stop");                 /* writes the exports */
-  int stopped = interrupt_report(L, interrupt_docall(L, 0, 0));
+  int stopped = explorer_call(L, EXPLORER_STOP, 0, 0);  /* writes the exports */
   lua_pushinteger(L, status == LUA_OK && stopped == LUA_OK ? EXIT_SUCCESS : EXIT_FAILURE);
   return 1;
 }

@@ -1,9 +1,10 @@
 /*
-** host.c — the C side of the explorer. The explorer is Lua (explorer.lua
-** and friends, embedded into the binary by embed.cmake); this file loads
-** it, opens "coro" (also as the global coro), and gives it what only C
-** has: the nested prompt, a raw line of input, terminal facts, and the
-** core's table of event kinds (enum key and name, in enum order).
+** host.c — the C side of the explorer. The explorer is Lua (explorer/,
+** embedded into the binary by embed.cmake); this file loads it, opens
+** "coro" (also as the global coro), gives it what only C has (the nested
+** prompt, a raw line of input, terminal facts, the embedded lessons and
+** page) as the module corolab.host, and calls its entry points
+** (explorer.h).
 */
 #define _DEFAULT_SOURCE          /* TIOCGWINSZ, with the POSIX calls */
 
@@ -21,10 +22,9 @@
 #include <lualib.h>
 
 #include "corolab.h"
+#include "explorer.h"
 #include "luacoro.h"
 #include "shell.h"
-
-#define EXPLORER_MODULE "explorer.terminal.shell"
 
 static int load_embedded(lua_State *L) {
   const EmbeddedModule *m = lua_touserdata(L, lua_upvalueindex(1));
@@ -206,13 +206,41 @@ int host_open(lua_State *L, int color, int tty, int interactive) {
   return interrupt_report(L, interrupt_docall(L, 1, 0));
 }
 
-/* pushes explorer[fn]; returns whether it is a function */
-int host_explorer(lua_State *L, const char *fn) {
+static const char *const entry_names[EXPLORER_NENTRIES] = {
+#define NAME_(e, name) #name,
+  EXPLORER_ENTRIES(NAME_)
+#undef NAME_
+};
+
+/* puts the explorer's entry below the nargs values on top of L; false
+   when the explorer has none (it did not load) */
+static int push_entry(lua_State *L, ExplorerEntry entry, int nargs) {
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
   lua_getfield(L, -1, EXPLORER_MODULE);
   lua_remove(L, -2);
-  if (lua_istable(L, -1)) lua_getfield(L, -1, fn);
+  if (lua_istable(L, -1)) lua_getfield(L, -1, entry_names[entry]);
   else lua_pushnil(L);
   lua_remove(L, -2);
-  return lua_isfunction(L, -1);
+  lua_insert(L, -nargs - 1);
+  return lua_isfunction(L, -nargs - 1);
+}
+
+int explorer_call(lua_State *L, ExplorerEntry entry, int nargs, int nres) {
+  if (!push_entry(L, entry, nargs)) {
+    lua_pop(L, nargs + 1);
+    lua_pushfstring(L, "the explorer did not load: %s has no %s", EXPLORER_MODULE,
+                    entry_names[entry]);
+    return interrupt_report(L, LUA_ERRRUN);
+  }
+  return interrupt_report(L, interrupt_docall(L, nargs, nres));
+}
+
+int explorer_try(lua_State *L, ExplorerEntry entry, int nargs, int nres) {
+  if (!push_entry(L, entry, nargs)) {
+    lua_pop(L, nargs + 1);
+    return LUA_ERRRUN;
+  }
+  int status = lua_pcall(L, nargs, nres, 0);
+  if (status != LUA_OK) lua_pop(L, 1);
+  return status;
 }

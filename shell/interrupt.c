@@ -17,6 +17,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "explorer.h"
 #include "luacoro.h"
 #include "shell.h"
 
@@ -102,16 +103,16 @@ static int message_handler(lua_State *L) {
    the coroutine that was running then (explorer.interrupted) */
 static void interrupted(lua_State *L, unsigned frame) {
   lua_pop(L, 1);
-  if (host_explorer(L, "interrupted")) {
-    lua_pushinteger(L, frame);
-    lua_pushstring(L, struck_name);
-    if (lua_pcall(L, 2, 1, 0) == LUA_OK && lua_isstring(L, -1)) {
+  lua_pushinteger(L, frame);
+  lua_pushstring(L, struck_name);
+  if (explorer_try(L, EXPLORER_INTERRUPTED, 2, 1) == LUA_OK) {
+    if (lua_isstring(L, -1)) {
       lua_pushfstring(L, "interrupted! (%s)", lua_tostring(L, -1));
       lua_remove(L, -2);
       return;
     }
+    lua_pop(L, 1);
   }
-  lua_pop(L, 1);
   lua_pushliteral(L, "interrupted!");
 }
 

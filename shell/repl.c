@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "explorer.h"
 #include "shell.h"
 
 #define EOF_MARK "<eof>"
@@ -92,11 +93,10 @@ static void print_results(lua_State *L, int base) {
 /* ":cmd args": the explorer runs it; it returns "leave" to end this loop */
 static int run_command(lua_State *L, char *line) {
   console_remember(line);
-  host_explorer(L, "command");
   lua_pushstring(L, line + 1);
   free(line);
   int leave = 0;
-  if (interrupt_report(L, interrupt_docall(L, 1, 1)) == LUA_OK) {
+  if (explorer_call(L, EXPLORER_COMMAND, 1, 1) == LUA_OK) {
     const char *action = lua_tostring(L, -1);
     leave = action && strcmp(action, "leave") == 0;
     lua_pop(L, 1);
@@ -107,10 +107,7 @@ static int run_command(lua_State *L, char *line) {
 int repl_run(lua_State *L, const char *label, int nested) {
   for (;;) {
     int base = lua_gettop(L), cancelled;
-    if (!nested) {                          /* nothing runs: the explorer resets */
-      host_explorer(L, "ready");
-      interrupt_report(L, interrupt_docall(L, 0, 0));
-    }
+    if (!nested) explorer_call(L, EXPLORER_READY, 0, 0);  /* nothing runs now */
     char *line = console_read(prompt_of(L, label, 1), &cancelled);
     lua_pop(L, 1);
     if (line == NULL) {

@@ -3,7 +3,8 @@
 ** corolab.c: options and main; repl.c: the read-eval-print loop;
 ** console.c: line input and history; complete.c: tab completion;
 ** interrupt.c: protected calls that Ctrl-C can stop; host.c: the C side
-** of the explorer written in Lua (embedded.c, generated at build time).
+** of the explorer written in Lua (embedded.c, generated at build time),
+** whose entry points explorer.h lists.
 */
 #ifndef COROLAB_SHELL_H
 #define COROLAB_SHELL_H
@@ -34,9 +35,8 @@ void complete_open(lua_State *L);
    says "leave" (returns 1) */
 int repl_run(lua_State *L, const char *label, int nested);
 
-/* host.c */
+/* host.c (and explorer.h: calling the explorer) */
 int host_open(lua_State *L, int color, int tty, int interactive);
-int host_explorer(lua_State *L, const char *fn);  /* push explorer[fn] */
 
 /* embedded.c (generated) */
 typedef struct EmbeddedModule {

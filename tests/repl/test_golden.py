@@ -241,6 +241,11 @@ def case_options(binary):
     assert out(["--", "scripts/lessons/01-lazy-generator.lua"]).startswith(
         "done after the call?\tfalse\n")
     assert out(["--help"]).startswith("usage: corolab [options] [script [args]]\n")
+    assert "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot, html, " \
+        "record)\n" in out(["--help"]), "--help lists the formats of the one list"
+    p = run(binary, ["--lang", "zh", "--predict", "02"], stdin="1\n:step\n\n:continue\n")
+    succeed(p)           # each option's value its own, whatever letters the names share
+    assert "02-eager-range" in p.stdout and "接下来会发生什么" in p.stdout, p.stdout
     tour = out(["--tour"], "q\n")                     # the tour, then the prompt
     assert "corolab tour:" in tour and "1. A generator" in tour, tour
     with tempfile.TemporaryDirectory() as tmp:            # exported despite the error
