@@ -113,7 +113,7 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   lua_State *L = a->L;
   Start s;
   s.b = b;
-  s.anchor = (int *)((char *)frame_promise(h) + a->type->anchor);
+  s.anchor = (int *)((char *)cl_frame_promise(h) + a->type->anchor);
   b->c = c;
   b->frame = h;
   b->thread = LUA_NOREF;

@@ -29,7 +29,7 @@ typedef struct Object {        /* a generator or task: owns its frame */
    its handle (.h) is made when first asked for */
 static int newobject(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
-  cl_Frame *f = promise_frame(lua_touserdata(L, 2));
+  cl_Frame *f = cl_promise_frame(lua_touserdata(L, 2));
   cl_FrameInfo info;
   Object *o = (Object *)lua_newuserdatauv(L, sizeof *o, 0);
   o->c = c;
@@ -281,8 +281,8 @@ typedef struct PromiseRef {
 } PromiseRef;
 
 static void push_promise(Ctx *c, lua_State *L, void *p) {
-  const PromiseType *t = coro_frametype(c, promise_frame(p));
-  unsigned id = cl_frame_id(c->R, promise_frame(p));   /* before allocating */
+  const PromiseType *t = coro_frametype(c, cl_promise_frame(p));
+  unsigned id = cl_frame_id(c->R, cl_promise_frame(p));   /* before allocating */
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->promise_refs);
   lua_rawgetp(L, -1, p);
   PromiseRef *r = (PromiseRef *)coro_toudata(L, -1, CORO_PROMISE, sizeof *r);
@@ -313,7 +313,7 @@ static int pfields(lua_State *L) {
   Ctx *c = ctx_up(L);
   PromiseRef *r = (PromiseRef *)luaL_checkudata(L, 1, CORO_PROMISE);
   void *p;
-  cl_Frame *f = promise_frame(r->p);
+  cl_Frame *f = cl_promise_frame(r->p);
   cl_Error *e = cl_check_handle(c->R, "reading its promise", f, r->id);
   if (e == NULL) e = cl_promise(c->R, f, &r->type->pt, &p);
   if (e) return coro_raise(c, L, e);

@@ -17,11 +17,6 @@ extern const char CORO_HANDLE[], CORO_GENERATOR[], CORO_TASK[], CORO_TEMPORARY[]
                   CORO_PROMISE[];
 #define CORO_AWAITER   "coro.awaiter"      /* suspend_always, suspend_never */
 
-/* the promise sits at +16 of a frame, as with g++ and clang */
-#define FRAME_HEAD        (2 * sizeof(void (*)(void)))
-#define frame_promise(f)  ((void *)((char *)(f) + FRAME_HEAD))
-#define promise_frame(p)  ((cl_Frame *)((char *)(p) - FRAME_HEAD))
-
 typedef struct Body Body;
 
 struct luacoro_Hooks {         /* luacoro_sethooks walks it in a signal */

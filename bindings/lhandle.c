@@ -189,11 +189,6 @@ static int compare(lua_State *L) {            /* operator<=> */
   return 1;
 }
 
-static const char *const short_states[] = {
-  "in its prologue", "suspended at its initial suspend point", "suspended",
-  "done (suspended at its final suspend point)", "running", "being destroyed"
-};
-
 static int h_tostring(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
@@ -211,8 +206,10 @@ static int h_tostring(lua_State *L) {
     lua_pushfstring(L, "coroutine_handle<%s> #%d suspended at %s", type,
                     (int)info.id, where);
   } else
-    lua_pushfstring(L, "coroutine_handle<%s> #%d %s", type, (int)info.id,
-                    short_states[info.state]);
+    lua_pushfstring(L, "coroutine_handle<%s> #%d %s%s%s", type, (int)info.id,
+                    info.state == CL_STATE_SUSPENDED_FINAL ? "done (" : "",
+                    cl_state_name(info.state),
+                    info.state == CL_STATE_SUSPENDED_FINAL ? ")" : "");
   return 1;
 }
 

@@ -266,7 +266,7 @@ void coro_operator_delete(cl_Runtime *R, const cl_PromiseType *pt, void *frame,
   Ctx *c = ctx_of(R);
   const PromiseType *t = ptype(pt);
   lua_State *L = c->L;
-  int anchor = *(int *)((char *)frame_promise(frame) + t->anchor);
+  int anchor = *(int *)((char *)cl_frame_promise(frame) + t->anchor);
   int room = lua_checkstack(L, 5);     /* none (no memory): skip the Lua */
   if (room && t->member[M_OPERATOR_DELETE] != LUA_NOREF)
     lua_rawgeti(L, LUA_REGISTRYINDEX, t->member[M_OPERATOR_DELETE]);

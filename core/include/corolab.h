@@ -381,16 +381,43 @@ void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      frame never moves between runtimes. */
 /* ------------------------------------------------------------- handles -- */
 
+/* a coroutine's states, each with its words (cl_state_name) */
+#define CL_STATES(X) \
+  /* being created: before the initial suspend */ \
+  X(PROLOGUE, "in its prologue") \
+  X(SUSPENDED_INITIAL, "suspended at its initial suspend point") \
+  /* at a co_await or co_yield */ \
+  X(SUSPENDED, "suspended") \
+  /* at the final suspend point: done() */ \
+  X(SUSPENDED_FINAL, "suspended at its final suspend point") \
+  /* resumed and not yet suspended again */ \
+  X(RUNNING, "running") \
+  /* destroy() in progress */ \
+  X(DESTROYING, "being destroyed")
+
 typedef enum cl_State {
-  CL_STATE_PROLOGUE,           /* being created: before the initial suspend */
-  CL_STATE_SUSPENDED_INITIAL,  /* at the initial suspend point */
-  CL_STATE_SUSPENDED,          /* at a co_await or co_yield */
-  CL_STATE_SUSPENDED_FINAL,    /* at the final suspend point: done() */
-  CL_STATE_RUNNING,            /* resumed and not yet suspended again */
-  CL_STATE_DESTROYING          /* destroy() in progress */
+#define CL_ENUM_(k, s) CL_STATE_##k,
+  CL_STATES(CL_ENUM_)
+#undef CL_ENUM_
+  CL_STATE_COUNT
 } cl_State;
 
-const char *cl_state_name(cl_State s);
+extern const char *const cl_state_names[CL_STATE_COUNT];
+const char *cl_state_name(cl_State s);   /* cl_state_names[s], "?" for no state */
+
+/* The frame's head, as g++ and clang lay it out: the resume function's
+   pointer at +0, the destroy function's at CL_FRAME_DESTROY_OFFSET, the
+   promise at CL_FRAME_PROMISE_OFFSET. A handle is the frame's address, so
+   from_promise and promise() are this arithmetic; these do it unchecked,
+   cl_from_promise and cl_promise check it against the live frames */
+#define CL_FRAME_DESTROY_OFFSET sizeof(void (*)(void))
+#define CL_FRAME_PROMISE_OFFSET (2 * sizeof(void (*)(void)))
+static inline void *cl_frame_promise(cl_Frame *h) {
+  return (char *)h + CL_FRAME_PROMISE_OFFSET;
+}
+static inline cl_Frame *cl_promise_frame(void *promise) {
+  return (cl_Frame *)((char *)promise - CL_FRAME_PROMISE_OFFSET);
+}
 
 cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h);
 cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h);
@@ -495,6 +522,47 @@ extern const char *const cl_event_names[CL_EV_COUNT];
    lower case, e.g. "await_suspend"); -1 if none */
 int cl_event_kind_from_name(const char *s);
 
+/* Why an event happened, where its kind alone does not say (cl_Event.cause),
+   so that a program need not read the words of its detail:
+   - resume: what resumed the coroutine;
+   - return to caller: why control went back to the resumer;
+   - the events of an awaitable (await_transform, operator co_await,
+     await_ready, suspend, await_suspend, await_resume, ~awaiter): the member
+     whose result it is (OPERAND: it is the co_await's operand itself);
+   - misuse: what was refused, or broke a rule.
+   Other events have none (CL_CAUSE_NONE). The names are for people. */
+#define CL_EVENT_CAUSES(X) \
+  X(RESUME_CALLED, "resume() was called") \
+  X(TRANSFERRED, "await_suspend returned its handle (symmetric transfer)") \
+  X(RETURNED_FALSE, "await_suspend returned false") \
+  X(RETURNED_VOID, "await_suspend returned void") \
+  X(RETURNED_TRUE, "await_suspend returned true") \
+  X(RETURNED_NOOP, "await_suspend returned noop_coroutine()") \
+  X(RESUMED_BEFORE_AWAIT_SUSPEND, "resumed before await_suspend was called") \
+  X(DESTROYED_BEFORE_AWAIT_SUSPEND, "destroyed before await_suspend was called") \
+  X(OPERAND, "the operand of co_await") \
+  X(INITIAL_SUSPEND, "initial_suspend") \
+  X(YIELD_VALUE, "yield_value") \
+  X(FINAL_SUSPEND, "final_suspend") \
+  X(AWAIT_TRANSFORM, "await_transform") \
+  X(OPERATOR_CO_AWAIT, "operator co_await") \
+  X(RESUME_REFUSED, "resume of a coroutine that is not suspended") \
+  X(TRANSFER_REFUSED, "symmetric transfer to a coroutine that is not suspended") \
+  X(DESTROY_REFUSED, "destroy of a coroutine that is not suspended") \
+  X(LEFT_DURING_AWAIT_SUSPEND, "await_suspend went on with a coroutine resumed "\
+                                "or destroyed meanwhile") \
+  X(ILL_FORMED, "ill-formed or undefined in C++")
+
+typedef enum cl_EventCause {
+  CL_CAUSE_NONE,
+#define CL_ENUM_(k, s) CL_CAUSE_##k,
+  CL_EVENT_CAUSES(CL_ENUM_)
+#undef CL_ENUM_
+  CL_CAUSE_COUNT
+} cl_EventCause;
+
+extern const char *const cl_cause_names[CL_CAUSE_COUNT];   /* [0]: "" */
+
 typedef struct cl_Event {
   cl_EventKind kind;
   unsigned frame_id;           /* 0: no frame (e.g. allocation failed) */
@@ -504,6 +572,7 @@ typedef struct cl_Event {
   unsigned other_id;           /* resumer / transfer target, when any */
   unsigned long serial;        /* numbers the emissions (1, 2, ...): every
                                   observer of one event sees the same */
+  cl_EventCause cause;         /* why, where the kind does not say it all */
   const char *detail;          /* e.g. awaiter type, error text; valid only
                                   during the observer call: copy to keep */
   const void *value;           /* yield_value, return_value: the operand,

@@ -33,7 +33,7 @@ cl_Error *cl_ill_formed(cl_Runtime *R, cl_FrameState *st, const char *fmt, ...) 
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  cl_emit(R, CL_EV_MISUSE, st, 0, msg);
+  cl_emit_why(R, CL_EV_MISUSE, st, 0, CL_CAUSE_ILL_FORMED, msg);
   return cl_error_new(R, CL_MISUSE, "%s", msg);
 }
 
@@ -41,35 +41,48 @@ static const char *name_of(cl_Awaitable a) {
   return a.ops->name ? a.ops->name : "awaiter";
 }
 
-/* an event about awaiter a, which describes itself if it can; out of line,
-   so that the hot paths carry no buffer. Describing calls user code: with
-   a pin, the event is left out if the frame went meanwhile */
-static const char *const made_by[] = {     /* by AwaitKind */
+/* the member whose result an awaitable of st's co_await is (cl_EventCause) */
+static cl_EventCause made_by(const cl_FrameState *st, unsigned stage) {
+  static const cl_EventCause by_kind[] = {       /* by AwaitKind */
+    CL_CAUSE_INITIAL_SUSPEND, CL_CAUSE_OPERAND, CL_CAUSE_YIELD_VALUE,
+    CL_CAUSE_FINAL_SUSPEND
+  };
+  return stage == STAGE_TRANSFORMED ? CL_CAUSE_AWAIT_TRANSFORM
+       : stage == STAGE_CO_AWAITED ? CL_CAUSE_OPERATOR_CO_AWAIT
+       : by_kind[cl_await_kind(st)];
+}
+
+/* the words for an awaitable that does not describe itself, so that it has
+   one name at all its events: by the co_await it is in (AwaitKind) */
+static const char *const unnamed[] = {
   "initial_suspend's awaiter", "co_await's operand", "yield_value's awaiter",
   "final_suspend's awaiter"
 };
 
-/* an event about awaiter a, which describes itself if it can (an empty
-   description, or no name at all: the member that made it names it, so
-   that it has one name at all its events); out of line, so that the hot
-   paths carry no buffer. Describing calls user code: with a pin, the
-   event is left out if the frame went meanwhile */
+/* an event about awaitable a, which the member `by` made: a describes
+   itself if it can (an empty description, or no name at all: unnamed);
+   out of line, so that the hot paths carry no buffer. Describing calls
+   user code: with a pin, the event is left out if the frame went
+   meanwhile */
 static void emit_described(cl_Runtime *R, cl_EventKind kind,
                            const cl_FrameState *st, cl_Awaitable a,
-                           const cl_Pin *pin) {
+                           cl_EventCause by, const cl_Pin *pin) {
   char buf[96];
-  const char *detail = a.ops->name;
+  const char *detail = a.ops->name, *fallback = unnamed[cl_await_kind(st)];
   if (a.ops->describe) {
     buf[0] = '\0';
     a.ops->describe(R, a.self, buf, sizeof buf);
     detail = buf;
   }
-  if (detail == NULL || detail[0] == '\0') detail = made_by[st->await_kind];
-  if (pin == NULL || !pin->left) cl_emit_(R, kind, st, 0, detail);
+  if (detail == NULL || detail[0] == '\0') detail = fallback;
+  if (pin == NULL || !pin->left) cl_emit_(R, kind, st, 0, by, detail, NULL);
 }
 
-#define emit_about(R, kind, st, a, pin) \
-  do { if (cl_observed(R)) emit_described(R, kind, st, a, pin); } while (0)
+#define emit_about(R, kind, st, a, by, pin) \
+  do { if (cl_observed(R)) emit_described(R, kind, st, a, by, pin); } while (0)
+/* an event about the pending co_await's awaiter */
+#define emit_about_awaiter(R, kind, st, pin) \
+  emit_about(R, kind, st, (st)->awaiter, made_by(st, cl_await_stage(st)), pin)
 
 static Spill **spill_of(cl_Runtime *R, const cl_FrameState *st) {
   Spill **s = &R->spills;
@@ -77,17 +90,21 @@ static Spill **spill_of(cl_Runtime *R, const cl_FrameState *st) {
   return s;
 }
 
-/* a new temporary of the co_await's full-expression: it becomes the
-   awaiter; the one before it is kept, if it has a destructor, in a spill */
-static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
+/* a new temporary of the co_await's full-expression, made at stage: it
+   becomes the awaiter; the one before it is kept, if it has a destructor,
+   in a spill */
+static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
+                      AwaitStage stage) {
   cl_Awaitable old = st->awaiter;
+  AwaitStage old_stage = cl_await_stage(st);
+  if (old.ops == a.ops && old.self == a.self) return NULL;   /* returned *this */
   st->awaiter = a;
-  if (old.ops == NULL || old.ops->destroy == NULL ||
-      (old.ops == a.ops && old.self == a.self))            /* returned *this */
-    return NULL;
+  cl_set_await(st, cl_await_kind(st), stage);
+  if (old.ops == NULL || old.ops->destroy == NULL) return NULL;
   Spill *s = st->spilled ? *spill_of(R, st) : NULL;
   if (s != NULL && s->n == (int)(sizeof s->temps / sizeof *s->temps)) {
     st->awaiter = old;           /* cannot happen: one co_await has three */
+    cl_set_await(st, cl_await_kind(st), old_stage);
     if (a.ops->destroy) a.ops->destroy(R, a.self);
     return cl_error_new(R, CL_MISUSE, "co_await: more temporaries than a "
                         "co_await makes (corolab bug)");
@@ -95,6 +112,7 @@ static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
   if (s == NULL) {
     if ((s = (Spill *)cl_alloc(R, sizeof *s)) == NULL) {
       st->awaiter = old;                   /* destroyed with the others */
+      cl_set_await(st, cl_await_kind(st), old_stage);
       if (a.ops->destroy) a.ops->destroy(R, a.self);
       return R->oom;
     }
@@ -104,13 +122,15 @@ static cl_Error *keep(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
     R->spills = s;
     st->spilled = 1;
   }
+  s->stages[s->n] = (unsigned char)old_stage;
   s->temps[s->n++] = old;
   return NULL;
 }
 
-static void destroy_temp(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a) {
+static void destroy_temp(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
+                         unsigned stage) {
   if (a.ops->destroy) {
-    emit_about(R, CL_EV_AWAITER_DESTROY, st, a, NULL);
+    emit_about(R, CL_EV_AWAITER_DESTROY, st, a, made_by(st, stage), NULL);
     a.ops->destroy(R, a.self);
   }
 }
@@ -130,10 +150,10 @@ void cl_await_destroy_temps(cl_Runtime *R, cl_FrameState *st) {
   cl_Awaitable a = st->awaiter;
   if (a.ops == NULL) return;
   st->awaiter.ops = NULL;
-  destroy_temp(R, st, a);
+  destroy_temp(R, st, a, cl_await_stage(st));
   Spill *s = unspill(R, st);
   if (s != NULL) {
-    while (s->n > 0) destroy_temp(R, st, s->temps[--s->n]);
+    while (s->n-- > 0) destroy_temp(R, st, s->temps[s->n], s->stages[s->n]);
     cl_free(R, s, sizeof *s);
   }
 }
@@ -162,14 +182,14 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
   if (a.ops == NULL) return no_ops(R, st, operand_of[kind]);
-  if ((e = keep(R, st, a))) return e;
+  if ((e = keep(R, st, a, STAGE_OPERAND))) return e;
   if (kind == AWAIT_PLAIN && pt->await_transform) {
     cl_Awaitable t;
-    emit_about(R, CL_EV_AWAIT_TRANSFORM, st, a, NULL);
+    emit_about_awaiter(R, CL_EV_AWAIT_TRANSFORM, st, NULL);
     if ((e = pt->await_transform(R, cl_frame_promise(cl_frame_of_state(st)), a, &t)))
       return e;
     if (t.ops == NULL) return no_ops(R, st, "await_transform returned");
-    if ((e = keep(R, st, a = t))) return e;
+    if ((e = keep(R, st, a = t, STAGE_TRANSFORMED))) return e;
   }
   int member = has(R, a, CL_MEMBER_CO_AWAIT), nonmember = has(R, a, CL_FREE_CO_AWAIT);
   if (member && nonmember)
@@ -178,12 +198,12 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
                          "non-member are viable [over.match.oper]", name_of(a));
   if (member || nonmember) {
     cl_Awaitable w;
-    emit_about(R, CL_EV_OPERATOR_CO_AWAIT, st, a, NULL);
+    emit_about_awaiter(R, CL_EV_OPERATOR_CO_AWAIT, st, NULL);
     e = member ? a.ops->member_co_await(R, a.self, &w)
                : a.ops->free_co_await(R, a.self, &w);
     if (e) return e;
     if (w.ops == NULL) return no_ops(R, st, "operator co_await returned");
-    if ((e = keep(R, st, a = w))) return e;
+    if ((e = keep(R, st, a = w, STAGE_CO_AWAITED))) return e;
   }
   for (cl_AwaitMember m = CL_AWAIT_READY; m <= CL_AWAIT_RESUME; m++)
     if (!has(R, a, m))
@@ -194,9 +214,11 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
   return NULL;
 }
 
-static cl_State suspended_state(AwaitKind kind) {
-  return kind == AWAIT_INITIAL ? CL_STATE_SUSPENDED_INITIAL
-       : kind == AWAIT_FINAL ? CL_STATE_SUSPENDED_FINAL : CL_STATE_SUSPENDED;
+/* [expr.await]/5.1: the coroutine is suspended (at its final suspend
+   point: done() is now true) */
+static void suspend(cl_FrameState *st, AwaitKind kind) {
+  cl_set_state(st, kind == AWAIT_INITIAL ? CL_STATE_SUSPENDED_INITIAL
+                 : kind == AWAIT_FINAL ? CL_STATE_SUSPENDED_FINAL : CL_STATE_SUSPENDED);
 }
 
 /* user code resumed or destroyed the frame while it was suspended here
@@ -204,7 +226,7 @@ static cl_State suspended_state(AwaitKind kind) {
    did something that needs the frame: the error for the resumer */
 static cl_Error *left_behind(cl_Runtime *R, unsigned id, int left,
                              const char *what) {
-  cl_emit(R, CL_EV_MISUSE, NULL, id, what);
+  cl_emit_why(R, CL_EV_MISUSE, NULL, id, CL_CAUSE_LEFT_DURING_AWAIT_SUSPEND, what);
   return cl_error_new(R, CL_MISUSE, "await_suspend: coroutine #%u was %s during "
                       "await_suspend, which then %s; this is undefined "
                       "behaviour in C++ [expr.await]/5",
@@ -247,102 +269,94 @@ static AwaitOutcome thrown_at(cl_Runtime *R, cl_FrameState *st) {
   return AWAIT_THROWS;
 }
 
+/* await_suspend gave control back to the coroutine: it threw
+   ([expr.await]/5.1.3: raised at the co_await) or returned false (5.1.2:
+   resumed), unless user code resumed or destroyed it meanwhile (left) */
+static AwaitOutcome resumed_at_once(cl_Runtime *R, cl_FrameState *st,
+                                    unsigned id, int left, cl_Error **error) {
+  if (left) {
+    const char *what = *error ? "threw" : "returned false";
+    cl_error_free(R, *error);
+    *error = left_behind(R, id, left, what);
+    return AWAIT_BROKEN;
+  }
+  cl_set_state(st, CL_STATE_RUNNING);
+  if (*error) return thrown_at(R, st);
+  cl_emit_cause(R, CL_EV_RESUME, st, id, CL_CAUSE_RETURNED_FALSE);
+  return AWAIT_RESUMES;
+}
+
+/* await_suspend(h) of the suspended coroutine, and where control goes
+   then. From the suspension on, user code (observers of its events, and
+   await_suspend) may resume or destroy it: the pin tells */
+static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable w,
+                                  cl_Frame **next, cl_Error **error) {
+  unsigned id = st->id;
+  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL, 0};
+  cl_EventCause back = CL_CAUSE_RETURNED_VOID;       /* to the resumer */
+  cl_Pin pin;
+  cl_pin(R, &pin, st);
+  emit_about_awaiter(R, CL_EV_SUSPEND, st, &pin);
+  if (!pin.left) emit_about_awaiter(R, CL_EV_AWAIT_SUSPEND, st, &pin);
+  int called = !pin.left;
+  if (called) *error = w.ops->await_suspend(R, w.self, cl_frame_of_state(st), &res);
+  int left = pin.left;
+  cl_unpin(R, &pin, st);
+  if (!called)                         /* user code resumed or destroyed it */
+    back = left & CL_PIN_DESTROYED ? CL_CAUSE_DESTROYED_BEFORE_AWAIT_SUSPEND
+                                   : CL_CAUSE_RESUMED_BEFORE_AWAIT_SUSPEND;
+  else if (*error || (res.kind == CL_SUSPEND_BOOL && !res.value))
+    return resumed_at_once(R, st, id, left, error);
+  else if (res.kind == CL_SUSPEND_BOOL)
+    back = CL_CAUSE_RETURNED_TRUE;
+  else if (res.kind == CL_SUSPEND_HANDLE) {
+    if ((*error = transfer_target(R, &res))) return AWAIT_BROKEN;
+    *next = res.handle;
+    return AWAIT_TRANSFERS;
+  } else if (res.kind != CL_SUSPEND_VOID) {
+    *error = cl_error_new(R, CL_MISUSE, "await_suspend of '%s' set an unknown "
+                          "result kind %d; it must be CL_SUSPEND_VOID, _BOOL or "
+                          "_HANDLE", name_of(w), (int)res.kind);
+    return AWAIT_BROKEN;
+  }
+  cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, id, back);
+  return AWAIT_SUSPENDED;
+}
+
 AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
                       AwaitKind kind, void *result, cl_Frame **next,
                       cl_Error **error) {
-  cl_Frame *h = cl_frame_of_state(st);
-  st->await_kind = (unsigned char)kind;
+  cl_set_await(st, kind, STAGE_OPERAND);
   st->await_result = result;
   if (plain_standard(R, st, operand, kind)) {
     st->awaiter = operand;
     if (operand.ops == &cl_suspend_never_ops) return AWAIT_RESUMES;
-    st->state = (unsigned char)suspended_state(kind);
-    if (kind == AWAIT_FINAL) h->resume_fn = NULL;
+    suspend(st, kind);
     return AWAIT_SUSPENDED;
   }
   if (plain_task(R, st, kind) && cl_task_transfers(R, st, operand, next)) {
     st->awaiter = operand;
-    st->state = (unsigned char)suspended_state(kind);
-    if (kind == AWAIT_FINAL) h->resume_fn = NULL;
+    suspend(st, kind);
     return AWAIT_TRANSFERS;
   }
   if ((*error = get_awaiter(R, st, operand, kind))) return thrown_at(R, st);
   cl_Awaitable w = st->awaiter;
   int ready = 0;
-  emit_about(R, CL_EV_AWAIT_READY, st, w, NULL);
+  emit_about_awaiter(R, CL_EV_AWAIT_READY, st, NULL);
   if ((*error = w.ops->await_ready(R, w.self, &ready))) return thrown_at(R, st);
   if (ready) return AWAIT_RESUMES;
-  /* [expr.await]/5.1: the coroutine is suspended, then await_suspend runs.
-     From here on user code may resume or destroy it: the pin tells. */
-  unsigned id = st->id;
-  cl_Pin pin;
-  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL, 0};
-  int called = 0;
-  st->state = (unsigned char)suspended_state(kind);
-  if (kind == AWAIT_FINAL) h->resume_fn = NULL;        /* done() is now true */
-  cl_pin(R, &pin, st);
-  emit_about(R, CL_EV_SUSPEND, st, w, &pin);
-  if (!pin.left) emit_about(R, CL_EV_AWAIT_SUSPEND, st, w, &pin);
-  if (!pin.left) {
-    called = 1;
-    *error = w.ops->await_suspend(R, w.self, h, &res);
-  }
-  int left = pin.left;
-  cl_unpin(R, &pin, st);
-  if (!called) {               /* an observer resumed or destroyed it */
-    cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, id, left & CL_PIN_DESTROYED
-            ? "destroyed before await_suspend was called"
-            : "resumed before await_suspend was called");
-    return AWAIT_SUSPENDED;
-  }
-  if (*error) {
-    /* [expr.await]/5.1.3: resumed, and the exception is raised at co_await */
-    if (left) {
-      cl_error_free(R, *error);
-      *error = left_behind(R, id, left, "threw");
-      return AWAIT_BROKEN;
-    }
-    st->state = CL_STATE_RUNNING;
-    if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
-    return thrown_at(R, st);
-  }
-  switch (res.kind) {
-    case CL_SUSPEND_BOOL:
-      if (res.value) break;
-      if (left) {
-        *error = left_behind(R, id, left, "returned false");
-        return AWAIT_BROKEN;
-      }
-      st->state = CL_STATE_RUNNING;
-      if (kind == AWAIT_FINAL) h->resume_fn = st->co->step;
-      cl_emit(R, CL_EV_RESUME, st, st->id, "await_suspend returned false");
-      return AWAIT_RESUMES;
-    case CL_SUSPEND_HANDLE:
-      if ((*error = transfer_target(R, &res))) return AWAIT_BROKEN;
-      *next = res.handle;
-      return AWAIT_TRANSFERS;
-    case CL_SUSPEND_VOID:
-      break;
-    default:
-      *error = cl_error_new(R, CL_MISUSE, "await_suspend of '%s' set an unknown "
-                            "result kind %d; it must be CL_SUSPEND_VOID, _BOOL or "
-                            "_HANDLE", name_of(w), (int)res.kind);
-      return AWAIT_BROKEN;
-  }
-  cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, id,
-          res.kind == CL_SUSPEND_VOID ? "await_suspend returned void"
-                                      : "await_suspend returned true");
-  return AWAIT_SUSPENDED;
+  suspend(st, kind);
+  return await_suspend(R, st, w, next, error);
 }
 
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st) {
   cl_Awaitable w = st->awaiter;
-  if (st->await_kind == AWAIT_INITIAL) st->initial_await_resume_called = 1;
+  if (cl_await_kind(st) == AWAIT_INITIAL) st->initial_await_resume_called = 1;
   if (plain_standard(R, st, w, AWAIT_INITIAL) && !st->spilled) {
     st->awaiter.ops = NULL;    /* a standard awaiter and no other temporary */
     return NULL;
   }
-  emit_about(R, CL_EV_AWAIT_RESUME, st, w, NULL);
+  emit_about_awaiter(R, CL_EV_AWAIT_RESUME, st, NULL);
   cl_Error *e = w.ops->await_resume(R, w.self, st->await_result);
   cl_await_destroy_temps(R, st);
   return e;

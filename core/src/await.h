@@ -28,6 +28,21 @@ typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
   AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL
 } AwaitKind;
 
+typedef enum AwaitStage {  /* which of a co_await's temporaries an awaiter is */
+  STAGE_OPERAND,           /* the operand (for initial, yield and final: what
+                              initial_suspend, yield_value, final_suspend made) */
+  STAGE_TRANSFORMED,       /* what await_transform returned */
+  STAGE_CO_AWAITED         /* what operator co_await returned */
+} AwaitStage;
+
+/* both kept in one byte (cl_FrameState.await), so that starting a
+   co_await is one store */
+#define cl_await_kind(st)   ((AwaitKind)((st)->await & 3))
+#define cl_await_stage(st)  ((AwaitStage)((st)->await >> 2))
+static inline void cl_set_await(cl_FrameState *st, AwaitKind kind, AwaitStage stage) {
+  st->await = (unsigned char)(kind | stage << 2);
+}
+
 typedef enum AwaitOutcome {
   AWAIT_RESUMES,           /* not suspended, or resumed at once: call cl_await_resume */
   AWAIT_SUSPENDED,         /* control returns to the resumer; frame untouched */

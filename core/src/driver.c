@@ -55,14 +55,24 @@ static void free_frame(cl_Runtime *R, cl_FrameState *st) {
   else cl_frame_free(R, h, size);
 }
 
-/* the end of the coroutine state: promise, parameter copies, the frame */
-static void destroy_state(cl_Runtime *R, cl_FrameState *st) {
+/* how far the prologue built the coroutine state, in its order */
+typedef enum Built {
+  BUILT_FRAME,                 /* operator new */
+  BUILT_PARAMS,                /* ... and the parameter copies */
+  BUILT_PROMISE                /* ... and the promise: the whole state */
+} Built;
+
+/* the end of the coroutine state as far as it was built, last built
+   first: promise, parameter copies, the frame */
+static void destroy_state(cl_Runtime *R, cl_FrameState *st, Built built) {
   const cl_PromiseType *pt = st->co->promise_type;
-  st->state = CL_STATE_DESTROYING;
-  cl_emit(R, CL_EV_PROMISE_DESTROY, st, 0, NULL);
-  if (pt->destroy) pt->destroy(R, promise_of(st));
+  cl_set_state(st, CL_STATE_DESTROYING);
+  if (built == BUILT_PROMISE) {
+    cl_emit(R, CL_EV_PROMISE_DESTROY, st, 0, NULL);
+    if (pt->destroy) pt->destroy(R, promise_of(st));
+  }
   st->promise_alive = 0;
-  destroy_params(R, st);
+  if (built >= BUILT_PARAMS) destroy_params(R, st);
   free_frame(R, st);
 }
 
@@ -72,15 +82,10 @@ static void destroy_state(cl_Runtime *R, cl_FrameState *st) {
 static void teardown(cl_Runtime *R, cl_FrameState *st) {
   cl_await_destroy_temps(R, st);
   destroy_locals(R, st);
-  destroy_state(R, st);
+  destroy_state(R, st, BUILT_PROMISE);
 }
 
 /* ----------------------------------------------------- end of the body -- */
-
-static void mark_done(cl_FrameState *st) {
-  st->state = CL_STATE_SUSPENDED_FINAL;
-  cl_frame_of_state(st)->resume_fn = NULL;
-}
 
 /* the wrapper's final suspend point: co_await promise.final_suspend() */
 static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
@@ -93,7 +98,10 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
   if (e == NULL) o = cl_await(R, st, a, AWAIT_FINAL, NULL, &next, &e);
   if (o == AWAIT_RESUMES) {            /* not suspended: flows off the end */
     e = cl_await_resume(R, st);
-    if (e == NULL) { destroy_state(R, st); return exit_with(EXIT_FINISHED, NULL); }
+    if (e == NULL) {
+      destroy_state(R, st, BUILT_PROMISE);
+      return exit_with(EXIT_FINISHED, NULL);
+    }
   }
   switch (o) {
     case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
@@ -102,7 +110,7 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
     default: break;
   }
   /* [dcl.fct.def.coroutine]/15: final_suspend must not throw */
-  mark_done(st);
+  cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
   cl_Error *t = cl_ill_formed(R, st, "final_suspend: coroutine #%u '%s' threw "
                               "from its final suspend (%s); final_suspend and its "
                               "awaiter are required to be non-throwing, C++ would "
@@ -122,7 +130,7 @@ static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   cl_emit(R, CL_EV_UNHANDLED_EXCEPTION, st, 0, cl_error_message(e));
   cl_Error *again = pt->unhandled_exception(R, promise_of(st), e);
   if (again) {                     /* done, without final_suspend; to resumer */
-    mark_done(st);
+    cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
     return exit_with(EXIT_ERROR, again);
   }
   return final_suspend(R, st);
@@ -133,7 +141,7 @@ static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
    to the resumer, never to unhandled_exception, which might swallow it */
 static Exit ill_formed(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   destroy_locals(R, st);
-  mark_done(st);
+  cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
   return exit_with(EXIT_ERROR, e);
 }
 
@@ -322,7 +330,8 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
       case CL_REQ_RETURN_VOID: return co_return_void(R, st, 0);
       case CL_REQ_FLOW_OFF: return co_return_void(R, st, 1);
       case CL_REQ_MISUSE:
-        cl_emit(R, CL_EV_MISUSE, st, 0, cl_error_message(s->error));
+        cl_emit_why(R, CL_EV_MISUSE, st, 0, CL_CAUSE_ILL_FORMED,
+                    cl_error_message(s->error));
         return ill_formed(R, st, s->error);
       default: return unwind(R, st, s->error);
     }
@@ -341,7 +350,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
    At the initial one, initial-await-resume-called is set first, the body's
    locals come alive, and an exception goes straight to the handler. */
 static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
-  int initial = st->await_kind == AWAIT_INITIAL;
+  int initial = cl_await_kind(st) == AWAIT_INITIAL;
   cl_Step s;
   cl_Error *e = cl_await_resume(R, st);
   if (initial) {
@@ -357,7 +366,7 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
    announces it, so that an observer can neither resume nor destroy it;
    pins held on it learn that it left the point where they hold it */
 static void enter(cl_Runtime *R, cl_FrameState *st) {
-  st->state = CL_STATE_RUNNING;
+  cl_set_state(st, CL_STATE_RUNNING);
   if (st->pinned) cl_pins_mark(R, st, CL_PIN_RESUMED);
   cl_set_running(R, cl_frame_of_state(st), st->id);
 }
@@ -365,7 +374,7 @@ static void enter(cl_Runtime *R, cl_FrameState *st) {
 /* resume a suspended frame */
 static Exit run_frame(cl_Runtime *R, cl_FrameState *st, unsigned resumer) {
   enter(R, st);
-  cl_emit(R, CL_EV_RESUME, st, resumer, NULL);
+  cl_emit_why(R, CL_EV_RESUME, st, resumer, CL_CAUSE_RESUME_CALLED, NULL);
   return continue_body(R, st);
 }
 
@@ -379,11 +388,13 @@ static const char *resume_check(cl_FrameState *st) {
   }
 }
 
-static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_FrameState *st,
-                            const char *why) {
+/* op (resume(), or a transfer: cause says which) refused: st cannot be
+   resumed, and why */
+static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_EventCause cause,
+                            cl_FrameState *st, const char *why) {
   char name[160];
   cl_frame_name(st, name, sizeof name);
-  cl_emit(R, CL_EV_MISUSE, st, 0, why);
+  cl_emit_why(R, CL_EV_MISUSE, st, 0, cause, why);
   return cl_error_new(R, CL_MISUSE, "%s: %s %s is undefined behaviour in C++ "
                       "[coroutine.handle.resumption]", op, name, why);
 }
@@ -393,8 +404,7 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   while (x.how == EXIT_TRANSFER) {
     cl_Frame *next = (cl_Frame *)x.to;
     if (next == &R->noop) {                     /* back to the resumer */
-      cl_emit(R, CL_EV_RETURN_TO_CALLER, NULL, from,
-              "await_suspend returned noop_coroutine()");
+      cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, from, CL_CAUSE_RETURNED_NOOP);
       return NULL;
     }
     cl_FrameState *st = cl_frame_lookup(R, next);
@@ -402,11 +412,12 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
     if (st == NULL)
       return cl_not_a_frame(R, "await_suspend (symmetric transfer)", next);
     if ((why = resume_check(st)))
-      return bad_resume(R, "await_suspend (symmetric transfer)", st, why);
+      return bad_resume(R, "await_suspend (symmetric transfer)",
+                        CL_CAUSE_TRANSFER_REFUSED, st, why);
     unsigned id = st->id;                         /* st may die in the run */
     enter(R, st);
     cl_emit(R, CL_EV_SYMMETRIC_TRANSFER, st, from, NULL);
-    cl_emit(R, CL_EV_RESUME, st, from, NULL);
+    cl_emit_why(R, CL_EV_RESUME, st, from, CL_CAUSE_TRANSFERRED, NULL);
     x = continue_body(R, st);
     from = id;
   }
@@ -452,24 +463,24 @@ static cl_Error *resume_generator(cl_Runtime *R, cl_Frame *h, cl_FrameState *st)
   unsigned resumer_id = R->running_id, id = st->id;
   cl_Error *e = NULL;
   cl_Step s;
-  if (st->await_kind == AWAIT_INITIAL) {     /* the body starts */
+  cl_set_state(st, CL_STATE_RUNNING);       /* enter(), not pinned */
+  if (cl_await_kind(st) == AWAIT_INITIAL) {  /* the body starts */
     st->initial_await_resume_called = 1;
     st->locals_alive = 1;
   }
   st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
   R->depth++;
-  st->state = CL_STATE_RUNNING;             /* enter(), not pinned */
   cl_set_running(R, h, id);
   step_init(R, h, st, &s);
   step_body(st, &s, NULL);
   if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
     st->scope = (unsigned char)s.scope;            /* co_yield v: */
     cl_generator_keep(s.promise, s.value);         /* yield_value(v) */
-    st->await_kind = AWAIT_YIELD;                  /* co_await suspend_always */
+    cl_set_await(st, AWAIT_YIELD, STAGE_OPERAND);  /* co_await suspend_always */
     st->await_result = s.result;
     st->awaiter.ops = &cl_suspend_always_ops;
     st->awaiter.self = NULL;
-    st->state = CL_STATE_SUSPENDED;
+    cl_set_state(st, CL_STATE_SUSPENDED);
   } else
     e = transfers(R, run_body(R, st, &s), id);
   R->depth--;
@@ -482,7 +493,8 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
   cl_FrameState *st = cl_frame_lookup(R, h);
   const char *why;
   if (st == NULL) return cl_not_a_frame(R, "resume()", h);
-  if ((why = resume_check(st))) return bad_resume(R, "resume()", st, why);
+  if ((why = resume_check(st)))
+    return bad_resume(R, "resume()", CL_CAUSE_RESUME_REFUSED, st, why);
   if (plain_generator(R, st)) return resume_generator(R, h, st);
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Frame *resumer = R->running;
@@ -507,7 +519,7 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
                       : st->state == CL_STATE_PROLOGUE ? "is still in its prologue"
                       : "is running";
       cl_frame_name(st, name, sizeof name);
-      cl_emit(R, CL_EV_MISUSE, st, 0, "destroy of a coroutine that is not suspended");
+      cl_emit_cause(R, CL_EV_MISUSE, st, 0, CL_CAUSE_DESTROY_REFUSED);
       return cl_error_new(R, CL_MISUSE, "destroy(): %s %s; destroying a coroutine "
                           "that is not suspended is undefined behaviour in C++ "
                           "[coroutine.handle.destroy]", name, why);
@@ -515,7 +527,7 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
   }
   if (R->depth >= R->nesting_limit) return too_deep(R, "destroy()");
   R->depth++;
-  st->state = CL_STATE_DESTROYING;
+  cl_set_state(st, CL_STATE_DESTROYING);
   cl_emit(R, CL_EV_DESTROY, st, R->running_id, NULL);
   teardown(R, st);
   R->depth--;
@@ -532,7 +544,7 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
   if (cl_observed(R)) {
     char detail[32];
     snprintf(detail, sizeof detail, "%zu bytes", size);
-    cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, detail);
+    cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, CL_CAUSE_NONE, detail, NULL);
   }
   void *mem = pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
             : cl_in_slabs(pt) ? cl_slab_alloc(R, size, cl_state_offset(pt))
@@ -555,13 +567,13 @@ static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
 static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *e) {
   const cl_PromiseType *pt = st->co->promise_type;
   int suspended = st->state != CL_STATE_RUNNING && st->state != CL_STATE_PROLOGUE;
-  st->state = CL_STATE_DESTROYING;     /* ~R() must not destroy it too */
+  cl_set_state(st, CL_STATE_DESTROYING);   /* ~R() must not destroy it too */
   cl_emit(R, CL_EV_RETURN_OBJECT_DESTROY, st, 0, NULL);
   if (pt->return_object_destroy) pt->return_object_destroy(R, ret);
   if (suspended) {
     cl_await_forget_temps(R, st);
     st->locals_alive = 0;
-    destroy_state(R, st);
+    destroy_state(R, st, BUILT_PROMISE);
   } else
     teardown(R, st);
   return e;
@@ -579,50 +591,44 @@ static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, cl_Frame *h,
   return e;
 }
 
+/* the prologue failed at a step: what it built goes, e to the caller */
+static cl_Error *undo_prologue(cl_Runtime *R, cl_FrameState *st, Built built,
+                               cl_Error *e) {
+  destroy_state(R, st, built);
+  return e;
+}
+
 static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
                           void *ret) {
   const cl_PromiseType *pt = co->promise_type;
   cl_Frame *h;
   cl_Error *e = allocate(R, co, args, ret, &h);
   if (h == NULL) return e;                 /* no frame: nothing to undo */
-  size_t size = cl_frame_size(co);
-  memset(h, 0, size);
+  memset(h, 0, cl_frame_size(co));
   cl_FrameState *st = (cl_FrameState *)((char *)h + cl_state_offset(pt));
   h->resume_fn = co->step;
   h->destroy_fn = co->destroy_locals;
   st->co = co;
   st->id = ++R->next_id;
   st->state = CL_STATE_PROLOGUE;
-  if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st)) {
-    if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
-    else cl_free(R, h, size);
-    return cl_error_new(R, CL_NOMEMORY, "cannot register the frame of coroutine "
-                        "'%s': not enough memory", co->name);
-  }
+  if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st))
+    return undo_prologue(R, st, BUILT_FRAME, cl_error_new(R, CL_NOMEMORY,
+                         "cannot register the frame of coroutine '%s': not "
+                         "enough memory", co->name));
   cl_looked(R, h)->key = h;            /* its first lookups will find it */
   cl_looked(R, h)->state = st;
   cl_set_running(R, h, st->id);
   cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
-  if (co->init && (e = co->init(R, h, cl_state_locals(st), args))) {
-    st->state = CL_STATE_DESTROYING;
-    free_frame(R, st);
-    return e;
-  }
+  if (co->init && (e = co->init(R, h, cl_state_locals(st), args)))
+    return undo_prologue(R, st, BUILT_FRAME, e);
   cl_emit_value(R, CL_EV_PROMISE_CONSTRUCT, st, pt->name, args);
   st->promise_alive = 1;          /* from_promise works in the constructor */
-  if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args))) {
-    st->promise_alive = 0;
-    st->state = CL_STATE_DESTROYING;
-    destroy_params(R, st);
-    free_frame(R, st);
-    return e;
-  }
+  if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args)))
+    return undo_prologue(R, st, BUILT_PARAMS, e);
   cl_emit(R, CL_EV_GET_RETURN_OBJECT, st, 0, NULL);
-  if ((e = pt->get_return_object(R, cl_frame_promise(h), ret))) {
-    destroy_state(R, st);
-    return e;
-  }
+  if ((e = pt->get_return_object(R, cl_frame_promise(h), ret)))
+    return undo_prologue(R, st, BUILT_PROMISE, e);
   /* co_await promise.initial_suspend(); */
   cl_Awaitable a;
   cl_Frame *next = NULL;
@@ -638,7 +644,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
     case AWAIT_SUSPENDED: x = exit_with(EXIT_SUSPENDED, NULL); break;
     case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next); break;
     default:
-      st->state = CL_STATE_RUNNING;
+      cl_set_state(st, CL_STATE_RUNNING);
       x = continue_body(R, st);
   }
   if ((e = transfers(R, x, id)) && (st = cl_frame_lookup(R, h)) && st->id == id)

@@ -1,6 +1,6 @@
 /*
-** events.c — the one table of lifecycle event names, and the observers
-** that subscribe to them (tracer, debugger, recorder, statistics).
+** events.c — the names of lifecycle events and of their causes, and the
+** observers (cl_observe) that each emitted event is handed to.
 */
 #include <string.h>
 
@@ -9,6 +9,13 @@
 const char *const cl_event_names[CL_EV_COUNT] = {
 #define CL_NAME_(k, s) s,
   CL_EVENT_KINDS(CL_NAME_)
+#undef CL_NAME_
+};
+
+const char *const cl_cause_names[CL_CAUSE_COUNT] = {
+  "",
+#define CL_NAME_(k, s) s,
+  CL_EVENT_CAUSES(CL_NAME_)
 #undef CL_NAME_
 };
 
@@ -32,8 +39,9 @@ int cl_event_kind_from_name(const char *s) {
   return -1;
 }
 
-static void emit(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
-                 unsigned other, const char *detail, const void *value) {
+void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
+              unsigned other, cl_EventCause cause, const char *detail,
+              const void *value) {
   cl_Event ev;
   ev.kind = kind;
   ev.frame_id = st ? st->id : 0;
@@ -41,6 +49,7 @@ static void emit(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
   ev.index = st ? st->index : 0;
   ev.depth = R->depth > 0 ? R->depth - 1 : 0;   /* 0: outermost resume */
   ev.other_id = other;
+  ev.cause = cause;
   ev.detail = detail ? detail : "";
   ev.value = value;
   ev.serial = ++R->events;
@@ -50,16 +59,6 @@ static void emit(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
     R->observers[i].fn(R, &ev, R->observers[i].ud);
     if (i >= R->nobservers || R->observers[i].id != id) i--;
   }
-}
-
-void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
-              unsigned other, const char *detail) {
-  emit(R, kind, st, other, detail, NULL);
-}
-
-void cl_emit_value_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
-                    const char *detail, const void *value) {
-  emit(R, kind, st, 0, detail, value);
 }
 
 int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud) {

@@ -9,15 +9,14 @@
 
 #include "await.h"
 
-static const char *const state_names[] = {
-  "in its prologue", "suspended at its initial suspend point",
-  "suspended", "suspended at its final suspend point", "running",
-  "being destroyed"
+const char *const cl_state_names[CL_STATE_COUNT] = {
+#define CL_NAME_(k, s) s,
+  CL_STATES(CL_NAME_)
+#undef CL_NAME_
 };
 
 const char *cl_state_name(cl_State s) {
-  return (unsigned)s < sizeof state_names / sizeof *state_names
-             ? state_names[s] : "?";
+  return (unsigned)s < CL_STATE_COUNT ? cl_state_names[s] : "?";
 }
 
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n) {
@@ -165,8 +164,8 @@ cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt
                           cl_Frame **h) {
   /* the promise is at +16 of its frame: a lower address is no promise */
   cl_api_check(R != NULL && h != NULL, "cl_from_promise: R and h must not be NULL");
-  cl_Frame *f = (uintptr_t)promise >= sizeof(struct cl_Frame)
-              ? (cl_Frame *)((char *)promise - sizeof(struct cl_Frame)) : NULL;
+  cl_Frame *f = (uintptr_t)promise >= CL_FRAME_PROMISE_OFFSET
+              ? cl_promise_frame(promise) : NULL;
   cl_FrameState *st = cl_frame_lookup(R, f);
   if (st == NULL)
     return cl_error_new(R, CL_MISUSE, "from_promise(): %p is not the promise of "
@@ -218,7 +217,7 @@ int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
   info->promise = cl_frame_promise(h);
   info->locals = cl_state_locals(st);
   info->frame_size = cl_frame_size(co);
-  info->promise_offset = sizeof(struct cl_Frame);
+  info->promise_offset = CL_FRAME_PROMISE_OFFSET;
   info->state_offset = cl_state_offset(co->promise_type);
   info->locals_offset = info->state_offset + cl_align(sizeof(cl_FrameState));
   info->awaiter = st->awaiter;
@@ -268,7 +267,7 @@ void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
   cl_api_check(R != NULL && buf != NULL, "cl_where: R and buf must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);
   if (st == NULL) { snprintf(buf, n, "?"); return; }
-  int kind = st->awaiter.ops != NULL ? st->await_kind : -1;
+  int kind = st->awaiter.ops != NULL ? (int)cl_await_kind(st) : -1;
   switch ((cl_State)st->state) {
     case CL_STATE_SUSPENDED_INITIAL: kind = AWAIT_INITIAL; break;
     case CL_STATE_SUSPENDED_FINAL: kind = AWAIT_FINAL; break;

@@ -22,13 +22,17 @@ void cl_api_fail(const char *msg, const char *file, int line);
 #define CL_ALIGN 16u
 #define cl_align(n) (((n) + (CL_ALIGN - 1)) & ~(size_t)(CL_ALIGN - 1))
 
-/* the frame's head, as g++ and clang lay it out: resume fn at +0 (null once
-   the coroutine is suspended at its final suspend point), destroy fn at +8,
-   the promise at +16 */
+/* the frame's head, as g++ and clang lay it out (corolab.h,
+   CL_FRAME_PROMISE_OFFSET): resume fn at +0 (null once the coroutine is
+   suspended at its final suspend point), destroy fn at +8, the promise at
+   +16 */
 struct cl_Frame {
   void (*resume_fn)(cl_Step *s);
   void (*destroy_fn)(cl_Runtime *R, cl_Frame *h, void *locals, int scope);
 };
+_Static_assert(offsetof(struct cl_Frame, destroy_fn) == CL_FRAME_DESTROY_OFFSET &&
+               sizeof(struct cl_Frame) == CL_FRAME_PROMISE_OFFSET,
+               "the frame's head is corolab.h's");
 
 /* the runtime's state for a frame, after the promise; kept small: the
    co_await's other temporaries with destructors, rare, live in R->spills */
@@ -40,7 +44,8 @@ typedef struct cl_FrameState {
   int index;                   /* suspend index */
   unsigned char state;         /* cl_State */
   unsigned char initial_await_resume_called;
-  unsigned char await_kind;    /* AwaitKind of the pending co_await */
+  unsigned char await;         /* the pending co_await: its AwaitKind and
+                                  its awaiter's AwaitStage (await.h) */
   unsigned char locals_alive;  /* the body has started and not yet ended */
   unsigned char spilled;       /* R->spills holds temporaries of this frame */
   unsigned char promise_alive; /* between the promise's constructor and the
@@ -69,6 +74,7 @@ typedef struct Spill {         /* temporaries of a co_await besides its awaiter 
   const struct cl_FrameState *st;
   int n;
   cl_Awaitable temps[2];       /* operand, await_transform's result */
+  unsigned char stages[2];     /* their AwaitStage */
 } Spill;
 
 typedef struct Grave {         /* a recently destroyed frame, for messages */
@@ -124,7 +130,7 @@ struct cl_Runtime {
 };
 
 static inline size_t cl_state_offset(const cl_PromiseType *pt) {
-  return sizeof(struct cl_Frame) + cl_align(pt->size);
+  return CL_FRAME_PROMISE_OFFSET + cl_align(pt->size);
 }
 
 static inline size_t cl_frame_size(const cl_Coroutine *co) {
@@ -132,10 +138,20 @@ static inline size_t cl_frame_size(const cl_Coroutine *co) {
          co->locals_size;
 }
 
-#define cl_frame_promise(h)   ((void *)((char *)(h) + sizeof(struct cl_Frame)))
 #define cl_frame_of_state(st) \
   ((cl_Frame *)((char *)(st) - cl_state_offset((st)->co->promise_type)))
 #define cl_state_locals(st)   ((void *)((char *)(st) + cl_align(sizeof(cl_FrameState))))
+
+/* every change of a frame's state: the state, and what g++ keeps of done()
+   in the frame's head, a null resume pointer while the coroutine is at its
+   final suspend point (and after, as it is destroyed from there) */
+static inline void cl_set_state(cl_FrameState *st, cl_State s) {
+  if (s == CL_STATE_SUSPENDED_FINAL)
+    cl_frame_of_state(st)->resume_fn = NULL;
+  else if (s == CL_STATE_RUNNING && st->state == CL_STATE_SUSPENDED_FINAL)
+    cl_frame_of_state(st)->resume_fn = st->co->step;      /* resumed from it */
+  st->state = (unsigned char)s;
+}
 
 /* pt is base, or extends it (cl_PromiseType.base) */
 static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *base) {

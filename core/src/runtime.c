@@ -27,8 +27,7 @@ static const char oom_message[] = "not enough memory";
 static void report_to_stderr(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) {
   char where[128];
   (void)ud;
-  cl_where(R, (cl_Frame *)((char *)leak->promise - sizeof(struct cl_Frame)),
-           where, sizeof where);
+  cl_where(R, cl_promise_frame(leak->promise), where, sizeof where);
   fprintf(stderr, "corolab: leak: coroutine #%u '%s' (%s) still alive, %s at %s\n",
           leak->id, leak->coroutine->name, leak->coroutine->promise_type->name,
           cl_state_name(leak->state), where);

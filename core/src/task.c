@@ -9,7 +9,7 @@
 
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
   (void)R;
-  *(cl_Frame **)ret = (cl_Frame *)((char *)p - sizeof(struct cl_Frame));
+  *(cl_Frame **)ret = cl_promise_frame(p);
   return NULL;
 }
 

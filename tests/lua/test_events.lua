@@ -14,14 +14,173 @@ local P = coro.promise_type {
   unhandled_exception = function(p, e) error(e, 0) end,
 }
 
-test("coro.events lists every event name in order", function()
-  C.eq(coro.events[1], "operator new")
-  local seen = {}
-  for _, k in ipairs(coro.events) do seen[k] = true end
-  for _, k in ipairs{"await_suspend", "symmetric transfer", "~awaiter", "misuse",
-                     "unhandled_exception", "return to caller"} do
-    C.eq(seen[k], true, k)
+test("coro.events: every event kind in the core's order, its key and its name", function()
+  C.eq(coro.events[1], {key = "operator_new", name = "operator new"})
+  local by_key = {}
+  for i, k in ipairs(coro.events) do
+    C.eq(k.key:match("^[a-z_]+$"), k.key, "key " .. i)
+    C.eq(by_key[k.key], nil, "one kind per key")
+    by_key[k.key] = k.name
   end
+  C.eq({by_key.await_suspend, by_key.symmetric_transfer, by_key.awaiter_destroy,
+        by_key.return_to_caller, by_key.unhandled_exception},
+       {"await_suspend", "symmetric transfer", "~awaiter", "return to caller",
+        "unhandled_exception"})
+  C.eq(coro.events[#coro.events], {key = "misuse", name = "misuse"})
+end)
+
+test("coro.causes: the keys ev.cause takes, in the core's order, with words", function()
+  local keys = {}
+  for i, c in ipairs(coro.causes) do
+    keys[i] = c.key
+    C.eq(type(c.name) == "string" and #c.name > 0, true, c.key)
+  end
+  C.eq(keys, {"resume_called", "transferred", "returned_false", "returned_void",
+              "returned_true", "returned_noop", "resumed_before_await_suspend",
+              "destroyed_before_await_suspend", "operand", "initial_suspend",
+              "yield_value", "final_suspend", "await_transform", "operator_co_await",
+              "resume_refused", "transfer_refused", "destroy_refused",
+              "left_during_await_suspend", "ill_formed"})
+  C.eq(coro.causes[4].name, "await_suspend returned void")
+end)
+
+test("coro.states: the states coro.info and coro.glance name, in the core's order", function()
+  C.eq(coro.states, {
+    {key = "prologue", name = "in its prologue"},
+    {key = "suspended_initial", name = "suspended at its initial suspend point"},
+    {key = "suspended", name = "suspended"},
+    {key = "suspended_final", name = "suspended at its final suspend point"},
+    {key = "running", name = "running"},
+    {key = "destroying", name = "being destroyed"}})
+end)
+
+-- "kind <cause>" of the events that have a cause, while f runs; the
+-- causes seen by all the tests below
+local seen_causes = {}
+local function causes_of(f, ...)
+  local log = {}
+  local id = coro.observe(function(ev)
+    if ev.cause then
+      log[#log + 1] = ev.kind .. " <" .. ev.cause .. ">"
+      seen_causes[ev.cause] = true
+    end
+  end)
+  local ok, err = pcall(f, ...)
+  coro.unobserve(id)
+  if not ok then error(err, 0) end
+  return log
+end
+
+local function suspending(result)    -- an awaiter whose await_suspend returns result(h)
+  return {await_ready = function() return false end,
+          await_suspend = function(_, h) return result(h) end,
+          await_resume = function() end}
+end
+
+test("ev.cause: what await_suspend returned, and who made each awaiter", function()
+  local ready = {await_ready = function() return true end,
+                 await_suspend = function() end, await_resume = function() end}
+  local T = C.lazy {
+    await_transform = function(p, x) return x == "transform" and ready or x end,
+    yield_value = function() return coro.suspend_always end,
+  }
+  local co_awaitable = setmetatable({}, {__co_await = function() return ready end})
+  local h = coro.coroutine(T, function()
+    co_await(suspending(function() end))
+    co_await(suspending(function() return true end))
+    co_await(suspending(function() return false end))
+    co_await("transform")
+    co_await(co_awaitable)
+    co_yield(1)
+  end)()
+  -- a Lua awaiter has a destructor (__close, if any): ~awaiter at the end
+  -- of each co_await, the operand's too (named: nothing is closed)
+  C.eq(causes_of(function() for _ = 1, 4 do h:resume() end end), {
+    "resume <resume_called>", "await_resume <initial_suspend>",
+    "await_transform <operand>", "await_ready <operand>", "suspend <operand>",
+    "await_suspend <operand>", "return to caller <returned_void>",
+    "resume <resume_called>", "await_resume <operand>", "~awaiter <operand>",
+    "await_transform <operand>", "await_ready <operand>", "suspend <operand>",
+    "await_suspend <operand>", "return to caller <returned_true>",
+    "resume <resume_called>", "await_resume <operand>", "~awaiter <operand>",
+    "await_transform <operand>", "await_ready <operand>", "suspend <operand>",
+    "await_suspend <operand>", "resume <returned_false>", "await_resume <operand>",
+    "~awaiter <operand>",
+    "await_transform <operand>", "await_ready <await_transform>",
+    "await_resume <await_transform>", "~awaiter <await_transform>",
+    "~awaiter <operand>",
+    "await_transform <operand>", "operator co_await <operand>",
+    "await_ready <operator_co_await>", "await_resume <operator_co_await>",
+    "~awaiter <operator_co_await>", "~awaiter <operand>",
+    "await_ready <yield_value>", "suspend <yield_value>",
+    "await_suspend <yield_value>", "return to caller <returned_void>",
+    "resume <resume_called>", "await_resume <yield_value>",
+    "await_ready <final_suspend>", "suspend <final_suspend>",
+    "await_suspend <final_suspend>", "return to caller <returned_void>"})
+  h:destroy()
+end)
+
+test("ev.cause: transfers, noop_coroutine(), and leaving before await_suspend", function()
+  local L = C.lazy()
+  local other = coro.coroutine(L, function() end)()
+  local h = coro.coroutine(L, function()
+    co_await(suspending(function() return other end))
+    co_await(suspending(function() return coro.noop_coroutine() end))
+  end)()
+  C.eq(causes_of(function() h:resume(); h:resume() end), {
+    "resume <resume_called>", "await_resume <initial_suspend>",
+    "await_ready <operand>", "suspend <operand>", "await_suspend <operand>",
+    "resume <transferred>", "await_resume <initial_suspend>",
+    "await_ready <final_suspend>", "suspend <final_suspend>",
+    "await_suspend <final_suspend>", "return to caller <returned_void>",
+    "resume <resume_called>", "await_resume <operand>", "~awaiter <operand>",
+    "await_ready <operand>", "suspend <operand>", "await_suspend <operand>",
+    "return to caller <returned_noop>"})
+  h:destroy(); other:destroy()
+  for how, cause in pairs{resume = "resumed_before_await_suspend",
+                          destroy = "destroyed_before_await_suspend"} do
+    local target = coro.coroutine(L, function() co_await(suspending(function() end)) end)()
+    local acted
+    local id = coro.observe(function(ev)         -- an observer goes first
+      if ev.kind == "suspend" and ev.cause == "operand" and not acted then
+        acted = true
+        target[how](target)
+      end
+    end)
+    local log = causes_of(function() target:resume() end)
+    coro.unobserve(id)
+    C.eq(log[#log], "return to caller <" .. cause .. ">", how)
+    if how == "resume" then target:destroy() end
+  end
+end)
+
+test("ev.cause: what a misuse refused, or which rule it broke", function()
+  local L = C.lazy()
+  local done = coro.coroutine(L, function() end)()
+  done:resume()
+  local function last_misuse(f)
+    local log = causes_of(function() pcall(f) end)
+    return log[#log]
+  end
+  C.eq(last_misuse(function() done:resume() end), "misuse <resume_refused>")
+  local h = coro.coroutine(L, function() co_await(suspending(function() return done end)) end)()
+  C.eq(last_misuse(function() h:resume() end), "misuse <transfer_refused>")
+  h:destroy()
+  h = coro.coroutine(L, function() pcall(h.destroy, h) end)()
+  C.eq(causes_of(function() h:resume() end)[3], "misuse <destroy_refused>")
+  h:destroy()
+  h = coro.coroutine(L, function()
+    co_await(suspending(function(self) self:destroy(); return false end))
+  end)()
+  C.eq(last_misuse(function() h:resume() end), "misuse <left_during_await_suspend>")
+  h = coro.coroutine(L, function() coro.co_return(1) end)()
+  C.eq(last_misuse(function() h:resume() end), "misuse <ill_formed>")
+  h:destroy()
+  done:destroy()
+end)
+
+test("ev.cause: the tests above saw every cause", function()
+  for _, c in ipairs(coro.causes) do C.eq(seen_causes[c.key], true, c.key) end
 end)
 
 test("observe: the events of a generator, with frame, handle, where", function()
