@@ -8,7 +8,6 @@
 */
 #define _DEFAULT_SOURCE          /* TIOCGWINSZ, with the POSIX calls */
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +20,6 @@
 #include <lauxlib.h>
 #include <lualib.h>
 
-#include "corolab.h"
 #include "explorer.h"
 #include "luacoro.h"
 #include "shell.h"
@@ -151,28 +149,6 @@ static int host_read(lua_State *L) {
   return 1;
 }
 
-static void push_event_kinds(lua_State *L) {
-  static const char *const keys[CL_EV_COUNT] = {
-#define KEY_(k, s) #k,
-    CL_EVENT_KINDS(KEY_)
-#undef KEY_
-  };
-  lua_createtable(L, CL_EV_COUNT, 0);
-  for (int k = 0; k < CL_EV_COUNT; k++) {
-    char lower[64];                         /* AWAIT_READY: await_ready */
-    size_t i;
-    for (i = 0; keys[k][i] && i < sizeof lower - 1; i++)
-      lower[i] = (char)tolower((unsigned char)keys[k][i]);
-    lower[i] = '\0';
-    lua_createtable(L, 0, 2);
-    lua_pushstring(L, lower);
-    lua_setfield(L, -2, "key");
-    lua_pushstring(L, cl_event_names[k]);
-    lua_setfield(L, -2, "name");
-    lua_rawseti(L, -2, k + 1);
-  }
-}
-
 static const luaL_Reg host_functions[] = {
   {"prompt", host_prompt},
   {"read", host_read},
@@ -197,8 +173,6 @@ int host_open(lua_State *L, int color, int tty, int interactive) {
   lua_setfield(L, -2, "tty");
   lua_pushboolean(L, interactive);
   lua_setfield(L, -2, "interactive");
-  push_event_kinds(L);
-  lua_setfield(L, -2, "event_kinds");
   lua_setfield(L, -2, "corolab.host");
   lua_pop(L, 1);
   lua_getglobal(L, "require");

@@ -51,7 +51,7 @@ function mermaid.write(run, out)
       if how == "transfer" then
         line("  %s->>%s: symmetric transfer%s", who(move.from), who(move.to), gave)
       else
-        local why = rec.detail ~= "await_suspend returned void" and rec.detail ~= "" and
+        local why = rec.cause and rec.cause ~= "returned_void" and
           (", " .. text(rec.detail)) or ""
         line("  %s-->>%s: suspended%s%s", who(move.from), who(move.to), gave, why)
       end

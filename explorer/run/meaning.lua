@@ -3,7 +3,8 @@
 -- the frame is in (phase), the moment that picks its explanation
 -- (context), whether a resume only continues a transfer (continued), and
 -- what a member returned, which only the frame's next record tells
--- (result).
+-- (result). Why an event happened is its cause (coro's ev.cause), never
+-- the words of its detail, which are for people.
 local meaning = {}
 
 -- the frame a record is about ("return to caller": the one returning)
@@ -11,11 +12,10 @@ function meaning.owner(rec)
   return rec.kind == "return to caller" and rec.other or rec.frame
 end
 
--- a resume that continues a symmetric transfer just recorded, or comes of
--- await_suspend returning false: no resume() of anyone's
-local function continues(rec, prev)
-  return rec.kind == "resume" and (rec.other == rec.frame or
-    (prev ~= nil and prev.kind == "symmetric transfer" and prev.frame == rec.frame))
+-- a resume that ends a symmetric transfer, or comes of await_suspend
+-- returning false: no resume() of anyone's
+local function continues(rec)
+  return rec.kind == "resume" and rec.cause ~= "resume_called"
 end
 
 -- which co_await of the standard's wrapper the frame is in: "prologue",
@@ -28,6 +28,11 @@ local function advance_phase(f, rec)
   rec.phase = f.phase or "prologue"
   if k == "await_resume" and f.phase == "initial" then f.phase = "body" end
 end
+
+-- the context of a resume, and of a return to the caller, by its cause
+local resumes = {transferred = "transfer", returned_false = "bool"}
+local returns = {returned_noop = "noop", resumed_before_await_suspend = "observer",
+  destroyed_before_await_suspend = "observer"}
 
 -- what an event means depends on what came before it in the frame: the
 -- locals die after co_return, while unwinding an error, after flowing off
@@ -45,11 +50,9 @@ local function context_of(f, rec)
   elseif k == "await_resume" then
     return rec.phase == "initial" and "initial" or rec.phase == "final" and "final" or "body"
   elseif k == "resume" then
-    if rec.detail == "await_suspend returned false" then return "bool" end
-    return rec.continued and "transfer" or "resume()"
+    return resumes[rec.cause] or "resume()"
   elseif k == "return to caller" then
-    return rec.detail:match("noop_coroutine") and "noop" or
-      rec.detail:match("before await_suspend") and "observer" or "suspended"
+    return returns[rec.cause] or "suspended"
   end
 end
 
@@ -62,7 +65,7 @@ end
 
 -- What a member returned is known at the frame's next record: await_ready
 -- was false if the frame suspends next, true if await_resume follows;
--- await_suspend's result is what control did next (the runtime's detail);
+-- await_suspend's result is what control did next (its cause);
 -- the awaitable a member or operator returned is named by the next step
 -- of its co_await. run.pending[id]: the frame's last record still waiting.
 local makes_awaitable = {
@@ -74,9 +77,8 @@ local takes_awaitable = {
   suspend = true,
 }
 local suspend_results = {
-  ["await_suspend returned void"] = "void", ["await_suspend returned true"] = "true",
-  ["await_suspend returned false"] = "false",
-  ["await_suspend returned noop_coroutine()"] = "noop_coroutine()",
+  returned_void = "void", returned_true = "true", returned_false = "false",
+  returned_noop = "noop_coroutine()",
 }
 
 local function result_of(run, p, rec)
@@ -85,7 +87,7 @@ local function result_of(run, p, rec)
     if rec.kind == "await_resume" then return "true" end
   elseif p.kind == "await_suspend" then
     if rec.kind == "symmetric transfer" then return "handle " .. run:label(rec.frame) end
-    return suspend_results[rec.detail]
+    return suspend_results[rec.cause]
   elseif makes_awaitable[p.kind] and takes_awaitable[rec.kind] and rec.detail ~= "" then
     return rec.detail
   end
@@ -100,7 +102,7 @@ end
 
 -- rec, about to join run: what it means, and what it tells of earlier ones
 function meaning.note(run, rec)
-  if continues(rec, run.events[#run.events]) then rec.continued = true end
+  if continues(rec) then rec.continued = true end
   local id = meaning.owner(rec)
   settle(run, rec.kind == "symmetric transfer" and rec.other or id, rec)
   if rec.kind == "await_suspend" or rec.kind == "await_ready" or makes_awaitable[rec.kind] then

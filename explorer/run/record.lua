@@ -1,7 +1,7 @@
 -- record.lua — a run as data: its records in order (the last `limit` of
 -- them), the frames they name, and the state the dropped ones left. A
 -- record comes in as it was seen — {kind, frame, other, depth, index,
--- detail, where, args, changes, gone}, values as text — and add() gives
+-- cause, detail, where, args, changes, gone}, values as text — and add() gives
 -- it its number, what it means (meaning.lua) and who runs after it
 -- (stack.lua). The recorder fills a run from the live coro runtime; a run
 -- recorded elsewhere fills one the same way.

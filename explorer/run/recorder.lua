@@ -101,8 +101,8 @@ local function on_event(ev)
   if ev.returned then run:returned(ev.returned.member, values.brief(ev.returned.value)) end
   local rec = {
     kind = ev.kind, frame = ev.frame or 0, other = ev.other or 0, depth = ev.depth or 0,
-    index = ev.index, detail = ev.detail or "", where = recorder.place(ev.where),
-    args = args_of(ev),
+    index = ev.index, cause = ev.cause, detail = ev.detail or "",
+    where = recorder.place(ev.where), args = args_of(ev),
   }
   local id = meaning.owner(rec)
   if id ~= 0 then learn(id, id == rec.frame and ev.handle or nil) end

@@ -26,7 +26,7 @@ local run = recorder.run
 -- every spelling of an event kind :break takes (await_ready, operator_new,
 -- "operator new") -> its name
 local spellings = {}
-for _, k in ipairs(host.event_kinds) do
+for _, k in ipairs(coro.events) do
   spellings[k.key] = k.name
   spellings[k.name] = k.name
   spellings[k.name:gsub(" ", "_")] = k.name

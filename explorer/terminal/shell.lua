@@ -22,6 +22,9 @@ local shell = {}
 local run = recorder.run
 local exports = {}                       -- {format, file} from --export
 
+local states = {}                        -- a frame's state -> its words
+for _, s in ipairs(coro.states) do states[s.key] = s.name end
+
 -- a lesson that :load ran is found by its file name
 source.fallback = course.source
 
@@ -94,13 +97,15 @@ function shell.interrupted(id, coroutine_name)
     if i and i.id == id then info = i end
   end
   if not info then return name .. " was running; it has been destroyed since" end
-  local now = ({
-    suspended_initial = "suspended at its initial suspend point",
-    suspended = "suspended at " .. (recorder.place(info.where) or "a co_await"),
-    suspended_final = "done, at its final suspend point: the interrupt went through "
-      .. "its body as an exception (:show " .. id .. " tells more)",
-    running = "still running, in a call that goes on",
-  })[info.state] or info.state
+  local now = states[info.state] or info.state
+  if info.state == "suspended" then
+    now = now .. " at " .. (recorder.place(info.where) or "a co_await")
+  elseif info.state == "suspended_final" then
+    now = now .. ", done: the interrupt went through its body as an exception (:show "
+      .. id .. " tells more)"
+  elseif info.state == "running" then
+    now = now .. ", in a call that goes on"
+  end
   return name .. " was running; it is now " .. now
 end
 

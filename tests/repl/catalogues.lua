@@ -6,14 +6,13 @@
 -- names its rule where English does and folds within 79 columns; a
 -- message has English's %-directives in the same order. Run by `corolab
 -- catalogues.lua TERMINAL_DIR`; prints "catalogues: N keys in N languages".
-local host = require "corolab.host"
 local i18n = require "explorer.text.i18n"
 local explain = require "explorer.text.explain"
 local palette = require "explorer.terminal.palette"
 
 local kinds = {}
-for _, k in ipairs(host.event_kinds) do kinds[k.name] = true end
-local contexts = {   -- what recorder.lua's context_of gives, by kind
+for _, k in ipairs(require("coro").events) do kinds[k.name] = true end
+local contexts = {   -- what run/meaning.lua gives, by kind
   ["~locals"] = {["co_return"] = true, unwinding = true, ["flowed off"] = true, destroy = true},
   ["~awaiter"] = {["co_await"] = true, destroy = true},
   ["await_resume"] = {initial = true, body = true, final = true},
