@@ -17,7 +17,7 @@ formats.names = {}
 for i, f in ipairs(list) do formats.names[i] = f[1] end
 
 -- "chrome, mermaid, dot, html or record"
-function formats.alternatives()
+local function alternatives()
   local names = formats.names
   return table.concat(names, ", ", 1, #names - 1) .. " or " .. names[#names]
 end
@@ -28,7 +28,7 @@ function formats.write(run, name, path, options)
   local module
   for _, f in ipairs(list) do if f[1] == name then module = f[2] end end
   if not module then
-    return nil, "unknown export format '" .. tostring(name) .. "': " .. formats.alternatives()
+    return nil, "unknown export format '" .. tostring(name) .. "': " .. alternatives()
   end
   run:trim()                                   -- exactly the last `limit` records
   local out, err = io.open(path, "w")
