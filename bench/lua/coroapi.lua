@@ -1,4 +1,4 @@
--- coroapi.lua — the coro API as the Lua benchmarks use it (DESIGN.md, Lua
+-- coroapi.lua — the coro API as the Lua benchmarks use it (docs/design.md, bindings
 -- section), in one place: a generator written with a promise type in Lua,
 -- and drivers for return objects: the built-ins' g:next(), g:close(),
 -- t:run() (bindings/lbuiltin.c), a Lua promise type's handle h.

@@ -1,19 +1,18 @@
--- catalogues.lua — the catalogues (repl/text_LANG.lua): every language has
+-- catalogues.lua — the catalogues (explorer/text/LANG.lua): every language has
 -- every key English has, in every section, and no other. Every key is
 -- used: an event kind the core emits and a context the recorder gives
 -- (events), an explorer command (help), a key the explorer's sources name
 -- (ui, tour: read from the folder given as arg[1]). Every explanation
 -- names its rule where English does and folds within 79 columns; a
 -- message has English's %-directives in the same order. Run by `corolab
--- catalogues.lua REPL_DIR`; prints "catalogues: N keys in N languages".
-local host = require "corolab.host"
-local i18n = require "corolab.i18n"
-local explain = require "corolab.explain"
-local palette = require "corolab.palette"
+-- catalogues.lua TERMINAL_DIR`; prints "catalogues: N keys in N languages".
+local i18n = require "explorer.text.i18n"
+local explain = require "explorer.text.explain"
+local palette = require "explorer.terminal.palette"
 
 local kinds = {}
-for _, k in ipairs(host.event_kinds) do kinds[k.name] = true end
-local contexts = {   -- what recorder.lua's context_of gives, by kind
+for _, k in ipairs(require("coro").events) do kinds[k.name] = true end
+local contexts = {   -- what run/meaning.lua gives, by kind
   ["~locals"] = {["co_return"] = true, unwinding = true, ["flowed off"] = true, destroy = true},
   ["~awaiter"] = {["co_await"] = true, destroy = true},
   ["await_resume"] = {initial = true, body = true, final = true},
@@ -56,10 +55,10 @@ for _, lang in ipairs(i18n.languages) do
 end
 
 -- the other sections: the same keys everywhere, each used
-local explorer = require "corolab.explorer"
+local commands = require "explorer.terminal.commands"
 local used = {help = {}, ui = {}, tour = {}}
-for _, c in ipairs(explorer.commands) do used.help[c[1]] = true end
-for _, file in ipairs({"course", "debugger", "explorer", "predict", "tour"}) do
+for _, c in ipairs(commands.list) do used.help[c[1]] = true end
+for _, file in ipairs({"commands", "course", "debugger", "predict", "shell", "tour"}) do
   local f = assert(io.open(arg[1] .. "/" .. file .. ".lua"))
   local src = f:read("a")
   f:close()

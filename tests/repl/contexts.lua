@@ -4,8 +4,8 @@
 -- `corolab --export dot=/dev/null contexts.lua` (the export turns the
 -- recording on); prints "contexts: N explained" or raises naming the one.
 local coro = require "coro"
-local recorder = require "corolab.recorder"
-local explain = require "corolab.explain"
+local recorder = require "explorer.run.recorder"
+local explain = require "explorer.text.explain"
 local co_await, co_yield, co_return = coro.co_await, coro.co_yield, coro.co_return
 
 local function promise(fields)
@@ -74,7 +74,7 @@ local want = {
   ["return to caller/noop"] = "returned noop_coroutine()",
 }
 local seen = {}
-for _, rec in ipairs(recorder.events) do
+for _, rec in ipairs(recorder.run.events) do
   if rec.context then seen[rec.kind .. "/" .. rec.context] = explain.explain(rec) end
 end
 local n = 0

@@ -1,9 +1,11 @@
 """test_golden.py — corolab's non-interactive output against goldens in
 golden/: --trace, each --export format, and a piped explorer session; the
-Chrome trace must also parse as JSON with B/E slices nesting on each track.
+Chrome trace must also parse as JSON with B/E slices nesting on each track,
+the record as JSON, one record a line. The plain:LESSON cases give the same
+goldens without the binary: the run model and exporters in a plain Lua.
 Run: python3 test_golden.py BINARY CASE  (COROLAB_UPDATE_GOLDEN=1 rewrites the
-goldens it compares with, and is refused under CI: a leaked variable would
-make every golden pass)
+goldens it compares with, except in the plain cases, and is refused under
+CI: a leaked variable would make every golden pass)
 Frame sizes and the runtime's field offsets are masked (see masked()).
 Scripts run from the repository root, so source locations read scripts/..."""
 import atexit
@@ -46,11 +48,12 @@ def on_ci():
     return os.environ.get("CI", "").lower() not in ("", "0", "false")
 
 
-def against_golden(name, text, rule=""):
-    """text (masked) is golden/NAME; rule: what a difference breaks"""
+def against_golden(name, text, rule="", rewrite=True):
+    """text (masked) is golden/NAME; rule: what a difference breaks;
+    COROLAB_UPDATE_GOLDEN rewrites the golden instead, where rewrite allows"""
     text = masked(text)
     path = os.path.join(GOLDEN, name)
-    if os.environ.get("COROLAB_UPDATE_GOLDEN"):
+    if rewrite and os.environ.get("COROLAB_UPDATE_GOLDEN"):
         if on_ci():
             raise AssertionError(
                 "COROLAB_UPDATE_GOLDEN is set under CI=%s: refusing to rewrite golden/%s, "
@@ -108,7 +111,19 @@ def check_chrome(text):
     assert trace["otherData"]["clock"].startswith("logical"), trace["otherData"]
 
 
-EXTENSIONS = {"chrome": "chrome.json", "mermaid": "mmd", "dot": "dot"}
+def check_record(text):
+    """parses; the head on its first line, then one record a line, numbered
+    on from the dropped ones; every frame a record names is in frames"""
+    run = json.loads(text)
+    assert run["format"] == "corolab run", run
+    seqs = [e["seq"] for e in run["events"]]
+    assert seqs == list(range(run["dropped"] + 1, run["dropped"] + 1 + len(seqs))), seqs
+    assert len(text.splitlines()) == len(seqs) + 2, "not one record a line"
+    ids = {f["id"] for f in run["frames"]}
+    assert all(e["frame"] in ids | {0} and e["other"] in ids | {0} for e in run["events"]), ids
+
+
+EXTENSIONS = {"chrome": "chrome.json", "mermaid": "mmd", "dot": "dot", "record": "record.json"}
 
 
 def piped(binary, lines, patterns):
@@ -154,7 +169,31 @@ def case_export(binary, fmt, lesson):
         check_chrome(text)
     if fmt == "dot":
         check_dot(text)
+    if fmt == "record":
+        check_record(text)
     against_golden("%s.%s" % (lesson, EXTENSIONS[fmt]), text)
+
+
+def case_plain(binary, lesson):
+    """the run model and the exporters in a plain Lua with coro, without the
+    corolab binary (plain.lua, run by COROLAB_LUA: lua5.4 with coro.so, or
+    luahost): a lesson's events printed as they happen and every export
+    format are the binary's goldens, and its page is the binary's page"""
+    rule = "the run model and the exporters must give, without the binary, what the binary gives"
+    with tempfile.TemporaryDirectory() as tmp:
+        p = subprocess.run([os.environ["COROLAB_LUA"], "tests/repl/plain.lua", lesson, tmp],
+                           cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=60)
+        succeed(p)
+        assert p.stderr == "", p.stderr
+        against_golden(lesson + ".trace.txt", p.stdout, rule, rewrite=False)
+        for fmt, extension in EXTENSIONS.items():
+            with open(os.path.join(tmp, fmt)) as f:
+                against_golden("%s.%s" % (lesson, extension), f.read(), rule, rewrite=False)
+        page = os.path.join(tmp, "binary.html")
+        succeed(run(binary, ["--export", "html=" + page, "scripts/lessons/%s.lua" % lesson]))
+        with open(os.path.join(tmp, "html")) as plain, open(page) as theirs:
+            assert masked(plain.read()) == masked(theirs.read()), \
+                "%s: the page differs from the binary's (%s)" % (lesson, rule)
 
 
 def case_session(binary, name):
@@ -202,6 +241,11 @@ def case_options(binary):
     assert out(["--", "scripts/lessons/01-lazy-generator.lua"]).startswith(
         "done after the call?\tfalse\n")
     assert out(["--help"]).startswith("usage: corolab [options] [script [args]]\n")
+    assert "  --export FMT=FILE  write the recorded run at exit (chrome, mermaid, dot, html, " \
+        "record)\n" in out(["--help"]), "--help lists the formats of the one list"
+    p = run(binary, ["--lang", "zh", "--predict", "02"], stdin="1\n:step\n\n:continue\n")
+    succeed(p)           # each option's value its own, whatever letters the names share
+    assert "02-eager-range" in p.stdout and "接下来会发生什么" in p.stdout, p.stdout
     tour = out(["--tour"], "q\n")                     # the tour, then the prompt
     assert "corolab tour:" in tour and "1. A generator" in tour, tour
     with tempfile.TemporaryDirectory() as tmp:            # exported despite the error
@@ -243,7 +287,7 @@ def case_explorer_misuse(binary):
     assert p.stderr.splitlines() == [
         "corolab: cannot write the export to /dev/full: No space left on device",
         "corolab: cannot write the export to /dev/full: No space left on device",
-        "corolab: unknown export format 'pdf': chrome, mermaid, dot or html",
+        "corolab: unknown export format 'pdf': chrome, mermaid, dot, html or record",
         "corolab: cannot use this condition: (condition): nested too deeply for Lua's "
         "parser (C stack overflow)",
         "corolab: cannot use this condition: (condition):1: unexpected symbol near <eof>",
@@ -293,7 +337,7 @@ def case_recording(binary):
     at the prompt the recording keeps the last N events (:record N) and an
     export says how many earlier ones were dropped"""
     count = ('local g = coro.coroutine(coro.generator, function() coro.co_yield(1) end)(); '
-             'g:next(); print(#require("corolab.recorder").events)')
+             'g:next(); print(#require("explorer.run.recorder").run.events)')
     assert run(binary, ["-e", count]).stdout == "0\n"
     assert run(binary, ["--export", "dot=/dev/null", "-e", count]).stdout == "16\n"
     stdin = "\n".join([":record 10", "g = range(3)", "for i = 1, 3 do g.h:resume() end",
@@ -575,7 +619,7 @@ def case_explanations(binary):
 def case_catalogues(binary):
     """the explanation catalogues of every language: complete, used, folded
     (catalogues.lua), and exit status 0"""
-    p = run(binary, ["tests/repl/catalogues.lua", "repl"])
+    p = run(binary, ["tests/repl/catalogues.lua", "explorer/terminal"])
     succeed(p)
     assert re.fullmatch(r"catalogues: \d+ keys in 3 languages\n", p.stdout), p.stdout
     assert p.stderr == "", p.stderr
@@ -677,11 +721,13 @@ CASES = {
 
 
 def main():
-    """CASE is a name from CASES, trace:LESSON or FORMAT:LESSON"""
+    """CASE is a name from CASES, trace:LESSON, FORMAT:LESSON or plain:LESSON"""
     binary, name = os.path.abspath(sys.argv[1]), sys.argv[2]
     kind, _, lesson = name.partition(":")
     if kind == "trace":
         case_trace(binary, lesson)
+    elif kind == "plain":
+        case_plain(binary, lesson)
     elif kind in EXTENSIONS:
         case_export(binary, kind, lesson)
     else:

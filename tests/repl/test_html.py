@@ -1,4 +1,4 @@
-"""test_html.py — the page that plays a recorded run (repl/player.html, written
+"""test_html.py — the page that plays a recorded run (explorer/export/player.html, written
 by corolab --export html=FILE) in headless Chromium. One Chromium per test
 process, driven over --remote-debugging-pipe (the DevTools protocol on fds
 3/4: no network, no module beyond Python's own): each page is opened at
@@ -35,7 +35,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-TEMPLATE = os.path.join(ROOT, "repl", "player.html")
+TEMPLATE = os.path.join(ROOT, "explorer", "export", "player.html")
 SAMPLE = os.path.join(HERE, "page_sample.json")
 PLACEHOLDER = "__COROLAB_RUN__"
 STATES = {"prologue", "running", "suspended_initial", "suspended", "suspended_final", "destroying"}
@@ -331,7 +331,7 @@ def check_run(run, where):
         assert ev["result"] is None or not ev["call"].endswith(" \u2192 " + ev["result"]), \
             (w, "the call %r repeats its result %r" % (ev["call"], ev["result"]))
         for a, b, how in ev["chain"]:
-            assert how in ("resume", "transfer"), (w, ev["chain"])
+            assert how in ("call", "resume", "destroy", "transfer"), (w, ev["chain"])
         for c in ev["changes"]:
             assert c["state"] in STATES and str(c["id"]) in run["frames"], (w, c)
         assert ev["lineno"] is None or ev["file"], (w, "a line number without its file")

@@ -158,8 +158,8 @@ def test_ctrl_c_in_step(binary):
         t.line("coro.info(s.h).state")         # the stop's prompt still works
         t.wait(r"^running$")
         t.line(":continue")
-        t.wait(r"^corolab: interrupted! \(#1 spin was running; it is now done, at its "
-               r"final suspend point")
+        t.wait(r"^corolab: interrupted! \(#1 spin was running; it is now suspended at its "
+               r"final suspend point, done")
         t.wait(PROMPT)
         screen = t.screen()
         assert "error in an observer" not in screen, screen
@@ -179,7 +179,8 @@ def test_ctrl_c_at_continue(binary):
         t.line(":continue")
         t.wait(r"^spinning$")
         t.keys("C-c")
-        t.wait(r"^(\^C)?corolab: interrupted! \(#1 spin was running; it is now done")
+        t.wait(r"^(\^C)?corolab: interrupted! \(#1 spin was running; it is now suspended "
+               r"at its final suspend point, done")
         t.wait(PROMPT)
         screen = t.screen()
         assert "warning" not in screen and "stack traceback" not in screen, screen

@@ -1,0 +1,91 @@
+-- page.lua — the run as one HTML page that plays it, offline: the player
+-- (player.html, given as options.player) with the run's JSON put in place
+-- of its placeholder. Each record comes with its values, its line and
+-- explanation, the cursor in the standard's wrapper, the chain of who runs
+-- (stack.lua; each chain written once, in chains), the snapshots of the
+-- frames that changed and the frame it freed; and the source of the
+-- scripts the run ran.
+local coro = require "coro"
+local event = require "explorer.text.event"
+local explain = require "explorer.text.explain"
+local json = require "explorer.export.json"
+local meaning = require "explorer.run.meaning"
+local source = require "explorer.run.source"
+local stack = require "explorer.run.stack"
+local wrapper = require "explorer.run.wrapper"
+
+local page = {}
+
+local PLACEHOLDER = "__COROLAB_RUN__"
+
+-- who runs, as edges {from id, to id, how}: how the frame at each depth
+-- came in ("call", "resume" or "destroy"), then "transfer" for each hand-over
+local function chain_edges(s)
+  local edges = {}
+  for _, entry in ipairs(stack.chain(s)) do
+    if entry then
+      local from, how = entry.by, entry.how
+      for _, id in ipairs(entry.path) do
+        edges[#edges + 1] = {from, id, how}
+        from, how = id, "transfer"
+      end
+      edges[#edges + 1] = {from, entry.frame, how}
+    end
+  end
+  return json.array(edges)
+end
+
+local function snapshot_json(run, snap)
+  return {id = snap.id, state = snap.state, at = snap.at, promise = snap.promise,
+    awaiter = snap.awaiter, resumed_by = snap.resumed_by and (run:label(snap.resumed_by)
+      .. (snap.how == "transfer" and " (transfer)" or ""))}
+end
+
+-- the run the page plays; an event's chain is an index (from 0) into chains
+local function run_data(run, title)
+  local events, sources = {}, {}
+  local chains, chain_index = {}, {}
+  local state = stack.copy(run.before.stack)
+  for _, rec in ipairs(run.events) do
+    stack.follow(state, rec)
+    local file, line = (rec.where or ""):match("^(.-):(%d+)$")
+    if file and not sources[file] then sources[file] = json.array(source.lines(file)) end
+    local cursor = {}
+    for i in pairs(wrapper.cursor(rec)) do cursor[#cursor + 1] = i - 1 end
+    table.sort(cursor)
+    local changes = {}
+    for i, snap in ipairs(rec.changes or {}) do changes[i] = snapshot_json(run, snap) end
+    local edges = chain_edges(state)
+    local key = json.encode(edges)
+    if not chain_index[key] then
+      chains[#chains + 1] = edges
+      chain_index[key] = #chains - 1
+    end
+    local owner = meaning.owner(rec)
+    events[#events + 1] = {
+      seq = rec.seq, kind = rec.kind, frame = owner, label = run:label(owner),
+      line = event.line(run, rec), call = event.call(setmetatable({result = false},
+        {__index = rec})), result = rec.result or nil,
+      explain = explain.explain(rec), file = file, lineno = tonumber(line),
+      cursor = json.array(cursor), chain = chain_index[key], changes = json.array(changes),
+      gone = json.array({rec.gone}),
+    }
+  end
+  local frames = {}
+  for id, f in pairs(run.frames) do
+    frames[tostring(id)] = {id = id, label = run:label(id), coroutine = f.name,
+      promise_type = f.promise_type}
+  end
+  return {title = title, version = coro._VERSION, wrapper = json.array((wrapper.text())),
+    sources = sources, frames = frames, chains = json.array(chains), events = json.array(events)}
+end
+
+-- options: title, and player, the text of player.html
+function page.write(run, out, options)
+  local player = assert(options.player, "the page needs the text of player.html")
+  local data = json.encode(run_data(run, options.title)):gsub("<", "\\u003c")  -- no "</script>"
+  local at = player:find(PLACEHOLDER, 1, true)
+  out:write(player:sub(1, at - 1), data, player:sub(at + #PLACEHOLDER))
+end
+
+return page

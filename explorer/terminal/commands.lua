@@ -1,0 +1,254 @@
+-- commands.lua — the explorer's commands (":name args", unique prefixes
+-- accepted): the one table of them, their help, how a line runs one, their
+-- completion, and the commands small enough to live here. What each does
+-- is in the language's catalogue (text/LANG.lua, section help).
+local host = require "corolab.host"
+local course = require "explorer.terminal.course"
+local debugger = require "explorer.terminal.debugger"
+local diff = require "explorer.terminal.diff"
+local formats = require "explorer.export.formats"
+local i18n = require "explorer.text.i18n"
+local inspect = require "explorer.terminal.inspect"
+local meaning = require "explorer.run.meaning"
+local palette = require "explorer.terminal.palette"
+local predict = require "explorer.terminal.predict"
+local recorder = require "explorer.run.recorder"
+local replay = require "explorer.terminal.replay"
+local tour = require "explorer.terminal.tour"
+local trace = require "explorer.terminal.trace"
+local where = require "explorer.terminal.where"
+
+local commands = {
+  title = "corolab session",   -- what is recorded, for an export's title: the script
+}
+
+local run = recorder.run
+
+-- name, usage, what runs it
+local list = {
+  {"help", "[command]", function(arg) return commands.help(arg) end},
+  {"frames", "", function() commands.frames() end},
+  {"show", "h", function(arg) commands.show(arg) end},
+  {"step", "[h]", function(arg)
+    if replay.active() and arg == "" then return replay.step() end
+    return debugger.step(arg)
+  end},
+  {"break", "[EVENT [if COND]]", function(arg) debugger.add_break(arg) end},
+  {"delete", "[N]", function(arg) debugger.delete(arg) end},
+  {"continue", "", function()
+    if replay.active() then return replay.leave() end
+    return debugger.continue()
+  end},
+  {"finish", "", function() return debugger.finish() end},
+  {"where", "[h]", function(arg) commands.where(arg) end},
+  {"back", "[N]", function(arg) return replay.back(arg) end},
+  {"goto", "N", function(arg) return replay.goto_event(arg) end},
+  {"replay", "", function() return replay.start() end},
+  {"diff", "[A.lua B.lua | N M]", function(arg) diff.command(arg) end},
+  {"display", "[on|off]", function(arg) commands.display(arg) end},
+  {"log", "[N]", function(arg) commands.log(arg) end},
+  {"trace", "[on|off]", function(arg) commands.trace(arg) end},
+  {"export", table.concat(formats.names, "|") .. " FILE", function(arg) commands.export(arg) end},
+  {"record", "[N]", function(arg) commands.record(arg) end},
+  {"lessons", "", function() course.list() end},
+  {"lesson", "N", function(arg) return commands.load(arg) end},
+  {"load", "NAME", function(arg) return commands.load(arg) end},
+  {"predict", "[on|off|NAME]", function(arg) return commands.predict(arg) end},
+  {"lang", "[en|tr|zh]", function(arg) commands.lang(arg) end},
+  {"tour", "", function() tour.run() end},
+}
+commands.list = list
+
+local function find(word)
+  local found = {}
+  for _, c in ipairs(list) do
+    if c[1] == word then return c end
+    if c[1]:sub(1, #word) == word then found[#found + 1] = c end
+  end
+  if #found == 1 then return found[1] end
+  if #found == 0 then palette.fail("unknown command :" .. word .. " (:help lists them)") end
+  local names = {}
+  for _, c in ipairs(found) do names[#names + 1] = ":" .. c[1] end
+  palette.fail(":" .. word .. " is ambiguous: " .. table.concat(names, " "))
+end
+
+function commands.help(arg)
+  if arg ~= "" then
+    local c = find((arg:gsub("^:", "")))
+    print(palette.paint("title", ":" .. c[1] .. (c[2] ~= "" and (" " .. c[2]) or "")))
+    local text = i18n.text("help", c[1])
+    print(palette.fold(text[1], "  "))
+    print(palette.fold(text[2], "  "))
+    return
+  end
+  print(palette.paint("title", i18n.ui("help_title")))
+  print(palette.fold(i18n.ui("help_note"), ""))
+  for _, c in ipairs(list) do
+    local usage = ":" .. c[1] .. (c[2] ~= "" and (" " .. c[2]) or "")
+    local brief = i18n.text("help", c[1])[1]
+    if #usage > 31 then print("  " .. usage) usage = "" end
+    print(string.format("  %-31s %s", usage, brief))
+  end
+  print(palette.fold(i18n.ui("help_end"), ""))
+end
+
+-- a command's error is one line: the runtime's words, or the Lua error of
+-- an expression given as an argument, never a traceback through the explorer
+local function one_line(ok, ...)
+  if ok then return ... end
+  local err = ...
+  if type(err) == "string" then palette.fail(err) end
+  error(err, 0)
+end
+
+-- runs the command line ":line" (without its ':'); "leave" to leave the
+-- prompt it was typed at
+function commands.run(line)
+  local word, arg = line:match("^(%S*)%s*(.-)%s*$")
+  if word == "" then palette.fail("a command name after ':' (:help lists them)") end
+  return one_line(pcall(find(word)[3], arg))
+end
+
+function commands.frames()
+  if replay.active() then return inspect.frames((select(2, replay.at()))) end
+  inspect.frames()
+end
+
+function commands.show(arg)
+  if replay.active() then
+    local v = inspect.eval(arg)
+    local id = math.type(v) == "integer" and v or select(2, inspect.live(arg)).id
+    return replay.show(id)
+  end
+  inspect.show(arg)
+end
+
+function commands.where(arg)
+  run:trim()
+  if replay.active() and arg == "" then
+    local rec, _, s = replay.at()
+    return where.show(rec, s)
+  end
+  local rec
+  if arg ~= "" then
+    local id = select(2, inspect.live(arg)).id
+    for i = #run.events, 1, -1 do
+      local r = run.events[i]
+      if meaning.owner(r) == id then rec = r break end
+    end
+  else
+    local stop = debugger.stopped()
+    rec = stop and stop.rec or run:last()
+  end
+  if not rec then
+    print(run.dropped > 0 and ("no event of it in " .. palette.extent(run))
+      or "no events recorded yet")
+    return
+  end
+  where.show(rec)
+end
+
+-- :trace and :display: "on", "off", or nothing to ask; the switch is
+-- field key of table t
+local function switch(name, t, key, arg)
+  if arg == "on" then t[key] = true
+  elseif arg == "off" then t[key] = false
+  elseif arg ~= "" then palette.fail(name .. " on, or " .. name .. " off") end
+  print(name .. " is " .. (t[key] and "on" or "off"))
+end
+
+function commands.lang(arg)
+  if arg ~= "" then
+    local ok, why = i18n.set(arg)
+    if not ok then palette.fail(why) end
+  end
+  print(i18n.ui("language", i18n.current))
+end
+
+function commands.display(arg) switch("display", debugger, "display", arg) end
+
+function commands.log(arg)
+  local n = arg == "" and 20 or math.tointeger(tonumber(arg))
+  if not n or n < 1 then palette.fail("log N: the last N events, N a whole number >= 1") end
+  run:trim()
+  local events = run.events
+  if #events == 0 then print("no events recorded yet") return end
+  for i = math.max(1, #events - n + 1), #events do print(trace.line(events[i])) end
+  if #events < n and run.dropped > 0 then print("(" .. palette.extent(run) .. ")") end
+end
+
+function commands.trace(arg) switch("trace", trace, "on", arg) end
+
+-- writes the recorded run to file in format (formats.lua)
+function commands.write(format, file)
+  local ok, why = formats.write(run, format, file, {title = "corolab — " .. commands.title,
+    player = host.resource("explorer/export/player.html")})
+  if not ok then palette.fail(why) end
+end
+
+function commands.export(arg)
+  local format, file = arg:match("^(%S+)%s+(.+)$")
+  if not format then palette.fail("usage: :export " .. find("export")[2]) end
+  commands.write(format, file)
+  print(string.format("wrote %s (%s) to %s", format, palette.extent(run), file))
+end
+
+-- what Tab offers on the command line `line` (up to the word): a list,
+-- "files", or nil when the word is a Lua expression
+function commands.complete(line)
+  local name, rest = line:match("^:(%S*)%s+(.*)$")
+  if not name then                           -- the command itself
+    local out = {}
+    for _, c in ipairs(list) do out[#out + 1] = ":" .. c[1] end
+    return out
+  end
+  local ok, c = pcall(find, name)
+  if not ok then return {} end
+  local nth = select(2, rest:gsub("%S+%s+", "")) + 1   -- which argument
+  local out = {}
+  if c[1] == "break" and nth == 1 then
+    for _, k in ipairs(debugger.kinds) do out[#out + 1] = k.key end
+  elseif c[1] == "trace" or c[1] == "display" then out = {"on", "off"}
+  elseif c[1] == "lang" then out = i18n.languages
+  elseif c[1] == "predict" or c[1] == "load" then
+    out = c[1] == "predict" and {"on", "off"} or {}
+    for _, lesson in ipairs(host.lessons()) do out[#out + 1] = lesson.name end
+  elseif c[1] == "help" then
+    for _, cmd in ipairs(list) do out[#out + 1] = cmd[1] end
+  elseif c[1] == "delete" then
+    for _, bp in ipairs(debugger.breakpoints) do out[#out + 1] = tostring(bp.number) end
+  elseif c[1] == "export" then
+    if nth == 1 then out = formats.names else return "files" end
+  else
+    return nil                               -- a Lua expression
+  end
+  return out
+end
+
+function commands.record(arg)
+  if arg ~= "" then
+    local n = math.tointeger(tonumber(arg))
+    if not n or n < 1 then palette.fail("record N: keep the last N events, N a whole number >= 1") end
+    run:set_limit(n)
+  end
+  print(string.format("recording keeps the last %d events; it holds %s", run.limit,
+    palette.extent(run)))
+end
+
+function commands.load(arg)
+  course.run(arg, function(chunk, lesson)
+    debugger.stop_once("suspend", i18n.ui("loaded", lesson.name))
+    chunk()
+  end, debugger.ready)
+end
+
+function commands.predict(arg)
+  if arg == "" or arg == "on" or arg == "off" then
+    return switch("predict", predict, "on", arg)
+  end
+  predict.on = true
+  print(i18n.ui("predict_on"))
+  course.run(arg, function(chunk) debugger.step_through(chunk) end, debugger.ready)
+end
+
+return commands

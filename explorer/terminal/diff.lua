@@ -1,0 +1,240 @@
+-- diff.lua — two runs side by side: `corolab --diff a.lua b.lua`, `:diff
+-- A B` (two scripts), `:diff N M` (runs N and M recorded at the prompt: a
+-- run is the events of one command line) and `:diff` (the last two). The event sequences are
+-- aligned by longest common subsequence on the event kind and the frame's
+-- role (its coroutine's name and its number among that name's frames in
+-- the run, as "range#1"), then printed as sdiff does: '=' both did it, '|'
+-- both did it with other values (arguments, result, detail), '<' only the
+-- first, '>' only the second; a long stretch in common is folded to one
+-- line. Deterministic, and readable without colour.
+local host = require "corolab.host"
+local event = require "explorer.text.event"
+local meaning = require "explorer.run.meaning"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
+
+local diff = {}
+
+local live = recorder.run            -- the recording; a "run" here is a list of its records
+
+local MAX_CELLS = 4000000          -- the alignment's table: n * m at most
+local FOLD = 6                     -- a stretch in common longer than this is folded
+
+-- the role of each record's frame in its run: "range#1", "-" for none
+local function roles(run)
+  local seen, count, out = {}, {}, {}
+  for i, rec in ipairs(run) do
+    local id = meaning.owner(rec)
+    if id ~= 0 and not seen[id] then
+      local f = live.frames[id] or {}
+      local name = f.name or "?"
+      count[name] = (count[name] or 0) + 1
+      seen[id] = name .. "#" .. count[name]
+    end
+    out[i] = id == 0 and "-" or seen[id]
+  end
+  return out
+end
+
+-- what the two sides must agree on to be the same step (key), and to be
+-- the same values (value: frame ids aside, which differ from run to run)
+local function entries(run)
+  local role, out = roles(run), {}
+  for i, rec in ipairs(run) do
+    out[i] = {n = i, rec = rec, key = rec.kind .. "\0" .. role[i], role = role[i],
+      value = (event.call(rec) .. "\0" .. rec.detail:match("[^\n]*")):gsub("#%d+", "#")}
+  end
+  return out
+end
+
+-- the longest common subsequence of a and b by key: pairs {i, j}, i or j
+-- nil where one side has nothing
+local function align(a, b)
+  local n, m = #a, #b
+  if n * m > MAX_CELLS then
+    palette.fail(string.format("too many events to align (%d and %d; at most %d pairs): "
+      .. "compare shorter runs", n, m, MAX_CELLS))
+  end
+  local len = {}                   -- len[i * (m + 1) + j]: LCS of a[i..], b[j..]
+  local w = m + 1
+  for i = n + 1, 1, -1 do
+    for j = m + 1, 1, -1 do
+      local v = 0
+      if i <= n and j <= m then
+        if a[i].key == b[j].key then v = len[(i + 1) * w + j + 1] + 1
+        else v = math.max(len[(i + 1) * w + j], len[i * w + j + 1]) end
+      end
+      len[i * w + j] = v
+    end
+  end
+  local pairs_, i, j = {}, 1, 1
+  while i <= n or j <= m do
+    if i <= n and j <= m and a[i].key == b[j].key then
+      pairs_[#pairs_ + 1] = {i, j}
+      i, j = i + 1, j + 1
+    elseif j > m or (i <= n and len[(i + 1) * w + j] >= len[i * w + j + 1]) then
+      pairs_[#pairs_ + 1] = {i, nil}
+      i = i + 1
+    else
+      pairs_[#pairs_ + 1] = {nil, j}
+      j = j + 1
+    end
+  end
+  return pairs_
+end
+
+-- one side of a row, SIDE columns: the event's number in its run, the
+-- call with its values, the frame's role, the detail
+local function cell(e, SIDE)
+  if not e then return string.rep(" ", SIDE) end
+  local text = string.format("%4d %s %s", e.n, event.call(e.rec), e.role)
+  local detail = e.rec.detail:match("[^\n]*")
+  if detail ~= "" then text = text .. "  " .. detail end
+  if palette.width(text) > SIDE then
+    local cut = ""
+    for _, c in utf8.codes(text) do
+      if palette.width(cut) >= SIDE - 3 then break end
+      cut = cut .. utf8.char(c)
+    end
+    text = cut .. "..."
+  end
+  return text .. string.rep(" ", SIDE - palette.width(text))
+end
+
+-- prints the alignment of runs a and b (lists of records), named
+function diff.show(a, name_a, b, name_b)
+  local ea, eb = entries(a), entries(b)
+  local rows = align(ea, eb)
+  local SIDE = math.max(38, (host.columns() - 3) // 2)
+  print(string.format("< %s: %d events", name_a, #a))
+  print(string.format("> %s: %d events", name_b, #b))
+  local counts = {["="] = 0, ["|"] = 0, ["<"] = 0, [">"] = 0}
+  local first, first_step
+  local same = {}                      -- the stretch in common not printed yet
+  local function flush()
+    if #same > FOLD then
+      print(same[1])
+      print(palette.paint("dim", string.format("%s ... %d more in common ...",
+        string.rep(" ", SIDE), #same - 2)))
+      print(same[#same])
+    else
+      for _, line in ipairs(same) do print(line) end
+    end
+    same = {}
+  end
+  for _, row in ipairs(rows) do
+    local x, y = row[1] and ea[row[1]], row[2] and eb[row[2]]
+    local mark = not x and ">" or not y and "<" or x.value == y.value and "=" or "|"
+    counts[mark] = counts[mark] + 1
+    local line = cell(x, SIDE) .. " " .. mark .. " " .. cell(y, SIDE)
+    line = line:gsub("%s+$", "")
+    if mark == "=" then
+      same[#same + 1] = line
+    else
+      first = first or {x, y}
+      if mark ~= "|" then first_step = first_step or {x, y} end
+      flush()
+      print(palette.paint(mark == "|" and "value" or "error", line))
+    end
+  end
+  flush()
+  print(string.format("%d in common (%d with other values), %d only in %s, %d only in %s",
+    counts["="] + counts["|"], counts["|"], counts["<"], name_a, counts[">"], name_b))
+  if first and first[1] and first[2] then
+    print(string.format("first other value: event %d and event %d, %s vs %s", first[1].n,
+      first[2].n, event.call(first[1].rec), event.call(first[2].rec)))
+  end
+  if first_step then
+    local e = first_step[1] or first_step[2]
+    print(string.format("first step only one took: event %d of %s, %s", e.n,
+      first_step[1] and name_a or name_b, event.call(e.rec)))
+  elseif not first then
+    print("the two runs did the same, step by step")
+  end
+end
+
+-- runs script file in an environment of its own, recording; its records
+local function run_script(file)
+  local chunk, err = loadfile(file, "t", setmetatable({}, {__index = _G}))
+  if not chunk then palette.fail(err) end
+  recorder.start()
+  live:trim()
+  local from = #live.events + live.dropped
+  local outer_arg = rawget(_G, "arg")
+  _G.arg = {[0] = file}
+  local ok, why = pcall(chunk)
+  _G.arg = outer_arg
+  live:idle()
+  if not ok then palette.fail(file .. ": " .. tostring(why)) end
+  local run = {}
+  for i = math.max(1, from - live.dropped + 1), #live.events do
+    run[#run + 1] = live.events[i]
+  end
+  return run
+end
+
+-- the runs recorded at the prompt: {from, to} seq ranges of each command
+-- line that made events (explorer.ready marks them)
+diff.runs = {}
+local mark = 0
+
+function diff.mark()
+  local last = #live.events + live.dropped
+  if last > mark then diff.runs[#diff.runs + 1] = {from = mark + 1, to = last} end
+  mark = last
+end
+
+local function skip()                -- the events so far are no prompt run
+  mark = #live.events + live.dropped
+end
+
+-- the records of prompt run n still kept
+local function recorded(n)
+  local run = diff.runs[n]
+  local out = {}
+  for seq = run.from, run.to do
+    local rec = live.events[seq - live.dropped]
+    if rec then out[#out + 1] = rec end
+  end
+  return out
+end
+
+local function run_name(n)
+  local run = diff.runs[n]
+  return string.format("run %d (events %d-%d)", n, run.from, run.to)
+end
+
+function diff.command(arg)
+  local a, b = arg:match("^(%S+)%s+(%S+)$")
+  local n, m = math.tointeger(tonumber(a)), math.tointeger(tonumber(b))
+  if n and m then
+    for _, k in ipairs({n, m}) do
+      if not diff.runs[k] then
+        local names = {}
+        for i = 1, #diff.runs do names[i] = run_name(i) end
+        palette.fail(string.format("no run %d: %s", k, #names > 0 and table.concat(names, ", ")
+          or "no command line has made events yet"))
+      end
+    end
+    return diff.show(recorded(n), run_name(n), recorded(m), run_name(m))
+  end
+  if a then
+    skip()
+    local ra, rb = run_script(a), run_script(b)
+    skip()
+    diff.show(ra, a, rb, b)
+    return
+  end
+  if arg ~= "" then
+    palette.fail("usage: :diff A.lua B.lua (two scripts), :diff N M (runs N and M made at the "
+      .. "prompt) or :diff (the last two)")
+  end
+  local n = #diff.runs
+  if n < 2 then
+    palette.fail("no two runs to compare yet: each command line that makes events is a run "
+      .. "(or :diff A.lua B.lua)")
+  end
+  diff.show(recorded(n - 1), run_name(n - 1), recorded(n), run_name(n))
+end
+
+return diff

@@ -1,0 +1,156 @@
+-- replay.lua — going back in time over the recorded run, re-executing
+-- nothing: :back [N], :goto N, :replay and (at a replay position) :step
+-- move a cursor over run.events. At the cursor the explorer shows
+-- what it showed live at that event: the event and its explanation, the
+-- frame that moved, and :frames, :where and :show as they were, from the
+-- snapshots the records keep and who ran, folded over them (run:at). The
+-- cursor has a prompt of its own, "(replay N/M ...)"; :continue leaves it,
+-- back at the live point.
+local host = require "corolab.host"
+local meaning = require "explorer.run.meaning"
+local palette = require "explorer.terminal.palette"
+local recorder = require "explorer.run.recorder"
+
+local replay = {}
+
+local run = recorder.run
+
+local cursor                  -- the seq of the event shown, or nil: live
+
+-- the cursor's index into run.events. Code run at the replay prompt
+-- may record more events, and the recording drop its oldest: the cursor
+-- follows its event, or the oldest kept once its own was dropped
+local function index()
+  run:trim()
+  local i = cursor - run.dropped
+  if i >= 1 then return i end
+  cursor = run.dropped + 1
+  print(palette.paint("dim", string.format("(the recording dropped the events before; "
+    .. "at event %d, the oldest kept)", cursor)))
+  return 1
+end
+
+-- the record at the cursor as it was live (what its member returned not
+-- known yet: it is shown apart), with the frames and the stack at it; nil
+-- when live
+function replay.at()
+  if not cursor then return nil end
+  local i = index()
+  local rec = setmetatable({result = false}, {__index = run.events[i]})
+  return rec, run:at(i)
+end
+
+local function index_of(seq)
+  return seq - run.dropped
+end
+
+-- what a stop shows: the event (as live: before the member returned),
+-- its explanation, the frame that moved; then what the member returned,
+-- known now
+local function show()
+  local debugger = require "explorer.terminal.debugger"      -- it requires this module
+  local rec, frames = replay.at()
+  debugger.announce("replay", rec)
+  debugger.show_frame(frames[rec.frame])
+  local result = run.events[index()].result
+  if result then print(palette.paint("dim", "  → " .. result)) end
+end
+
+local again                   -- the cursor moved inside the replay prompt
+local stops                   -- how many live stops were open under it
+
+-- the replay prompt, labelled with the event at the cursor; a move inside
+-- it leaves it and opens it again with the new label. Leaving: live again
+local function open()
+  local ok, err = pcall(function()
+    repeat
+      again = false
+      local rec = run.events[index()]
+      local left = host.prompt(string.format("(replay %d/%d %s %s) ", rec.seq,
+        run.dropped + #run.events, run:label(meaning.owner(rec)), rec.kind))
+    until not (left and again)
+  end)
+  cursor = nil                        -- live again, whatever happened
+  if not ok then error(err, 0) end
+end
+
+-- moves the cursor to record index i (clamped) and shows the event there
+local function moved(i)
+  run:trim()
+  local n = #run.events
+  if n == 0 then palette.fail("no events recorded yet") end
+  local opened = replay.active()
+  if not opened then stops = #require("explorer.terminal.debugger").stops end
+  cursor = run.dropped + math.max(1, math.min(n, i))
+  show()
+  if opened then
+    again = true
+    return "leave"
+  end
+  open()
+end
+
+function replay.back(arg)
+  local n = arg == "" and 1 or math.tointeger(tonumber(arg))
+  if not n or n < 1 then palette.fail("back N: N events back, N a whole number >= 1") end
+  local from = cursor and index() or #run.events   -- live: the last event
+  return moved(from - n)
+end
+
+function replay.goto_event(arg)
+  local seq = math.tointeger(tonumber(arg))
+  if not seq then palette.fail("goto N: the event numbered N (:log shows the numbers)") end
+  local first = run.dropped + 1
+  if seq < first or seq > run.dropped + #run.events then
+    palette.fail(string.format("no event %d: the recording holds %s (numbers %d to %d)", seq,
+      palette.extent(run), first, run.dropped + #run.events))
+  end
+  return moved(index_of(seq))
+end
+
+function replay.start()
+  return moved(1)
+end
+
+-- :step at a replay position: the next recorded event; past the last, the
+-- live point
+function replay.step()
+  local i = index()
+  if i == #run.events then
+    print("that was the last recorded event: back at the live point")
+    return "leave"
+  end
+  return moved(i + 1)
+end
+
+-- at the replay prompt (not in a live stop that code run there made)
+function replay.active()
+  return cursor ~= nil and #require("explorer.terminal.debugger").stops == stops
+end
+
+-- :show at a replay position: frame id as the record kept it
+function replay.show(id)
+  local rec, frames = replay.at()
+  local snap = frames[id]
+  if not snap then
+    palette.fail(string.format("no frame #%d at event %d (:frames lists those alive then)",
+      id, rec.seq))
+  end
+  local f = run.frames[id] or {}
+  print(palette.paint("title", string.format("%s  promise_type %s  %s", run:label(id),
+    tostring(f.promise_type), snap.state)) .. palette.paint("dim",
+    string.format("  (at event %d; :continue for now)", rec.seq)))
+  print(string.format("%-9s %s", "promise", palette.paint("value", snap.promise)))
+  print(string.format("%-9s %s", "awaiter", snap.awaiter and palette.paint("value", snap.awaiter)
+    or palette.paint("dim", "(none)")))
+  print(string.format("%-9s %s; last resumed by %s", "where", snap.at or "-",
+    snap.resumed_by and (run:label(snap.resumed_by) ..
+      (snap.how == "transfer" and " (transfer)" or "")) or "-"))
+end
+
+-- :continue at a replay position: back to the live point
+function replay.leave()
+  return "leave"
+end
+
+return replay
