@@ -5,7 +5,7 @@
 -- time and the Lua heap per recorded event, and the unobserved time per
 -- event of the same run, as "key value" lines.
 local coro = require "coro"
-local recorder = require "corolab.recorder"
+local recorder = require "explorer.run.recorder"
 
 local n = math.tointeger(tonumber(arg[1])) or 10000
 local Counter = {}
@@ -44,13 +44,13 @@ local t0 = os.clock()
 run()
 local plain = os.clock() - t0
 
-recorder.set_limit(math.maxinteger)              -- keep every event
+recorder.run:set_limit(math.maxinteger)              -- keep every event
 recorder.start()
-local before, events0 = heap(), #recorder.events
+local before, events0 = heap(), #recorder.run.events
 t0 = os.clock()
 run()
 local recorded = os.clock() - t0
-local events = #recorder.events - events0
+local events = #recorder.run.events - events0
 local bytes = heap() - before
 
 print(string.format("rec_events %d", events))
