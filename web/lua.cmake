@@ -1,0 +1,75 @@
+# lua.cmake — Lua 5.4 for the page, built from its unmodified release
+# sources, which this repository does not copy. They come from
+# COROLAB_LUA_SRC when given; else from ../shared/lua-5.4.8 beside the
+# checkout (as CI has them); else from Debian's source package of lua5.4
+# (apt-get source, which needs a deb-src line: ./dev web adds one). The
+# library stands in for a native build's pkg-config lua5.4 (PkgConfig::LUA,
+# LUA_INCLUDE_DIRS).
+set(COROLAB_LUA_SRC "" CACHE PATH
+    "Lua 5.4 release sources for the page: a folder with lua.h, or with src/lua.h")
+
+# the folder of dir that holds lua.h (dir or dir/src), in var; empty: none
+function(lua_sources_in dir var)
+  set(${var} "" PARENT_SCOPE)
+  foreach(d ${dir} ${dir}/src)
+    if(EXISTS ${d}/lua.h AND EXISTS ${d}/lapi.c)
+      set(${var} ${d} PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+endfunction()
+
+# Debian's lua5.4 sources, fetched once into the build tree
+function(debian_lua_sources var)
+  set(debian ${CMAKE_BINARY_DIR}/lua5.4-debian)
+  file(GLOB orig ${debian}/lua5.4_*.orig.tar.*)
+  if(NOT orig)
+    file(MAKE_DIRECTORY ${debian})
+    message(STATUS "Fetching Lua's sources: apt-get source --download-only lua5.4")
+    execute_process(COMMAND apt-get source --download-only lua5.4
+                    WORKING_DIRECTORY ${debian} RESULT_VARIABLE failed
+                    OUTPUT_QUIET ERROR_VARIABLE why)
+    file(GLOB orig ${debian}/lua5.4_*.orig.tar.*)
+    if(failed OR NOT orig)
+      message(FATAL_ERROR "No Lua 5.4 sources for the page. Give -DCOROLAB_LUA_SRC=DIR "
+        "(a Lua 5.4 release's sources), put them in ${PROJECT_SOURCE_DIR}/../shared/lua-5.4.8, "
+        "or let apt-get fetch Debian's: that needs a deb-src line for Debian 12 in "
+        "/etc/apt/sources.list.d (./dev web adds one). apt-get said: ${why}")
+    endif()
+  endif()
+  list(GET orig 0 orig)
+  if(NOT EXISTS ${debian}/src)
+    file(ARCHIVE_EXTRACT INPUT ${orig} DESTINATION ${debian}/src)
+  endif()
+  file(GLOB unpacked LIST_DIRECTORIES true ${debian}/src/*)
+  lua_sources_in("${unpacked}" found)
+  set(${var} ${found} PARENT_SCOPE)
+endfunction()
+
+if(COROLAB_LUA_SRC)
+  lua_sources_in(${COROLAB_LUA_SRC} lua_dir)
+  if(NOT lua_dir)
+    message(FATAL_ERROR "COROLAB_LUA_SRC=${COROLAB_LUA_SRC}: no Lua sources there "
+                        "(lua.h and lapi.c, in it or in its src/)")
+  endif()
+else()
+  lua_sources_in(${PROJECT_SOURCE_DIR}/../shared/lua-5.4.8 lua_dir)
+  if(NOT lua_dir)
+    debian_lua_sources(lua_dir)
+  endif()
+endif()
+file(STRINGS ${lua_dir}/lua.h release REGEX "define LUA_VERSION_(MAJOR|MINOR)[ \t]+\"")
+if(NOT release MATCHES "\"5\".*\"4\"")
+  message(FATAL_ERROR "${lua_dir}: not the sources of Lua 5.4 (${release})")
+endif()
+message(STATUS "Lua for the page: ${lua_dir}")
+
+file(GLOB lua_sources ${lua_dir}/l*.c)
+list(FILTER lua_sources EXCLUDE REGEX "/(lua|luac|ltests)\\.c$")
+add_library(corolab_lua STATIC ${lua_sources})
+target_include_directories(corolab_lua PUBLIC ${lua_dir})
+target_compile_definitions(corolab_lua PUBLIC LUA_USE_POSIX)
+target_compile_options(corolab_lua PRIVATE -w)            # upstream code, as it is
+set_target_properties(corolab_lua PROPERTIES C_STANDARD 99)
+add_library(PkgConfig::LUA ALIAS corolab_lua)
+set(LUA_INCLUDE_DIRS ${lua_dir})                           # as pkg-config's
