@@ -64,6 +64,12 @@ if(NOT release MATCHES "\"5\".*\"4\"")
 endif()
 message(STATUS "Lua for the page: ${lua_dir}")
 
+# Lua's errors and yields are longjmps (ldo.c): with WebAssembly's own
+# exceptions they cost a third of emscripten's emulation in JavaScript
+# (Chromium); every object of the page and its link must agree on it
+add_compile_options(-sSUPPORT_LONGJMP=wasm)
+add_link_options(-sSUPPORT_LONGJMP=wasm)
+
 file(GLOB lua_sources ${lua_dir}/l*.c)
 list(FILTER lua_sources EXCLUDE REGEX "/(lua|luac|ltests)\\.c$")
 add_library(corolab_lua STATIC ${lua_sources})
