@@ -172,6 +172,39 @@ local rows = {
        "%s us per event recorded vs %s us unobserved (%d events)", f(v.rec_us_per_event, 1),
        f(v.rec_plain_us_per_event, 2), v.rec_events)
    end},
+  {name = "the page (web/): one file, offline, with the self-test's native runs",
+   short = "page size", bench = "web_page", target = 2, unit = " MB",
+   value = function()
+     if not all("web_page_bytes") then return nil end
+     return v.web_page_bytes / 1e6, string.format("%d bytes", v.web_page_bytes)
+   end},
+  {name = "the page: opening it to lesson 1 shown, headless Chromium", short = "page open",
+   bench = "web_page", target = 1000, unit = " ms",
+   value = function()
+     if not all("web_open_ms") then return nil end
+     return v.web_open_ms, "median of fresh loads, from the navigation's start"
+   end},
+  {name = "100,000 yields in the page's module under Node vs `corolab script.lua`",
+   short = "page module, Node", bench = "web_yields", target = 3, unit = "x",
+   value = function()
+     if not all("web_yields_ms", "web_native_yields_ms") then return nil end
+     return v.web_yields_ms / v.web_native_yields_ms, string.format(
+       "%s ms vs %s ms (bench/lua/yields.lua); in Chromium: %s ms, %.2fx",
+       f(v.web_yields_ms), f(v.web_native_yields_ms), f(v.web_chromium_yields_ms or 0),
+       (v.web_chromium_yields_ms or 0) / v.web_native_yields_ms)
+   end,
+   floor = floor_of("web_plain_ms", "web_native_plain_ms")},
+  {name = "the same in the page's module in headless Chromium", short = "page module, Chromium",
+   bench = "web_page", target = 3, unit = "x",
+   value = function()
+     if not all("web_chromium_yields_ms", "web_native_yields_ms") then return nil end
+     return v.web_chromium_yields_ms / v.web_native_yields_ms, string.format(
+       "%s ms vs %s ms", f(v.web_chromium_yields_ms), f(v.web_native_yields_ms))
+   end,
+   floor = function()
+     return v.web_chromium_plain_ms and v.web_native_plain_ms and
+       v.web_chromium_plain_ms / v.web_native_plain_ms
+   end},
   {name = "`corolab -e ''` start-up to exit", short = "start-up", bench = "startup",
    target = 30, unit = " ms",
    value = function()
