@@ -4,6 +4,7 @@
 # the page's self-test compares with. ./dev web and tests/web build with it:
 #   cmake -DSOURCE_DIR=. -DBINARY_DIR=build-web -DNATIVE=build/shell/corolab
 #         [-DLUA_SRC=DIR] -P web/build.cmake
+# (LUA_SRC, else $COROLAB_LUA_SRC: Lua's sources, as web/lua.cmake takes them)
 foreach(var SOURCE_DIR BINARY_DIR NATIVE)
   if(NOT ${var})
     message(FATAL_ERROR "web/build.cmake: give -D${var}=...")
@@ -15,6 +16,9 @@ if(NOT EMCMAKE)
                       "(./dev web installs Debian's)")
 endif()
 set(options -DCMAKE_BUILD_TYPE=Release -DCOROLAB_NATIVE=${NATIVE} -Wno-dev)
+if(NOT LUA_SRC)
+  set(LUA_SRC "$ENV{COROLAB_LUA_SRC}")
+endif()
 if(LUA_SRC)
   list(APPEND options -DCOROLAB_LUA_SRC=${LUA_SRC})
 endif()
