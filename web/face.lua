@@ -61,8 +61,10 @@ local function record_at(seq)
   return run.events[(math.tointeger(tonumber(seq)) or 0) - run.dropped]
 end
 
--- the options of a run, "key=value" lines: break=EVENT [if COND], and
--- record=N, the events the recording keeps (as :record N; else its own)
+-- the options of a run, "key=value" lines: break=EVENT [if COND];
+-- record=N, the events the recording keeps (as :record N; else its own
+-- limit; 0: nothing recorded, as `corolab script.lua` with nobody
+-- watching); args=A B..., the script's arguments (arg[1], ...)
 local function options_of(text)
   local options = {}
   for key, value in (text or ""):gmatch("(%w+)=([^\n]*)") do options[key] = value end
@@ -91,8 +93,8 @@ function face.run(name, text, lang, options)
       {"events", #run.events + run.dropped}, {"dropped", run.dropped},
       {"stops", json.array(stops)}}))
   end
-  recorder.start()
   local keep = math.tointeger(tonumber(options.record))
+  if keep ~= 0 then recorder.start() end
   if keep and keep > 0 then run:set_limit(keep) end
   if options["break"] then
     local ok, err = pcall(debugger.add_break, options["break"])
@@ -101,6 +103,7 @@ function face.run(name, text, lang, options)
   source.fallback = function(file) return file == name and text or course.source(file) end
   commands.title = name
   _G.arg = {[0] = name}
+  for word in (options.args or ""):gmatch("%S+") do arg[#arg + 1] = word end
   local chunk, err = load((text:gsub("^#[^\n]*", "")), "@" .. name, "t")
   if not chunk then return result("error", err) end
   local ok, why = web.run(chunk)
@@ -181,22 +184,17 @@ function face.question(seq, lang)
   return json.encode(json.object({{"text", text}, {"choices", json.array(offered)}}))
 end
 
--- the verdict on a guess after event seq (predict.check at the next one):
--- {verdict, right, asked} as JSON
+-- the verdict on a guess after event seq (predict.check at the next one)
+-- and the score so far: {verdict, score, right, asked} as JSON
 function face.answer(seq, lang, answer)
   i18n.set(lang)
   local rec, next_rec = record_at(seq), record_at(seq + 1)
   if not (rec and next_rec) then return "null" end
   ask(rec, answer)
   local verdict = capture(predict.check, next_rec)
-  return json.encode(json.object({{"verdict", verdict}, {"right", predict.right},
-    {"asked", predict.asked}}))
-end
-
--- the score so far, in the explorer's words ("" when nothing was asked)
-function face.score(lang)
-  i18n.set(lang)
-  return capture(predict.score)
+  return json.encode(json.object({{"verdict", verdict},
+    {"score", i18n.ui("predict_score", predict.right, predict.asked)},
+    {"right", predict.right}, {"asked", predict.asked}}))
 end
 
 -- the lessons: {name, file, title} each, as JSON

@@ -28,6 +28,8 @@ return {
     kept = "%d events (the last %d kept)",
     no_events = "no lifecycle event: nothing to play",
     failed = "the script failed",
+    stopped_budget = "stopped by the instruction budget",
+    stopped_memory = "stopped at the memory cap",
     budget_stop = "stopped: the script ran past the page's budget of %s million Lua instructions "
       .. "(an endless loop?). To let it run longer, raise \"instruction budget\" under options "
       .. "(or put &budget=N in the address, N in millions) and run again.",
@@ -39,7 +41,6 @@ return {
     link = "the link to this script at this event:",
     copied = "copied",
     no_question = "no question at this event: step on",
-    pick = "your guess:",
   },
   tr = {
     title = "corolab — C++20 eşyordamları, canlı",
@@ -66,6 +67,8 @@ return {
     kept = "%d olay (son %d tanesi tutuldu)",
     no_events = "yaşam döngüsü olayı yok: oynatılacak bir şey yok",
     failed = "betik hata verdi",
+    stopped_budget = "komut bütçesinde durduruldu",
+    stopped_memory = "bellek sınırında durduruldu",
     budget_stop = "durduruldu: betik, sayfanın %s milyon Lua komutluk bütçesini aştı (sonsuz "
       .. "bir döngü mü?). Daha uzun çalışması için seçeneklerdeki \"komut bütçesi\"ni artırın "
       .. "(ya da adrese &budget=N ekleyin, N milyon olarak) ve yeniden çalıştırın.",
@@ -77,7 +80,6 @@ return {
     link = "bu betiğin bu olaydaki bağlantısı:",
     copied = "kopyalandı",
     no_question = "bu olayda soru yok: ilerleyin",
-    pick = "tahmininiz:",
   },
   zh = {
     title = "corolab — C++20 协程，实时运行",
@@ -104,6 +106,8 @@ return {
     kept = "%d 个事件（保留最后 %d 个）",
     no_events = "没有生命周期事件：没有可播放的内容",
     failed = "脚本出错",
+    stopped_budget = "因指令预算而停止",
+    stopped_memory = "因内存上限而停止",
     budget_stop = "已停止：脚本超出了页面 %s 百万条 Lua 指令的预算（死循环？）。"
       .. "若要让它运行更久，请在选项中调高“指令预算”（或在地址中加上 &budget=N，N 以百万计），"
       .. "然后再次运行。",
@@ -114,6 +118,5 @@ return {
     link = "此脚本在此事件处的链接：",
     copied = "已复制",
     no_question = "此事件处没有问题：继续前进",
-    pick = "你的猜测：",
   },
 }

@@ -1,12 +1,15 @@
 // smoke.js — the page's module alone, under Node (web/engine.c, web/face.lua):
 // it loads, lists every lesson, runs lesson 03 with its output and events,
 // and answers each kind of bad input with its own status, after which a
-// fresh state runs again. Run: node smoke.js corolab.js LESSONS-DIR
+// fresh state runs again; the page's words (web/words.lua) have the same
+// keys in every language, and every key page.html uses.
+// Run: node smoke.js corolab.js LESSONS-DIR page.html
 "use strict";
 const assert = require("assert");
 const fs = require("fs");
 const createCorolab = require(process.argv[2]);
 const lessonsDir = process.argv[3];
+const page = fs.readFileSync(process.argv[4], "utf8");
 
 (async () => {
   let out = [];
@@ -34,6 +37,13 @@ const lessonsDir = process.argv[3];
   const lessons = JSON.parse(call("lessons", "en"));
   assert.deepStrictEqual(lessons.map((l) => l.file), files.map((f) => "scripts/lessons/" + f));
   assert.ok(lessons.every((l) => l.title.length > 0), "a lesson without a title");
+
+  // the page's words: each language has every key, and the page uses none other
+  const words = (lang) => Object.keys(JSON.parse(call("words", lang))).sort();
+  assert.deepStrictEqual(words("tr"), words("en"), "Turkish and English words differ");
+  assert.deepStrictEqual(words("zh"), words("en"), "Chinese and English words differ");
+  const used = [...page.matchAll(/data-word="(\w+)"|word\("(\w+)"/g)].map((m) => m[1] || m[2]);
+  for (const key of used) assert.ok(words("en").includes(key), "page.html uses no word " + key);
 
   // lesson 03 as the CLI runs it: its output, its 53 events, the record
   const three = JSON.parse(call("lesson", "03-task", "en"));

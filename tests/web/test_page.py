@@ -210,7 +210,7 @@ def case_user(page, native):
     wait_for(b, "document.documentElement.dataset.event === '%d'" % events[2]["seq"], 10)
     assert dom(b, "#verdict") == "not %s: it is %s (why, below)" % (wrong, events[2]["kind"]), \
         dom(b, "#verdict")
-    assert dom(b, "#score").endswith("1 / 2"), dom(b, "#score")
+    assert dom(b, "#score") == "predictions: 1 right of 2", dom(b, "#score")
     b.js("document.getElementById('predict').click(); 1")
     wait_for(b, "document.documentElement.dataset.status === 'ok'", 30)
 
