@@ -149,7 +149,8 @@ def case_user(page, native):
     address = b.js("location.href")
     params = hash_params(address)
     assert params.get("event") == str(seq), address
-    assert unpack(params["src"]) == SCRIPT, "the address does not carry the script: " + address
+    assert "src" in params and unpack(params["src"]) == SCRIPT, \
+        "the address does not carry the script: " + address
 
     # the address, opened afresh: the same script at the same event
     open_page(b, address)
