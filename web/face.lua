@@ -89,6 +89,7 @@ function face.run(name, text, lang, options)
     return true
   end
   local function result(status, message)
+    run:trim()                               -- exactly the events kept
     return json.encode(json.object({{"status", status}, {"message", message},
       {"events", #run.events + run.dropped}, {"dropped", run.dropped},
       {"stops", json.array(stops)}}))

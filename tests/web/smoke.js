@@ -50,7 +50,8 @@ const page = fs.readFileSync(process.argv[4], "utf8");
   assert.strictEqual(three.code, fs.readFileSync(lessonsDir + "/03-task.lua", "utf8"));
   assert.ok(three.cpp.includes("co_await") && three.takeaway.length > 0);
   let r = run(three.code, 3e7, 64 << 20, three.file);
-  assert.deepStrictEqual([r.status, r.events, r.output], ["ok", 53, "inner gave\t42\nouter gave\t84"]);
+  assert.deepStrictEqual([r.status, r.events, r.output],
+                         ["ok", 53, "inner gave\t42\nouter gave\t84"]);
   const record = JSON.parse(call("export", "record", "en"));
   assert.strictEqual(record.title, "corolab — scripts/lessons/03-task.lua");
   assert.strictEqual(record.events.length, 53);
@@ -62,11 +63,13 @@ const page = fs.readFileSync(process.argv[4], "utf8");
   r = run("error('boom')");
   assert.strictEqual(r.status, "error");
   assert.ok(r.message.startsWith("script.lua:1: boom\nstack traceback:\n"), r.message);
-  assert.ok(!r.message.includes("face.lua"), "the page's own frames in the traceback: " + r.message);
+  assert.ok(!r.message.includes("face.lua"),
+            "the page's own frames in the traceback: " + r.message);
   let t = Date.now();
   r = run("local n = 0\nwhile true do n = n + 1 end", 1e7);
   assert.strictEqual(r.status, "budget");
-  assert.ok(r.message.startsWith("script.lua:2: the page's instruction budget is spent"), r.message);
+  assert.ok(r.message.startsWith("script.lua:2: the page's instruction budget is spent"),
+            r.message);
   assert.ok(Date.now() - t < 10000, "the budget took " + (Date.now() - t) + " ms");
   r = run("pcall(function() while true do end end)\nwhile true do pcall(error) end", 1e7);
   assert.strictEqual(r.status, "budget", "a pcall kept the loop going: " + JSON.stringify(r));

@@ -119,7 +119,8 @@ def case_user(page, native):
     # at first: lesson 1, run, shown from its first event
     first = LESSONS[0]
     with open(os.path.join(ROOT, "scripts", "lessons", first + ".lua"), encoding="utf-8") as f:
-        assert b.js("document.getElementById('code').value") == f.read(), "lesson 1 not in the editor"
+        assert b.js("document.getElementById('code').value") == f.read(), \
+            "lesson 1 is not in the editor"
     assert dom(b, "#lesson", "value") == first
     assert b.js("document.documentElement.dataset.status") == "ok"
     assert dom(b, "#cpp") and "co_yield" in dom(b, "#cpp"), "lesson 1's C++ not shown"
@@ -264,7 +265,8 @@ def case_screenshots(page, native):
             takeaway: [box(q('#takeaway')), q('#takeaway').textContent.length],
             console: [box(q('#console')), q('#console').textContent.length],
             player: [box(q('#player')), p.querySelectorAll('#events li').length],
-            wrapper: [box(p.querySelector('#wrapper')), p.querySelectorAll('#wrapper .cursor').length],
+            wrapper: [box(p.querySelector('#wrapper')),
+                      p.querySelectorAll('#wrapper .cursor').length],
             frames: [box(p.querySelector('#frames')), p.querySelectorAll('#frames .frame').length],
             run: [box(q('#run')), q('#run').textContent.length],
             wide: document.documentElement.scrollWidth,
@@ -278,7 +280,8 @@ def case_screenshots(page, native):
             assert size[0] <= width, "%d px: %s is %d px wide" % (width, name, size[0])
             assert content > 0, "%d px: %s is empty" % (width, name)
         assert panes["player"][1] == 53, panes
-        png = b.screenshot(os.path.join(KEEP or tempfile.gettempdir(), "corolab-web-%d.png" % width))
+        png = b.screenshot(os.path.join(KEEP or tempfile.gettempdir(),
+                                        "corolab-web-%d.png" % width))
         assert png.startswith(b"\x89PNG") and len(png) > 20000, len(png)
         print("ok %d px: %s" % (width, panes))
 
@@ -287,7 +290,8 @@ def main():
     page, case = os.path.abspath(sys.argv[1]), sys.argv[2]
     native = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
     assert os.path.exists(page), "no page at %s (built by web/build.cmake)" % page
-    {"selftest": case_selftest, "user": case_user, "screenshots": case_screenshots}[case](page, native)
+    cases = {"selftest": case_selftest, "user": case_user, "screenshots": case_screenshots}
+    cases[case](page, native)
     print("ok", case)
 
 
