@@ -95,18 +95,19 @@ static int message_handler(lua_State *L) {
   return 1;
 }
 
-/* web.run(f): f() under the caps (the memory it may add counted from what
-   the state holds now); true, or false and the error with its traceback */
+/* web.run(f, ...): f(...) under the caps (the memory it may add counted
+   from what the state holds now); true, or false and the error with its
+   traceback */
 static int web_run(lua_State *L) {
   luaL_checktype(L, 1, LUA_TFUNCTION);
-  lua_settop(L, 1);
+  int nargs = lua_gettop(L) - 1;
   lua_pushcfunction(L, message_handler);
   lua_insert(L, 1);
   engine.counted = 0;
   engine.stopped = NULL;
   engine.cap = engine.used + engine.memory;
   set_hooks(L, COUNT);
-  int status = lua_pcall(L, 0, 0, 1);
+  int status = lua_pcall(L, nargs, 0, 1);
   set_hooks(L, 0);
   engine.cap = 0;
   lua_pushboolean(L, status == LUA_OK);

@@ -30,7 +30,6 @@ local i18n = require "explorer.text.i18n"
 local json = require "explorer.export.json"
 local predict = require "explorer.terminal.predict"
 local recorder = require "explorer.run.recorder"
-local replay = require "explorer.terminal.replay"
 local source = require "explorer.run.source"
 local words = require "web.words"
 
@@ -103,11 +102,12 @@ function face.run(name, text, lang, options)
   end
   source.fallback = function(file) return file == name and text or course.source(file) end
   commands.title = name
-  _G.arg = {[0] = name}
-  for word in (options.args or ""):gmatch("%S+") do arg[#arg + 1] = word end
+  local args = {}
+  for word in (options.args or ""):gmatch("%S+") do args[#args + 1] = word end
+  _G.arg = table.move(args, 1, #args, 1, {[0] = name})
   local chunk, err = load((text:gsub("^#[^\n]*", "")), "@" .. name, "t")
   if not chunk then return result("error", err) end
-  local ok, why = web.run(chunk)
+  local ok, why = web.run(chunk, table.unpack(args))
   io.stdout:flush()
   local stopped = web.stopped()
   if stopped == "memory" and (ok or not tostring(why):find("not enough memory", 1, true)) then
@@ -147,7 +147,7 @@ function face.inspect(seq, lang)
   i18n.set(lang)
   local rec = record_at(seq)
   if not rec then return "no event " .. tostring(seq) end
-  local frames = run:at(seq - run.dropped)
+  local frames = run:at(rec.seq - run.dropped)
   local ids = {}
   for id in pairs(frames) do ids[#ids + 1] = id end
   table.sort(ids)
