@@ -61,11 +61,12 @@ const cl_PromiseType cl_generator_type = {
 };
 
 cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
+  cl_api_check(R != NULL && value != NULL,
+               "cl_generator_next: R and value must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);
   cl_GeneratorPromise *p;
   cl_Error *e;
   unsigned id;
-  cl_api_check(value != NULL, "cl_generator_next: value must not be NULL");
   *value = NULL;
   if (st == NULL) return cl_not_a_frame(R, "next()", h);
   if (!cl_extends(st->co->promise_type, &cl_generator_type))

@@ -106,6 +106,7 @@ static cl_Slab *new_slab(cl_Runtime *R, cl_Slabs *S, cl_SlabClass *k) {
   size_t most = CL_SLAB_BYTES / k->slot;
   size_t n = k->next_slots < most ? k->next_slots
            : most > CL_SLAB_FIRST ? most : CL_SLAB_FIRST;
+  if (k->slot > (SIZE_MAX - HEADER) / n) return NULL;   /* no such block */
   size_t bytes = HEADER + n * k->slot;
   cl_Slab *s = (cl_Slab *)cl_alloc(R, bytes);
   if (s == NULL) return NULL;
