@@ -2,6 +2,11 @@
 ** corolab.h — the C++20 coroutine machinery as a C library.
 ** One prefix (cl_), one runtime per caller (like a lua_State), errors as values.
 ** Valid C11 and valid C++ (it never uses co_await/co_yield/co_return as names).
+** OpenCL's names begin with cl_ too: its types are lower case (cl_event,
+** cl_int), its functions camel case (clCreateContext); corolab's types are
+** capitalised (cl_Event, cl_Frame), its functions have underscores
+** (cl_resume). Both headers compile together, but cl_Event (a corolab
+** lifecycle event) and cl_event (an OpenCL command's) differ by one letter.
 **
 ** Preconditions, as lua.h has them: a pointer argument (the runtime R, an
 ** out-parameter, a function table, a name, a callback) must not be NULL,
@@ -40,6 +45,11 @@
 extern "C" {
 #endif
 
+
+/* the library's version at run time, "corolab X.Y.Z": COROLAB_VERSION as
+   the library was built (compare it with the header's, as lua_version and
+   sqlite3_libversion let a program do) */
+CL_API const char *cl_version(void);
 
 typedef struct cl_Runtime cl_Runtime;   /* everything lives in one; no globals */
 typedef struct cl_Frame cl_Frame;       /* a handle is the frame's address */
@@ -334,7 +344,9 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
 } cl_Coroutine;
 
 /* call a coroutine: the whole prologue, up to the initial suspension (or
-   further if it does not suspend). *ret receives the return object. On an
+   further if it does not suspend). *ret receives the return object (ret
+   may be NULL for a type that has none, as cl_detached_type; the other
+   reference types' is the handle, and NULL is then an error). On an
    error before the initial await_resume, nothing is left alive. args (what
    init and the promise's construct get, and what args_size bytes are
    copied from) may be NULL when args_size is 0. What C++ checks when it
@@ -710,6 +722,19 @@ CL_API cl_Awaitable cl_task_awaitable(cl_Frame *task);
 /* run a task from plain code to completion: resume, then its result
    (result may be NULL: dropped) */
 CL_API cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);
+
+/* detached: a fire-and-forget coroutine, eager and self-destroying, as C++
+   programs write it (initial_suspend and final_suspend return
+   suspend_never). cl_call runs its body to the first suspension; when the
+   body ends (co_return; or flowing off), its state is destroyed inside the
+   resume that ended it, and its handle is stale. It has no return object
+   (cl_call's ret may be NULL), no return_value, yield_value or
+   await_transform. An exception that leaves its body is where C++ calls
+   std::terminate (its unhandled_exception does): here the resumer (or
+   cl_call's caller) gets it as an error of the same kind and payload that
+   names the coroutine, which is left at its final suspend point, done; the
+   resumer destroys it (or cl_runtime_close reports and destroys it) */
+CL_API extern const cl_PromiseType cl_detached_type;
 
 #ifdef __cplusplus
 }

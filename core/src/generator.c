@@ -7,12 +7,6 @@
 
 #define gen_promise(p) ((cl_GeneratorPromise *)(p))
 
-static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
-  (void)R;
-  *(cl_Frame **)ret = cl_promise_frame(p);
-  return NULL;
-}
-
 static cl_Error *always(cl_Runtime *R, void *p, cl_Awaitable *out) {
   (void)R; (void)p;
   *out = cl_suspend_always();
@@ -55,7 +49,7 @@ static void destroy(cl_Runtime *R, void *p) {
 
 const cl_PromiseType cl_generator_type = {
   "generator", sizeof(cl_GeneratorPromise), NULL,
-  NULL, get_return_object, always, always, yield_value, NULL, return_void,
+  NULL, cl_return_handle, always, always, yield_value, NULL, return_void,
   unhandled_exception, await_transform, NULL, NULL, NULL, destroy, NULL, NULL,
   CL_PROMISE_YIELD_KEEPS_POINTER
 };

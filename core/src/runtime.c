@@ -130,6 +130,8 @@ size_t cl_runtime_close(cl_Runtime *R) {
   return n;
 }
 
+const char *cl_version(void) { return COROLAB_VERSION; }
+
 void *cl_runtime_userdata(cl_Runtime *R) {
   cl_api_check(R != NULL, "cl_runtime_userdata: R must not be NULL");
   return R->userdata;
