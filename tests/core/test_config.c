@@ -7,6 +7,7 @@
 ** result, and the runtime goes on.
 */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,21 @@ static void test_frame_too_large_to_allocate(void **state) {
   assert_null(h);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
   still_usable(R);
+}
+
+/* the slabs hand out frames aligned for max_align_t whatever their size
+   (found by the C API fuzzer: a frame of odd size misaligned the next) */
+static void test_frames_aligned_whatever_their_size(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Frame *h[3];
+  for (size_t locals = 1; locals <= 40; locals += 3) {
+    cl_Coroutine co = coroutine_of(&cl_generator_type, locals);
+    for (int i = 0; i < 3; i++) {
+      assert_ok(cl_call(R, &co, NULL, &h[i]));
+      assert_int_equal((uintptr_t)h[i] % _Alignof(max_align_t), 0);
+    }
+    for (int i = 0; i < 3; i++) destroy_ok(R, h[i]);
+  }
 }
 
 /* ----------------------------------------------------------- the bases -- */
@@ -437,6 +453,7 @@ int main(void) {
     CAPPED_TEST(test_promise_size_wraps_the_frame),
     CAPPED_TEST(test_locals_size_wraps_the_frame),
     CAPPED_TEST(test_frame_too_large_to_allocate),
+    CAPPED_TEST(test_frames_aligned_whatever_their_size),
     CAPPED_TEST(test_promise_smaller_than_its_base),
     CAPPED_TEST(test_promise_smaller_than_its_flags),
     CAPPED_TEST(test_cyclic_chain_of_bases),
