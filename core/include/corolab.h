@@ -78,10 +78,7 @@ CL_API cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
 CL_API cl_ErrorKind cl_error_kind(const cl_Error *e);
 CL_API const char *cl_error_message(const cl_Error *e);
 CL_API void *cl_error_payload(const cl_Error *e);
-/* e may be NULL. An error knows the runtime that made it, which frees it
-   (its list, its allocator, its payload's release): R may be another
-   runtime of the same thread */
-CL_API void cl_error_free(cl_Runtime *R, cl_Error *e);
+CL_API void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
 
 /* ------------------------------------------------------------- runtime -- */
 

@@ -12,7 +12,6 @@
 static cl_Error *error_alloc(cl_Runtime *R, cl_ErrorKind kind, size_t len) {
   cl_Error *e = (cl_Error *)cl_alloc(R, sizeof(cl_Error) + len + 1);
   if (e == NULL) return R->oom;
-  e->R = R;
   e->kind = kind;
   e->payload = NULL;
   e->release = NULL;
@@ -67,16 +66,12 @@ void *cl_error_payload(const cl_Error *e) {
   return e->payload;
 }
 
-/* the runtime that made e frees it, from its list, with its allocator and
-   for its payload, whichever runtime of the thread R is */
 void cl_error_free(cl_Runtime *R, cl_Error *e) {
   cl_api_check(R != NULL, "cl_error_free: R must not be NULL");
-  (void)R;
-  if (e == NULL || e == e->R->oom) return;
-  cl_Runtime *owner = e->R;
+  if (e == NULL || e == R->oom) return;
   if (e->prev) e->prev->next = e->next;
-  else owner->errors = e->next;
+  else R->errors = e->next;
   if (e->next) e->next->prev = e->prev;
-  if (e->release) e->release(owner, e->payload);
-  cl_free(owner, e, sizeof(cl_Error) + strlen(e->message) + 1);
+  if (e->release) e->release(R, e->payload);
+  cl_free(R, e, sizeof(cl_Error) + strlen(e->message) + 1);
 }

@@ -90,7 +90,6 @@ typedef struct CachedBlock { void *block; size_t size; } CachedBlock;
 
 struct cl_Error {
   struct cl_Error *prev, *next;  /* the runtime's live errors */
-  cl_Runtime *R;               /* the runtime that made it (cl_error_free) */
   cl_ErrorKind kind;
   void *payload;
   cl_PayloadFree release;

@@ -55,7 +55,6 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   R->noop.resume_fn = noop_step;
   R->oom = (cl_Error *)cl_alloc(R, sizeof(cl_Error) + sizeof oom_message);
   if (R->oom == NULL) { alloc(alloc_ud, R, sizeof *R, 0); return NULL; }
-  R->oom->R = R;
   R->oom->kind = CL_NOMEMORY;
   R->oom->payload = NULL;
   R->oom->release = NULL;
