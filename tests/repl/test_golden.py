@@ -443,8 +443,8 @@ def case_values(binary):
               "h:resume() h:destroy()") % (nameless, nameless)
     p = run(binary, ["--trace", "-e", script])
     succeed(p)
-    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)\S* +#1 anon +"
-                       r"(.+?)(?:  @|$)", p.stdout, re.M)
+    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)(?: → \S+)? +"
+                       r"#1 anon +(.+?)(?:  @|$)", p.stdout, re.M)
     assert names == ["suspend_never"] + ["co_await's operand"] * 4 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
@@ -617,12 +617,121 @@ def case_explanations(binary):
 
 
 def case_catalogues(binary):
-    """the explanation catalogues of every language: complete, used, folded
-    (catalogues.lua), and exit status 0"""
-    p = run(binary, ["tests/repl/catalogues.lua", "explorer/terminal"])
+    """the catalogues of every language: complete, used, folded at every
+    width without breaking a word (catalogues.lua), and exit status 0"""
+    p = run(binary, ["tests/repl/catalogues.lua", "."])
     succeed(p)
     assert re.fullmatch(r"catalogues: \d+ keys in 3 languages\n", p.stdout), p.stdout
     assert p.stderr == "", p.stderr
+
+
+def case_untranslated(binary):
+    """[issue 24] the sources print no word of their own: every text for
+    people comes from a catalogue (untranslated.py); the check itself
+    catches a planted English message"""
+    import untranslated
+    findings = untranslated.scan(ROOT)
+    assert not findings, "words printed outside the catalogues (every text must have its " \
+        "key in en.lua, tr.lua and zh.lua):\n" + "\n".join(
+            "%s:%d: %r %s" % f for f in findings)
+    planted = untranslated.scan_lua("planted.lua", 'print("breakpoint " .. n .. " deleted")\n'
+                                    'palette.fail(string.format("no frame #%d", id))\n'
+                                    'print(i18n.ui("deleted", n))\n')
+    assert [f[0] for f in planted] == [1, 1, 2], planted
+    assert untranslated.scan_c("planted.c", 'fprintf(stderr, "%s: cannot open %s", a, b);'), \
+        "the C scan misses an English message"
+
+
+# the words the runtime and Lua say, which stay English in every language
+# (README: "Error messages stay English"): Lua's own messages and
+# tracebacks, the operating system's, the runtime's errors (they cite a rule)
+FOREIGN = [r"\(condition\):\d+: .*", r"No space left on device", r"stack traceback:",
+           r"\[C\]: in .*", r"stdin:\d+: in .*", r"corolab: coro\.null: .*"]
+# what is no word of any language: identifiers, values, names, paths
+QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|“[^”]*”|\{[^{}]*\}|^\s+\d+ \| .*"  # values, source
+NAMES = (r"#\d+ \w+|\w+#\d+|[\w./~$-]+\.(?:lua|html|dev|json)\b(?::\d+)?|/dev/\w+|"
+         r"\S*[_:#$(]\S*|--?\w+|\b[A-Z]{1,}\b")
+ALLOWED = {"main", "nil", "true", "false", "on", "off", "if", "corolab", "coro", "Lua", "C",
+           "Ctrl", "Tab", "Enter", "Home", "End", "en", "tr", "zh", "range", "outer", "inner",
+           "driver", "spin", "bad", "work", "value", "generator", "task", "current", "frame",
+           "resume", "destroy", "promise", "state", "locals", "body", "operand", "awaiter",
+           "try", "catch", "throw", "ret", "args", "size", "operator", "new", "co_await",
+           "English", "Chrome", "Graphviz", "Mermaid", "ui", "perfetto", "JSON", "html",
+           "chrome", "mermaid", "dot", "record", "stat", "mod", "script", "stdin",
+           "boom"}                                   # the session's own error value
+
+
+def catalogue_words(binary):
+    """lang -> the ASCII words of its catalogue (lower case)"""
+    p = run(binary, ["-e", "local i18n = require 'explorer.text.i18n' "
+                     "local function walk(l, v) if type(v) == 'string' then "
+                     "print(l .. '\\t' .. v:gsub('\\n', ' ')) elseif type(v) == 'table' "
+                     "then for _, x in pairs(v) do walk(l, x) end end end "
+                     "for _, l in ipairs(i18n.languages) do walk(l, i18n.catalogue(l)) end"])
+    succeed(p)
+    words = {}
+    for line in p.stdout.splitlines():
+        lang, _, text = line.partition("\t")
+        words.setdefault(lang, set()).update(w.lower() for w in re.findall(r"[A-Za-z]{2,}",
+                                                                             text))
+    return words
+
+
+def english_left(text, lang, words, kinds):
+    """the lines of text (output in lang) with a word of English that lang
+    does not use: for Chinese any ASCII word, for Turkish one of English's
+    catalogue that Turkish's has not; identifiers, event kinds, values,
+    names and the runtime's and Lua's own words aside"""
+    kinds = sorted(kinds, key=len, reverse=True)
+    found = []
+    for line in text.splitlines():
+        rest = re.sub(QUOTED, " ", line)
+        for pattern in FOREIGN:
+            rest = re.sub(pattern, " ", rest)
+        for kind in kinds:
+            rest = re.sub(r"(?<![\w'/.-])%s(?![\w'-])" % re.escape(kind), " ", rest)
+        rest = re.sub(NAMES, " ", rest)
+        for w in re.findall(r"[A-Za-z]{2,}", rest):
+            if w in ALLOWED or w.lower() in words[lang]:
+                continue
+            if lang == "zh" or w.lower() in words["en"]:
+                found.append((w, line))
+    return found
+
+
+def case_every_command_translated(binary):
+    """[issue 24] every explorer command and its mistakes (languages.session,
+    the lessons' commands aside: another change translates them), corolab
+    --help and a wrong option, in Turkish and in Chinese: no English left
+    but C++ identifiers, values and the runtime's and Lua's own words; and
+    the answers are those of the language's catalogue"""
+    words = catalogue_words(binary)
+    kinds = run(binary, ["-e", "for _, k in ipairs(coro.events) do print(k.name) end "
+                         "for _, c in ipairs(require('explorer.terminal.commands').list) do "
+                         "print(c[1]) end"])                      # commands are names too
+    succeed(kinds)
+    stdin = open(os.path.join(HERE, "languages.session")).read()
+    expected = {"tr": ["breakpoint 1 silindi", "dil: tr", "ilk noktada askıda",
+                       "devam ettirme zinciri: main devam ettirdi: #1 range",
+                       "await_suspend void döndürdü", "unhandled_exception(\"boom\")",
+                       "kullanım: corolab"],
+                "zh": ["断点 1 已删除", "语言：zh", "初始挂起", "恢复链：main 恢复了 #1 range",
+                       "await_suspend 返回了 void", "unhandled_exception(\"boom\")",
+                       "用法：corolab"]}
+    for lang in ("tr", "zh"):
+        p = run(binary, ["--lang", lang, "-i", "tests/repl/fixtures.lua"], stdin)
+        succeed(p)
+        out = p.stdout + p.stderr
+        for args in (["--help"], ["-x"], ["--diff", "a.lua"]):
+            q = run(binary, ["--lang", lang] + args)
+            out += q.stdout + q.stderr
+        q = run(binary, ["--lang", lang, "--trace", "scripts/lessons/09-errors.lua"])
+        out += "".join(l for l in q.stdout.splitlines(True) if re.match(r" *\d+ ", l))
+        left = english_left(out, lang, words, kinds.stdout.splitlines())
+        assert not left, "%s: English left in %d lines (every text needs its %s catalogue " \
+            "entry):\n%s" % (lang, len(left), lang, "\n".join("%r in: %s" % f for f in left[:40]))
+        for text in expected[lang]:
+            assert text in out, "%s: %r is not in the output:\n%s" % (lang, text, out)
 
 
 def case_update_refused_on_ci(binary):
@@ -717,6 +826,8 @@ CASES = {
     "update_refused_on_ci": case_update_refused_on_ci,
     "explanations": case_explanations,
     "catalogues": case_catalogues,
+    "untranslated": case_untranslated,
+    "every_command_translated": case_every_command_translated,
 }
 
 
