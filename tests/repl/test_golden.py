@@ -450,6 +450,66 @@ def case_values(binary):
         (names, p.stdout)
 
 
+def case_error_values(binary):
+    """[issue 24] an exception is a value in every view: lesson 09's throw
+    and unhandled_exception carry "stored failed" as their argument at the
+    throw's place (--trace, :log, Mermaid, DOT, Chrome, the record), with
+    no traceback but for :error; at :break unhandled_exception ev.args[1]
+    is the error and ev.where its file:line [dcl.fct.def.coroutine]/5; a
+    coroutine without parameters shows (); --trace shows each member's
+    result as :log does ([expr.await]/5.1: await_ready → false)"""
+    lesson = "scripts/lessons/09-errors.lua"
+    rule = "an exception must show as its value, at the throw's place, without its traceback"
+    p = run(binary, ["--trace", lesson])
+    succeed(p)
+    for pattern, why in (
+            (r"^  12 throw\(\"stored failed\"\) #1 stored    @ %s:29$" % lesson, rule),
+            (r"^  14 unhandled_exception\(\"stored failed\"\) #1 stored    @ %s:29$" % lesson,
+             rule),
+            (r"^   2 parameter copies\(\)   #1 stored$", "no arguments show as ()"),
+            (r"^   3 promise_type\(\)       #1 stored    Result::promise_type$",
+             "no arguments show as ()"),
+            (r"^   6 await_ready → false #1 stored    suspend_always$",
+             "--trace shows a member's result once it returned, as :log does")):
+        assert re.search(pattern, p.stdout, re.M), "--trace: %s; %s\n%s" % (why, pattern,
+                                                                          p.stdout)
+    assert "traceback" not in p.stdout, "--trace: " + rule
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {fmt: os.path.join(tmp, fmt) for fmt in ("mermaid", "dot", "chrome", "record")}
+        p = run(binary, sum((["--export", "%s=%s" % kv] for kv in files.items()), []) + [lesson])
+        succeed(p)
+        text = {fmt: open(path).read() for fmt, path in files.items()}
+    assert "  Note over F1: throw(\"stored failed\")\n" in text["mermaid"], "Mermaid: " + rule
+    assert "  Note over F1: unhandled_exception(\"stored failed\")\n" in text["mermaid"], \
+        "Mermaid: " + rule
+    assert 'f1_4 [label="throw(\\"stored failed\\")"];' in text["dot"], "DOT: " + rule
+    instants = [e for e in json.loads(text["chrome"])["traceEvents"] if e["ph"] == "i"]
+    thrown = [(e["name"], e["args"]["detail"], e["args"]["where"]) for e in instants
+              if e["name"].startswith(("throw", "unhandled_exception"))]
+    assert thrown[:2] == [('throw("stored failed")', "", lesson + ":29"),
+                          ('unhandled_exception("stored failed")', "", lesson + ":29")], \
+        "Chrome: %s: %r" % (rule, thrown)
+    records = [json.loads(line.rstrip(",")) for line in text["record"].splitlines()[1:-1]]
+    assert [(r["seq"], r["args"], r["where"]) for r in records
+            if r["kind"] in ("throw", "unhandled_exception")][:2] == [
+        (12, '"stored failed"', lesson + ":29"), (14, '"stored failed"', lesson + ":29")], \
+        "the record: " + rule
+    p = piped(binary, [
+        'bad = coro.coroutine(Task, function() error("boom", 0) end, "bad")',
+        ":break unhandled_exception", "b = bad()", "b.h:resume()",
+        "ev.args[1], ev.where", ":log 3", ":error", ":continue", ":error 1", ":error"], [
+            r"> breakpoint 1 +\d+ unhandled_exception\(\"boom\"\) #1 bad +@ stdin:1$",
+            r"^\(#1 bad unhandled_exception\) > boom\tstdin:1$",
+            r" +\d+ throw\(\"boom\"\) +#1 bad +@ stdin:1$",
+            r"^\(#1 bad unhandled_exception\) > the error of event (\d+), "
+            r"unhandled_exception\(\"boom\"\), with its Lua traceback:\nboom\nstack traceback:\n",
+            r"\) > > > the error of event \d+, unhandled_exception\(\"boom\"\), with its Lua "
+            r"traceback:$"])          # :continue, :error 1 (no error), :error: the last one
+    assert p.stderr.splitlines() == [
+        "corolab: event 1 is operator new, no error: throw and unhandled_exception carry one"], \
+        p.stderr
+
+
 def case_where_display(binary):
     """:where shows the body's source line; each stop shows the frame that
     moved (:display off hides it); the prompt names the frame running when
@@ -816,6 +876,7 @@ CASES = {
     "recording": case_recording,
     "lessons": case_lessons,
     "values": case_values,
+    "error_values": case_error_values,
     "where_display": case_where_display,
     "dot_twenty": case_dot_twenty,
     "predict": case_predict,
