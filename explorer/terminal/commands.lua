@@ -19,9 +19,7 @@ local tour = require "explorer.terminal.tour"
 local trace = require "explorer.terminal.trace"
 local where = require "explorer.terminal.where"
 
-local commands = {
-  title = nil,                 -- what is recorded, for an export's title: the script
-}
+local commands = {}             -- commands.title: the script recorded, for an export's title
 
 local run = recorder.run
 

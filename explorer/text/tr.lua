@@ -1,7 +1,10 @@
 -- tr.lua — corolab'ın Türkçe sözleri: her yaşam döngüsü olayının
 -- açıklaması ve dayandığı kural (events), her komutun ne yaptığı (help),
--- öğrencinin karşılaştığı iletiler (ui: string.format kalıpları) ve turun
--- metni (tour); anahtarlar en.lua ile aynı. Teknik terimler, Türkçe
+-- öğrencinin karşılaştığı iletiler (ui: string.format kalıpları; "%2$s"
+-- ikinci değeri alır), turun metni (tour), frame durumları (states),
+-- çalışma zamanının kendi sözleri (runtime), sarmalayıcının açıklamaları
+-- (wrapper), frame yerleşimi (layout), sayfanın etiketleri (page) ve komut
+-- satırının kullanımı (usage); anahtarlar en.lua ile aynı. Teknik terimler, Türkçe
 -- C++ notlarında olduğu gibi İngilizce bırakıldı (coroutine, promise, handle,
 -- frame, awaiter, breakpoint, suspend / askıya alma, resume / devam ettirme).
 return {
@@ -270,7 +273,7 @@ return {
       .. ":record N daha fazlasını tutar)",
     log_usage = "log N: son N olay; N, 1 ya da daha büyük bir tam sayı",
     session = "corolab oturumu",
-    wrote = "%s, %s olarak %s dosyasına yazıldı",
+    wrote = "%s (%s) %s dosyasına yazıldı",
     record_usage = "record N: son N olayı tut; N, 1 ya da daha büyük bir tam sayı",
     recording = "kayıt son %d olayı tutar; şu an %s var",
     no_language = "'%s' diye bir dil yok: %s",
