@@ -3,8 +3,10 @@
 -- the frame is in (phase), the moment that picks its explanation
 -- (context), whether a resume only continues a transfer (continued), and
 -- what a member returned, which only the frame's next record tells
--- (result). Why an event happened is its cause (coro's ev.cause), never
--- the words of its detail, which are for people.
+-- (result); an exception's value, as the argument of throw and
+-- unhandled_exception, at the place it was thrown. Why an event happened
+-- is its cause (coro's ev.cause), never the words of its detail, which
+-- are for people.
 local meaning = {}
 
 -- the frame a record is about ("return to caller": the one returning)
