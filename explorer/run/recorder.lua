@@ -87,12 +87,14 @@ local function note_changes(rec, id)
   if d ~= id and d ~= b and d ~= c then note_frame(rec, d) end
 end
 
--- the arguments of a member, as text: "1, \"x\""
+-- the arguments of a member, as text: "1, \"x\"", "" for none (a call
+-- without arguments); a value's one argument may be nil (co_yield nil)
+local takes_value = {yield_value = true, return_value = true}
 local function args_of(ev)
   if not ev.args then return nil end
   local shown = {}
-  for i = 1, #ev.args do shown[i] = values.brief(ev.args[i]) end
-  if #shown == 0 then shown[1] = values.brief(ev.args[1]) end      -- nil
+  for i = 1, ev.args.n or #ev.args do shown[i] = values.brief(ev.args[i]) end
+  if #shown == 0 and takes_value[ev.kind] then shown[1] = "nil" end
   return table.concat(shown, ", ")
 end
 

@@ -46,10 +46,10 @@ local function promise_of(h)
   return ok and p or nil
 end
 
--- an event prints as its trace line: "event 12: yield_value(1) #1 range"
+-- an event prints as its trace line: "event 12 yield_value(1) #1 range"
 local Event = {__name = "event", __tostring = function(ev)
   local rec = rawget(ev, "record")
-  return rec and ("event " .. trace.line(rec):gsub("^%s+", "")) or "event"
+  return i18n.ui("event", rec and (trace.line(rec):gsub("^%s+", "")) or "")
 end}
 
 -- names a condition can use: ev (args: the member's arguments), h (the
@@ -70,8 +70,7 @@ local function holds(bp, rec, ev)
   local ok, result = pcall(bp.test)
   current = nil
   if not ok then
-    print(palette.paint("error", "breakpoint " .. bp.number .. ": condition failed: " ..
-      tostring(result)))
+    print(palette.paint("error", i18n.ui("condition_failed", bp.number, tostring(result))))
     return true                                    -- stop, as gdb does
   end
   return result
@@ -109,12 +108,12 @@ debugger.display = true
 -- snap: a frame as recorder.view gives it now, or as a record kept it
 function debugger.show_frame(snap)
   if not snap or not debugger.display then return end
-  local parts = {run:label(snap.id), snap.state}
-  if snap.at then parts[#parts + 1] = "at " .. snap.at end
+  local parts = {run:label(snap.id), i18n.state(snap.state)}
+  if snap.at then parts[#parts + 1] = i18n.ui("at", i18n.runtime(snap.at)) end
   local promise = snap.promise
   if #promise > 60 then promise = promise:sub(1, 57) .. "..." end
-  parts[#parts + 1] = "promise " .. promise
-  if snap.awaiter then parts[#parts + 1] = "awaiting " .. snap.awaiter end
+  parts[#parts + 1] = i18n.ui("promise", promise)
+  if snap.awaiter then parts[#parts + 1] = i18n.ui("awaiting", snap.awaiter) end
   print(palette.paint("dim", "  " .. table.concat(parts, "  ")))
 end
 
@@ -129,6 +128,8 @@ local function stop(rec, ev, why)
   end
   if predict.on then predict.ask(rec) end
   ev.record = rec
+  ev.where = rec.where              -- a place, never the runtime's "line N"
+  if ev.args == nil and meaning.is_error(rec) then ev.args = {meaning.error_of(rec)} end
   setmetatable(ev, Event)
   -- the prompt sees ev, h and p as globals (the user's own come back after it)
   local saved = {ev = rawget(_G, "ev"), h = rawget(_G, "h"), p = rawget(_G, "p")}
@@ -195,10 +196,12 @@ end
 
 local function describe_state(h)
   local info = coro.info(h)
-  if not info then return "destroyed" end
+  if not info then return i18n.ui("destroyed") end
   local where = recorder.place(info.where)
-  return string.format("%s is %s%s", run:label(info.id), tostring(info.state),
-    where and (" at " .. where) or "")
+  local state = i18n.state(info.state)
+  local at_a_point = info.state == "suspended_initial" or info.state == "suspended_final"
+  if where and not at_a_point then state = i18n.ui("state_at", state, i18n.runtime(where)) end
+  return i18n.ui("frame_is", run:label(info.id), state)
 end
 
 -- :step EXPR: stepping through whatever EXPR does (a coroutine call steps
@@ -213,7 +216,7 @@ local function step_into(src)
     if not ok then error(v, 0) end
     if v ~= nil then
       _G._ = v
-      print(values.value(v) .. palette.paint("dim", "  (the return object, kept in _)"))
+      print(values.value(v) .. palette.paint("dim", "  " .. i18n.ui("kept_in_underscore")))
     end
     return
   end
@@ -221,7 +224,7 @@ local function step_into(src)
   local h = inspect.checked(inspect.handle_of(v, src), src)
   step_target = h
   if h:done() then
-    print(describe_state(h) .. "; resuming it would be undefined behaviour")
+    print(i18n.ui("resume_undefined", describe_state(h)))
     return
   end
   stepping = true
@@ -237,15 +240,15 @@ function debugger.step(arg)
     stepping = true
     return "leave"
   end
-  if not step_target then palette.fail("step what? :step h (a handle, or a frame id)") end
+  if not step_target then palette.fail(i18n.ui("step_what")) end
   local info = coro.info(step_target)
-  if not info then palette.fail("the frame :step resumed last is gone") end
+  if not info then palette.fail(i18n.ui("step_gone")) end
   return step_into(tostring(info.id))
 end
 
 local function must_be_stopped(what)
   if not debugger.stopped() then
-    palette.fail(what .. ": not stopped in an event (no breakpoint hit, no :step)")
+    palette.fail(i18n.ui("not_stopped", what))
   end
 end
 
@@ -263,10 +266,10 @@ function debugger.finish()
 end
 
 local function list_breakpoints()
-  if #debugger.breakpoints == 0 then print("no breakpoints") return end
+  if #debugger.breakpoints == 0 then print(i18n.ui("no_breakpoints")) return end
   for _, bp in ipairs(debugger.breakpoints) do
-    print(string.format("  %d  %s%s  (hit %d)", bp.number, bp.kind,
-      bp.condition and (" if " .. bp.condition) or "", bp.hits))
+    print(string.format("  %d  %s%s  (%s)", bp.number, bp.kind,
+      bp.condition and (" if " .. bp.condition) or "", i18n.ui("hits", bp.hits)))
   end
 end
 
@@ -278,7 +281,7 @@ function debugger.add_break(arg)
   if not kind then
     local keys = {}
     for _, k in ipairs(debugger.kinds) do keys[#keys + 1] = k.key end
-    palette.fail("no event '" .. event .. "'; events: " .. table.concat(keys, " "))
+    palette.fail(i18n.ui("no_event_kind", event, table.concat(keys, " ")))
   end
   local test
   if condition then
@@ -286,34 +289,31 @@ function debugger.add_break(arg)
     test, err = load("return " .. condition, "=(condition)", "t", condition_env)
     if not test then                           -- its first line: no traceback
       err = tostring(err):match("^[^\n]*")
-      if err:find("stack overflow", 1, true) then
-        err = "(condition): nested too deeply for Lua's parser (" .. err .. ")"
-      end
-      palette.fail("cannot use this condition: " .. err)
+      if err:find("stack overflow", 1, true) then err = i18n.ui("too_deep", err) end
+      palette.fail(i18n.ui("bad_condition", err))
     end
   end
   local bp = {number = next_number, kind = kind, condition = condition, test = test, hits = 0}
   next_number = next_number + 1
   debugger.breakpoints[#debugger.breakpoints + 1] = bp
-  print(string.format("breakpoint %d: %s%s", bp.number, kind,
-    condition and (" if " .. condition) or ""))
+  print(i18n.ui("breakpoint_set", bp.number, kind .. (condition and (" if " .. condition) or "")))
 end
 
 function debugger.delete(arg)
   if arg == "" then
     debugger.breakpoints = {}
-    print("all breakpoints deleted")
+    print(i18n.ui("all_deleted"))
     return
   end
   local n = tonumber(arg)
   for i, bp in ipairs(debugger.breakpoints) do
     if bp.number == n then
       table.remove(debugger.breakpoints, i)
-      print("breakpoint " .. n .. " deleted")
+      print(i18n.ui("deleted", n))
       return
     end
   end
-  palette.fail("no breakpoint " .. arg)
+  palette.fail(i18n.ui("no_breakpoint", arg))
 end
 
 return debugger

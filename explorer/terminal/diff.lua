@@ -6,8 +6,10 @@
 -- the run, as "range#1"), then printed as sdiff does: '=' both did it, '|'
 -- both did it with other values (arguments, result, detail), '<' only the
 -- first, '>' only the second; a long stretch in common is folded to one
--- line. Deterministic, and readable without colour.
+-- line. Deterministic, and readable without colour; on a terminal a line is
+-- cut to its width, elsewhere (a pipe, a file) it is whole.
 local host = require "corolab.host"
+local i18n = require "explorer.text.i18n"
 local event = require "explorer.text.event"
 local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
@@ -42,7 +44,7 @@ local function entries(run)
   local role, out = roles(run), {}
   for i, rec in ipairs(run) do
     out[i] = {n = i, rec = rec, key = rec.kind .. "\0" .. role[i], role = role[i],
-      value = (event.call(rec) .. "\0" .. rec.detail:match("[^\n]*")):gsub("#%d+", "#")}
+      value = (event.call(rec) .. "\0" .. event.detail(rec)):gsub("#%d+", "#")}
   end
   return out
 end
@@ -52,8 +54,7 @@ end
 local function align(a, b)
   local n, m = #a, #b
   if n * m > MAX_CELLS then
-    palette.fail(string.format("too many events to align (%d and %d; at most %d pairs): "
-      .. "compare shorter runs", n, m, MAX_CELLS))
+    palette.fail(i18n.ui("diff_too_many", n, m, MAX_CELLS))
   end
   local len = {}                   -- len[i * (m + 1) + j]: LCS of a[i..], b[j..]
   local w = m + 1
@@ -83,14 +84,20 @@ local function align(a, b)
   return pairs_
 end
 
--- one side of a row, SIDE columns: the event's number in its run, the
--- call with its values, the frame's role, the detail
+-- one side of a row: the event's number in its run, the call with its
+-- values, the frame's role, the detail
+local function text_of(e)
+  local text = string.format("%4d %s %s", e.n, event.call(e.rec), e.role)
+  local detail = i18n.runtime(event.detail(e.rec))
+  if detail ~= "" then text = text .. "  " .. detail end
+  return text
+end
+
+-- a side in SIDE columns; cut to fit on a terminal
 local function cell(e, SIDE)
   if not e then return string.rep(" ", SIDE) end
-  local text = string.format("%4d %s %s", e.n, event.call(e.rec), e.role)
-  local detail = e.rec.detail:match("[^\n]*")
-  if detail ~= "" then text = text .. "  " .. detail end
-  if palette.width(text) > SIDE then
+  local text = text_of(e)
+  if host.tty and palette.width(text) > SIDE then
     local cut = ""
     for _, c in utf8.codes(text) do
       if palette.width(cut) >= SIDE - 3 then break end
@@ -98,24 +105,35 @@ local function cell(e, SIDE)
     end
     text = cut .. "..."
   end
-  return text .. string.rep(" ", SIDE - palette.width(text))
+  return palette.pad(text, SIDE)
+end
+
+-- the width of a side: half the terminal's, or (no terminal) the widest
+-- first side, so that no line is cut
+local function side_width(rows, ea)
+  if host.tty then return math.max(38, (host.columns() - 3) // 2) end
+  local widest = 38
+  for _, row in ipairs(rows) do
+    if row[1] then widest = math.max(widest, palette.width(text_of(ea[row[1]]))) end
+  end
+  return widest
 end
 
 -- prints the alignment of runs a and b (lists of records), named
 function diff.show(a, name_a, b, name_b)
   local ea, eb = entries(a), entries(b)
   local rows = align(ea, eb)
-  local SIDE = math.max(38, (host.columns() - 3) // 2)
-  print(string.format("< %s: %d events", name_a, #a))
-  print(string.format("> %s: %d events", name_b, #b))
+  local SIDE = side_width(rows, ea)
+  print("< " .. i18n.ui("diff_side", name_a, #a))
+  print("> " .. i18n.ui("diff_side", name_b, #b))
   local counts = {["="] = 0, ["|"] = 0, ["<"] = 0, [">"] = 0}
   local first, first_step
   local same = {}                      -- the stretch in common not printed yet
   local function flush()
     if #same > FOLD then
       print(same[1])
-      print(palette.paint("dim", string.format("%s ... %d more in common ...",
-        string.rep(" ", SIDE), #same - 2)))
+      print(palette.paint("dim", string.rep(" ", SIDE) .. " " ..
+        i18n.ui("diff_folded", #same - 2)))
       print(same[#same])
     else
       for _, line in ipairs(same) do print(line) end
@@ -138,18 +156,17 @@ function diff.show(a, name_a, b, name_b)
     end
   end
   flush()
-  print(string.format("%d in common (%d with other values), %d only in %s, %d only in %s",
-    counts["="] + counts["|"], counts["|"], counts["<"], name_a, counts[">"], name_b))
+  print(i18n.ui("diff_summary", counts["="] + counts["|"], counts["|"], counts["<"], name_a,
+    counts[">"], name_b))
   if first and first[1] and first[2] then
-    print(string.format("first other value: event %d and event %d, %s vs %s", first[1].n,
-      first[2].n, event.call(first[1].rec), event.call(first[2].rec)))
+    print(i18n.ui("diff_first_value", first[1].n, first[2].n, event.call(first[1].rec),
+      event.call(first[2].rec)))
   end
   if first_step then
     local e = first_step[1] or first_step[2]
-    print(string.format("first step only one took: event %d of %s, %s", e.n,
-      first_step[1] and name_a or name_b, event.call(e.rec)))
+    print(i18n.ui("diff_first_step", e.n, first_step[1] and name_a or name_b, event.call(e.rec)))
   elseif not first then
-    print("the two runs did the same, step by step")
+    print(i18n.ui("diff_same"))
   end
 end
 
@@ -201,7 +218,7 @@ end
 
 local function run_name(n)
   local run = diff.runs[n]
-  return string.format("run %d (events %d-%d)", n, run.from, run.to)
+  return i18n.ui("diff_run", n, run.from, run.to)
 end
 
 function diff.command(arg)
@@ -212,8 +229,8 @@ function diff.command(arg)
       if not diff.runs[k] then
         local names = {}
         for i = 1, #diff.runs do names[i] = run_name(i) end
-        palette.fail(string.format("no run %d: %s", k, #names > 0 and table.concat(names, ", ")
-          or "no command line has made events yet"))
+        palette.fail(i18n.ui("diff_no_run", k, #names > 0 and table.concat(names, ", ")
+          or i18n.ui("diff_no_runs_yet")))
       end
     end
     return diff.show(recorded(n), run_name(n), recorded(m), run_name(m))
@@ -226,13 +243,11 @@ function diff.command(arg)
     return
   end
   if arg ~= "" then
-    palette.fail("usage: :diff A.lua B.lua (two scripts), :diff N M (runs N and M made at the "
-      .. "prompt) or :diff (the last two)")
+    palette.fail(i18n.ui("diff_usage"))
   end
   local n = #diff.runs
   if n < 2 then
-    palette.fail("no two runs to compare yet: each command line that makes events is a run "
-      .. "(or :diff A.lua B.lua)")
+    palette.fail(i18n.ui("diff_not_two"))
   end
   diff.show(recorded(n - 1), run_name(n - 1), recorded(n), run_name(n))
 end

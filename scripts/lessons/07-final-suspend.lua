@@ -78,7 +78,7 @@ Compare the two event by event: :diff scripts/compare/final-suspended.lua script
 Son askıya alma noktasında coroutine biter. final_suspend'in awaiter'ı
 askıya alırsa frame kalır: done() true'dur, promise (sonuç) hâlâ okunabilir
 ve sahibinin onu destroy() etmesi gerekir. Askıya almazsa frame gövde
-biterken yok edilir ve ona ait her handle o anda boşa düşer: birini
+biterken yok edilir ve ona ait her handle o anda geçersiz (dangling) kalır: birini
 kullanmak tanımsız davranıştır.
 İkisini olay olay karşılaştırın: :diff scripts/compare/final-suspended.lua scripts/compare/final-not-suspended.lua
 ]==]

@@ -111,7 +111,7 @@ false'tur. resume() ve () coroutine'i devam ettirir, done() son askıya alma
 noktasına varıp varmadığını sorar, promise() bir coroutine_handle<P>'nin
 promise'ine ulaşır, address()/from_address() onu bir işaretçiye ve geri
 çevirir. coroutine_handle<> promise türünü unutur. Bir handle frame'in
-sahibi değildir: destroy()'dan sonra her kopya boşa düşer ve birini
+sahibi değildir: destroy()'dan sonra her kopya geçersiz (dangling) kalır ve birini
 kullanmak tanımsız davranıştır.
 ]==]
 

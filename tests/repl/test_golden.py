@@ -443,11 +443,71 @@ def case_values(binary):
               "h:resume() h:destroy()") % (nameless, nameless)
     p = run(binary, ["--trace", "-e", script])
     succeed(p)
-    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)\S* +#1 anon +"
-                       r"(.+?)(?:  @|$)", p.stdout, re.M)
+    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)(?: → \S+)? +"
+                       r"#1 anon +(.+?)(?:  @|$)", p.stdout, re.M)
     assert names == ["suspend_never"] + ["co_await's operand"] * 4 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
+
+
+def case_error_values(binary):
+    """[issue 24] an exception is a value in every view: lesson 09's throw
+    and unhandled_exception carry "stored failed" as their argument at the
+    throw's place (--trace, :log, Mermaid, DOT, Chrome, the record), with
+    no traceback but for :error; at :break unhandled_exception ev.args[1]
+    is the error and ev.where its file:line [dcl.fct.def.coroutine]/5; a
+    coroutine without parameters shows (); --trace shows each member's
+    result as :log does ([expr.await]/5.1: await_ready → false)"""
+    lesson = "scripts/lessons/09-errors.lua"
+    rule = "an exception must show as its value, at the throw's place, without its traceback"
+    p = run(binary, ["--trace", lesson])
+    succeed(p)
+    for pattern, why in (
+            (r"^  12 throw\(\"stored failed\"\) #1 stored    @ %s:29$" % lesson, rule),
+            (r"^  14 unhandled_exception\(\"stored failed\"\) #1 stored    @ %s:29$" % lesson,
+             rule),
+            (r"^   2 parameter copies\(\)   #1 stored$", "no arguments show as ()"),
+            (r"^   3 promise_type\(\)       #1 stored    Result::promise_type$",
+             "no arguments show as ()"),
+            (r"^   6 await_ready → false #1 stored    suspend_always$",
+             "--trace shows a member's result once it returned, as :log does")):
+        assert re.search(pattern, p.stdout, re.M), "--trace: %s; %s\n%s" % (why, pattern,
+                                                                          p.stdout)
+    assert "traceback" not in p.stdout, "--trace: " + rule
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {fmt: os.path.join(tmp, fmt) for fmt in ("mermaid", "dot", "chrome", "record")}
+        p = run(binary, sum((["--export", "%s=%s" % kv] for kv in files.items()), []) + [lesson])
+        succeed(p)
+        text = {fmt: open(path).read() for fmt, path in files.items()}
+    assert "  Note over F1: throw(\"stored failed\")\n" in text["mermaid"], "Mermaid: " + rule
+    assert "  Note over F1: unhandled_exception(\"stored failed\")\n" in text["mermaid"], \
+        "Mermaid: " + rule
+    assert 'f1_4 [label="throw(\\"stored failed\\")"];' in text["dot"], "DOT: " + rule
+    instants = [e for e in json.loads(text["chrome"])["traceEvents"] if e["ph"] == "i"]
+    thrown = [(e["name"], e["args"]["detail"], e["args"]["where"]) for e in instants
+              if e["name"].startswith(("throw", "unhandled_exception"))]
+    assert thrown[:2] == [('throw("stored failed")', "", lesson + ":29"),
+                          ('unhandled_exception("stored failed")', "", lesson + ":29")], \
+        "Chrome: %s: %r" % (rule, thrown)
+    records = [json.loads(line.rstrip(",")) for line in text["record"].splitlines()[1:-1]]
+    assert [(r["seq"], r["args"], r["where"]) for r in records
+            if r["kind"] in ("throw", "unhandled_exception")][:2] == [
+        (12, '"stored failed"', lesson + ":29"), (14, '"stored failed"', lesson + ":29")], \
+        "the record: " + rule
+    p = piped(binary, [
+        'bad = coro.coroutine(Task, function() error("boom", 0) end, "bad")',
+        ":break unhandled_exception", "b = bad()", "b.h:resume()",
+        "ev.args[1], ev.where", ":log 3", ":error", ":continue", ":error 1", ":error"], [
+            r"> breakpoint 1 +\d+ unhandled_exception\(\"boom\"\) #1 bad +@ stdin:1$",
+            r"^\(#1 bad unhandled_exception\) > boom\tstdin:1$",
+            r" +\d+ throw\(\"boom\"\) +#1 bad +@ stdin:1$",
+            r"^\(#1 bad unhandled_exception\) > the error of event (\d+), "
+            r"unhandled_exception\(\"boom\"\), with its Lua traceback:\nboom\nstack traceback:\n",
+            r"\) > > > the error of event \d+, unhandled_exception\(\"boom\"\), with its Lua "
+            r"traceback:$"])          # :continue, :error 1 (no error), :error: the last one
+    assert p.stderr.splitlines() == [
+        "corolab: event 1 is operator new, no error: throw and unhandled_exception carry one"], \
+        p.stderr
 
 
 def case_where_display(binary):
@@ -617,12 +677,121 @@ def case_explanations(binary):
 
 
 def case_catalogues(binary):
-    """the explanation catalogues of every language: complete, used, folded
-    (catalogues.lua), and exit status 0"""
-    p = run(binary, ["tests/repl/catalogues.lua", "explorer/terminal"])
+    """the catalogues of every language: complete, used, folded at every
+    width without breaking a word (catalogues.lua), and exit status 0"""
+    p = run(binary, ["tests/repl/catalogues.lua", "."])
     succeed(p)
     assert re.fullmatch(r"catalogues: \d+ keys in 3 languages\n", p.stdout), p.stdout
     assert p.stderr == "", p.stderr
+
+
+def case_untranslated(binary):
+    """[issue 24] the sources print no word of their own: every text for
+    people comes from a catalogue (untranslated.py); the check itself
+    catches a planted English message"""
+    import untranslated
+    findings = untranslated.scan(ROOT)
+    assert not findings, "words printed outside the catalogues (every text must have its " \
+        "key in en.lua, tr.lua and zh.lua):\n" + "\n".join(
+            "%s:%d: %r %s" % f for f in findings)
+    planted = untranslated.scan_lua("planted.lua", 'print("breakpoint " .. n .. " deleted")\n'
+                                    'palette.fail(string.format("no frame #%d", id))\n'
+                                    'print(i18n.ui("deleted", n))\n')
+    assert [f[0] for f in planted] == [1, 1, 2], planted
+    assert untranslated.scan_c("planted.c", 'fprintf(stderr, "%s: cannot open %s", a, b);'), \
+        "the C scan misses an English message"
+
+
+# the words the runtime and Lua say, which stay English in every language
+# (README: "Error messages stay English"): Lua's own messages and
+# tracebacks, the operating system's, the runtime's errors (they cite a rule)
+FOREIGN = [r"\(condition\):\d+: .*", r"No space left on device", r"stack traceback:",
+           r"\[C\]: in .*", r"stdin:\d+: in .*", r"corolab: coro\.null: .*"]
+# what is no word of any language: identifiers, values, names, paths
+QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|“[^”]*”|\{[^{}]*\}|^\s+\d+ \| .*"  # values, source
+NAMES = (r"#\d+ \w+|\w+#\d+|[\w./~$-]+\.(?:lua|html|dev|json)\b(?::\d+)?|/dev/\w+|"
+         r"\S*[_:#$(]\S*|--?\w+|\b[A-Z]{1,}\b")
+ALLOWED = {"main", "nil", "true", "false", "on", "off", "if", "corolab", "coro", "Lua", "C",
+           "Ctrl", "Tab", "Enter", "Home", "End", "en", "tr", "zh", "range", "outer", "inner",
+           "driver", "spin", "bad", "work", "value", "generator", "task", "current", "frame",
+           "resume", "destroy", "promise", "state", "locals", "body", "operand", "awaiter",
+           "try", "catch", "throw", "ret", "args", "size", "operator", "new", "co_await",
+           "English", "Chrome", "Graphviz", "Mermaid", "ui", "perfetto", "JSON", "html",
+           "chrome", "mermaid", "dot", "record", "stat", "mod", "script", "stdin",
+           "boom"}                                   # the session's own error value
+
+
+def catalogue_words(binary):
+    """lang -> the ASCII words of its catalogue (lower case)"""
+    p = run(binary, ["-e", "local i18n = require 'explorer.text.i18n' "
+                     "local function walk(l, v) if type(v) == 'string' then "
+                     "print(l .. '\\t' .. v:gsub('\\n', ' ')) elseif type(v) == 'table' "
+                     "then for _, x in pairs(v) do walk(l, x) end end end "
+                     "for _, l in ipairs(i18n.languages) do walk(l, i18n.catalogue(l)) end"])
+    succeed(p)
+    words = {}
+    for line in p.stdout.splitlines():
+        lang, _, text = line.partition("\t")
+        words.setdefault(lang, set()).update(w.lower() for w in re.findall(r"[A-Za-z]{2,}",
+                                                                             text))
+    return words
+
+
+def english_left(text, lang, words, kinds):
+    """the lines of text (output in lang) with a word of English that lang
+    does not use: for Chinese any ASCII word, for Turkish one of English's
+    catalogue that Turkish's has not; identifiers, event kinds, values,
+    names and the runtime's and Lua's own words aside"""
+    kinds = sorted(kinds, key=len, reverse=True)
+    found = []
+    for line in text.splitlines():
+        rest = re.sub(QUOTED, " ", line)
+        for pattern in FOREIGN:
+            rest = re.sub(pattern, " ", rest)
+        for kind in kinds:
+            rest = re.sub(r"(?<![\w'/.-])%s(?![\w'-])" % re.escape(kind), " ", rest)
+        rest = re.sub(NAMES, " ", rest)
+        for w in re.findall(r"[A-Za-z]{2,}", rest):
+            if w in ALLOWED or w.lower() in words[lang]:
+                continue
+            if lang == "zh" or w.lower() in words["en"]:
+                found.append((w, line))
+    return found
+
+
+def case_every_command_translated(binary):
+    """[issue 24] every explorer command and its mistakes (languages.session,
+    the lessons' commands aside: another change translates them), corolab
+    --help and a wrong option, in Turkish and in Chinese: no English left
+    but C++ identifiers, values and the runtime's and Lua's own words; and
+    the answers are those of the language's catalogue"""
+    words = catalogue_words(binary)
+    kinds = run(binary, ["-e", "for _, k in ipairs(coro.events) do print(k.name) end "
+                         "for _, c in ipairs(require('explorer.terminal.commands').list) do "
+                         "print(c[1]) end"])                      # commands are names too
+    succeed(kinds)
+    stdin = open(os.path.join(HERE, "languages.session")).read()
+    expected = {"tr": ["breakpoint 1 silindi", "dil: tr", "ilk noktada askıda",
+                       "devam ettirme zinciri: main devam ettirdi: #1 range",
+                       "await_suspend void döndürdü", "unhandled_exception(\"boom\")",
+                       "kullanım: corolab"],
+                "zh": ["断点 1 已删除", "语言：zh", "初始挂起", "恢复链：main 恢复了 #1 range",
+                       "await_suspend 返回了 void", "unhandled_exception(\"boom\")",
+                       "用法：corolab"]}
+    for lang in ("tr", "zh"):
+        p = run(binary, ["--lang", lang, "-i", "tests/repl/fixtures.lua"], stdin)
+        succeed(p)
+        out = p.stdout + p.stderr
+        for args in (["--help"], ["-x"], ["--diff", "a.lua"]):
+            q = run(binary, ["--lang", lang] + args)
+            out += q.stdout + q.stderr
+        q = run(binary, ["--lang", lang, "--trace", "scripts/lessons/09-errors.lua"])
+        out += "".join(l for l in q.stdout.splitlines(True) if re.match(r" *\d+ ", l))
+        left = english_left(out, lang, words, kinds.stdout.splitlines())
+        assert not left, "%s: English left in %d lines (every text needs its %s catalogue " \
+            "entry):\n%s" % (lang, len(left), lang, "\n".join("%r in: %s" % f for f in left[:40]))
+        for text in expected[lang]:
+            assert text in out, "%s: %r is not in the output:\n%s" % (lang, text, out)
 
 
 def case_update_refused_on_ci(binary):
@@ -707,6 +876,7 @@ CASES = {
     "recording": case_recording,
     "lessons": case_lessons,
     "values": case_values,
+    "error_values": case_error_values,
     "where_display": case_where_display,
     "dot_twenty": case_dot_twenty,
     "predict": case_predict,
@@ -717,6 +887,8 @@ CASES = {
     "update_refused_on_ci": case_update_refused_on_ci,
     "explanations": case_explanations,
     "catalogues": case_catalogues,
+    "untranslated": case_untranslated,
+    "every_command_translated": case_every_command_translated,
 }
 
 

@@ -153,7 +153,7 @@ def test_ctrl_c_in_step(binary):
         t.line(":step")
         t.wait(r"^spinning$")
         t.keys("C-c")
-        t.wait(r"^(\^C)?step +\d+ throw +#1 spin +interrupted!")
+        t.wait(r"^(\^C)?step +\d+ throw\(\"interrupted!\"\) +#1 spin +@ ")   # the error's value
         t.wait(r"^\(#1 spin throw\) >")
         t.line("coro.info(s.h).state")         # the stop's prompt still works
         t.wait(r"^running$")
@@ -220,7 +220,7 @@ def test_step_return_objects(binary):
         t.line(":step t()")
         t.wait(r"^\(main operator new\) >")
         t.line(":continue")
-        t.wait(r"^coro.task holding handle #2  \(the return object, kept in _\)$")
+        t.wait(r"^coro.task\(handle #2\)  \(the return object, kept in _\)$")
         t.line("_:run()")
         t.wait(r"^5$")
         t.line(":show _")
@@ -350,6 +350,72 @@ def test_languages(binary):
             t.wait(r"^language: en$")
             t.line(":lang fr")
             t.wait(r"no language 'fr': en, tr, zh")
+
+
+# what each language's screens say (explorer/text/LANG.lua), in a real terminal
+SCREENS = {
+    "tr": {"help": r"^corolab komutları$", "help_line": r"^  :frames +canlı frame'ler",
+           "frames": r"^  id  coroutine  promise türü  durum +askıda olduğu yer +son devam "
+                     r"ettiren$",
+           "state": r"^  #1  range +generator +ilk noktada askıda +ilk askıya alma noktası +-$",
+           "show": [r"^frame +\d+ bayt, operator new'un aldığı  konum: 0x",
+                    r"^yerleşim +\+0 +resume +devam fonksiyonu: h\.resume\(\)'un atladığı yer$",
+                    r"^parametreler +n = 2$", r"^yer +ilk askıya alma noktası; son devam "
+                    r"ettiren: -$"],
+           "break": r"^breakpoint 1: yield_value$",
+           "stop": r"^breakpoint 1 +\d+ yield_value\(0\) +#1 range +@ ",
+           "explained": r"co_yield v, co_await promise\.yield_value\(v\) demektir",
+           "display": r"^  #1 range  çalışıyor  konum: \S+fixtures\.lua:10  promise \{\}$",
+           "where": [r"^#1 range, \d+ numaralı olayda: yield_value\(0\)  @ ",
+                     r"// buradan sona akmak frame'i yok eder$",
+                     r"^devam ettirme zinciri: main devam ettirdi: #1 range$"],
+           "deleted": r"^breakpoint 1 silindi$"},
+    "zh": {"help": r"^探索器命令$", "help_line": r"^  :frames +存活的协程状态，每个一行$",
+           "frames": r"^  编号  协程   承诺类型   状态 +挂起位置 +最近恢复者$",
+           "state": r"^  #1    range  generator  初始挂起 +初始挂起点 +-$",
+           "show": [r"^协程状态 +\d+ 字节，即 operator new 分配的大小  位于 0x",
+                    r"^布局 +\+0 +resume +恢复函数：h\.resume\(\) 跳转的位置$",
+                    r"^形参 +n = 2$", r"^位置 +初始挂起点；最近恢复者：-$"],
+           "break": r"^断点 1：yield_value$",
+           "stop": r"^断点 1 +\d+ yield_value\(0\) +#1 range +@ ",
+           "explained": r"co_yield v 就是 co_await promise\.yield_value\(v\)",
+           "display": r"^  #1 range  运行中  位于 \S+fixtures\.lua:10  承诺对象 \{\}$",
+           "where": [r"^#1 range 位于事件 \d+：yield_value\(0\)  @ ",
+                     r"// 执行到这里的末尾会销毁协程状态$", r"^恢复链：main 恢复了 #1 range$"],
+           "deleted": r"^断点 1 已删除$"},
+}
+
+
+def test_screens_in_language(binary):
+    """[issue 24] --lang tr and --lang zh in a real terminal: :help, :frames
+    (headers, the state in words), :show (layout lines), a breakpoint stop
+    and its frame, :where (the wrapper's comments, the resume chain) and
+    :delete answer in that language, as its catalogue says"""
+    for lang, say in SCREENS.items():
+        with corolab(binary, "--lang", lang, "-i", FIXTURES, env={"NO_COLOR": "1"}) as t:
+            t.wait(PROMPT)
+            t.line(":help")
+            t.wait(say["help"])
+            t.wait(say["help_line"])
+            t.line("g = range(2)")
+            t.line(":frames")
+            t.wait(say["frames"])
+            t.wait(say["state"])
+            t.line(":show g")
+            for pattern in say["show"]:
+                t.wait(pattern)
+            t.line(":break yield_value")
+            t.wait(say["break"])
+            t.line("g.h:resume()")
+            t.wait(say["stop"])
+            t.wait(say["explained"])
+            t.wait(say["display"])
+            t.line(":where")
+            for pattern in say["where"]:
+                t.wait(pattern)
+            t.line(":continue")
+            t.line(":delete 1")
+            t.wait(say["deleted"])
 
 
 def test_breakpoint_nested_resume(binary):
