@@ -8,6 +8,7 @@
 -- first, '>' only the second; a long stretch in common is folded to one
 -- line. Deterministic, and readable without colour.
 local host = require "corolab.host"
+local course = require "explorer.terminal.course"
 local event = require "explorer.text.event"
 local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
@@ -155,7 +156,7 @@ end
 
 -- runs script file in an environment of its own, recording; its records
 local function run_script(file)
-  local chunk, err = loadfile(file, "t", setmetatable({}, {__index = _G}))
+  local chunk, err = course.loadfile(file, setmetatable({}, {__index = _G}))
   if not chunk then palette.fail(err) end
   recorder.start()
   live:trim()
