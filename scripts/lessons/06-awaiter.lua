@@ -132,6 +132,14 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_ready 2 3                      -- ready (true), then bool (false)
+await_suspend 1 2 3                  -- returning false, void, a handle
+operator_co_await 1                  -- Ticket is no awaiter: it makes one
+final_suspend 1
+]==]
+
 --[==[takeaway en
 co_await x asks x.await_ready() first: true skips suspending altogether. On
 false the coroutine is suspended before await_suspend(h) runs; returning

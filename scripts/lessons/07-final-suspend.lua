@@ -65,6 +65,13 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_ready if phase == "final"      -- kept: false; freed: true
+destroy 1                            -- kept: the owner destroys it
+await_resume 1 if phase == "final"   -- freed: it flows off its end
+]==]
+
 --[==[takeaway en
 At the final suspend point the coroutine is done. If final_suspend's awaiter
 suspends, the frame stays: done() is true, the promise (the result) can

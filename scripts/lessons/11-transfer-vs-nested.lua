@@ -139,6 +139,13 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_suspend 1 if phase == "body"   -- transfer: returns the child's handle
+symmetric_transfer 1
+await_suspend 1 if phase == "body" and promise_type == "Nested::promise_type"
+]==]
+
 --[==[takeaway en
 Returning the next handle from await_suspend (symmetric transfer) lets the
 runtime jump to it like a tail call: however long the chain, nothing nests.

@@ -94,6 +94,13 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_ready if phase == "initial"    -- lazy: false; eager: true
+throw                                -- the body fails, lazy and eager
+unhandled_exception
+]==]
+
 --[==[takeaway en
 Lazy or eager is the promise's initial_suspend alone: the same body runs at
 the first resume() (suspend_always) or inside the call (suspend_never). An
