@@ -2,7 +2,8 @@
 -- every key English has, in every section, and no other. Every key is
 -- used: an event kind the core emits and a context the recorder gives
 -- (events), an explorer command (help), a key the explorer's sources name
--- (ui, tour: read from the folder given as arg[1]). Every explanation
+-- (ui, tour: read from the folder given as arg[1]), a pair of an event and
+-- a choice :predict offers after it (predict). Every explanation
 -- names its rule where English does and folds within 79 columns; a
 -- message has English's %-directives in the same order. Run by `corolab
 -- catalogues.lua TERMINAL_DIR`; prints "catalogues: N keys in N languages".
@@ -100,4 +101,25 @@ for section, keys_used in pairs(used) do
     for key in pairs(texts) do assert(en[key], lang .. ": unused " .. section .. " key " .. key) end
   end
 end
+-- the section predict: a text for each event and each choice :predict
+-- offers after it (predict.keys), and no other; each names its rule and
+-- folds as the quiz prints it
+local predict = require "explorer.terminal.predict"
+local pairs_asked = predict.keys()
+for _, lang in ipairs(i18n.languages) do
+  local texts = i18n.catalogue(lang).predict
+  local asked = {}
+  for _, key in ipairs(pairs_asked) do
+    asked[key] = true
+    local text = texts[key]
+    assert(type(text) == "string" and text ~= "", lang .. ": no predict text for " .. key)
+    assert(text:find("%[[%w.]+%]"), lang .. ": predict " .. key .. " names no rule")
+    local shown = string.format(i18n.catalogue(lang).ui.predict_why, text)
+    for line in palette.fold(shown, "     "):gmatch("[^\n]+") do
+      assert(palette.width(line) <= 79, lang .. ": predict " .. key .. " folds too wide")
+    end
+  end
+  for key in pairs(texts) do assert(asked[key], lang .. ": unused predict key " .. key) end
+end
+count = count + #pairs_asked
 print(("catalogues: %d keys in %d languages"):format(count, #i18n.languages))
