@@ -659,6 +659,45 @@ def case_diff(binary):
     assert p.returncode == 1 and p.stderr.startswith("corolab: cannot open nope.lua"), p.stderr
 
 
+def case_builtin_scripts(binary):
+    """[issue 24] the compare pairs and the lessons are built into corolab:
+    :diff and --diff find them by name from any folder (the pair's golden,
+    under its names), every ':diff A B' a lesson's take-away gives runs
+    there, and a name that is no file and no built-in script says which
+    names there are"""
+    with tempfile.TemporaryDirectory() as elsewhere:
+        def diff(*names):
+            return subprocess.run([binary, "--diff"] + list(names), cwd=elsewhere, env=ENV,
+                                  capture_output=True, text=True, timeout=60)
+        p = diff("final-suspended", "final-not-suspended")
+        succeed(p)
+        golden = open(os.path.join(GOLDEN, "diff-final.txt")).read()
+        assert masked(p.stdout) == re.sub(r"scripts/compare/([\w-]+)\.lua", r"\1", golden), \
+            p.stdout
+        commands = set()
+        for name in sorted(os.listdir(os.path.join(ROOT, "scripts", "lessons"))):
+            if name.endswith(".lua"):
+                text = open(os.path.join(ROOT, "scripts", "lessons", name)).read()
+                commands.update(re.findall(r":diff (\S+) (\S+)", text))
+        assert len(commands) == 3, commands
+        for a, b in sorted(commands):
+            p = diff(a, b)
+            succeed(p)
+            assert p.stdout.startswith("value") and "< %s: " % a in p.stdout, (a, b, p.stdout)
+        p = diff("lazy.lua", "03-task")            # a pair's file name, a lesson's name
+        succeed(p)
+        assert "> 03-task: 53 events" in p.stdout, p.stdout
+        p = diff("nope", "lazy")
+        assert p.returncode == 1 and p.stderr.startswith(
+            "corolab: cannot open nope: no such file, nor a built-in script of that name (a "
+            "lesson's, as :lessons lists them, or a compare pair's: lazy eager, "
+            "final-suspended final-not-suspended, transfer nested)"), p.stderr
+        p = subprocess.run([binary, "-i"], input=":diff lazy eager\n", cwd=elsewhere, env=ENV,
+                           capture_output=True, text=True, timeout=60)
+        succeed(p)
+        assert "first step only one took: event 7 of lazy, suspend" in p.stdout, p.stdout
+
+
 def case_explanations(binary):
     """every context-dependent explanation, from real runs (contexts.lua;
     the export turns the recording on): its count, and exit status 0"""
@@ -766,6 +805,7 @@ CASES = {
     "diff": case_diff,
     "language_env": case_language_env,
     "update_refused_on_ci": case_update_refused_on_ci,
+    "builtin_scripts": case_builtin_scripts,
     "explanations": case_explanations,
     "catalogues": case_catalogues,
 }
