@@ -9,7 +9,9 @@
 -- built-in scripts by name (the lessons and the compare pairs,
 -- scripts/compare), wherever corolab runs. A lesson file is Lua, then
 -- blocks --[==[c++ ...]==], --[==[stops ...]==], --[==[takeaway LANG
--- ...]==] and --[==[title LANG ...]==] (English: the first comment).
+-- ...]==] and --[==[title LANG ...]==] (English: the first comment), and
+-- maybe --[==[c++ ill-formed ...]==] and --[==[c++ exempt ...]==]
+-- (tests/scripts/cxx.sh).
 local coro = require "coro"
 local host = require "corolab.host"
 local debugger = require "explorer.terminal.debugger"
@@ -58,7 +60,8 @@ local function lines_of(text)
 end
 
 -- the C++20 program and its Lua mirror: side by side where the terminal
--- is wide enough, else one after the other
+-- is wide enough, else one after the other; then the C++ that g++
+-- refuses, if the lesson is about it
 function course.show(lesson)
   local cpp, lua = course.block(lesson, "c++"), lua_part(lesson)
   if not cpp then return end
@@ -78,6 +81,11 @@ function course.show(lesson)
     print(cpp)
     print(palette.paint("title", i18n.ui("lua_after")))
     print(lua)
+  end
+  local refused = course.block(lesson, "c++ ill-formed")
+  if refused then
+    print(palette.paint("title", i18n.ui("cpp_refused")))
+    print(refused)
   end
 end
 

@@ -232,6 +232,7 @@ return {
     lesson = "lesson %s",
     cpp_and_lua = "Lua (coro)",
     lua_after = "Lua (coro), the same program",
+    cpp_refused = "C++20 that g++ refuses (each error at the line its comment names)",
     take_away = "take away:",
     lessons_end = "(:lesson N or :load NAME runs one, stopping at the events it chose to "
       .. "teach; :predict NAME makes them a quiz)",

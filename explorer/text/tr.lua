@@ -241,6 +241,7 @@ return {
     lesson = "ders %s",
     cpp_and_lua = "Lua (coro)",
     lua_after = "Lua (coro), aynı program",
+    cpp_refused = "g++'ın reddettiği C++20 (her hata, yorumunun adını verdiği satırda)",
     take_away = "akılda kalsın:",
     lessons_end =
       "(:lesson N ya da :load NAME bir dersi çalıştırır ve öğretmek için seçtiği "

@@ -209,6 +209,7 @@ return {
     lesson = "课程 %s",
     cpp_and_lua = "Lua (coro)",
     lua_after = "Lua (coro)：同一个程序",
+    cpp_refused = "g++ 拒绝编译的 C++20（每个错误出现在注释所标明的那一行）",
     take_away = "要点：",
     lessons_end =
       "（:lesson N 或 :load NAME 运行一课，停在它为教学选定的事件处；:predict NAME 把这些"
