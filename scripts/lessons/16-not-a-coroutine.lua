@@ -1,9 +1,11 @@
 -- 16-not-a-coroutine.lua — functions that cannot be coroutines. C++ refuses
 -- a co_await, co_yield or co_return in main, a constructor or destructor, a
 -- C variadic function, a constexpr or consteval function and one with a
--- deduced (auto) return type, and a plain return in a coroutine. corolab
--- refuses what Lua can write the same way: a co_await in the main chunk, a
--- coroutine without a return type, a body that ends with return. Each line
+-- deduced (auto) return type, and a plain return in a coroutine; and since
+-- coroutines are stackless, a plain function a coroutine calls cannot
+-- suspend it. corolab refuses what Lua can write the same way: a co_await
+-- in the main chunk, a coroutine without a return type, a body that ends
+-- with return, a co_await in a function the body calls. Each line
 -- "g++:" is what g++ 12 says (tests/scripts compiles the ill-formed program
 -- below and checks). A variadic template, a member function and a lambda
 -- can be coroutines; so can a Lua vararg function, method and lambda.
@@ -31,6 +33,7 @@ local gxx = {         -- g++ 12's words for each (LC_ALL=C)
   consteval = "'co_return' cannot be used in a 'constexpr' function",
   auto = "'co_return' cannot be used in a function with a deduced return type",
   ["return"] = "a 'return' statement is not allowed in coroutine; did you mean 'co_return'?",
+  helper = "unable to find the promise type for this coroutine",
 }
 
 -- what corolab says when Lua can write it (f), then what g++ says
@@ -59,6 +62,12 @@ refused("return", function()                   -- return, not co_return
     return 1
   end, "plain")
   local t <close> = plain()
+  t:run()
+end)
+refused("helper", function()                   -- stackless: only the body suspends
+  local function helper() coro.co_await(coro.suspend_never) end
+  local calls = coro.coroutine(coro.task, function() helper() coro.co_return(0) end, "calls")
+  local t <close> = calls()
   t:run()
 end)
 
@@ -153,6 +162,9 @@ Task plain() {                                     // return: g++ points here
   return Task{};
 }
 
+void helper() { co_await std::suspend_never{}; }   // helper: no promise type in void
+Task calls() { helper(); co_return; }
+
 int main() {
   co_await std::suspend_never{};                   // main
 }
@@ -167,12 +179,13 @@ int main() {
 "consteval: " a compile error in C++ (the ill-formed program above)
 "auto: " a compile error in C++ (the ill-formed program above)
 "return: " a compile error in C++ (the ill-formed program above)
+"helper: " a compile error in C++ (the ill-formed program above)
 ]==]
 
 --[==[stops
 operator_new 1                       -- plain: a coroutine, until it returns
 misuse 1                             -- return, not co_return
-operator_new 2                       -- sum(1, 2, 3): a pack of arguments
+operator_new 3                       -- sum(1, 2, 3): a pack of arguments
 return_value 1                       -- the pack's sum
 ]==]
 
@@ -182,7 +195,9 @@ and not every function may: main, constructors and destructors, C variadic
 functions (...), constexpr and consteval functions, and functions with a
 deduced (auto) return type are refused, because the promise type is found
 from the declared return type and the parameters, and a coroutine cannot run
-at compile time; a coroutine ends with co_return, never return. Variadic
+at compile time; a coroutine ends with co_return, never return. Coroutines
+are stackless: only the body suspends, so a function it calls cannot co_await
+for it (make that function a coroutine too, and co_await it). Variadic
 templates, member functions and lambdas can be coroutines. corolab refuses
 what Lua can write the same way and names the rule.
 ]==]
@@ -194,13 +209,16 @@ türü değişken argümanlı (...) fonksiyonlar, constexpr ve consteval
 fonksiyonlar ve dönüş türü çıkarımla (auto) belirlenen fonksiyonlar
 reddedilir; çünkü promise türü bildirilen dönüş türünden ve parametrelerden
 bulunur, bir coroutine de derleme zamanında çalışamaz. Bir coroutine
-return ile değil, co_return ile biter. Değişken sayıda parametreli
+return ile değil, co_return ile biter. Coroutine'ler yığınsızdır (stackless):
+yalnızca gövde askıya alınır; bu yüzden gövdenin çağırdığı bir fonksiyon
+onun yerine co_await yapamaz (o fonksiyonu da coroutine yapıp co_await
+edin). Değişken sayıda parametreli
 şablonlar, üye fonksiyonlar ve lambdalar coroutine olabilir. corolab,
 Lua'nın aynı biçimde yazabildiklerini reddeder ve kuralı adıyla söyler.
 ]==]
 
 --[==[takeaway zh
-函数体中含有 co_await、co_yield 或 co_return 的函数就是协程，但并非所有函数都可以：main、构造函数和析构函数、C 风格的可变参数函数（...）、constexpr 和 consteval 函数，以及返回类型由 auto 推导的函数都会被拒绝——因为承诺类型要从声明的返回类型和形参中找到，而协程不能在编译期运行；协程以 co_return 结束，绝不用 return。可变参数模板、成员函数和 lambda 都可以是协程。对 Lua 能以同样方式写出的情况，corolab 同样拒绝，并指出依据的条款。
+函数体中含有 co_await、co_yield 或 co_return 的函数就是协程，但并非所有函数都可以：main、构造函数和析构函数、C 风格的可变参数函数（...）、constexpr 和 consteval 函数，以及返回类型由 auto 推导的函数都会被拒绝——因为承诺类型要从声明的返回类型和形参中找到，而协程不能在编译期运行；协程以 co_return 结束，绝不用 return。协程是无栈的：只有协程体本身能挂起，所以它调用的普通函数不能替它 co_await（应把那个函数也写成协程，再 co_await 它）。可变参数模板、成员函数和 lambda 都可以是协程。对 Lua 能以同样方式写出的情况，corolab 同样拒绝，并指出依据的条款。
 ]==]
 
 --[==[title tr
