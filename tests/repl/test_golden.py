@@ -466,7 +466,7 @@ def case_values(binary):
     succeed(p)
     names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)\S* +#1 anon +"
                        r"(.+?)(?:  @|$)", p.stdout, re.M)
-    assert names == ["suspend_never"] + ["co_await's operand"] * 4 + \
+    assert names == ["suspend_never"] + ["co_await's operand"] * 3 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
 
