@@ -267,20 +267,13 @@ function commands.record(arg)
   print(i18n.ui("recording", run.limit, palette.extent(run)))
 end
 
-function commands.load(arg)
-  course.run(arg, function(chunk, lesson)
-    debugger.stop_once("suspend", i18n.ui("loaded", lesson.name))
-    chunk()
-  end, debugger.ready)
-end
+function commands.load(arg) course.run(arg) end
 
 function commands.predict(arg)
   if arg == "" or arg == "on" or arg == "off" then
     return switch("predict", predict, "on", arg)
   end
-  predict.on = true
-  print(i18n.ui("predict_on"))
-  course.run(arg, function(chunk) debugger.step_through(chunk) end, debugger.ready)
+  course.run(arg, "quiz")
 end
 
 return commands

@@ -19,6 +19,8 @@ local debugger = {
   breakpoints = {},   -- {number, kind, condition, test, hits}
   stops = {},         -- the nested stops, innermost last: {rec, ev}
   kinds = {},         -- the event kinds in the core's order: {key, name}
+  stop_if = nil,      -- fn(rec, ev): why to stop there, or nil (a lesson's stops)
+  last_stop = nil,    -- the record of the last stop
 }
 
 local run = recorder.run
@@ -118,15 +120,17 @@ function debugger.show_frame(snap)
 end
 
 -- debugger.at_stop(rec, why), when set, answers the stop instead of the
--- user (the tour's breakpoint): it announces the event itself
+-- user (the tour's breakpoint): it announces the event itself. With
+-- predict on, the question comes first: a guess steps on by itself
+-- (predict.ask says how to go on, or nil for the prompt)
 local function stop(rec, ev, why)
   local answer = debugger.at_stop
+  debugger.last_stop = rec
   if predict.on then predict.check(rec) end
   if not answer then
     debugger.announce(why, rec)
     debugger.show_frame(recorder.view(rec.frame))
   end
-  if predict.on then predict.ask(rec) end
   ev.record = rec
   ev.where = rec.where              -- a place, never the runtime's "line N"
   if ev.args == nil and meaning.is_error(rec) then ev.args = {meaning.error_of(rec)} end
@@ -136,27 +140,19 @@ local function stop(rec, ev, why)
   _G.ev, _G.h, _G.p = ev, ev.handle, promise_of(ev.handle)
   debugger.stops[#debugger.stops + 1] = {rec = rec, ev = ev}
   local left
-  if answer then left = answer(rec, why)
+  local quiz = predict.on and predict.ask(rec)
+  if quiz then
+    if quiz ~= "leave" then stepping = quiz == "step" end
+    left = true
+  elseif answer then left = answer(rec, why)
   else left = host.prompt(string.format("(%s %s) ", stopped_in(rec), rec.kind)) end
   if not left then stepping = false end            -- Ctrl-D: as :continue
   debugger.stops[#debugger.stops] = nil
   _G.ev, _G.h, _G.p = saved.ev, saved.h, saved.p
 end
 
-local once                -- {kind, why}: stop at the next event of kind
-
--- stop at the next event of this kind, once (:load stops at the first
--- suspension so that breakpoints can be set before the rest runs)
-function debugger.stop_once(kind, why)
-  once = {kind = kind, why = why}
-end
-
 local function on_event(rec, ev)
-  if once and rec.kind == once.kind then
-    local why = once.why
-    once = nil
-    return stop(rec, ev, why)
-  end
+  local chosen = debugger.stop_if and debugger.stop_if(rec, ev)   -- it sees every event
   if finishing then
     local depth = finishing
     if rec.depth > depth or (rec.depth == depth and rec.kind ~= "return to caller") then
@@ -172,6 +168,7 @@ local function on_event(rec, ev)
       return stop(rec, ev, i18n.ui("breakpoint", bp.number))
     end
   end
+  if chosen then return stop(rec, ev, chosen) end
 end
 
 recorder.listen(on_event)
@@ -182,16 +179,8 @@ end
 
 -- back at the top-level prompt: whatever was running has returned
 function debugger.ready()
-  stepping, finishing, once = false, nil, nil
+  stepping, finishing = false, nil
   predict.score()
-end
-
--- runs fn stopping at every event from its first (:predict NAME)
-function debugger.step_through(fn)
-  stepping = true
-  local ok, err = pcall(fn)
-  stepping = false
-  if not ok then error(err, 0) end
 end
 
 local function describe_state(h)

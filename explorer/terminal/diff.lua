@@ -9,6 +9,7 @@
 -- line. Deterministic, and readable without colour; on a terminal a line is
 -- cut to its width, elsewhere (a pipe, a file) it is whole.
 local host = require "corolab.host"
+local course = require "explorer.terminal.course"
 local i18n = require "explorer.text.i18n"
 local event = require "explorer.text.event"
 local meaning = require "explorer.run.meaning"
@@ -172,7 +173,7 @@ end
 
 -- runs script file in an environment of its own, recording; its records
 local function run_script(file)
-  local chunk, err = loadfile(file, "t", setmetatable({}, {__index = _G}))
+  local chunk, err = course.loadfile(file, setmetatable({}, {__index = _G}))
   if not chunk then palette.fail(err) end
   recorder.start()
   live:trim()

@@ -207,13 +207,15 @@ return {
       .. "N: keep the last N."},
     lessons = {"the lessons, the ones done marked", "Each a short Lua script mirroring a "
       .. "C++20 program; progress is kept in ~/.corolab/progress (or $COROLAB_HOME)."},
-    lesson = {"run lesson N", "Up to its first suspension, as :load does."},
-    load = {"run lesson NAME and stop at its first suspension", "NAME is its name, number "
-      .. "or a unique part of it. At the stop, set breakpoints, then :continue."},
-    predict = {"stepping as a quiz", "At each stop, guess the next event from a few "
-      .. "choices (a number or the event's name; Tab completes it); the next stop says if "
-      .. "it was right, and why. With a lesson NAME: step through it from its first event, "
-      .. "guessing."},
+    lesson = {"run lesson N, stopping where it teaches", "As :load does."},
+    load = {"run lesson NAME, stopping where it teaches", "NAME is its name or number, or a "
+      .. "unique part of its name. It stops at the events the lesson chose, from its first "
+      .. "event; every other event is shown as it passes, each explanation once. At a stop: "
+      .. ":continue to the next one, :step one event, or set breakpoints."},
+    predict = {"stepping as a quiz", "With a lesson NAME: at each of its chosen stops, guess "
+      .. "the next event from a few choices (a number or the event's name; Tab completes "
+      .. "it); the guess moves on by itself and says if it was right, and if not, why it "
+      .. "could not come next; the score shows as you go. With on: every :step stop asks."},
     lang = {"English, Türkçe or 中文", "The explorer's language; at first from --lang, else "
       .. "LC_ALL, LC_MESSAGES or LANG."},
     tour = {"a guided tour of about five minutes", "A generator and a task, one event at a "
@@ -232,21 +234,32 @@ return {
     step = "step",
     breakpoint = "breakpoint %d",
     finished = "finished",
-    loaded = "loaded %s (:break EVENT, then :continue)",
     lesson = "lesson %s",
     cpp_and_lua = "Lua (coro)",
     lua_after = "Lua (coro), the same program",
+    cpp_refused = "C++20 that g++ refuses (each error at the line its comment names)",
     take_away = "take away:",
-    lessons_end = "(:lesson N or :load NAME runs one, stopping at its first suspension; "
-      .. ":predict NAME steps it as a quiz)",
+    lessons_end = "(:lesson N or :load NAME runs one, stopping at the events it chose to "
+      .. "teach; :predict NAME makes them a quiz)",
+    lesson_stop = "stop",
+    lesson_stops = "The lesson stops at the events chosen to teach; every other event is "
+      .. "shown as it passes, each explanation once. At a stop: :continue goes on to the "
+      .. "next one, :step one event; :where and :show look around.",
+    quiz_stops = "A quiz: at each event the lesson chose, guess what comes next; the guess "
+      .. "moves on by itself. Every other event is shown as it passes. Enter skips a "
+      .. "question, Ctrl-D ends the quiz.",
+    narrated = "event",
+    narrated_more = "(more events before the next stop, not shown: :log lists them)",
     no_progress = "(cannot keep the progress in %s)",
-    predict_on = "predict is on: at each stop, guess what comes next; :step goes on",
     predict_question = "what happens next?",
-    predict_prompt = "guess (a number or a name, Tab completes; Enter: none) ",
-    predict_right = "right: %s",
-    predict_wrong = "not %s: it is %s (why, below)",
+    predict_prompt = "guess (a number or a name, Tab completes; Enter: no guess) ",
+    predict_prompt_lesson = "guess (a number or a name, Tab completes; Enter: skip) ",
+    predict_right = "right: %s  (%d right of %d)",
+    predict_wrong = "not %s: it is %s  (%d right of %d)",
+    predict_why = "why not: %s",
+    predict_left = "no more questions; the run goes on",
     predict_unlisted = "(%s was not among the choices: no score)",
-    predict_unknown = "'%s' is none of the choices: no guess this time",
+    predict_unknown = "'%s' is none of the choices: a number from 1 to %d, a name, or Enter",
     predict_score = "predictions: %d right of %d",
     -- what the commands say (string.format patterns)
     unknown_command = "unknown command :%s (:help lists them)",
@@ -370,42 +383,278 @@ return {
   },
   tour = {
     title = "corolab tour",
-    intro = "every step a C++ compiler generates for a coroutine, one event at a time. Each "
-      .. "event is explained the first time it happens.",
-    pause = "  [Enter] next, q: run the rest quietly ",
+    intro = "a generator and a task, run one lifecycle event at a time, as C++ runs them. "
+      .. "Each kind of event is shown once, the key ones explained.",
+    pause = "  [Enter] next, q: quiet ",
     generator = "1. A generator",
-    generator_intro = "A generator's promise type stores each co_yield'ed value. "
-      .. "initial_suspend returns suspend_always, so calling range(2) only builds the frame.",
+    generator_intro = "The promise type's members are what the compiler calls. "
+      .. "initial_suspend returns suspend_always, so range(2) only builds the frame.",
     call = "the call: frame, promise, return object, initial suspend",
-    frames = "the live frames, one line each",
-    show = "inside the frame: layout, promise, parameters, locals",
-    first_resume = "runs the body up to co_yield 0",
+    step = "resume it one event at a time: the tour types :step, then :continue",
     where = "where it stopped, in the code the compiler wraps around the body",
-    read = "the consumer reads the value from the promise",
-    ["break"] = "a breakpoint: stop before the next yield_value is called",
+    ["break"] = "stop before the next yield_value is called",
     stop_resume = "on to co_yield 1; the breakpoint stops it",
-    at_stop = "At the stop the prompt sees ev (the event), h (the handle) and p (the "
-      .. "promise). The tour types a line for you, then :continue.",
+    at_stop = "At a stop, ev is the event, h the handle, p the promise.",
     value = "the value on its way, and the one the promise still holds",
-    delete = "the tour's breakpoint is no longer needed",
-    last_resume = "off the end: return_void, final suspend",
-    done = "suspended at the final suspend point",
-    destroy = "the frame dies",
+    last_resume = "off the end: return_void, then the final suspend point",
+    destroy = "the owner ends the frame",
     task = "2. A task awaiting a task",
-    task_intro = "A task is lazy too. co_await inner() starts inner by symmetric transfer; "
-      .. "inner's final awaiter transfers back to outer, the coroutine that awaited it.",
-    task_call = "lazy: suspended at its initial suspend point",
-    task_step = "resume it event by event: the tour types :step at the first stops, then "
-      .. ":continue; outer awaits inner: transfer, and back",
-    task_value = "the result, read while it waits at its final suspend point",
+    task_intro = "coro.task is lazy too: co_await inner() starts inner by symmetric "
+      .. "transfer, and inner's final awaiter transfers back to outer.",
+    task_call = "suspended at its initial suspend point",
+    task_run = "runs outer to its end",
+    task_close = "the frame dies",
     export = "the whole run, as a page that plays it",
-    exported = "Open %s in a browser: it plays the run again, offline (← → step, space "
-      .. "plays; a slider, the frames, the wrapper's cursor, the source line at each event).",
-    closing = "That was the whole lifecycle. Now explore on your own: :step h walks a "
-      .. "coroutine event by event, :break EVENT stops in one, :where shows the wrapper, "
-      .. ":frames and :show look at frames.",
-    next = "Next: :lessons lists the lessons, one concept each (:lesson 1 starts the first); "
-      .. ":help lists all.",
+    exported = "Open %s in a browser: it plays the run offline, with the wrapper's cursor, "
+      .. "the frames and the source line at each event.",
+    closing = "That was the whole lifecycle. Next: :lessons lists the lessons, one concept "
+      .. "each (:lesson 1 starts the first); :help lists the commands.",
+    folded = "(%d more, of kinds shown above)",
+  },
+  -- predict: why a guess could not come next, for each event and each
+  -- choice :predict offers after it ("EVENT > CHOICE"), citing the rule
+  predict = {
+    ["operator new > parameter copies"] =
+      "The parameters are copied into the frame only once operator new has given memory; "
+      .. "it returned nullptr, so get_return_object_on_allocation_failure() answers the "
+      .. "caller instead [dcl.fct.def.coroutine]/10.",
+    ["operator new > get_return_object_on_allocation_failure"] =
+      "get_return_object_on_allocation_failure is called only when operator new returns "
+      .. "nullptr; here the frame exists, so the parameters are copied into it "
+      .. "[dcl.fct.def.coroutine]/10, /13.",
+    ["operator new > promise_type"] =
+      "The promise is constructed after the parameter copies, so that its constructor can "
+      .. "take them [dcl.fct.def.coroutine]/13.",
+    ["parameter copies > promise_type"] =
+      "The promise is constructed right after the parameter copies, unless a copy threw "
+      .. "[dcl.fct.def.coroutine]/13.",
+    ["parameter copies > get_return_object"] =
+      "get_return_object is a member of the promise, which does not exist yet: it is "
+      .. "constructed first [dcl.fct.def.coroutine]/5, /7.",
+    ["parameter copies > initial_suspend"] =
+      "initial_suspend comes after the promise is constructed and get_return_object has "
+      .. "made the caller's result [dcl.fct.def.coroutine]/5, /7.",
+    ["promise_type > get_return_object"] =
+      "get_return_object follows the promise's constructor unless the constructor threw "
+      .. "[dcl.fct.def.coroutine]/7.",
+    ["promise_type > initial_suspend"] =
+      "get_return_object runs before initial_suspend [dcl.fct.def.coroutine]/7.",
+    ["promise_type > parameter copies"] =
+      "The parameters were copied before the promise was constructed, so that its "
+      .. "constructor could take the copies [dcl.fct.def.coroutine]/13.",
+    ["get_return_object > initial_suspend"] =
+      "initial_suspend follows get_return_object unless get_return_object threw; then the "
+      .. "exception goes to the caller [dcl.fct.def.coroutine]/5, /7.",
+    ["get_return_object > return to caller"] =
+      "The caller gets control back only at the first suspension or the end: "
+      .. "co_await promise.initial_suspend() comes first [dcl.fct.def.coroutine]/5.",
+    ["get_return_object > convert return object"] =
+      "get_return_object's result is converted to the return type only when control first "
+      .. "returns to the caller, after initial_suspend [dcl.fct.def.coroutine]/7.",
+    ["initial_suspend > await_ready"] =
+      "co_await promise.initial_suspend() goes on with its awaiter's await_ready, unless "
+      .. "initial_suspend threw [expr.await]/5.1.",
+    ["initial_suspend > suspend"] =
+      "Whether to suspend is asked first: await_ready of initial_suspend's awaiter comes "
+      .. "before any suspension [expr.await]/5.1.",
+    ["initial_suspend > await_transform"] =
+      "await_transform is never applied at the initial suspend point, only to a co_await "
+      .. "in the body [expr.await]/3.2.",
+    ["initial_suspend > ~return object"] =
+      "The return object dies there only when initial_suspend throws: before the initial "
+      .. "await_resume the exception goes to the caller [dcl.fct.def.coroutine]/5.",
+    ["await_transform > await_ready"] =
+      "What await_transform returned goes through its operator co_await first, when it "
+      .. "has one [expr.await]/3.3.",
+    ["await_transform > operator co_await"] =
+      "operator co_await is applied only when the awaitable has one, member or non-member; "
+      .. "this one is its own awaiter [expr.await]/3.3.",
+    ["await_transform > suspend"] =
+      "A co_await suspends only after await_ready returned false [expr.await]/5.1.",
+    ["operator co_await > await_ready"] =
+      "await_ready of the awaiter operator co_await gave comes next, unless operator "
+      .. "co_await threw [expr.await]/5.1.",
+    ["operator co_await > suspend"] =
+      "A co_await suspends only after await_ready returned false [expr.await]/5.1.",
+    ["operator co_await > await_resume"] =
+      "await_resume comes after await_ready returned true, or after the coroutine was "
+      .. "suspended and resumed; await_ready is asked first [expr.await]/5.1.",
+    ["await_ready > suspend"] =
+      "The coroutine suspends only when await_ready returns false; it returned true, so "
+      .. "await_resume comes at once [expr.await]/5.1.",
+    ["await_ready > await_resume"] =
+      "await_resume follows await_ready at once only when it returns true; it returned "
+      .. "false, so the coroutine suspends first [expr.await]/5.1.",
+    ["await_ready > await_suspend"] =
+      "await_suspend is called only once the coroutine is suspended: the suspension comes "
+      .. "between await_ready and await_suspend [expr.await]/5.1.",
+    ["suspend > await_suspend"] =
+      "await_suspend(h) follows the suspension unless something resumed or destroyed the "
+      .. "coroutine first [expr.await]/5.1.",
+    ["suspend > return to caller"] =
+      "Control does not return before await_suspend has run: it gets the suspended "
+      .. "coroutine's handle and decides what runs next [expr.await]/5.1.",
+    ["suspend > await_resume"] =
+      "await_resume comes only after the coroutine is resumed; first await_suspend(h) is "
+      .. "called with its handle [expr.await]/5.1.",
+    ["await_suspend > return to caller"] =
+      "Control returns to the caller or resumer only when await_suspend returns void, "
+      .. "true or noop_coroutine() [expr.await]/5.1.1.",
+    ["await_suspend > symmetric transfer"] =
+      "A symmetric transfer happens only when await_suspend returns a coroutine handle; "
+      .. "then that coroutine runs next [expr.await]/5.1.3.",
+    ["await_suspend > resume"] =
+      "The coroutine resumes at once only when await_suspend returns false "
+      .. "[expr.await]/5.1.2.",
+    ["await_suspend > await_resume"] =
+      "await_resume never follows await_suspend directly: the coroutine is resumed first, "
+      .. "by whoever holds its handle or by await_suspend returning false [expr.await]/5.1.",
+    ["return to caller > resume"] =
+      "After control returns, the caller's own code runs: a coroutine resumes only when "
+      .. "someone calls resume() on its handle [coroutine.handle.resumption].",
+    ["return to caller > destroy"] =
+      "After control returns, the caller's own code runs: a frame is destroyed only when "
+      .. "someone calls destroy() on its handle [coroutine.handle.resumption].",
+    ["return to caller > operator new"] =
+      "After control returns, the caller's own code runs: a frame is allocated only when "
+      .. "it calls a coroutine [dcl.fct.def.coroutine]/9.",
+    ["resume > await_resume"] =
+      "A resumed coroutine goes on with the co_await it suspended in, so await_resume "
+      .. "comes first [expr.await]/5.2.",
+    ["resume > await_ready"] =
+      "await_ready was asked before the suspension; a resumed coroutine goes on after it, "
+      .. "with await_resume [expr.await]/5.2.",
+    ["resume > yield_value"] =
+      "A resumed coroutine first finishes the co_await it suspended in: await_resume "
+      .. "comes before the next co_yield's yield_value [expr.await]/5.2.",
+    ["symmetric transfer > resume"] =
+      "The coroutine whose handle await_suspend returned is resumed next "
+      .. "[expr.await]/5.1.3.",
+    ["symmetric transfer > await_resume"] =
+      "A transfer resumes the other coroutine first (its resume); await_resume is that "
+      .. "one's, after it [expr.await]/5.1.3.",
+    ["symmetric transfer > return to caller"] =
+      "A transfer does not return to the caller: like a tail call, it resumes the "
+      .. "coroutine whose handle await_suspend returned [expr.await]/5.1.3.",
+    ["await_resume > ~awaiter"] =
+      "An awaiter dies at the end of its co_await only when it is a temporary; otherwise "
+      .. "the body goes on to its next statement [class.temporary]/4.",
+    ["await_resume > yield_value"] =
+      "After await_resume the body goes on: yield_value comes only at a co_yield, and a "
+      .. "temporary awaiter dies first [expr.yield]/1, [class.temporary]/4.",
+    ["await_resume > return_value"] =
+      "After await_resume the body goes on: return_value comes only at a co_return with a "
+      .. "value, and a temporary awaiter dies first [stmt.return.coroutine]/2.",
+    ["await_resume > ~promise_type"] =
+      "The frame dies right after await_resume only at the final suspend point, when "
+      .. "final_suspend's awaiter did not suspend; in the body the co_await ends and the "
+      .. "body goes on [dcl.fct.def.coroutine]/11.",
+    ["~awaiter > yield_value"] =
+      "After the co_await the body runs its next statement: yield_value comes only at a "
+      .. "co_yield [expr.yield]/1.",
+    ["~awaiter > return_value"] =
+      "After the co_await the body runs its next statement: return_value comes only at a "
+      .. "co_return with a value [stmt.return.coroutine]/2.",
+    ["~awaiter > ~locals"] =
+      "The locals die when the body ends (co_return, flowing off, an exception) or in "
+      .. "destroy(), innermost first [stmt.jump]/2.",
+    ["~awaiter > ~promise_type"] =
+      "The promise dies only when the frame is destroyed, and the locals die before it "
+      .. "[dcl.fct.def.coroutine]/11.",
+    ["yield_value > await_ready"] =
+      "co_yield v is co_await promise.yield_value(v): await_ready of the awaiter it "
+      .. "returned comes next, unless yield_value threw [expr.yield]/1.",
+    ["yield_value > suspend"] =
+      "A co_yield is a co_await: await_ready of yield_value's awaiter is asked before any "
+      .. "suspension [expr.yield]/1, [expr.await]/5.1.",
+    ["yield_value > return_value"] =
+      "yield_value does not end the coroutine: its awaiter is awaited, and return_value "
+      .. "comes only at a co_return [expr.yield]/1.",
+    ["return_value > ~locals"] =
+      "After return_value the locals die, then the coroutine reaches its final suspend "
+      .. "point [stmt.return.coroutine]/2.",
+    ["return_value > final_suspend"] =
+      "The locals die between return_value and final_suspend: co_return leaves their "
+      .. "scope first [stmt.return.coroutine]/2, [stmt.jump]/2.",
+    ["return_value > return_void"] =
+      "A coroutine calls return_value or return_void, never both: co_return v called "
+      .. "return_value [stmt.return.coroutine]/2.",
+    ["return_void > final_suspend"] =
+      "After co_return; the locals die before final_suspend; only when the body flowed "
+      .. "off its end are they gone already [stmt.return.coroutine]/3.",
+    ["return_void > ~locals"] =
+      "The locals are gone already: the body flowed off its end, and they died before "
+      .. "return_void [stmt.return.coroutine]/3.",
+    ["return_void > destroy"] =
+      "After return_void the coroutine reaches its final suspend point: co_await "
+      .. "promise.final_suspend() comes next [dcl.fct.def.coroutine]/5.",
+    ["~locals > final_suspend"] =
+      "final_suspend follows the locals' end only after a co_return; they died for "
+      .. "another reason here: flowing off, an exception or destroy() "
+      .. "[dcl.fct.def.coroutine]/5.",
+    ["~locals > return_void"] =
+      "return_void follows the locals' end only when the body flowed off its end "
+      .. "[stmt.return.coroutine]/3.",
+    ["~locals > unhandled_exception"] =
+      "unhandled_exception follows the locals' end only when an exception left the body "
+      .. "[dcl.fct.def.coroutine]/5.",
+    ["~locals > ~promise_type"] =
+      "The promise dies right after the locals only in destroy(); otherwise the coroutine "
+      .. "goes on to its final suspend point [dcl.fct.def.coroutine]/11.",
+    ["throw > ~locals"] =
+      "Locals die as the exception unwinds the body, when some are alive "
+      .. "[except.ctor]/2.",
+    ["throw > unhandled_exception"] =
+      "The locals die first, as the stack unwinds; and before the initial await_resume "
+      .. "the exception goes to the caller instead [dcl.fct.def.coroutine]/5.",
+    ["throw > ~return object"] =
+      "The return object dies only when the exception comes before the initial "
+      .. "await_resume; the body had begun, so the catch calls unhandled_exception "
+      .. "[dcl.fct.def.coroutine]/5.",
+    ["unhandled_exception > final_suspend"] =
+      "final_suspend follows unhandled_exception only when it returns; it threw, so the "
+      .. "coroutine is done without final_suspend [dcl.fct.def.coroutine]/5.",
+    ["unhandled_exception > return to caller"] =
+      "When unhandled_exception returns, the coroutine goes on: co_await "
+      .. "promise.final_suspend() comes next [dcl.fct.def.coroutine]/5.",
+    ["unhandled_exception > destroy"] =
+      "When unhandled_exception returns, the coroutine goes on to final_suspend; a frame "
+      .. "is destroyed only by destroy() or by flowing off its end "
+      .. "[dcl.fct.def.coroutine]/5, /11.",
+    ["final_suspend > await_ready"] =
+      "co_await promise.final_suspend() asks await_ready of its awaiter first "
+      .. "[expr.await]/5.1.",
+    ["final_suspend > suspend"] =
+      "The final co_await is a co_await: await_ready is asked before any suspension "
+      .. "[dcl.fct.def.coroutine]/5, [expr.await]/5.1.",
+    ["final_suspend > destroy"] =
+      "final_suspend's awaiter is awaited first; the frame dies when it does not suspend, "
+      .. "or later by destroy() [dcl.fct.def.coroutine]/11.",
+    ["destroy > ~awaiter"] =
+      "destroy() ends an awaiter first only when the coroutine waits on a temporary one; "
+      .. "here it waits on none [dcl.fct.def.coroutine]/11.",
+    ["destroy > ~locals"] =
+      "destroy() ends what lives at the suspend point in order: the awaiter it waits on, "
+      .. "the locals, then the promise [dcl.fct.def.coroutine]/11.",
+    ["destroy > ~promise_type"] =
+      "destroy() ends the awaiter the coroutine waits on and its locals before the "
+      .. "promise [dcl.fct.def.coroutine]/11.",
+    ["~promise_type > ~parameters"] =
+      "The parameter copies die right after the promise [dcl.fct.def.coroutine]/14.",
+    ["~promise_type > operator delete"] =
+      "The parameter copies die between the promise and the frame's memory "
+      .. "[dcl.fct.def.coroutine]/14.",
+    ["~promise_type > ~locals"] =
+      "The locals died before the promise: the frame's parts die in the reverse order of "
+      .. "their making [dcl.fct.def.coroutine]/11.",
+    ["~parameters > operator delete"] =
+      "The frame's memory is freed right after the parameter copies die "
+      .. "[dcl.fct.def.coroutine]/12.",
+    ["~parameters > ~promise_type"] =
+      "The promise died before the parameter copies [dcl.fct.def.coroutine]/14.",
+    ["~parameters > return to caller"] =
+      "The frame's memory is freed before control goes anywhere: operator delete comes "
+      .. "next [dcl.fct.def.coroutine]/12.",
   },
   states = {   -- a frame's state (the keys of coro.states), as :frames and the page show it
     prologue = "prologue",

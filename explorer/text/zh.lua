@@ -185,16 +185,18 @@ return {
       .. "保留最近的 N 个。"},
     lessons = {"列出课程，已完成的会标出", "每一课是一段短小的 Lua 脚本，对应一个 "
       .. "C++20 程序；学习进度保存在 ~/.corolab/progress（或 $COROLAB_HOME）中。"},
-    lesson = {"运行第 N 课", "运行到它第一次挂起为止，与 :load 相同。"},
-    load = {"运行课程 NAME，停在第一次挂起处", "NAME 可以是课程名、编号，或名字中唯一的"
-      .. "一部分。停下后先设置断点，再 :continue。"},
-    predict = {"以测验的方式单步执行", "每次停下时，从几个选项中猜下一个事件（输入编号"
-      .. "或事件名；Tab 可补全）；下一次停下时会告诉你是否猜对，以及原因。给出课程 NAME "
-      .. "时：从它的第一个事件开始单步执行，边走边猜。"},
+    lesson = {"运行第 N 课，停在它教学的地方", "与 :load 相同。"},
+    load = {"运行课程 NAME，停在它教学的地方", "NAME 可以是课程名、编号，或名字中唯一的一"
+      .. "部分。从第一个事件开始，停在本课选定的事件处；其他事件经过时都会显示，每条说明只"
+      .. "出现一次。停下时：:continue 前往下一个停顿，:step 前进一个事件，也可以设置断点。"},
+    predict = {"以测验的方式单步执行", "给出课程 NAME 时：在它选定的每个停顿处，从几个选项"
+      .. "中猜下一个事件（输入编号或事件名；Tab 可补全）；猜完会自动前进，告诉你是否猜对，"
+      .. "猜错时说明它为什么不可能紧接着发生；得分随时显示。给出 on 时：每次 :step 停下都"
+      .. "会提问。"},
     lang = {"English、Türkçe 或中文", "探索器使用的语言；默认取自 --lang，否则取自 "
       .. "LC_ALL、LC_MESSAGES 或 LANG。"},
-    tour = {"约五分钟的引导式导览", "一个生成器和一个任务，每次一个事件，途中用到 "
-      .. ":frames、:show、:where、一个断点和一次导出。"},
+    tour = {"约五分钟的引导式导览", "一个生成器和一个任务，每次一个事件，途中用到 :step、"
+      .. ":where、一个断点和一次导出，最后指向 :lessons。"},
   },
   ui = {
     banner = "%s — 在 %s 中实时观察 C++20 协程的运作机制。",
@@ -209,21 +211,33 @@ return {
     step = "单步",
     breakpoint = "断点 %d",
     finished = "已返回",
-    loaded = "已加载 %s（先 :break EVENT，再 :continue）",
     lesson = "课程 %s",
     cpp_and_lua = "Lua (coro)",
     lua_after = "Lua (coro)：同一个程序",
+    cpp_refused = "g++ 拒绝编译的 C++20（每个错误出现在注释所标明的那一行）",
     take_away = "要点：",
-    lessons_end = "（:lesson N 或 :load NAME 运行一课，停在它第一次挂起处；"
-      .. ":predict NAME 以测验的方式单步执行它）",
+    lessons_end =
+      "（:lesson N 或 :load NAME 运行一课，停在它为教学选定的事件处；:predict NAME 把这些"
+      .. "停顿变成测验）",
+    lesson_stop = "停顿",
+    lesson_stops =
+      "本课停在为教学选定的事件处；其他事件经过时都会显示，每条说明只出现一次。停下时："
+      .. ":continue 前往下一个停顿，:step 前进一个事件；:where 和 :show 查看周围。",
+    quiz_stops =
+      "测验：在本课选定的每个事件处，猜猜接下来发生什么；猜完会自动前进。其他事件经过时都"
+      .. "会显示。Enter 跳过一题，Ctrl-D 结束测验。",
+    narrated = "事件",
+    narrated_more = "（下一个停顿之前还有事件，未显示：:log 可以列出）",
     no_progress = "（无法在 %s 中保存学习进度）",
-    predict_on = "预测已开启：每次停下时，猜猜接下来会发生什么；:step 继续",
     predict_question = "接下来会发生什么？",
     predict_prompt = "你的猜测（编号或名称，Tab 补全；Enter：不猜） ",
-    predict_right = "猜对了：%s",
-    predict_wrong = "不是 %s，而是 %s（原因见下文）",
+    predict_prompt_lesson = "你的猜测（编号或名称，Tab 补全；Enter：跳过） ",
+    predict_right = "猜对了：%s（猜对 %d 次，共 %d 次）",
+    predict_wrong = "不是 %s，而是 %s（猜对 %d 次，共 %d 次）",
+    predict_why = "为什么不是：%s",
+    predict_left = "不再提问；继续运行",
     predict_unlisted = "（%s 不在选项之中：不计分）",
-    predict_unknown = "“%s”不是任何一个选项：这次不算猜测",
+    predict_unknown = "“%s”不是任何一个选项：请输入 1 到 %d 的编号、名称，或按 Enter",
     predict_score = "预测：猜对 %d 次，共 %d 次",
     -- 命令输出的消息（string.format 格式串）
     unknown_command = "未知命令 :%s（:help 列出所有命令）",
@@ -343,42 +357,266 @@ return {
   },
   tour = {
     title = "corolab 导览",
-    intro = "逐个事件地展示 C++ 编译器为协程生成的每一个步骤。每个事件第一次出现时都会"
-      .. "附上说明。",
-    pause = "  [Enter] 下一步，q：不再停顿，运行完剩下的部分 ",
+    intro =
+      "一个生成器和一个任务，像 C++ 那样每次运行一个生命周期事件。每种事件只显示一次，关键"
+      .. "的附上说明。",
+    pause = "  [Enter] 下一步，q：安静运行 ",
     generator = "1. 生成器",
-    generator_intro = "生成器的承诺类型保存每个 co_yield 产出的值。initial_suspend 返回 "
-      .. "suspend_always，所以调用 range(2) 只会建立协程状态。",
-    call = "调用：协程状态、承诺对象、返回对象、初始挂起",
-    frames = "存活的协程状态，每个一行",
-    show = "协程状态内部：布局、承诺对象、形参、局部变量",
-    first_resume = "运行协程体，直到 co_yield 0",
+    generator_intro =
+      "承诺类型的成员就是编译器调用的函数。initial_suspend 返回 suspend_always，所以 "
+      .. "range(2) 只建立协程状态。",
+    call = "调用：建立协程状态并初始挂起",
+    step = "逐个事件恢复：先 :step，再 :continue",
     where = "在编译器包裹协程体的代码中，它停在哪里",
-    read = "使用方从承诺对象中读取这个值",
-    ["break"] = "断点：在下一次调用 yield_value 之前停下",
+    ["break"] = "在下一次调用 yield_value 之前停下",
     stop_resume = "继续到 co_yield 1；断点让它停下",
-    at_stop = "停下时，提示符中可以使用 ev（事件）、h（协程句柄）和 p（承诺对象）。"
-      .. "导览会替你输入一行，然后 :continue。",
-    value = "传递中的值，和承诺对象里仍保存的值",
-    delete = "导览设的断点已经用不着了",
-    last_resume = "执行到末尾：return_void，最终挂起",
-    done = "已挂起在最终挂起点",
-    destroy = "销毁协程状态",
+    at_stop = "停下时，ev 是事件，h 是协程句柄，p 是承诺对象。",
+    value = "传递中的值与承诺对象仍存的值",
+    last_resume = "执行到末尾：return_void，然后到达最终挂起点",
+    destroy = "所有者结束协程状态",
     task = "2. 任务等待任务",
-    task_intro = "任务同样是惰性启动的。co_await inner() 通过对称转移启动 inner；inner 的"
-      .. "最终等待体再转移回 outer，也就是等待它的那个协程。",
-    task_call = "惰性启动：挂起在初始挂起点",
-    task_step = "逐个事件地恢复它：导览在前几次停下时输入 :step，然后输入 :continue；outer 等待 "
-      .. "inner：转移过去，再转回来",
-    task_value = "结果：趁它停在最终挂起点时读取",
+    task_intro =
+      "coro.task 同样是惰性启动的：co_await inner() 通过对称转移启动 inner，inner 的最终等"
+      .. "待体再转移回 outer。",
+    task_call = "挂起在初始挂起点",
+    task_run = "把 outer 运行到结束",
+    task_close = "销毁协程状态",
     export = "把整个运行过程写成一个可以回放的页面",
-    exported = "在浏览器中打开 %s：它会离线重新回放这次运行（← → 单步，空格播放；每个事件都"
-      .. "有滑块、协程状态、包装代码中的光标和源代码行）。",
-    closing = "这就是完整的生命周期。现在请自己探索：:step h 逐个事件地走过一个协程，"
-      .. ":break EVENT 在某个事件处停下，:where 显示包装代码，:frames 和 :show 查看"
-      .. "协程状态。",
-    next = "下一步：:lessons 列出所有课程，每课讲一个概念（:lesson 1 开始第一课）；"
-      .. ":help 列出全部命令。",
+    exported =
+      "在浏览器中打开 %s：它会离线回放这次运行，显示包装代码中的光标、各个协程状态和每个事"
+      .. "件的源代码行。",
+    closing =
+      "这就是完整的生命周期。下一步：:lessons 列出所有课程，每课讲一个概念（:lesson 1 开始"
+      .. "第一课）；:help 列出全部命令。",
+    folded = "（另有 %d 个事件，种类如上）",
+  },
+  -- predict：在每个事件之后，:predict 提供的每个选项（“事件 > 选项”）
+  -- 为什么不可能紧接着发生，并给出依据的条款
+  predict = {
+    ["await_ready > await_resume"] =
+      "只有 await_ready 返回 true 时 await_resume 才紧随其后；它返回了 false，所以协程先挂"
+      .. "起 [expr.await]/5.1。",
+    ["await_ready > await_suspend"] =
+      "await_suspend 只在协程挂起之后调用：挂起发生在 await_ready 和 await_suspend 之间 "
+      .. "[expr.await]/5.1。",
+    ["await_ready > suspend"] =
+      "只有 await_ready 返回 false 时协程才挂起；它返回了 true，所以紧接着调用 "
+      .. "await_resume [expr.await]/5.1。",
+    ["await_resume > return_value"] =
+      "await_resume 之后协程体继续：只有遇到带值的 co_return 才调用 return_value，而临时等"
+      .. "待体先销毁 [stmt.return.coroutine]/2。",
+    ["await_resume > yield_value"] =
+      "await_resume 之后协程体继续：只有遇到 co_yield 才调用 yield_value，而临时等待体先销"
+      .. "毁 [expr.yield]/1、[class.temporary]/4。",
+    ["await_resume > ~awaiter"] =
+      "只有临时的等待体才在其 co_await 结束时销毁；否则协程体接着执行下一条语句 "
+      .. "[class.temporary]/4。",
+    ["await_resume > ~promise_type"] =
+      "只有在最终挂起点、final_suspend 的等待体不挂起时，协程状态才紧接着 await_resume 销"
+      .. "毁；在协程体中，co_await 结束后协程体继续 [dcl.fct.def.coroutine]/11。",
+    ["await_suspend > await_resume"] =
+      "await_resume 从不直接跟在 await_suspend 之后：协程要先被恢复，由持有句柄的一方恢复"
+      .. "，或因 await_suspend 返回 false 而恢复 [expr.await]/5.1。",
+    ["await_suspend > resume"] =
+      "只有 await_suspend 返回 false 时协程才立即恢复 [expr.await]/5.1.2。",
+    ["await_suspend > return to caller"] =
+      "只有 await_suspend 返回 void、true 或 noop_coroutine() 时，控制权才回到调用方或恢复"
+      .. "方 [expr.await]/5.1.1。",
+    ["await_suspend > symmetric transfer"] =
+      "只有 await_suspend 返回协程句柄时才发生对称转移；接下来运行的就是那个协程 "
+      .. "[expr.await]/5.1.3。",
+    ["await_transform > await_ready"] =
+      "await_transform 返回的对象若有 operator co_await，要先经过它 [expr.await]/3.3。",
+    ["await_transform > operator co_await"] =
+      "只有可等待对象带有成员或非成员的 operator co_await 时才会调用它；这个对象本身就是等"
+      .. "待体 [expr.await]/3.3。",
+    ["await_transform > suspend"] =
+      "co_await 只有在 await_ready 返回 false 之后才会挂起 [expr.await]/5.1。",
+    ["destroy > ~awaiter"] =
+      "只有协程正在等待一个临时等待体时，destroy() 才先销毁等待体；这里它没有在等待 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["destroy > ~locals"] =
+      "destroy() 按顺序结束挂起点上存活的东西：它等待的等待体、局部变量，然后是承诺对象 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["destroy > ~promise_type"] =
+      "destroy() 先销毁协程等待的等待体和它的局部变量，再销毁承诺对象 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["final_suspend > await_ready"] =
+      "co_await promise.final_suspend() 先问其等待体的 await_ready [expr.await]/5.1。",
+    ["final_suspend > destroy"] =
+      "先等待 final_suspend 的等待体；等待体不挂起时协程状态随即销毁，否则稍后由 "
+      .. "destroy() 销毁 [dcl.fct.def.coroutine]/11。",
+    ["final_suspend > suspend"] =
+      "最终的 co_await 也是 co_await：在任何挂起之前先问 await_ready "
+      .. "[dcl.fct.def.coroutine]/5、[expr.await]/5.1。",
+    ["get_return_object > convert return object"] =
+      "get_return_object 的结果要在控制权第一次回到调用方时（initial_suspend 之后）才转换"
+      .. "成返回类型 [dcl.fct.def.coroutine]/7。",
+    ["get_return_object > initial_suspend"] =
+      "除非 get_return_object 抛出异常，接下来就是 initial_suspend；若抛出，异常交给调用方"
+      .. " [dcl.fct.def.coroutine]/5、/7。",
+    ["get_return_object > return to caller"] =
+      "调用方要到第一次挂起或协程结束时才收回控制权：先执行 co_await "
+      .. "promise.initial_suspend() [dcl.fct.def.coroutine]/5。",
+    ["initial_suspend > await_ready"] =
+      "除非 initial_suspend 抛出异常，co_await promise.initial_suspend() 接着调用其等待体"
+      .. "的 await_ready [expr.await]/5.1。",
+    ["initial_suspend > await_transform"] =
+      "初始挂起点从不应用 await_transform，它只作用于协程体中的 co_await "
+      .. "[expr.await]/3.2。",
+    ["initial_suspend > suspend"] =
+      "是否挂起要先问：initial_suspend 所返回等待体的 await_ready 在任何挂起之前调用 "
+      .. "[expr.await]/5.1。",
+    ["initial_suspend > ~return object"] =
+      "只有 initial_suspend 抛出异常时返回对象才在此销毁：在初始 await_resume 之前，异常交"
+      .. "给调用方 [dcl.fct.def.coroutine]/5。",
+    ["operator co_await > await_ready"] =
+      "除非 operator co_await 抛出异常，接着调用它给出的等待体的 await_ready "
+      .. "[expr.await]/5.1。",
+    ["operator co_await > await_resume"] =
+      "await_resume 要在 await_ready 返回 true 之后，或在协程挂起又被恢复之后才调用；先问 "
+      .. "await_ready [expr.await]/5.1。",
+    ["operator co_await > suspend"] =
+      "co_await 只有在 await_ready 返回 false 之后才会挂起 [expr.await]/5.1。",
+    ["operator new > get_return_object_on_allocation_failure"] =
+      "只有 operator new 返回 nullptr 时才会调用 get_return_object_on_allocation_failure；"
+      .. "这里协程状态已经分配，形参随后被复制进去 [dcl.fct.def.coroutine]/10、/13。",
+    ["operator new > parameter copies"] =
+      "只有 operator new 给出内存之后，形参才会被复制进协程状态；它返回了 nullptr，因此改"
+      .. "由 get_return_object_on_allocation_failure() 回应调用方 "
+      .. "[dcl.fct.def.coroutine]/10。",
+    ["operator new > promise_type"] =
+      "承诺对象在形参副本之后构造，这样它的构造函数才能接收这些副本 "
+      .. "[dcl.fct.def.coroutine]/13。",
+    ["parameter copies > get_return_object"] =
+      "get_return_object 是承诺对象的成员，而承诺对象还不存在：要先构造它 "
+      .. "[dcl.fct.def.coroutine]/5、/7。",
+    ["parameter copies > initial_suspend"] =
+      "initial_suspend 要等承诺对象构造完成、get_return_object 生成调用方的结果之后才调用 "
+      .. "[dcl.fct.def.coroutine]/5、/7。",
+    ["parameter copies > promise_type"] =
+      "除非某个副本抛出异常，承诺对象紧接着形参副本构造 [dcl.fct.def.coroutine]/13。",
+    ["promise_type > get_return_object"] =
+      "除非构造函数抛出异常，承诺对象构造之后接着调用 get_return_object "
+      .. "[dcl.fct.def.coroutine]/7。",
+    ["promise_type > initial_suspend"] =
+      "get_return_object 在 initial_suspend 之前调用 [dcl.fct.def.coroutine]/7。",
+    ["promise_type > parameter copies"] =
+      "形参在承诺对象构造之前就已复制，这样它的构造函数才能接收副本 "
+      .. "[dcl.fct.def.coroutine]/13。",
+    ["resume > await_ready"] =
+      "await_ready 在挂起之前就问过了；被恢复的协程从它之后继续，调用 await_resume "
+      .. "[expr.await]/5.2。",
+    ["resume > await_resume"] =
+      "被恢复的协程接着完成它挂起时所在的 co_await，所以先调用 await_resume "
+      .. "[expr.await]/5.2。",
+    ["resume > yield_value"] =
+      "被恢复的协程先完成它挂起时所在的 co_await：await_resume 在下一个 co_yield 的 "
+      .. "yield_value 之前 [expr.await]/5.2。",
+    ["return to caller > destroy"] =
+      "控制权返回后运行的是调用方自己的代码：只有有人对句柄调用 destroy()，协程状态才会销"
+      .. "毁 [coroutine.handle.resumption]。",
+    ["return to caller > operator new"] =
+      "控制权返回后运行的是调用方自己的代码：只有它调用某个协程时，才会分配新的协程状态 "
+      .. "[dcl.fct.def.coroutine]/9。",
+    ["return to caller > resume"] =
+      "控制权返回后运行的是调用方自己的代码：只有有人对句柄调用 resume()，协程才会恢复 "
+      .. "[coroutine.handle.resumption]。",
+    ["return_value > final_suspend"] =
+      "局部变量在 return_value 和 final_suspend 之间销毁：co_return 先离开它们的作用域 "
+      .. "[stmt.return.coroutine]/2、[stmt.jump]/2。",
+    ["return_value > return_void"] =
+      "协程只调用 return_value 或 return_void 之一，绝不两者都调用：co_return v 调用的是 "
+      .. "return_value [stmt.return.coroutine]/2。",
+    ["return_value > ~locals"] =
+      "return_value 之后局部变量销毁，然后协程到达最终挂起点 [stmt.return.coroutine]/2。",
+    ["return_void > destroy"] =
+      "return_void 之后协程到达最终挂起点：接下来是 co_await promise.final_suspend() "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["return_void > final_suspend"] =
+      "co_return; 之后，局部变量在 final_suspend 之前销毁；只有协程体执行到末尾时，它们才"
+      .. "早已销毁 [stmt.return.coroutine]/3。",
+    ["return_void > ~locals"] =
+      "局部变量已经销毁了：协程体执行到了末尾，它们在 return_void 之前就已销毁 "
+      .. "[stmt.return.coroutine]/3。",
+    ["suspend > await_resume"] =
+      "await_resume 只在协程被恢复之后调用；先用它的句柄调用 await_suspend(h) "
+      .. "[expr.await]/5.1。",
+    ["suspend > await_suspend"] =
+      "除非有人先恢复或销毁了协程，挂起之后接着调用 await_suspend(h) [expr.await]/5.1。",
+    ["suspend > return to caller"] =
+      "await_suspend 运行之前控制权不会返回：它拿到被挂起协程的句柄，决定接下来运行什么 "
+      .. "[expr.await]/5.1。",
+    ["symmetric transfer > await_resume"] =
+      "转移先恢复另一个协程（它的 resume 事件）；await_resume 是那个协程的，在其后 "
+      .. "[expr.await]/5.1.3。",
+    ["symmetric transfer > resume"] =
+      "接下来恢复的是 await_suspend 返回其句柄的那个协程 [expr.await]/5.1.3。",
+    ["symmetric transfer > return to caller"] =
+      "转移不会回到调用方：它像尾调用一样，恢复 await_suspend 返回其句柄的那个协程 "
+      .. "[expr.await]/5.1.3。",
+    ["throw > unhandled_exception"] =
+      "栈展开时局部变量先销毁；而在初始 await_resume 之前，异常改为交给调用方 "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["throw > ~locals"] = "异常展开协程体时，仍存活的局部变量会被销毁 [except.ctor]/2。",
+    ["throw > ~return object"] =
+      "只有异常发生在初始 await_resume 之前时返回对象才销毁；协程体已经开始，所以 catch 调"
+      .. "用 unhandled_exception [dcl.fct.def.coroutine]/5。",
+    ["unhandled_exception > destroy"] =
+      "unhandled_exception 返回后协程走向 final_suspend；协程状态只会被 destroy() 销毁，或"
+      .. "在执行到末尾时销毁 [dcl.fct.def.coroutine]/5、/11。",
+    ["unhandled_exception > final_suspend"] =
+      "只有 unhandled_exception 正常返回，后面才是 final_suspend；它抛出了异常，所以协程不"
+      .. "经 final_suspend 就结束了 [dcl.fct.def.coroutine]/5。",
+    ["unhandled_exception > return to caller"] =
+      "unhandled_exception 返回后协程继续：接下来是 co_await promise.final_suspend() "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["yield_value > await_ready"] =
+      "co_yield v 就是 co_await promise.yield_value(v)：除非 yield_value 抛出异常，接着调"
+      .. "用它返回的等待体的 await_ready [expr.yield]/1。",
+    ["yield_value > return_value"] =
+      "yield_value 并不结束协程：接着等待它的等待体，只有遇到 co_return 才调用 "
+      .. "return_value [expr.yield]/1。",
+    ["yield_value > suspend"] =
+      "co_yield 也是 co_await：在任何挂起之前先问 yield_value 所返回等待体的 await_ready "
+      .. "[expr.yield]/1、[expr.await]/5.1。",
+    ["~awaiter > return_value"] =
+      "co_await 之后协程体执行下一条语句：只有遇到带值的 co_return 才调用 return_value "
+      .. "[stmt.return.coroutine]/2。",
+    ["~awaiter > yield_value"] =
+      "co_await 之后协程体执行下一条语句：只有遇到 co_yield 才调用 yield_value "
+      .. "[expr.yield]/1。",
+    ["~awaiter > ~locals"] =
+      "局部变量在协程体结束时（co_return、执行到末尾、异常）或在 destroy() 中销毁，从最内"
+      .. "层开始 [stmt.jump]/2。",
+    ["~awaiter > ~promise_type"] =
+      "承诺对象只在协程状态销毁时销毁，而局部变量在它之前销毁 [dcl.fct.def.coroutine]/11。",
+    ["~locals > final_suspend"] =
+      "只有在 co_return 之后，局部变量销毁后才接着 final_suspend；这里它们因别的原因销毁："
+      .. "执行到末尾、异常或 destroy() [dcl.fct.def.coroutine]/5。",
+    ["~locals > return_void"] =
+      "只有协程体执行到末尾时，局部变量销毁后才接着调用 return_void "
+      .. "[stmt.return.coroutine]/3。",
+    ["~locals > unhandled_exception"] =
+      "只有异常离开协程体时，局部变量销毁后才接着调用 unhandled_exception "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["~locals > ~promise_type"] =
+      "只有在 destroy() 中，承诺对象才紧接着局部变量销毁；否则协程继续走向最终挂起点 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["~parameters > operator delete"] =
+      "形参副本一销毁，协程状态的内存就被释放 [dcl.fct.def.coroutine]/12。",
+    ["~parameters > return to caller"] =
+      "控制权离开之前先释放协程状态的内存：接下来是 operator delete "
+      .. "[dcl.fct.def.coroutine]/12。",
+    ["~parameters > ~promise_type"] =
+      "承诺对象在形参副本之前就已销毁 [dcl.fct.def.coroutine]/14。",
+    ["~promise_type > operator delete"] =
+      "形参副本在承诺对象之后、协程状态的内存释放之前销毁 [dcl.fct.def.coroutine]/14。",
+    ["~promise_type > ~locals"] =
+      "局部变量在承诺对象之前就已销毁：协程状态的各部分按创建的逆序销毁 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["~promise_type > ~parameters"] =
+      "形参副本紧接着承诺对象销毁 [dcl.fct.def.coroutine]/14。",
   },
   states = {   -- 协程状态所处的阶段（coro.states 的键），用于 :frames 和页面
     prologue = "创建中",

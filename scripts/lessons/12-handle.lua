@@ -93,6 +93,13 @@ int main() {
 "resume after destroy:" undefined behaviour in C++: resuming a destroyed coroutine [coroutine.handle.resumption]
 ]==]
 
+--[==[stops
+operator_new 1
+yield_value 1
+locals_destroy 1                     -- the last resume: off the end
+destroy 1 2                          -- at the final and at the initial suspend point
+]==]
+
 --[==[takeaway en
 A coroutine_handle is a small, copyable value: copies name the same frame,
 compare equal, and order by address; a default (null) handle is false.

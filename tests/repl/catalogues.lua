@@ -4,7 +4,8 @@
 -- (events), an explorer command (help), a key the explorer's sources name
 -- (ui, wrapper, layout, page, usage: read from the repository root given as
 -- arg[1]), a frame state of coro.states (states), the runtime's own words,
--- exactly as a live run gives them (runtime). Every explanation names its
+-- exactly as a live run gives them (runtime), a pair of an event and a choice
+-- :predict offers after it (predict). Every explanation names its
 -- rule where English does; a message has English's %-directives, in the
 -- same order or as positional ones ("%2$s") of the same types. Every text
 -- folds within its width at every width from 40 to 100 columns: no line
@@ -255,4 +256,26 @@ for _, lang in ipairs(i18n.languages) do
   end
 end
 assert(i18n.set("en"))
+
+-- the section predict: a text for each event and each choice :predict
+-- offers after it (predict.keys), and no other; each names its rule and
+-- folds as the quiz prints it
+local predict = require "explorer.terminal.predict"
+local pairs_asked = predict.keys()
+for _, lang in ipairs(i18n.languages) do
+  local texts = i18n.catalogue(lang).predict
+  local asked = {}
+  for _, key in ipairs(pairs_asked) do
+    asked[key] = true
+    local text = texts[key]
+    assert(type(text) == "string" and text ~= "", lang .. ": no predict text for " .. key)
+    assert(text:find("%[[%w.]+%]"), lang .. ": predict " .. key .. " names no rule")
+    local shown = string.format(i18n.catalogue(lang).ui.predict_why, text)
+    for line in palette.fold(shown, "     "):gmatch("[^\n]+") do
+      assert(palette.width(line) <= 79, lang .. ": predict " .. key .. " folds too wide")
+    end
+  end
+  for key in pairs(texts) do assert(asked[key], lang .. ": unused predict key " .. key) end
+end
+count = count + #pairs_asked
 print(("catalogues: %d keys in %d languages"):format(count, #i18n.languages))

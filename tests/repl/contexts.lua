@@ -27,9 +27,9 @@ local h = coro.coroutine(P, function() co_await(coro.suspend_always) co_return()
 h:resume() h:resume() h:destroy()
 local d = coro.coroutine(P, function()
   local x <close> = setmetatable({}, {__close = function() end})
-  co_await(setmetatable({}, {__name = "waiter", __close = function() end,
+  co_await(coro.temporary(setmetatable({}, {__name = "waiter", __close = function() end,
     __index = {await_ready = function() return false end, await_suspend = function() end,
-               await_resume = function() end}}))
+               await_resume = function() end}})))
 end)()
 d:resume() d:destroy()
 -- ~locals while unwinding
@@ -45,8 +45,8 @@ end)()
 f:resume() f:destroy()
 -- resume by await_suspend returning false
 local b = coro.coroutine(P, function()
-  co_await({await_ready = function() return false end,
-            await_suspend = function() return false end, await_resume = function() end})
+  co_await(coro.temporary({await_ready = function() return false end,
+            await_suspend = function() return false end, await_resume = function() end}))
 end)()
 b:resume() b:destroy()
 -- await_resume at the final suspend point (final_suspend does not suspend)

@@ -355,7 +355,10 @@ def case_recording(binary):
 def case_lessons(binary):
     """the plain-Lua task and generator and the lessons are found wherever
     corolab starts (a user's own task.lua still wins); :lessons lists the
-    lessons, :load runs one and stops at its first suspension"""
+    lessons, :load runs one and stops at its first event, on a line of its
+    own, then at each of the stops it chose (a user's breakpoint there wins
+    the label); a lesson that is no lesson is one line, and :predict of it
+    turns nothing on"""
     with tempfile.TemporaryDirectory() as elsewhere:
         lesson = os.path.join(ROOT, "scripts", "lessons", "03-task.lua")
         p = subprocess.run([binary, "-e", "dofile(%r)" % lesson], cwd=elsewhere, env=ENV,
@@ -366,32 +369,49 @@ def case_lessons(binary):
         p = subprocess.run([binary, "-e", "print(require 'task', require 'generator' ~= nil)"],
                            cwd=elsewhere, env=ENV, capture_output=True, text=True)
         assert p.stdout == "my own task\ttrue\n", p.stdout + p.stderr
-    stdin = "\n".join([":lessons", ":load task", ":break return_value", ":continue",
-                        ":continue", ":continue", ":load zzz", ":load 0", ""])
+    stops = 9                                   # lesson 03's stops (its block "stops")
+    stdin = "\n".join([":lessons", ":load task", ":break return_value", "mine = range(1)"] +
+                      [":continue"] * stops + [":load zzz", ":load 0", ":predict bogus",
+                                              ":predict", ""])
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
     succeed(p)
     assert ("  [ ]  3 03-task                task<int>: outer co_awaits inner, which\n"
             + " " * 32 + "co_returns 42; outer co_returns 84.\n") in p.stdout, p.stdout
-    assert "loaded 03-task (:break EVENT, then :continue)" in p.stdout, p.stdout
-    assert re.search(r"^\(#1 outer suspend\) > breakpoint 1: return_value$", p.stdout, re.M), \
+    assert re.search(r"^print\(\"outer gave\", t:run\(\)\)\nThe lesson stops at the events "
+                     r"chosen to teach;.*\n.*\n.*\nstop +1 operator new +- +<n> bytes$",
+                     masked(p.stdout), re.M), p.stdout
+    assert re.search(r"^\(main operator new\) > breakpoint 1: return_value$", p.stdout, re.M), \
         p.stdout
-    assert re.search(r"breakpoint 1 +\d+ return_value\(42\) +#2 inner +@ 03-task.lua:10",
-                     p.stdout), \
-        p.stdout
-    assert "outer gave\t84" in p.stdout, p.stdout
+    assert re.search(r"(^|> )event +\d+ parameter copies\S* +#2 outer$", p.stdout, re.M), \
+        p.stdout                                # the events between stops are shown
+    assert re.search(r"(^|> )stop +\d+ symmetric transfer +#3 inner +from #2 outer", p.stdout,
+                     re.M), p.stdout
+    assert re.search(r"^breakpoint 1 +\d+ return_value\(42\) +#3 inner +@ 03-task.lua:10",
+                     p.stdout, re.M), p.stdout
+    # what the user runs at a stop is not the lesson's: range(1)'s frame (#1,
+    # made while outer's operator new stopped) neither shows nor counts, and
+    # the lesson's second operator new (inner's) stops
+    assert re.search(r"(^|> )stop +\d+   operator new ", p.stdout, re.M), p.stdout
+    assert not re.search(r"(^|> )event +\d+ .*#1 range", p.stdout, re.M), p.stdout
+    assert p.stdout.count("stop ") == stops - 2, p.stdout       # two were the breakpoint's
+    assert "outer gave\t84" in p.stdout and "take away:" in p.stdout, p.stdout
+    assert re.search(r"> predict is off\n> $", p.stdout), p.stdout   # nothing turned on
     names = ", ".join(sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "scripts", "lessons"))
                              if f.endswith(".lua")))
-    with_0 = ", ".join(n for n in names.split(", ") if "0" in n)
-    assert p.stderr.splitlines() == ["corolab: no lesson 'zzz': " + names,
-                                     "corolab: more than one lesson '0': " + with_0], p.stderr
-    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=":lesson 3\n:continue\n:lessons\n")
+    assert p.stderr.splitlines() == [
+        "corolab: no lesson 'zzz': " + names,
+        "corolab: no lesson 0: the lessons are numbered 1 to %d (:lessons lists them)"
+        % len(names.split(", ")),
+        "corolab: no lesson 'bogus': " + names], p.stderr
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"],
+            stdin=":lesson 3\n" + ":continue\n" * stops + ":lessons\n")
     succeed(p)
     assert "  [x]  3 03-task " in p.stdout, p.stdout          # done, and kept
     assert open(os.path.join(HOME, "progress")).read() == "03-task\n"
     # the C++20 program, then the Lua that mirrors it (stacked: no terminal),
     # and what to take away in the explorer's language
     p = run(binary, ["--lang", "tr", "-i", "tests/repl/fixtures.lua"],
-            stdin=":lesson 2\n:continue\n")
+            stdin=":lesson 2\n" + ":continue\n" * 7)
     succeed(p)
     assert re.search(r"^C\+\+20\n#include <coroutine>$", p.stdout, re.M), p.stdout
     assert re.search(r"^Lua \(coro\), aynı program\nlocal coro = require \"coro\"$",
@@ -407,18 +427,19 @@ def case_values(binary):
     on ev.args stops at the right yield; the stop sees ev, h and p, ev prints
     as its event, and the user's own h comes back after it"""
     piped(binary, [
-        ":load task", ":continue", ":log 50",
+        "dofile 'scripts/lessons/03-task.lua'", ":log 50",
         "h = 'mine'", "g = range(3)", ":break yield_value if ev.args[1] == 1",
         "g.h:resume()", "g.h:resume()", "ev", "ev.args[1]", "p.current", "h == g.h",
         ":continue", "h"], [
             r"\d+ get_return_object → task handle #1 +#1 outer$",
-            r"^ +\d+ +await_resume → 42 +#1 outer +task  @ 03-task.lua:14$",
+            r"^ +\d+ +await_resume → 42 +#1 outer +task  @ scripts/lessons/03-task.lua:14$",
             r"^ +\d+ +initial_suspend → suspend_always +#2 inner$",
-            r"^ +\d+ +await_ready → false +#1 outer +task  @ 03-task.lua:14$",
-            r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  @ 03-task.lua:14$",
+            r"^ +\d+ +await_ready → false +#1 outer +task  @ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  "
+            r"@ scripts/lessons/03-task.lua:14$",
             r"^ +\d+ +final_suspend → task::final_awaiter +#2 inner$",
             r"^ +\d+ +await_suspend → noop_coroutine\(\) +#1 outer",
-            r"^ +\d+ +return_value\(84\) +#1 outer +@ 03-task.lua:16$",
+            r"^ +\d+ +return_value\(84\) +#1 outer +@ scripts/lessons/03-task.lua:16$",
             r"breakpoint 1 +\d+ yield_value\(1\) +#3 range",
             r"^\(#3 range yield_value\) > event \d+ yield_value\(1\) +#3 range",
             r"^\(#3 range yield_value\) > 1\n\(#3 range yield_value\) > 0\n"
@@ -445,7 +466,7 @@ def case_values(binary):
     succeed(p)
     names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)(?: → \S+)? +"
                        r"#1 anon +(.+?)(?:  @|$)", p.stdout, re.M)
-    assert names == ["suspend_never"] + ["co_await's operand"] * 4 + \
+    assert names == ["suspend_never"] + ["co_await's operand"] * 3 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
 
@@ -517,7 +538,8 @@ def case_where_display(binary):
     piped(binary, [
         "g = range(3)", ":break yield_value", "g.h:resume()", ":where", ":step",
         ":display off", ":step", ":delete", ":continue",
-        ":load task", ":break operator_new", ":continue", ":delete", ":continue"], [
+        ":break operator_new", "dofile 'scripts/lessons/03-task.lua'", ":continue", ":delete",
+        ":continue"], [
             r"^   10 \| for i = 0, n - 1 do coro.co_yield\(i\) end$",
             r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{\}$",
             r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{current = 0\}  "
@@ -528,43 +550,77 @@ def case_where_display(binary):
 
 
 def case_predict(binary):
-    """:predict NAME steps a lesson as a quiz: guesses by number and by
-    (a unique start of) name, right and wrong, an answer that is no choice,
-    the choices' order turning from one question to the next, and the
-    score when the run returns"""
-    piped(binary, [":predict 01", "1", ":step", "promise", ":step", "3", ":step", "init",
-                   ":step", "zzz", ":continue", ":predict", ":predict off", ":predict nope"], [
-        r"what happens next\?  1\) parameter copies   2\) "
-        r"get_return_object_on_allocation_failure   3\) promise_type$",
-        r"what happens next\?  1\) get_return_object   2\) initial_suspend   "
+    """[issue 24] :predict NAME asks only at the lesson's chosen stops; a
+    guess (a number, or a unique start of a name) moves on by itself to the
+    event that answers it, with the score so far; a wrong one says why it
+    could not come next, citing the rule; an answer that is no choice, or
+    an explorer command, asks again, and nothing typed at the question runs
+    as Lua; Enter skips; the end of input ends the quiz and the run goes
+    on; the score comes when it returns. :predict on asks at every :step"""
+    p = piped(binary, [":predict 01", "1", "init", "3", "zzz", ":where", "get_return_object",
+                       "", "yield_value", "suspend", "4"], [
+        r"^stop +1 operator new +- +\d+ bytes\n(     .*\n)+what happens next\?  "
+        r"1\) parameter copies   2\) get_return_object_on_allocation_failure   "
         r"3\) promise_type$",
-        r"what happens next\?  1\) operator new   2\) get_return_object   "
+        r"\) right: parameter copies  \(1 right of 1\)\nstep +2 parameter copies",
+        r"^what happens next\?  1\) return to caller   2\) convert return object   "
         r"3\) initial_suspend$",
-        r"> right: parameter copies$", r"> right: promise_type$",
-        r"> not initial_suspend: it is get_return_object \(why, below\)$",
-        r"> right: initial_suspend$",
-        r"'zzz' is none of the choices: no guess this time$",
-        r"^predictions: 3 right of 4$",
-        r"^> predict is on$", r"^> predict is off$"])
-    p = run(binary, ["--predict", "02"], stdin="1\n:step\n\n:continue\n")
+        r"\) right: initial_suspend  \(2 right of 2\)$",
+        r"\) not await_resume: it is suspend  \(2 right of 3\)\n     why not: await_resume "
+        r"follows await_ready at once only when it returns\n     true; it returned false, so "
+        r"the coroutine suspends first \[expr.await\]/5.1.\nstep +7 suspend ",
+        r"\) 'zzz' is none of the choices: a number from 1 to 3, a name, or Enter$",
+        r"\) #1 range at event 9: return to caller$",          # :where, at the question
+        r"\) 'get_return_object' is none of the choices",       # never run as Lua
+        r"\) right: yield_value  \(3 right of 4\)\nstep +12 yield_value\(0\)",
+        r"^what happens next\?  1\) return_value   2\) await_ready   3\) suspend$",
+        r"\) not suspend: it is await_ready  \(3 right of 5\)\n     why not: A co_yield is "
+        r"a co_await: await_ready of yield_value's awaiter is\n     asked before any "
+        r"suspension \[expr.yield\]/1, \[expr.await\]/5.1.$",
+        r"\) right: return_void  \(4 right of 6\)$",
+        r"\) no more questions; the run goes on\n(event .*\n)+done at the end\?\ttrue$",
+        r"^predictions: 4 right of 6\ntake away:$"])
+    assert p.stdout.count("what happens next?") == 8, p.stdout     # 8 of lesson 01's 9 stops
+    p = run(binary, ["--predict", "02"], stdin="1\n")
     succeed(p)
-    assert "right: parameter copies" in p.stdout and "predictions: 1 right of 1" in p.stdout, \
-        p.stdout
+    assert "right: parameter copies  (1 right of 1)" in p.stdout and \
+        "predictions: 1 right of 1" in p.stdout, p.stdout
+    piped(binary, [":predict on", "g = range(1)", ":step g", "1", "2", "", ":continue",
+                   ":predict off"], [
+        r"^> predict is on$",
+        r"\) right: await_resume  \(1 right of 1\)\nstep +11 await_resume",
+        r"\) not return_value: it is yield_value  \(1 right of 2\)\n     why not: After "
+        r"await_resume the body goes on: return_value comes only",
+        r"guess \(a number or a name, Tab completes; Enter: no guess\) \(#1 range yield_value\) "
+        r"> #1 range is suspended",
+        r"^predictions: 1 right of 2\n> predict is off$"])
 
 
 def case_tour_env(binary):
     """the tour runs in its own environment (the user's g and range stay),
-    shows :frames, :show, :where, :step, a breakpoint and an export on the
-    way, each explanation once, and ends at :lessons"""
+    shows :step, :where, a breakpoint whose stop it answers and an export on
+    the way, each kind of event once in each of its meanings, the key
+    explanations once, and ends at :lessons; [issue 24] its code is named
+    (tour-generator.lua, tour-task.lua), so the page it writes has the
+    body's source at every event that has a place"""
     p = piped(binary, ['g = "mine"', "range = 7", ":tour", "print(g, range)"], [
-        r"^  id  coroutine  promise type", r"^#1 range  promise_type Generator::promise_type",
-        r"^=>     body ", r"^breakpoint \d+ +19 yield_value\(1\)", r"^1\t0$",
-        r"^step +46 resume +#2 outer", r"^\(await_resume\) :step$",
-        r"^\(parameter copies\) :continue$", r"^wrote html \(89 events\) to .*tour\.html$",
-        r"^Next: :lessons lists the lessons", r"^> mine\t7$"])
-    for text in ("awaiter.await_ready(): true means", "The coroutine is now suspended:",
-                 "h.resume() resumes the coroutine"):       # each explanation once
+        r"^event +1 operator new", r"^\(resume\) :step$", r"^\(yield_value\) :continue$",
+        r"^=>     body ", r"^breakpoint \d+ +19 yield_value\(1\) +#1 range +"
+        r"@ tour-generator.lua:12$", r"^1\t0$", r"^> :delete 1\nbreakpoint 1 deleted$",
+        r"^\(\d+ more, of kinds shown above\)$", r"^event +60 symmetric transfer +#3 inner",
+        r"^84$", r"^wrote html \(87 events\) to (.*tour\.html)$",
+        r"That was the whole lifecycle. Next: :lessons lists the lessons", r"^> mine\t7$"])
+    for text in ("The coroutine is now suspended:", "h.resume() resumes the coroutine",
+                 "co_yield v is co_await promise.yield_value(v)"):   # each explanation once
         assert p.stdout.count(text) == 1, (text, p.stdout)
+    assert p.stdout.count("await_ready ") == 1, p.stdout            # each kind once
+    page = re.search(r"^wrote html \(87 events\) to (.*tour\.html)$", p.stdout, re.M).group(1)
+    data = json.loads(re.search(r'<script id="run" type="application/json">(.*?)</script>',
+                                open(page).read(), re.S).group(1))
+    places = {e["file"] for e in data["events"] if e.get("file")}
+    assert places == {"tour-generator.lua", "tour-task.lua"}, places
+    for place in places:
+        assert data["sources"].get(place) and any(data["sources"][place]), (place, data["sources"])
 
 
 def case_replay(binary):
@@ -666,6 +722,45 @@ def case_diff(binary):
     assert p.returncode == 1 and "two scripts are needed after '--diff'" in p.stderr, p.stderr
     p = run(binary, ["--diff", "scripts/compare/lazy.lua", "nope.lua"])
     assert p.returncode == 1 and p.stderr.startswith("corolab: cannot open nope.lua"), p.stderr
+
+
+def case_builtin_scripts(binary):
+    """[issue 24] the compare pairs and the lessons are built into corolab:
+    :diff and --diff find them by name from any folder (the pair's golden,
+    under its names), every ':diff A B' a lesson's take-away gives runs
+    there, and a name that is no file and no built-in script says which
+    names there are"""
+    with tempfile.TemporaryDirectory() as elsewhere:
+        def diff(*names):
+            return subprocess.run([binary, "--diff"] + list(names), cwd=elsewhere, env=ENV,
+                                  capture_output=True, text=True, timeout=60)
+        p = diff("final-suspended", "final-not-suspended")
+        succeed(p)
+        golden = open(os.path.join(GOLDEN, "diff-final.txt")).read()
+        assert masked(p.stdout) == re.sub(r"scripts/compare/([\w-]+)\.lua", r"\1", golden), \
+            p.stdout
+        commands = set()
+        for name in sorted(os.listdir(os.path.join(ROOT, "scripts", "lessons"))):
+            if name.endswith(".lua"):
+                text = open(os.path.join(ROOT, "scripts", "lessons", name)).read()
+                commands.update(re.findall(r":diff (\S+) (\S+)", text))
+        assert len(commands) == 3, commands
+        for a, b in sorted(commands):
+            p = diff(a, b)
+            succeed(p)
+            assert p.stdout.startswith("value") and "< %s: " % a in p.stdout, (a, b, p.stdout)
+        p = diff("lazy.lua", "03-task")            # a pair's file name, a lesson's name
+        succeed(p)
+        assert "> 03-task: 53 events" in p.stdout, p.stdout
+        p = diff("nope", "lazy")
+        assert p.returncode == 1 and p.stderr.startswith(
+            "corolab: cannot open nope: no such file, nor a built-in script of that name (a "
+            "lesson's, as :lessons lists them, or a compare pair's: lazy eager, "
+            "final-suspended final-not-suspended, transfer nested)"), p.stderr
+        p = subprocess.run([binary, "-i"], input=":diff lazy eager\n", cwd=elsewhere, env=ENV,
+                           capture_output=True, text=True, timeout=60)
+        succeed(p)
+        assert "first step only one took: event 7 of lazy, suspend" in p.stdout, p.stdout
 
 
 def case_explanations(binary):
@@ -885,6 +980,7 @@ CASES = {
     "diff": case_diff,
     "language_env": case_language_env,
     "update_refused_on_ci": case_update_refused_on_ci,
+    "builtin_scripts": case_builtin_scripts,
     "explanations": case_explanations,
     "catalogues": case_catalogues,
     "untranslated": case_untranslated,
