@@ -25,7 +25,8 @@ local trace = require "explorer.terminal.trace"
 local course = {}
 
 -- a block of the lesson (e.g. "c++", "takeaway tr"), or nil
-function course.block(lesson, name)
+function course.block(lesson, name, lang)
+  if lang then name = name .. " " .. lang end          -- "title tr", "takeaway zh"
   local text = lesson.code:match("\n%-%-%[==%[" .. name:gsub("%p", "%%%0") .. "\n(.-)\n?%]==%]")
   return text
 end
@@ -33,7 +34,7 @@ end
 -- a lesson's one-line summary in the explorer's language: its "title
 -- LANG" block, else (English) its first comment, after the file name
 function course.summary(lesson)
-  local title = course.block(lesson, "title " .. i18n.current)
+  local title = course.block(lesson, "title", i18n.current)
   if title then return title end
   local lines = {}
   for line in lesson.code:gmatch("[^\n]*") do
@@ -91,13 +92,16 @@ end
 
 -- what to take away, in the explorer's language (else English)
 function course.takeaway(lesson)
-  local text = course.block(lesson, "takeaway " .. i18n.current) or
-               course.block(lesson, "takeaway en")
+  local text = course.block(lesson, "takeaway", i18n.current) or
+               course.block(lesson, "takeaway", "en")
   if text then
     print(palette.paint("title", i18n.ui("take_away")))
     print(palette.fold(text:gsub("\n", " "), "  "))
   end
 end
+
+-- the file NAME in folder
+local function file_in(folder, name) return folder .. "/" .. name end
 
 function course.folder()
   local home = os.getenv("COROLAB_HOME")
@@ -108,7 +112,7 @@ end
 -- the set of lessons done
 function course.done()
   local done = {}
-  local f = io.open(course.folder() .. "/progress", "r")
+  local f = io.open(file_in(course.folder(), "progress"), "r")
   if f then
     for name in f:lines() do done[name] = true end
     f:close()
@@ -123,9 +127,9 @@ local function finished(lesson)
   session[lesson.name] = true
   if course.done()[lesson.name] then return end
   host.mkdir(course.folder())
-  local f = io.open(course.folder() .. "/progress", "a")
+  local f = io.open(file_in(course.folder(), "progress"), "a")
   if not f then
-    print(palette.paint("dim", i18n.ui("no_progress", course.folder() .. "/progress")))
+    print(palette.paint("dim", i18n.ui("no_progress", file_in(course.folder(), "progress"))))
     return
   end
   f:write(lesson.name, "\n")
@@ -156,7 +160,7 @@ local function builtin(name)
   for _, lesson in ipairs(host.lessons()) do
     if lesson.name == base then return lesson.code, lesson.file end
   end
-  local code = host.resource("compare/" .. base) or host.resource("compare." .. base)
+  local code = host.resource(file_in("compare", base))
   if code then return code, base .. ".lua" end
 end
 
@@ -181,19 +185,16 @@ function course.loadfile(name, env)
   for _, pair in ipairs(require("compare.programs").pairs) do
     names[#names + 1] = pair[1] .. " " .. pair[2]
   end
-  return nil, string.format("cannot open %s: no such file, nor a built-in script of that "
-    .. "name (a lesson's, as :lessons lists them, or a compare pair's: %s)", name,
-    table.concat(names, ", "))
+  return nil, i18n.ui("no_script", name, table.concat(names, ", "))
 end
 
 function course.find(arg)
-  if arg == "" then palette.fail("which lesson? :lessons lists them") end
+  if arg == "" then palette.fail(i18n.ui("which_lesson")) end
   local all = host.lessons()
   local n = math.tointeger(tonumber(arg))
   if n then
     if all[n] then return all[n] end
-    palette.fail(string.format("no lesson %s: the lessons are numbered 1 to %d (:lessons "
-      .. "lists them)", arg, #all))
+    palette.fail(i18n.ui("no_lesson_number", arg, #all))
   end
   local found = {}
   for _, lesson in ipairs(all) do
@@ -203,8 +204,8 @@ function course.find(arg)
   if #found == 1 then return found[1] end
   local names = {}
   for _, lesson in ipairs(#found > 0 and found or all) do names[#names + 1] = lesson.name end
-  palette.fail(string.format("%s lesson '%s': %s", #found > 0 and "more than one" or "no",
-    arg, table.concat(names, ", ")))
+  palette.fail(i18n.ui(#found > 0 and "lessons_named" or "no_lesson_named", arg,
+    table.concat(names, ", ")))
 end
 
 -- the lesson's stops (block "stops"), one a line: an event by its key
@@ -238,12 +239,12 @@ function course.stops(lesson)
       local head, condition = spec:match("^(.-)%s+if%s+(.+)$")
       local key, counts = (head or spec):match("^(%S+)%s*(.*)$")
       local rule = {kind = spellings[key], spec = spec}
-      if not rule.kind then error(lesson.file .. ": stops: no event '" .. key .. "'") end
+      if not rule.kind then error(i18n.ui("stops_no_event", lesson.file, key)) end
       if counts ~= "" then
         rule.nth = {}
         for n in counts:gmatch("%S+") do
           rule.nth[math.tointeger(tonumber(n)) or
-            error(lesson.file .. ": stops: not an occurrence: " .. spec)] = true
+            error(i18n.ui("stops_not_occurrence", lesson.file, spec))] = true
         end
       end
       if condition then

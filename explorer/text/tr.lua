@@ -264,6 +264,13 @@ return {
     narrated_more =
       "(sonraki durağa kadar başka olaylar da var, gösterilmedi: :log listeler)",
     no_progress = "(ilerleme %s dosyasında tutulamıyor)",
+    no_script = "%s açılamıyor: böyle bir dosya da, bu adda yerleşik bir betik de yok (:lessons'ın listelediği bir ders ya da karşılaştırma çiftlerinden biri: %s)",
+    which_lesson = "hangi ders? :lessons hepsini listeler",
+    no_lesson_number = "%s numaralı ders yok: dersler 1'den %d'e kadar numaralı (:lessons listeler)",
+    lessons_named = "'%s' birden çok derse uyuyor: %s",
+    no_lesson_named = "'%s' adında ders yok: %s",
+    stops_no_event = "%s: stops: '%s' diye bir olay yok",
+    stops_not_occurrence = "%s: stops: bir sıra numarası değil: %s",
     predict_question = "sırada ne olacak?",
     predict_prompt = "tahmininiz (numara ya da ad, Tab tamamlar; Enter: tahmin yok) ",
     predict_prompt_lesson = "tahmininiz (numara ya da ad, Tab tamamlar; Enter: atla) ",

@@ -19,12 +19,6 @@ import sys
 
 # the files another change translates: the lead removes this list when
 # that change (t24lessons: the tour, the lessons, predict mode) is merged
-NOT_YET_TRANSLATED = {
-    "explorer/terminal/course.lua",
-    "explorer/terminal/predict.lua",
-    "explorer/terminal/tour.lua",
-}
-
 # the C shell's messages that cannot come from the catalogue: printed
 # before the explorer exists, or Lua's own words (as lua.c writes them)
 C_BEFORE_THE_EXPLORER = {
@@ -185,7 +179,7 @@ def scan(root):
         for dirpath, _, files in os.walk(os.path.join(root, folder)):
             for name in sorted(files):
                 path = os.path.relpath(os.path.join(dirpath, name), root)
-                if not name.endswith(ext) or path in NOT_YET_TRANSLATED | EXPORT_FORMATS:
+                if not name.endswith(ext) or path in EXPORT_FORMATS:
                     continue
                 if path.startswith("explorer/text/") and name in ("en.lua", "tr.lua", "zh.lua"):
                     continue                                 # the catalogues themselves
