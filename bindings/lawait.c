@@ -477,6 +477,12 @@ static int temporary(lua_State *L) {
   return 1;
 }
 
+const char *coro_unnamed(cl_EventCause by) {
+  for (int m = 0; m < (int)(sizeof made_cause / sizeof *made_cause); m++)
+    if (made_cause[m] == by) return unnamed[m];
+  return "temporary";
+}
+
 /* the cause of an awaiter's events: the member that made it */
 cl_EventCause coro_awaitercause(Ctx *c, cl_Awaitable a) {
   return islua(c, a.ops) ? made_cause[made_of(a.self)] : CL_CAUSE_OPERAND;

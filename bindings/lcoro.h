@@ -280,6 +280,9 @@ cl_Error *coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
 /* the name of the value at i (__name, or a name field) into buf; "" if none */
 void coro_describe(Ctx *c, lua_State *L, int i, char *buf, size_t n);
 cl_EventCause coro_awaitercause(Ctx *c, cl_Awaitable a);   /* who made it */
+/* the words for a nameless awaiter that member `by` made ("temporary":
+   CL_CAUSE_NONE, none made it) */
+const char *coro_unnamed(cl_EventCause by);
 
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);
@@ -289,9 +292,11 @@ void coro_returned(Ctx *c, lua_State *L, const char *member);
 /* an event of the bindings' own (a temporary destroyed at the end of its
    full-expression, an await_resume a body calls later, ...), about frame
    f (id; NULL: none): told to every observer of coro.observe, when any
-   observe. unspecified: a name of coro.unspecified, or NULL */
+   observe. unspecified: a name of coro.unspecified, or NULL; object: the
+   index on L of the object it destroys (its ev.args), or 0 */
 void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
-               cl_EventCause cause, const char *detail, const char *unspecified);
+               cl_EventCause cause, const char *detail, const char *unspecified,
+               int object);
 
 /* lfull.c: full-expressions (coro.full, coro.args, coro.co_awaits) */
 void coro_openfull(lua_State *L, Ctx *c);

@@ -155,12 +155,13 @@ int coro_fullawaited(lua_State *L, int full, int entry) {
   return by != CL_CAUSE_NONE;
 }
 
-/* the name of the temporary at i: its own, or who made it */
+/* the name of the temporary at i: its own, or who made it (a task is
+   named as the driver names it) */
 static const char *nameof(Ctx *c, lua_State *L, int i, cl_EventCause by,
                           char *buf, size_t n) {
+  if (coro_istask(L, i)) return c->task_ops.name;
   coro_describe(c, L, i, buf, n);
-  if (buf[0] != '\0') return buf;
-  return by == CL_CAUSE_NONE ? "temporary" : cl_cause_names[by];
+  return buf[0] != '\0' ? buf : coro_unnamed(by);
 }
 
 /* entry i of the full-expression at 1 ends: its event, then its
@@ -183,7 +184,7 @@ static void destroy(Ctx *c, lua_State *L, int i) {
   const char *u = (lua_rawgeti(L, entry, 3), lua_tostring(L, -1));
   if (c->nobservers > 0)
     coro_tell(c, L, by == CL_CAUSE_NONE ? "~temporary" : "~awaiter", f, id, by,
-              nameof(c, L, entry + 1, by, buf, sizeof buf), u);
+              nameof(c, L, entry + 1, by, buf, sizeof buf), u, entry + 1);
   if (coro_pushdestructor(L, entry + 1)) {
     lua_pushvalue(L, entry + 1);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a temporary", L);
@@ -299,7 +300,7 @@ static void resumelater(Ctx *c, lua_State *L, Body *b, int i, int n) {
     coro_tell(c, L, "await_resume", b->frame, cl_frame_id(c->R, b->frame),
               a.ops ? coro_awaitercause(c, a) : CL_CAUSE_OPERAND,
               buf[0] ? buf : a.ops ? a.ops->name : "suspend_always",
-              n > 1 ? UNSEQUENCED : NULL);
+              n > 1 ? UNSEQUENCED : NULL, 0);
   if (a.ops == NULL) {                  /* suspend_always's: nothing */
     lua_pushnil(L);
     return;
