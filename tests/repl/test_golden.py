@@ -445,7 +445,7 @@ def case_values(binary):
     succeed(p)
     names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)\S* +#1 anon +"
                        r"(.+?)(?:  @|$)", p.stdout, re.M)
-    assert names == ["suspend_never"] + ["co_await's operand"] * 4 + \
+    assert names == ["suspend_never"] + ["co_await's operand"] * 3 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
 
@@ -500,7 +500,7 @@ def case_tour_env(binary):
         r"^  id  coroutine  promise type", r"^#1 range  promise_type Generator::promise_type",
         r"^=>     body ", r"^breakpoint \d+ +19 yield_value\(1\)", r"^1\t0$",
         r"^step +46 resume +#2 outer", r"^\(await_resume\) :step$",
-        r"^\(parameter copies\) :continue$", r"^wrote html \(89 events\) to .*tour\.html$",
+        r"^\(parameter copies\) :continue$", r"^wrote html \(88 events\) to .*tour\.html$",
         r"^Next: :lessons lists the lessons", r"^> mine\t7$"])
     for text in ("awaiter.await_ready(): true means", "The coroutine is now suspended:",
                  "h.resume() resumes the coroutine"):       # each explanation once
