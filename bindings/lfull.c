@@ -7,8 +7,6 @@
 ** unspecified inside one, evaluated as coro.order says: the arguments of a
 ** call (coro.args) and unsequenced co_awaits (coro.co_awaits).
 */
-#include <stdio.h>
-
 #include "lcoro.h"
 
 #define CORO_FULL "coro.full"
@@ -273,7 +271,8 @@ static int args(lua_State *L) {
    n+1 its own full-expression (or false); then (g++'s order) for each
    operand the awaiter whose await_resume the body calls (ops and self,
    light userdata); then the values. k: the step, (phase * 256 + operand)
-   * 256 + n, phase 0: make, 1: suspend (g++), 2: whole (clang) */
+   * 256 + n, phase 0: the start, 1: suspended (g++'s order), 2: awaited
+   whole (clang's): the order is the one coro.order said at the start */
 #define MAXOPERANDS 255
 #define STEP(phase, i, n) ((lua_KContext)((((phase) << 8) + (i)) << 8 | (n)))
 #define UNSEQUENCED "unsequenced_co_await"
@@ -329,22 +328,13 @@ static int co_awaitsk(lua_State *L, int status, lua_KContext k) {
     } else
       onevalue(L, n + i);               /* clang: its value */
   }
-  if (c->order == ORDER_CLANG) {        /* each whole, first to last */
-    if (phase == 1)
-      return luaL_error(L, "coro.co_awaits: coro.order changed to \"clang\" while "
-                        "it evaluated its operands in g++'s order; set coro.order "
-                        "before the expression");
-    if (i == n && phase == 2) return n;
-    i = phase == 2 ? i : 0;
+  if (phase == 2 || (phase == 0 && c->order == ORDER_CLANG)) {
+    if (i == n) return n;               /* clang: each whole, first to last */
     make(c, L, i + 1, u);
     lua_pushvalue(L, i + 1);
     b->unspecified = u;
     return coro_yieldawait(L, b, 0, STEP(2, i + 1, n), co_awaitsk);
   }
-  if (phase == 2)
-    return luaL_error(L, "coro.co_awaits: coro.order changed to \"g++\" while it "
-                      "evaluated its operands in clang's order; set coro.order "
-                      "before the expression");
   if (phase == 0) {                     /* g++: every operand first */
     for (int j = 1; j <= n; j++) make(c, L, j, u);
     i = 0;
