@@ -289,7 +289,7 @@ return function(seed, verbose)
           local x <close> = setmetatable({}, {__close = function() co_await(awaitable()) end})
         elseif op == 20 then            -- a reference parameter, maybe used after its end
           local r = pick(refs)
-          if r then local _ = r.copy_of end
+          if type(r) == "table" then local _ = r.copy_of end
         else local h = pick(handles); if h then pcall(h.resume, h) end end
       end
     end
