@@ -265,9 +265,12 @@ void coro_endreturnobject(Ctx *c, lua_State *L, ReturnObject *ret);
 
 /* lawait.c: awaitables */
 void coro_openawait(lua_State *L, Ctx *c);
-typedef struct Temporary {     /* coro.temporary(v): v is its user value 1, */
-  const char *kind;            /* CORO_TEMPORARY; the full-expression it was */
-  int awaited;                 /* made in (if any) its user value 2 */
+/* coro.temporary(v) outside a full-expression, or of a value without
+   identity: v is its user value 1; the full-expression it was made in (if
+   any) its user value 2 */
+typedef struct Temporary {
+  const char *kind;            /* CORO_TEMPORARY */
+  int awaited;
   int entry;                   /* its place there; 0: none, -1: ended */
 } Temporary;
 /* the operand of a co_await in body b, at i: a named object, or a
@@ -320,9 +323,9 @@ void coro_openorder(lua_State *L, Ctx *c);
 
 /* lref.c: reference parameters */
 void coro_openref(lua_State *L, Ctx *c);
-/* the argument at i for reference parameter n of coroutine co (frame id):
-   replaced by a proxy that names a use after the object's end, if the
-   Lua can see that end (its __close) */
+/* the argument at i of the reference parameter named param (of C++ type
+   type) of coroutine co (its frame's id): replaced by a proxy that names a
+   use after the object's end, if the Lua can see that end (a __close) */
 void coro_refparam(Ctx *c, lua_State *L, int i, const char *co, unsigned id,
                    const char *param, const char *type);
 

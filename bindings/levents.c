@@ -1,6 +1,7 @@
 /*
 ** levents.c — lifecycle events and introspection from Lua: observers
-** (coro.observe), the live frames, a frame's layout, promise and locals.
+** (coro.observe) of the core's events and of the bindings' own (coro_tell),
+** the live frames, a frame's layout, promise and locals.
 */
 #include <ctype.h>
 #include <stdint.h>
