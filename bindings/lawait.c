@@ -127,6 +127,7 @@ static int standard(Ctx *c, const void *u, cl_Awaitable *a) {
 static cl_Error *toawaitable(Ctx *c, lua_State *L, int i, Making *m, int full) {
   int n = full ? 2 : 1;
   cl_Error *e = NULL;
+  i = lua_absindex(L, i);
   if (standard(c, lua_touserdata(L, i), m->a)) return NULL;
   if (!lua_checkstack(L, 2)) return coro_nomemory(c, "co_await a %s", luaL_typename(L, i));
   lua_pushvalue(L, i);
@@ -150,6 +151,7 @@ static Temporary *totemporary(lua_State *L, int i) {
 static cl_Error *awaittemporary(Ctx *c, lua_State *L, int i, Temporary *t,
                                 Making *m) {
   cl_Error *e;
+  i = lua_absindex(L, i);
   if (t->awaited)
     return cl_error_new(c->R, CL_MISUSE, "co_await: this coro.temporary was "
                         "already awaited; a temporary (a prvalue) is awaited "
@@ -475,6 +477,12 @@ static int temporary(lua_State *L) {
     lua_settop(L, 2);
   }
   return 1;
+}
+
+const char *coro_unnamed(cl_EventCause by) {
+  for (int m = 0; m < (int)(sizeof made_cause / sizeof *made_cause); m++)
+    if (made_cause[m] == by) return unnamed[m];
+  return "temporary";
 }
 
 /* the cause of an awaiter's events: the member that made it */

@@ -265,9 +265,12 @@ void coro_endreturnobject(Ctx *c, lua_State *L, ReturnObject *ret);
 
 /* lawait.c: awaitables */
 void coro_openawait(lua_State *L, Ctx *c);
-typedef struct Temporary {     /* coro.temporary(v): v is its user value 1, */
-  const char *kind;            /* CORO_TEMPORARY; the full-expression it was */
-  int awaited;                 /* made in (if any) its user value 2 */
+/* coro.temporary(v) outside a full-expression, or of a value without
+   identity: v is its user value 1; the full-expression it was made in (if
+   any) its user value 2 */
+typedef struct Temporary {
+  const char *kind;            /* CORO_TEMPORARY */
+  int awaited;
   int entry;                   /* its place there; 0: none, -1: ended */
 } Temporary;
 /* the operand of a co_await in body b, at i: a named object, or a
@@ -280,6 +283,9 @@ cl_Error *coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
 /* the name of the value at i (__name, or a name field) into buf; "" if none */
 void coro_describe(Ctx *c, lua_State *L, int i, char *buf, size_t n);
 cl_EventCause coro_awaitercause(Ctx *c, cl_Awaitable a);   /* who made it */
+/* the words for a nameless awaiter that member `by` made ("temporary":
+   CL_CAUSE_NONE, none made it) */
+const char *coro_unnamed(cl_EventCause by);
 
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);
@@ -289,9 +295,11 @@ void coro_returned(Ctx *c, lua_State *L, const char *member);
 /* an event of the bindings' own (a temporary destroyed at the end of its
    full-expression, an await_resume a body calls later, ...), about frame
    f (id; NULL: none): told to every observer of coro.observe, when any
-   observe. unspecified: a name of coro.unspecified, or NULL */
+   observe. unspecified: a name of coro.unspecified, or NULL; object: the
+   index on L of the object it destroys (its ev.args), or 0 */
 void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
-               cl_EventCause cause, const char *detail, const char *unspecified);
+               cl_EventCause cause, const char *detail, const char *unspecified,
+               int object);
 
 /* lfull.c: full-expressions (coro.full, coro.args, coro.co_awaits) */
 void coro_openfull(lua_State *L, Ctx *c);
@@ -315,9 +323,9 @@ void coro_openorder(lua_State *L, Ctx *c);
 
 /* lref.c: reference parameters */
 void coro_openref(lua_State *L, Ctx *c);
-/* the argument at i for reference parameter n of coroutine co (frame id):
-   replaced by a proxy that names a use after the object's end, if the
-   Lua can see that end (its __close) */
+/* the argument at i of the reference parameter named param (of C++ type
+   type) of coroutine co (its frame's id): replaced by a proxy that names a
+   use after the object's end, if the Lua can see that end (a __close) */
 void coro_refparam(Ctx *c, lua_State *L, int i, const char *co, unsigned id,
                    const char *param, const char *type);
 

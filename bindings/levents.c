@@ -1,6 +1,7 @@
 /*
 ** levents.c — lifecycle events and introspection from Lua: observers
-** (coro.observe), the live frames, a frame's layout, promise and locals.
+** (coro.observe) of the core's events and of the bindings' own (coro_tell),
+** the live frames, a frame's layout, promise and locals.
 */
 #include <ctype.h>
 #include <stdint.h>
@@ -93,6 +94,8 @@ typedef struct Event {         /* an event as Lua observers get it */
   const char *detail, *unspecified;
   unsigned long serial;
   const cl_Event *core;        /* the core's, for its values; NULL: ours */
+  int object;                  /* ours: the object it destroys (ev.args), on
+                                  the telling state at this index; or 0 */
 } Event;
 
 /* push the event table: {kind, frame, handle, where, index, depth, other,
@@ -132,6 +135,12 @@ static void pushevent(Ctx *c, lua_State *L, const Event *ev) {
     lua_setfield(L, -2, "unspecified");
   }
   if (alive && ev->core && ev->core->value) pushargs(c, L, ev->core);
+  if (ev->object) {
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, ev->object);
+    lua_rawseti(L, -2, 1);
+    lua_setfield(L, -2, "args");
+  }
   if (c->returned_member) pushreturned(c, L, ev->serial);
 }
 
@@ -202,6 +211,7 @@ static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
   e.unspecified = unspecified(c, ev, b);
   e.serial = ev->serial;
   e.core = ev;
+  e.object = 0;
   lua_pushinteger(L, (lua_Integer)(intptr_t)ud);
   cl_Error *err = coro_protect(c, L, pobserver, &e, -1, 1, "observe");
   lua_pop(L, 1);
@@ -212,13 +222,16 @@ static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
   }
 }
 
-/* protected: c, the event: to every observer, in the order they came */
+/* protected: c, the event[, its object]: to every observer, in the
+   order they came */
 static int ptell(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
-  const Event *ev = (const Event *)lua_touserdata(L, 2);
+  Event *ev = (Event *)lua_touserdata(L, 2);
+  if (ev->object) ev->object = 3;
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
+  int observers = lua_gettop(L);
   for (int id = 0; id <= c->max_observer; id++)
-    if (lua_rawgeti(L, 3, id) == LUA_TNUMBER) {
+    if (lua_rawgeti(L, observers, id) == LUA_TNUMBER) {
       int ref = (int)lua_tointeger(L, -1);
       lua_pop(L, 1);
       pushevent(c, L, ev);
@@ -230,7 +243,8 @@ static int ptell(lua_State *L) {
 }
 
 void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
-               cl_EventCause cause, const char *detail, const char *unspecified) {
+               cl_EventCause cause, const char *detail, const char *unspecified,
+               int object) {
   Body *b = f && cl_frame_id(c->R, f) == id ? coro_framebody(c, f) : NULL;
   cl_FrameInfo info;
   Event e;
@@ -246,7 +260,8 @@ void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
   e.unspecified = unspecified;
   e.serial = 0;
   e.core = NULL;
-  cl_Error *err = coro_protect(c, L, ptell, &e, 0, 0, "observe");
+  e.object = object;
+  cl_Error *err = coro_protect(c, L, ptell, &e, object, object ? 1 : 0, "observe");
   if (err) {
     lua_warning(L, "coro: an observer missed an event: ", 1);
     lua_warning(L, cl_error_message(err), 0);

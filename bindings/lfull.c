@@ -7,8 +7,6 @@
 ** unspecified inside one, evaluated as coro.order says: the arguments of a
 ** call (coro.args) and unsequenced co_awaits (coro.co_awaits).
 */
-#include <stdio.h>
-
 #include "lcoro.h"
 
 #define CORO_FULL "coro.full"
@@ -155,12 +153,13 @@ int coro_fullawaited(lua_State *L, int full, int entry) {
   return by != CL_CAUSE_NONE;
 }
 
-/* the name of the temporary at i: its own, or who made it */
+/* the name of the temporary at i: its own, or who made it (a task is
+   named as the driver names it) */
 static const char *nameof(Ctx *c, lua_State *L, int i, cl_EventCause by,
                           char *buf, size_t n) {
+  if (coro_istask(L, i)) return c->task_ops.name;
   coro_describe(c, L, i, buf, n);
-  if (buf[0] != '\0') return buf;
-  return by == CL_CAUSE_NONE ? "temporary" : cl_cause_names[by];
+  return buf[0] != '\0' ? buf : coro_unnamed(by);
 }
 
 /* entry i of the full-expression at 1 ends: its event, then its
@@ -183,7 +182,7 @@ static void destroy(Ctx *c, lua_State *L, int i) {
   const char *u = (lua_rawgeti(L, entry, 3), lua_tostring(L, -1));
   if (c->nobservers > 0)
     coro_tell(c, L, by == CL_CAUSE_NONE ? "~temporary" : "~awaiter", f, id, by,
-              nameof(c, L, entry + 1, by, buf, sizeof buf), u);
+              nameof(c, L, entry + 1, by, buf, sizeof buf), u, entry + 1);
   if (coro_pushdestructor(L, entry + 1)) {
     lua_pushvalue(L, entry + 1);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a temporary", L);
@@ -272,7 +271,8 @@ static int args(lua_State *L) {
    n+1 its own full-expression (or false); then (g++'s order) for each
    operand the awaiter whose await_resume the body calls (ops and self,
    light userdata); then the values. k: the step, (phase * 256 + operand)
-   * 256 + n, phase 0: make, 1: suspend (g++), 2: whole (clang) */
+   * 256 + n, phase 0: the start, 1: suspended (g++'s order), 2: awaited
+   whole (clang's): the order is the one coro.order said at the start */
 #define MAXOPERANDS 255
 #define STEP(phase, i, n) ((lua_KContext)((((phase) << 8) + (i)) << 8 | (n)))
 #define UNSEQUENCED "unsequenced_co_await"
@@ -299,7 +299,7 @@ static void resumelater(Ctx *c, lua_State *L, Body *b, int i, int n) {
     coro_tell(c, L, "await_resume", b->frame, cl_frame_id(c->R, b->frame),
               a.ops ? coro_awaitercause(c, a) : CL_CAUSE_OPERAND,
               buf[0] ? buf : a.ops ? a.ops->name : "suspend_always",
-              n > 1 ? UNSEQUENCED : NULL);
+              n > 1 ? UNSEQUENCED : NULL, 0);
   if (a.ops == NULL) {                  /* suspend_always's: nothing */
     lua_pushnil(L);
     return;
@@ -328,22 +328,13 @@ static int co_awaitsk(lua_State *L, int status, lua_KContext k) {
     } else
       onevalue(L, n + i);               /* clang: its value */
   }
-  if (c->order == ORDER_CLANG) {        /* each whole, first to last */
-    if (phase == 1)
-      return luaL_error(L, "coro.co_awaits: coro.order changed to \"clang\" while "
-                        "it evaluated its operands in g++'s order; set coro.order "
-                        "before the expression");
-    if (i == n && phase == 2) return n;
-    i = phase == 2 ? i : 0;
+  if (phase == 2 || (phase == 0 && c->order == ORDER_CLANG)) {
+    if (i == n) return n;               /* clang: each whole, first to last */
     make(c, L, i + 1, u);
     lua_pushvalue(L, i + 1);
     b->unspecified = u;
     return coro_yieldawait(L, b, 0, STEP(2, i + 1, n), co_awaitsk);
   }
-  if (phase == 2)
-    return luaL_error(L, "coro.co_awaits: coro.order changed to \"g++\" while it "
-                      "evaluated its operands in clang's order; set coro.order "
-                      "before the expression");
   if (phase == 0) {                     /* g++: every operand first */
     for (int j = 1; j <= n; j++) make(c, L, j, u);
     i = 0;

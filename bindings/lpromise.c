@@ -214,7 +214,7 @@ int coro_destroylater(Ctx *c, void *ret) {
 void coro_endreturnobject(Ctx *c, lua_State *L, ReturnObject *ret) {
   if (c->nobservers > 0)
     coro_tell(c, L, "~return object", NULL, c->held, CL_CAUSE_NONE, "",
-              "return_object_destruction");
+              "return_object_destruction", ret->index);
   c->held = 0;
   if (ret->index == 0 || !coro_pushdestructor(L, ret->index)) return;
   lua_pushvalue(L, ret->index);

@@ -24,9 +24,11 @@ local function relation(run, rec)
   end
 end
 
--- "yield_value(1) → suspend_always"
+-- "yield_value(1) → suspend_always"; a destructor takes no arguments (the
+-- object it ends is its detail)
 function event.call(rec)
-  return rec.kind .. (rec.args and ("(" .. rec.args .. ")") or "") ..
+  local args = rec.kind:sub(1, 1) ~= "~" and rec.args
+  return rec.kind .. (args and ("(" .. args .. ")") or "") ..
     (rec.result and (" → " .. rec.result) or "")
 end
 

@@ -287,3 +287,28 @@ test("frames in creation order; running inside a body", function()
   C.eq(inside == a, true)
   a:destroy(); b:destroy()
 end)
+
+test("a nameless awaiter is named after what made it, at every one of its events", function()
+  local function nameless(ready)
+    return {await_ready = function() return ready end, await_suspend = function() end,
+            await_resume = function() end}
+  end
+  local T = C.lazy {await_transform = function(_, x) return x == "t" and nameless(true) or x end}
+  local made = setmetatable({}, {__co_await = function() return nameless(true) end})
+  local h = coro.coroutine(T, function()
+    co_await("t")
+    co_await(made)
+  end)()
+  local log = {}
+  local id = coro.observe(function(ev)
+    if ev.kind == "await_ready" or ev.kind == "~awaiter" then
+      log[#log + 1] = ev.kind .. ": " .. ev.detail
+    end
+  end)
+  h:resume()
+  coro.unobserve(id)
+  C.eq(log, {"await_ready: await_transform's result", "~awaiter: await_transform's result",
+             "await_ready: operator co_await's result", "~awaiter: operator co_await's result",
+             "await_ready: suspend_always"})
+  h:destroy()
+end)

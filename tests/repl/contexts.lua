@@ -22,7 +22,8 @@ end
 local P = promise()
 
 -- ~locals after co_return (via return_void), ~locals destroy and ~awaiter
--- destroy, ~awaiter at the end of a co_await, resume(), await_resume initial
+-- destroy, ~awaiter at the end of a co_await (of a temporary: a named
+-- operand has none), resume(), await_resume initial
 local h = coro.coroutine(P, function() co_await(coro.suspend_always) co_return() end)()
 h:resume() h:resume() h:destroy()
 local d = coro.coroutine(P, function()
