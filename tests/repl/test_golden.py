@@ -431,14 +431,14 @@ def case_values(binary):
         "h = 'mine'", "g = range(3)", ":break yield_value if ev.args[1] == 1",
         "g.h:resume()", "g.h:resume()", "ev", "ev.args[1]", "p.current", "h == g.h",
         ":continue", "h"], [
-            r"\d+ get_return_object → task handle #1 +#1 outer$",
-            r"^ +\d+ +await_resume → 42 +#1 outer +task  @ scripts/lessons/03-task.lua:14$",
-            r"^ +\d+ +initial_suspend → suspend_always +#2 inner$",
-            r"^ +\d+ +await_ready → false +#1 outer +task  @ scripts/lessons/03-task.lua:14$",
-            r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  "
+            r"\d+ get_return_object +#1 outer +→ task handle #1$",
+            r"^ +\d+ +await_resume +#1 outer +→ 42  task  @ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +initial_suspend +#2 inner +→ suspend_always$",
+            r"^ +\d+ +await_ready +#1 outer +→ false  task  @ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +await_suspend +#1 outer +→ handle #2 inner  task  "
             r"@ scripts/lessons/03-task.lua:14$",
-            r"^ +\d+ +final_suspend → task::final_awaiter +#2 inner$",
-            r"^ +\d+ +await_suspend → noop_coroutine\(\) +#1 outer",
+            r"^ +\d+ +final_suspend +#2 inner +→ task::final_awaiter$",
+            r"^ +\d+ +await_suspend +#1 outer +→ noop_coroutine\(\)",
             r"^ +\d+ +return_value\(84\) +#1 outer +@ scripts/lessons/03-task.lua:16$",
             r"breakpoint 1 +\d+ yield_value\(1\) +#3 range",
             r"^\(#3 range yield_value\) > event \d+ yield_value\(1\) +#3 range",
@@ -464,8 +464,8 @@ def case_values(binary):
               "h:resume() h:destroy()") % (nameless, nameless)
     p = run(binary, ["--trace", "-e", script])
     succeed(p)
-    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)(?: → \S+)? +"
-                       r"#1 anon +(.+?)(?:  @|$)", p.stdout, re.M)
+    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter) +"
+                       r"#1 anon +(?:→ \S+  )?(.+?)(?:  @|$)", p.stdout, re.M)
     assert names == ["suspend_never"] + ["co_await's operand"] * 3 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
@@ -490,7 +490,7 @@ def case_error_values(binary):
             (r"^   2 parameter copies\(\)   #1 stored$", "no arguments show as ()"),
             (r"^   3 promise_type\(\)       #1 stored    Result::promise_type$",
              "no arguments show as ()"),
-            (r"^   6 await_ready → false #1 stored    suspend_always$",
+            (r"^   6 await_ready          #1 stored    → false  suspend_always$",
              "--trace shows a member's result once it returned, as :log does")):
         assert re.search(pattern, p.stdout, re.M), "--trace: %s; %s\n%s" % (why, pattern,
                                                                           p.stdout)
