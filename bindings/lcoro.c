@@ -283,6 +283,7 @@ LUAMOD_API int luaopen_coro(lua_State *L) {
   coro_openawait(L, c);
   coro_openevents(L, c);
   coro_openbuiltin(L, c);
+  coro_openrecord(L, c);
   coro_guardthreads(L, c);
   lua_pushvalue(L, -1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &modulekey);

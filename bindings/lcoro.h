@@ -223,4 +223,7 @@ unsigned coro_promiseid(lua_State *L, int i);
 cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
                              cl_Awaitable *a);
 
+/* lrecord.c: the tape (coro.tape), the events recorded in C */
+void coro_openrecord(lua_State *L, Ctx *c);
+
 #endif

@@ -138,6 +138,7 @@ local function stop(rec, ev, why)
   if answer then left = answer(rec, why)
   else left = host.prompt(string.format("(%s %s) ", stopped_in(rec), rec.kind)) end
   if not left then stepping = false end            -- Ctrl-D: as :continue
+  recorder.update()
   debugger.stops[#debugger.stops] = nil
   _G.ev, _G.h, _G.p = saved.ev, saved.h, saved.p
 end
@@ -148,6 +149,7 @@ local once                -- {kind, why}: stop at the next event of kind
 -- suspension so that breakpoints can be set before the rest runs)
 function debugger.stop_once(kind, why)
   once = {kind = kind, why = why}
+  recorder.update()
 end
 
 local function on_event(rec, ev)
@@ -162,6 +164,7 @@ local function on_event(rec, ev)
       return
     end
     finishing = nil
+    recorder.update()
     if rec.depth == depth then return stop(rec, ev, i18n.ui("finished")) end
   end
   if stepping then return stop(rec, ev, i18n.ui("step")) end
@@ -173,7 +176,10 @@ local function on_event(rec, ev)
   end
 end
 
-recorder.listen(on_event)
+-- the debugger wants events while it may stop in one
+recorder.listen(on_event, function()
+  return stepping or finishing ~= nil or once ~= nil or #debugger.breakpoints > 0
+end)
 
 function debugger.stopped()
   return debugger.stops[#debugger.stops]
@@ -182,14 +188,17 @@ end
 -- back at the top-level prompt: whatever was running has returned
 function debugger.ready()
   stepping, finishing, once = false, nil, nil
+  recorder.update()
   predict.score()
 end
 
 -- runs fn stopping at every event from its first (:predict NAME)
 function debugger.step_through(fn)
   stepping = true
+  recorder.update()
   local ok, err = pcall(fn)
   stepping = false
+  recorder.update()
   if not ok then error(err, 0) end
 end
 
@@ -205,11 +214,13 @@ end
 -- through the prologue, and its return object is kept in _); if it does
 -- nothing but give a handle (or a return object, or a frame id), resume it
 local function step_into(src)
-  local before = #run.events + run.dropped
+  local before = run:count()
   stepping = true
+  recorder.update()
   local ok, v = pcall(inspect.eval, src)
-  if not ok or #run.events + run.dropped > before then
+  if not ok or run:count() > before then
     stepping = false
+    recorder.update()
     if not ok then error(v, 0) end
     if v ~= nil then
       _G._ = v
@@ -218,6 +229,7 @@ local function step_into(src)
     return
   end
   stepping = false
+  recorder.update()
   local h = inspect.checked(inspect.handle_of(v, src), src)
   step_target = h
   if h:done() then
@@ -225,8 +237,10 @@ local function step_into(src)
     return
   end
   stepping = true
+  recorder.update()
   local resumed, err = pcall(h.resume, h)
   stepping = false
+  recorder.update()
   if not resumed then error(err, 0) end
   print(describe_state(h))
 end

@@ -164,6 +164,7 @@ local function run_script(file)
   _G.arg = {[0] = file}
   local ok, why = pcall(chunk)
   _G.arg = outer_arg
+  live:trim()
   live:idle()
   if not ok then palette.fail(file .. ": " .. tostring(why)) end
   local run = {}
@@ -179,13 +180,13 @@ diff.runs = {}
 local mark = 0
 
 function diff.mark()
-  local last = #live.events + live.dropped
+  local last = live:count()
   if last > mark then diff.runs[#diff.runs + 1] = {from = mark + 1, to = last} end
   mark = last
 end
 
 local function skip()                -- the events so far are no prompt run
-  mark = #live.events + live.dropped
+  mark = live:count()
 end
 
 -- the records of prompt run n still kept

@@ -38,6 +38,7 @@ function shell.start(options)
   end
   if options.interactive or options.trace or #options.exports > 0 then recorder.start() end
   trace.on = options.trace
+  recorder.update()
   if options.script then commands.title = options.script end
   for _, spec in ipairs(options.exports) do
     local format, file = spec:match("^(%w+)=(.+)$")
@@ -71,6 +72,12 @@ function shell.ready()
   run:idle()
   debugger.ready()
   diff.mark()
+  recorder.mark()
+end
+
+-- a run that records more than n events says so, once
+function recorder.on_many(n)
+  print(palette.fold(i18n.ui("record_many", n), ""))
 end
 
 -- ":line": "leave" when the command leaves the prompt it was typed at
@@ -90,6 +97,7 @@ end
 -- the one-line report
 function shell.interrupted(id, coroutine_name)
   if id == 0 then return "no coroutine was running" end
+  run:sync()
   local name, info = run:label(id), nil
   if name == "#" .. id and coroutine_name ~= "" then name = name .. " " .. coroutine_name end
   for _, h in ipairs(coro.frames()) do

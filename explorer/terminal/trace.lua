@@ -19,6 +19,6 @@ local function print_event(rec)
   end
 end
 
-recorder.listen(print_event)
+recorder.listen(print_event, function() return trace.on end)
 
 return trace

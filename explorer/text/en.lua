@@ -243,6 +243,12 @@ return {
     predict_unlisted = "(%s was not among the choices: no score)",
     predict_unknown = "'%s' is none of the choices: no guess this time",
     predict_score = "predictions: %d right of %d",
+    record_usage = "record N: keep the last N events, N a whole number >= 0 (0: record none)",
+    record_off = "recording is off: no event is kept, so :log, :where, :back, :goto, "
+      .. ":replay, :diff N M and :export have nothing new, and runs go at full speed; "
+      .. ":trace, :step and breakpoints still work while on. :record N turns it on again",
+    record_many = "(this run has made more than %d events, each one recorded: that slows it "
+      .. "down and takes memory. :record 0 turns recording off; Ctrl-C stops the run)",
   },
   tour = {
     title = "corolab tour",

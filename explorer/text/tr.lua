@@ -253,6 +253,14 @@ return {
     predict_unlisted = "(%s seçenekler arasında yoktu: puan yok)",
     predict_unknown = "'%s' seçeneklerden hiçbiri değil: bu sefer tahmin yok",
     predict_score = "tahminler: %d doğru, toplam %d",
+    record_usage = "record N: son N olayı sakla; N, 0 ya da daha büyük bir tam sayı "
+      .. "(0: hiçbirini saklama)",
+    record_off = "kayıt kapalı: hiçbir olay saklanmıyor; bu yüzden :log, :where, :back, "
+      .. ":goto, :replay, :diff N M ve :export yeni bir şey göstermez ve çalıştırmalar tam "
+      .. "hızda gider; :trace, :step ve kesme noktaları açıkken çalışmaya devam eder. "
+      .. ":record N kaydı yeniden açar",
+    record_many = "(bu çalıştırma %d olayı geçti ve her biri kaydediliyor: bu onu yavaşlatır "
+      .. "ve bellek harcar. :record 0 kaydı kapatır; Ctrl-C çalıştırmayı durdurur)",
   },
   tour = {
     title = "corolab turu",

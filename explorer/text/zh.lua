@@ -220,6 +220,12 @@ return {
     predict_unlisted = "（%s 不在选项之中：不计分）",
     predict_unknown = "“%s”不是任何一个选项：这次不算猜测",
     predict_score = "预测：猜对 %d 次，共 %d 次",
+    record_usage = "record N：保留最近 N 个事件，N 为不小于 0 的整数（0：一个也不保留）",
+    record_off = "记录已关闭：不再保存任何事件，因此 :log、:where、:back、:goto、:replay、"
+      .. ":diff N M 和 :export 都没有新内容，运行以全速进行；:trace、:step 和断点在开启时"
+      .. "仍然有效。:record N 重新打开记录",
+    record_many = "（本次运行已产生超过 %d 个事件，每一个都被记录：这会拖慢运行并占用内存。"
+      .. ":record 0 关闭记录；Ctrl-C 停止运行）",
   },
   tour = {
     title = "corolab 导览",

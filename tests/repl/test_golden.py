@@ -335,21 +335,56 @@ def case_explorer_bad_handles(binary):
 def case_recording(binary):
     """nobody looks: a script records nothing; --trace or --export record;
     at the prompt the recording keeps the last N events (:record N) and an
-    export says how many earlier ones were dropped"""
+    export says how many earlier ones were dropped; :record 0 turns it off
+    (the run goes unrecorded) and says what stops working, :record N on"""
     count = ('local g = coro.coroutine(coro.generator, function() coro.co_yield(1) end)(); '
-             'g:next(); print(#require("explorer.run.recorder").run.events)')
+             'g:next(); print(require("explorer.run.recorder").run:count())')
     assert run(binary, ["-e", count]).stdout == "0\n"
     assert run(binary, ["--export", "dot=/dev/null", "-e", count]).stdout == "16\n"
     stdin = "\n".join([":record 10", "g = range(3)", "for i = 1, 3 do g.h:resume() end",
-                        ":record", ":export dot /dev/null", ":where 1", ":record 0", ""])
+                        ":record", ":export dot /dev/null", ":where 1", ":record x",
+                        ":record -1", ":record 0", "g2 = range(3)", "g2.h:resume()", ":log",
+                        ":record 5", "g2.h:resume()", ":log", ""])
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
     succeed(p)
     dropped = "the last 10 of 30 events (the 20 before were dropped: :record N keeps more)"
     assert "recording keeps the last 10 events; it holds " + dropped in p.stdout, p.stdout
     assert "wrote dot (" + dropped + ") to /dev/null" in p.stdout, p.stdout
     assert "#1 range at event 30: return to caller" in p.stdout, p.stdout
-    assert p.stderr == ("corolab: record N: keep the last N events, N a whole number "
-                        ">= 1\n"), p.stderr
+    off = ("recording is off: no event is kept, so :log, :where, :back, :goto, :replay,\n"
+           ":diff N M and :export have nothing new, and runs go at full speed; :trace,\n"
+           ":step and breakpoints still work while on. :record N turns it on again\n")
+    assert "> " + off + "> > > no events recorded yet\n" in p.stdout, p.stdout   # g2 unseen
+    on = ("> recording keeps the last 5 events; it holds the last 0 of 30 events (the 30 "
+          "before were dropped: :record N keeps more)\n> > ")
+    log = p.stdout[p.stdout.index(on) + len(on):].splitlines()
+    assert log == [       # recorded again: g2's frame named, though its call was not
+        "  33 yield_value(1) → suspend_always #2 range     @ tests/repl/fixtures.lua:10",
+        "  34 await_ready → false #2 range     suspend_always  @ tests/repl/fixtures.lua:10",
+        "  35 suspend              #2 range     suspend_always  @ tests/repl/fixtures.lua:10",
+        "  36 await_suspend → void #2 range     suspend_always  @ tests/repl/fixtures.lua:10",
+        "  37 return to caller     #2 range     await_suspend returned void",
+        "(the last 5 of 37 events (the 32 before were dropped: :record N keeps more))",
+        "> "], log
+    usage = "corolab: record N: keep the last N events, N a whole number >= 0 (0: record none)"
+    assert p.stderr.splitlines() == [usage, usage], p.stderr
+
+
+def case_record_million(binary):
+    """a run that records more than a million events says so once, with the
+    command that stops it; the next run starts counting again"""
+    loop = ("g = coro.coroutine(coro.generator, function() for i = 1, 150000 do "
+            "coro.co_yield(i) end end)() while g:next() do end")
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=loop + "\n:log 1\n")
+    succeed(p)
+    note = ("(this run has made more than 1000000 events, each one recorded: that slows it\n"
+            "down and takes memory. :record 0 turns recording off; Ctrl-C stops the run)\n")
+    assert p.stdout.count(note) == 1, p.stdout
+    assert "> " + note + "> 1050018 return to caller " in p.stdout, p.stdout
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"],
+            stdin="\n".join([loop.replace("150000", "75000")] * 2 + [""]))
+    succeed(p)
+    assert note not in p.stdout, p.stdout     # 525,000 events a run, twice: no note
 
 
 def case_lessons(binary):
@@ -705,6 +740,7 @@ CASES = {
     "explorer_misuse": case_explorer_misuse,
     "explorer_bad_handles": case_explorer_bad_handles,
     "recording": case_recording,
+    "record_million": case_record_million,
     "lessons": case_lessons,
     "values": case_values,
     "where_display": case_where_display,

@@ -1,0 +1,807 @@
+/*
+** lrecord.c — the tape (coro.tape): every lifecycle event recorded as it
+** happens, by an observer written in C, for an explorer to read back when
+** someone looks. An event costs a copy of its fields, its strings
+** interned, and a look at the frames it can have changed: the one it is
+** about, the one a transfer leaves or a return goes back from, and those
+** that have come in (called, resumed, destroyed, transferred to) and not
+** left (returned, transferred from, freed). A frame whose state, suspend
+** point, promise or awaiter differs from the last look gets a snapshot.
+** Values stay values where they cannot change (nil, booleans, numbers,
+** strings, and a table of those is copied); anything else is made text
+** at once by the tape's renderers, so that the tape keeps nothing of the
+** run alive.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "lcoro.h"
+
+static const char CORO_TAPE[] = "coro.tape";
+
+/* the tape's Lua side, its user values */
+enum {
+  UV_STRINGS = 1,    /* id -> an interned string */
+  UV_VALUES,         /* the values of the records not read yet */
+  UV_PROMISES,       /* frame id -> its promise at the last look */
+  UV_AWAITERS,       /* frame id -> its awaiter at the last look, as text */
+  UV_RENDER,         /* {promise, brief, args, alarm}: Lua functions */
+  UV_COUNT = UV_RENDER
+};
+
+/* what a record's values are (Raw.has), from Raw.values on */
+enum {
+  ARGS_ONE = 1,      /* one value: the operand of yield_value or return_value */
+  ARGS_LIST = 2,     /* a copy of the arguments, then how many there are */
+  ARGS_TEXT = 4,     /* the arguments as text */
+  RETURNED = 8,      /* the member, then the value it returned */
+  RETURNED_TEXT = 16 /* the member, then that value as text */
+};
+
+typedef struct Raw {           /* an event, as seen */
+  unsigned frame, other;
+  int index, depth;
+  unsigned detail, where;      /* interned strings; 0: none */
+  unsigned name, promise_type; /* the frame's, when met first here; or 0 */
+  unsigned values;             /* its first value (has says which) */
+  unsigned snaps, nsnaps;      /* its snapshots, in Tape.snaps */
+  unsigned char kind, cause, has;
+} Raw;
+
+typedef struct Snap {          /* a frame at an event */
+  unsigned id;
+  int state;
+  unsigned at;                 /* interned: where it is */
+  unsigned promise, awaiter;   /* values: promise (a copy, or text),
+                                  awaiter (text; 0: none) */
+} Snap;
+
+typedef struct Seen {          /* a frame the tape has met, by id */
+  unsigned id;                 /* 0: a free slot */
+  int state;
+  cl_Frame *f;
+  unsigned at;
+  int fields;                  /* how many its promise copy has */
+  unsigned char learned, looked, in;  /* in: come in and not left */
+} Seen;
+
+typedef struct Interned { const char *s; size_t len; } Interned;
+
+typedef struct Tape {
+  Ctx *c;
+  int observer;                /* cl_observe's id; -1: not observing */
+  int self;                    /* registry ref while it observes */
+  unsigned long count;         /* events recorded since it started */
+  unsigned long alarm;         /* render.alarm() when count reaches it */
+  int busy;                    /* recording an event (others nest in it) */
+  Raw *raw;                    /* the records not read yet: head..nraw-1 */
+  size_t head, nraw, rawsize;
+  Snap *snaps;
+  size_t nsnaps, snapsize;
+  unsigned nvalues;
+  Interned *strs;              /* strs[id]; 0 unused */
+  size_t nstrs, strsize;
+  unsigned *slots;             /* hash of a string -> its id; 0: free */
+  size_t nslots;
+  Seen *seen;                  /* open addressing by id */
+  size_t nseen, seensize;
+  unsigned *in;                /* ids of the frames that came in */
+  size_t nin, insize;
+} Tape;
+
+#define checktape(L) ((Tape *)luaL_checkudata(L, 1, CORO_TAPE))
+
+/* ------------------------------------------------------------ storage -- */
+
+/* *p holds *size elements of elem bytes: room for need */
+static void *grow(lua_State *L, void *p, size_t *size, size_t need, size_t elem) {
+  if (need <= *size) return p;
+  size_t n = *size ? *size : 64;
+  while (n < need) n *= 2;
+  void *q = realloc(p, n * elem);
+  if (q == NULL) luaL_error(L, "not enough memory");
+  *size = n;
+  return q;
+}
+
+static unsigned hash(const char *s, size_t len) {       /* FNV-1a */
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void rehash_strings(lua_State *L, Tape *t) {
+  size_t n = t->nslots ? t->nslots * 2 : 256;
+  unsigned *slots = (unsigned *)calloc(n, sizeof *slots);
+  if (slots == NULL) luaL_error(L, "not enough memory");
+  for (size_t id = 1; id < t->nstrs; id++) {
+    size_t i = hash(t->strs[id].s, t->strs[id].len) & (n - 1);
+    while (slots[i]) i = (i + 1) & (n - 1);
+    slots[i] = (unsigned)id;
+  }
+  free(t->slots);
+  t->slots = slots;
+  t->nslots = n;
+}
+
+/* the id of string s, interned: kept by the tape's strings (stack index
+   strings) for as long as the tape lives */
+static unsigned intern(lua_State *L, Tape *t, int strings, const char *s) {
+  size_t len = strlen(s);
+  if (t->nstrs == 0) t->nstrs = 1;                      /* id 0: none */
+  if (2 * t->nstrs >= t->nslots) rehash_strings(L, t);
+  size_t i = hash(s, len) & (t->nslots - 1);
+  for (unsigned id; (id = t->slots[i]) != 0; i = (i + 1) & (t->nslots - 1))
+    if (t->strs[id].len == len && memcmp(t->strs[id].s, s, len) == 0) return id;
+  t->strs = (Interned *)grow(L, t->strs, &t->strsize, t->nstrs + 1, sizeof *t->strs);
+  unsigned id = (unsigned)t->nstrs;
+  const char *kept = lua_pushlstring(L, s, len);
+  lua_rawseti(L, strings, id);                 /* the table keeps it alive */
+  t->strs[id].s = kept;
+  t->strs[id].len = len;
+  t->slots[i] = id;
+  t->nstrs++;
+  return id;
+}
+
+/* the value on top, popped, kept in the values (stack index values) */
+static unsigned keep(lua_State *L, Tape *t, int values) {
+  lua_rawseti(L, values, ++t->nvalues);
+  return t->nvalues;
+}
+
+static Seen *find(Tape *t, unsigned id) {
+  if (t->seensize == 0) return NULL;
+  for (size_t i = id & (t->seensize - 1); t->seen[i].id; i = (i + 1) & (t->seensize - 1))
+    if (t->seen[i].id == id) return &t->seen[i];
+  return NULL;
+}
+
+static Seen *slot(Tape *t, unsigned id) {
+  size_t i = id & (t->seensize - 1);
+  while (t->seen[i].id) i = (i + 1) & (t->seensize - 1);
+  return &t->seen[i];
+}
+
+/* frame id, met at f: its entry, made on first meeting */
+static Seen *meet(lua_State *L, Tape *t, unsigned id, cl_Frame *f) {
+  Seen *s = find(t, id);
+  if (s) return s;
+  if (2 * (t->nseen + 1) > t->seensize) {
+    size_t n = t->seensize ? t->seensize * 2 : 64;
+    Seen *old = t->seen, *seen = (Seen *)calloc(n, sizeof *seen);
+    size_t oldsize = t->seensize;
+    if (seen == NULL) luaL_error(L, "not enough memory");
+    t->seen = seen;
+    t->seensize = n;
+    for (size_t i = 0; i < oldsize; i++)
+      if (old[i].id) *slot(t, old[i].id) = old[i];
+    free(old);
+  }
+  s = slot(t, id);
+  memset(s, 0, sizeof *s);
+  s->id = id;
+  s->f = f;
+  t->nseen++;
+  return s;
+}
+
+/* a freed frame is forgotten (linear probing: the entries after it that
+   hashed before it move back) */
+static void forget(Tape *t, Seen *s) {
+  size_t mask = t->seensize - 1, i = (size_t)(s - t->seen), j = i;
+  for (;;) {
+    t->seen[i].id = 0;
+    for (;;) {
+      j = (j + 1) & mask;
+      if (t->seen[j].id == 0) { t->nseen--; return; }
+      size_t home = t->seen[j].id & mask;
+      if (i <= j ? (home <= i || home > j) : (home <= i && home > j)) break;
+    }
+    t->seen[i] = t->seen[j];
+    i = j;
+  }
+}
+
+static void come_in(lua_State *L, Tape *t, Seen *s) {
+  if (s->in) return;
+  t->in = (unsigned *)grow(L, t->in, &t->insize, t->nin + 1, sizeof *t->in);
+  t->in[t->nin++] = s->id;
+  s->in = 1;
+}
+
+static void leave(Tape *t, Seen *s) {
+  if (!s->in) return;
+  for (size_t i = 0; i < t->nin; i++) {
+    if (t->in[i] == s->id) {
+      t->in[i] = t->in[--t->nin];
+      break;
+    }
+  }
+  s->in = 0;
+}
+
+/* -------------------------------------------------------------- looks -- */
+
+static int isplain(lua_State *L, int i) {
+  int type = lua_type(L, i);
+  return type == LUA_TNIL || type == LUA_TBOOLEAN || type == LUA_TNUMBER ||
+         type == LUA_TSTRING;
+}
+
+/* a and b are the same plain value: 1 and 1.0 are not (their text is not) */
+static int same(lua_State *L, int a, int b) {
+  return lua_rawequal(L, a, b) && lua_isinteger(L, a) == lua_isinteger(L, b);
+}
+
+/* calls render[name] with the n values on top; leaves its one result */
+static void render(lua_State *L, const char *name, int n) {
+  lua_getiuservalue(L, 1, UV_RENDER);
+  lua_getfield(L, -1, name);
+  lua_remove(L, -2);
+  lua_insert(L, -n - 1);
+  lua_call(L, n, 1);
+}
+
+/* the table at i is plain: its keys strings, its values plain, its
+   metatable (if any) with no __pairs or __metatable. How many fields, or -1 */
+static int plainfields(lua_State *L, int i) {
+  int n = 0;
+  if (lua_getmetatable(L, i)) {
+    int listed = lua_getfield(L, -1, "__pairs") != LUA_TNIL;
+    listed = lua_getfield(L, -2, "__metatable") != LUA_TNIL || listed;
+    lua_pop(L, 3);
+    if (listed) return -1;
+  }
+  lua_pushnil(L);
+  while (lua_next(L, i)) {
+    if (lua_type(L, -2) != LUA_TSTRING || !isplain(L, -1)) {
+      lua_pop(L, 2);
+      return -1;
+    }
+    lua_pop(L, 1);
+    n++;
+  }
+  return n;
+}
+
+/* the plain table at i has the fields of the copy at copy (which has n) */
+static int samefields(lua_State *L, int i, int copy, int n) {
+  int k = 0;
+  lua_pushnil(L);
+  while (lua_next(L, i)) {
+    lua_pushvalue(L, -2);
+    lua_rawget(L, copy);
+    int ok = same(L, -1, -2);
+    lua_pop(L, 2);
+    if (!ok) { lua_pop(L, 1); return 0; }
+    k++;
+  }
+  return k == n;
+}
+
+static void copyfields(lua_State *L, int i, int n) {
+  lua_createtable(L, 0, n);
+  lua_pushnil(L);
+  while (lua_next(L, i)) {
+    lua_pushvalue(L, -2);
+    lua_insert(L, -2);
+    lua_rawset(L, -4);
+  }
+}
+
+/* the frame behind s, as it is now; 0 once it is gone */
+static int glance(Tape *t, Seen *s, cl_FrameInfo *fi) {
+  return cl_frame_id(t->c->R, s->f) == s->id && cl_frame_info(t->c->R, s->f, fi);
+}
+
+/* s's promise as the tape keeps it, pushed: the same value as at the last
+   look (last, at index last) when it has not changed, else a copy of its
+   fields, or its text. *changed says which */
+static void look_promise(lua_State *L, Tape *t, Seen *s, const cl_FrameInfo *fi,
+                         int last, int *changed) {
+  const PromiseType *pt = (const PromiseType *)fi->coroutine->promise_type->userdata;
+  int top = lua_gettop(L);
+  *changed = 1;
+  if (!fi->promise_alive) {
+    lua_pushliteral(L, "nil");
+  } else if (pt->pt.base == &cl_generator_type) {   /* fields: {current = v} */
+    void *current = ((cl_GeneratorPromise *)fi->promise)->current;
+    if (current) coro_pushvalue(L, current);
+    else lua_pushnil(L);
+    if (isplain(L, -1)) {
+      if (lua_istable(L, last)) {
+        lua_getfield(L, last, "current");
+        int unchanged = same(L, -1, -2);
+        lua_pop(L, 1);
+        if (unchanged) {
+          lua_settop(L, top);
+          lua_pushvalue(L, last);
+          *changed = 0;
+          return;
+        }
+      }
+      lua_createtable(L, 0, 1);
+      lua_insert(L, -2);
+      lua_setfield(L, -2, "current");
+      return;
+    }
+    lua_settop(L, top);
+    pt->push(t->c, L, fi->promise);
+    render(L, "promise", 1);
+  } else {
+    pt->push(t->c, L, fi->promise);
+    int p = lua_gettop(L), n = lua_istable(L, p) ? plainfields(L, p) : -1;
+    if (n >= 0 && lua_istable(L, last) && samefields(L, p, last, s->fields)) {
+      lua_settop(L, top);
+      lua_pushvalue(L, last);
+      *changed = 0;
+      return;
+    }
+    if (n >= 0) {
+      copyfields(L, p, n);
+      s->fields = n;
+    } else {
+      lua_pushvalue(L, p);
+      render(L, "promise", 1);
+    }
+    lua_remove(L, p);
+  }
+  if (lua_type(L, -1) == LUA_TSTRING && lua_rawequal(L, -1, last)) *changed = 0;
+}
+
+/* s's awaiter as text, pushed (nil: none) */
+static void look_awaiter(lua_State *L, Tape *t, const cl_FrameInfo *fi) {
+  cl_Awaitable a = fi->awaiter;
+  if (a.ops == NULL) lua_pushnil(L);
+  else if (a.ops == &cl_suspend_always_ops) lua_pushliteral(L, "suspend_always");
+  else if (a.ops == &cl_suspend_never_ops) lua_pushliteral(L, "suspend_never");
+  else {
+    cl_Error *e = coro_pushawaitable(t->c, L, a);
+    if (e) {
+      lua_pushstring(L, cl_error_message(e));
+      cl_error_free(t->c->R, e);
+      lua_error(L);
+    }
+    render(L, "brief", 1);
+  }
+}
+
+/* looks at frame s: a snapshot when it changed since the last look (or
+   this is the first). The frame may die in any allocation (a finalizer):
+   it is glanced at again after each */
+static void look(lua_State *L, Tape *t, Seen *s, int strings, int values) {
+  cl_FrameInfo fi;
+  char where[128];
+  int changed;
+  if (!glance(t, s, &fi)) return;
+  int state = (int)fi.state;
+  cl_where(t->c->R, s->f, where, sizeof where);
+  unsigned at = intern(L, t, strings, where);
+  int base = lua_gettop(L);
+  lua_getiuservalue(L, 1, UV_PROMISES);
+  lua_getiuservalue(L, 1, UV_AWAITERS);
+  lua_rawgeti(L, base + 1, s->id);                   /* base + 3: the last */
+  lua_rawgeti(L, base + 2, s->id);                   /* base + 4 */
+  if (!glance(t, s, &fi)) { lua_settop(L, base); return; }
+  look_promise(L, t, s, &fi, base + 3, &changed);    /* base + 5 */
+  int promise_changed = changed;
+  if (!glance(t, s, &fi)) { lua_settop(L, base); return; }
+  look_awaiter(L, t, &fi);                           /* base + 6 */
+  changed = promise_changed || !lua_rawequal(L, base + 6, base + 4) ||
+            !s->looked || state != s->state || at != s->at;
+  if (changed) {
+    Snap *snap;
+    t->snaps = (Snap *)grow(L, t->snaps, &t->snapsize, t->nsnaps + 1, sizeof *t->snaps);
+    snap = &t->snaps[t->nsnaps++];
+    snap->id = s->id;
+    snap->state = state;
+    snap->at = at;
+    lua_pushvalue(L, base + 5);
+    snap->promise = keep(L, t, values);
+    snap->awaiter = 0;
+    if (!lua_isnil(L, base + 6)) {
+      lua_pushvalue(L, base + 6);
+      snap->awaiter = keep(L, t, values);
+    }
+    lua_pushvalue(L, base + 5);
+    lua_rawseti(L, base + 1, s->id);
+    lua_pushvalue(L, base + 6);
+    lua_rawseti(L, base + 2, s->id);
+  }
+  s->state = state;
+  s->at = at;
+  s->looked = 1;
+  lua_settop(L, base);
+}
+
+/* ------------------------------------------------------------ records -- */
+
+/* the frame an event is about ("return to caller": the one returning) */
+static unsigned owner(const cl_Event *ev) {
+  return ev->kind == CL_EV_RETURN_TO_CALLER ? ev->other_id : ev->frame_id;
+}
+
+/* ev's arguments (as coro.observe's ev.args): yield_value(v) and
+   return_value(v) of a Lua body, v on top of its thread; the call's
+   arguments at its parameter copies and promise constructor */
+static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, int values) {
+  cl_FrameInfo fi;
+  if (!cl_frame_info(t->c->R, ev->frame, &fi) || !coro_isbody(fi.coroutine)) return;
+  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
+    if (ev->value != (const void *)((Body *)fi.locals)->T) return;
+    coro_pushvalue(L, (void *)ev->value);
+    if (isplain(L, -1)) {
+      r->has |= ARGS_ONE;
+      r->values = keep(L, t, values);
+      return;
+    }
+    lua_createtable(L, 1, 0);
+    lua_insert(L, -2);
+    lua_rawseti(L, -2, 1);
+    lua_pushinteger(L, 1);
+  } else if (ev->kind == CL_EV_PARAMS_COPY || ev->kind == CL_EV_PROMISE_CONSTRUCT) {
+    const CallArgs *a = (const CallArgs *)ev->value;
+    if (a->args == LUA_NOREF) return;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, a->args);
+    int args = lua_gettop(L), n = (int)lua_rawlen(L, args), plain = 1;
+    for (int i = 1; i <= n && plain; i++) {
+      lua_rawgeti(L, args, i);
+      plain = isplain(L, -1);
+      lua_pop(L, 1);
+    }
+    if (plain) {                       /* a copy, then how many */
+      lua_createtable(L, n, 0);
+      for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, args, i);
+        lua_rawseti(L, -2, i);
+      }
+      r->has |= ARGS_LIST;
+      r->values = keep(L, t, values);
+      lua_pushinteger(L, n);
+      keep(L, t, values);
+      lua_pop(L, 1);
+      return;
+    }
+    lua_pushinteger(L, n);
+  } else
+    return;
+  render(L, "args", 2);
+  r->has |= ARGS_TEXT;
+  r->values = keep(L, t, values);
+}
+
+/* what the last Lua member that gives a value returned (coro_returned),
+   for the first event after it: the protocol of levents.c's ev.returned,
+   whose serial marks it taken */
+static void record_returned(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, int values) {
+  Ctx *c = t->c;
+  if (c->returned_member == NULL ||
+      (c->returned_serial != 0 && c->returned_serial != ev->serial)) return;
+  c->returned_serial = ev->serial;
+  lua_pushstring(L, c->returned_member);
+  unsigned first = keep(L, t, values);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->returned);
+  lua_rawgeti(L, -1, 1);
+  lua_remove(L, -2);
+  if (isplain(L, -1)) r->has |= RETURNED;
+  else {
+    render(L, "brief", 1);
+    r->has |= RETURNED_TEXT;
+  }
+  keep(L, t, values);
+  if (!(r->has & (ARGS_ONE | ARGS_LIST | ARGS_TEXT))) r->values = first;
+}
+
+/* the frame's name and promise type, at its first event */
+static void learn(lua_State *L, Tape *t, Seen *s, Raw *r, int strings) {
+  cl_FrameInfo fi;
+  if (!cl_frame_info(t->c->R, s->f, &fi)) return;
+  const PromiseType *pt = (const PromiseType *)fi.coroutine->promise_type->userdata;
+  const char *name = fi.coroutine->name;
+  r->name = intern(L, t, strings, name);
+  if (!glance(t, s, &fi)) return;
+  r->promise_type = intern(L, t, strings, pt->name);
+  s->learned = 1;
+}
+
+/* protected: the tape, the event. Its record's place is taken first: a
+   finalizer that an allocation runs may act on frames, and their events
+   (nested: recorded with their fields and strings alone) come after it */
+static int precord(lua_State *L) {
+  Tape *t = (Tape *)lua_touserdata(L, 1);
+  const cl_Event *ev = (const cl_Event *)lua_touserdata(L, 2);
+  cl_Runtime *R = t->c->R;
+  int nested = t->busy, alive = ev->frame && cl_frame_id(R, ev->frame) == ev->frame_id;
+  char where[128];
+  Raw r;
+  memset(&r, 0, sizeof r);
+  if (alive) cl_where(R, ev->frame, where, sizeof where);
+  r.kind = (unsigned char)ev->kind;
+  r.cause = (unsigned char)ev->cause;
+  r.frame = ev->frame_id;
+  r.other = ev->other_id;
+  r.index = ev->index;
+  r.depth = ev->depth;
+  r.snaps = (unsigned)t->nsnaps;
+  t->raw = (Raw *)grow(L, t->raw, &t->rawsize, t->nraw + 1, sizeof *t->raw);
+  size_t at = t->nraw++;
+  t->raw[at] = r;
+  t->count++;
+  t->busy = 1;
+  lua_settop(L, 2);
+  lua_getiuservalue(L, 1, UV_STRINGS);           /* 3 */
+  lua_getiuservalue(L, 1, UV_VALUES);            /* 4 */
+  r.detail = intern(L, t, 3, ev->detail);        /* first: it may die with the frame */
+  if (alive) r.where = intern(L, t, 3, where);
+  alive = alive && cl_frame_id(R, ev->frame) == ev->frame_id;
+  if (nested) {
+    t->raw[at] = r;
+    return 0;
+  }
+  if (alive && ev->value) record_args(L, t, ev, &r, 4);
+  alive = alive && cl_frame_id(R, ev->frame) == ev->frame_id;
+  if (t->c->returned_member) record_returned(L, t, ev, &r, 4);
+  Seen *s = alive ? meet(L, t, ev->frame_id, ev->frame) : NULL;
+  if (s && owner(ev) == ev->frame_id && !s->learned) learn(L, t, s, &r, 3);
+  /* who has come in: the frame of a call (its first event), a resume, a
+     destroy or a transfer; who leaves: a return, a transfer's from, a free */
+  int from = ev->kind == CL_EV_SYMMETRIC_TRANSFER || ev->kind == CL_EV_RETURN_TO_CALLER;
+  Seen *other = from ? find(t, ev->other_id) : NULL;
+  if (s && ev->kind != CL_EV_RETURN_TO_CALLER) come_in(L, t, s);
+  if (s) look(L, t, s, 3, 4);
+  if (other && other != s) look(L, t, other, 3, 4);
+  for (size_t i = 0; i < t->nin; i++) {
+    Seen *in = find(t, t->in[i]);
+    if (in && in != s && in != other) look(L, t, in, 3, 4);
+  }
+  if (other) leave(t, other);
+  if (ev->kind == CL_EV_OPERATOR_DELETE && (s = find(t, ev->frame_id)) != NULL) {
+    leave(t, s);
+    lua_getiuservalue(L, 1, UV_PROMISES);
+    lua_pushnil(L);
+    lua_rawseti(L, -2, s->id);
+    lua_getiuservalue(L, 1, UV_AWAITERS);
+    lua_pushnil(L);
+    lua_rawseti(L, -2, s->id);
+    forget(t, s);
+  }
+  r.nsnaps = (unsigned)t->nsnaps - r.snaps;
+  t->raw[at] = r;
+  t->busy = 0;
+  if (t->alarm && t->count >= t->alarm) {
+    t->alarm = 0;
+    render(L, "alarm", 0);
+  }
+  return 0;
+}
+
+static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
+  Tape *t = (Tape *)ud;
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  int busy = t->busy;
+  if (!lua_checkstack(L, 3)) return;
+  lua_pushcfunction(L, precord);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, t->self);
+  lua_pushlightuserdata(L, (void *)ev);
+  c->live.observing++;
+  int status = lua_pcall(L, 2, 0, 0);
+  c->live.observing--;
+  t->busy = busy;
+  if (status != LUA_OK) coro_warn(c, "the tape", L);
+}
+
+/* ---------------------------------------------------------------- Lua -- */
+
+static void stop(lua_State *L, Tape *t) {
+  if (t->observer < 0) return;
+  if (t->c->R) cl_unobserve(t->c->R, t->observer);
+  t->c->nobservers--;
+  t->observer = -1;
+  luaL_unref(L, LUA_REGISTRYINDEX, t->self);
+  t->self = LUA_NOREF;
+}
+
+/* coro.tape(render): a tape, recording from now on. render: {promise =
+   f(p) -> its text, brief = f(v) -> text, args = f(list, n) -> text,
+   alarm = f() (see tape:alarm), kinds and causes: the names of the core's
+   event kinds and causes, in its order} */
+static int newtape(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  Tape *t = (Tape *)lua_newuserdatauv(L, sizeof *t, UV_COUNT);
+  memset(t, 0, sizeof *t);
+  t->c = c;
+  t->observer = -1;
+  t->self = LUA_NOREF;
+  luaL_setmetatable(L, CORO_TAPE);
+  for (int uv = UV_STRINGS; uv < UV_RENDER; uv++) {
+    lua_newtable(L);
+    lua_setiuservalue(L, -2, uv);
+  }
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, UV_RENDER);
+  int id = cl_observe(c->R, observer, t);
+  if (id < 0) return luaL_error(L, "not enough memory");
+  t->observer = id;
+  c->nobservers++;
+  lua_pushvalue(L, -1);
+  t->self = luaL_ref(L, LUA_REGISTRYINDEX);
+  return 1;
+}
+
+/* pushes snapshot sn as a table */
+static void pushsnap(lua_State *L, Tape *t, const Snap *sn, int values) {
+  lua_createtable(L, 0, 5);
+  lua_pushinteger(L, sn->id);
+  lua_setfield(L, -2, "id");
+  lua_pushinteger(L, sn->state);
+  lua_setfield(L, -2, "state");
+  lua_pushlstring(L, t->strs[sn->at].s, t->strs[sn->at].len);
+  lua_setfield(L, -2, "at");
+  lua_rawgeti(L, values, sn->promise);
+  lua_setfield(L, -2, "promise");
+  if (sn->awaiter) {
+    lua_rawgeti(L, values, sn->awaiter);
+    lua_setfield(L, -2, "awaiter");
+  }
+}
+
+static void setstring(lua_State *L, Tape *t, unsigned id, const char *field) {
+  if (id == 0) return;
+  lua_pushlstring(L, t->strs[id].s, t->strs[id].len);
+  lua_setfield(L, -2, field);
+}
+
+static void setvalue(lua_State *L, int values, unsigned i, const char *field) {
+  lua_rawgeti(L, values, i);
+  lua_setfield(L, -2, field);
+}
+
+/* pushes record r as a table: its kind and cause by their names in the
+   lists at names (render.kinds[kind + 1], render.causes[cause]), the
+   snapshots' state as the core's number */
+static void pushraw(lua_State *L, Tape *t, const Raw *r, int values, int names) {
+  unsigned v = r->values;
+  lua_createtable(L, 0, 12);
+  lua_rawgeti(L, names, r->kind + 1);
+  lua_setfield(L, -2, "kind");
+  if (r->cause) {
+    lua_rawgeti(L, names + 1, r->cause);
+    lua_setfield(L, -2, "cause");
+  }
+  lua_pushinteger(L, r->frame);
+  lua_setfield(L, -2, "frame");
+  lua_pushinteger(L, r->other);
+  lua_setfield(L, -2, "other");
+  lua_pushinteger(L, r->index);
+  lua_setfield(L, -2, "index");
+  lua_pushinteger(L, r->depth);
+  lua_setfield(L, -2, "depth");
+  setstring(L, t, r->detail, "detail");
+  setstring(L, t, r->where, "where");
+  setstring(L, t, r->name, "name");
+  setstring(L, t, r->promise_type, "promise_type");
+  if (r->has & ARGS_ONE) {                     /* args = {v, n = 0 or 1} */
+    lua_createtable(L, 1, 1);
+    lua_rawgeti(L, values, v++);
+    lua_pushinteger(L, lua_isnil(L, -1) ? 0 : 1);
+    lua_setfield(L, -3, "n");
+    lua_rawseti(L, -2, 1);
+    lua_setfield(L, -2, "args");
+  } else if (r->has & ARGS_LIST) {
+    setvalue(L, values, v++, "args");
+    lua_getfield(L, -1, "args");
+    lua_rawgeti(L, values, v++);
+    lua_setfield(L, -2, "n");
+    lua_pop(L, 1);
+  } else if (r->has & ARGS_TEXT)
+    setvalue(L, values, v++, "args_text");
+  if (r->has & (RETURNED | RETURNED_TEXT)) {
+    setvalue(L, values, v++, "returned_member");
+    setvalue(L, values, v++, r->has & RETURNED ? "returned" : "returned_text");
+  }
+  if (r->nsnaps) {
+    lua_createtable(L, (int)r->nsnaps, 0);
+    for (unsigned i = 0; i < r->nsnaps; i++) {
+      pushsnap(L, t, &t->snaps[r->snaps + i], values);
+      lua_rawseti(L, -2, i + 1);
+    }
+    lua_setfield(L, -2, "snaps");
+  }
+}
+
+/* tape:read([n]): the oldest n records not read yet (all by default), in
+   a list, oldest first; read records leave the tape */
+static int tape_read(lua_State *L) {
+  Tape *t = checktape(L);
+  if (t->busy) return luaL_error(L, "the tape is recording an event: read it after");
+  lua_Integer n = luaL_optinteger(L, 2, (lua_Integer)(t->nraw - t->head));
+  size_t k = n < 0 ? 0 : (size_t)n;
+  if (k > t->nraw - t->head) k = t->nraw - t->head;
+  lua_settop(L, 1);
+  lua_getiuservalue(L, 1, UV_VALUES);           /* 2 */
+  lua_getiuservalue(L, 1, UV_RENDER);
+  lua_getfield(L, 3, "kinds");                  /* 4 */
+  lua_getfield(L, 3, "causes");                 /* 5 */
+  lua_createtable(L, (int)k, 0);
+  for (size_t i = 0; i < k; i++) {
+    pushraw(L, t, &t->raw[t->head + i], 2, 4);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  t->head += k;
+  if (t->head == t->nraw) {                     /* all read: start afresh */
+    t->head = t->nraw = t->nsnaps = 0;
+    t->nvalues = 0;
+    lua_newtable(L);
+    lua_setiuservalue(L, 1, UV_VALUES);
+  }
+  return 1;
+}
+
+/* tape:count(): events recorded since it started; tape:pending(): those
+   not read yet */
+static int tape_count(lua_State *L) {
+  lua_pushinteger(L, (lua_Integer)checktape(L)->count);
+  return 1;
+}
+
+static int tape_pending(lua_State *L) {
+  Tape *t = checktape(L);
+  lua_pushinteger(L, (lua_Integer)(t->nraw - t->head));
+  return 1;
+}
+
+/* tape:alarm(n): render.alarm() once, when count() reaches n (0: never) */
+static int tape_alarm(lua_State *L) {
+  Tape *t = checktape(L);
+  lua_Integer n = luaL_checkinteger(L, 2);
+  t->alarm = n > 0 ? (unsigned long)n : 0;
+  return 0;
+}
+
+/* tape:bytes(): the C memory it holds (its Lua tables aside) */
+static int tape_bytes(lua_State *L) {
+  Tape *t = checktape(L);
+  size_t n = t->rawsize * sizeof *t->raw + t->snapsize * sizeof *t->snaps +
+             t->strsize * sizeof *t->strs + t->nslots * sizeof *t->slots +
+             t->seensize * sizeof *t->seen + t->insize * sizeof *t->in;
+  lua_pushinteger(L, (lua_Integer)n);
+  return 1;
+}
+
+/* tape:close(): it records no more (what it holds can still be read) */
+static int tape_close(lua_State *L) {
+  stop(L, checktape(L));
+  return 0;
+}
+
+static int tape_gc(lua_State *L) {
+  Tape *t = checktape(L);
+  stop(L, t);
+  free(t->raw);
+  free(t->snaps);
+  free(t->strs);
+  free(t->slots);
+  free(t->seen);
+  free(t->in);
+  memset(t, 0, sizeof *t);
+  t->observer = -1;
+  return 0;
+}
+
+static const luaL_Reg tape_meta[] = {
+  {"read", tape_read}, {"count", tape_count}, {"pending", tape_pending},
+  {"alarm", tape_alarm}, {"bytes", tape_bytes}, {"close", tape_close},
+  {"__gc", tape_gc}, {NULL, NULL}
+};
+
+static const luaL_Reg funcs[] = {
+  {"tape", newtape}, {NULL, NULL}
+};
+
+void coro_openrecord(lua_State *L, Ctx *c) {
+  coro_newmeta(L, c, CORO_TAPE, tape_meta);
+  coro_newlib(L, c, funcs);
+}
