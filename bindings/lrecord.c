@@ -12,6 +12,7 @@
 ** at once by the tape's renderers, so that the tape keeps nothing of the
 ** run alive.
 */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,39 +23,52 @@ static const char CORO_TAPE[] = "coro.tape";
 /* the tape's Lua side, its user values */
 enum {
   UV_STRINGS = 1,    /* id -> an interned string */
-  UV_VALUES,         /* the values of the records not read yet */
   UV_PROMISES,       /* frame id -> its promise at the last look */
   UV_AWAITERS,       /* frame id -> its awaiter at the last look, as text */
-  UV_RENDER,         /* {promise, brief, args, alarm}: Lua functions */
+  UV_RENDER,         /* {promise, brief, args, alarm, kinds, causes} */
   UV_COUNT = UV_RENDER
 };
 
-/* what a record's values are (Raw.has), from Raw.values on */
+/* what a record carries besides its fields (Raw.has): values, in this
+   order, in its block's values, before its snapshots' */
 enum {
   ARGS_ONE = 1,      /* one value: the operand of yield_value or return_value */
-  ARGS_LIST = 2,     /* a copy of the arguments, then how many there are */
-  ARGS_TEXT = 4,     /* the arguments as text */
-  RETURNED = 8,      /* the member, then the value it returned */
-  RETURNED_TEXT = 16 /* the member, then that value as text */
+  ARGS_LIST = 2,     /* two: a copy of the arguments, how many there are */
+  ARGS_TEXT = 4,     /* one: the arguments as text */
+  RETURNED = 8,      /* two: the member, the value it returned */
+  RETURNED_TEXT = 16,/* two: the member, that value as text */
+  LEARNT = 32        /* two: the frame's coroutine, its promise type */
 };
+
+/* what a snapshot carries (Snap.has), in its block's values: what changed
+   since the frame's last snapshot (the first has both) */
+enum { SNAP_PROMISE = 1, SNAP_AWAITER = 2 };
 
 typedef struct Raw {           /* an event, as seen */
   unsigned frame, other;
-  int index, depth;
+  int index;
   unsigned detail, where;      /* interned strings; 0: none */
-  unsigned name, promise_type; /* the frame's, when met first here; or 0 */
-  unsigned values;             /* its first value (has says which) */
-  unsigned snaps, nsnaps;      /* its snapshots, in Tape.snaps */
+  unsigned short depth, nsnaps;
   unsigned char kind, cause, has;
 } Raw;
 
 typedef struct Snap {          /* a frame at an event */
   unsigned id;
-  int state;
   unsigned at;                 /* interned: where it is */
-  unsigned promise, awaiter;   /* values: promise (a copy, or text),
-                                  awaiter (text; 0: none) */
+  unsigned char state, has;
 } Snap;
+
+#define BLOCK 8192             /* records a block holds */
+
+typedef struct Block {         /* records, their snapshots and values */
+  struct Block *next;
+  unsigned n, head;            /* records written, read */
+  Snap *snaps;
+  size_t nsnaps, snapsize, snaphead;
+  int values;                  /* ref: a table of their values */
+  unsigned nvalues, valuehead;
+  Raw raw[BLOCK];
+} Block;
 
 typedef struct Seen {          /* a frame the tape has met, by id */
   unsigned id;                 /* 0: a free slot */
@@ -62,7 +76,7 @@ typedef struct Seen {          /* a frame the tape has met, by id */
   cl_Frame *f;
   unsigned at;
   int fields;                  /* how many its promise copy has */
-  unsigned char learned, looked, in;  /* in: come in and not left */
+  unsigned char learnt, looked, in;  /* in: come in and not left */
 } Seen;
 
 typedef struct Interned { const char *s; size_t len; } Interned;
@@ -72,13 +86,10 @@ typedef struct Tape {
   int observer;                /* cl_observe's id; -1: not observing */
   int self;                    /* registry ref while it observes */
   unsigned long count;         /* events recorded since it started */
+  unsigned long pending;       /* not read yet */
   unsigned long alarm;         /* render.alarm() when count reaches it */
   int busy;                    /* recording an event (others nest in it) */
-  Raw *raw;                    /* the records not read yet: head..nraw-1 */
-  size_t head, nraw, rawsize;
-  Snap *snaps;
-  size_t nsnaps, snapsize;
-  unsigned nvalues;
+  Block *first, *last;         /* the records not read yet */
   Interned *strs;              /* strs[id]; 0 unused */
   size_t nstrs, strsize;
   unsigned *slots;             /* hash of a string -> its id; 0: free */
@@ -96,12 +107,33 @@ typedef struct Tape {
 /* *p holds *size elements of elem bytes: room for need */
 static void *grow(lua_State *L, void *p, size_t *size, size_t need, size_t elem) {
   if (need <= *size) return p;
-  size_t n = *size ? *size : 64;
+  size_t n = *size ? *size : 16;
   while (n < need) n *= 2;
   void *q = realloc(p, n * elem);
   if (q == NULL) luaL_error(L, "not enough memory");
   *size = n;
   return q;
+}
+
+/* a record's place: in the last block, or a new one */
+static Block *place(lua_State *L, Tape *t) {
+  if (t->last == NULL || t->last->n == BLOCK) {
+    Block *b = (Block *)malloc(sizeof *b);
+    if (b == NULL) luaL_error(L, "not enough memory");
+    memset(b, 0, offsetof(Block, raw));
+    lua_newtable(L);
+    b->values = luaL_ref(L, LUA_REGISTRYINDEX);
+    if (t->last) t->last->next = b;
+    else t->first = b;
+    t->last = b;
+  }
+  return t->last;
+}
+
+static void freeblock(lua_State *L, Block *b) {
+  luaL_unref(L, LUA_REGISTRYINDEX, b->values);
+  free(b->snaps);
+  free(b);
 }
 
 static unsigned hash(const char *s, size_t len) {       /* FNV-1a */
@@ -144,10 +176,10 @@ static unsigned intern(lua_State *L, Tape *t, int strings, const char *s) {
   return id;
 }
 
-/* the value on top, popped, kept in the values (stack index values) */
-static unsigned keep(lua_State *L, Tape *t, int values) {
-  lua_rawseti(L, values, ++t->nvalues);
-  return t->nvalues;
+/* the value on top, popped, kept in block b's values (at stack index
+   values) */
+static void keep(lua_State *L, Block *b, int values) {
+  lua_rawseti(L, values, ++b->nvalues);
 }
 
 static Seen *find(Tape *t, unsigned id) {
@@ -367,13 +399,14 @@ static void look_awaiter(lua_State *L, Tape *t, const cl_FrameInfo *fi) {
   }
 }
 
-/* looks at frame s: a snapshot when it changed since the last look (or
-   this is the first). The frame may die in any allocation (a finalizer):
-   it is glanced at again after each */
-static void look(lua_State *L, Tape *t, Seen *s, int strings, int values) {
+/* looks at frame s: a snapshot, in block b (values at stack index
+   values), when it changed since the last look (or this is the first).
+   The frame may die in any allocation (a finalizer): it is glanced at
+   again after each */
+static void look(lua_State *L, Tape *t, Seen *s, Block *b, int strings, int values) {
   cl_FrameInfo fi;
   char where[128];
-  int changed;
+  int promise_changed, awaiter_changed;
   if (!glance(t, s, &fi)) return;
   int state = (int)fi.state;
   cl_where(t->c->R, s->f, where, sizeof where);
@@ -384,30 +417,33 @@ static void look(lua_State *L, Tape *t, Seen *s, int strings, int values) {
   lua_rawgeti(L, base + 1, s->id);                   /* base + 3: the last */
   lua_rawgeti(L, base + 2, s->id);                   /* base + 4 */
   if (!glance(t, s, &fi)) { lua_settop(L, base); return; }
-  look_promise(L, t, s, &fi, base + 3, &changed);    /* base + 5 */
-  int promise_changed = changed;
+  look_promise(L, t, s, &fi, base + 3, &promise_changed);   /* base + 5 */
   if (!glance(t, s, &fi)) { lua_settop(L, base); return; }
   look_awaiter(L, t, &fi);                           /* base + 6 */
-  changed = promise_changed || !lua_rawequal(L, base + 6, base + 4) ||
-            !s->looked || state != s->state || at != s->at;
-  if (changed) {
-    Snap *snap;
-    t->snaps = (Snap *)grow(L, t->snaps, &t->snapsize, t->nsnaps + 1, sizeof *t->snaps);
-    snap = &t->snaps[t->nsnaps++];
+  awaiter_changed = !lua_rawequal(L, base + 6, base + 4);
+  if (!s->looked) promise_changed = awaiter_changed = 1;
+  if (promise_changed || awaiter_changed || state != s->state || at != s->at) {
+    b->snaps = (Snap *)grow(L, b->snaps, &b->snapsize, b->nsnaps + 1, sizeof *b->snaps);
+    Snap *snap = &b->snaps[b->nsnaps++];
     snap->id = s->id;
-    snap->state = state;
+    snap->state = (unsigned char)state;
     snap->at = at;
-    lua_pushvalue(L, base + 5);
-    snap->promise = keep(L, t, values);
-    snap->awaiter = 0;
-    if (!lua_isnil(L, base + 6)) {
-      lua_pushvalue(L, base + 6);
-      snap->awaiter = keep(L, t, values);
+    snap->has = 0;
+    if (promise_changed) {
+      snap->has |= SNAP_PROMISE;
+      lua_pushvalue(L, base + 5);
+      keep(L, b, values);
+      lua_pushvalue(L, base + 5);
+      lua_rawseti(L, base + 1, s->id);
     }
-    lua_pushvalue(L, base + 5);
-    lua_rawseti(L, base + 1, s->id);
-    lua_pushvalue(L, base + 6);
-    lua_rawseti(L, base + 2, s->id);
+    if (awaiter_changed) {
+      snap->has |= SNAP_AWAITER;
+      if (lua_isnil(L, base + 6)) lua_pushboolean(L, 0);   /* none */
+      else lua_pushvalue(L, base + 6);
+      keep(L, b, values);
+      lua_pushvalue(L, base + 6);
+      lua_rawseti(L, base + 2, s->id);
+    }
   }
   s->state = state;
   s->at = at;
@@ -425,7 +461,8 @@ static unsigned owner(const cl_Event *ev) {
 /* ev's arguments (as coro.observe's ev.args): yield_value(v) and
    return_value(v) of a Lua body, v on top of its thread; the call's
    arguments at its parameter copies and promise constructor */
-static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, int values) {
+static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, Block *b,
+                        int values) {
   cl_FrameInfo fi;
   if (!cl_frame_info(t->c->R, ev->frame, &fi) || !coro_isbody(fi.coroutine)) return;
   if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
@@ -433,7 +470,7 @@ static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, int v
     coro_pushvalue(L, (void *)ev->value);
     if (isplain(L, -1)) {
       r->has |= ARGS_ONE;
-      r->values = keep(L, t, values);
+      keep(L, b, values);
       return;
     }
     lua_createtable(L, 1, 0);
@@ -456,11 +493,11 @@ static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, int v
         lua_rawgeti(L, args, i);
         lua_rawseti(L, -2, i);
       }
-      r->has |= ARGS_LIST;
-      r->values = keep(L, t, values);
+      keep(L, b, values);
       lua_pushinteger(L, n);
-      keep(L, t, values);
+      keep(L, b, values);
       lua_pop(L, 1);
+      r->has |= ARGS_LIST;
       return;
     }
     lua_pushinteger(L, n);
@@ -468,19 +505,20 @@ static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, int v
     return;
   render(L, "args", 2);
   r->has |= ARGS_TEXT;
-  r->values = keep(L, t, values);
+  keep(L, b, values);
 }
 
 /* what the last Lua member that gives a value returned (coro_returned),
    for the first event after it: the protocol of levents.c's ev.returned,
    whose serial marks it taken */
-static void record_returned(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, int values) {
+static void record_returned(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, Block *b,
+                            int values) {
   Ctx *c = t->c;
   if (c->returned_member == NULL ||
       (c->returned_serial != 0 && c->returned_serial != ev->serial)) return;
   c->returned_serial = ev->serial;
   lua_pushstring(L, c->returned_member);
-  unsigned first = keep(L, t, values);
+  keep(L, b, values);
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->returned);
   lua_rawgeti(L, -1, 1);
   lua_remove(L, -2);
@@ -489,20 +527,20 @@ static void record_returned(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, i
     render(L, "brief", 1);
     r->has |= RETURNED_TEXT;
   }
-  keep(L, t, values);
-  if (!(r->has & (ARGS_ONE | ARGS_LIST | ARGS_TEXT))) r->values = first;
+  keep(L, b, values);
 }
 
 /* the frame's name and promise type, at its first event */
-static void learn(lua_State *L, Tape *t, Seen *s, Raw *r, int strings) {
+static void learn(lua_State *L, Tape *t, Seen *s, Raw *r, Block *b, int values) {
   cl_FrameInfo fi;
   if (!cl_frame_info(t->c->R, s->f, &fi)) return;
   const PromiseType *pt = (const PromiseType *)fi.coroutine->promise_type->userdata;
-  const char *name = fi.coroutine->name;
-  r->name = intern(L, t, strings, name);
-  if (!glance(t, s, &fi)) return;
-  r->promise_type = intern(L, t, strings, pt->name);
-  s->learned = 1;
+  lua_pushstring(L, fi.coroutine->name);
+  keep(L, b, values);
+  lua_pushstring(L, pt->name);
+  keep(L, b, values);
+  r->has |= LEARNT;
+  s->learnt = 1;
 }
 
 /* protected: the tape, the event. Its record's place is taken first: a
@@ -522,38 +560,39 @@ static int precord(lua_State *L) {
   r.frame = ev->frame_id;
   r.other = ev->other_id;
   r.index = ev->index;
-  r.depth = ev->depth;
-  r.snaps = (unsigned)t->nsnaps;
-  t->raw = (Raw *)grow(L, t->raw, &t->rawsize, t->nraw + 1, sizeof *t->raw);
-  size_t at = t->nraw++;
-  t->raw[at] = r;
+  r.depth = (unsigned short)ev->depth;
+  Block *b = place(L, t);
+  unsigned at = b->n++;
+  b->raw[at] = r;
   t->count++;
+  t->pending++;
   t->busy = 1;
   lua_settop(L, 2);
   lua_getiuservalue(L, 1, UV_STRINGS);           /* 3 */
-  lua_getiuservalue(L, 1, UV_VALUES);            /* 4 */
+  lua_rawgeti(L, LUA_REGISTRYINDEX, b->values);  /* 4 */
   r.detail = intern(L, t, 3, ev->detail);        /* first: it may die with the frame */
   if (alive) r.where = intern(L, t, 3, where);
   alive = alive && cl_frame_id(R, ev->frame) == ev->frame_id;
   if (nested) {
-    t->raw[at] = r;
+    b->raw[at] = r;
     return 0;
   }
-  if (alive && ev->value) record_args(L, t, ev, &r, 4);
+  if (alive && ev->value) record_args(L, t, ev, &r, b, 4);
   alive = alive && cl_frame_id(R, ev->frame) == ev->frame_id;
-  if (t->c->returned_member) record_returned(L, t, ev, &r, 4);
+  if (t->c->returned_member) record_returned(L, t, ev, &r, b, 4);
   Seen *s = alive ? meet(L, t, ev->frame_id, ev->frame) : NULL;
-  if (s && owner(ev) == ev->frame_id && !s->learned) learn(L, t, s, &r, 3);
+  if (s && owner(ev) == ev->frame_id && !s->learnt) learn(L, t, s, &r, b, 4);
   /* who has come in: the frame of a call (its first event), a resume, a
      destroy or a transfer; who leaves: a return, a transfer's from, a free */
   int from = ev->kind == CL_EV_SYMMETRIC_TRANSFER || ev->kind == CL_EV_RETURN_TO_CALLER;
   Seen *other = from ? find(t, ev->other_id) : NULL;
+  size_t snaps = b->nsnaps;
   if (s && ev->kind != CL_EV_RETURN_TO_CALLER) come_in(L, t, s);
-  if (s) look(L, t, s, 3, 4);
-  if (other && other != s) look(L, t, other, 3, 4);
+  if (s) look(L, t, s, b, 3, 4);
+  if (other && other != s) look(L, t, other, b, 3, 4);
   for (size_t i = 0; i < t->nin; i++) {
     Seen *in = find(t, t->in[i]);
-    if (in && in != s && in != other) look(L, t, in, 3, 4);
+    if (in && in != s && in != other) look(L, t, in, b, 3, 4);
   }
   if (other) leave(t, other);
   if (ev->kind == CL_EV_OPERATOR_DELETE && (s = find(t, ev->frame_id)) != NULL) {
@@ -566,8 +605,8 @@ static int precord(lua_State *L) {
     lua_rawseti(L, -2, s->id);
     forget(t, s);
   }
-  r.nsnaps = (unsigned)t->nsnaps - r.snaps;
-  t->raw[at] = r;
+  r.nsnaps = (unsigned short)(b->nsnaps - snaps);
+  b->raw[at] = r;
   t->busy = 0;
   if (t->alarm && t->count >= t->alarm) {
     t->alarm = 0;
@@ -631,40 +670,70 @@ static int newtape(lua_State *L) {
   return 1;
 }
 
-/* pushes snapshot sn as a table */
-static void pushsnap(lua_State *L, Tape *t, const Snap *sn, int values) {
-  lua_createtable(L, 0, 5);
-  lua_pushinteger(L, sn->id);
-  lua_setfield(L, -2, "id");
-  lua_pushinteger(L, sn->state);
-  lua_setfield(L, -2, "state");
-  lua_pushlstring(L, t->strs[sn->at].s, t->strs[sn->at].len);
-  lua_setfield(L, -2, "at");
-  lua_rawgeti(L, values, sn->promise);
-  lua_setfield(L, -2, "promise");
-  if (sn->awaiter) {
-    lua_rawgeti(L, values, sn->awaiter);
-    lua_setfield(L, -2, "awaiter");
-  }
-}
-
 static void setstring(lua_State *L, Tape *t, unsigned id, const char *field) {
   if (id == 0) return;
   lua_pushlstring(L, t->strs[id].s, t->strs[id].len);
   lua_setfield(L, -2, field);
 }
 
-static void setvalue(lua_State *L, int values, unsigned i, const char *field) {
-  lua_rawgeti(L, values, i);
+/* the next value of block b (values at stack index values) as field */
+static void setnext(lua_State *L, Block *b, int values, const char *field) {
+  lua_rawgeti(L, values, ++b->valuehead);
   lua_setfield(L, -2, field);
 }
 
-/* pushes record r as a table: its kind and cause by their names in the
-   lists at names (render.kinds[kind + 1], render.causes[cause]), the
-   snapshots' state as the core's number */
-static void pushraw(lua_State *L, Tape *t, const Raw *r, int values, int names) {
-  unsigned v = r->values;
-  lua_createtable(L, 0, 12);
+/* pushes b's next snapshot as a table: promise and awaiter only where
+   they changed (awaiter false: none) */
+static void pushsnap(lua_State *L, Tape *t, Block *b, int values) {
+  const Snap *sn = &b->snaps[b->snaphead++];
+  lua_createtable(L, 0, 5);
+  lua_pushinteger(L, sn->id);
+  lua_setfield(L, -2, "id");
+  lua_pushinteger(L, sn->state);
+  lua_setfield(L, -2, "state");
+  setstring(L, t, sn->at, "at");
+  if (sn->has & SNAP_PROMISE) setnext(L, b, values, "promise");
+  if (sn->has & SNAP_AWAITER) setnext(L, b, values, "awaiter");
+}
+
+/* sets r's values (block b's next, values at stack index values) in the
+   table on top: where it happened, the member's arguments, what a member
+   returned before it */
+static void setvalues(lua_State *L, Tape *t, Block *b, const Raw *r, int values) {
+  setstring(L, t, r->where, "where");
+  if (r->has & ARGS_ONE) {                     /* args = {v, n = 0 or 1} */
+    lua_createtable(L, 1, 1);
+    lua_rawgeti(L, values, ++b->valuehead);
+    lua_pushinteger(L, lua_isnil(L, -1) ? 0 : 1);
+    lua_setfield(L, -3, "n");
+    lua_rawseti(L, -2, 1);
+    lua_setfield(L, -2, "args");
+  } else if (r->has & ARGS_LIST) {
+    setnext(L, b, values, "args");
+    lua_getfield(L, -1, "args");
+    setnext(L, b, values, "n");
+    lua_pop(L, 1);
+  } else if (r->has & ARGS_TEXT)
+    setnext(L, b, values, "args_text");
+  if (r->has & (RETURNED | RETURNED_TEXT)) {
+    setnext(L, b, values, "returned_member");
+    setnext(L, b, values, r->has & RETURNED ? "returned" : "returned_text");
+  }
+}
+
+/* how many values setvalues would set */
+static unsigned nvalues(const Raw *r) {
+  return ((r->has & (ARGS_ONE | ARGS_TEXT)) ? 1 : 0) + ((r->has & ARGS_LIST) ? 2 : 0) +
+         ((r->has & (RETURNED | RETURNED_TEXT)) ? 2 : 0);
+}
+
+/* pushes b's next record as a table: its kind and cause by their names in
+   the lists at names (render.kinds[kind + 1], render.causes[cause]); its
+   values (not when brief); the frame's coroutine and promise type when met
+   first there; the snapshots of the frames it changed ("snaps") */
+static void pushraw(lua_State *L, Tape *t, Block *b, int values, int names, int brief) {
+  const Raw *r = &b->raw[b->head++];
+  lua_createtable(L, 0, 16);                    /* room for what the run adds */
   lua_rawgeti(L, names, r->kind + 1);
   lua_setfield(L, -2, "kind");
   if (r->cause) {
@@ -680,63 +749,50 @@ static void pushraw(lua_State *L, Tape *t, const Raw *r, int values, int names) 
   lua_pushinteger(L, r->depth);
   lua_setfield(L, -2, "depth");
   setstring(L, t, r->detail, "detail");
-  setstring(L, t, r->where, "where");
-  setstring(L, t, r->name, "name");
-  setstring(L, t, r->promise_type, "promise_type");
-  if (r->has & ARGS_ONE) {                     /* args = {v, n = 0 or 1} */
-    lua_createtable(L, 1, 1);
-    lua_rawgeti(L, values, v++);
-    lua_pushinteger(L, lua_isnil(L, -1) ? 0 : 1);
-    lua_setfield(L, -3, "n");
-    lua_rawseti(L, -2, 1);
-    lua_setfield(L, -2, "args");
-  } else if (r->has & ARGS_LIST) {
-    setvalue(L, values, v++, "args");
-    lua_getfield(L, -1, "args");
-    lua_rawgeti(L, values, v++);
-    lua_setfield(L, -2, "n");
-    lua_pop(L, 1);
-  } else if (r->has & ARGS_TEXT)
-    setvalue(L, values, v++, "args_text");
-  if (r->has & (RETURNED | RETURNED_TEXT)) {
-    setvalue(L, values, v++, "returned_member");
-    setvalue(L, values, v++, r->has & RETURNED ? "returned" : "returned_text");
+  if (brief) b->valuehead += nvalues(r);
+  else setvalues(L, t, b, r, values);
+  if (r->has & LEARNT) {
+    setnext(L, b, values, "name");
+    setnext(L, b, values, "promise_type");
   }
   if (r->nsnaps) {
-    lua_createtable(L, (int)r->nsnaps, 0);
-    for (unsigned i = 0; i < r->nsnaps; i++) {
-      pushsnap(L, t, &t->snaps[r->snaps + i], values);
-      lua_rawseti(L, -2, i + 1);
+    lua_createtable(L, r->nsnaps, 0);
+    for (int i = 1; i <= r->nsnaps; i++) {
+      pushsnap(L, t, b, values);
+      lua_rawseti(L, -2, i);
     }
     lua_setfield(L, -2, "snaps");
   }
 }
 
-/* tape:read([n]): the oldest n records not read yet (all by default), in
-   a list, oldest first; read records leave the tape */
+/* tape:read([n [, brief]]): the oldest n records not read yet (all by
+   default), in a list, oldest first; read records leave the tape. brief:
+   without their source location and values (a run drops them at once) */
 static int tape_read(lua_State *L) {
   Tape *t = checktape(L);
   if (t->busy) return luaL_error(L, "the tape is recording an event: read it after");
-  lua_Integer n = luaL_optinteger(L, 2, (lua_Integer)(t->nraw - t->head));
-  size_t k = n < 0 ? 0 : (size_t)n;
-  if (k > t->nraw - t->head) k = t->nraw - t->head;
+  lua_Integer n = luaL_optinteger(L, 2, (lua_Integer)t->pending);
+  int brief = lua_toboolean(L, 3);
+  unsigned long k = n < 0 ? 0 : (unsigned long)n;
+  if (k > t->pending) k = t->pending;
   lua_settop(L, 1);
-  lua_getiuservalue(L, 1, UV_VALUES);           /* 2 */
   lua_getiuservalue(L, 1, UV_RENDER);
-  lua_getfield(L, 3, "kinds");                  /* 4 */
-  lua_getfield(L, 3, "causes");                 /* 5 */
-  lua_createtable(L, (int)k, 0);
-  for (size_t i = 0; i < k; i++) {
-    pushraw(L, t, &t->raw[t->head + i], 2, 4);
-    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  lua_getfield(L, 2, "kinds");                  /* 3 */
+  lua_getfield(L, 2, "causes");                 /* 4 */
+  lua_createtable(L, (int)k, 0);                /* 5 */
+  for (unsigned long i = 1; i <= k; i++) {
+    Block *b = t->first;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, b->values);
+    pushraw(L, t, b, lua_gettop(L), 3, brief);
+    lua_rawseti(L, 5, (lua_Integer)i);
+    lua_pop(L, 1);
+    if (b->head == b->n && (b->n == BLOCK || b == t->last)) {   /* all read */
+      t->first = b->next;
+      if (b == t->last) t->last = NULL;
+      freeblock(L, b);
+    }
   }
-  t->head += k;
-  if (t->head == t->nraw) {                     /* all read: start afresh */
-    t->head = t->nraw = t->nsnaps = 0;
-    t->nvalues = 0;
-    lua_newtable(L);
-    lua_setiuservalue(L, 1, UV_VALUES);
-  }
+  t->pending -= k;
   return 1;
 }
 
@@ -748,8 +804,7 @@ static int tape_count(lua_State *L) {
 }
 
 static int tape_pending(lua_State *L) {
-  Tape *t = checktape(L);
-  lua_pushinteger(L, (lua_Integer)(t->nraw - t->head));
+  lua_pushinteger(L, (lua_Integer)checktape(L)->pending);
   return 1;
 }
 
@@ -764,9 +819,9 @@ static int tape_alarm(lua_State *L) {
 /* tape:bytes(): the C memory it holds (its Lua tables aside) */
 static int tape_bytes(lua_State *L) {
   Tape *t = checktape(L);
-  size_t n = t->rawsize * sizeof *t->raw + t->snapsize * sizeof *t->snaps +
-             t->strsize * sizeof *t->strs + t->nslots * sizeof *t->slots +
+  size_t n = t->strsize * sizeof *t->strs + t->nslots * sizeof *t->slots +
              t->seensize * sizeof *t->seen + t->insize * sizeof *t->in;
+  for (Block *b = t->first; b; b = b->next) n += sizeof *b + b->snapsize * sizeof *b->snaps;
   lua_pushinteger(L, (lua_Integer)n);
   return 1;
 }
@@ -780,8 +835,11 @@ static int tape_close(lua_State *L) {
 static int tape_gc(lua_State *L) {
   Tape *t = checktape(L);
   stop(L, t);
-  free(t->raw);
-  free(t->snaps);
+  while (t->first) {
+    Block *b = t->first;
+    t->first = b->next;
+    freeblock(L, b);
+  }
   free(t->strs);
   free(t->slots);
   free(t->seen);

@@ -107,17 +107,29 @@ function Run:add(rec)
   return rec
 end
 
--- rec goes through the run and is dropped at once, as one older than
--- the limit keeps (the records kept before it go first): what it leaves
--- is all that stays of it, but the snapshots of its changes, which are
--- the caller's to leave in run.before.frames
-function Run:pass(rec)
+-- records go through the run and are dropped at once, as ones older than
+-- the limit keeps (the records kept before them go first): what they
+-- leave is all that stays of them, but the snapshots of their changes,
+-- which are the caller's to leave in run.before.frames. run:passing(n)
+-- before the n records, run:pass(rec) for each: while no prompt came
+-- between them and the run's stack says what the dropped ones left, it
+-- is followed alone, and copied after the last
+function Run:passing(n)
   drop(self, 0)
+  local last = self.dropped + n
+  self.passes = n
+  self.shared = not (self.idles[1] and self.idles[1] < last) and
+    stack.same(self.stack, self.before.stack)
+end
+
+function Run:pass(rec)
   rec.seq = self.dropped + 1
   meaning.note(self, rec)
   self.dropped = self.dropped + 1
   follow(self, rec)
-  stack.follow(self.before.stack, rec)
+  if not self.shared then stack.follow(self.before.stack, rec) end
+  self.passes = self.passes - 1
+  if self.passes == 0 and self.shared then self.before.stack = stack.copy(self.stack) end
 end
 
 -- a member's result, as text, known after its record (meaning.returned)

@@ -119,20 +119,24 @@ local function note_changes(rec, id, note)
   if rec.gone then seen[id], noted[id], latest[id] = nil, nil, nil end
 end
 
--- a record of the tape as the run takes it: as it was seen; the looks at
--- the frames it changed are the tape's latest, and the frame's name is
--- learnt at its first record
-local function seen_as(t)
-  local rec = {
-    kind = t.kind, frame = t.frame, other = t.other, depth = t.depth,
-    index = t.index, cause = t.cause, detail = t.detail,
-  }
-  for _, look in ipairs(t.snaps or none) do seen[look.id] = look end
-  local id = meaning.owner(rec)
-  if id ~= 0 then
-    local f = run:frame(id)
-    if t.name and not f.name then f.name, f.promise_type = t.name, t.promise_type end
+-- a record of the tape (tape:read) becomes the run's, as it was seen
+-- (kind, frame, other, depth, index, cause, detail; rec.where and rec.args
+-- are develop's to give): the looks at the frames it changed are the
+-- tape's latest, and the frame's name is learnt at its first record
+local function seen_as(rec)
+  for _, look in ipairs(rec.snaps or none) do
+    local before = seen[look.id] or none          -- what did not change
+    if look.promise == nil then look.promise = before.promise end
+    if look.awaiter == nil then look.awaiter = before.awaiter
+    elseif look.awaiter == false then look.awaiter = nil end
+    seen[look.id] = look
   end
+  local id = meaning.owner(rec)
+  if id ~= 0 and rec.name then
+    local f = run:frame(id)
+    if not f.name then f.name, f.promise_type = rec.name, rec.promise_type end
+  end
+  rec.snaps, rec.name, rec.promise_type = nil, nil, nil
   return rec, id
 end
 
@@ -141,9 +145,11 @@ local function develop(t)
   if t.returned_member then
     run:returned(t.returned_member, t.returned_text or values.brief(t.returned))
   end
+  local args = t.args_text or (t.args and args_text(t.args, t.args.n))
+  t.args_text, t.returned_member, t.returned, t.returned_text = nil, nil, nil, nil
   local rec, id = seen_as(t)
-  rec.where = recorder.place(t.where)
-  rec.args = t.args_text or (t.args and args_text(t.args, t.args.n))
+  rec.where = recorder.place(rec.where)
+  rec.args = args
   run:add(rec)
   note_changes(rec, id, note_frame)
   newest = rec
@@ -156,8 +162,9 @@ end
 local function skim(n)
   local looks = {}                             -- frame id -> its look, last noted
   local function note(_, id) looks[id] = seen[id] end
+  run:passing(n)
   while n > 0 do
-    local batch = tape:read(math.min(n, 4096))
+    local batch = tape:read(math.min(n, 4096), true)
     n = n - #batch
     for _, t in ipairs(batch) do
       local rec, id = seen_as(t)
@@ -291,9 +298,9 @@ function recorder.start()
   recorder.update()
 end
 
--- whether events are recorded now
+-- whether events are recorded now; the C memory the tape holds (bytes)
 function recorder.recording()
-  return tape ~= nil
+  return tape ~= nil, tape and tape:bytes() or 0
 end
 
 -- frame id as it is now (a snapshot), or nil when it is gone. Its promise
