@@ -210,7 +210,7 @@ run.source = {
 -- recorder.on_many is set, with how many); the tape holds at most
 -- CAPACITY records (or twice the limit) before those older than the
 -- limit go through the run, during it
-local NOTICE, CAPACITY = 1000000, 1000000
+local NOTICE, CAPACITY = 1000000, 2000000
 local run_from, noticed = 0, false
 
 local function capacity()

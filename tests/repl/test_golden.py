@@ -370,6 +370,35 @@ def case_recording(binary):
     assert p.stderr.splitlines() == [usage, usage], p.stderr
 
 
+def case_diff_isolated(binary):
+    """[issue 24] each script :diff runs has a runtime of its own: a script's
+    observer and the frames it leaves alive are gone after it, it does not
+    reach the other script's run, and the user's own frames and globals are
+    untouched; the same for corolab --diff"""
+    a, b = "tests/repl/isolation_observer.lua", "tests/repl/isolation_other.lua"
+    alone = run(binary, ["--diff", b, b])
+    succeed(alone)
+    assert "< %s: 28 events\n" % b in alone.stdout, alone.stdout
+    p = run(binary, ["-i"], stdin="\n".join([
+        'mine = coro.coroutine(coro.generator, function() coro.co_yield(1) '
+        'coro.co_yield(2) end, "mine")()', "mine:next()", ":diff %s %s" % (a, b),
+        ":frames", "mine:next()", "polluted, left", "#coro.frames()", ""]))
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    out = p.stdout
+    assert "> other got\t1\t2\n< %s: 16 events\n> %s: 28 events\n" % (a, b) in out, out
+    assert "misuse" not in out, out
+    assert ("\n>   id  coroutine  promise type  state      suspended at  last resumed by\n"
+            "  #1  mine       generator     suspended  stdin:1       main\n"
+            "> 2\n> nil\tnil\n> 1\n> \n") in out, out
+    p = run(binary, ["--diff", a, b])
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    assert p.stdout.startswith("other got\t1\t2\n< %s: 16 events\n> %s: 28 events\n"
+                               % (a, b)), p.stdout
+    assert "misuse" not in p.stdout, p.stdout
+
+
 def case_record_million(binary):
     """a run that records more than a million events says so once, with the
     command that stops it; the next run starts counting again"""
@@ -741,6 +770,7 @@ CASES = {
     "explorer_bad_handles": case_explorer_bad_handles,
     "recording": case_recording,
     "record_million": case_record_million,
+    "diff_isolated": case_diff_isolated,
     "lessons": case_lessons,
     "values": case_values,
     "where_display": case_where_display,
