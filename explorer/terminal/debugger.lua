@@ -64,11 +64,25 @@ local condition_env = setmetatable({}, {__index = function(_, k)
   return _G[k]
 end})
 
+-- A condition only looks: when it makes events (resumes, destroys or
+-- calls a coroutine), the run is no longer what it was, and the
+-- breakpoint stops to say so; its events stop nothing themselves
+local testing = false
+
 local function holds(bp, rec, ev)
   if not bp.test then return true end
   current = {rec = rec, ev = ev}
+  local before = run:count()
+  testing = true
   local ok, result = pcall(bp.test)
+  testing = false
   current = nil
+  local made = run:count() - before
+  if made > 0 then
+    print(palette.paint("error", palette.fold(i18n.ui("condition_changed", bp.number, made),
+      "")))
+    return true
+  end
   if not ok then
     print(palette.paint("error", "breakpoint " .. bp.number .. ": condition failed: " ..
       tostring(result)))
@@ -153,6 +167,7 @@ function debugger.stop_once(kind, why)
 end
 
 local function on_event(rec, ev)
+  if testing then return end
   if once and rec.kind == once.kind then
     local why = once.why
     once = nil

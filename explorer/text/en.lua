@@ -249,6 +249,12 @@ return {
       .. ":trace, :step and breakpoints still work while on. :record N turns it on again",
     record_many = "(this run has made more than %d events, each one recorded: that slows it "
       .. "down and takes memory. :record 0 turns recording off; Ctrl-C stops the run)",
+    goto_outside = "no event %s: the recording holds %s (numbers %d to %d)",
+    back_first = "(:back %d: only %d events are recorded before this one; at the first, "
+      .. "event %d)",
+    condition_changed = "breakpoint %d: its condition made %d events (it resumed, destroyed "
+      .. "or called a coroutine), so the run is no longer what it was; a condition should only "
+      .. "look at ev, h and p. Stopped here",
   },
   tour = {
     title = "corolab tour",

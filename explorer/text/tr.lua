@@ -261,6 +261,11 @@ return {
       .. ":record N kaydı yeniden açar",
     record_many = "(bu çalıştırma %d olayı geçti ve her biri kaydediliyor: bu onu yavaşlatır "
       .. "ve bellek harcar. :record 0 kaydı kapatır; Ctrl-C çalıştırmayı durdurur)",
+    goto_outside = "%s numaralı olay yok: kayıtta %s var (numaralar %d ile %d arası)",
+    back_first = "(:back %d: bundan önce yalnızca %d olay kaydedildi; ilkinde, olay %d)",
+    condition_changed = "kesme noktası %d: koşulu %d olay üretti (bir coroutine'i sürdürdü, "
+      .. "yok etti ya da çağırdı); çalıştırma artık eskisi gibi değil. Bir koşul yalnızca ev, "
+      .. "h ve p'ye bakmalı. Burada durdu",
   },
   tour = {
     title = "corolab turu",

@@ -226,6 +226,10 @@ return {
       .. "仍然有效。:record N 重新打开记录",
     record_many = "（本次运行已产生超过 %d 个事件，每一个都被记录：这会拖慢运行并占用内存。"
       .. ":record 0 关闭记录；Ctrl-C 停止运行）",
+    goto_outside = "没有事件 %s：记录中有 %s（编号 %d 到 %d）",
+    back_first = "（:back %d：此前只记录了 %d 个事件；停在第一个，事件 %d）",
+    condition_changed = "断点 %d：它的条件产生了 %d 个事件（恢复、销毁或调用了协程），运行已不再"
+      .. "是原来的样子；条件只应查看 ev、h 和 p。已在此处停下",
   },
   tour = {
     title = "corolab 导览",

@@ -399,6 +399,66 @@ def case_diff_isolated(binary):
     assert "misuse" not in p.stdout, p.stdout
 
 
+def case_frames_finalized(binary):
+    """[issue 24] :frames when a finalizer destroys frames between
+    coro.frames() and coro.info(): the frames still alive, no error"""
+    p = run(binary, ["-i"], stdin="\n".join([
+        "gens = {} for i = 1, 4 do gens[i] = coro.coroutine(coro.generator, function() "
+        "coro.co_yield(i) end, 'g' .. i)() gens[i]:next() end",
+        "frames = coro.frames",
+        "coro.frames = function() local list = frames() setmetatable({}, {__gc = function() "
+        "gens[2]:close() gens[4]:close() end}) collectgarbage() coro.frames = frames "
+        "return list end",
+        ":frames", ""]))
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    assert p.stdout.endswith(
+        "> > > >   id  coroutine  promise type  state      suspended at  last resumed by\n"
+        "  #1  g1         generator     suspended  stdin:1       main\n"
+        "  #3  g3         generator     suspended  stdin:1       main\n> \n"), p.stdout
+
+
+def case_replay_answers(binary):
+    """[issue 24] :goto and :back say what there is: nothing recorded yet,
+    the numbers there are for any number that is no event's, and where
+    :back stopped when it went past the first event recorded"""
+    p = piped(binary, [":goto -5", ":goto 99999999999999999999999", ":back 100000",
+                       "g = range(2)", "g.h:resume()", ":goto -5",
+                       ":goto 99999999999999999999999", ":goto 2.5", ":goto x",
+                       ":back 100000", ":back 3", ":continue"], [])
+    holds = "the recording holds 16 events (numbers 1 to 16)"
+    assert p.stderr.splitlines() == ["corolab: no events recorded yet"] * 3 + [
+        "corolab: no event -5: " + holds,
+        "corolab: no event 99999999999999999999999: " + holds,
+        "corolab: no event 2.5: " + holds,
+        "corolab: goto N: the event numbered N (:log shows the numbers)"], p.stderr
+    first = "replay     1 operator new         -            <n> bytes\n"
+    out = masked(p.stdout)
+    assert ("> (:back 100000: only 15 events are recorded before this one; at the first, "
+            "event 1)\n" + first) in out, out
+    assert ("\n(replay 1/16 main operator new) > (:back 3: only 0 events are recorded "
+            "before this one; at the first, event 1)\n" + first) in out, out
+
+
+def case_condition_changes(binary):
+    """[issue 24] a breakpoint's condition only looks: one that changes the
+    run (here, destroys the frame) says so and stops there; its own events
+    stop nothing"""
+    p = piped(binary, [":break suspend if h:destroy()", ":break destroy", "g = range(2)",
+                       ":continue", ":frames", ":delete", ":break suspend if p == nil",
+                       "g3 = range(1)", "print(#coro.frames())"], [])
+    assert p.stderr == "", p.stderr
+    out = masked(p.stdout)
+    assert ("> breakpoint 1: its condition made 4 events (it resumed, destroyed or called a\n"
+            "coroutine), so the run is no longer what it was; a condition should only look\n"
+            "at ev, h and p. Stopped here\n"
+            "breakpoint 1     7 suspend              #1 range     suspend_always  @ initial "
+            "suspend point\n") in out, out
+    assert "breakpoint 2 " not in out, out           # the condition's destroy: no stop
+    assert "\n(#1 range suspend) > > no live frames\n> all breakpoints deleted\n" in out, out
+    assert out.endswith("> breakpoint 3: suspend if p == nil\n> > 1\n> \n"), out
+
+
 def case_record_million(binary):
     """a run that records more than a million events says so once, with the
     command that stops it; the next run starts counting again"""
@@ -771,6 +831,9 @@ CASES = {
     "recording": case_recording,
     "record_million": case_record_million,
     "diff_isolated": case_diff_isolated,
+    "frames_finalized": case_frames_finalized,
+    "replay_answers": case_replay_answers,
+    "condition_changes": case_condition_changes,
     "lessons": case_lessons,
     "values": case_values,
     "where_display": case_where_display,
