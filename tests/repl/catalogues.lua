@@ -58,7 +58,7 @@ end
 local commands = require "explorer.terminal.commands"
 local used = {help = {}, ui = {}, tour = {}}
 for _, c in ipairs(commands.list) do used.help[c[1]] = true end
-for _, file in ipairs({"commands", "course", "debugger", "predict", "shell", "tour"}) do
+for _, file in ipairs({"commands", "course", "debugger", "predict", "replay", "shell", "tour"}) do
   local f = assert(io.open(arg[1] .. "/" .. file .. ".lua"))
   local src = f:read("a")
   f:close()
