@@ -89,6 +89,11 @@ typedef struct Tape {
   unsigned long pending;       /* not read yet */
   unsigned long alarm;         /* render.alarm() when count reaches it */
   int busy;                    /* recording an event (others nest in it) */
+  struct {                     /* the event being recorded: where its */
+    Block *b;                  /* record, snapshots and values begin */
+    unsigned at, values;
+    size_t snaps;
+  } open;
   Block *first, *last;         /* the records not read yet */
   Interned *strs;              /* strs[id]; 0 unused */
   size_t nstrs, strsize;
@@ -566,6 +571,12 @@ static int precord(lua_State *L) {
   b->raw[at] = r;
   t->count++;
   t->pending++;
+  if (!nested) {
+    t->open.b = b;
+    t->open.at = at;
+    t->open.values = b->nvalues;
+    t->open.snaps = b->nsnaps;
+  }
   t->busy = 1;
   lua_settop(L, 2);
   lua_getiuservalue(L, 1, UV_STRINGS);           /* 3 */
@@ -607,12 +618,25 @@ static int precord(lua_State *L) {
   }
   r.nsnaps = (unsigned short)(b->nsnaps - snaps);
   b->raw[at] = r;
+  t->open.b = NULL;
   t->busy = 0;
   if (t->alarm && t->count >= t->alarm) {
     t->alarm = 0;
     render(L, "alarm", 0);
   }
   return 0;
+}
+
+/* an error (out of memory) in the middle of an event: its record keeps
+   its fields alone, and what it had of values and snapshots goes */
+static void truncate(Tape *t) {
+  Block *b = t->open.b;
+  if (b == NULL) return;
+  b->nvalues = t->open.values;
+  b->nsnaps = t->open.snaps;
+  b->raw[t->open.at].has = 0;
+  b->raw[t->open.at].nsnaps = 0;
+  t->open.b = NULL;
 }
 
 static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
@@ -628,7 +652,10 @@ static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
   int status = lua_pcall(L, 2, 0, 0);
   c->live.observing--;
   t->busy = busy;
-  if (status != LUA_OK) coro_warn(c, "the tape", L);
+  if (status != LUA_OK) {
+    if (!busy) truncate(t);
+    coro_warn(c, "the tape", L);
+  }
 }
 
 /* ---------------------------------------------------------------- Lua -- */
