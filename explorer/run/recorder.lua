@@ -1,14 +1,15 @@
 -- recorder.lua — recording a live run. The coro runtime's tape
 -- (coro.tape, in C) takes each lifecycle event as it happens, with its
--- values and snapshots of the frames it changed; its records join
+-- values and a look at each frame it may have changed; its records join
 -- recorder.run (record.lua) when someone looks (run:sync), each with its
 -- values as text (values.lua), the names of the frames it meets, what an
--- earlier member returned, and the snapshots of the frames it is about:
--- the one it is about, the one a transfer leaves, the one running at its
--- depth and the one below it (their bodies moved on). Listeners (the
--- terminal's trace and debugger) get each record at once, with the event
--- itself, while they want to. Nobody looking and nobody listening, a
--- script runs at the module's own speed.
+-- earlier member returned, and a snapshot of each frame it changed: the
+-- one it is about, the one a transfer leaves, the one running at its
+-- depth and the one below it (their bodies moved on). Records older than
+-- the run keeps only go through it. Listeners (the terminal's trace and
+-- debugger) get each record at once, with the event itself, while they
+-- want to. Nobody looking and nobody listening, a script runs at the
+-- module's own speed.
 local coro = require "coro"
 local meaning = require "explorer.run.meaning"
 local record = require "explorer.run.record"
@@ -182,18 +183,16 @@ end
 local syncing = false
 
 -- the tape's records join the run: those older than the limit keeps go
--- through it at once, the others are kept (the newest always: a listener
--- gets it). keep: how many to leave on the tape (the newest)
-local function sync(keep)
+-- through it at once (all but the newest limit of them: fold), the others
+-- are kept (the newest always: a listener gets it)
+local function sync(fold)
   if syncing or not tape then return end
   syncing = true
   local ok, err = pcall(function()
-    local older = tape:pending() - math.max(run.limit, 1) - (keep or 0)
+    local older = tape:pending() - math.max(run.limit, 1)
     if older > 0 then skim(older) end
-    while tape:pending() > (keep or 0) do
-      for _, t in ipairs(tape:read(math.min(4096, tape:pending() - (keep or 0)))) do
-        develop(t)
-      end
+    while not fold and tape:pending() > 0 do
+      for _, t in ipairs(tape:read(4096)) do develop(t) end
     end
   end)
   syncing = false
@@ -208,13 +207,14 @@ run.source = {
 
 -- A run that records more than NOTICE events says so once (when
 -- recorder.on_many is set, with how many); the tape holds at most
--- CAPACITY records (or twice the limit) before those older than the
--- limit go through the run, during it
-local NOTICE, CAPACITY = 1000000, 2000000
+-- recorder.capacity records (or twice the limit) before those older than
+-- the limit go through the run, during it
+local NOTICE = 1000000
 local run_from, noticed = 0, false
+recorder.capacity = 2000000
 
 local function capacity()
-  return math.max(CAPACITY, 2 * run.limit)
+  return math.max(recorder.capacity, 2 * run.limit)
 end
 
 local function set_alarm()
@@ -225,7 +225,7 @@ local function set_alarm()
 end
 
 function render.alarm()
-  if tape:pending() >= capacity() then sync(run.limit) end
+  if tape:pending() >= capacity() then sync("fold") end
   if not noticed and tape:count() > run_from + NOTICE then
     noticed = true
     if recorder.on_many then recorder.on_many(NOTICE) end

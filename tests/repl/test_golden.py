@@ -399,6 +399,32 @@ def case_diff_isolated(binary):
     assert "misuse" not in p.stdout, p.stdout
 
 
+def case_tape_folded(binary):
+    """[issue 24] what a run keeps of a long run — its last records and the
+    state the dropped ones left — is the same however the dropped ones went:
+    made records first and then dropped (the run read at each event), gone
+    through the run at the first look, or during the run, the tape being
+    full"""
+    work = ("for i = 1, 12 do local g = range(3) for _ = 1, 4 do g.h:resume() end "
+            "g.h:destroy() local t = outer() t.h:resume() t.h:destroy() end")
+    start = "keep = range(5) keep.h:resume()"
+    ways = {"made, then dropped": [":trace on", start, work, ":trace off", ":record 40"],
+            "at the look": [":record 40", start, work],
+            "during the run": [":record 40", "require('explorer.run.recorder').capacity = 100",
+                               start, work]}
+    exports = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for way, lines in ways.items():
+            out = os.path.join(tmp, "run.json")
+            piped(binary, lines + [":export record " + out], [])
+            exports[way] = open(out).read()
+    for way, text in exports.items():
+        assert text == exports["made, then dropped"], "%s:\n%s\nmade, then dropped:\n%s" % (
+            way, text[:3000], exports["made, then dropped"][:3000])
+    head = json.loads(exports["during the run"].split("\n")[0] + "]}")
+    assert head["dropped"] > 500 and head["before"]["frames"], head
+
+
 def case_frames_finalized(binary):
     """[issue 24] :frames when a finalizer destroys frames between
     coro.frames() and coro.info(): the frames still alive, no error"""
@@ -832,6 +858,7 @@ CASES = {
     "record_million": case_record_million,
     "diff_isolated": case_diff_isolated,
     "frames_finalized": case_frames_finalized,
+    "tape_folded": case_tape_folded,
     "replay_answers": case_replay_answers,
     "condition_changes": case_condition_changes,
     "lessons": case_lessons,
