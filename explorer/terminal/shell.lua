@@ -97,7 +97,6 @@ end
 -- the one-line report
 function shell.interrupted(id, coroutine_name)
   if id == 0 then return "no coroutine was running" end
-  run:sync()
   local name, info = run:label(id), nil
   if name == "#" .. id and coroutine_name ~= "" then name = name .. " " .. coroutine_name end
   for _, h in ipairs(coro.frames()) do
