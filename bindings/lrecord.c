@@ -579,6 +579,7 @@ static int precord(lua_State *L) {
   }
   t->busy = 1;
   lua_settop(L, 2);
+  luaL_checkstack(L, 24, "no room to record an event");
   lua_getiuservalue(L, 1, UV_STRINGS);           /* 3 */
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->values);  /* 4 */
   r.detail = intern(L, t, 3, ev->detail);        /* first: it may die with the frame */
