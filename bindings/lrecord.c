@@ -594,8 +594,10 @@ static int precord(lua_State *L) {
   if (t->c->returned_member) record_returned(L, t, ev, &r, b, 4);
   Seen *s = alive ? meet(L, t, ev->frame_id, ev->frame) : NULL;
   if (s && owner(ev) == ev->frame_id && !s->learnt) learn(L, t, s, &r, b, 4);
-  /* who has come in: the frame of a call (its first event), a resume, a
-     destroy or a transfer; who leaves: a return, a transfer's from, a free */
+  /* a frame comes in at any event of its own (its call, a resume, a
+     destroy, a transfer to it) and leaves at a return, a transfer from it
+     and its free: those in are looked at each event, with the frames the
+     event names (more than the run reads: the recorder picks) */
   int from = ev->kind == CL_EV_SYMMETRIC_TRANSFER || ev->kind == CL_EV_RETURN_TO_CALLER;
   Seen *other = from ? find(t, ev->other_id) : NULL;
   size_t snaps = b->nsnaps;
