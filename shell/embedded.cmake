@@ -3,9 +3,11 @@
 # carries inside it: every file of explorer/, a Lua module named after its
 # path (explorer/run/record.lua is explorer.run.record) or, for the page
 # that plays a run, a resource named by its path; the plain-Lua generator
-# and task (coro.lib.NAME; plain require "task" falls back to them) and the
-# lessons (lessons/NAME, for :lessons and :load), each chunk named after
-# its file, as in tracebacks; then the face's own entries. The shell and
+# and task (coro.lib.NAME; plain require "task" falls back to them), the
+# lessons (lessons/NAME, for :lessons and :load) and the compare pairs
+# (compare/NAME, for :diff and --diff by name; the programs they run, the
+# module compare.programs), each chunk named after its file, as in
+# tracebacks; then the face's own entries. The shell and
 # the page (web/) both embed with it (modules.c reads the table).
 function(corolab_embed output)
   set(root ${PROJECT_SOURCE_DIR})
@@ -26,6 +28,15 @@ function(corolab_embed output)
   foreach(path ${lesson_files})
     get_filename_component(name ${path} NAME_WE)
     list(APPEND embedded lessons/${name}=${name}.lua=${path})
+  endforeach()
+  file(GLOB compare_files RELATIVE ${root} CONFIGURE_DEPENDS ${root}/scripts/compare/*.lua)
+  foreach(path ${compare_files})
+    get_filename_component(name ${path} NAME_WE)
+    if(name STREQUAL "programs")
+      list(APPEND embedded compare.programs=programs.lua=${path})
+    else()
+      list(APPEND embedded compare/${name}=${name}.lua=${path})
+    endif()
   endforeach()
   list(APPEND embedded ${ARGN})
   set(sources)

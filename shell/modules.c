@@ -2,14 +2,16 @@
 ** modules.c — what a face of corolab carries inside it (embedded.c, made
 ** by embedded.cmake), opened in a Lua state: the explorer's modules in
 ** package.preload, the plain-Lua generator and task as the last searcher,
-** and the lessons and the page that plays a run for corolab.host. The
-** shell links it (host.c), and so does the page (web/).
+** coro (also the global coro), and the lessons and the page that plays a
+** run for corolab.host. The shell links it (host.c), and so does the page
+** (web/).
 */
 #include <stdio.h>
 #include <string.h>
 
 #include <lauxlib.h>
 
+#include "luacoro.h"
 #include "shell.h"
 
 static int load_embedded(lua_State *L) {
@@ -73,9 +75,13 @@ static void add_searcher(lua_State *L) {
   lua_pop(L, 2);
 }
 
+/* what every state of the explorer has: the embedded modules, the
+   lessons' task and generator, and coro (also the global coro) */
 void modules_open(lua_State *L) {
   preload(L);
   add_searcher(L);
+  luaL_requiref(L, "coro", luaopen_coro, 1);
+  lua_pop(L, 1);
 }
 
 /* host.lessons(): {name, file, code} of each embedded lesson, in order */

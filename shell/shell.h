@@ -39,7 +39,7 @@ int repl_run(lua_State *L, const char *label, int nested);
 int host_open(lua_State *L, int color, int tty, int interactive);
 
 /* modules.c: the embedded files, opened in a Lua state */
-void modules_open(lua_State *L);           /* preload, and the coro.lib searcher */
+void modules_open(lua_State *L);           /* preload, the coro.lib searcher, coro */
 int modules_lessons(lua_State *L);         /* host.lessons() */
 int modules_resource(lua_State *L);        /* host.resource(name) */
 

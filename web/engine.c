@@ -142,9 +142,7 @@ static int open_state(lua_State *L) {
   lua_gc(L, LUA_GCGEN, 0, 0);               /* as lua.c: a recorded run's many
                                                young records cost little */
   lua_warning(L, "@on", 0);                 /* e.g. an observer's error */
-  modules_open(L);
-  luaL_requiref(L, "coro", luaopen_coro, 1);  /* also the global coro */
-  lua_pop(L, 1);
+  modules_open(L);                          /* with coro */
   engine.hooks = luacoro_hooks(L);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
   luaL_newlib(L, host_functions);

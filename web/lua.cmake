@@ -3,8 +3,8 @@
 # COROLAB_LUA_SRC when given; else from ../shared/lua-5.4.8 beside the
 # checkout (as CI has them); else from Debian's source package of lua5.4
 # (apt-get source, which needs a deb-src line: ./dev web adds one). The
-# library stands in for a native build's pkg-config lua5.4 (PkgConfig::LUA,
-# LUA_INCLUDE_DIRS).
+# library, lua_release, is what corolab::lua carries here (a native build's
+# pkg-config lua5.4), and LUA_INCLUDE_DIRS its headers.
 set(COROLAB_LUA_SRC "" CACHE PATH
     "Lua 5.4 release sources for the page: a folder with lua.h, or with src/lua.h")
 
@@ -72,10 +72,10 @@ add_link_options(-sSUPPORT_LONGJMP=wasm)
 
 file(GLOB lua_sources ${lua_dir}/l*.c)
 list(FILTER lua_sources EXCLUDE REGEX "/(lua|luac|ltests)\\.c$")
-add_library(corolab_lua STATIC ${lua_sources})
-target_include_directories(corolab_lua PUBLIC ${lua_dir})
-target_compile_definitions(corolab_lua PUBLIC LUA_USE_POSIX)
-target_compile_options(corolab_lua PRIVATE -w)            # upstream code, as it is
-set_target_properties(corolab_lua PROPERTIES C_STANDARD 99)
-add_library(PkgConfig::LUA ALIAS corolab_lua)
+add_library(lua_release STATIC ${lua_sources})
+target_include_directories(lua_release PUBLIC ${lua_dir})
+target_compile_definitions(lua_release PUBLIC LUA_USE_POSIX)
+target_compile_options(lua_release PRIVATE -w)            # upstream code, as it is
+set_target_properties(lua_release PROPERTIES C_STANDARD 99)
+target_link_libraries(corolab_lua INTERFACE lua_release)
 set(LUA_INCLUDE_DIRS ${lua_dir})                           # as pkg-config's
