@@ -28,6 +28,7 @@ local course = require "explorer.terminal.course"
 local debugger = require "explorer.terminal.debugger"
 local i18n = require "explorer.text.i18n"
 local json = require "explorer.export.json"
+local palette = require "explorer.terminal.palette"
 local predict = require "explorer.terminal.predict"
 local recorder = require "explorer.run.recorder"
 local source = require "explorer.run.source"
@@ -88,6 +89,8 @@ function face.run(name, text, lang, options)
     return true
   end
   local function result(status, message)
+    debugger.breakpoints = {}                -- the run is over: what comes after (a
+    recorder.stop()                          -- finalizer's events) is none of it
     run:trim()                               -- exactly the events kept
     return json.encode(json.object({{"status", status}, {"message", message},
       {"events", #run.events + run.dropped}, {"dropped", run.dropped},
@@ -96,10 +99,11 @@ function face.run(name, text, lang, options)
   local keep = math.tointeger(tonumber(options.record))
   if keep ~= 0 then recorder.start() end
   if keep and keep > 0 then run:set_limit(keep) end
-  if options["break"] then
-    local ok, err = pcall(debugger.add_break, options["break"])
+  if options["break"] then                   -- as :break, which the debugger listens for
+    local ok, err = pcall(commands.run, "break " .. options["break"])
     if not ok then return result("error", tostring(err)) end
   end
+  recorder.mark()
   source.fallback = function(file) return file == name and text or course.source(file) end
   commands.title = name
   local args = {}
@@ -157,14 +161,15 @@ function face.inspect(seq, lang)
 end
 
 -- :predict over the recorded run. Its question at an event comes from
--- predict.ask, whose line input (host.read) gets the page's guess, or none
--- while only asking; its choices turn from one question to the next
--- (predict.turn), so each event keeps the turn it was first asked at.
+-- predict.ask, whose line input (host.read) gets the page's guess, or an
+-- empty line (no guess) while only asking; its choices turn from one
+-- question to the next (predict.turn), so each event keeps the turn it was
+-- first asked at.
 local guess, offered
 local turns = {}
 function host.read()
   offered = predict.choices
-  return guess
+  return guess or ""
 end
 
 local function ask(rec, answer)
@@ -185,14 +190,18 @@ function face.question(seq, lang)
   return json.encode(json.object({{"text", text}, {"choices", json.array(offered)}}))
 end
 
--- the verdict on a guess after event seq (predict.check at the next one)
--- and the score so far: {verdict, score, right, asked} as JSON
+-- the verdict on a guess after event seq (predict.check at the next one:
+-- its paragraphs unfolded, for the page wraps them to its width) and the
+-- score so far: {verdict, score, right, asked} as JSON
 function face.answer(seq, lang, answer)
   i18n.set(lang)
   local rec, next_rec = record_at(seq), record_at(seq + 1)
   if not (rec and next_rec) then return "null" end
   ask(rec, answer)
+  local fold = palette.fold
+  palette.fold = function(text) return text end
   local verdict = capture(predict.check, next_rec)
+  palette.fold = fold
   return json.encode(json.object({{"verdict", verdict},
     {"score", i18n.ui("predict_score", predict.right, predict.asked)},
     {"right", predict.right}, {"asked", predict.asked}}))

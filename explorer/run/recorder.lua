@@ -305,6 +305,13 @@ function recorder.start()
   recorder.update()
 end
 
+-- nobody will look at what comes next (a face that has shown its run): the
+-- tape stops, once no listener wants events either
+function recorder.stop()
+  asked = false
+  recorder.update()
+end
+
 -- whether events are recorded now; the C memory the tape holds (bytes)
 function recorder.recording()
   return tape ~= nil, tape and tape:bytes() or 0

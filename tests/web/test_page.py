@@ -204,14 +204,16 @@ def case_user(page, native):
     b.js("[...document.querySelectorAll('#choices button')].find((b) => b.textContent === %s)"
          ".click(); 1" % json.dumps(right))
     wait_for(b, "document.documentElement.dataset.event === '%d'" % events[1]["seq"], 10)
-    assert dom(b, "#verdict") == "right: " + right, dom(b, "#verdict")
+    assert dom(b, "#verdict") == "right: %s  (1 right of 1)" % right, dom(b, "#verdict")
     choices = b.js("[...document.querySelectorAll('#choices button')].map((b) => b.textContent)")
     wrong = [c for c in choices if c != events[2]["kind"]][0]
     b.js("[...document.querySelectorAll('#choices button')].find((b) => b.textContent === %s)"
          ".click(); 1" % json.dumps(wrong))
     wait_for(b, "document.documentElement.dataset.event === '%d'" % events[2]["seq"], 10)
-    assert dom(b, "#verdict") == "not %s: it is %s (why, below)" % (wrong, events[2]["kind"]), \
-        dom(b, "#verdict")
+    verdict = dom(b, "#verdict")
+    assert re.fullmatch(r"not %s: it is %s  \(1 right of 2\)\nwhy not: [^\n]{20,}\[[^\n]+\]"
+                        r"[^\n]*" % (re.escape(wrong), re.escape(events[2]["kind"])), verdict), \
+        "the verdict on a wrong guess, with why (unfolded, with its rule): " + verdict
     assert dom(b, "#score") == "predictions: 1 right of 2", dom(b, "#score")
     b.js("document.getElementById('predict').click(); 1")
     wait_for(b, "document.documentElement.dataset.status === 'ok'", 30)
