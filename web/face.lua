@@ -38,6 +38,13 @@ local face = {}
 
 local run = recorder.run
 
+-- the tape folds the records older than those the run keeps once it holds
+-- twice as many (not at the terminal's two million): folding is Lua, which
+-- the instruction budget counts, so a run that makes events without end
+-- stops as a plain loop does, at most one fold past its budget, and the
+-- tab never waits for millions of events to fold
+recorder.capacity = 0
+
 -- print, as Lua's: to stdout, or, while an answer is being made, into it
 local said
 function print(...)

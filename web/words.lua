@@ -33,8 +33,9 @@ return {
     stopped_budget = "stopped by the instruction budget",
     stopped_memory = "stopped at the memory cap",
     budget_stop = "stopped: the script ran past the page's budget of %s million Lua instructions "
-      .. "(an endless loop?). To let it run longer, raise \"instruction budget\" under options "
-      .. "(or put &budget=N in the address, N in millions) and run again.",
+      .. "(an endless loop?); recording its events counts too. To let it run longer, raise "
+      .. "\"instruction budget\" under options (or put &budget=N in the address, N in "
+      .. "millions) and run again.",
     memory_stop = "stopped: the script used more than the page's %s MB of memory. To give it "
       .. "more, raise \"memory\" under options (or put &memory=N in the address, N in MB) and "
       .. "run again.",
@@ -74,8 +75,9 @@ return {
     stopped_budget = "komut bütçesinde durduruldu",
     stopped_memory = "bellek sınırında durduruldu",
     budget_stop = "durduruldu: betik, sayfanın %s milyon Lua komutluk bütçesini aştı (sonsuz "
-      .. "bir döngü mü?). Daha uzun çalışması için seçeneklerdeki \"komut bütçesi\"ni artırın "
-      .. "(ya da adrese &budget=N ekleyin, N milyon olarak) ve yeniden çalıştırın.",
+      .. "bir döngü mü?); olaylarının kaydı da sayılır. Daha uzun çalışması için seçeneklerdeki "
+      .. "\"komut bütçesi\"ni artırın (ya da adrese &budget=N ekleyin, N milyon olarak) ve "
+      .. "yeniden çalıştırın.",
     memory_stop = "durduruldu: betik, sayfanın %s MB belleğinden fazlasını kullandı. Daha "
       .. "fazlası için seçeneklerdeki \"bellek\"i artırın (ya da adrese &memory=N ekleyin, N "
       .. "MB olarak) ve yeniden çalıştırın.",
@@ -113,9 +115,9 @@ return {
     failed = "脚本出错",
     stopped_budget = "因指令预算而停止",
     stopped_memory = "因内存上限而停止",
-    budget_stop = "已停止：脚本超出了页面 %s 百万条 Lua 指令的预算（死循环？）。"
-      .. "若要让它运行更久，请在选项中调高“指令预算”（或在地址中加上 &budget=N，N 以百万计），"
-      .. "然后再次运行。",
+    budget_stop = "已停止：脚本超出了页面 %s 百万条 Lua 指令的预算（死循环？）；"
+      .. "记录其事件也计入预算。若要让它运行更久，请在选项中调高“指令预算”"
+      .. "（或在地址中加上 &budget=N，N 以百万计），然后再次运行。",
     memory_stop = "已停止：脚本使用的内存超过了页面的 %s MB。若要给它更多内存，请在选项中调高"
       .. "“内存”（或在地址中加上 &memory=N，N 以 MB 计），然后再次运行。",
     stops = "%d 个停点",
