@@ -1,12 +1,12 @@
 -- face.lua — the page's face of the explorer, what web/engine.c calls for
 -- the page's JavaScript. run() runs a script as `corolab --export ...
 -- script.lua` does: recorded from its first event, under the page's caps
--- (engine.c), breakpoints answered by the page. From the run it answers
--- the rest: the page that plays it and the record (the explorer's own
--- exporters, as the CLI writes them: "Save run" and the self-test), what
--- the terminal's replay says at an event (:goto N, then :frames, :where
--- and :show), a :predict question at an event and its verdict, and the
--- lessons, in the language asked. What a script prints goes to stdout, the
+-- (engine.c), breakpoints and a lesson's stops answered by the page. From
+-- the run it answers the rest: the page that plays it and the record (the
+-- explorer's own exporters, as the CLI writes them: "Save run" and the
+-- self-test), what the terminal's replay says at an event (:goto N, then
+-- :frames, :where and :show), a :predict question at an event and its
+-- verdict, and the lessons, in the language asked. What a script prints goes to stdout, the
 -- page's console; the explorer's own words go into the answer asked for.
 local web = require "corolab.web"
 local host = require "corolab.host"
@@ -84,8 +84,15 @@ local function trimmed(why)
   return (why:gsub("\n\t%[C%]: in [^\n]*\n\tweb/face%.lua.*$", ""))
 end
 
+-- the lesson whose file is name and whose text is text, or nil
+local function lesson_of(name, text)
+  for _, lesson in ipairs(host.lessons()) do
+    if "scripts/lessons/" .. lesson.file == name and lesson.code == text then return lesson end
+  end
+end
+
 -- runs script text as the file name (its events say name:line): the page's
--- options, in language lang; gives {status = "ok", "error", "budget" or
+-- options, in language lang, and a lesson's stops as breakpoints; gives {status = "ok", "error", "budget" or
 -- "memory", message, events, dropped, stops = {{seq, why}}} as JSON
 function face.run(name, text, lang, options)
   i18n.set(lang)
@@ -96,8 +103,8 @@ function face.run(name, text, lang, options)
     return true
   end
   local function result(status, message)
-    debugger.breakpoints = {}                -- the run is over: what comes after (a
-    recorder.stop()                          -- finalizer's events) is none of it
+    debugger.breakpoints, debugger.stop_if = {}, nil   -- the run is over: what comes
+    recorder.stop()                          -- after (a finalizer's events) is none of it
     run:trim()                               -- exactly the events kept
     return json.encode(json.object({{"status", status}, {"message", message},
       {"events", #run.events + run.dropped}, {"dropped", run.dropped},
@@ -109,6 +116,14 @@ function face.run(name, text, lang, options)
   if options["break"] then                   -- as :break, which the debugger listens for
     local ok, err = pcall(commands.run, "break " .. options["break"])
     if not ok then return result("error", tostring(err)) end
+  end
+  local lesson = lesson_of(name, text)
+  if lesson then                             -- a lesson as it is: its own stops too
+    local chosen = course.chooser(course.stops(lesson))
+    debugger.stop_if = function(rec, ev)
+      if chosen(rec, ev) then return i18n.ui("lesson_stop") end
+    end
+    recorder.update()
   end
   recorder.mark()
   source.fallback = function(file) return file == name and text or course.source(file) end

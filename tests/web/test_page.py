@@ -8,7 +8,7 @@ Run: python3 test_page.py PAGE CASE [NATIVE]   (NATIVE: corolab built natively)
                built; it writes its verdict into the DOM: "pass", and an
                "ok" line for every lesson of scripts/lessons
   user         a user's path, through the page's own test hook: lesson 1
-               at first; a script typed, run, stepped to an event: its
+               at first, with its stops; a script typed, run, stepped to an event: its
                line, the frames pane and the address; that address opened
                afresh shows the same script at the same event; a syntax
                error, an endless loop and a memory bomb, each with its
@@ -124,6 +124,20 @@ def case_user(page, native):
     assert dom(b, "#lesson", "value") == first
     assert b.js("document.documentElement.dataset.status") == "ok"
     assert dom(b, "#cpp") and "co_yield" in dom(b, "#cpp"), "lesson 1's C++ not shown"
+    # its stops (its block "stops", one rule a line, each its first
+    # occurrence here) are the run's: the first is its first event, shown;
+    # "next stop" goes to the second, an event of its kind, get_return_object
+    with open(os.path.join(ROOT, "scripts", "lessons", first + ".lua"), encoding="utf-8") as f:
+        block = f.read().split("--[==[stops\n", 1)[1].split("]==]", 1)[0]
+    rules = [line.split()[0] for line in block.splitlines() if line.split()]
+    assert rules[1] == "get_return_object", rules
+    assert "%d stops" % len(rules) in dom(b, "#status"), (rules, dom(b, "#status"))
+    assert rules[0] == "operator_new" and b.js("document.documentElement.dataset.event") == "1"
+    b.js("document.getElementById('next-stop').click(); 1")
+    wait_for(b, "corolab.events().find((e) => String(e.seq) === "
+                "document.documentElement.dataset.event).kind === 'get_return_object'",
+             10, "the lesson's second stop")
+    assert dom(b, "#status") == "stop", dom(b, "#status")
 
     # a script typed and run, then stepped to the event where 2 is yielded
     status, output = run(b, SCRIPT)
