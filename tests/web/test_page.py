@@ -16,7 +16,8 @@ Run: python3 test_page.py PAGE CASE [NATIVE]   (NATIVE: corolab built natively)
                condition; predict; the language; "Save run" against
                NATIVE --export html
   screenshots  at 1280 and 400 px wide: the main panes there and not
-               empty, nothing wider than the window; PNGs kept in
+               empty, nothing wider than the window, the options open
+               inside it; PNGs kept in
                $COROLAB_WEB_KEEP when set
 Chromium: $COROLAB_CHROMIUM, else chromium / chromium-browser / google-chrome
 on PATH."""
@@ -296,6 +297,12 @@ def case_screenshots(page, native):
             assert size[0] <= width, "%d px: %s is %d px wide" % (width, name, size[0])
             assert content > 0, "%d px: %s is empty" % (width, name)
         assert panes["player"][1] == 53, panes
+        # the options, opened, fit in the window (they open toward its room)
+        box = b.js("(async () => { const d = document.getElementById('options'); d.open = true;"
+                   " await new Promise((r) => setTimeout(r, 100));"   # its toggle event
+                   " const r = d.querySelector('div').getBoundingClientRect(); d.open = false;"
+                   " return [r.left, r.right]; })()")
+        assert 0 <= box[0] < box[1] <= width, "%d px: the options open at %s" % (width, box)
         png = b.screenshot(os.path.join(KEEP or tempfile.gettempdir(),
                                         "corolab-web-%d.png" % width))
         assert png.startswith(b"\x89PNG") and len(png) > 20000, len(png)
