@@ -97,7 +97,7 @@ static int newthread(lua_State *L) {
   lua_State *T = lua_newthread(L);
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->threads);   /* threads[T] = frame id */
   lua_pushvalue(L, -2);
-  lua_pushinteger(L, cl_frame_id(c->R, s->b->frame));
+  lua_pushinteger(L, s->b->frame.id);
   lua_rawset(L, -3);
   lua_pop(L, 1);
   s->b->thread = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -108,14 +108,14 @@ static int newthread(lua_State *L) {
   return 0;
 }
 
-static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+static cl_Error *init(cl_Runtime *R, cl_Handle h, void *locals, void *args) {
   Ctx *c = ctx_of(R);
   Body *b = (Body *)locals;
   CallArgs *a = (CallArgs *)args;
   lua_State *L = a->L;
   Start s;
   s.b = b;
-  s.anchor = (int *)((char *)cl_frame_promise(h) + a->type->anchor);
+  s.anchor = (int *)((char *)cl_frame_promise(h.frame) + a->type->anchor);
   b->c = c;
   b->frame = h;
   b->thread = LUA_NOREF;
@@ -142,7 +142,7 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   return NULL;
 }
 
-static void destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
+static void destroy_params(cl_Runtime *R, cl_Handle h, void *locals) {
   Ctx *c = ctx_of(R);
   Body *b = (Body *)locals;
   (void)h;
@@ -177,7 +177,7 @@ static int active(lua_State *T) {
 
 /* the locals die: close the body's pending to-be-closed variables (a thread
    busy elsewhere finishes on its own: whoever runs it closes it) */
-static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int scope) {
+static void destroy_locals(cl_Runtime *R, cl_Handle h, void *locals, int scope) {
   Ctx *c = ctx_of(R);
   lua_State *T = ((Body *)locals)->T;
   int raised = lua_status(T) > LUA_YIELD;   /* its error is already reported */
@@ -216,7 +216,7 @@ static int ispcall(Ctx *c, lua_State *L, int level);
    another try block). Deeper levels are not the body's: the function it
    called (a coroutine call, a co_await), and whatever runs on its thread
    from there — a promise member, an observer, the explorer at a stop */
-static void where(cl_Runtime *R, cl_Frame *h, void *locals, int index,
+static void where(cl_Runtime *R, cl_Handle h, void *locals, int index,
                   char *buf, size_t n) {
   Ctx *c = ctx_of(R);
   lua_State *T = ((Body *)locals)->T;
@@ -233,7 +233,7 @@ static void where(cl_Runtime *R, cl_Frame *h, void *locals, int index,
 
 static const char *nameof(cl_Step *s) {
   cl_FrameInfo info;
-  return cl_frame_info(s->R, s->frame, &info) ? info.coroutine->name : "?";
+  return cl_frame_info(s->R, s->handle, &info) ? info.coroutine->name : "?";
 }
 
 /* a step that ends in an error of the glue's own, without running T */
@@ -261,7 +261,7 @@ static cl_Error *broken_thread(cl_Step *s, lua_State *T) {
   return cl_error_new(s->R, CL_MISUSE, "coroutine #%u '%s' cannot go on: its Lua "
                       "thread was %s outside the runtime; a coroutine body "
                       "runs only when its handle resumes it, so destroy it "
-                      "[coroutine.handle.resumption]", cl_frame_id(s->R, s->frame),
+                      "[coroutine.handle.resumption]", s->handle.id,
                       nameof(s), lua_status(T) == LUA_OK
                       ? "closed by coroutine.close" : "resumed by coroutine.resume");
 }

@@ -88,11 +88,8 @@ typedef struct LPromise {      /* the promise of a type written in Lua */
 
 typedef struct Handle {        /* coroutine_handle<P> (type NULL: <>) */
   const char *kind;            /* CORO_HANDLE */
-  cl_Frame *f;
+  cl_Handle h;                 /* the core's: its frame's address and id */
   const PromiseType *type;
-  unsigned id;                 /* of the frame when made, 0 if none */
-  uint64_t checked;            /* cl_frames_freed when f was last found
-                                  live with id (UINT64_MAX: not yet) */
 } Handle;
 
 typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
@@ -162,21 +159,20 @@ int coro_newref(lua_State *L, const char *mode);  /* a new table's ref */
 
 /* lhandle.c: coroutine handles */
 void coro_openhandle(lua_State *L, Ctx *c);
-/* the handle of f, whose id (cl_frame_id) is id when it is live; t NULL: a
-   type-erased handle. While f lives, the same userdata every time */
-void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, unsigned id,
-                     const PromiseType *t);
+/* the handle h; t NULL: a type-erased handle. While h's frame lives, the
+   same userdata every time */
+void coro_pushhandle(Ctx *c, lua_State *L, cl_Handle h, const PromiseType *t);
 void *coro_toudata(lua_State *L, int i, const char *kind, size_t size);
 #define coro_tohandle(L, i) \
   ((Handle *)coro_toudata(L, i, CORO_HANDLE, sizeof(Handle)))  /* or NULL */
 Handle *coro_checkhandle(lua_State *L, int i);
-const PromiseType *coro_frametype(Ctx *c, cl_Frame *f);
+const PromiseType *coro_frametype(Ctx *c, cl_Handle h);
 const PromiseType *coro_totype(Ctx *c, lua_State *L, int i);  /* or NULL */
 
 /* lbody.c: Lua bodies */
 struct Body {                  /* the locals of a Lua-bodied frame */
   Ctx *c;
-  cl_Frame *frame;             /* whose body this is */
+  cl_Handle frame;             /* whose body this is */
   lua_State *T;                /* the body's thread */
   int thread;                  /* ref of T */
   int copies;                  /* ref: the parameter copies, in order */
@@ -218,8 +214,9 @@ void coro_returned(Ctx *c, lua_State *L, const char *member);
 /* lbuiltin.c: generator and task */
 void coro_openbuiltin(lua_State *L, Ctx *c);
 int coro_istask(lua_State *L, int i);
-/* the frame id a built-in's promise at i was taken with, or 0 */
-unsigned coro_promiseid(lua_State *L, int i);
+/* the handle of the frame a built-in's promise at i was taken from, or
+   NULL if i is no such promise */
+const cl_Handle *coro_promisehandle(lua_State *L, int i);
 cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
                              cl_Awaitable *a);
 

@@ -26,8 +26,8 @@ static void pushkey(lua_State *L, const char *key) {   /* AWAIT_READY: await_rea
 
 /* ---------------------------------------------------------- observers -- */
 
-static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
-  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
+static void pushframe(Ctx *c, lua_State *L, cl_Handle h) {
+  coro_pushhandle(c, L, h, coro_frametype(c, h));
 }
 
 /* ev.args of a Lua-bodied frame's event: yield_value(v) and return_value(v)
@@ -36,7 +36,7 @@ static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
    are bare pointers, left out */
 static void pushargs(Ctx *c, lua_State *L, const cl_Event *ev) {
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, ev->frame, &info) || !coro_isbody(info.coroutine)) return;
+  if (!cl_frame_info(c->R, ev->handle, &info) || !coro_isbody(info.coroutine)) return;
   if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
     if (ev->value != (const void *)((Body *)info.locals)->T) return;
     lua_createtable(L, 1, 0);
@@ -88,10 +88,10 @@ static void pushreturned(Ctx *c, lua_State *L, const cl_Event *ev) {
 static int pobserver(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
   const cl_Event *ev = (const cl_Event *)lua_touserdata(L, 2);
-  int alive = ev->frame && cl_frame_id(c->R, ev->frame) == ev->frame_id;
-  const PromiseType *t = alive ? coro_frametype(c, ev->frame) : NULL;
+  int alive = cl_is_live(c->R, ev->handle);
+  const PromiseType *t = alive ? coro_frametype(c, ev->handle) : NULL;
   char where[128];
-  if (alive) cl_where(c->R, ev->frame, where, sizeof where);
+  if (alive) cl_where(c->R, ev->handle, where, sizeof where);
   lua_rawgeti(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, 3));
   lua_createtable(L, 0, 9);
   lua_pushstring(L, cl_event_names[ev->kind]);
@@ -99,7 +99,7 @@ static int pobserver(lua_State *L) {
   lua_pushinteger(L, ev->frame_id);
   lua_setfield(L, -2, "frame");
   if (alive) {
-    coro_pushhandle(c, L, ev->frame, ev->frame_id, t);
+    coro_pushhandle(c, L, ev->handle, t);
     lua_setfield(L, -2, "handle");
     lua_pushstring(L, where);
     lua_setfield(L, -2, "where");
@@ -177,7 +177,7 @@ static int unobserve(lua_State *L) {
 static int pframes(lua_State *L) {
   Ctx *c = ctx_up(L);
   size_t n = cl_frames(c->R, NULL, 0);
-  cl_Frame **all = (cl_Frame **)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
+  cl_Handle *all = (cl_Handle *)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
   n = cl_frames(c->R, all, n);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
@@ -189,9 +189,9 @@ static int pframes(lua_State *L) {
 
 static int running(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = cl_running(c->R);
-  if (f == NULL) lua_pushnil(L);
-  else pushframe(c, L, f);
+  cl_Handle h = cl_running(c->R);
+  if (cl_address(h) == NULL) lua_pushnil(L);
+  else pushframe(c, L, h);
   return 1;
 }
 
@@ -242,16 +242,15 @@ static void variables(lua_State *L, lua_State *T) {
 static int pinfo(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
-  cl_Frame *f = h->f;
   cl_FrameInfo fi;
   char where[128];
-  if (!cl_frame_info(c->R, f, &fi) || (h->id && fi.id != h->id)) return 0;
+  if (!cl_frame_info(c->R, h->h, &fi)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   lua_createtable(L, 0, 15);
   setint(L, "id", fi.id);
   pushkey(L, state_keys[fi.state]);
   lua_setfield(L, -2, "state");
-  cl_where(c->R, f, where, sizeof where);
+  cl_where(c->R, h->h, where, sizeof where);
   lua_pushstring(L, where);
   lua_setfield(L, -2, "where");
   setint(L, "index", fi.index);
@@ -285,7 +284,7 @@ static int pinfo(lua_State *L) {
 
 /* the frame behind handle h, if it is still the one h was made for */
 static int glanced(Ctx *c, Handle *h, cl_FrameInfo *fi) {
-  return cl_frame_info(c->R, h->f, fi) && !(h->id && fi->id != h->id);
+  return cl_frame_info(c->R, h->h, fi);
 }
 
 /* coro.glance(h): state, where, promise, awaiter — what a frame is at this
@@ -302,7 +301,7 @@ static int glance(lua_State *L) {
   if (!glanced(c, h, &fi)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   const char *state = state_keys[fi.state];
-  cl_where(c->R, h->f, where, sizeof where);
+  cl_where(c->R, h->h, where, sizeof where);
   if (fi.promise_alive) t->push(c, L, fi.promise);
   else lua_pushnil(L);
   if (glanced(c, h, &fi) && fi.awaiter.ops != NULL) {

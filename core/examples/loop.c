@@ -4,13 +4,13 @@
 #include <string.h>
 #include "corolab.h"
 
-static struct { cl_Frame *h; long wake; } sleepers[8];
+static struct { cl_Handle h; long wake; } sleepers[8];
 static int nsleepers;
 static long now;
 
 typedef struct Sleep { long ticks; } Sleep;           /* the awaiter: sleep(n) */
 
-static cl_Error *sleep_suspend(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *sleep_suspend(cl_Runtime *R, void *self, cl_Handle h,
                                cl_SuspendResult *r) {
   (void)R; (void)r;
   sleepers[nsleepers].h = h;
@@ -38,14 +38,14 @@ static const cl_Coroutine worker_coroutine = {.name = "worker", .promise_type = 
 
 int main(void) {
   cl_Runtime *R = cl_runtime_new(NULL, NULL);
-  cl_Frame *w[2] = {NULL, NULL};
+  cl_Handle w[2] = {{0}};
   cl_call(R, &worker_coroutine, &(Worker){.name = "fast", .period = 2}, &w[0]);
   cl_call(R, &worker_coroutine, &(Worker){.name = "slow", .period = 3}, &w[1]);
   for (int i = 0; i < 2; i++) cl_resume(R, w[i]);
   for (now = 1; nsleepers > 0; now++)
     for (int i = 0; i < nsleepers;) {
       if (sleepers[i].wake > now) { i++; continue; }
-      cl_Frame *h = sleepers[i].h;
+      cl_Handle h = sleepers[i].h;
       memmove(&sleepers[i], &sleepers[i + 1], (size_t)(--nsleepers - i) * sizeof *sleepers);
       cl_Error *e = cl_resume(R, h);
       if (e) fprintf(stderr, "loop: %s\n", cl_error_message(e));

@@ -233,15 +233,17 @@ static cl_Error *left_behind(cl_Runtime *R, unsigned id, int left,
                       id, left & CL_PIN_DESTROYED ? "destroyed" : "resumed", what);
 }
 
-/* await_suspend returned a handle to transfer to, checked as resume() checks
-   one: a handle that carries its frame's id cannot reach a newer frame */
-static cl_Error *transfer_target(cl_Runtime *R, const cl_SuspendResult *res) {
-  if (res->handle == NULL)
+/* await_suspend returned a handle to transfer to, checked as resume()
+   checks one: *next, its state (NULL: noop_coroutine()), or the error */
+static cl_Error *transfer_target(cl_Runtime *R, cl_Handle h, cl_FrameState **next) {
+  if (h.frame == NULL)
     return cl_error_new(R, CL_MISUSE, "await_suspend returned a null "
                         "coroutine_handle; resuming it is undefined behaviour "
                         "in C++ [coroutine.handle.resumption]");
-  return cl_check_handle(R, "await_suspend (symmetric transfer)", res->handle,
-                         res->id);
+  if (h.frame == &R->noop) *next = NULL;
+  else if ((*next = cl_handle_state(R, h)) == NULL)
+    return cl_not_a_frame(R, "await_suspend (symmetric transfer)", h);
+  return NULL;
 }
 
 /* ------------------------------------------------------------ shortcuts -- */
@@ -269,8 +271,7 @@ static cl_TaskPromise *task_promise(cl_Frame *h, const cl_FrameState *st) {
    that is not what they would do (the task is done, or not suspended, or
    the continuation is gone), and they run */
 static int transfers_itself(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                            cl_Frame **next) {
-  cl_Frame *h = cl_frame_of_state(st);
+                            cl_FrameState **next) {
   if (st->awaiter.ops != NULL || st->spilled) return 0;  /* another's temporaries */
   if (a.ops->flags & CL_AWAITER_STARTS_TASK) {           /* co_await task */
     cl_Frame *t = (cl_Frame *)a.self;
@@ -279,21 +280,17 @@ static int transfers_itself(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
     if (p == NULL ||
         (ts->state != CL_STATE_SUSPENDED_INITIAL && ts->state != CL_STATE_SUSPENDED))
       return 0;
-    p->continuation = h;
-    p->continuation_id = st->id;
-    *next = t;
+    p->continuation = cl_handle_of(st);
+    *next = ts;
     return 1;
   }
-  const cl_TaskPromise *p = task_promise(h, st);          /* the final awaiter */
+  const cl_TaskPromise *p = task_promise(cl_frame_of_state(st), st);  /* final */
   if (p == NULL) return 0;
-  if (p->continuation == NULL) {                          /* back to the resumer */
-    *next = cl_noop_coroutine(R);
+  if (p->continuation.frame == NULL) {                    /* back to the resumer */
+    *next = NULL;
     return 1;
   }
-  cl_FrameState *cs = cl_frame_lookup(R, p->continuation);
-  if (cs == NULL || cs->id != p->continuation_id) return 0;
-  *next = p->continuation;
-  return 1;
+  return (*next = cl_handle_state(R, p->continuation)) != NULL;
 }
 
 /* the error is raised at the co_await: its temporaries die first */
@@ -323,16 +320,16 @@ static AwaitOutcome resumed_at_once(cl_Runtime *R, cl_FrameState *st,
    then. From the suspension on, user code (observers of its events, and
    await_suspend) may resume or destroy it: the pin tells */
 static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable w,
-                                  cl_Frame **next, cl_Error **error) {
+                                  cl_FrameState **next, cl_Error **error) {
   unsigned id = st->id;
-  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL, 0};
+  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, {NULL, 0, 0}};
   cl_EventCause back = CL_CAUSE_RETURNED_VOID;       /* to the resumer */
   cl_Pin pin;
   cl_pin(R, &pin, st);
   emit_about_awaiter(R, CL_EV_SUSPEND, st, &pin);
   if (!pin.left) emit_about_awaiter(R, CL_EV_AWAIT_SUSPEND, st, &pin);
   int called = !pin.left;
-  if (called) *error = w.ops->await_suspend(R, w.self, cl_frame_of_state(st), &res);
+  if (called) *error = w.ops->await_suspend(R, w.self, cl_handle_of(st), &res);
   int left = pin.left;
   cl_unpin(R, &pin, st);
   if (!called)                         /* user code resumed or destroyed it */
@@ -343,8 +340,7 @@ static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable
   else if (res.kind == CL_SUSPEND_BOOL)
     back = CL_CAUSE_RETURNED_TRUE;
   else if (res.kind == CL_SUSPEND_HANDLE) {
-    if ((*error = transfer_target(R, &res))) return AWAIT_BROKEN;
-    *next = res.handle;
+    if ((*error = transfer_target(R, res.handle, next))) return AWAIT_BROKEN;
     return AWAIT_TRANSFERS;
   } else if (res.kind != CL_SUSPEND_VOID) {
     *error = cl_error_new(R, CL_MISUSE, "await_suspend of '%s' set an unknown "
@@ -357,7 +353,7 @@ static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable
 }
 
 AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
-                      AwaitKind kind, void *result, cl_Frame **next,
+                      AwaitKind kind, void *result, cl_FrameState **next,
                       cl_Error **error) {
   cl_set_await(st, kind, STAGE_OPERAND);
   st->await_result = result;

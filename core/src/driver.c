@@ -13,8 +13,10 @@
 /* how control leaves a frame (two words: returned in registers) */
 typedef struct Exit {
   enum { EXIT_SUSPENDED, EXIT_TRANSFER, EXIT_FINISHED, EXIT_ERROR } how;
-  void *to;                    /* EXIT_TRANSFER: the next frame; EXIT_ERROR:
-                                  the error for the resumer (or caller) */
+  void *to;                    /* EXIT_TRANSFER: the next frame's state (NULL:
+                                  noop_coroutine(), back to the resumer);
+                                  EXIT_ERROR: the error for the resumer (or
+                                  caller) */
 } Exit;
 
 static Exit exit_with(int how, void *to) {
@@ -33,13 +35,13 @@ static void destroy_locals(cl_Runtime *R, cl_FrameState *st) {
   st->locals_alive = 0;
   cl_emit(R, CL_EV_LOCALS_DESTROY, st, 0, NULL);
   if (st->co->destroy_locals)
-    st->co->destroy_locals(R, cl_frame_of_state(st), cl_state_locals(st), st->scope);
+    st->co->destroy_locals(R, cl_handle_of(st), cl_state_locals(st), st->scope);
 }
 
 static void destroy_params(cl_Runtime *R, cl_FrameState *st) {
   cl_emit(R, CL_EV_PARAMS_DESTROY, st, 0, NULL);
   if (st->co->destroy_params)
-    st->co->destroy_params(R, cl_frame_of_state(st), cl_state_locals(st));
+    st->co->destroy_params(R, cl_handle_of(st), cl_state_locals(st));
 }
 
 /* the frame's memory goes; pins on it learn it before anyone else runs */
@@ -91,7 +93,7 @@ static void teardown(cl_Runtime *R, cl_FrameState *st) {
 static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Awaitable a;
-  cl_Frame *next = NULL;
+  cl_FrameState *next = NULL;
   AwaitOutcome o = AWAIT_THROWS;
   cl_emit(R, CL_EV_FINAL_SUSPEND, st, 0, NULL);
   cl_Error *e = pt->final_suspend(R, promise_of(st), &a);
@@ -280,10 +282,10 @@ static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
 }
 
 /* the step's first part: what stays the same from one step to the next */
-static void step_init(cl_Runtime *R, cl_Frame *h, cl_FrameState *st, cl_Step *s) {
+static void step_init(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   s->R = R;
-  s->frame = h;
-  s->promise = cl_frame_promise(h);
+  s->handle = cl_handle_of(st);
+  s->promise = cl_frame_promise(s->handle.frame);
   s->locals = cl_state_locals(st);
 }
 
@@ -304,7 +306,7 @@ static void step_body(cl_FrameState *st, cl_Step *s, cl_Error *thrown) {
 static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   const cl_PromiseType *pt = st->co->promise_type;
   for (;;) {
-    cl_Frame *next = NULL;
+    cl_FrameState *next = NULL;
     AwaitOutcome o;
     cl_Awaitable a;
     cl_Error *e, *thrown = NULL;
@@ -357,7 +359,7 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
     if (e) return unwind(R, st, e);
     st->locals_alive = 1;
   }
-  step_init(R, cl_frame_of_state(st), st, &s);
+  step_init(R, st, &s);
   step_body(st, &s, e);
   return run_body(R, st, &s);
 }
@@ -368,7 +370,7 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
 static void enter(cl_Runtime *R, cl_FrameState *st) {
   cl_set_state(st, CL_STATE_RUNNING);
   if (st->pinned) cl_pins_mark(R, st, CL_PIN_RESUMED);
-  cl_set_running(R, cl_frame_of_state(st), st->id);
+  R->running = cl_handle_of(st);
 }
 
 /* resume a suspended frame */
@@ -399,18 +401,16 @@ static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_EventCause cause,
                       "[coroutine.handle.resumption]", op, name, why);
 }
 
-/* the trampoline: follow symmetric transfers in a loop, never recursing */
+/* the trampoline: follow symmetric transfers in a loop, never recursing
+   (each target was checked live where await_suspend returned it) */
 static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   while (x.how == EXIT_TRANSFER) {
-    cl_Frame *next = (cl_Frame *)x.to;
-    if (next == &R->noop) {                     /* back to the resumer */
+    cl_FrameState *st = (cl_FrameState *)x.to;
+    const char *why;
+    if (st == NULL) {                           /* back to the resumer */
       cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, from, CL_CAUSE_RETURNED_NOOP);
       return NULL;
     }
-    cl_FrameState *st = cl_frame_lookup(R, next);
-    const char *why;
-    if (st == NULL)
-      return cl_not_a_frame(R, "await_suspend (symmetric transfer)", next);
     if ((why = resume_check(st)))
       return bad_resume(R, "await_suspend (symmetric transfer)",
                         CL_CAUSE_TRANSFER_REFUSED, st, why);
@@ -463,10 +463,9 @@ static int yields_pointers(cl_Runtime *R, const cl_FrameState *st) {
          !st->pinned && R->depth < R->nesting_limit;
 }
 
-static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
+static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Handle h,
                                              cl_FrameState *st) {
-  cl_Frame *resumer = R->running;
-  unsigned resumer_id = R->running_id, id = st->id;
+  cl_Handle resumer = R->running;
   cl_Error *e = NULL;
   cl_Step s;
   cl_set_state(st, CL_STATE_RUNNING);       /* enter(), not pinned */
@@ -476,8 +475,8 @@ static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
   }
   st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
   R->depth++;
-  cl_set_running(R, h, id);
-  step_init(R, h, st, &s);
+  R->running = h;
+  step_init(R, st, &s);
   step_body(st, &s, NULL);
   if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
     st->scope = (unsigned char)s.scope;            /* co_yield v: */
@@ -488,34 +487,31 @@ static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
     st->awaiter.self = NULL;
     cl_set_state(st, CL_STATE_SUSPENDED);
   } else
-    e = transfers(R, run_body(R, st, &s), id);
+    e = transfers(R, run_body(R, st, &s), h.id);
   R->depth--;
-  cl_set_running(R, resumer, resumer_id);
+  R->running = resumer;
   return e;
 }
 
-OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
-  if (h == &R->noop) return NULL;
-  cl_FrameState *st = cl_frame_lookup(R, h);
+OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Handle h) {
+  cl_FrameState *st = cl_handle_state(R, h);
   const char *why;
-  if (st == NULL) return cl_not_a_frame(R, "resume()", h);
+  if (st == NULL) return h.frame == &R->noop ? NULL : cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st)))
     return bad_resume(R, "resume()", CL_CAUSE_RESUME_REFUSED, st, why);
   if (yields_pointers(R, st)) return resume_yielding(R, h, st);
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
-  cl_Frame *resumer = R->running;
-  unsigned resumer_id = R->running_id, from = st->id;
+  cl_Handle resumer = R->running;
   R->depth++;
-  cl_Error *e = transfers(R, run_frame(R, st, resumer_id), from);
+  cl_Error *e = transfers(R, run_frame(R, st, resumer.id), h.id);
   R->depth--;
-  cl_set_running(R, resumer, resumer_id);
+  R->running = resumer;
   return e;
 }
 
-OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
-  if (h == &R->noop) return NULL;
-  cl_FrameState *st = cl_frame_lookup(R, h);
-  if (st == NULL) return cl_not_a_frame(R, "destroy()", h);
+OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Handle h) {
+  cl_FrameState *st = cl_handle_state(R, h);
+  if (st == NULL) return h.frame == &R->noop ? NULL : cl_not_a_frame(R, "destroy()", h);
   switch ((cl_State)st->state) {
     case CL_STATE_SUSPENDED_INITIAL: case CL_STATE_SUSPENDED:
     case CL_STATE_SUSPENDED_FINAL: break;
@@ -534,7 +530,7 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
   if (R->depth >= R->nesting_limit) return too_deep(R, "destroy()");
   R->depth++;
   cl_set_state(st, CL_STATE_DESTROYING);
-  cl_emit(R, CL_EV_DESTROY, st, R->running_id, NULL);
+  cl_emit(R, CL_EV_DESTROY, st, R->running.id, NULL);
   teardown(R, st);
   R->depth--;
   return NULL;
@@ -587,13 +583,12 @@ static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *
 
 /* control first returns to the caller: the return object is converted
    (g++ 12's moment); if that fails, the call fails whole */
-static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, cl_Frame *h,
-                         unsigned id, void *ret) {
-  cl_FrameState *st = cl_frame_lookup(R, h);
-  if (st != NULL && st->id != id) st = NULL;   /* it ended meanwhile */
+static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, cl_Handle h,
+                         void *ret) {
+  cl_FrameState *st = cl_handle_state(R, h);   /* NULL: it ended meanwhile */
   cl_emit(R, CL_EV_RETURN_OBJECT_CONVERT, st, 0, co->name);
   cl_Error *e = co->convert(R, co, ret);
-  if (e && (st = cl_frame_lookup(R, h)) && st->id == id) return abandon(R, st, ret, e);
+  if (e && (st = cl_handle_state(R, h))) return abandon(R, st, ret, e);
   return e;
 }
 
@@ -615,7 +610,8 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   h->resume_fn = co->step;
   h->destroy_fn = co->destroy_locals;
   st->co = co;
-  st->id = ++R->next_id;
+  if (++R->next_id == 0) ++R->next_id;   /* 0 is no frame's */
+  st->id = R->next_id;
   st->state = CL_STATE_PROLOGUE;
   if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st))
     return undo_prologue(R, st, BUILT_FRAME, cl_error_new(R, CL_NOMEMORY,
@@ -623,10 +619,10 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
                          "enough memory", co->name));
   cl_looked(R, h)->key = h;            /* its first lookups will find it */
   cl_looked(R, h)->state = st;
-  cl_set_running(R, h, st->id);
+  cl_Handle self = R->running = cl_handle_of(st);
   cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
-  if (co->init && (e = co->init(R, h, cl_state_locals(st), args)))
+  if (co->init && (e = co->init(R, self, cl_state_locals(st), args)))
     return undo_prologue(R, st, BUILT_FRAME, e);
   cl_emit_value(R, CL_EV_PROMISE_CONSTRUCT, st, pt->name, args);
   st->promise_alive = 1;          /* from_promise works in the constructor */
@@ -637,9 +633,8 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
     return undo_prologue(R, st, BUILT_PROMISE, e);
   /* co_await promise.initial_suspend(); */
   cl_Awaitable a;
-  cl_Frame *next = NULL;
-  AwaitOutcome o = AWAIT_THROWS;
-  unsigned id = st->id;          /* from the suspension on, st may die */
+  cl_FrameState *next = NULL;
+  AwaitOutcome o = AWAIT_THROWS;           /* from the suspension on, st may die */
   cl_emit(R, CL_EV_INITIAL_SUSPEND, st, 0, NULL);
   if ((e = pt->initial_suspend(R, cl_frame_promise(h), &a)) == NULL)
     o = cl_await(R, st, a, AWAIT_INITIAL, NULL, &next, &e);
@@ -653,9 +648,9 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
       cl_set_state(st, CL_STATE_RUNNING);
       x = continue_body(R, st);
   }
-  if ((e = transfers(R, x, id)) && (st = cl_frame_lookup(R, h)) && st->id == id)
+  if ((e = transfers(R, x, self.id)) && (st = cl_handle_state(R, self)))
     return abandon(R, st, ret, e);       /* still ours: the call fails whole */
-  if (e == NULL && co->convert) e = convert(R, co, h, id, ret);
+  if (e == NULL && co->convert) e = convert(R, co, self, ret);
   return e;
 }
 
@@ -683,12 +678,11 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
   cl_Error *e = check_definition(R, co, args);
   if (e) return e;
   if (R->depth >= R->nesting_limit) return too_deep(R, "call");
-  cl_Frame *caller = R->running;
-  unsigned caller_id = R->running_id;
+  cl_Handle caller = R->running;
   R->depth++;
   e = prologue(R, co, args, ret);
   R->depth--;
-  cl_set_running(R, caller, caller_id);
+  R->running = caller;
   return e;
 }
 
@@ -698,14 +692,14 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
 cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
   return call(R, co, args, ret);
 }
-cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h) { return resume(R, h); }
-cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
+cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Handle h) { return resume(R, h); }
+cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Handle h, cl_FrameState *st) {
   if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
       yields_pointers(R, st))
     return resume_yielding(R, h, st);
   return resume(R, h);
 }
-cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }
+cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Handle h) { return destroy(R, h); }
 #else
 /* the observed driver hands a run to the quiet one when nothing observes */
 #ifdef CL_NO_EVENTS
@@ -719,11 +713,11 @@ cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) 
                "cl_call: R, co and ret must not be NULL");
   return quiet(R) ? cl_call_quiet(R, co, args, ret) : call(R, co, args, ret);
 }
-cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
+cl_Error *cl_resume(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_resume: R must not be NULL");
   return quiet(R) ? cl_resume_quiet(R, h) : resume(R, h);
 }
-cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h) {
+cl_Error *cl_destroy(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_destroy: R must not be NULL");
   return quiet(R) ? cl_destroy_quiet(R, h) : destroy(R, h);
 }

@@ -27,7 +27,7 @@ static const char oom_message[] = "not enough memory";
 static void report_to_stderr(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) {
   char where[128];
   (void)ud;
-  cl_where(R, cl_promise_frame(leak->promise), where, sizeof where);
+  cl_where(R, leak->handle, where, sizeof where);
   fprintf(stderr, "corolab: leak: coroutine #%u '%s' (%s) still alive, %s at %s\n",
           leak->id, leak->coroutine->name, leak->coroutine->promise_type->name,
           cl_state_name(leak->state), where);
@@ -57,10 +57,10 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
 
 /* the frames alive, oldest first, in a block of *n (NULL: none, or no
    memory) */
-static cl_Frame **live_frames(cl_Runtime *R, size_t *n) {
-  cl_Frame **all;
+static cl_Handle *live_frames(cl_Runtime *R, size_t *n) {
+  cl_Handle *all;
   *n = cl_frames(R, NULL, 0);
-  if (*n == 0 || (all = (cl_Frame **)cl_alloc(R, *n * sizeof *all)) == NULL)
+  if (*n == 0 || (all = (cl_Handle *)cl_alloc(R, *n * sizeof *all)) == NULL)
     return NULL;
   cl_frames(R, all, *n);
   return all;
@@ -68,7 +68,7 @@ static cl_Frame **live_frames(cl_Runtime *R, size_t *n) {
 
 static void report_leaks(cl_Runtime *R) {
   size_t n;
-  cl_Frame **all = live_frames(R, &n);
+  cl_Handle *all = live_frames(R, &n);
   for (size_t i = 0; all != NULL && i < n; i++) {
     cl_FrameInfo info;
     if (cl_frame_info(R, all[i], &info)) R->leak_report(R, &info, R->leak_ud);
@@ -82,7 +82,7 @@ static void report_leaks(cl_Runtime *R) {
 static void destroy_leaks(cl_Runtime *R) {
   for (int round = 0; round < 4; round++) {
     size_t n, done = 0;
-    cl_Frame **all = live_frames(R, &n);
+    cl_Handle *all = live_frames(R, &n);
     if (all == NULL) return;
     for (size_t i = 0; i < n; i++) {
       cl_FrameInfo info;

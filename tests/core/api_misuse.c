@@ -11,8 +11,9 @@
 int main(int argc, char **argv) {
   cl_Runtime *R = cl_runtime_new(NULL, NULL);
   const char *which = argc > 1 ? argv[1] : "";
-  if (strcmp(which, "resume") == 0) cl_resume(NULL, NULL);
-  else if (strcmp(which, "done") == 0) cl_done(R, NULL, NULL);
+  cl_Handle null = {0};
+  if (strcmp(which, "resume") == 0) cl_resume(NULL, null);
+  else if (strcmp(which, "done") == 0) cl_done(R, null, NULL);
   else if (strcmp(which, "call") == 0) cl_call(R, NULL, NULL, NULL);
   else if (strcmp(which, "observe") == 0) cl_observe(R, NULL, NULL);
   else if (strcmp(which, "error") == 0) puts(cl_error_message(NULL));

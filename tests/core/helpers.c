@@ -186,7 +186,7 @@ static cl_Error *aw_ready(cl_Runtime *R, void *self, int *ready) {
   return rec(R, "%s.await_ready", a->name);
 }
 
-static cl_Error *aw_suspend(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *aw_suspend(cl_Runtime *R, void *self, cl_Handle h,
                             cl_SuspendResult *res) {
   RecAwaiter *a = (RecAwaiter *)self;
   cl_frame_info(R, h, &a->seen);
@@ -237,7 +237,7 @@ static cl_Error *p_construct(cl_Runtime *R, void *p, void *args) {
 
 static cl_Error *p_get_return_object(cl_Runtime *R, void *p, void *ret) {
   cl_Error *e = rec(R, "get_return_object");
-  return e ? e : cl_from_promise(R, p, NULL, (cl_Frame **)ret);
+  return e ? e : cl_from_promise(R, p, NULL, (cl_Handle *)ret);
 }
 
 static cl_Error *p_initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
@@ -336,7 +336,7 @@ const cl_PromiseType rec_promise_transforming = {
 
 /* ------------------------------------------------------ scripted bodies -- */
 
-static cl_Error *script_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+static cl_Error *script_init(cl_Runtime *R, cl_Handle h, void *locals, void *args) {
   ScriptLocals *L = (ScriptLocals *)locals;
   cl_FrameInfo info;
   (void)args;
@@ -378,7 +378,7 @@ static void script_step(cl_Step *s) {
   }
 }
 
-static void script_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals,
+static void script_destroy_locals(cl_Runtime *R, cl_Handle h, void *locals,
                                   int scope) {
   const Op *script = ((ScriptLocals *)locals)->script;
   const char *alive[16];
@@ -391,7 +391,7 @@ static void script_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals,
   while (n > 0) note(R, "~%s", alive[--n]);      /* innermost first */
 }
 
-static void script_destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
+static void script_destroy_params(cl_Runtime *R, cl_Handle h, void *locals) {
   (void)h; (void)locals;
   note(R, "~params");
 }
@@ -449,16 +449,16 @@ static void ok(cl_Runtime *R, cl_Error *e, const char *what) {
   fail();
 }
 
-cl_Frame *start_with(cl_Runtime *R, const cl_Coroutine *co, void *args) {
-  cl_Frame *h = NULL;
+cl_Handle start_with(cl_Runtime *R, const cl_Coroutine *co, void *args) {
+  cl_Handle h = {0};
   ok(R, cl_call(R, co, args, &h), "cl_call");
   return h;
 }
 
-void resume_ok(cl_Runtime *R, cl_Frame *h) { ok(R, cl_resume(R, h), "resume()"); }
-void destroy_ok(cl_Runtime *R, cl_Frame *h) { ok(R, cl_destroy(R, h), "destroy()"); }
+void resume_ok(cl_Runtime *R, cl_Handle h) { ok(R, cl_resume(R, h), "resume()"); }
+void destroy_ok(cl_Runtime *R, cl_Handle h) { ok(R, cl_destroy(R, h), "destroy()"); }
 
-int done_of(cl_Runtime *R, cl_Frame *h) {
+int done_of(cl_Runtime *R, cl_Handle h) {
   int done = -1;
   ok(R, cl_done(R, h, &done), "done()");
   return done;

@@ -2,7 +2,7 @@
 ** test_body.c — the C body protocol (corolab.h, "Resume-point macros" and
 ** "Lifetimes"): each way a body can break it is a named error and the
 ** runtime stays usable; catching at a co_await; task<void>; parameters
-** copied by size; the plain queries; where a body stands.
+** copied by size; the queries on a handle; where a body stands.
 */
 #include <stdio.h>
 #include <string.h>
@@ -11,14 +11,14 @@
 
 /* after a broken body: the frame is done (or gone), destroying it works,
    and the runtime still runs a coroutine to its end */
-static void still_usable(cl_Runtime *R, cl_Frame *h) {
+static void still_usable(cl_Runtime *R, cl_Handle h) {
   long long n = 2;
   void *v;
   if (cl_is_live(R, h)) {
-    assert_true(cl_is_done(R, h));
+    assert_true(done_of(R, h));
     destroy_ok(R, h);
   }
-  cl_Frame *g = start_with(R, &range_generator, &n);
+  cl_Handle g = start_with(R, &range_generator, &n);
   assert_ok(cl_generator_next(R, g, &v));
   assert_int_equal(*(long long *)v, 0);
   destroy_ok(R, g);
@@ -57,7 +57,7 @@ static void test_broken_steps(void **state) {
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     cl_Coroutine co = {.name = "broken", .promise_type = &rec_promise,
                        .step = cases[i].step, .source = __FILE__};
-    cl_Frame *h = start(R, &co);
+    cl_Handle h = start(R, &co);
     assert_error(R, cl_resume(R, h), CL_MISUSE, cases[i].says);
     still_usable(R, h);
   }
@@ -84,7 +84,7 @@ static void test_unknown_suspend_index(void **state) {
   cl_Runtime *R = fx->R;
   cl_Coroutine co = {.name = "nested", .promise_type = &cl_generator_type,
                      .locals_size = sizeof(Nested), .step = nested_yield};
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   void *v;
   assert_ok(cl_generator_next(R, h, &v));
   assert_int_equal(*(long long *)v, 1);
@@ -111,7 +111,7 @@ static void test_thrown_ignored(void **state) {
   cl_Runtime *R = fx->R;
   cl_Coroutine co = {.name = "ignorer", .promise_type = &rec_promise,
                      .step = ignores_thrown};
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   fx->throw_at = "aw.await_resume";
   assert_error(R, cl_resume(R, h), CL_MISUSE,
                "went on past the error its co_await raised (see cl_Step.thrown)");
@@ -132,7 +132,7 @@ static void test_awaitable_without_ops(void **state) {
   cl_Runtime *R = fx->R;
   cl_Coroutine co = {.name = "noops", .promise_type = &rec_promise,
                      .step = await_no_ops};
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   fx->rethrow = 1;
   assert_error(R, cl_resume(R, h), CL_MISUSE, "co_await: the operand is an "
                "awaitable whose ops are NULL (cl_Awaitable.ops)");
@@ -147,7 +147,7 @@ static const cl_PromiseType incomplete = {.name = "incomplete"};
 static void test_bad_definitions(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
-  cl_Frame *h = NULL;
+  cl_Handle h = {0};
   long long n = 1;
   static const struct { cl_Coroutine co; int args; const char *says; } cases[] = {
     {{.name = "a", .promise_type = &rec_promise}, 0,
@@ -165,9 +165,9 @@ static void test_bad_definitions(void **state) {
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
     assert_error(R, cl_call(R, &cases[i].co, cases[i].args ? &n : NULL, &h),
                  CL_MISUSE, cases[i].says);
-  assert_null(h);
+  assert_null(h.frame);
   assert_log_empty(&fx->log);
-  still_usable(R, NULL);
+  still_usable(R, h);
 }
 
 /* ------------------------------------------------- catching, task<void> -- */
@@ -189,13 +189,13 @@ static const cl_Coroutine child = {
 
 /* try { co_await child(true); } catch (...) { caught = message; }
    co_await child(false); co_return 7; */
-typedef struct Parent { cl_Frame *t; cl_Error *err; char caught[32]; cl_Value v; } Parent;
+typedef struct Parent { cl_Handle t; cl_Error *err; char caught[32]; cl_Value v; } Parent;
 
 static void parent_step(cl_Step *s) {
   Parent *L = (Parent *)s->locals;
   CL_BEGIN(s);
   CL_CALL(s, &L->t, &child, &(int){1});
-  CL_AWAIT_CATCH(s, NULL, L->err, cl_task_awaitable(L->t));
+  CL_AWAIT_CATCH(s, NULL, L->err, cl_task_awaitable(s->R, L->t));
   assert_non_null(L->err);
   strcpy(L->caught, cl_error_message(L->err));
   cl_error_free(s->R, L->err);
@@ -215,7 +215,7 @@ static const cl_Coroutine parent = {
 static void test_await_catch(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
-  cl_Frame *t = start(R, &parent);
+  cl_Handle t = start(R, &parent);
   cl_Value v;
   assert_ok(cl_task_run(R, t, &v));
   assert_int_equal(v.i, 7);
@@ -237,7 +237,7 @@ static void test_await_rethrows(void **state) {
   cl_Runtime *R = fx->R;
   cl_Coroutine co = {.name = "p", .promise_type = &cl_task_type,
                      .step = awaits_failing};
-  cl_Frame *t = start(R, &co);
+  cl_Handle t = start(R, &co);
   assert_error(R, cl_task_run(R, t, NULL), CL_EXCEPTION, "child failed");
   destroy_ok(R, t);
 }
@@ -246,11 +246,11 @@ static void test_await_rethrows(void **state) {
 static void test_task_void(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
-  cl_Frame *t = start_with(R, &child, &(int){0});
+  cl_Handle t = start_with(R, &child, &(int){0});
   cl_Value v = {.i = 99};
   assert_ok(cl_task_run(R, t, &v));
   assert_int_equal(v.i, 0);
-  assert_true(cl_is_done(R, t));
+  assert_true(done_of(R, t));
   destroy_ok(R, t);
 }
 
@@ -259,7 +259,7 @@ static void test_task_void(void **state) {
 typedef struct Args { long long from, to; } Args;
 typedef struct Counting { Args args; long long i; int init_saw; } Counting;
 
-static cl_Error *counting_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+static cl_Error *counting_init(cl_Runtime *R, cl_Handle h, void *locals, void *args) {
   Counting *L = (Counting *)locals;
   (void)R; (void)h; (void)args;
   L->init_saw = L->args.to == 3;          /* copied before init runs */
@@ -281,7 +281,7 @@ static void test_args_by_size(void **state) {
   cl_Coroutine co = {.name = "counting", .promise_type = &cl_generator_type,
                      .locals_size = sizeof(Counting), .args_size = sizeof(Args),
                      .init = counting_init, .step = counting_step};
-  cl_Frame *h = start_with(R, &co, &(Args){1, 3});
+  cl_Handle h = start_with(R, &co, &(Args){1, 3});
   void *v;
   long long seen[3];
   int n = 0;
@@ -301,27 +301,28 @@ static void test_args_by_size(void **state) {
 
 /* ------------------------------------------------------------ queries -- */
 
-static void test_plain_queries(void **state) {
+static void test_queries(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
   long long n = 1;
-  cl_Frame *h = start_with(R, &range_generator, &n);
-  void *v;
+  cl_Handle h = start_with(R, &range_generator, &n), null = {0};
+  void *v, *p;
   assert_true(cl_is_live(R, h));
-  assert_false(cl_is_done(R, h));
-  assert_non_null(cl_promise_of(R, h, &cl_generator_type));
-  assert_null(cl_promise_of(R, h, &cl_task_type));
-  assert_null(cl_promise_of(R, h, NULL));
+  assert_false(done_of(R, h));
+  assert_ok(cl_promise(R, h, &cl_generator_type, &p));
+  assert_ptr_equal(p, cl_frame_promise(h.frame));
+  assert_error(R, cl_promise(R, h, &cl_task_type, &p), CL_MISUSE, "not 'task'");
   assert_ok(cl_generator_next(R, h, &v));
   assert_ok(cl_generator_next(R, h, &v));
   assert_null(v);
-  assert_true(cl_is_done(R, h));
+  assert_true(done_of(R, h));
   destroy_ok(R, h);
   assert_false(cl_is_live(R, h));
-  assert_true(cl_is_done(R, h));              /* gone: a loop on it ends */
-  assert_null(cl_promise_of(R, h, &cl_generator_type));
-  assert_false(cl_is_done(R, cl_noop_coroutine(R)));
-  assert_false(cl_is_live(R, NULL));
+  assert_error(R, cl_promise(R, h, &cl_generator_type, &p), CL_MISUSE,
+               "promise(): coroutine #1 'range' was already destroyed");
+  assert_false(done_of(R, cl_noop_coroutine(R)));
+  assert_false(cl_is_live(R, cl_noop_coroutine(R)));
+  assert_false(cl_is_live(R, null));
 }
 
 /* "file:line" of the suspend point, from .source */
@@ -331,7 +332,7 @@ static void test_where_from_source(void **state) {
   cl_Coroutine co = {.name = "where", .promise_type = &cl_generator_type,
                      .locals_size = sizeof(Counting), .args_size = sizeof(Args),
                      .step = counting_step, .source = "/some/dir/counting.c"};
-  cl_Frame *h = start_with(R, &co, &(Args){0, 5});
+  cl_Handle h = start_with(R, &co, &(Args){0, 5});
   char buf[64], want[64];
   void *v;
   assert_ok(cl_generator_next(R, h, &v));
@@ -357,7 +358,7 @@ static void test_pointer_into_step_stack(void **state) {
   cl_Runtime *R = fx->R;
   cl_Coroutine co = {.name = "dangling", .promise_type = &cl_generator_type,
                      .step = yields_stack};
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   void *v;
   assert_error(R, cl_generator_next(R, h, &v), CL_MISUSE,
                "left the value pointing into its own C stack");
@@ -376,7 +377,7 @@ int main(void) {
     FIXTURE_TEST(test_await_rethrows),
     FIXTURE_TEST(test_task_void),
     FIXTURE_TEST(test_args_by_size),
-    FIXTURE_TEST(test_plain_queries),
+    FIXTURE_TEST(test_queries),
     FIXTURE_TEST(test_where_from_source),
 #ifdef COROLAB_APICHECK
     FIXTURE_TEST(test_pointer_into_step_stack),
