@@ -283,7 +283,9 @@ typedef struct cl_Step {
   cl_Handle handle;            /* this coroutine's handle */
   void *promise;
   void *locals;                /* the body's storage in the frame */
-  int index;                   /* suspend index: in and out (0 = start) */
+  int index;                   /* suspend index: in and out (0 = start; a
+                                  step that asks to suspend leaves it not 0,
+                                  the point to resume at) */
   int scope;                   /* the body's scope marker (CL_SCOPE): in and
                                   out, 0..255, 0 at the start */
   cl_Error *thrown;            /* in: raised by the co_await just resumed.
@@ -366,7 +368,9 @@ CL_API cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args,
    "Lifetimes"). Each suspending macro is a case label: one per source
    line, never inside a nested switch, never jumping over a declaration
    with an initializer (-Wjump-misses-init says so). A suspend index the
-   switch does not know is an error, reported by CL_BEGIN's default. */
+   switch does not know is an error, reported by CL_BEGIN's default; so is
+   a request to suspend (CL_REQ_AWAIT, CL_REQ_YIELD set by hand) that
+   leaves the index at 0, which would start the body again at each resume. */
 CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
 
 #define CL_BEGIN(s) \
@@ -408,8 +412,9 @@ CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      lives in the frame's locals (or in static or heap storage), never in a
      step's local variable or a compound literal: the yielded and returned
      value, CL_AWAIT's result slot, the awaitable's self (suspend_always and
-     suspend_never have none). Built with COROLAB_APICHECK, the driver
-     rejects such a pointer into the step's stack with a CL_MISUSE error.
+     suspend_never have none). In every build the driver rejects such a
+     pointer into the step's stack (the 64 KiB below its own cl_Step) with a
+     CL_MISUSE error, before it reads it.
      args of cl_call (and CL_CALL, CL_AWAIT_TASK) are read during the call
      only: a compound literal is fine there.
    - Locals: only the frame's locals survive a suspension; their cleanup

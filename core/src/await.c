@@ -163,9 +163,12 @@ void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st) {
   cl_free(R, unspill(R, st), sizeof(Spill));
 }
 
-/* an awaitable without ops is nothing C++ could write: an error where it
-   appears, naming who made it */
-static cl_Error *no_ops(cl_Runtime *R, cl_FrameState *st, const char *who) {
+/* an awaitable without ops is nothing C++ could write, but a broken C
+   value: an error where it appears, naming who made it, that ends the
+   coroutine as a broken body step does (*broken) */
+static cl_Error *no_ops(cl_Runtime *R, cl_FrameState *st, const char *who,
+                        int *broken) {
+  *broken = 1;
   return cl_ill_formed(R, st, "co_await: %s an awaitable whose ops are NULL "
                        "(cl_Awaitable.ops); make one with cl_awaitable(&ops, self)",
                        who);
@@ -176,19 +179,20 @@ static const char *const operand_of[] = {   /* by AwaitKind */
   "final_suspend returned"
 };
 
-/* [expr.await]/3: operand -> awaitable (await_transform) -> awaiter */
+/* [expr.await]/3: operand -> awaitable (await_transform) -> awaiter; an
+   error is raised at the co_await, unless it is *broken (no_ops) */
 static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                             AwaitKind kind) {
+                             AwaitKind kind, int *broken) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  if (a.ops == NULL) return no_ops(R, st, operand_of[kind]);
+  if (a.ops == NULL) return no_ops(R, st, operand_of[kind], broken);
   if ((e = keep(R, st, a, STAGE_OPERAND))) return e;
   if (kind == AWAIT_PLAIN && pt->await_transform) {
     cl_Awaitable t;
     emit_about_awaiter(R, CL_EV_AWAIT_TRANSFORM, st, NULL);
     if ((e = pt->await_transform(R, cl_frame_promise(cl_frame_of_state(st)), a, &t)))
       return e;
-    if (t.ops == NULL) return no_ops(R, st, "await_transform returned");
+    if (t.ops == NULL) return no_ops(R, st, "await_transform returned", broken);
     if ((e = keep(R, st, a = t, STAGE_TRANSFORMED))) return e;
   }
   int member = has(R, a, CL_MEMBER_CO_AWAIT), nonmember = has(R, a, CL_FREE_CO_AWAIT);
@@ -202,7 +206,7 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
     e = member ? a.ops->member_co_await(R, a.self, &w)
                : a.ops->free_co_await(R, a.self, &w);
     if (e) return e;
-    if (w.ops == NULL) return no_ops(R, st, "operator co_await returned");
+    if (w.ops == NULL) return no_ops(R, st, "operator co_await returned", broken);
     if ((e = keep(R, st, a = w, STAGE_CO_AWAITED))) return e;
   }
   for (cl_AwaitMember m = CL_AWAIT_READY; m <= CL_AWAIT_RESUME; m++)
@@ -369,7 +373,11 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
     suspend(st, kind);
     return AWAIT_TRANSFERS;
   }
-  if ((*error = get_awaiter(R, st, operand, kind))) return thrown_at(R, st);
+  int broken = 0;
+  if ((*error = get_awaiter(R, st, operand, kind, &broken))) {
+    thrown_at(R, st);
+    return broken ? AWAIT_ILL_FORMED : AWAIT_THROWS;
+  }
   cl_Awaitable w = st->awaiter;
   int ready = 0;
   emit_about_awaiter(R, CL_EV_AWAIT_READY, st, NULL);

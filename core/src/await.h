@@ -49,6 +49,9 @@ typedef enum AwaitOutcome {
   AWAIT_TRANSFERS,         /* symmetric transfer to *next (NULL: to
                               noop_coroutine(), back to the resumer) */
   AWAIT_THROWS,            /* *error is raised at the co_await */
+  AWAIT_ILL_FORMED,        /* *error, a CL_MISUSE (an awaitable without ops),
+                              ends the coroutine: to the resumer, never to
+                              unhandled_exception; the temporaries are gone */
   AWAIT_BROKEN             /* *error goes to the resumer: the frame is gone or
                               was resumed behind our back (undefined in C++) */
 } AwaitOutcome;

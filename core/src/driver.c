@@ -109,6 +109,9 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
     case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
     case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next);
     case AWAIT_BROKEN: return exit_with(EXIT_ERROR, e);
+    case AWAIT_ILL_FORMED:                    /* it ends where it stands */
+      cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
+      return exit_with(EXIT_ERROR, e);
     default: break;
   }
   /* [dcl.fct.def.coroutine]/15: final_suspend must not throw */
@@ -215,14 +218,18 @@ static cl_Error *broken_step(cl_Runtime *R, cl_FrameState *st, const char *fmt,
   return cl_ill_formed(R, st, fmt, st->id, st->co->name, at, what);
 }
 
-#ifdef COROLAB_APICHECK
-/* p points into the C stack just below the step's caller: the step's own
-   locals, dead once it returned (a cheap check: 64 KiB below base) */
-static int on_step_stack(const void *p, const void *base) {
-  uintptr_t a = (uintptr_t)p, b = (uintptr_t)base;
-  return a < b && b - a < 65536;
-}
+/* p points into the C stack just below base, the cl_Step of the step's
+   caller: the step's own locals, dead once it returned. One subtraction
+   and one comparison, so that every build checks every step: the 64 KiB
+   below base hold the driver's frames and the step's, never an object
+   that outlives the step */
+#define CL_STEP_STACK 65536u
+#define on_step_stack(p, base) \
+  ((uintptr_t)(base) - (uintptr_t)(p) - 1 < (uintptr_t)CL_STEP_STACK)
 
+/* what of s points into its step's stack (NULL: nothing): the value of a
+   co_yield or co_return, the result slot of a co_await or co_yield, the
+   awaitable's self (suspend_always and suspend_never have none) */
 static const char *stack_pointer_in(const cl_Step *s) {
   int own_self = s->request == CL_REQ_AWAIT && !(s->operand.ops != NULL &&
     (s->operand.ops->flags & (CL_AWAITER_SUSPEND_ALWAYS | CL_AWAITER_SUSPEND_NEVER)));
@@ -235,21 +242,22 @@ static const char *stack_pointer_in(const cl_Step *s) {
   if (own_self && on_step_stack(s->operand.self, s)) return "the awaitable's self";
   return NULL;
 }
-#endif
 
-/* a step that asks to go on (await, yield, return) with no error pending
-   and a scope in range needs no more checks: three compares */
-#ifdef COROLAB_APICHECK
-#define needs_check(s) 1
-#else
+/* a step that asks to go on (await, yield, return) with no error pending,
+   a scope in range, a resume point to come back to and no pointer into
+   its stack needs no more checks. The pointers' check is one comparison
+   each (a pointer the request does not use, NULL, never matches) */
 #define needs_check(s) \
   ((s)->thrown != NULL || (unsigned)(s)->request >= CL_REQ_RAISE || \
-   (unsigned)(s)->scope > 255)
-#endif
+   (unsigned)(s)->scope > 255 || \
+   ((s)->index == 0 && (s)->request <= CL_REQ_YIELD) || \
+   on_step_stack((s)->value, s) || on_step_stack((s)->result, s) || \
+   on_step_stack((s)->operand.self, s))
 
 /* what the step asked for, checked; NULL if the driver can do it */
 static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   cl_Error *taken = s->thrown;
+  const char *what;
   if (taken != NULL && !(s->request == CL_REQ_RAISE && s->error == taken)) {
     cl_error_free(R, taken);          /* neither raised nor taken: ours */
     if (s->request != CL_REQ_RAISE && s->request != CL_REQ_MISUSE)
@@ -271,22 +279,28 @@ static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   if (s->scope < 0 || s->scope > 255)
     return broken_step(R, st, "the body of coroutine #%u '%s'%s set scope "
                        "marker %s", "outside 0..255 (CL_SCOPE)");
-#ifdef COROLAB_APICHECK
-  const char *what = stack_pointer_in(s);
-  if (what != NULL)
+  if (s->index == 0 && (s->request == CL_REQ_AWAIT || s->request == CL_REQ_YIELD))
+    return broken_step(R, st, "the body of coroutine #%u '%s'%s asked to "
+                       "suspend without a resume point (%s)", "its suspend "
+                       "index is still 0, so its next resume would run it "
+                       "again from the top: suspend with CL_AWAIT or CL_YIELD, "
+                       "which set the index");
+  if ((what = stack_pointer_in(s)) != NULL)
     return broken_step(R, st, "the body of coroutine #%u '%s'%s left %s "
                        "pointing into its own C stack, which is gone once the "
                        "step returns; keep it in the frame's locals", what);
-#endif
   return NULL;
 }
 
-/* the step's first part: what stays the same from one step to the next */
+/* the step's first part: what stays the same from one step to the next
+   (and the operand, which a step sets only for a co_await, defined) */
 static void step_init(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   s->R = R;
   s->handle = cl_handle_of(st);
   s->promise = cl_frame_promise(s->handle.frame);
   s->locals = cl_state_locals(st);
+  s->operand.ops = NULL;
+  s->operand.self = NULL;
 }
 
 /* run the body from its current point to its next request */
@@ -340,6 +354,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
     switch (o) {
       case AWAIT_RESUMES: thrown = cl_await_resume(R, st); break;
       case AWAIT_THROWS: break;                 /* raised at the co_await */
+      case AWAIT_ILL_FORMED: return ill_formed(R, st, thrown);
       case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
       case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next);
       case AWAIT_BROKEN: return exit_with(EXIT_ERROR, thrown);
@@ -640,7 +655,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
     o = cl_await(R, st, a, AWAIT_INITIAL, NULL, &next, &e);
   Exit x;
   switch (o) {
-    case AWAIT_THROWS: return abandon(R, st, ret, e);
+    case AWAIT_THROWS: case AWAIT_ILL_FORMED: return abandon(R, st, ret, e);
     case AWAIT_BROKEN: return e;
     case AWAIT_SUSPENDED: x = exit_with(EXIT_SUSPENDED, NULL); break;
     case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next); break;

@@ -119,24 +119,77 @@ static void test_thrown_ignored(void **state) {
   still_usable(R, h);
 }
 
-/* an awaitable without ops is raised at its co_await, like a missing
-   member, and names the maker */
+/* an awaitable without ops, from the body or a member that makes one,
+   names its maker and ends the coroutine, as a broken step does: the
+   misuse goes to the resumer, never to unhandled_exception (which would
+   store it, and the resume say nothing) */
 static void await_no_ops(cl_Step *s) {
   CL_BEGIN(s);
   CL_AWAIT(s, NULL, cl_awaitable(NULL, NULL));
   CL_END(s);
 }
 
+static void yield_one(cl_Step *s) {
+  static long long one = 1;
+  CL_BEGIN(s);
+  CL_YIELD(s, &one);
+  CL_END(s);
+}
+
+static cl_Error *no_ops_out(cl_Runtime *R, void *p, cl_Awaitable *out) {
+  (void)R; (void)p;
+  *out = cl_awaitable(NULL, NULL);
+  return NULL;
+}
+
+static cl_Error *no_ops_yielded(cl_Runtime *R, void *p, void *v, cl_Awaitable *out) {
+  (void)v;
+  return no_ops_out(R, p, out);
+}
+
+static cl_Error *no_ops_transformed(cl_Runtime *R, void *p, cl_Awaitable operand,
+                                    cl_Awaitable *out) {
+  (void)operand;
+  return no_ops_out(R, p, out);
+}
+
 static void test_awaitable_without_ops(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
-  cl_Coroutine co = {.name = "noops", .promise_type = &rec_promise,
-                     .step = await_no_ops};
-  cl_Handle h = start(R, &co);
-  fx->rethrow = 1;
-  assert_error(R, cl_resume(R, h), CL_MISUSE, "co_await: the operand is an "
-               "awaitable whose ops are NULL (cl_Awaitable.ops)");
-  still_usable(R, h);
+  cl_PromiseType yielding = rec_promise, transforming = rec_promise,
+                 finishing = rec_promise, starting = rec_promise;
+  yielding.yield_value = no_ops_yielded;
+  transforming.await_transform = no_ops_transformed;
+  finishing.final_suspend = no_ops_out;
+  starting.initial_suspend = no_ops_out;
+  static RecAwaiter aw;
+  aw = rec_awaiter("aw", 1);
+  Op await_aw[] = {AWAIT(&aw), END}, nothing[] = {END};
+  static const char fmt[] = "co_await: %s an awaitable whose ops are NULL "
+                            "(cl_Awaitable.ops); make one with cl_awaitable(&ops, self)";
+  struct { cl_Coroutine co; const char *who; } cases[] = {
+    {{.name = "noops", .promise_type = &rec_promise, .step = await_no_ops},
+     "the operand is"},
+    {{.name = "y", .promise_type = &yielding, .step = yield_one}, "yield_value returned"},
+    {script_coroutine("t", &transforming, await_aw), "await_transform returned"},
+    {script_coroutine("f", &finishing, nothing), "final_suspend returned"},
+  };
+  char says[256];
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    cl_Handle h = start(R, &cases[i].co);
+    snprintf(says, sizeof says, fmt, cases[i].who);
+    fx->log.n = 0;
+    assert_error_exact(R, cl_resume(R, h), CL_MISUSE, says);
+    for (int j = 0; j < fx->log.n; j++)
+      assert_null(strstr(fx->log.entry[j], "unhandled_exception"));
+    assert_true(done_of(R, h));
+    still_usable(R, h);
+  }
+  cl_Coroutine co = script_coroutine("i", &starting, nothing);    /* to the caller */
+  cl_Handle h = {0};
+  snprintf(says, sizeof says, fmt, "initial_suspend returned");
+  assert_error_exact(R, cl_call(R, &co, NULL, &h), CL_MISUSE, says);
+  assert_int_equal(cl_frames(R, NULL, 0), 0);
 }
 
 /* -------------------------------------------------- bad definitions -- */
@@ -344,8 +397,17 @@ static void test_where_from_source(void **state) {
   destroy_ok(R, h);
 }
 
-#ifdef COROLAB_APICHECK
-/* a yielded pointer into the step's own C stack, caught by the driver */
+/* -------------------------------------- what a consumer would misread -- */
+
+/* Pointers into the step's own C stack, which dies when the step returns
+   (corolab.h, "Lifetimes"): a co_yield's or co_return's value, a
+   co_await's result slot and an awaitable's self. The driver checks each
+   against the step's stack in every build (one comparison each), before
+   anything reads it. (gcc sees these too, and says so: the test means it) */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wdangling-pointer"
+#endif
+
 static void yields_stack(cl_Step *s) {
   long long dead = 5;
   CL_BEGIN(s);
@@ -353,18 +415,153 @@ static void yields_stack(cl_Step *s) {
   CL_END(s);
 }
 
+static void returns_stack(cl_Step *s) {
+  cl_Value dead = {.i = 5};
+  CL_BEGIN(s);
+  CL_RETURN(s, &dead);
+  CL_END(s);
+}
+
+static void result_on_stack(cl_Step *s) {
+  long long dead = 0;
+  CL_BEGIN(s);
+  CL_AWAIT(s, &dead, cl_suspend_always());
+  CL_END(s);
+}
+
+static void self_on_stack(cl_Step *s) {
+  RecAwaiter dead = rec_awaiter("dead", 0);
+  CL_BEGIN(s);
+  CL_AWAIT(s, NULL, rec_awaitable(&dead));
+  CL_END(s);
+}
+
+/* ... and a pointer into the resumer's stack, above the step's, is fine */
+typedef struct Outside { long long *p; } Outside;
+
+static void yields_outside(cl_Step *s) {
+  Outside *l = (Outside *)s->locals;
+  CL_BEGIN(s);
+  CL_YIELD(s, l->p);
+  CL_END(s);
+}
+
 static void test_pointer_into_step_stack(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
-  cl_Coroutine co = {.name = "dangling", .promise_type = &cl_generator_type,
-                     .step = yields_stack};
+  static const char fmt[] = "the body of coroutine #%u '%s' left %s pointing "
+                            "into its own C stack, which is gone once the step "
+                            "returns; keep it in the frame's locals";
+  struct { cl_Coroutine co; const char *what; } cases[] = {
+    {{.name = "yields", .promise_type = &cl_generator_type, .step = yields_stack},
+     "the value"},
+    {{.name = "returns", .promise_type = &cl_task_type, .step = returns_stack},
+     "the value"},
+    {{.name = "result", .promise_type = &cl_task_type, .step = result_on_stack},
+     "the result slot"},
+    {{.name = "self", .promise_type = &rec_promise, .step = self_on_stack},
+     "the awaitable's self"},
+  };
+  char says[256];
+  void *v;
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    cl_Handle h = start(R, &cases[i].co);
+    snprintf(says, sizeof says, fmt, h.id, cases[i].co.name, cases[i].what);
+    assert_error_exact(R, i == 0 ? cl_generator_next(R, h, &v) : cl_resume(R, h),
+                       CL_MISUSE, says);
+    assert_true(done_of(R, h));
+    still_usable(R, h);
+  }
+  for (int j = 0; j < fx->log.n; j++)          /* "dead" was never called */
+    assert_null(strstr(fx->log.entry[j], "dead"));
+  long long outside = 42;
+  cl_Coroutine co = {.name = "outside", .promise_type = &cl_generator_type,
+                     .locals_size = sizeof(Outside), .args_size = sizeof(Outside),
+                     .step = yields_outside};
+  cl_Handle h = start_with(R, &co, &(Outside){&outside});
+  assert_ok(cl_generator_next(R, h, &v));
+  assert_ptr_equal(v, &outside);
+  destroy_ok(R, h);
+}
+
+/* co_yield of NULL: next() would read it as the end and stop early; it
+   is an error that names where the body yielded it, and the generator
+   stays suspended there: the next next() goes on */
+typedef struct Three { long long a, c; } Three;
+
+static void yields_null(cl_Step *s) {
+  Three *l = (Three *)s->locals;
+  CL_BEGIN(s);
+  l->a = 1;
+  CL_YIELD(s, &l->a);
+  CL_YIELD(s, NULL);
+  l->c = 3;
+  CL_YIELD(s, &l->c);
+  CL_END(s);
+}
+
+static void test_yield_of_null(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  cl_Coroutine co = {.name = "holes", .promise_type = &cl_generator_type,
+                     .locals_size = sizeof(Three), .step = yields_null,
+                     .source = __FILE__};
+  cl_Handle h = start(R, &co);
+  char says[256];
+  void *v;
+  assert_ok(cl_generator_next(R, h, &v));
+  assert_int_equal(*(long long *)v, 1);
+  snprintf(says, sizeof says, "next(): coroutine #1 'holes' (generator) yielded "
+           "a null pointer at test_body.c:%d, which next() cannot tell from its "
+           "end; co_yield a pointer to the value (CL_YIELD(s, &v))", __LINE__ - 19);
+  assert_error_exact(R, cl_generator_next(R, h, &v), CL_MISUSE, says);
+  assert_null(v);
+  assert_ok(cl_generator_next(R, h, &v));
+  assert_int_equal(*(long long *)v, 3);
+  assert_ok(cl_generator_next(R, h, &v));
+  assert_null(v);                              /* the end */
+  assert_true(done_of(R, h));
+  destroy_ok(R, h);
+}
+
+/* the request set by hand, with no suspend point (no case label to come
+   back to): the next resume would start the body again, for ever */
+static void yields_by_hand(cl_Step *s) {
+  static long long v = 1;
+  s->request = CL_REQ_YIELD;
+  s->value = &v;
+}
+
+static void test_suspend_without_resume_point(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  cl_Coroutine co = {.name = "endless", .promise_type = &cl_generator_type,
+                     .step = yields_by_hand};
   cl_Handle h = start(R, &co);
   void *v;
-  assert_error(R, cl_generator_next(R, h, &v), CL_MISUSE,
-               "left the value pointing into its own C stack");
+  assert_error_exact(R, cl_generator_next(R, h, &v), CL_MISUSE,
+                     "the body of coroutine #1 'endless' asked to suspend "
+                     "without a resume point (its suspend index is still 0, so "
+                     "its next resume would run it again from the top: suspend "
+                     "with CL_AWAIT or CL_YIELD, which set the index)");
+  assert_true(done_of(R, h));
   still_usable(R, h);
 }
-#endif
+
+/* cl_task_run of a frame that is no task says so */
+static void test_task_run_of_a_generator(void **state) {
+  Fixture *fx = *state;
+  cl_Runtime *R = fx->R;
+  long long n = 3;
+  cl_Handle g = start_with(R, &range_generator, &n);
+  assert_error_exact(R, cl_task_run(R, g, NULL), CL_MISUSE, "cl_task_run: "
+                     "coroutine #1 'range' (generator) is not a task; "
+                     "cl_task_run takes the frame of a task (cl_task_type)");
+  void *v;
+  assert_ok(cl_generator_next(R, g, &v));       /* untouched */
+  assert_int_equal(*(long long *)v, 0);
+  destroy_ok(R, g);
+}
 
 int main(void) {
   const struct CMUnitTest tests[] = {
@@ -379,9 +576,10 @@ int main(void) {
     FIXTURE_TEST(test_args_by_size),
     FIXTURE_TEST(test_queries),
     FIXTURE_TEST(test_where_from_source),
-#ifdef COROLAB_APICHECK
     FIXTURE_TEST(test_pointer_into_step_stack),
-#endif
+    FIXTURE_TEST(test_yield_of_null),
+    FIXTURE_TEST(test_suspend_without_resume_point),
+    FIXTURE_TEST(test_task_run_of_a_generator),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
