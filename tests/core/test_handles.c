@@ -274,6 +274,39 @@ static void stale_everywhere(cl_Runtime *R, const cl_Coroutine *co) {
   destroy_ok(R, newer);
 }
 
+/* the same for a task whose address a new task took: neither co_await
+   (cl_task_awaitable) nor cl_task_run of the old handle runs the new one */
+static void task_returns(cl_Step *s) {
+  static cl_Value seven = {.i = 7};
+  CL_BEGIN(s);
+  CL_RETURN(s, &seven);
+  CL_END(s);
+}
+
+static const cl_Coroutine returns_seven = {
+  .name = "seven", .promise_type = &cl_task_type, .step = task_returns
+};
+
+static void test_stale_task_handle(void **state) {
+  cl_Runtime *R = ((Fixture *)*state)->R;
+  cl_Handle stale, newer, task;
+  cl_FrameInfo info;
+  assert_ok(cl_call(R, &returns_seven, NULL, &stale));
+  destroy_ok(R, stale);
+  assert_ok(cl_call(R, &returns_seven, NULL, &newer));
+  assert_ptr_equal(newer.frame, stale.frame);
+  names_stale(R, cl_task_run(R, stale, NULL), "cl_task_run", stale, "seven", newer);
+  assert_ok(cl_call(R, &await_stale, &stale, &task));
+  assert_ok(cl_resume(R, task));
+  assert_true(cl_frame_info(R, task, &info));
+  names_stale(R, ((AwaitStale *)info.locals)->err, "co_await task", stale,
+              "seven", newer);
+  destroy_ok(R, task);
+  assert_true(cl_frame_info(R, newer, &info));         /* never ran */
+  assert_int_equal(info.state, CL_STATE_SUSPENDED_INITIAL);
+  destroy_ok(R, newer);
+}
+
 /* frames from the runtime's slabs (a promise type with neither
    operator_new nor operator_delete) */
 static void test_stale_handle_slab(void **state) {
@@ -425,6 +458,7 @@ int main(void) {
     FIXTURE_TEST(test_use_after_destroy),
     FIXTURE_TEST(test_stale_handle_slab),
     FIXTURE_TEST(test_stale_handle_registry),
+    FIXTURE_TEST(test_stale_task_handle),
     FIXTURE_TEST(test_from_address_not_a_frame),
     FIXTURE_TEST(test_resume_while_running),
     FIXTURE_TEST(test_resume_from_await_ready),
