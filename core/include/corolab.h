@@ -61,6 +61,15 @@ typedef struct cl_Handle {
 
 /* -------------------------------------------------------------- errors -- */
 
+/* An error has one owner at a time, who frees it once with cl_error_free
+   (or hands it on: raises it from a body with CL_RAISE, returns it from a
+   member, passes it to unhandled_exception's caller). Whoever gets one
+   from a call owns it: every call of this header that returns a
+   cl_Error * (cl_resume, cl_destroy, cl_call, cl_task_run,
+   cl_generator_next, ...) hands it to its caller, never keeping a
+   reference. An error lives until it is freed or its runtime closes;
+   cl_runtime_close reports those never freed (cl_set_error_reporter), as
+   it reports frames, then frees them. */
 typedef enum cl_ErrorKind {
   CL_EXCEPTION,      /* raised by a body or a callback: C++'s "throw" */
   CL_MISUSE,         /* undefined behaviour or ill-formed in C++: a bad call */
@@ -81,7 +90,10 @@ CL_API cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
 CL_API cl_ErrorKind cl_error_kind(const cl_Error *e);
 CL_API const char *cl_error_message(const cl_Error *e);
 CL_API void *cl_error_payload(const cl_Error *e);
-CL_API void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
+/* frees e (may be NULL) and its payload; NULL, or a CL_MISUSE error when
+   e is no live error of R (freed already, or another runtime's): then
+   nothing is freed, and e is never read */
+CL_API cl_Error *cl_error_free(cl_Runtime *R, cl_Error *e);
 
 /* ------------------------------------------------------------- runtime -- */
 
@@ -91,9 +103,10 @@ typedef void *(*cl_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 /* NULL alloc: malloc */
 CL_API cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud);
 /* reports the frames still alive as leaks (see cl_set_leak_reporter), then
-   destroys them, and frees the errors still alive; returns how many frames
-   it found. From inside a body, callback or observer of R (which would
-   return into a closed runtime) it does nothing and returns SIZE_MAX */
+   destroys them; reports the errors never freed (cl_set_error_reporter),
+   then frees them; returns how many frames it found. From inside a body,
+   callback or observer of R (which would return into a closed runtime) it
+   does nothing and returns SIZE_MAX */
 CL_API size_t cl_runtime_close(cl_Runtime *R);
 CL_API void *cl_runtime_userdata(cl_Runtime *R);
 CL_API void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
@@ -426,10 +439,17 @@ CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
    - The reference promise types' return object is the frame's handle, a
      cl_Handle: whoever called owns it and must cl_destroy it once done
      (a task awaited with cl_task_awaitable is destroyed by the co_await).
-   - Errors belong to the runtime that made them: free each one with
-     cl_error_free, which is the owner's job; cl_runtime_close frees those
-     still alive, so no error may outlive its runtime. s->thrown belongs to
-     the driver until the body takes it (see cl_Step).
+   - Errors belong to the runtime that made them and have one owner at a
+     time (see "errors" above): whoever a call returns one to frees it,
+     once, with cl_error_free; freeing it again is a CL_MISUSE error.
+     cl_runtime_close reports and frees those still alive, so no error may
+     outlive its runtime. s->thrown belongs to the driver until the body
+     takes it (see cl_Step). What unhandled_exception receives is the
+     promise's to keep or free.
+   - A promise (cl_promise, cl_from_promise's argument) is valid while its
+     frame lives, until its destructor runs; a generator's promise->error
+     and a task's are the promise's until next() or the task's result
+     hands them on.
    - Frames still alive at cl_runtime_close are reported (cl_set_leak_reporter)
      and then destroyed, as lua_close frees everything: suspended ones with
      cl_destroy (their locals, promise and parameter copies see their
@@ -670,6 +690,15 @@ CL_API void cl_unobserve(cl_Runtime *R, int id);
 typedef void (*cl_LeakReporter)(cl_Runtime *R, const cl_FrameInfo *leak,
                                 void *ud);
 CL_API void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud);
+
+/* errors alive at cl_runtime_close, which their owners never freed, are
+   reported here before they are freed: the first CL_ERRORS_REPORTED, the
+   oldest first, each with its place i (1, 2, ...) among the count there
+   are (default: stderr; fn NULL: not reported); ud may be NULL */
+#define CL_ERRORS_REPORTED 3
+typedef void (*cl_ErrorReporter)(cl_Runtime *R, const cl_Error *e, size_t i,
+                                 size_t count, void *ud);
+CL_API void cl_set_error_reporter(cl_Runtime *R, cl_ErrorReporter fn, void *ud);
 
 /* --------------------------------------------- reference promise types -- */
 

@@ -259,7 +259,13 @@ static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   cl_Error *taken = s->thrown;
   const char *what;
   if (taken != NULL && !(s->request == CL_REQ_RAISE && s->error == taken)) {
-    cl_error_free(R, taken);          /* neither raised nor taken: ours */
+    cl_Error *twice = cl_error_free(R, taken);   /* neither raised nor taken */
+    if (twice != NULL) {
+      cl_error_free(R, twice);
+      return broken_step(R, st, "the body of coroutine #%u '%s'%s freed the "
+                         "error its co_await raised without taking it (%s)",
+                         "it stays the driver's until CL_AWAIT_CATCH takes it");
+    }
     if (s->request != CL_REQ_RAISE && s->request != CL_REQ_MISUSE)
       return broken_step(R, st, "the body of coroutine #%u '%s'%s went on past "
                          "the error its co_await raised (%s): raise it or take "
@@ -633,7 +639,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
                          "cannot register the frame of coroutine '%s': not "
                          "enough memory", co->name));
   cl_looked(R, h)->key = h;            /* its first lookups will find it */
-  cl_looked(R, h)->state = st;
+  cl_looked(R, h)->value = st;
   cl_Handle self = R->running = cl_handle_of(st);
   cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);

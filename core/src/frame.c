@@ -54,7 +54,7 @@ cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h) {
   if (st != NULL) {
     cl_RegistrySlot *c = cl_looked(R, h);
     c->key = h;
-    c->state = st;
+    c->value = st;
   }
   return st;
 }
@@ -246,7 +246,7 @@ size_t cl_frames(cl_Runtime *R, cl_Handle *out, size_t n) {
   l.n = 0;
   cl_slab_each(&R->slabs, list_one, &l);
   for (size_t i = 0; i < g->size; i++)
-    if (g->slots[i].key != NULL) list_one(g->slots[i].state, &l);
+    if (g->slots[i].key != NULL) list_one(g->slots[i].value, &l);
   if (l.states) {
     qsort(l.states, l.n, sizeof *l.states, by_id);
     for (size_t i = 0; i < l.n; i++) out[i] = cl_handle_of(l.states[i]);

@@ -121,6 +121,8 @@ struct cl_Runtime {
   int nobservers, observers_size, next_observer;
   cl_LeakReporter leak_report;
   void *leak_ud;
+  cl_ErrorReporter error_report;
+  void *error_ud;
   Spill *spills;
   Grave graves[CL_GRAVES];
   uint64_t frames_freed;       /* ever; graves keeps the last CL_GRAVES */
@@ -129,7 +131,10 @@ struct cl_Runtime {
   int ncached;
   struct cl_Frame noop;        /* noop_coroutine()'s frame */
   struct cl_Error *oom;        /* preallocated "out of memory" */
-  struct cl_Error *errors;     /* the others alive, freed at close */
+  struct cl_Error *errors;     /* the others alive, newest first, freed at
+                                  close */
+  cl_Registry live_errors;     /* the same by address, so that freeing one
+                                  that is not alive is told without reading it */
 };
 
 static inline size_t cl_state_offset(const cl_PromiseType *pt) {
@@ -176,7 +181,7 @@ static inline int cl_in_slabs(const cl_PromiseType *pt) {
 cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h);
 static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
   const cl_RegistrySlot *c = cl_looked(R, h);
-  if (h == c->key && h != NULL) return c->state;
+  if (h == c->key && h != NULL) return (cl_FrameState *)c->value;
   return cl_frame_find(R, h);
 }
 

@@ -33,6 +33,13 @@ static void report_to_stderr(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) 
           cl_state_name(leak->state), where);
 }
 
+static void error_to_stderr(cl_Runtime *R, const cl_Error *e, size_t i,
+                            size_t count, void *ud) {
+  (void)R; (void)ud;
+  fprintf(stderr, "corolab: leak: error %zu of %zu never freed (cl_error_free): "
+          "%s\n", i, count, cl_error_message(e));
+}
+
 static void noop_step(cl_Step *s) { (void)s; }
 
 cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
@@ -45,6 +52,7 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   R->next_observer = 1;
   R->nesting_limit = CL_NESTING_LIMIT;
   R->leak_report = report_to_stderr;
+  R->error_report = error_to_stderr;
   R->noop.resume_fn = noop_step;
   R->oom = (cl_Error *)cl_alloc(R, sizeof(cl_Error) + sizeof oom_message);
   if (R->oom == NULL) { alloc(alloc_ud, R, sizeof *R, 0); return NULL; }
@@ -97,13 +105,25 @@ static void destroy_leaks(cl_Runtime *R) {
   }
 }
 
+/* the first CL_ERRORS_REPORTED errors alive, oldest first (the list is
+   newest first), and how many there are */
+static void report_errors(cl_Runtime *R) {
+  const cl_Error *e = R->errors;
+  size_t count = R->live_errors.count;
+  while (e->next != NULL) e = e->next;
+  for (size_t i = 1; e != NULL && i <= CL_ERRORS_REPORTED; e = e->prev, i++)
+    R->error_report(R, e, i, count, R->error_ud);
+}
+
 size_t cl_runtime_close(cl_Runtime *R) {
   cl_api_check(R != NULL, "cl_runtime_close: R must not be NULL");
   if (R->depth > 0) return SIZE_MAX;        /* they would return into it */
   size_t n = cl_frames(R, NULL, 0);
   if (n > 0 && R->leak_report) report_leaks(R);
   if (n > 0) destroy_leaks(R);
+  if (R->errors && R->error_report) report_errors(R);
   while (R->errors) cl_error_free(R, R->errors);
+  cl_registry_free(R, &R->live_errors);
   while (R->ncached > 0) {
     CachedBlock *b = &R->cache[--R->ncached];
     take_unpoisoned(b->block, b->size);
@@ -129,6 +149,12 @@ void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud) {
   cl_api_check(R != NULL, "cl_set_leak_reporter: R must not be NULL");
   R->leak_report = fn;
   R->leak_ud = ud;
+}
+
+void cl_set_error_reporter(cl_Runtime *R, cl_ErrorReporter fn, void *ud) {
+  cl_api_check(R != NULL, "cl_set_error_reporter: R must not be NULL");
+  R->error_report = fn;
+  R->error_ud = ud;
 }
 
 void cl_set_nesting_limit(cl_Runtime *R, int limit) {

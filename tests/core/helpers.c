@@ -148,12 +148,22 @@ void record_events(Fixture *fx) {
   assert_true(cl_observe(fx->R, log_event, &fx->events) > 0);
 }
 
+/* an error never freed (the tests free every error they get): printed,
+   and counted in *ud if ud is not NULL */
+static void error_leaked(cl_Runtime *R, const cl_Error *e, size_t i, size_t count,
+                         void *ud) {
+  (void)R;
+  print_error("error %zu of %zu leaked: %s\n", i, count, cl_error_message(e));
+  if (ud) *(size_t *)ud = count;
+}
+
 Fixture *fixture_new(cl_Alloc alloc, void *alloc_ud) {
   Fixture *fx = (Fixture *)calloc(1, sizeof *fx);
   assert_non_null(fx);
   fx->R = cl_runtime_new(alloc, alloc_ud);
   assert_non_null(fx->R);
   cl_runtime_set_userdata(fx->R, fx);
+  cl_set_error_reporter(fx->R, error_leaked, NULL);
   fx->initial = rec_awaiter("init", 0);
   fx->final = rec_awaiter("final", 0);
   fx->yield = rec_awaiter("yield", 0);
@@ -173,9 +183,12 @@ int fixture_setup(void **state) {
 }
 
 int fixture_teardown(void **state) {
-  size_t leaks = fixture_free((Fixture *)*state);
+  Fixture *fx = (Fixture *)*state;
+  size_t errors = 0;
+  cl_set_error_reporter(fx->R, error_leaked, &errors);
+  size_t leaks = fixture_free(fx);
   if (leaks != 0) print_error("%zu coroutine frame(s) leaked\n", leaks);
-  return leaks == 0 ? 0 : -1;
+  return leaks == 0 && errors == 0 ? 0 : -1;
 }
 
 /* ------------------------------------------------------------- awaiter -- */

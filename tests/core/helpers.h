@@ -99,9 +99,11 @@ typedef struct Fixture {
 
 /* a fixture on a new runtime with this allocator (NULL: malloc) */
 Fixture *fixture_new(cl_Alloc alloc, void *alloc_ud);
-/* closes the runtime; returns how many frames leaked */
+/* closes the runtime; returns how many frames leaked (errors never freed
+   are printed) */
 size_t fixture_free(Fixture *fx);
-/* cmocka setup/teardown: a fresh runtime; teardown requires no leaks */
+/* cmocka setup/teardown: a fresh runtime; teardown requires that no frame
+   and no error leaked */
 int fixture_setup(void **state);
 int fixture_teardown(void **state);
 #define FIXTURE_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
