@@ -284,7 +284,7 @@ static int transfers_itself(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
     if (p == NULL ||
         (ts->state != CL_STATE_SUSPENDED_INITIAL && ts->state != CL_STATE_SUSPENDED))
       return 0;
-    p->continuation = cl_handle_of(st);
+    p->continuation = R->running;             /* st, which runs */
     *next = ts;
     return 1;
   }

@@ -252,7 +252,7 @@ static const char *stack_pointer_in(const cl_Step *s) {
    (unsigned)(s)->scope > 255 || \
    ((s)->index == 0 && (s)->request <= CL_REQ_YIELD) || \
    on_step_stack((s)->value, s) || on_step_stack((s)->result, s) || \
-   on_step_stack((s)->operand.self, s))
+   ((s)->request == CL_REQ_AWAIT && on_step_stack((s)->operand.self, s)))
 
 /* what the step asked for, checked; NULL if the driver can do it */
 static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
@@ -299,14 +299,12 @@ static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
 }
 
 /* the step's first part: what stays the same from one step to the next
-   (and the operand, which a step sets only for a co_await, defined) */
-static void step_init(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
+   (h is st's handle) */
+static void step_init(cl_Runtime *R, cl_Handle h, cl_FrameState *st, cl_Step *s) {
   s->R = R;
-  s->handle = cl_handle_of(st);
-  s->promise = cl_frame_promise(s->handle.frame);
+  s->handle = h;
+  s->promise = cl_frame_promise(h.frame);
   s->locals = cl_state_locals(st);
-  s->operand.ops = NULL;
-  s->operand.self = NULL;
 }
 
 /* run the body from its current point to its next request */
@@ -380,23 +378,25 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
     if (e) return unwind(R, st, e);
     st->locals_alive = 1;
   }
-  step_init(R, st, &s);
+  step_init(R, R->running, st, &s);           /* st runs (enter, prologue) */
   step_body(st, &s, e);
   return run_body(R, st, &s);
 }
 
 /* a suspended frame starts running: its state says so before any event
    announces it, so that an observer can neither resume nor destroy it;
-   pins held on it learn that it left the point where they hold it */
-static void enter(cl_Runtime *R, cl_FrameState *st) {
+   pins held on it learn that it left the point where they hold it. h is
+   its handle */
+static void enter(cl_Runtime *R, cl_FrameState *st, cl_Handle h) {
   cl_set_state(st, CL_STATE_RUNNING);
   if (st->pinned) cl_pins_mark(R, st, CL_PIN_RESUMED);
-  R->running = cl_handle_of(st);
+  R->running = h;
 }
 
-/* resume a suspended frame */
-static Exit run_frame(cl_Runtime *R, cl_FrameState *st, unsigned resumer) {
-  enter(R, st);
+/* resume a suspended frame, st (h) */
+static Exit run_frame(cl_Runtime *R, cl_FrameState *st, cl_Handle h,
+                      unsigned resumer) {
+  enter(R, st, h);
   cl_emit_why(R, CL_EV_RESUME, st, resumer, CL_CAUSE_RESUME_CALLED, NULL);
   return continue_body(R, st);
 }
@@ -436,7 +436,7 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
       return bad_resume(R, "await_suspend (symmetric transfer)",
                         CL_CAUSE_TRANSFER_REFUSED, st, why);
     unsigned id = st->id;                         /* st may die in the run */
-    enter(R, st);
+    enter(R, st, cl_handle_of(st));
     cl_emit(R, CL_EV_SYMMETRIC_TRANSFER, st, from, NULL);
     cl_emit_why(R, CL_EV_RESUME, st, from, CL_CAUSE_TRANSFERRED, NULL);
     x = continue_body(R, st);
@@ -497,7 +497,7 @@ static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Handle h,
   st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
   R->depth++;
   R->running = h;
-  step_init(R, st, &s);
+  step_init(R, h, st, &s);
   step_body(st, &s, NULL);
   if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
     st->scope = (unsigned char)s.scope;            /* co_yield v: */
@@ -524,7 +524,7 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Handle h) {
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Handle resumer = R->running;
   R->depth++;
-  cl_Error *e = transfers(R, run_frame(R, st, resumer.id), h.id);
+  cl_Error *e = transfers(R, run_frame(R, st, h, resumer.id), h.id);
   R->depth--;
   R->running = resumer;
   return e;
@@ -628,11 +628,12 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   if (h == NULL) return e;                 /* no frame: nothing to undo */
   memset(h, 0, cl_frame_size(co));
   cl_FrameState *st = (cl_FrameState *)((char *)h + cl_state_offset(pt));
+  cl_Handle self = {h, 0, cl_handle_slot(pt)};
   h->resume_fn = co->step;
   h->destroy_fn = co->destroy_locals;
   st->co = co;
   if (++R->next_id == 0) ++R->next_id;   /* 0 is no frame's */
-  st->id = R->next_id;
+  st->id = self.id = R->next_id;
   st->state = CL_STATE_PROLOGUE;
   if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st))
     return undo_prologue(R, st, BUILT_FRAME, cl_error_new(R, CL_NOMEMORY,
@@ -640,7 +641,7 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
                          "enough memory", co->name));
   cl_looked(R, h)->key = h;            /* its first lookups will find it */
   cl_looked(R, h)->value = st;
-  cl_Handle self = R->running = cl_handle_of(st);
+  R->running = self;
   cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
   if (co->init && (e = co->init(R, self, cl_state_locals(st), args)))

@@ -163,16 +163,16 @@ cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt
   cl_api_check(R != NULL && h != NULL, "cl_from_promise: R and h must not be NULL");
   cl_Frame *f = (uintptr_t)promise >= CL_FRAME_PROMISE_OFFSET
               ? cl_promise_frame(promise) : NULL;
-  cl_FrameState *st = f != NULL && f == R->running.frame
-                    ? cl_handle_state(R, R->running) : NULL;
-  if (st == NULL) st = cl_frame_lookup(R, f);
+  cl_Handle found = R->running;
+  cl_FrameState *st = f != NULL && f == found.frame ? cl_handle_state(R, found) : NULL;
+  if (st == NULL && (st = cl_frame_lookup(R, f)) != NULL) found = cl_handle_of(st);
   if (st == NULL)
     return cl_error_new(R, CL_MISUSE, "from_promise(): %p is not the promise of "
                         "a live coroutine [coroutine.handle.export.import]", promise);
   if (pt != NULL && st->co->promise_type != pt)
     return cl_wrong_type(R, "from_promise()", st, pt);
   if (!st->promise_alive) return dead_promise(R, "from_promise()", st);
-  *h = cl_handle_of(st);
+  *h = found;
   return NULL;
 }
 

@@ -185,23 +185,29 @@ static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
   return cl_frame_find(R, h);
 }
 
-/* the handle of st's frame: a frame of the slabs keeps its state, and so
-   its id, readable after it is freed (slab.h), so that its handle is
-   checked where it points, with no lookup; any other is looked up */
+/* cl_Handle.slot of a frame of type pt: a frame of the slabs keeps its
+   state, and so its id, readable after it is freed (slab.h), so that its
+   handle is checked where it points, with no lookup (the slabs take no
+   frame whose state lies beyond UINT_MAX); any other frame is looked up
+   (0) */
+static inline unsigned cl_handle_slot(const cl_PromiseType *pt) {
+  return cl_in_slabs(pt) ? (unsigned)cl_state_offset(pt) : 0;
+}
+
+/* the handle of st's frame */
 static inline cl_Handle cl_handle_of(const cl_FrameState *st) {
   cl_Handle h;
-  size_t at = cl_state_offset(st->co->promise_type);
   h.frame = cl_frame_of_state(st);
   h.id = st->id;
-  h.slot = cl_in_slabs(st->co->promise_type) && at <= UINT_MAX ? (unsigned)at : 0;
+  h.slot = cl_handle_slot(st->co->promise_type);
   return h;
 }
 
 #ifdef COROLAB_APICHECK
 int cl_slab_owns(const cl_Runtime *R, const void *p);
 #define cl_check_owner(R, h) cl_api_check(cl_slab_owns((R), (h).frame), \
-  "a handle must be one its runtime gave (this one is another runtime's, " \
-  "or was not made by a call)")
+  "a cl_Handle must be one its runtime made (this one is another " \
+  "runtime's, or made up)")
 #else
 #define cl_check_owner(R, h) ((void)0)
 #endif
@@ -217,6 +223,14 @@ static inline cl_FrameState *cl_handle_state(cl_Runtime *R, cl_Handle h) {
   } else if ((st = cl_frame_lookup(R, h.frame)) == NULL)
     return NULL;
   return st->id == h.id ? st : NULL;
+}
+/* get_return_object of the reference types: the return object is the
+   frame's handle, which the prologue made the running one */
+static inline cl_Error *cl_return_handle(cl_Runtime *R, void *promise, void *ret) {
+  if (cl_promise_frame(promise) != R->running.frame)
+    return cl_from_promise(R, promise, NULL, (cl_Handle *)ret);
+  *(cl_Handle *)ret = R->running;
+  return NULL;
 }
 /* where the body of st stands, "file:line" (from its where or source);
    0 if it cannot say */

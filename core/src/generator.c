@@ -8,7 +8,7 @@
 #define gen_promise(p) ((cl_GeneratorPromise *)(p))
 
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
-  return cl_from_promise(R, p, NULL, (cl_Handle *)ret);
+  return cl_return_handle(R, p, ret);
 }
 
 static cl_Error *always(cl_Runtime *R, void *p, cl_Awaitable *out) {

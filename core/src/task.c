@@ -8,7 +8,7 @@
 #define task_promise(h) ((cl_TaskPromise *)cl_frame_promise(h))
 
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
-  return cl_from_promise(R, p, NULL, (cl_Handle *)ret);
+  return cl_return_handle(R, p, ret);
 }
 
 static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
@@ -125,11 +125,15 @@ static cl_Error *task_resume(cl_Runtime *R, void *self, void *result) {
   return take_result(R, (cl_Frame *)self, (cl_Value *)result);
 }
 
-/* ~task(): destroys the task it owns (and nothing that was never one) */
+/* ~task(): destroys the task it owns (and nothing that was never one), by
+   a handle that looks it up where task_of just found it */
 static void task_destroy(cl_Runtime *R, void *self) {
   cl_FrameState *st;
   cl_Error *e = task_of(R, "~task", (cl_Frame *)self, &st);
-  if (e == NULL) e = cl_destroy(R, cl_handle_of(st));
+  if (e == NULL) {
+    cl_Handle task = {(cl_Frame *)self, st->id, 0};
+    e = cl_destroy(R, task);
+  }
   cl_error_free(R, e);
 }
 
@@ -156,13 +160,12 @@ static const cl_AwaitableOps refused_ops = {
   NULL, NULL, 0
 };
 
+/* a live frame's: whether it is a task, the co_await checks */
 cl_Awaitable cl_task_awaitable(cl_Runtime *R, cl_Handle task) {
   cl_api_check(R != NULL, "cl_task_awaitable: R must not be NULL");
-  cl_FrameState *st = cl_handle_state(R, task);
-  if (st != NULL && is_task(st)) return cl_awaitable(&cl_task_awaitable_ops, task.frame);
-  return cl_awaitable(&refused_ops, st == NULL
-    ? cl_not_a_frame(R, "co_await task", task)
-    : not_a_task(R, "co_await task", "cl_task_awaitable", st));
+  if (cl_handle_state(R, task) != NULL)
+    return cl_awaitable(&cl_task_awaitable_ops, task.frame);
+  return cl_awaitable(&refused_ops, cl_not_a_frame(R, "co_await task", task));
 }
 
 cl_Error *cl_task_run(cl_Runtime *R, cl_Handle task, cl_Value *result) {
