@@ -204,7 +204,12 @@ static inline cl_Handle cl_handle_of(const cl_FrameState *st) {
 }
 
 #ifdef COROLAB_APICHECK
-int cl_slab_owns(const cl_Runtime *R, const void *p);
+/* a handle of the slabs (cl_Handle.slot) points into R's */
+static inline int cl_slab_owns(cl_Runtime *R, const void *p) {
+  int in_slab;
+  cl_slab_find(&R->slabs, p, &in_slab);
+  return in_slab;
+}
 #define cl_check_owner(R, h) cl_api_check(cl_slab_owns((R), (h).frame), \
   "a cl_Handle must be one its runtime made (this one is another " \
   "runtime's, or made up)")
@@ -224,6 +229,7 @@ static inline cl_FrameState *cl_handle_state(cl_Runtime *R, cl_Handle h) {
     return NULL;
   return st->id == h.id ? st : NULL;
 }
+
 /* get_return_object of the reference types: the return object is the
    frame's handle, which the prologue made the running one */
 static inline cl_Error *cl_return_handle(cl_Runtime *R, void *promise, void *ret) {

@@ -167,12 +167,6 @@ void cl_slab_free(cl_Runtime *R, void *h, cl_FrameState *st) {
   keep_poisoned((char *)h + state_end, k->slot - state_end);
 }
 
-#ifdef COROLAB_APICHECK
-int cl_slab_owns(const cl_Runtime *R, const void *p) {
-  return slab_of(&R->slabs, p) != NULL;
-}
-#endif
-
 cl_FrameState *cl_slab_find(const cl_Slabs *S, const void *p, int *in_slab) {
   const cl_Slab *s = slab_of(S, p);
   cl_FrameState *st;
