@@ -45,10 +45,11 @@ typedef struct cl_Frame cl_Frame;       /* a coroutine frame (its address) */
 typedef struct cl_Error cl_Error;       /* the C form of an exception */
 
 /* A coroutine_handle: the frame's address, as C++'s, and the id the frame
-   had when the handle was made. A frame's id is never given again, so a
-   handle that outlived its frame cannot reach the newer frame that the
-   runtime puts at the same address (it hands the last freed address out
-   first): every call that takes a handle names it stale. Copy handles
+   had when the handle was made. A runtime gives an id once (until 2^32
+   frames later), so a handle that outlived its frame cannot reach the
+   newer frame that the runtime puts at the same address (it hands the
+   last freed address out first): every call that takes a handle names it
+   stale. Copy handles
    freely; make them only with the runtime's calls (a zeroed cl_Handle is
    the null handle). cl_address and cl_from_address are C++'s round trip
    through the address alone. */
@@ -62,8 +63,8 @@ typedef struct cl_Handle {
 /* -------------------------------------------------------------- errors -- */
 
 /* An error has one owner at a time, who frees it once with cl_error_free
-   (or hands it on: raises it from a body with CL_RAISE, returns it from a
-   member, passes it to unhandled_exception's caller). Whoever gets one
+   or hands it on (a body raises it with CL_RAISE, a member returns it;
+   unhandled_exception gets one to keep, free or return). Whoever gets one
    from a call owns it: every call of this header that returns a
    cl_Error * (cl_resume, cl_destroy, cl_call, cl_task_run,
    cl_generator_next, ...) hands it to its caller, never keeping a
@@ -92,7 +93,8 @@ CL_API const char *cl_error_message(const cl_Error *e);
 CL_API void *cl_error_payload(const cl_Error *e);
 /* frees e (may be NULL) and its payload; NULL, or a CL_MISUSE error when
    e is no live error of R (freed already, or another runtime's): then
-   nothing is freed, and e is never read */
+   nothing is freed, and e is never read. (As with free(), a freed error's
+   memory may serve a new one: a second free after that frees the new) */
 CL_API cl_Error *cl_error_free(cl_Runtime *R, cl_Error *e);
 
 /* ------------------------------------------------------------- runtime -- */
