@@ -27,8 +27,8 @@ static void pushkey(lua_State *L, const char *key) {   /* AWAIT_READY: await_rea
 
 /* ---------------------------------------------------------- observers -- */
 
-static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
-  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
+static void pushframe(Ctx *c, lua_State *L, cl_Handle h) {
+  coro_pushhandle(c, L, h, coro_frametype(c, h));
 }
 
 /* ev.args of a Lua-bodied frame's event: yield_value(v) and return_value(v)
@@ -37,7 +37,7 @@ static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
    are bare pointers, left out */
 static void pushargs(Ctx *c, lua_State *L, const cl_Event *ev) {
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, ev->frame, &info) || !coro_isbody(info.coroutine)) return;
+  if (!cl_frame_info(c->R, ev->handle, &info) || !coro_isbody(info.coroutine)) return;
   if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
     if (ev->value != (const void *)((Body *)info.locals)->T) return;
     lua_createtable(L, 1, 0);
@@ -87,8 +87,8 @@ static void pushreturned(Ctx *c, lua_State *L, unsigned long serial) {
 
 typedef struct Event {         /* an event as Lua observers get it */
   const char *kind;
-  cl_Frame *frame;             /* NULL: none, or gone */
-  unsigned id, other;
+  cl_Handle frame;             /* the frame (ev.frame is its id); null: none */
+  unsigned other;
   int index, depth;
   cl_EventCause cause;
   const char *detail, *unspecified;
@@ -103,17 +103,17 @@ typedef struct Event {         /* an event as Lua observers get it */
    one may have destroyed the frame (or made another at its address): the
    event names it only while its id is the event's */
 static void pushevent(Ctx *c, lua_State *L, const Event *ev) {
-  int alive = ev->frame && cl_frame_id(c->R, ev->frame) == ev->id;
+  int alive = cl_is_live(c->R, ev->frame);
   const PromiseType *t = alive ? coro_frametype(c, ev->frame) : NULL;
   char where[128];
   if (alive) cl_where(c->R, ev->frame, where, sizeof where);
   lua_createtable(L, 0, 10);
   lua_pushstring(L, ev->kind);
   lua_setfield(L, -2, "kind");
-  lua_pushinteger(L, ev->id);
+  lua_pushinteger(L, ev->frame.id);
   lua_setfield(L, -2, "frame");
   if (alive) {
-    coro_pushhandle(c, L, ev->frame, ev->id, t);
+    coro_pushhandle(c, L, ev->frame, t);
     lua_setfield(L, -2, "handle");
     lua_pushstring(L, where);
     lua_setfield(L, -2, "where");
@@ -190,19 +190,17 @@ static const char *unspecified(Ctx *c, const cl_Event *ev, Body *b) {
 static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
-  Body *b = ev->frame && cl_frame_id(R, ev->frame) == ev->frame_id
-          ? coro_framebody(c, ev->frame) : NULL;
+  Body *b = coro_framebody(c, ev->handle);
   Event e;
   if (b) b->depth = ev->depth;
   if (ev->kind == CL_EV_AWAIT_RESUME && b && b->defer) return;
   if (ev->kind == CL_EV_RETURN_OBJECT_DESTROY && c->order == ORDER_CLANG) {
-    c->held = ev->frame_id;
+    c->held = ev->handle;
     return;
   }
   if (!lua_checkstack(L, 1)) return;
   e.kind = cl_event_names[ev->kind];
-  e.frame = ev->frame;
-  e.id = ev->frame_id;
+  e.frame = ev->handle;
   e.other = ev->other_id;
   e.index = ev->index;
   e.depth = ev->depth;
@@ -242,18 +240,17 @@ static int ptell(lua_State *L) {
   return 0;
 }
 
-void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
+void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Handle f,
                cl_EventCause cause, const char *detail, const char *unspecified,
                int object) {
-  Body *b = f && cl_frame_id(c->R, f) == id ? coro_framebody(c, f) : NULL;
+  Body *b = coro_framebody(c, f);
   cl_FrameInfo info;
   Event e;
   if (c->nobservers == 0) return;
   e.kind = kind;
   e.frame = f;
-  e.id = id;
   e.other = 0;
-  e.index = f && cl_frame_info(c->R, f, &info) && info.id == id ? info.index : 0;
+  e.index = cl_frame_info(c->R, f, &info) ? info.index : 0;
   e.depth = b ? b->depth : 0;
   e.cause = cause;
   e.detail = detail;
@@ -307,7 +304,7 @@ static int unobserve(lua_State *L) {
 static int pframes(lua_State *L) {
   Ctx *c = ctx_up(L);
   size_t n = cl_frames(c->R, NULL, 0);
-  cl_Frame **all = (cl_Frame **)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
+  cl_Handle *all = (cl_Handle *)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
   n = cl_frames(c->R, all, n);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
@@ -319,9 +316,9 @@ static int pframes(lua_State *L) {
 
 static int running(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = cl_running(c->R);
-  if (f == NULL) lua_pushnil(L);
-  else pushframe(c, L, f);
+  cl_Handle h = cl_running(c->R);
+  if (cl_address(h) == NULL) lua_pushnil(L);
+  else pushframe(c, L, h);
   return 1;
 }
 
@@ -372,16 +369,15 @@ static void variables(lua_State *L, lua_State *T) {
 static int pinfo(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
-  cl_Frame *f = h->f;
   cl_FrameInfo fi;
   char where[128];
-  if (!cl_frame_info(c->R, f, &fi) || (h->id && fi.id != h->id)) return 0;
+  if (!cl_frame_info(c->R, h->h, &fi)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   lua_createtable(L, 0, 15);
   setint(L, "id", fi.id);
   pushkey(L, state_keys[fi.state]);
   lua_setfield(L, -2, "state");
-  cl_where(c->R, f, where, sizeof where);
+  cl_where(c->R, h->h, where, sizeof where);
   lua_pushstring(L, where);
   lua_setfield(L, -2, "where");
   setint(L, "index", fi.index);
@@ -415,7 +411,7 @@ static int pinfo(lua_State *L) {
 
 /* the frame behind handle h, if it is still the one h was made for */
 static int glanced(Ctx *c, Handle *h, cl_FrameInfo *fi) {
-  return cl_frame_info(c->R, h->f, fi) && !(h->id && fi->id != h->id);
+  return cl_frame_info(c->R, h->h, fi);
 }
 
 /* coro.glance(h): state, where, promise, awaiter — what a frame is at this
@@ -432,7 +428,7 @@ static int glance(lua_State *L) {
   if (!glanced(c, h, &fi)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   const char *state = state_keys[fi.state];
-  cl_where(c->R, h->f, where, sizeof where);
+  cl_where(c->R, h->h, where, sizeof where);
   if (fi.promise_alive) t->push(c, L, fi.promise);
   else lua_pushnil(L);
   if (glanced(c, h, &fi) && fi.awaiter.ops != NULL) {

@@ -24,17 +24,17 @@ static void test_two_runtimes_independent(void **state) {
   Fixture *fx = *state, *other = fixture_new(NULL, NULL);
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(fx->R, &co), *back;
+  cl_Handle h = start(fx->R, &co), back;
   int done;
   assert_error(other->R, cl_resume(other->R, h), CL_MISUSE,
                "is not the address of a live coroutine frame");
   assert_error(other->R, cl_done(other->R, h, &done), CL_MISUSE,
                "is not the address of a live coroutine frame");
-  assert_error(other->R, cl_from_address(other->R, h, NULL, &back), CL_MISUSE,
+  assert_error(other->R, cl_from_address(other->R, cl_address(h), NULL, &back), CL_MISUSE,
                "is not the address of a live coroutine frame");
   assert_int_equal(cl_frames(other->R, NULL, 0), 0);
   /* each numbers its own frames */
-  cl_Frame *o = start(other->R, &co);
+  cl_Handle o = start(other->R, &co);
   cl_FrameInfo a, b;
   assert_true(cl_frame_info(fx->R, h, &a));
   assert_true(cl_frame_info(other->R, o, &b));
@@ -78,7 +78,7 @@ static void test_leaks_reported_and_freed_at_close(void **state) {
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   Leaks leaks = {0, {0}, {0}, {NULL}};
   (void)state;
-  cl_Frame *a = start(fx->R, &co), *b = start(fx->R, &co), *c = start(fx->R, &co);
+  cl_Handle a = start(fx->R, &co), b = start(fx->R, &co), c = start(fx->R, &co);
   resume_ok(fx->R, b);
   destroy_ok(fx->R, a);
   cl_set_leak_reporter(fx->R, collect_leak, &leaks);
@@ -89,8 +89,8 @@ static void test_leaks_reported_and_freed_at_close(void **state) {
   assert_int_equal(leaks.states[0], CL_STATE_SUSPENDED);
   assert_int_equal(leaks.ids[1], 3);
   assert_int_equal(leaks.states[1], CL_STATE_SUSPENDED_INITIAL);
-  assert_ptr_equal(leaks.frames[0], b);
-  assert_ptr_equal(leaks.frames[1], c);
+  assert_ptr_equal(leaks.frames[0], b.frame);
+  assert_ptr_equal(leaks.frames[1], c.frame);
   assert_log(&fx->log, "leak #2", "leak #3",
              "~aw", "~x", "~promise", "~params", "operator delete",
              "~init", "~promise", "~params", "operator delete");
@@ -110,7 +110,7 @@ static void test_close_from_inside_refused(void **state) {
   Fixture *fx = *state;
   cl_Coroutine co = {.name = "closer", .promise_type = &cl_generator_type,
                      .step = closes_runtime};
-  cl_Frame *g = start(fx->R, &co);
+  cl_Handle g = start(fx->R, &co);
   void *v;
   assert_ok(cl_generator_next(fx->R, g, &v));
   assert_true(*(size_t *)v == SIZE_MAX);
@@ -161,7 +161,7 @@ static void test_runtime_basics(void **state) {
   assert_string_equal(cl_state_name(CL_STATE_SUSPENDED_FINAL),
                       "suspended at its final suspend point");
   assert_string_equal(cl_state_name(CL_STATE_RUNNING), "running");
-  assert_null(cl_running(R));
+  assert_null((cl_running(R)).frame);
 }
 
 int main(void) {
