@@ -130,3 +130,36 @@ test("tape: read while it records an event is refused", function()
   C.eq(err:match("the tape is recording an event") ~= nil, true, err)
   h:destroy()
 end)
+
+-- the bindings' own events, as coro.observe tells them: clang's order
+-- ([expr.call]/7 leaves it unspecified) destroys a failed call's return
+-- object after its frame, and a full-expression's temporary dies at its
+-- end ([class.temporary]/4)
+test("tape: the bindings' own events and the unspecified order, as observers get them", function()
+  local R = coro.promise_type {
+    __name = "R",
+    get_return_object = function(p) return {h = coro.from_promise(p)} end,
+    initial_suspend = function() error("initial failed", 0) end,
+    final_suspend = function() return coro.suspend_always end,
+    return_void = function() end,
+    unhandled_exception = function(p, e) error(e, 0) end,
+  }
+  local f = coro.coroutine(R, function() end, "f")
+  local saved = coro.order
+  coro.order = "clang"
+  local tape = coro.tape(renderers())
+  pcall(f)
+  coro.full(function()
+    coro.temporary(setmetatable({}, {__close = function() end}))
+  end)
+  tape:close()
+  coro.order = saved
+  local list = tape:read()
+  C.eq(kindsof(list), {"operator new", "parameter copies", "promise_type", "get_return_object",
+                       "initial_suspend", "~promise_type", "~parameters", "operator delete",
+                       "~return object", "~temporary"})
+  local dropped = list[9]
+  C.eq({dropped.unspecified, dropped.frame}, {"return_object_destruction", list[2].frame})
+  C.eq(list[10].args_text, "brief text")            -- its object, made text
+  C.eq(list[8].unspecified, nil)
+end)
