@@ -317,6 +317,7 @@ const cl_Handle *coro_promisehandle(lua_State *L, int i) {
 static int pfields(lua_State *L) {
   Ctx *c = ctx_up(L);
   PromiseRef *r = (PromiseRef *)luaL_checkudata(L, 1, CORO_PROMISE);
+  int field = !lua_isnone(L, 2);
   void *p;
   cl_Error *e = cl_check_handle(c->R, "reading its promise", r->frame);
   if (e == NULL) e = cl_promise(c->R, r->frame, &r->type->pt, &p);
@@ -334,7 +335,7 @@ static int pfields(lua_State *L) {
     coro_pushvalue(L, ((GenPromise *)p)->g.current);
     lua_setfield(L, -2, "current");
   }
-  if (!lua_isnone(L, 2)) {
+  if (field) {
     lua_pushvalue(L, 2);
     lua_rawget(L, -2);
   }
@@ -347,6 +348,7 @@ static int promise_index(lua_State *L) {
 }
 
 static int next_field(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
   return lua_next(L, 1) ? 2 : 0;
 }

@@ -97,6 +97,7 @@ struct Ctx {           /* one per lua_State, shared by its threads */
   const char *unspecified;     /* the unspecified order whose choice runs now
                                   (coro.args, coro.co_awaits' operands) */
   int deferring;               /* bodies whose await_resume comes later */
+  struct Tape *tapes;          /* the tapes recording (lrecord.c), a list */
   lua_State *destructing;      /* the thread whose destructors run now */
   int max_observer;            /* the highest observer id so far */
   cl_Handle held;              /* the frame whose ~return object event waits
@@ -284,8 +285,27 @@ cl_EventCause coro_awaitercause(Ctx *c, cl_Awaitable a);   /* who made it */
    CL_CAUSE_NONE, none made it) */
 const char *coro_unnamed(cl_EventCause by);
 
+/* an event as the bindings tell it (coro.observe's ev, a tape's record):
+   the core's (core: its values), or one of their own (core NULL) */
+typedef struct CoroEvent {
+  const char *kind;
+  cl_Handle frame;             /* the frame (ev.frame is its id); null: none */
+  unsigned other;
+  int index, depth;
+  cl_EventCause cause;
+  const char *detail, *unspecified;
+  unsigned long serial;
+  const cl_Event *core;        /* the core's, for its values; NULL: ours */
+  int object;                  /* ours: the object it destroys (ev.args), on
+                                  the telling state at this index; or 0 */
+} CoroEvent;
+
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);
+/* whether observers are told the core's event ev now (not an await_resume
+   a body calls later, nor a return object destroyed after its frame), as
+   *e when they are */
+int coro_eventof(Ctx *c, const cl_Event *ev, CoroEvent *e);
 /* a Lua member returned the value on top of L (left there): the next
    event tells observers (ev.returned), when any observe */
 void coro_returned(Ctx *c, lua_State *L, const char *member);
@@ -339,5 +359,10 @@ int coro_istask(lua_State *L, int i);
 const cl_Handle *coro_promisehandle(lua_State *L, int i);
 cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
                              cl_Awaitable *a);
+
+/* lrecord.c: the tape (coro.tape), the events recorded in C */
+void coro_openrecord(lua_State *L, Ctx *c);
+/* an event of the bindings' own (coro_tell's), on every tape that records */
+void coro_taperecord(Ctx *c, lua_State *L, const CoroEvent *e);
 
 #endif

@@ -85,24 +85,11 @@ static void pushreturned(Ctx *c, lua_State *L, unsigned long serial) {
   lua_pop(L, 1);
 }
 
-typedef struct Event {         /* an event as Lua observers get it */
-  const char *kind;
-  cl_Handle frame;             /* the frame (ev.frame is its id); null: none */
-  unsigned other;
-  int index, depth;
-  cl_EventCause cause;
-  const char *detail, *unspecified;
-  unsigned long serial;
-  const cl_Event *core;        /* the core's, for its values; NULL: ours */
-  int object;                  /* ours: the object it destroys (ev.args), on
-                                  the telling state at this index; or 0 */
-} Event;
-
 /* push the event table: {kind, frame, handle, where, index, depth, other,
    detail, cause, unspecified, args, returned}. An observer before this
    one may have destroyed the frame (or made another at its address): the
    event names it only while its id is the event's */
-static void pushevent(Ctx *c, lua_State *L, const Event *ev) {
+static void pushevent(Ctx *c, lua_State *L, const CoroEvent *ev) {
   int alive = cl_is_live(c->R, ev->frame);
   const PromiseType *t = alive ? coro_frametype(c, ev->frame) : NULL;
   char where[128];
@@ -157,7 +144,7 @@ static void callobserver(Ctx *c, lua_State *L, int ref) {
 /* protected: c, the event, the observer's ref */
 static int pobserver(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
-  const Event *ev = (const Event *)lua_touserdata(L, 2);
+  const CoroEvent *ev = (const CoroEvent *)lua_touserdata(L, 2);
   pushevent(c, L, ev);
   callobserver(c, L, (int)lua_tointeger(L, 3));
   return 0;
@@ -182,34 +169,35 @@ static const char *unspecified(Ctx *c, const cl_Event *ev, Body *b) {
   return NULL;
 }
 
-/* the event, told to the observer ud; not the ones the bindings tell
-   themselves elsewhere: an await_resume a body calls later
-   (coro.co_awaits), a return object destroyed after its frame (clang's
-   order). Out of memory for the event: the observer misses it, with a
-   warning */
+int coro_eventof(Ctx *c, const cl_Event *ev, CoroEvent *e) {
+  Body *b = coro_framebody(c, ev->handle);
+  if (b) b->depth = ev->depth;
+  if (ev->kind == CL_EV_AWAIT_RESUME && b && b->defer) return 0;
+  if (ev->kind == CL_EV_RETURN_OBJECT_DESTROY && c->order == ORDER_CLANG) {
+    c->held = ev->handle;
+    return 0;
+  }
+  e->kind = cl_event_names[ev->kind];
+  e->frame = ev->handle;
+  e->other = ev->other_id;
+  e->index = ev->index;
+  e->depth = ev->depth;
+  e->cause = ev->cause;
+  e->detail = ev->detail;
+  e->unspecified = unspecified(c, ev, b);
+  e->serial = ev->serial;
+  e->core = ev;
+  e->object = 0;
+  return 1;
+}
+
+/* the event, told to the observer ud; out of memory for the event: the
+   observer misses it, with a warning */
 static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
-  Body *b = coro_framebody(c, ev->handle);
-  Event e;
-  if (b) b->depth = ev->depth;
-  if (ev->kind == CL_EV_AWAIT_RESUME && b && b->defer) return;
-  if (ev->kind == CL_EV_RETURN_OBJECT_DESTROY && c->order == ORDER_CLANG) {
-    c->held = ev->handle;
-    return;
-  }
-  if (!lua_checkstack(L, 1)) return;
-  e.kind = cl_event_names[ev->kind];
-  e.frame = ev->handle;
-  e.other = ev->other_id;
-  e.index = ev->index;
-  e.depth = ev->depth;
-  e.cause = ev->cause;
-  e.detail = ev->detail;
-  e.unspecified = unspecified(c, ev, b);
-  e.serial = ev->serial;
-  e.core = ev;
-  e.object = 0;
+  CoroEvent e;
+  if (!coro_eventof(c, ev, &e) || !lua_checkstack(L, 1)) return;
   lua_pushinteger(L, (lua_Integer)(intptr_t)ud);
   cl_Error *err = coro_protect(c, L, pobserver, &e, -1, 1, "observe");
   lua_pop(L, 1);
@@ -224,7 +212,7 @@ static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
    order they came */
 static int ptell(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
-  Event *ev = (Event *)lua_touserdata(L, 2);
+  CoroEvent *ev = (CoroEvent *)lua_touserdata(L, 2);
   if (ev->object) ev->object = 3;
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
   int observers = lua_gettop(L);
@@ -245,8 +233,9 @@ void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Handle f,
                int object) {
   Body *b = coro_framebody(c, f);
   cl_FrameInfo info;
-  Event e;
+  CoroEvent e;
   if (c->nobservers == 0) return;
+  if (object) object = lua_absindex(L, object);
   e.kind = kind;
   e.frame = f;
   e.other = 0;
@@ -258,6 +247,7 @@ void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Handle f,
   e.serial = 0;
   e.core = NULL;
   e.object = object;
+  coro_taperecord(c, L, &e);
   cl_Error *err = coro_protect(c, L, ptell, &e, object, object ? 1 : 0, "observe");
   if (err) {
     lua_warning(L, "coro: an observer missed an event: ", 1);

@@ -101,12 +101,20 @@ local function one_line(ok, ...)
   error(err, 0)
 end
 
+-- after a command: the recorder listens as the debugger and the trace now
+-- want (a breakpoint set, :step, :trace on)
+local function watched(...)
+  recorder.update()
+  return ...
+end
+
 -- runs the command line ":line" (without its ':'); "leave" to leave the
 -- prompt it was typed at
 function commands.run(line)
   local word, arg = line:match("^(%S*)%s*(.-)%s*$")
   if word == "" then palette.fail(i18n.ui("command_missing")) end
-  return one_line(pcall(find(word)[3], arg))
+  run:sync()
+  return one_line(watched(pcall(find(word)[3], arg)))
 end
 
 function commands.frames()
@@ -261,8 +269,12 @@ end
 function commands.record(arg)
   if arg ~= "" then
     local n = math.tointeger(tonumber(arg))
-    if not n or n < 1 then palette.fail(i18n.ui("record_usage")) end
+    if not n or n < 0 then palette.fail(i18n.ui("record_usage")) end
     run:set_limit(n)
+    if n == 0 then
+      print(palette.fold(i18n.ui("record_off"), ""))
+      return
+    end
   end
   print(i18n.ui("recording", run.limit, palette.extent(run)))
 end

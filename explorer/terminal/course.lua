@@ -171,16 +171,18 @@ function course.source(file)
   return (builtin(file))
 end
 
--- loadfile for the scripts :diff and --diff run: a file, else the
--- built-in script of that name, from any folder
-function course.loadfile(name, env)
+-- the scripts :diff and --diff run: the code of a file, else of the
+-- built-in script of that name, from any folder, and its chunk's name; or
+-- nil and why not
+function course.script(name)
   local f = io.open(name, "r")
   if f then
+    local code = f:read("a")
     f:close()
-    return loadfile(name, "t", env)
+    return code, name
   end
   local code, file = builtin(name)
-  if code then return load(code, "@" .. file, "t", env) end
+  if code then return code, file end
   local names = {}
   for _, pair in ipairs(require("compare.programs").pairs) do
     names[#names + 1] = pair[1] .. " " .. pair[2]

@@ -66,11 +66,25 @@ local condition_env = setmetatable({}, {__index = function(_, k)
   return _G[k]
 end})
 
+-- A condition only looks: when it makes events (resumes, destroys or
+-- calls a coroutine), the run is no longer what it was, and the
+-- breakpoint stops to say so; its events stop nothing themselves
+local testing = false
+
 local function holds(bp, rec, ev)
   if not bp.test then return true end
   current = {rec = rec, ev = ev}
+  local before = run:count()
+  testing = true
   local ok, result = pcall(bp.test)
+  testing = false
   current = nil
+  local made = run:count() - before
+  if made > 0 then
+    print(palette.paint("error", palette.fold(i18n.ui("condition_changed", bp.number, made),
+      "")))
+    return true
+  end
   if not ok then
     print(palette.paint("error", i18n.ui("condition_failed", bp.number, tostring(result))))
     return true                                    -- stop, as gdb does
@@ -147,11 +161,13 @@ local function stop(rec, ev, why)
   elseif answer then left = answer(rec, why)
   else left = host.prompt(string.format("(%s %s) ", stopped_in(rec), rec.kind)) end
   if not left then stepping = false end            -- Ctrl-D: as :continue
+  recorder.update()
   debugger.stops[#debugger.stops] = nil
   _G.ev, _G.h, _G.p = saved.ev, saved.h, saved.p
 end
 
 local function on_event(rec, ev)
+  if testing then return end                 -- a condition's own events
   local chosen = debugger.stop_if and debugger.stop_if(rec, ev)   -- it sees every event
   if finishing then
     local depth = finishing
@@ -159,6 +175,7 @@ local function on_event(rec, ev)
       return
     end
     finishing = nil
+    recorder.update()
     if rec.depth == depth then return stop(rec, ev, i18n.ui("finished")) end
   end
   if stepping then return stop(rec, ev, i18n.ui("step")) end
@@ -171,7 +188,10 @@ local function on_event(rec, ev)
   if chosen then return stop(rec, ev, chosen) end
 end
 
-recorder.listen(on_event)
+-- the debugger wants events while it may stop in one
+recorder.listen(on_event, function()
+  return stepping or finishing ~= nil or debugger.stop_if ~= nil or #debugger.breakpoints > 0
+end)
 
 function debugger.stopped()
   return debugger.stops[#debugger.stops]
@@ -180,6 +200,7 @@ end
 -- back at the top-level prompt: whatever was running has returned
 function debugger.ready()
   stepping, finishing = false, nil
+  recorder.update()
   predict.score()
 end
 
@@ -197,11 +218,13 @@ end
 -- through the prologue, and its return object is kept in _); if it does
 -- nothing but give a handle (or a return object, or a frame id), resume it
 local function step_into(src)
-  local before = #run.events + run.dropped
+  local before = run:count()
   stepping = true
+  recorder.update()
   local ok, v = pcall(inspect.eval, src)
-  if not ok or #run.events + run.dropped > before then
+  if not ok or run:count() > before then
     stepping = false
+    recorder.update()
     if not ok then error(v, 0) end
     if v ~= nil then
       _G._ = v
@@ -210,6 +233,7 @@ local function step_into(src)
     return
   end
   stepping = false
+  recorder.update()
   local h = inspect.checked(inspect.handle_of(v, src), src)
   step_target = h
   if h:done() then
@@ -217,8 +241,10 @@ local function step_into(src)
     return
   end
   stepping = true
+  recorder.update()
   local resumed, err = pcall(h.resume, h)
   stepping = false
+  recorder.update()
   if not resumed then error(err, 0) end
   print(describe_state(h))
 end

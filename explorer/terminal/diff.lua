@@ -1,6 +1,7 @@
 -- diff.lua — two runs side by side: `corolab --diff a.lua b.lua`, `:diff
--- A B` (two scripts), `:diff N M` (runs N and M recorded at the prompt: a
--- run is the events of one command line) and `:diff` (the last two). The event sequences are
+-- A B` (two scripts, each run in a Lua state of its own: run/script.lua),
+-- `:diff N M` (runs N and M recorded at the prompt: a run is the events of
+-- one command line) and `:diff` (the last two). The event sequences are
 -- aligned by longest common subsequence on the event kind and the frame's
 -- role (its coroutine's name and its number among that name's frames in
 -- the run, as "range#1"), then printed as sdiff does: '=' both did it, '|'
@@ -18,7 +19,7 @@ local recorder = require "explorer.run.recorder"
 
 local diff = {}
 
-local live = recorder.run            -- the recording; a "run" here is a list of its records
+local live = recorder.run            -- the recording at the prompt
 
 local MAX_CELLS = 4000000          -- the alignment's table: n * m at most
 local FOLD = 6                     -- a stretch in common longer than this is folded
@@ -26,10 +27,10 @@ local FOLD = 6                     -- a stretch in common longer than this is fo
 -- the role of each record's frame in its run: "range#1", "-" for none
 local function roles(run)
   local seen, count, out = {}, {}, {}
-  for i, rec in ipairs(run) do
+  for i, rec in ipairs(run.events) do
     local id = meaning.owner(rec)
     if id ~= 0 and not seen[id] then
-      local f = live.frames[id] or {}
+      local f = run.frames[id] or {}
       local name = f.name or "?"
       count[name] = (count[name] or 0) + 1
       seen[id] = name .. "#" .. count[name]
@@ -43,7 +44,7 @@ end
 -- the same values (value: frame ids aside, which differ from run to run)
 local function entries(run)
   local role, out = roles(run), {}
-  for i, rec in ipairs(run) do
+  for i, rec in ipairs(run.events) do
     out[i] = {n = i, rec = rec, key = rec.kind .. "\0" .. role[i], role = role[i],
       value = (event.call(rec) .. "\0" .. event.detail(rec)):gsub("#%d+", "#")}
   end
@@ -120,13 +121,13 @@ local function side_width(rows, ea)
   return widest
 end
 
--- prints the alignment of runs a and b (lists of records), named
+-- prints the alignment of runs a and b ({events, frames}), named
 function diff.show(a, name_a, b, name_b)
   local ea, eb = entries(a), entries(b)
   local rows = align(ea, eb)
   local SIDE = side_width(rows, ea)
-  print("< " .. i18n.ui("diff_side", name_a, #a))
-  print("> " .. i18n.ui("diff_side", name_b, #b))
+  print("< " .. i18n.ui("diff_side", name_a, #a.events))
+  print("> " .. i18n.ui("diff_side", name_b, #b.events))
   local counts = {["="] = 0, ["|"] = 0, ["<"] = 0, [">"] = 0}
   local first, first_step
   local same = {}                      -- the stretch in common not printed yet
@@ -171,23 +172,14 @@ function diff.show(a, name_a, b, name_b)
   end
 end
 
--- runs script file in an environment of its own, recording; its records
+-- runs script file in a Lua state of its own, recording: its run, as data
 local function run_script(file)
-  local chunk, err = course.loadfile(file, setmetatable({}, {__index = _G}))
-  if not chunk then palette.fail(err) end
-  recorder.start()
-  live:trim()
-  local from = #live.events + live.dropped
-  local outer_arg = rawget(_G, "arg")
-  _G.arg = {[0] = file}
-  local ok, why = pcall(chunk)
-  _G.arg = outer_arg
-  live:idle()
-  if not ok then palette.fail(file .. ": " .. tostring(why)) end
-  local run = {}
-  for i = math.max(1, from - live.dropped + 1), #live.events do
-    run[#run + 1] = live.events[i]
-  end
+  local code, name = course.script(file)
+  if not code then palette.fail(name) end
+  local run, why = host.apart("explorer.run.script", "record", name, code)
+  if not run then palette.fail(i18n.ui(why, file)) end
+  if run.unloaded then palette.fail(run.unloaded) end
+  if run.error then palette.fail(file .. ": " .. run.error) end
   return run
 end
 
@@ -197,16 +189,12 @@ diff.runs = {}
 local mark = 0
 
 function diff.mark()
-  local last = #live.events + live.dropped
+  local last = live:count()
   if last > mark then diff.runs[#diff.runs + 1] = {from = mark + 1, to = last} end
   mark = last
 end
 
-local function skip()                -- the events so far are no prompt run
-  mark = #live.events + live.dropped
-end
-
--- the records of prompt run n still kept
+-- prompt run n: its records still kept
 local function recorded(n)
   local run = diff.runs[n]
   local out = {}
@@ -214,7 +202,7 @@ local function recorded(n)
     local rec = live.events[seq - live.dropped]
     if rec then out[#out + 1] = rec end
   end
-  return out
+  return {events = out, frames = live.frames}
 end
 
 local function run_name(n)
@@ -237,9 +225,7 @@ function diff.command(arg)
     return diff.show(recorded(n), run_name(n), recorded(m), run_name(m))
   end
   if a then
-    skip()
     local ra, rb = run_script(a), run_script(b)
-    skip()
     diff.show(ra, a, rb, b)
     return
   end

@@ -25,7 +25,8 @@ end
 function inspect.handle_of(v, src)
   if math.type(v) == "integer" then
     for _, h in ipairs(coro.frames()) do
-      if coro.info(h).id == v then return h end
+      local info = coro.info(h)                   -- nil: it died since
+      if info and info.id == v then return h end
     end
     palette.fail(i18n.ui("no_live_frame", v))
   end
@@ -107,9 +108,11 @@ function inspect.frames(snaps)
     end
   else
     for _, h in ipairs(coro.frames()) do
-      local info = coro.info(h)
-      row(info.id, info.coroutine, info.promise_type, info.state, recorder.place(info.where),
-        run.frames[info.id])
+      local info = coro.info(h)                   -- nil: a finalizer destroyed it since
+      if info then
+        row(info.id, info.coroutine, info.promise_type, info.state,
+          recorder.place(info.where), run.frames[info.id])
+      end
     end
   end
   if #rows == 1 then print(i18n.ui("no_live_frames")) else columns(rows) end

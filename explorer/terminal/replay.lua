@@ -91,20 +91,28 @@ local function moved(i)
   open()
 end
 
+-- :back N stops at the first event recorded, and says so when N went
+-- past it
 function replay.back(arg)
   local n = arg == "" and 1 or math.tointeger(tonumber(arg))
   if not n or n < 1 then palette.fail(i18n.ui("back_usage")) end
+  run:trim()
   local from = cursor and index() or #run.events   -- live: the last event
+  if from - n < 1 and from > 0 then
+    print(palette.paint("dim", i18n.ui("back_first", n, from - 1, run.dropped + 1)))
+  end
   return moved(from - n)
 end
 
+-- :goto N: any number that is no event's gets the numbers there are
 function replay.goto_event(arg)
-  local seq = math.tointeger(tonumber(arg))
-  if not seq then palette.fail(i18n.ui("goto_usage")) end
-  local first = run.dropped + 1
-  if seq < first or seq > run.dropped + #run.events then
-    palette.fail(i18n.ui("no_such_event", seq, palette.extent(run), first,
-      run.dropped + #run.events))
+  local number = tonumber(arg)
+  if not number then palette.fail(i18n.ui("goto_usage")) end
+  run:trim()
+  if #run.events == 0 then return moved(1) end       -- says nothing is recorded
+  local seq, first, last = math.tointeger(number), run.dropped + 1, run.dropped + #run.events
+  if not seq or seq < first or seq > last then
+    palette.fail(i18n.ui("goto_outside", arg, palette.extent(run), first, last))
   end
   return moved(index_of(seq))
 end

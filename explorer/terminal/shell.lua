@@ -38,6 +38,7 @@ function shell.start(options)
   end
   if options.interactive or options.trace or #options.exports > 0 then recorder.start() end
   trace.on = options.trace
+  recorder.update()
   if options.script then commands.title = options.script end
   for _, spec in ipairs(options.exports) do
     local format, file = spec:match("^(%w+)=(.+)$")
@@ -72,6 +73,12 @@ function shell.ready()
   run:idle()
   debugger.ready()
   diff.mark()
+  recorder.mark()
+end
+
+-- a run that records more than n events says so, once
+function recorder.on_many(n)
+  print(palette.fold(i18n.ui("record_many", n), ""))
 end
 
 -- ":line": "leave" when the command leaves the prompt it was typed at

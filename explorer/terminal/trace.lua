@@ -24,8 +24,6 @@ function trace.flush()
   follower.flush()
 end
 
-recorder.listen(function(rec)
-  if trace.on then follower.add(rec) end
-end)
+recorder.listen(function(rec) follower.add(rec) end, function() return trace.on end)
 
 return trace

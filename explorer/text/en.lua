@@ -284,7 +284,6 @@ return {
     log_usage = "log N: the last N events, N a whole number >= 1",
     session = "corolab session",
     wrote = "wrote %s (%s) to %s",
-    record_usage = "record N: keep the last N events, N a whole number >= 1",
     recording = "recording keeps the last %d events; it holds %s",
     no_language = "no language '%s': %s",
     export_option = "--export FORMAT=FILE, FORMAT one of %s; got '%s'",
@@ -380,6 +379,8 @@ return {
     diff_first_value = "first other value: event %d and event %d, %s vs %s",
     diff_first_step = "first step only one took: event %d of %s, %s",
     diff_same = "the two runs did the same, step by step",
+    apart_no_memory = "%s: not enough memory for a Lua state of its own to run it in",
+    apart_not_data = "%s: its run came back as more than plain data, so it cannot be compared",
     diff_run = "run %d (events %d-%d)",
     diff_no_run = "no run %d: %s",
     diff_no_runs_yet = "no command line has made events yet",
@@ -387,6 +388,18 @@ return {
       .. "prompt) or :diff (the last two)",
     diff_not_two = "no two runs to compare yet: each command line that makes events is a run "
       .. "(or :diff A.lua B.lua)",
+    record_usage = "record N: keep the last N events, N a whole number >= 0 (0: record none)",
+    record_off = "recording is off: no event is kept, so :log, :where, :back, :goto, "
+      .. ":replay, :diff N M and :export have nothing new, and runs go at full speed; "
+      .. ":trace, :step and breakpoints still work while on. :record N turns it on again",
+    record_many = "(this run has made more than %d events, each one recorded: that slows it "
+      .. "down and takes memory. :record 0 turns recording off; Ctrl-C stops the run)",
+    goto_outside = "no event %s: the recording holds %s (numbers %d to %d)",
+    back_first = "(:back %d: only %d events are recorded before this one; at the first, "
+      .. "event %d)",
+    condition_changed = "breakpoint %d: its condition made %d events (it resumed, destroyed "
+      .. "or called a coroutine), so the run is no longer what it was; a condition should only "
+      .. "look at ev, h and p. Stopped here",
   },
   tour = {
     title = "corolab tour",

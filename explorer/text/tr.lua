@@ -298,7 +298,6 @@ return {
     log_usage = "log N: son N olay; N, 1 ya da daha büyük bir tam sayı",
     session = "corolab oturumu",
     wrote = "%s (%s) %s dosyasına yazıldı",
-    record_usage = "record N: son N olayı tut; N, 1 ya da daha büyük bir tam sayı",
     recording = "kayıt son %d olayı tutar; şu an %s var",
     no_language = "'%s' diye bir dil yok: %s",
     export_option = "--export FORMAT=FILE; FORMAT şunlardan biri: %s; verilen: '%s'",
@@ -397,6 +396,8 @@ return {
     diff_first_value = "ilk farklı değer: %d ve %d numaralı olaylar, %s ile %s",
     diff_first_step = "yalnızca birinin attığı ilk adım: %d numaralı olay, %s içinde, %s",
     diff_same = "iki çalışma adım adım aynısını yaptı",
+    apart_no_memory = "%s: onu çalıştıracak ayrı bir Lua durumu için bellek yetmedi",
+    apart_not_data = "%s: çalışması düz veriden fazlası olarak döndü, bu yüzden karşılaştırılamıyor",
     diff_run = "%d numaralı çalışma (%d-%d arası olaylar)",
     diff_no_run = "%d numaralı çalışma yok: %s",
     diff_no_runs_yet = "henüz olay üreten bir komut satırı yok",
@@ -404,6 +405,19 @@ return {
       .. "numaralı çalışmalar) ya da :diff (son ikisi)",
     diff_not_two = "karşılaştırılacak iki çalışma henüz yok: olay üreten her komut satırı bir "
       .. "çalışmadır (ya da :diff A.lua B.lua)",
+    record_usage = "record N: son N olayı sakla; N, 0 ya da daha büyük bir tam sayı "
+      .. "(0: hiçbirini saklama)",
+    record_off = "kayıt kapalı: hiçbir olay saklanmıyor; bu yüzden :log, :where, :back, "
+      .. ":goto, :replay, :diff N M ve :export yeni bir şey göstermez ve çalıştırmalar tam "
+      .. "hızda gider; :trace, :step ve kesme noktaları açıkken çalışmaya devam eder. "
+      .. ":record N kaydı yeniden açar",
+    record_many = "(bu çalıştırma %d olayı geçti ve her biri kaydediliyor: bu onu yavaşlatır "
+      .. "ve bellek harcar. :record 0 kaydı kapatır; Ctrl-C çalıştırmayı durdurur)",
+    goto_outside = "%s numaralı olay yok: kayıtta %s var (numaralar %d ile %d arası)",
+    back_first = "(:back %d: bundan önce yalnızca %d olay kaydedildi; ilkinde, olay %d)",
+    condition_changed = "kesme noktası %d: koşulu %d olay üretti (bir coroutine'i sürdürdü, "
+      .. "yok etti ya da çağırdı); çalıştırma artık eskisi gibi değil. Bir koşul yalnızca ev, "
+      .. "h ve p'ye bakmalı. Burada durdu",
   },
   tour = {
     title = "corolab turu",

@@ -262,7 +262,6 @@ return {
     log_usage = "log N：最近的 N 个事件，N 为不小于 1 的整数",
     session = "corolab 会话",
     wrote = "已将 %s（%s）写入 %s",
-    record_usage = "record N：保留最近的 N 个事件，N 为不小于 1 的整数",
     recording = "记录保留最近的 %d 个事件；现有 %s",
     no_language = "没有语言“%s”：%s",
     export_option = "--export FORMAT=FILE，FORMAT 为 %s 之一；收到的是“%s”",
@@ -354,6 +353,8 @@ return {
     diff_first_value = "第一个不同的值：事件 %d 与事件 %d，%s 对 %s",
     diff_first_step = "第一个只有一方执行的步骤：%2$s 的事件 %1$d，%3$s",
     diff_same = "两次运行逐步完全相同",
+    apart_no_memory = "%s：内存不足，无法为运行它创建独立的 Lua 状态",
+    apart_not_data = "%s：它的运行结果不只是普通数据，无法比较",
     diff_run = "第 %d 次运行（事件 %d-%d）",
     diff_no_run = "没有第 %d 次运行：%s",
     diff_no_runs_yet = "还没有哪个命令行产生过事件",
@@ -361,6 +362,16 @@ return {
       .. "运行）或 :diff（最近两次）",
     diff_not_two = "还没有两次运行可以比较：每个产生事件的命令行算一次运行（或者 "
       .. ":diff A.lua B.lua）",
+    record_usage = "record N：保留最近 N 个事件，N 为不小于 0 的整数（0：一个也不保留）",
+    record_off = "记录已关闭：不再保存任何事件，因此 :log、:where、:back、:goto、:replay、"
+      .. ":diff N M 和 :export 都没有新内容，运行以全速进行；:trace、:step 和断点在开启时"
+      .. "仍然有效。:record N 重新打开记录",
+    record_many = "（本次运行已产生超过 %d 个事件，每一个都被记录：这会拖慢运行并占用内存。"
+      .. ":record 0 关闭记录；Ctrl-C 停止运行）",
+    goto_outside = "没有事件 %s：记录中有 %s（编号 %d 到 %d）",
+    back_first = "（:back %d：此前只记录了 %d 个事件；停在第一个，事件 %d）",
+    condition_changed = "断点 %d：它的条件产生了 %d 个事件（恢复、销毁或调用了协程），运行已不再"
+      .. "是原来的样子；条件只应查看 ev、h 和 p。已在此处停下",
   },
   tour = {
     title = "corolab 导览",

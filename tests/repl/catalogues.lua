@@ -77,7 +77,7 @@ for _, path in ipairs({"explorer/terminal/commands.lua", "explorer/terminal/cour
     "explorer/terminal/shell.lua", "explorer/terminal/tour.lua",
     "explorer/terminal/where.lua", "explorer/text/event.lua", "explorer/text/i18n.lua",
     "explorer/export/formats.lua", "explorer/export/page.lua", "explorer/run/wrapper.lua",
-    "shell/corolab.c"}) do
+    "shell/corolab.c", "shell/host.c"}) do
   sources[#sources + 1] = read(path)
 end
 local literal = {}

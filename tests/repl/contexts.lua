@@ -75,6 +75,7 @@ local want = {
   ["return to caller/noop"] = "returned noop_coroutine()",
 }
 local seen = {}
+recorder.run:sync()
 for _, rec in ipairs(recorder.run.events) do
   if rec.context then seen[rec.kind .. "/" .. rec.context] = explain.explain(rec) end
 end

@@ -35,7 +35,8 @@ for id, f in pairs(run.frames) do
 end
 for _, rec in ipairs(run.events) do
   copy:add({kind = rec.kind, frame = rec.frame, other = rec.other, depth = rec.depth,
-    index = rec.index, cause = rec.cause, detail = rec.detail, where = rec.where, args = rec.args,
+    index = rec.index, cause = rec.cause, detail = rec.detail, unspecified = rec.unspecified,
+    where = rec.where, args = rec.args,
     result = rec.result, changes = rec.changes, gone = rec.gone})
 end
 

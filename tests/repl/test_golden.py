@@ -335,21 +335,171 @@ def case_explorer_bad_handles(binary):
 def case_recording(binary):
     """nobody looks: a script records nothing; --trace or --export record;
     at the prompt the recording keeps the last N events (:record N) and an
-    export says how many earlier ones were dropped"""
+    export says how many earlier ones were dropped; :record 0 turns it off
+    (the run goes unrecorded) and says what stops working, :record N on"""
     count = ('local g = coro.coroutine(coro.generator, function() coro.co_yield(1) end)(); '
-             'g:next(); print(#require("explorer.run.recorder").run.events)')
+             'g:next(); print(require("explorer.run.recorder").run:count())')
     assert run(binary, ["-e", count]).stdout == "0\n"
     assert run(binary, ["--export", "dot=/dev/null", "-e", count]).stdout == "16\n"
     stdin = "\n".join([":record 10", "g = range(3)", "for i = 1, 3 do g.h:resume() end",
-                        ":record", ":export dot /dev/null", ":where 1", ":record 0", ""])
+                        ":record", ":export dot /dev/null", ":where 1", ":record x",
+                        ":record -1", ":record 0", "g2 = range(3)", "g2.h:resume()", ":log",
+                        ":record 5", "g2.h:resume()", ":log", ""])
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
     succeed(p)
     dropped = "the last 10 of 30 events (the 20 before were dropped: :record N keeps more)"
     assert "recording keeps the last 10 events; it holds " + dropped in p.stdout, p.stdout
     assert "wrote dot (" + dropped + ") to /dev/null" in p.stdout, p.stdout
     assert "#1 range at event 30: return to caller" in p.stdout, p.stdout
-    assert p.stderr == ("corolab: record N: keep the last N events, N a whole number "
-                        ">= 1\n"), p.stderr
+    off = ("recording is off: no event is kept, so :log, :where, :back, :goto, :replay,\n"
+           ":diff N M and :export have nothing new, and runs go at full speed; :trace,\n"
+           ":step and breakpoints still work while on. :record N turns it on again\n")
+    assert "> " + off + "> > > no events recorded yet\n" in p.stdout, p.stdout   # g2 unseen
+    on = ("> recording keeps the last 5 events; it holds the last 0 of 30 events (the 30 "
+          "before were dropped: :record N keeps more)\n> > ")
+    log = p.stdout[p.stdout.index(on) + len(on):].splitlines()
+    assert log == [       # recorded again: g2's frame named, though its call was not
+        "  33 yield_value(1)       #2 range     → suspend_always  @ tests/repl/fixtures.lua:10",
+        "  34 await_ready          #2 range     → false  suspend_always  @ tests/repl/fixtures.lua:10",
+        "  35 suspend              #2 range     suspend_always  @ tests/repl/fixtures.lua:10",
+        "  36 await_suspend        #2 range     → void  suspend_always  @ tests/repl/fixtures.lua:10",
+        "  37 return to caller     #2 range     await_suspend returned void",
+        "(the last 5 of 37 events (the 32 before were dropped: :record N keeps more))",
+        "> "], log
+    usage = "corolab: record N: keep the last N events, N a whole number >= 0 (0: record none)"
+    assert p.stderr.splitlines() == [usage, usage], p.stderr
+
+
+def case_diff_isolated(binary):
+    """[issue 24] each script :diff runs has a runtime of its own: a script's
+    observer and the frames it leaves alive are gone after it, it does not
+    reach the other script's run, and the user's own frames and globals are
+    untouched; the same for corolab --diff"""
+    a, b = "tests/repl/isolation_observer.lua", "tests/repl/isolation_other.lua"
+    alone = run(binary, ["--diff", b, b])
+    succeed(alone)
+    assert "< %s: 28 events\n" % b in alone.stdout, alone.stdout
+    p = run(binary, ["-i"], stdin="\n".join([
+        'mine = coro.coroutine(coro.generator, function() coro.co_yield(1) '
+        'coro.co_yield(2) end, "mine")()', "mine:next()", ":diff %s %s" % (a, b),
+        ":frames", "mine:next()", "polluted, left", "#coro.frames()", ""]))
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    out = p.stdout
+    assert "> other got\t1\t2\n< %s: 16 events\n> %s: 28 events\n" % (a, b) in out, out
+    assert "misuse" not in out, out
+    assert ("\n>   id  coroutine  promise type  state      suspended at  last resumed by\n"
+            "  #1  mine       generator     suspended  stdin:1       main\n"
+            "> 2\n> nil\tnil\n> 1\n> \n") in out, out
+    p = run(binary, ["--diff", a, b])
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    assert p.stdout.startswith("other got\t1\t2\n< %s: 16 events\n> %s: 28 events\n"
+                               % (a, b)), p.stdout
+    assert "misuse" not in p.stdout, p.stdout
+
+
+def case_tape_folded(binary):
+    """[issue 24] what a run keeps of a long run — its last records and the
+    state the dropped ones left — is the same however the dropped ones went:
+    made records first and then dropped (the run read at each event), gone
+    through the run at the first look, or during the run, the tape being
+    full"""
+    work = ("for i = 1, 12 do local g = range(3) for _ = 1, 4 do g.h:resume() end "
+            "g.h:destroy() local t = outer() t.h:resume() t.h:destroy() end")
+    start = "keep = range(5) keep.h:resume()"
+    ways = {"made, then dropped": [":trace on", start, work, ":trace off", ":record 40"],
+            "at the look": [":record 40", start, work],
+            "during the run": [":record 40", "require('explorer.run.recorder').capacity = 100",
+                               start, work]}
+    exports = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for way, lines in ways.items():
+            out = os.path.join(tmp, "run.json")
+            piped(binary, lines + [":export record " + out], [])
+            exports[way] = open(out).read()
+    for way, text in exports.items():
+        assert text == exports["made, then dropped"], "%s:\n%s\nmade, then dropped:\n%s" % (
+            way, text[:3000], exports["made, then dropped"][:3000])
+    head = json.loads(exports["during the run"].split("\n")[0] + "]}")
+    assert head["dropped"] > 500 and head["before"]["frames"], head
+
+
+def case_frames_finalized(binary):
+    """[issue 24] :frames when a finalizer destroys frames between
+    coro.frames() and coro.info(): the frames still alive, no error"""
+    p = run(binary, ["-i"], stdin="\n".join([
+        "gens = {} for i = 1, 4 do gens[i] = coro.coroutine(coro.generator, function() "
+        "coro.co_yield(i) end, 'g' .. i)() gens[i]:next() end",
+        "frames = coro.frames",
+        "coro.frames = function() local list = frames() setmetatable({}, {__gc = function() "
+        "gens[2]:close() gens[4]:close() end}) collectgarbage() coro.frames = frames "
+        "return list end",
+        ":frames", ""]))
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    assert p.stdout.endswith(
+        "> > > >   id  coroutine  promise type  state      suspended at  last resumed by\n"
+        "  #1  g1         generator     suspended  stdin:1       main\n"
+        "  #3  g3         generator     suspended  stdin:1       main\n> \n"), p.stdout
+
+
+def case_replay_answers(binary):
+    """[issue 24] :goto and :back say what there is: nothing recorded yet,
+    the numbers there are for any number that is no event's, and where
+    :back stopped when it went past the first event recorded"""
+    p = piped(binary, [":goto -5", ":goto 99999999999999999999999", ":back 100000",
+                       "g = range(2)", "g.h:resume()", ":goto -5",
+                       ":goto 99999999999999999999999", ":goto 2.5", ":goto x",
+                       ":back 100000", ":back 3", ":continue"], [])
+    holds = "the recording holds 16 events (numbers 1 to 16)"
+    assert p.stderr.splitlines() == ["corolab: no events recorded yet"] * 3 + [
+        "corolab: no event -5: " + holds,
+        "corolab: no event 99999999999999999999999: " + holds,
+        "corolab: no event 2.5: " + holds,
+        "corolab: goto N: the event numbered N (:log shows the numbers)"], p.stderr
+    first = "replay     1 operator new         -            <n> bytes\n"
+    out = masked(p.stdout)
+    assert ("> (:back 100000: only 15 events are recorded before this one; at the first, "
+            "event 1)\n" + first) in out, out
+    assert ("\n(replay 1/16 main operator new) > (:back 3: only 0 events are recorded "
+            "before this one; at the first, event 1)\n" + first) in out, out
+
+
+def case_condition_changes(binary):
+    """[issue 24] a breakpoint's condition only looks: one that changes the
+    run (here, destroys the frame) says so and stops there; its own events
+    stop nothing"""
+    p = piped(binary, [":break suspend if h:destroy()", ":break destroy", "g = range(2)",
+                       ":continue", ":frames", ":delete", ":break suspend if p == nil",
+                       "g3 = range(1)", "print(#coro.frames())"], [])
+    assert p.stderr == "", p.stderr
+    out = masked(p.stdout)
+    assert ("> breakpoint 1: its condition made 4 events (it resumed, destroyed or called a\n"
+            "coroutine), so the run is no longer what it was; a condition should only look\n"
+            "at ev, h and p. Stopped here\n"
+            "breakpoint 1     7 suspend              #1 range     suspend_always  @ initial "
+            "suspend point\n") in out, out
+    assert "breakpoint 2 " not in out, out           # the condition's destroy: no stop
+    assert "\n(#1 range suspend) > > no live frames\n> all breakpoints deleted\n" in out, out
+    assert out.endswith("> breakpoint 3: suspend if p == nil\n> > 1\n> \n"), out
+
+
+def case_record_million(binary):
+    """a run that records more than a million events says so once, with the
+    command that stops it; the next run starts counting again"""
+    loop = ("g = coro.coroutine(coro.generator, function() for i = 1, 150000 do "
+            "coro.co_yield(i) end end)() while g:next() do end")
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=loop + "\n:log 1\n")
+    succeed(p)
+    note = ("(this run has made more than 1000000 events, each one recorded: that slows it\n"
+            "down and takes memory. :record 0 turns recording off; Ctrl-C stops the run)\n")
+    assert p.stdout.count(note) == 1, p.stdout
+    assert "> " + note + "> 1050018 return to caller " in p.stdout, p.stdout
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"],
+            stdin="\n".join([loop.replace("150000", "75000")] * 2 + [""]))
+    succeed(p)
+    assert note not in p.stdout, p.stdout     # 525,000 events a run, twice: no note
 
 
 def case_lessons(binary):
@@ -431,14 +581,14 @@ def case_values(binary):
         "h = 'mine'", "g = range(3)", ":break yield_value if ev.args[1] == 1",
         "g.h:resume()", "g.h:resume()", "ev", "ev.args[1]", "p.current", "h == g.h",
         ":continue", "h"], [
-            r"\d+ get_return_object → task handle #1 +#1 outer$",
-            r"^ +\d+ +await_resume → 42 +#1 outer +task  @ scripts/lessons/03-task.lua:14$",
-            r"^ +\d+ +initial_suspend → suspend_always +#2 inner$",
-            r"^ +\d+ +await_ready → false +#1 outer +task  @ scripts/lessons/03-task.lua:14$",
-            r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  "
+            r"\d+ get_return_object +#1 outer +→ task handle #1$",
+            r"^ +\d+ +await_resume +#1 outer +→ 42  task  @ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +initial_suspend +#2 inner +→ suspend_always$",
+            r"^ +\d+ +await_ready +#1 outer +→ false  task  @ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +await_suspend +#1 outer +→ handle #2 inner  task  "
             r"@ scripts/lessons/03-task.lua:14$",
-            r"^ +\d+ +final_suspend → task::final_awaiter +#2 inner$",
-            r"^ +\d+ +await_suspend → noop_coroutine\(\) +#1 outer",
+            r"^ +\d+ +final_suspend +#2 inner +→ task::final_awaiter$",
+            r"^ +\d+ +await_suspend +#1 outer +→ noop_coroutine\(\)",
             r"^ +\d+ +return_value\(84\) +#1 outer +@ scripts/lessons/03-task.lua:16$",
             r"breakpoint 1 +\d+ yield_value\(1\) +#3 range",
             r"^\(#3 range yield_value\) > event \d+ yield_value\(1\) +#3 range",
@@ -464,8 +614,8 @@ def case_values(binary):
               "h:resume() h:destroy()") % (nameless, nameless)
     p = run(binary, ["--trace", "-e", script])
     succeed(p)
-    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)(?: → \S+)? +"
-                       r"#1 anon +(.+?)(?:  @|$)", p.stdout, re.M)
+    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter) +"
+                       r"#1 anon +(?:→ \S+  )?(.+?)(?:  @|$)", p.stdout, re.M)
     assert names == ["suspend_never"] + ["co_await's operand"] * 3 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
@@ -490,7 +640,7 @@ def case_error_values(binary):
             (r"^   2 parameter copies\(\)   #1 stored$", "no arguments show as ()"),
             (r"^   3 promise_type\(\)       #1 stored    Result::promise_type$",
              "no arguments show as ()"),
-            (r"^   6 await_ready → false #1 stored    suspend_always$",
+            (r"^   6 await_ready          #1 stored    → false  suspend_always$",
              "--trace shows a member's result once it returned, as :log does")):
         assert re.search(pattern, p.stdout, re.M), "--trace: %s; %s\n%s" % (why, pattern,
                                                                           p.stdout)
@@ -969,6 +1119,12 @@ CASES = {
     "explorer_misuse": case_explorer_misuse,
     "explorer_bad_handles": case_explorer_bad_handles,
     "recording": case_recording,
+    "record_million": case_record_million,
+    "diff_isolated": case_diff_isolated,
+    "frames_finalized": case_frames_finalized,
+    "tape_folded": case_tape_folded,
+    "replay_answers": case_replay_answers,
+    "condition_changes": case_condition_changes,
     "lessons": case_lessons,
     "values": case_values,
     "error_values": case_error_values,

@@ -17,8 +17,6 @@ import os
 import re
 import sys
 
-# the files another change translates: the lead removes this list when
-# that change (t24lessons: the tour, the lessons, predict mode) is merged
 # the C shell's messages that cannot come from the catalogue: printed
 # before the explorer exists, or Lua's own words (as lua.c writes them)
 C_BEFORE_THE_EXPLORER = {
