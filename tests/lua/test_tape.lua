@@ -130,3 +130,29 @@ test("tape: read while it records an event is refused", function()
   C.eq(err:match("the tape is recording an event") ~= nil, true, err)
   h:destroy()
 end)
+
+test("tape: an unspecified order's record says which and whose choice (order)", function()
+  local R = coro.promise_type {
+    get_return_object = function(p) return coro.from_promise(p) end,
+    initial_suspend = function() error("initial failed", 0) end,
+    final_suspend = function() return coro.suspend_always end,
+    return_void = function() end,
+    unhandled_exception = function(p, e) error(e, 0) end,
+  }
+  local f = coro.coroutine(R, function() end, "fails")
+  local saved = coro.order
+  for _, order in ipairs{"g++", "clang"} do
+    coro.order = order
+    local tape = coro.tape(renderers())
+    pcall(f)
+    tape:close()
+    local marked = {}
+    for _, rec in ipairs(tape:read()) do
+      if rec.unspecified or rec.order then
+        marked[#marked + 1] = {rec.kind, rec.unspecified, rec.order}
+      end
+    end
+    C.eq(marked, {{"~return object", "return_object_destruction", order}}, order)
+  end
+  coro.order = saved
+end)
