@@ -1086,9 +1086,10 @@ def case_unspecified(binary):
     14 differ, the event that choice placed (lesson 10's failed call's
     ~return object) is marked with the compiler whose choice it is, and
     what each does is told once, citing the rule: in --trace, --order
-    clang --trace, :log, a stop, :order, in English, Turkish and Chinese
-    (golden/unspecified.LANG.out); --order clang puts the events in clang
-    14's order; no English left in Turkish and Chinese"""
+    clang --trace, :log, a stop, :order and the page's data, in English,
+    Turkish and Chinese (golden/unspecified.LANG.out); --order clang puts
+    the events in clang 14's order; no English left in Turkish and
+    Chinese"""
     words, kinds = catalogue_words(binary), names(binary)
     lesson = run(binary, ["scripts/lessons/10-co-return.lua"])      # its own words
     own = set(lesson.stdout.splitlines())
@@ -1103,6 +1104,16 @@ def case_unspecified(binary):
                     lang, order, failed_call(p.stdout, lang, order), COMPILERS[order],
                     FAILED_CALL[order])
             text += "$ corolab %s\n%s" % (" ".join(args), p.stdout)
+            note = next(l for l in p.stdout.splitlines() if l.startswith("     \u2021 "))
+            with tempfile.TemporaryDirectory() as tmp:        # the page's data says the same
+                page = os.path.join(tmp, "run.html")
+                succeed(run(binary, args[:4] + ["--export", "html=" + page, args[-1]]))
+                data = re.search(r'<script id="run" type="application/json">(.*?)</script>',
+                                 open(page, encoding="utf-8").read(), re.S).group(1)
+            told = [(ev["kind"], ev["line"].endswith(MARKS[lang] % COMPILERS[order]),
+                     ev["unspecified"]) for ev in json.loads(data)["events"] if "unspecified" in ev]
+            assert told == [("~return object", True, note.strip())], \
+                "%s: the page must mark the event and tell what the trace tells: %r" % (lang, told)
         p = run(binary, ["--lang", lang, "-i"], stdin=UNSPECIFIED_SESSION)
         succeed(p)
         session = p.stdout + "--- stderr\n" + p.stderr
