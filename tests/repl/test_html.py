@@ -236,7 +236,8 @@ READ_DOM = r"""(() => {
     explain: t("#explain"),
     unspecified: t("#unspecified"),
     unspecified_shown: getComputedStyle(q("#unspecified")).display !== "none",
-    marked_events: all("#events li.unspecified").filter((e) => t(".mark", e) === "\u2021")
+    marked_events: all("#events li.unspecified")
+      .filter((e) => getComputedStyle(q(".seq", e), "::before").content === '"\u2021"')
       .map((e) => Number(e.dataset.seq)),
     cursor: all("#wrapper .cursor").map((e) => Number(e.dataset.i)),
     marked: all("#wrapper .wline").filter((e) => e.textContent.startsWith("=> "))
