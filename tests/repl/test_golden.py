@@ -1130,6 +1130,31 @@ def case_unspecified(binary):
         against_golden("unspecified.%s.out" % lang, text)
 
 
+def case_temporary_explained(binary):
+    """[issue 24] the bindings' own ~temporary event (a temporary never
+    awaited dies at the end of its full-expression) is explained as every
+    event is: lesson 19's narration of its argument's temporary, in
+    English, Turkish and Chinese, cites [class.temporary]/4 and says the
+    catalogue's words, folded under the event"""
+    for lang in ("en", "tr", "zh"):
+        want = run(binary, ["--lang", lang, "-e", "print(require('explorer.text.i18n')"
+                            ".text('events', '~temporary'))"])
+        succeed(want)
+        p = run(binary, ["--lang", lang, "-i"], stdin=":lesson 19\n" + ":continue\n" * 8)
+        succeed(p)
+        lines = p.stdout.splitlines()
+        at = next(i for i, l in enumerate(lines) if re.search(r" 10 ~temporary ", l))
+        told = []
+        for line in lines[at + 1:]:
+            if not line.startswith("     "):
+                break
+            told.append(line.strip())
+        said = (" " if lang != "zh" else "").join(told)
+        assert said.replace(" ", "") == want.stdout.strip().replace(" ", "") \
+            and "[class.temporary]/4" in said, \
+            "%s: ~temporary is narrated without its explanation: %r" % (lang, lines[at:at + 3])
+
+
 def case_order_as_clang(binary):
     """corolab --order clang sets coro.order before the script runs: each
     mirror of tests/cpp that clang++ 14 runs otherwise prints what clang++
@@ -1277,6 +1302,7 @@ CASES = {
     "every_command_translated": case_every_command_translated,
     "unspecified": case_unspecified,
     "order_as_clang": case_order_as_clang,
+    "temporary_explained": case_temporary_explained,
 }
 
 
