@@ -807,7 +807,7 @@ return {
     predict = "start the explorer stepping LESSON as a quiz",
     diff = "run scripts A and B and show their events side by side",
     lang = "the language of the explorer (default: from LC_ALL, LC_MESSAGES or LANG)",
-    order = "whose choice where C++ leaves an order unspecified (default: g++)",
+    order = "do as g++ 12 or clang 14 where C++ leaves an order unspecified (default: g++)",
     trace = "print every lifecycle event as it happens",
     export = "write the recorded run at exit (%s)",
     last = "stop handling options",

@@ -835,7 +835,7 @@ return {
     predict = "corolab'ı LESSON dersini tahmin oyunu olarak adımlayarak başlat",
     diff = "A ve B betiklerini çalıştır, olaylarını yan yana göster",
     lang = "corolab'ın dili (varsayılan: LC_ALL, LC_MESSAGES ya da LANG'den)",
-    order = "C++'ın belirtmediği sıralarda kimin seçimi (varsayılan: g++)",
+    order = "C++'ın belirtmediği sıralarda g++ 12 ya da clang 14 gibi davran (varsayılan: g++)",
     trace = "her yaşam döngüsü olayını olduğu anda yazdır",
     export = "kaydedilen çalışmayı çıkışta yaz (%s)",
     last = "seçenekleri işlemeyi bırak",

@@ -764,7 +764,7 @@ return {
     predict = "启动探索器，以测验方式单步执行课程 LESSON",
     diff = "运行脚本 A 和 B，并排显示它们的事件",
     lang = "探索器使用的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）",
-    order = "在 C++ 未规定的顺序上采用谁的选择（默认：g++）",
+    order = "在 C++ 未规定的顺序上按 g++ 12 或 clang 14 的做法（默认：g++）",
     trace = "每个生命周期事件一发生就打印出来",
     export = "退出时写出记录下的运行（%s）",
     last = "停止处理选项",
