@@ -1,9 +1,9 @@
 -- shell.lua — what the C shell calls (shell/explorer.h lists the same
 -- entry points): start (the options: --trace, --export, --lang,
--- --order), stop (writes the exports), greet (the banner), ready (back at the top-level
--- prompt), command (":name args"), complete (Tab), interrupted (the
--- one-line report of Ctrl-C), diff (corolab --diff) and usage (the
--- command line's, in the explorer's language).
+-- --order), stop (writes the exports), greet (the banner), ready (back
+-- at the top-level prompt), command (":name args"), complete (Tab),
+-- interrupted (the one-line report of Ctrl-C), diff (corolab --diff) and
+-- usage (the command line's, in the explorer's language).
 local coro = require "coro"
 local commands = require "explorer.terminal.commands"
 local course = require "explorer.terminal.course"

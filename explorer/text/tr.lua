@@ -5,9 +5,9 @@
 -- çalışma zamanının kendi sözleri (runtime), sarmalayıcının açıklamaları
 -- (wrapper), frame yerleşimi (layout), sayfanın etiketleri (page), komut
 -- satırının kullanımı (usage) ve C++'ın belirtmediği sıralar (orders);
--- anahtarlar en.lua ile aynı. Teknik terimler, Türkçe
--- C++ notlarında olduğu gibi İngilizce bırakıldı (coroutine, promise, handle,
--- frame, awaiter, breakpoint, suspend / askıya alma, resume / devam ettirme).
+-- anahtarlar en.lua ile aynı. Teknik terimler, Türkçe C++ notlarında
+-- olduğu gibi İngilizce bırakıldı (coroutine, promise, handle, frame,
+-- awaiter, breakpoint, suspend / askıya alma, resume / devam ettirme).
 return {
   events = {
     ["operator new"] =

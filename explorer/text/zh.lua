@@ -4,9 +4,9 @@
 -- 格式串，"%2$s" 取第二个值）、导览的文字（tour）、协程状态所处的阶段
 -- （states）、运行时自己的文字（runtime）、包装代码的注释（wrapper）、协程
 -- 状态的布局（layout）、页面的标签（page）、命令行的用法（usage）、C++ 未规定的
--- 顺序（orders），以及折行时不拆开的词（words）。键与 en.lua 相同。术语：协程、承诺对象
--- （promise）、协程句柄（handle）、协程状态（frame）、挂起 / 恢复、等待体
--- （awaiter）、对称转移、断点、生成器、任务。
+-- 顺序（orders），以及折行时不拆开的词（words）。键与 en.lua 相同。术语：
+-- 协程、承诺对象（promise）、协程句柄（handle）、协程状态（frame）、
+-- 挂起 / 恢复、等待体（awaiter）、对称转移、断点、生成器、任务。
 return {
   events = {
     ["operator new"] =
