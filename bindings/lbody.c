@@ -447,6 +447,16 @@ static int closing(lua_State *L) {
   return 0;
 }
 
+/* the rule that says where op may be: a yield-expression only where an
+   await-expression may be [expr.yield]/1, an await-expression only in a
+   coroutine's body [expr.await]/2; co_return makes its function a
+   coroutine [dcl.fct.def.coroutine]/1 */
+static const char *placerule(const char *op) {
+  if (strcmp(op, "co_yield") == 0) return "[expr.yield]/1";
+  if (strcmp(op, "co_return") == 0) return "[dcl.fct.def.coroutine]/1";
+  return "[expr.await]/2";
+}
+
 /* the body being stepped, if op is called by it (or in a try block). A
    destructor (__close) cannot suspend: at a scope's end, while a try
    block unwinds an error, or when the runtime destroys (the end of a
@@ -459,18 +469,18 @@ Body *coro_checkbody(lua_State *L, const char *op) {
     luaL_error(L, "%s in a destructor (the __close of a to-be-closed value): a "
                "destructor cannot suspend, so it can neither co_await nor "
                "co_yield ('co_await' cannot be used in a destructor, g++ says); "
-               "await before the value's scope ends [expr.await]/2, [class.dtor]",
-               op);
+               "await before the value's scope ends %s, [class.dtor]",
+               op, placerule(op));
   if (b == NULL)
     luaL_error(L, "%s outside of a coroutine body: only the body of a function "
-               "made with coro.coroutine can suspend [expr.await]/2", op);
+               "made with coro.coroutine can suspend %s", op, placerule(op));
   if (b->T != L || in == 0)
     luaL_error(L, "%s called from a function that the coroutine body calls, "
                "not from the body itself: C++ coroutines are stackless, only "
                "the body can suspend; make the callee a coroutine and co_await "
                "it. A try block is allowed: pcall(function() ... %s(x) ... end) "
-               "in the body (not in an xpcall message handler) [expr.await]/2",
-               op, op);
+               "in the body (not in an xpcall message handler) %s",
+               op, op, placerule(op));
   return b;
 }
 

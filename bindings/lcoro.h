@@ -337,6 +337,8 @@ int coro_fullawaited(lua_State *L, int full, int entry);   /* already? */
 
 /* lorder.c: the orders C++ leaves unspecified (coro.order, coro.unspecified) */
 void coro_openorder(lua_State *L, Ctx *c);
+/* "g++" or "clang", as coro.order says it */
+const char *coro_ordername(Order order);
 
 /* lref.c: reference parameters */
 void coro_openref(lua_State *L, Ctx *c);

@@ -86,7 +86,8 @@ static void pushreturned(Ctx *c, lua_State *L, unsigned long serial) {
 }
 
 /* push the event table: {kind, frame, handle, where, index, depth, other,
-   detail, cause, unspecified, args, returned}. An observer before this
+   detail, cause, unspecified, order, args, returned} (order: coro.order
+   as the event comes, with unspecified). An observer before this
    one may have destroyed the frame (or made another at its address): the
    event names it only while its id is the event's */
 static void pushevent(Ctx *c, lua_State *L, const CoroEvent *ev) {
@@ -120,6 +121,8 @@ static void pushevent(Ctx *c, lua_State *L, const CoroEvent *ev) {
   if (ev->unspecified) {
     lua_pushstring(L, ev->unspecified);
     lua_setfield(L, -2, "unspecified");
+    lua_pushstring(L, coro_ordername(c->order));
+    lua_setfield(L, -2, "order");
   }
   if (alive && ev->core && ev->core->value) pushargs(c, L, ev->core);
   if (ev->object) {

@@ -54,6 +54,7 @@ typedef struct Raw {           /* an event, as seen */
                                   unspecified order that placed it */
   unsigned short depth, nsnaps;
   unsigned char kind, cause, has;
+  unsigned char order;         /* with unspecified: coro.order then */
 } Raw;
 
 typedef struct Snap {          /* a frame at an event */
@@ -591,7 +592,10 @@ static int precord(lua_State *L) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->values);  /* 5 */
   r.detail = intern(L, t, 4, e->detail);         /* first: it may die with the frame */
   if (ev == NULL) r.name = intern(L, t, 4, e->kind);
-  if (e->unspecified) r.unspecified = intern(L, t, 4, e->unspecified);
+  if (e->unspecified) {
+    r.unspecified = intern(L, t, 4, e->unspecified);
+    r.order = (unsigned char)t->c->order;
+  }
   if (alive) r.where = intern(L, t, 4, where);
   alive = alive && cl_is_live(R, e->frame);
   if (nested) {
@@ -814,7 +818,11 @@ static void pushraw(lua_State *L, Tape *t, Block *b, int values, int names, int 
   lua_pushinteger(L, r->depth);
   lua_setfield(L, -2, "depth");
   setstring(L, t, r->detail, "detail");
-  setstring(L, t, r->unspecified, "unspecified");
+  if (r->unspecified) {
+    setstring(L, t, r->unspecified, "unspecified");
+    lua_pushstring(L, coro_ordername((Order)r->order));
+    lua_setfield(L, -2, "order");
+  }
   if (brief) b->valuehead += nvalues(r);
   else setvalues(L, t, b, r, values);
   if (r->has & LEARNT) {

@@ -32,12 +32,15 @@ static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 static const char oom_message[] = "not enough memory";
 
 static void report_to_stderr(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) {
-  char where[128];
+  char where[128] = "";
+  /* the other states name their place themselves ("suspended at its
+     final suspend point") */
+  int at = leak->state == CL_STATE_SUSPENDED || leak->state == CL_STATE_RUNNING;
   (void)ud;
-  cl_where(R, leak->handle, where, sizeof where);
-  fprintf(stderr, "corolab: leak: coroutine #%u '%s' (%s) still alive, %s at %s\n",
+  if (at) cl_where(R, leak->handle, where, sizeof where);
+  fprintf(stderr, "corolab: leak: coroutine #%u '%s' (%s) still alive, %s%s%s\n",
           leak->id, leak->coroutine->name, leak->coroutine->promise_type->name,
-          cl_state_name(leak->state), where);
+          cl_state_name(leak->state), at ? " at " : "", where);
 }
 
 static void error_to_stderr(cl_Runtime *R, const cl_Error *e, size_t i,

@@ -1,11 +1,15 @@
 /*
 ** test_runtime.c — runtimes and their checks: two runtimes never see each
 ** other's frames, frames alive at cl_runtime_close are reported as leaks
-** and destroyed, errors alive then are freed, errors carry payloads, the runtime's allocator and userdata.
+** (by default on stderr) and destroyed, errors alive then are freed,
+** errors carry payloads, the runtime's allocator and userdata.
 */
+#define _POSIX_C_SOURCE 200809L     /* dup, dup2: stderr into a file */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -97,6 +101,49 @@ static void test_leaks_reported_and_freed_at_close(void **state) {
   free(fx);
 }
 
+/* what cl_runtime_close(R) writes on stderr (at most n - 1 bytes) */
+static void close_to(cl_Runtime *R, char *buf, size_t n) {
+  FILE *out = tmpfile();
+  int saved;
+  assert_non_null(out);
+  fflush(stderr);
+  saved = dup(fileno(stderr));
+  assert_true(saved >= 0 && dup2(fileno(out), fileno(stderr)) >= 0);
+  cl_runtime_close(R);
+  fflush(stderr);
+  dup2(saved, fileno(stderr));
+  close(saved);
+  rewind(out);
+  buf[fread(buf, 1, n - 1, out)] = '\0';
+  fclose(out);
+}
+
+/* the default report names a frame's suspend point only where its state
+   does not: "suspended at its final suspend point", not "... at final
+   suspend point" again */
+static void test_leaks_reported_on_stderr(void **state) {
+  Fixture *fx = fixture_new(NULL, NULL);
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op awaits[] = {AWAIT(&aw), END}, ends[] = {END};
+  cl_Coroutine a = script_coroutine("awaits", &rec_promise, awaits);
+  cl_Coroutine b = script_coroutine("ends", &rec_promise, ends);
+  char report[512];
+  (void)state;
+  cl_Handle at_await = start(fx->R, &a), at_final = start(fx->R, &b);
+  start(fx->R, &b);
+  resume_ok(fx->R, at_await);
+  resume_ok(fx->R, at_final);
+  close_to(fx->R, report, sizeof report);
+  assert_string_equal(report,
+    "corolab: leak: coroutine #1 'awaits' (rec_promise) still alive, suspended at "
+    "suspend index 1\n"
+    "corolab: leak: coroutine #2 'ends' (rec_promise) still alive, suspended at its "
+    "final suspend point\n"
+    "corolab: leak: coroutine #3 'ends' (rec_promise) still alive, suspended at its "
+    "initial suspend point\n");
+  free(fx);
+}
+
 /* a body that closes its own runtime: refused, the runtime goes on */
 static void closes_runtime(cl_Step *s) {
   static size_t got;
@@ -169,6 +216,7 @@ int main(void) {
     cmocka_unit_test(test_version),
     FIXTURE_TEST(test_two_runtimes_independent),
     cmocka_unit_test(test_leaks_reported_and_freed_at_close),
+    cmocka_unit_test(test_leaks_reported_on_stderr),
     cmocka_unit_test(test_errors_freed_at_close),
     FIXTURE_TEST(test_close_from_inside_refused),
     FIXTURE_TEST(test_error_payload),
