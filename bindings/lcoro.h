@@ -302,6 +302,11 @@ typedef struct CoroEvent {
 
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);
+/* the one value of an event of a Lua body (frame info fi): yield_value's
+   and return_value's operand, the error a throw or unhandled_exception
+   carries (its Lua value, else its message), pushed: 1; else 0, nothing
+   pushed */
+int coro_pusheventvalue(lua_State *L, const cl_Event *ev, const cl_FrameInfo *fi);
 /* whether observers are told the core's event ev now (not an await_resume
    a body calls later, nor a return object destroyed after its frame), as
    *e when they are */

@@ -31,17 +31,32 @@ static void pushframe(Ctx *c, lua_State *L, cl_Handle h) {
   coro_pushhandle(c, L, h, coro_frametype(c, h));
 }
 
-/* ev.args of a Lua-bodied frame's event: yield_value(v) and return_value(v)
-   (v on top of the body's thread), the parameter copies and the promise's
-   constructor (the call's arguments, packed when Lua observes); a C body's
-   are bare pointers, left out */
+int coro_pusheventvalue(lua_State *L, const cl_Event *ev, const cl_FrameInfo *fi) {
+  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
+    if (ev->value != (const void *)((Body *)fi->locals)->T) return 0;
+    coro_pushvalue(L, (void *)ev->value);
+    return 1;
+  }
+  if (ev->kind == CL_EV_THROW || ev->kind == CL_EV_UNHANDLED_EXCEPTION) {
+    const cl_Error *e = (const cl_Error *)ev->value;
+    void *payload = cl_error_payload(e);
+    if (payload) lua_rawgeti(L, LUA_REGISTRYINDEX, (int)(intptr_t)payload);
+    else lua_pushstring(L, cl_error_message(e));
+    return 1;
+  }
+  return 0;
+}
+
+/* ev.args of a Lua-bodied frame's event: its one value (coro_pusheventvalue),
+   or at the parameter copies and the promise's constructor the call's
+   arguments (packed when Lua observes); a C body's are bare pointers, left
+   out */
 static void pushargs(Ctx *c, lua_State *L, const cl_Event *ev) {
   cl_FrameInfo info;
   if (!cl_frame_info(c->R, ev->handle, &info) || !coro_isbody(info.coroutine)) return;
-  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
-    if (ev->value != (const void *)((Body *)info.locals)->T) return;
+  if (coro_pusheventvalue(L, ev, &info)) {
     lua_createtable(L, 1, 0);
-    coro_pushvalue(L, (void *)ev->value);
+    lua_insert(L, -2);
     lua_rawseti(L, -2, 1);
   } else if (ev->kind == CL_EV_PARAMS_COPY || ev->kind == CL_EV_PROMISE_CONSTRUCT) {
     const CallArgs *a = (const CallArgs *)ev->value;

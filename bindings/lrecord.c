@@ -467,16 +467,14 @@ static unsigned owner(const cl_Event *ev) {
   return ev->kind == CL_EV_RETURN_TO_CALLER ? ev->other_id : ev->frame_id;
 }
 
-/* ev's arguments (as coro.observe's ev.args): yield_value(v) and
-   return_value(v) of a Lua body, v on top of its thread; the call's
-   arguments at its parameter copies and promise constructor */
+/* ev's arguments (as coro.observe's ev.args): a Lua body's event's one
+   value (coro_pusheventvalue); the call's arguments at its parameter
+   copies and promise constructor */
 static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, Block *b,
                         int values) {
   cl_FrameInfo fi;
   if (!cl_frame_info(t->c->R, ev->handle, &fi) || !coro_isbody(fi.coroutine)) return;
-  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
-    if (ev->value != (const void *)((Body *)fi.locals)->T) return;
-    coro_pushvalue(L, (void *)ev->value);
+  if (coro_pusheventvalue(L, ev, &fi)) {
     if (isplain(L, -1)) {
       r->has |= ARGS_ONE;
       keep(L, b, values);

@@ -701,7 +701,10 @@ typedef struct cl_Event {
   const void *value;           /* yield_value, return_value: the operand,
                                   the pointer the promise gets; parameter
                                   copies, promise_type: the call's args (as
-                                  cl_call got them); else NULL */
+                                  cl_call got them); throw,
+                                  unhandled_exception: the cl_Error thrown
+                                  (its message is the detail; valid only
+                                  during the observer call); else NULL */
 } cl_Event;
 
 typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);

@@ -128,11 +128,11 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
 /* the wrapper's handler: catch (...) { promise.unhandled_exception(); } */
 static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   const cl_PromiseType *pt = st->co->promise_type;
-  cl_emit(R, CL_EV_THROW, st, 0, cl_error_message(e));
+  cl_emit_value(R, CL_EV_THROW, st, cl_error_message(e), e);
   destroy_locals(R, st);                           /* stack unwinding */
   if (!st->initial_await_resume_called)            /* throw; to the caller */
     return exit_with(EXIT_ERROR, e);
-  cl_emit(R, CL_EV_UNHANDLED_EXCEPTION, st, 0, cl_error_message(e));
+  cl_emit_value(R, CL_EV_UNHANDLED_EXCEPTION, st, cl_error_message(e), e);
   cl_Error *again = pt->unhandled_exception(R, promise_of(st), e);
   if (again) {                     /* done, without final_suspend; to resumer */
     cl_set_state(st, CL_STATE_SUSPENDED_FINAL);

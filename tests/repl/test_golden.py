@@ -679,6 +679,19 @@ def case_error_values(binary):
     assert p.stderr.splitlines() == [
         "corolab: event 1 is operator new, no error: throw and unhandled_exception carry one"], \
         p.stderr
+    # an error that is no message is shown as the value it is, not as Lua's
+    # "(error object is a table value)"
+    code = ('local f = coro.coroutine(coro.generator, function() error({code = 7}) end, "f"); '
+            'local g = f(); pcall(g.next, g)')
+    with tempfile.TemporaryDirectory() as tmp:
+        mermaid = os.path.join(tmp, "m")
+        p = run(binary, ["--trace", "--export", "mermaid=" + mermaid, "-e", code])
+        succeed(p)
+        text = open(mermaid).read()
+    for kind in ("throw", "unhandled_exception"):
+        assert re.search(r"^ +\d+ %s\(\{code = 7\}\) +#1 f " % kind, p.stdout, re.M), \
+            "--trace: a table thrown shows as its value\n" + p.stdout
+        assert "Note over F1: %s({code = 7})" % kind in text, "Mermaid: " + text
 
 
 def case_where_display(binary):
