@@ -225,10 +225,11 @@ static int pushawaitable(lua_State *L) {   /* protected: c, cl_Awaitable */
   if (islua(c, a.ops)) lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(a.self));
   else if (a.ops == &cl_suspend_always_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->always_ref);
   else if (a.ops == &cl_suspend_never_ops) lua_rawgeti(L, LUA_REGISTRYINDEX, c->never_ref);
-  else if (a.ops == &c->task_ops || a.ops == &c->task_kept_ops)
-    coro_pushhandle(c, L, (cl_Frame *)a.self, cl_frame_id(c->R, (cl_Frame *)a.self),
-                    c->task_type);
-  else lua_pushstring(L, a.ops->name);
+  else if (a.ops == &c->task_ops || a.ops == &c->task_kept_ops) {
+    cl_Handle t = {NULL, 0, 0};                /* self: the task's frame */
+    cl_error_free(c->R, cl_from_address(c->R, a.self, NULL, &t));
+    coro_pushhandle(c, L, t, c->task_type);
+  } else lua_pushstring(L, a.ops->name);
   return 1;
 }
 
@@ -250,12 +251,12 @@ static int pmethod(lua_State *L) {
   return lua_gettop(L);
 }
 
-/* protected: obj, name, c, the frame: obj:await_suspend(handle) */
+/* protected: obj, name, c, the frame's handle: obj:await_suspend(handle) */
 static int psuspend(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 3);
-  cl_Frame *h = (cl_Frame *)lua_touserdata(L, 4);
+  cl_Handle h = *(const cl_Handle *)lua_touserdata(L, 4);
   lua_settop(L, 2);
-  coro_pushhandle(c, L, h, cl_frame_id(c->R, h), coro_frametype(c, h));
+  coro_pushhandle(c, L, h, coro_frametype(c, h));
   return pmethod(L);
 }
 
@@ -326,7 +327,7 @@ static cl_Error *await_ready(cl_Runtime *R, void *self, int *ready) {
   return NULL;
 }
 
-static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Handle h,
                                cl_SuspendResult *res) {
   Ctx *c = ctx_of(R);
   lua_State *L;
@@ -335,7 +336,7 @@ static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
   int top = lua_gettop(L) - 3;
   Handle *to;
   lua_pushlightuserdata(L, c);
-  lua_pushlightuserdata(L, h);
+  lua_pushlightuserdata(L, &h);
   if ((e = callmethod(R, L, 2, LUA_MULTRET))) return e;
   switch (lua_gettop(L) == top ? LUA_TNIL : lua_type(L, top + 1)) {
     case LUA_TNIL: res->kind = CL_SUSPEND_VOID; break;
@@ -346,8 +347,7 @@ static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
     default:
       if ((to = coro_tohandle(L, top + 1)) != NULL) {
         res->kind = CL_SUSPEND_HANDLE;
-        res->handle = to->f;
-        res->id = to->id;
+        res->handle = to->h;
         break;
       }
       e = cl_error_new(R, CL_MISUSE, "await_suspend returned a %s; it must "

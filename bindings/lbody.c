@@ -78,7 +78,7 @@ static void copyparams(Ctx *c, lua_State *L, int first, int n, Body *b,
       if (lua_rawgeti(L, -1, i - first + 1) == LUA_TTABLE) {
         lua_getfield(L, -1, "name");
         lua_getfield(L, -2, "type");
-        coro_refparam(c, L, i, co->name, cl_frame_id(c->R, b->frame),
+        coro_refparam(c, L, i, co->name, b->frame.id,
                       lua_tostring(L, -2), lua_tostring(L, -1));
         lua_pop(L, 4);
         continue;
@@ -122,7 +122,7 @@ static int newthread(lua_State *L) {
   lua_State *T = lua_newthread(L);
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->threads);   /* threads[T] = frame id */
   lua_pushvalue(L, -2);
-  lua_pushinteger(L, cl_frame_id(c->R, s->b->frame));
+  lua_pushinteger(L, s->b->frame.id);
   lua_rawset(L, -3);
   lua_pop(L, 1);
   s->b->thread = luaL_ref(L, LUA_REGISTRYINDEX);
@@ -133,14 +133,14 @@ static int newthread(lua_State *L) {
   return 0;
 }
 
-static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+static cl_Error *init(cl_Runtime *R, cl_Handle h, void *locals, void *args) {
   Ctx *c = ctx_of(R);
   Body *b = (Body *)locals;
   CallArgs *a = (CallArgs *)args;
   lua_State *L = a->L;
   Start s;
   s.b = b;
-  s.anchor = (int *)((char *)cl_frame_promise(h) + a->type->anchor);
+  s.anchor = (int *)((char *)cl_frame_promise(h.frame) + a->type->anchor);
   b->c = c;
   b->frame = h;
   b->thread = LUA_NOREF;
@@ -168,7 +168,7 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   return NULL;
 }
 
-static void destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
+static void destroy_params(cl_Runtime *R, cl_Handle h, void *locals) {
   Ctx *c = ctx_of(R);
   Body *b = (Body *)locals;
   (void)h;
@@ -205,7 +205,7 @@ static int active(lua_State *T) {
 
 /* the locals die: close the body's pending to-be-closed variables (a thread
    busy elsewhere finishes on its own: whoever runs it closes it) */
-static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int scope) {
+static void destroy_locals(cl_Runtime *R, cl_Handle h, void *locals, int scope) {
   Ctx *c = ctx_of(R);
   lua_State *T = ((Body *)locals)->T;
   int raised = lua_status(T) > LUA_YIELD;   /* its error is already reported */
@@ -247,7 +247,7 @@ static int ispcall(Ctx *c, lua_State *L, int level);
    another try block). Deeper levels are not the body's: the function it
    called (a coroutine call, a co_await), and whatever runs on its thread
    from there — a promise member, an observer, the explorer at a stop */
-static void where(cl_Runtime *R, cl_Frame *h, void *locals, int index,
+static void where(cl_Runtime *R, cl_Handle h, void *locals, int index,
                   char *buf, size_t n) {
   Ctx *c = ctx_of(R);
   lua_State *T = ((Body *)locals)->T;
@@ -264,7 +264,7 @@ static void where(cl_Runtime *R, cl_Frame *h, void *locals, int index,
 
 static const char *nameof(cl_Step *s) {
   cl_FrameInfo info;
-  return cl_frame_info(s->R, s->frame, &info) ? info.coroutine->name : "?";
+  return cl_frame_info(s->R, s->handle, &info) ? info.coroutine->name : "?";
 }
 
 /* a step that ends in an error of the glue's own, without running T */
@@ -292,7 +292,7 @@ static cl_Error *broken_thread(cl_Step *s, lua_State *T) {
   return cl_error_new(s->R, CL_MISUSE, "coroutine #%u '%s' cannot go on: its Lua "
                       "thread was %s outside the runtime; a coroutine body "
                       "runs only when its handle resumes it, so destroy it "
-                      "[coroutine.handle.resumption]", cl_frame_id(s->R, s->frame),
+                      "[coroutine.handle.resumption]", s->handle.id,
                       nameof(s), lua_status(T) == LUA_OK
                       ? "closed by coroutine.close" : "resumed by coroutine.resume");
 }
@@ -447,6 +447,16 @@ static int closing(lua_State *L) {
   return 0;
 }
 
+/* the rule that says where op may be: a yield-expression only where an
+   await-expression may be [expr.yield]/1, an await-expression only in a
+   coroutine's body [expr.await]/2; co_return makes its function a
+   coroutine [dcl.fct.def.coroutine]/1 */
+static const char *placerule(const char *op) {
+  if (strcmp(op, "co_yield") == 0) return "[expr.yield]/1";
+  if (strcmp(op, "co_return") == 0) return "[dcl.fct.def.coroutine]/1";
+  return "[expr.await]/2";
+}
+
 /* the body being stepped, if op is called by it (or in a try block). A
    destructor (__close) cannot suspend: at a scope's end, while a try
    block unwinds an error, or when the runtime destroys (the end of a
@@ -459,24 +469,24 @@ Body *coro_checkbody(lua_State *L, const char *op) {
     luaL_error(L, "%s in a destructor (the __close of a to-be-closed value): a "
                "destructor cannot suspend, so it can neither co_await nor "
                "co_yield ('co_await' cannot be used in a destructor, g++ says); "
-               "await before the value's scope ends [expr.await]/2, [class.dtor]",
-               op);
+               "await before the value's scope ends %s, [class.dtor]",
+               op, placerule(op));
   if (b == NULL)
     luaL_error(L, "%s outside of a coroutine body: only the body of a function "
-               "made with coro.coroutine can suspend [expr.await]/2", op);
+               "made with coro.coroutine can suspend %s", op, placerule(op));
   if (b->T != L || in == 0)
     luaL_error(L, "%s called from a function that the coroutine body calls, "
                "not from the body itself: C++ coroutines are stackless, only "
                "the body can suspend; make the callee a coroutine and co_await "
                "it. A try block is allowed: pcall(function() ... %s(x) ... end) "
-               "in the body (not in an xpcall message handler) [expr.await]/2",
-               op, op);
+               "in the body (not in an xpcall message handler) %s",
+               op, op, placerule(op));
   return b;
 }
 
-Body *coro_framebody(Ctx *c, cl_Frame *f) {
+Body *coro_framebody(Ctx *c, cl_Handle h) {
   cl_FrameInfo info;
-  if (f == NULL || !cl_frame_info(c->R, f, &info) || !coro_isbody(info.coroutine))
+  if (!cl_frame_info(c->R, h, &info) || !coro_isbody(info.coroutine))
     return NULL;
   return (Body *)info.locals;
 }

@@ -17,38 +17,36 @@ typedef struct TaskPromise { cl_TaskPromise t; int anchor; } TaskPromise;
 typedef struct Object {        /* a generator or task: owns its frame */
   const char *kind;            /* CORO_GENERATOR or CORO_TASK */
   Ctx *c;
-  cl_Frame *f;                 /* NULL once it owns it no more */
-  cl_Frame *frame;             /* the one it was made with (for .h) */
+  cl_Handle f;                 /* the null handle once it owns it no more */
+  cl_Handle frame;             /* the one it was made with (for .h) */
   const PromiseType *type;
-  unsigned id;                 /* the frame's, against a reused address */
-  uint64_t checked;            /* cl_frames_freed when f was last found
-                                  live with id (UINT64_MAX: not yet) */
 } Object;
 
-/* protected: c, the promise. The return object, a generator or a task;
-   its handle (.h) is made when first asked for */
+/* protected: c, the frame's handle. The return object, a generator or a
+   task; its handle (.h) is made when first asked for */
 static int newobject(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
-  cl_Frame *f = cl_promise_frame(lua_touserdata(L, 2));
-  cl_FrameInfo info;
+  cl_Handle f = *(const cl_Handle *)lua_touserdata(L, 2);
   Object *o = (Object *)lua_newuserdatauv(L, sizeof *o, 0);
   o->c = c;
   o->f = o->frame = f;
   o->type = coro_frametype(c, f);
   o->kind = o->type == c->task_type ? CORO_TASK : CORO_GENERATOR;
-  o->id = cl_frame_info(c->R, f, &info) ? info.id : 0;
-  o->checked = UINT64_MAX;
   luaL_setmetatable(L, o->kind);
   return 1;
 }
 
 static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
   Ctx *c = ctx_of(R);
-  cl_Error *e = coro_protect(c, c->L, newobject, p, 0, 0, "make the return "
-                             "object of a coroutine");
+  cl_Handle h;
+  cl_Error *e = cl_from_promise(R, p, NULL, &h);
+  if (e == NULL) e = coro_protect(c, c->L, newobject, &h, 0, 0, "make the "
+                                  "return object of a coroutine");
   if (e == NULL) coro_return_object(ret, c->L);
   return e;
 }
+
+static const cl_Handle null_handle = {NULL, 0, 0};
 
 static Object *toobject(lua_State *L, int i, const char *kind) {
   return (Object *)coro_toudata(L, i, kind, sizeof(Object));
@@ -71,17 +69,13 @@ static Object *checkobject(lua_State *L, const char *kind, const char *tname) {
 }
 
 /* the frame o owns, for op: an error once it owns none (closed, or moved
-   into a co_await), or when its frame was destroyed behind its back */
-static cl_Frame *owned(lua_State *L, Object *o, const char *op) {
-  cl_Runtime *R = coro_live(L, o->c)->R;
-  cl_Error *e;
-  if (o->f == NULL)
+   into a co_await). The core checks the handle it is given, so a frame
+   destroyed behind the object's back is named there */
+static cl_Handle owned(lua_State *L, Object *o, const char *op) {
+  coro_live(L, o->c);
+  if (cl_address(o->f) == NULL)
     luaL_error(L, "%s: this %s owns no coroutine any more: it was closed, or "
                "moved into a co_await", op, o->kind == CORO_TASK ? "task" : "generator");
-  if (o->checked != cl_frames_freed(R)) {     /* some frame went: this one? */
-    if ((e = cl_check_handle(R, op, o->f, o->id)) != NULL) coro_raise(o->c, L, e);
-    o->checked = cl_frames_freed(R);
-  }
   return o->f;
 }
 
@@ -91,12 +85,12 @@ static int object_close(lua_State *L) {
   Object *o = checkobject(L, NULL, "coro.generator or coro.task");
   cl_FrameInfo info;
   if (c->R == NULL || !cl_frame_info(c->R, o->f, &info) ||
-      info.id != o->id || info.state == CL_STATE_DESTROYING)
+      info.state == CL_STATE_DESTROYING)
     return 0;
   ENTER(c, L);
   cl_Error *e = cl_destroy(c->R, o->f);
   LEAVE(c, e);
-  if (cl_frame_id(c->R, o->f) != o->id) o->f = NULL;
+  if (!cl_is_live(c->R, o->f)) o->f = null_handle;
   return e ? coro_raise(c, L, e) : 0;
 }
 
@@ -120,7 +114,7 @@ static int object_index(lua_State *L) {
   if (k != NULL && strcmp(k, "h") == 0) {
     Ctx *c = ctx_up(L);
     Object *o = checkobject(L, NULL, "coro.generator or coro.task");
-    coro_pushhandle(c, L, o->frame, o->id, o->type);
+    coro_pushhandle(c, L, o->frame, o->type);
   }
   return 1;
 }
@@ -131,7 +125,7 @@ static int object_index(lua_State *L) {
    end is told after the frame's in clang 14's order) */
 static void object_disown(cl_Runtime *R, void *ret) {
   Object *o = (Object *)lua_touserdata(ctx_of(R)->L, *(int *)ret);
-  o->f = NULL;
+  o->f = null_handle;
   coro_destroylater(ctx_of(R), ret);
 }
 
@@ -141,7 +135,7 @@ static void object_disown(cl_Runtime *R, void *ret) {
 static int gen_next(lua_State *L) {
   Object *o = checkobject(L, CORO_GENERATOR, "coro.generator");
   Ctx *c = o->c;
-  cl_Frame *f = owned(L, o, "next()");
+  cl_Handle f = owned(L, o, "next()");
   void *v;
   ENTER(c, L);
   cl_Error *e = cl_generator_next(c->R, f, &v);
@@ -201,11 +195,13 @@ static cl_Error *task_error(Ctx *c, cl_TaskPromise *p, int take) {
   return coro_error(c, c->L, NULL);
 }
 
-/* co_await task: its value, or what it raised */
+/* co_await task (self: its frame): its value, or what it raised */
 static cl_Error *await_result(cl_Runtime *R, void *self, void *result, int take) {
   Ctx *c = ctx_of(R);
   cl_TaskPromise *p;
-  cl_Error *e = cl_promise(R, (cl_Frame *)self, &c->task_type->pt, (void **)&p);
+  cl_Handle t;
+  cl_Error *e = cl_from_address(R, self, &c->task_type->pt, &t);
+  if (e == NULL) e = cl_promise(R, t, &c->task_type->pt, (void **)&p);
   if (e == NULL) e = task_error(c, p, take);
   if (e == NULL && result != NULL) {
     if (lua_checkstack((lua_State *)result, 1)) push_result((lua_State *)result, p);
@@ -233,13 +229,14 @@ int coro_istask(lua_State *L, int i) {
 cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
                              cl_Awaitable *a) {
   Object *o = toobject(L, i, CORO_TASK);
-  if (o->f == NULL)
+  if (cl_address(o->f) == NULL)
     return cl_error_new(c->R, CL_MISUSE, "co_await: this task owns no coroutine "
                         "any more: it was closed, or moved into a co_await "
                         "(co_await(coro.temporary(t)) moves it)");
+  if (!cl_is_live(c->R, o->f)) return cl_check_handle(c->R, "co_await", o->f);
   a->ops = temporary ? &c->task_ops : &c->task_kept_ops;
-  a->self = o->f;
-  if (temporary) o->f = NULL;              /* the co_await owns it now */
+  a->self = cl_address(o->f);
+  if (temporary) o->f = null_handle;       /* the co_await owns it now */
   return NULL;
 }
 
@@ -247,16 +244,18 @@ cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
 static int task_run(lua_State *L) {
   Ctx *c = ctx_up(L);
   Object *o = checkobject(L, CORO_TASK, "coro.task");
-  cl_Frame *f = owned(L, o, "run()");
+  cl_Handle f = owned(L, o, "run()");
   int done;
+  cl_Error *e = cl_check_handle(c->R, "run()", f);
+  if (e) return coro_raise(c, L, e);
   ENTER(c, L);
-  cl_Error *e = cl_resume(c->R, f);
+  e = cl_resume(c->R, f);
   LEAVE(c, e);
-  if (e == NULL) e = cl_check_handle(c->R, "run()", f, o->id);  /* still there? */
+  if (e == NULL) e = cl_check_handle(c->R, "run()", f);     /* still there? */
   if (e == NULL && (e = cl_done(c->R, f, &done)) == NULL && !done)
     e = cl_error_new(c->R, CL_MISUSE, "run(): the task suspended without "
                      "finishing; resume it again when what it awaits is ready");
-  if (e == NULL) e = task_await_resume(c->R, f, L);
+  if (e == NULL) e = task_await_resume(c->R, cl_address(f), L);
   return e ? coro_raise(c, L, e) : 1;
 }
 
@@ -281,19 +280,21 @@ typedef struct PromiseRef {
   const char *kind;            /* CORO_PROMISE */
   void *p;
   const PromiseType *type;
-  unsigned id;                 /* the frame's: a dangling one is refused */
+  cl_Handle frame;             /* its frame's: a dangling one is refused */
 } PromiseRef;
 
+/* p is the promise of a live frame (h:promise(), coro.info) */
 static void push_promise(Ctx *c, lua_State *L, void *p) {
-  const PromiseType *t = coro_frametype(c, cl_promise_frame(p));
-  unsigned id = cl_frame_id(c->R, cl_promise_frame(p));   /* before allocating */
+  cl_Handle h = {NULL, 0, 0};                 /* taken before allocating */
+  cl_error_free(c->R, cl_from_promise(c->R, p, NULL, &h));
+  const PromiseType *t = coro_frametype(c, h);
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->promise_refs);
   lua_rawgetp(L, -1, p);
   PromiseRef *r = (PromiseRef *)coro_toudata(L, -1, CORO_PROMISE, sizeof *r);
-  if (r == NULL || r->id != id) {
+  if (r == NULL || r->frame.id != h.id) {
     lua_pop(L, 1);
     r = (PromiseRef *)lua_newuserdatauv(L, sizeof *r, 0);
-    *r = (PromiseRef){CORO_PROMISE, p, t, id};
+    *r = (PromiseRef){CORO_PROMISE, p, t, h};
     luaL_setmetatable(L, CORO_PROMISE);
     lua_pushvalue(L, -1);
     lua_rawsetp(L, -3, p);
@@ -306,9 +307,9 @@ static void push_promise(Ctx *c, lua_State *L, void *p) {
   lua_remove(L, -2);
 }
 
-unsigned coro_promiseid(lua_State *L, int i) {
+const cl_Handle *coro_promisehandle(lua_State *L, int i) {
   PromiseRef *r = (PromiseRef *)coro_toudata(L, i, CORO_PROMISE, sizeof *r);
-  return r ? r->id : 0;
+  return r ? &r->frame : NULL;
 }
 
 /* (r [, k]): a table of the promise's fields now, or its field k (with
@@ -316,26 +317,25 @@ unsigned coro_promiseid(lua_State *L, int i) {
 static int pfields(lua_State *L) {
   Ctx *c = ctx_up(L);
   PromiseRef *r = (PromiseRef *)luaL_checkudata(L, 1, CORO_PROMISE);
+  int field = !lua_isnone(L, 2);
   void *p;
-  cl_Frame *f = cl_promise_frame(r->p);
-  cl_Error *e = cl_check_handle(c->R, "reading its promise", f, r->id);
-  if (e == NULL) e = cl_promise(c->R, f, &r->type->pt, &p);
+  cl_Error *e = cl_check_handle(c->R, "reading its promise", r->frame);
+  if (e == NULL) e = cl_promise(c->R, r->frame, &r->type->pt, &p);
   if (e) return coro_raise(c, L, e);
   lua_createtable(L, 0, 2);
   if (r->type == c->task_type) {
     cl_TaskPromise *t = (cl_TaskPromise *)p;
     push_result(L, t);
     lua_setfield(L, -2, "result");
-    if (t->continuation) {
-      coro_pushhandle(c, L, t->continuation, t->continuation_id,
-                      coro_frametype(c, t->continuation));
+    if (cl_address(t->continuation) != NULL) {
+      coro_pushhandle(c, L, t->continuation, coro_frametype(c, t->continuation));
       lua_setfield(L, -2, "continuation");
     }
   } else if (((GenPromise *)p)->g.current) {
     coro_pushvalue(L, ((GenPromise *)p)->g.current);
     lua_setfield(L, -2, "current");
   }
-  if (!lua_isnone(L, 2)) {
+  if (field) {
     lua_pushvalue(L, 2);
     lua_rawget(L, -2);
   }
@@ -348,6 +348,7 @@ static int promise_index(lua_State *L) {
 }
 
 static int next_field(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 2);
   return lua_next(L, 1) ? 2 : 0;
 }

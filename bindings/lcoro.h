@@ -100,8 +100,9 @@ struct Ctx {           /* one per lua_State, shared by its threads */
   struct Tape *tapes;          /* the tapes recording (lrecord.c), a list */
   lua_State *destructing;      /* the thread whose destructors run now */
   int max_observer;            /* the highest observer id so far */
-  unsigned held;               /* the frame whose ~return object event waits
-                                  for its frame's end (clang's order) */
+  cl_Handle held;              /* the frame whose ~return object event waits
+                                  for its frame's end (clang's order); null:
+                                  none */
   int ended;                   /* ref: object -> true once its __close ran,
                                   for reference parameters (weak keys) */
   int refs;                    /* ref: a reference parameter's proxy -> what
@@ -117,11 +118,8 @@ typedef struct LPromise {      /* the promise of a type written in Lua */
 
 typedef struct Handle {        /* coroutine_handle<P> (type NULL: <>) */
   const char *kind;            /* CORO_HANDLE */
-  cl_Frame *f;
+  cl_Handle h;                 /* the core's: its frame's address and id */
   const PromiseType *type;
-  unsigned id;                 /* of the frame when made, 0 if none */
-  uint64_t checked;            /* cl_frames_freed when f was last found
-                                  live with id (UINT64_MAX: not yet) */
 } Handle;
 
 typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
@@ -197,21 +195,20 @@ int coro_newref(lua_State *L, const char *mode);  /* a new table's ref */
 
 /* lhandle.c: coroutine handles */
 void coro_openhandle(lua_State *L, Ctx *c);
-/* the handle of f, whose id (cl_frame_id) is id when it is live; t NULL: a
-   type-erased handle. While f lives, the same userdata every time */
-void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, unsigned id,
-                     const PromiseType *t);
+/* the handle h; t NULL: a type-erased handle. While h's frame lives, the
+   same userdata every time */
+void coro_pushhandle(Ctx *c, lua_State *L, cl_Handle h, const PromiseType *t);
 void *coro_toudata(lua_State *L, int i, const char *kind, size_t size);
 #define coro_tohandle(L, i) \
   ((Handle *)coro_toudata(L, i, CORO_HANDLE, sizeof(Handle)))  /* or NULL */
 Handle *coro_checkhandle(lua_State *L, int i);
-const PromiseType *coro_frametype(Ctx *c, cl_Frame *f);
+const PromiseType *coro_frametype(Ctx *c, cl_Handle h);
 const PromiseType *coro_totype(Ctx *c, lua_State *L, int i);  /* or NULL */
 
 /* lbody.c: Lua bodies */
 struct Body {                  /* the locals of a Lua-bodied frame */
   Ctx *c;
-  cl_Frame *frame;             /* whose body this is */
+  cl_Handle frame;             /* whose body this is */
   lua_State *T;                /* the body's thread */
   int thread;                  /* ref of T */
   int copies;                  /* ref: the parameter copies, in order */
@@ -237,7 +234,7 @@ int coro_isbody(const cl_Coroutine *co);
 int coro_bodylevel(lua_State *T, lua_Debug *ar);  /* 0: not started, or ended */
 void coro_pushvalue(lua_State *L, void *v);    /* a value passed as void * */
 Body *coro_runningbody(Ctx *c);    /* the running frame's, if a Lua body */
-Body *coro_framebody(Ctx *c, cl_Frame *f);     /* f's, if a Lua body */
+Body *coro_framebody(Ctx *c, cl_Handle h);     /* h's, if a Lua body */
 /* the body that op (co_await, co_yield, ...) at level 0 of L suspends */
 Body *coro_checkbody(lua_State *L, const char *op);
 /* a C function of the body yields the value on top to be awaited, and
@@ -292,8 +289,8 @@ const char *coro_unnamed(cl_EventCause by);
    the core's (core: its values), or one of their own (core NULL) */
 typedef struct CoroEvent {
   const char *kind;
-  cl_Frame *frame;             /* NULL: none, or gone */
-  unsigned id, other;
+  cl_Handle frame;             /* the frame (ev.frame is its id); null: none */
+  unsigned other;
   int index, depth;
   cl_EventCause cause;
   const char *detail, *unspecified;
@@ -305,6 +302,11 @@ typedef struct CoroEvent {
 
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);
+/* the one value of an event of a Lua body (frame info fi): yield_value's
+   and return_value's operand, the error a throw or unhandled_exception
+   carries (its Lua value, else its message), pushed: 1; else 0, nothing
+   pushed */
+int coro_pusheventvalue(lua_State *L, const cl_Event *ev, const cl_FrameInfo *fi);
 /* whether observers are told the core's event ev now (not an await_resume
    a body calls later, nor a return object destroyed after its frame), as
    *e when they are */
@@ -314,10 +316,10 @@ int coro_eventof(Ctx *c, const cl_Event *ev, CoroEvent *e);
 void coro_returned(Ctx *c, lua_State *L, const char *member);
 /* an event of the bindings' own (a temporary destroyed at the end of its
    full-expression, an await_resume a body calls later, ...), about frame
-   f (id; NULL: none): told to every observer of coro.observe, when any
-   observe. unspecified: a name of coro.unspecified, or NULL; object: the
-   index on L of the object it destroys (its ev.args), or 0 */
-void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
+   f (the null handle: none): told to every observer of coro.observe, when
+   any observe. unspecified: a name of coro.unspecified, or NULL; object:
+   the index on L of the object it destroys (its ev.args), or 0 */
+void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Handle f,
                cl_EventCause cause, const char *detail, const char *unspecified,
                int object);
 
@@ -340,6 +342,8 @@ int coro_fullawaited(lua_State *L, int full, int entry);   /* already? */
 
 /* lorder.c: the orders C++ leaves unspecified (coro.order, coro.unspecified) */
 void coro_openorder(lua_State *L, Ctx *c);
+/* "g++" or "clang", as coro.order says it */
+const char *coro_ordername(Order order);
 
 /* lref.c: reference parameters */
 void coro_openref(lua_State *L, Ctx *c);
@@ -357,8 +361,9 @@ int coro_pushdestructor(lua_State *L, int i);
 /* lbuiltin.c: generator and task */
 void coro_openbuiltin(lua_State *L, Ctx *c);
 int coro_istask(lua_State *L, int i);
-/* the frame id a built-in's promise at i was taken with, or 0 */
-unsigned coro_promiseid(lua_State *L, int i);
+/* the handle of the frame a built-in's promise at i was taken from, or
+   NULL if i is no such promise */
+const cl_Handle *coro_promisehandle(lua_State *L, int i);
 cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
                              cl_Awaitable *a);
 

@@ -27,21 +27,36 @@ static void pushkey(lua_State *L, const char *key) {   /* AWAIT_READY: await_rea
 
 /* ---------------------------------------------------------- observers -- */
 
-static void pushframe(Ctx *c, lua_State *L, cl_Frame *f) {
-  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
+static void pushframe(Ctx *c, lua_State *L, cl_Handle h) {
+  coro_pushhandle(c, L, h, coro_frametype(c, h));
 }
 
-/* ev.args of a Lua-bodied frame's event: yield_value(v) and return_value(v)
-   (v on top of the body's thread), the parameter copies and the promise's
-   constructor (the call's arguments, packed when Lua observes); a C body's
-   are bare pointers, left out */
+int coro_pusheventvalue(lua_State *L, const cl_Event *ev, const cl_FrameInfo *fi) {
+  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
+    if (ev->value != (const void *)((Body *)fi->locals)->T) return 0;
+    coro_pushvalue(L, (void *)ev->value);
+    return 1;
+  }
+  if (ev->kind == CL_EV_THROW || ev->kind == CL_EV_UNHANDLED_EXCEPTION) {
+    const cl_Error *e = (const cl_Error *)ev->value;
+    void *payload = cl_error_payload(e);
+    if (payload) lua_rawgeti(L, LUA_REGISTRYINDEX, (int)(intptr_t)payload);
+    else lua_pushstring(L, cl_error_message(e));
+    return 1;
+  }
+  return 0;
+}
+
+/* ev.args of a Lua-bodied frame's event: its one value (coro_pusheventvalue),
+   or at the parameter copies and the promise's constructor the call's
+   arguments (packed when Lua observes); a C body's are bare pointers, left
+   out */
 static void pushargs(Ctx *c, lua_State *L, const cl_Event *ev) {
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, ev->frame, &info) || !coro_isbody(info.coroutine)) return;
-  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
-    if (ev->value != (const void *)((Body *)info.locals)->T) return;
+  if (!cl_frame_info(c->R, ev->handle, &info) || !coro_isbody(info.coroutine)) return;
+  if (coro_pusheventvalue(L, ev, &info)) {
     lua_createtable(L, 1, 0);
-    coro_pushvalue(L, (void *)ev->value);
+    lua_insert(L, -2);
     lua_rawseti(L, -2, 1);
   } else if (ev->kind == CL_EV_PARAMS_COPY || ev->kind == CL_EV_PROMISE_CONSTRUCT) {
     const CallArgs *a = (const CallArgs *)ev->value;
@@ -86,21 +101,22 @@ static void pushreturned(Ctx *c, lua_State *L, unsigned long serial) {
 }
 
 /* push the event table: {kind, frame, handle, where, index, depth, other,
-   detail, cause, unspecified, args, returned}. An observer before this
+   detail, cause, unspecified, order, args, returned} (order: coro.order
+   as the event comes, with unspecified). An observer before this
    one may have destroyed the frame (or made another at its address): the
    event names it only while its id is the event's */
 static void pushevent(Ctx *c, lua_State *L, const CoroEvent *ev) {
-  int alive = ev->frame && cl_frame_id(c->R, ev->frame) == ev->id;
+  int alive = cl_is_live(c->R, ev->frame);
   const PromiseType *t = alive ? coro_frametype(c, ev->frame) : NULL;
   char where[128];
   if (alive) cl_where(c->R, ev->frame, where, sizeof where);
   lua_createtable(L, 0, 10);
   lua_pushstring(L, ev->kind);
   lua_setfield(L, -2, "kind");
-  lua_pushinteger(L, ev->id);
+  lua_pushinteger(L, ev->frame.id);
   lua_setfield(L, -2, "frame");
   if (alive) {
-    coro_pushhandle(c, L, ev->frame, ev->id, t);
+    coro_pushhandle(c, L, ev->frame, t);
     lua_setfield(L, -2, "handle");
     lua_pushstring(L, where);
     lua_setfield(L, -2, "where");
@@ -120,6 +136,8 @@ static void pushevent(Ctx *c, lua_State *L, const CoroEvent *ev) {
   if (ev->unspecified) {
     lua_pushstring(L, ev->unspecified);
     lua_setfield(L, -2, "unspecified");
+    lua_pushstring(L, coro_ordername(c->order));
+    lua_setfield(L, -2, "order");
   }
   if (alive && ev->core && ev->core->value) pushargs(c, L, ev->core);
   if (ev->object) {
@@ -170,17 +188,15 @@ static const char *unspecified(Ctx *c, const cl_Event *ev, Body *b) {
 }
 
 int coro_eventof(Ctx *c, const cl_Event *ev, CoroEvent *e) {
-  Body *b = ev->frame && cl_frame_id(c->R, ev->frame) == ev->frame_id
-          ? coro_framebody(c, ev->frame) : NULL;
+  Body *b = coro_framebody(c, ev->handle);
   if (b) b->depth = ev->depth;
   if (ev->kind == CL_EV_AWAIT_RESUME && b && b->defer) return 0;
   if (ev->kind == CL_EV_RETURN_OBJECT_DESTROY && c->order == ORDER_CLANG) {
-    c->held = ev->frame_id;
+    c->held = ev->handle;
     return 0;
   }
   e->kind = cl_event_names[ev->kind];
-  e->frame = ev->frame;
-  e->id = ev->frame_id;
+  e->frame = ev->handle;
   e->other = ev->other_id;
   e->index = ev->index;
   e->depth = ev->depth;
@@ -230,19 +246,18 @@ static int ptell(lua_State *L) {
   return 0;
 }
 
-void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
+void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Handle f,
                cl_EventCause cause, const char *detail, const char *unspecified,
                int object) {
-  Body *b = f && cl_frame_id(c->R, f) == id ? coro_framebody(c, f) : NULL;
+  Body *b = coro_framebody(c, f);
   cl_FrameInfo info;
   CoroEvent e;
   if (c->nobservers == 0) return;
   if (object) object = lua_absindex(L, object);
   e.kind = kind;
   e.frame = f;
-  e.id = id;
   e.other = 0;
-  e.index = f && cl_frame_info(c->R, f, &info) && info.id == id ? info.index : 0;
+  e.index = cl_frame_info(c->R, f, &info) ? info.index : 0;
   e.depth = b ? b->depth : 0;
   e.cause = cause;
   e.detail = detail;
@@ -297,7 +312,7 @@ static int unobserve(lua_State *L) {
 static int pframes(lua_State *L) {
   Ctx *c = ctx_up(L);
   size_t n = cl_frames(c->R, NULL, 0);
-  cl_Frame **all = (cl_Frame **)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
+  cl_Handle *all = (cl_Handle *)lua_newuserdatauv(L, (n ? n : 1) * sizeof *all, 0);
   n = cl_frames(c->R, all, n);
   lua_createtable(L, (int)n, 0);
   for (size_t i = 0; i < n; i++) {
@@ -309,9 +324,9 @@ static int pframes(lua_State *L) {
 
 static int running(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = cl_running(c->R);
-  if (f == NULL) lua_pushnil(L);
-  else pushframe(c, L, f);
+  cl_Handle h = cl_running(c->R);
+  if (cl_address(h) == NULL) lua_pushnil(L);
+  else pushframe(c, L, h);
   return 1;
 }
 
@@ -362,16 +377,15 @@ static void variables(lua_State *L, lua_State *T) {
 static int pinfo(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
-  cl_Frame *f = h->f;
   cl_FrameInfo fi;
   char where[128];
-  if (!cl_frame_info(c->R, f, &fi) || (h->id && fi.id != h->id)) return 0;
+  if (!cl_frame_info(c->R, h->h, &fi)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   lua_createtable(L, 0, 15);
   setint(L, "id", fi.id);
   pushkey(L, state_keys[fi.state]);
   lua_setfield(L, -2, "state");
-  cl_where(c->R, f, where, sizeof where);
+  cl_where(c->R, h->h, where, sizeof where);
   lua_pushstring(L, where);
   lua_setfield(L, -2, "where");
   setint(L, "index", fi.index);
@@ -405,7 +419,7 @@ static int pinfo(lua_State *L) {
 
 /* the frame behind handle h, if it is still the one h was made for */
 static int glanced(Ctx *c, Handle *h, cl_FrameInfo *fi) {
-  return cl_frame_info(c->R, h->f, fi) && !(h->id && fi->id != h->id);
+  return cl_frame_info(c->R, h->h, fi);
 }
 
 /* coro.glance(h): state, where, promise, awaiter — what a frame is at this
@@ -422,7 +436,7 @@ static int glance(lua_State *L) {
   if (!glanced(c, h, &fi)) return 0;
   const PromiseType *t = (const PromiseType *)fi.coroutine->promise_type->userdata;
   const char *state = state_keys[fi.state];
-  cl_where(c->R, h->f, where, sizeof where);
+  cl_where(c->R, h->h, where, sizeof where);
   if (fi.promise_alive) t->push(c, L, fi.promise);
   else lua_pushnil(L);
   if (glanced(c, h, &fi) && fi.awaiter.ops != NULL) {

@@ -15,8 +15,8 @@
    1..n, each {value, cause, unspecified} (cause: the member that made it,
    an awaiter; 0: a temporary not awaited); "refs", the registry refs it
    releases at its end; "outer", the full-expression it is in (false: none);
-   "thread", where it is open; "frame" and "id", the coroutine whose body
-   it is in (none outside one). It is a to-be-closed variable of the C
+   "thread", where it is open; "frame", a userdata holding the cl_Handle of
+   the coroutine whose body it is in (none outside one). It is a to-be-closed variable of the C
    function that opened it: its __close is its end */
 
 static void pushthread(lua_State *L, lua_State *T) {
@@ -75,10 +75,8 @@ static void openfull(Ctx *c, lua_State *L) {
   lua_pushthread(L);
   lua_setfield(L, -2, "thread");
   if (c->body != NULL && c->body->T == L) {
-    lua_pushlightuserdata(L, c->body->frame);
+    *(cl_Handle *)lua_newuserdatauv(L, sizeof(cl_Handle), 0) = c->body->frame;
     lua_setfield(L, -2, "frame");
-    lua_pushinteger(L, cl_frame_id(c->R, c->body->frame));
-    lua_setfield(L, -2, "id");
   }
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->fulls);      /* fulls[L] = it */
   lua_pushthread(L);
@@ -166,9 +164,9 @@ static const char *nameof(Ctx *c, lua_State *L, int i, cl_EventCause by,
    destructor; a coro.temporary learns that it ended */
 static void destroy(Ctx *c, lua_State *L, int i) {
   char buf[96];
-  cl_Frame *f = (cl_Frame *)(lua_getfield(L, 1, "frame"), lua_touserdata(L, -1));
-  unsigned id = (unsigned)(lua_getfield(L, 1, "id"), lua_tointeger(L, -1));
-  lua_pop(L, 2);
+  cl_Handle f = {NULL, 0, 0};                   /* the body's, if any */
+  if (lua_getfield(L, 1, "frame") == LUA_TUSERDATA) f = *(cl_Handle *)lua_touserdata(L, -1);
+  lua_pop(L, 1);
   lua_rawgeti(L, 1, i);
   int entry = lua_gettop(L);
   lua_rawgeti(L, entry, 1);
@@ -181,7 +179,7 @@ static void destroy(Ctx *c, lua_State *L, int i) {
   cl_EventCause by = (cl_EventCause)(lua_rawgeti(L, entry, 2), lua_tointeger(L, -1));
   const char *u = (lua_rawgeti(L, entry, 3), lua_tostring(L, -1));
   if (c->nobservers > 0)
-    coro_tell(c, L, by == CL_CAUSE_NONE ? "~temporary" : "~awaiter", f, id, by,
+    coro_tell(c, L, by == CL_CAUSE_NONE ? "~temporary" : "~awaiter", f, by,
               nameof(c, L, entry + 1, by, buf, sizeof buf), u, entry + 1);
   if (coro_pushdestructor(L, entry + 1)) {
     lua_pushvalue(L, entry + 1);
@@ -296,7 +294,7 @@ static void resumelater(Ctx *c, lua_State *L, Body *b, int i, int n) {
   buf[0] = '\0';
   if (a.ops != NULL && a.ops->describe) a.ops->describe(c->R, a.self, buf, sizeof buf);
   if (c->nobservers > 0)
-    coro_tell(c, L, "await_resume", b->frame, cl_frame_id(c->R, b->frame),
+    coro_tell(c, L, "await_resume", b->frame,
               a.ops ? coro_awaitercause(c, a) : CL_CAUSE_OPERAND,
               buf[0] ? buf : a.ops ? a.ops->name : "suspend_always",
               n > 1 ? UNSEQUENCED : NULL, 0);

@@ -10,38 +10,35 @@
 
 /* ----------------------------------------------------------- identity -- */
 
-static void newhandle(lua_State *L, cl_Frame *f, unsigned id, const PromiseType *t) {
+static void newhandle(lua_State *L, cl_Handle ch, const PromiseType *t) {
   Handle *h = (Handle *)lua_newuserdatauv(L, sizeof *h, 0);
   h->kind = CORO_HANDLE;
-  h->f = f;
+  h->h = ch;
   h->type = t;
-  h->id = id;
-  h->checked = UINT64_MAX;
   luaL_setmetatable(L, CORO_HANDLE);
 }
 
 /* The handle of a live frame (or of null, or noop) is interned: one typed
    and one type-erased userdata per frame, kept in weak tables by address
    with the frame's id, so a newer frame at the same address gets its own.
-   A handle that outlived its frame is made afresh, with the old id. The id
-   is taken before any allocation, which may run a finalizer that destroys
-   f: the handle then knows it is stale. */
-void coro_pushhandle(Ctx *c, lua_State *L, cl_Frame *f, unsigned id,
-                     const PromiseType *t) {
-  int live = f == NULL || f == cl_noop_coroutine(c->R) ||
-             (id != 0 && cl_frame_id(c->R, f) == id);
+   A handle that outlived its frame is made afresh, with the old id, which
+   the core checks at each use: an allocation here may run a finalizer that
+   destroys the frame, and the handle then knows it is stale. */
+void coro_pushhandle(Ctx *c, lua_State *L, cl_Handle ch, const PromiseType *t) {
+  int live = ch.frame == NULL || ch.frame == cl_address(cl_noop_coroutine(c->R)) ||
+             cl_is_live(c->R, ch);
   if (!live) {
-    newhandle(L, f, id, t);
+    newhandle(L, ch, t);
     return;
   }
   lua_rawgeti(L, LUA_REGISTRYINDEX, t ? c->handles : c->erased);
-  lua_rawgetp(L, -1, f);
+  lua_rawgetp(L, -1, ch.frame);
   Handle *h = coro_tohandle(L, -1);
-  if (h == NULL || h->id != id || h->type != t) {
+  if (h == NULL || h->h.id != ch.id || h->type != t) {
     lua_pop(L, 1);
-    newhandle(L, f, id, t);
+    newhandle(L, ch, t);
     lua_pushvalue(L, -1);
-    lua_rawsetp(L, -3, f);
+    lua_rawsetp(L, -3, ch.frame);
   }
   lua_remove(L, -2);
 }
@@ -67,9 +64,9 @@ Handle *coro_checkhandle(lua_State *L, int i) {
   return h;
 }
 
-const PromiseType *coro_frametype(Ctx *c, cl_Frame *f) {
+const PromiseType *coro_frametype(Ctx *c, cl_Handle h) {
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, f, &info)) return NULL;
+  if (!cl_frame_info(c->R, h, &info)) return NULL;
   return (const PromiseType *)info.coroutine->promise_type->userdata;
 }
 
@@ -89,47 +86,36 @@ const PromiseType *coro_totype(Ctx *c, lua_State *L, int i) {
   return t;
 }
 
-static cl_Frame *tohandle(lua_State *L, int i) {
-  return coro_checkhandle(L, i)->f;
-}
-
-/* the frame a handle refers to, for an operation on it: a handle that
-   outlived its frame must not reach a newer frame at the same address
-   (looked up again only once some frame was freed since the last time) */
-static cl_Frame *framebehind(Ctx *c, lua_State *L, Handle *h, const char *op) {
-  uint64_t freed = cl_frames_freed(c->R);
-  if (h->id == 0 || h->checked == freed) return h->f;
-  unsigned now = cl_frame_id(c->R, h->f);
-  if (now == h->id) h->checked = freed;
-  else if (now != 0) coro_raise(c, L, cl_check_handle(c->R, op, h->f, h->id));
-  return h->f;
+static cl_Handle tohandle(lua_State *L, int i) {
+  return coro_checkhandle(L, i)->h;
 }
 
 /* --------------------------------------------------------- operations -- */
 
+/* the core checks each handle it is given: one that outlived its frame
+   never reaches a newer frame at the same address */
 static int h_resume(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = framebehind(c, L, coro_checkhandle(L, 1), "resume()");
+  cl_Handle h = tohandle(L, 1);
   ENTER(c, L);
-  cl_Error *e = cl_resume(c->R, f);
+  cl_Error *e = cl_resume(c->R, h);
   LEAVE(c, e);
   return e ? coro_raise(c, L, e) : 0;
 }
 
 static int h_destroy(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = framebehind(c, L, coro_checkhandle(L, 1), "destroy()");
+  cl_Handle h = tohandle(L, 1);
   ENTER(c, L);
-  cl_Error *e = cl_destroy(c->R, f);
+  cl_Error *e = cl_destroy(c->R, h);
   LEAVE(c, e);
   return e ? coro_raise(c, L, e) : 0;
 }
 
 static int h_done(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f = framebehind(c, L, coro_checkhandle(L, 1), "done()");
   int done = 0;
-  cl_Error *e = cl_done(c->R, f, &done);
+  cl_Error *e = cl_done(c->R, tohandle(L, 1), &done);
   if (e) return coro_raise(c, L, e);
   lua_pushboolean(L, done);
   return 1;
@@ -143,8 +129,7 @@ static int promise(lua_State *L) {
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->noop_promise);
     return 1;
   }
-  cl_Error *e = cl_promise(c->R, framebehind(c, L, h, "promise()"),
-                           h->type ? &h->type->pt : NULL, &p);
+  cl_Error *e = cl_promise(c->R, h->h, h->type ? &h->type->pt : NULL, &p);
   if (e) return coro_raise(c, L, e);
   h->type->push(c, L, p);
   return 1;
@@ -159,26 +144,26 @@ static int h_promise(lua_State *L) {
 }
 
 static int h_address(lua_State *L) {          /* nil for the null handle */
-  cl_Frame *f = tohandle(L, 1);
-  if (f == NULL) lua_pushnil(L);
-  else lua_pushlightuserdata(L, cl_address(f));
+  void *a = cl_address(tohandle(L, 1));
+  if (a == NULL) lua_pushnil(L);
+  else lua_pushlightuserdata(L, a);
   return 1;
 }
 
 static int h_bool(lua_State *L) {             /* explicit operator bool */
-  lua_pushboolean(L, tohandle(L, 1) != NULL);
+  lua_pushboolean(L, cl_address(tohandle(L, 1)) != NULL);
   return 1;
 }
 
 static int h_erased(lua_State *L) {           /* to coroutine_handle<> */
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
-  coro_pushhandle(c, L, h->f, h->id, NULL);
+  coro_pushhandle(c, L, h->h, NULL);
   return 1;
 }
 
 static int h_eq(lua_State *L) {
-  lua_pushboolean(L, tohandle(L, 1) == tohandle(L, 2));
+  lua_pushboolean(L, cl_handle_compare(tohandle(L, 1), tohandle(L, 2)) == 0);
   return 1;
 }
 
@@ -203,14 +188,15 @@ static int h_tostring(lua_State *L) {
   const char *type = h->type ? h->type->name : "";
   cl_FrameInfo info;
   char where[128];
-  if (h->f == NULL)
+  if (h->h.frame == NULL)
     lua_pushfstring(L, "coroutine_handle<%s> null", type);
-  else if (h->f == cl_noop_coroutine(c->R))
+  else if (h->h.frame == cl_address(cl_noop_coroutine(c->R)))
     lua_pushfstring(L, "coroutine_handle<%s> noop", type);
-  else if (!cl_frame_info(c->R, h->f, &info) || (h->id && info.id != h->id))
-    lua_pushfstring(L, "coroutine_handle<%s> %p (no live coroutine)", type, h->f);
+  else if (!cl_frame_info(c->R, h->h, &info))
+    lua_pushfstring(L, "coroutine_handle<%s> %p (no live coroutine)", type,
+                    cl_address(h->h));
   else if (info.state == CL_STATE_SUSPENDED) {
-    cl_where(c->R, h->f, where, sizeof where);
+    cl_where(c->R, h->h, where, sizeof where);
     lua_pushfstring(L, "coroutine_handle<%s> #%d suspended at %s", type,
                     (int)info.id, where);
   } else
@@ -228,8 +214,7 @@ static int h_close(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);
   cl_FrameInfo info;
-  if (!cl_frame_info(c->R, h->f, &info) || info.id != h->id ||
-      info.state == CL_STATE_DESTROYING)
+  if (!cl_frame_info(c->R, h->h, &info) || info.state == CL_STATE_DESTROYING)
     return 0;
   return h_destroy(L);
 }
@@ -246,7 +231,7 @@ static const luaL_Reg handle_meta[] = {
 
 static int from_promise(lua_State *L) {
   Ctx *c = ctx_up(L);
-  cl_Frame *f;
+  cl_Handle f;
   luaL_checkany(L, 1);
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->noop_promise);
   if (lua_rawequal(L, 1, -1))
@@ -258,31 +243,31 @@ static int from_promise(lua_State *L) {
     return luaL_error(L, "from_promise(): %s is not the promise of a live coroutine "
                       "(h:promise() and the members of a promise type get one) "
                       "[coroutine.handle.export.import]", luaL_tolstring(L, 1, NULL));
-  cl_Error *e = cl_from_promise(c->R, lua_touserdata(L, -1), NULL, &f);
-  if (e == NULL && coro_promiseid(L, 1) != 0)      /* a newer frame there? */
-    e = cl_check_handle(c->R, "from_promise()", f, coro_promiseid(L, 1));
+  const cl_Handle *made = coro_promisehandle(L, 1);  /* a newer frame there? */
+  cl_Error *e = made ? cl_check_handle(c->R, "from_promise()", *made) : NULL;
+  if (e == NULL) e = cl_from_promise(c->R, lua_touserdata(L, -1), NULL, &f);
   if (e) return coro_raise(c, L, e);
-  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), coro_frametype(c, f));
+  coro_pushhandle(c, L, f, coro_frametype(c, f));
   return 1;
 }
 
 static int from_address(lua_State *L) {
   Ctx *c = ctx_up(L);
   const PromiseType *t = NULL;
-  cl_Frame *f;
+  cl_Handle f;
   luaL_argexpected(L, lua_islightuserdata(L, 1) || lua_isnil(L, 1), 1,
                    "light userdata (an address)");
   if (!lua_isnoneornil(L, 2) && (t = coro_totype(c, L, 2)) == NULL)
     luaL_typeerror(L, 2, "promise type");
   cl_Error *e = cl_from_address(c->R, lua_touserdata(L, 1), t ? &t->pt : NULL, &f);
   if (e) return coro_raise(c, L, e);
-  coro_pushhandle(c, L, f, cl_frame_id(c->R, f), t);
+  coro_pushhandle(c, L, f, t);
   return 1;
 }
 
 static int noop_coroutine(lua_State *L) {
   Ctx *c = ctx_up(L);
-  coro_pushhandle(c, L, cl_noop_coroutine(c->R), 0, &c->noop_type);
+  coro_pushhandle(c, L, cl_noop_coroutine(c->R), &c->noop_type);
   return 1;
 }
 
@@ -305,6 +290,7 @@ void coro_openhandle(lua_State *L, Ctx *c) {
   lua_setfield(L, -2, "__name");
   lua_setmetatable(L, -2);
   c->noop_promise = luaL_ref(L, LUA_REGISTRYINDEX);
-  coro_pushhandle(c, L, NULL, 0, NULL);
+  cl_Handle null = {NULL, 0, 0};
+  coro_pushhandle(c, L, null, NULL);
   lua_setfield(L, -2, "null");
 }

@@ -3,7 +3,7 @@
 ** choose differently: coro.order = "g++" (the default) or "clang" picks
 ** whose choice corolab makes, and coro.unspecified lists them, each with
 ** its rule and both choices. An event whose place is such a choice names
-** it (ev.unspecified).
+** it (ev.unspecified), and whose choice it was (ev.order).
 */
 #include <string.h>
 
@@ -34,6 +34,10 @@ static const Unspecified orders[] = {
 };
 
 static const char *const names[] = {"g++", "clang", NULL};
+
+const char *coro_ordername(Order order) {
+  return names[order];
+}
 
 /* the module's metatable: coro.order reads and sets the choice */
 static int module_index(lua_State *L) {

@@ -213,9 +213,9 @@ int coro_destroylater(Ctx *c, void *ret) {
 
 void coro_endreturnobject(Ctx *c, lua_State *L, ReturnObject *ret) {
   if (c->nobservers > 0)
-    coro_tell(c, L, "~return object", NULL, c->held, CL_CAUSE_NONE, "",
+    coro_tell(c, L, "~return object", c->held, CL_CAUSE_NONE, "",
               "return_object_destruction", ret->index);
-  c->held = 0;
+  c->held = (cl_Handle){NULL, 0, 0};
   if (ret->index == 0 || !coro_pushdestructor(L, ret->index)) return;
   lua_pushvalue(L, ret->index);
   if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a return object", L);

@@ -54,6 +54,7 @@ typedef struct Raw {           /* an event, as seen */
                                   unspecified order that placed it */
   unsigned short depth, nsnaps;
   unsigned char kind, cause, has;
+  unsigned char order;         /* with unspecified: coro.order then */
 } Raw;
 
 typedef struct Snap {          /* a frame at an event */
@@ -75,9 +76,8 @@ typedef struct Block {         /* records, their snapshots and values */
 } Block;
 
 typedef struct Seen {          /* a frame the tape has met, by id */
-  unsigned id;                 /* 0: a free slot */
+  cl_Handle h;                 /* its handle; h.id 0: a free slot */
   int state;
-  cl_Frame *f;
   unsigned at;
   int fields;                  /* how many its promise copy has */
   unsigned char learnt, looked, in;  /* in: come in and not left */
@@ -194,20 +194,20 @@ static void keep(lua_State *L, Block *b, int values) {
 
 static Seen *find(Tape *t, unsigned id) {
   if (t->seensize == 0) return NULL;
-  for (size_t i = id & (t->seensize - 1); t->seen[i].id; i = (i + 1) & (t->seensize - 1))
-    if (t->seen[i].id == id) return &t->seen[i];
+  for (size_t i = id & (t->seensize - 1); t->seen[i].h.id; i = (i + 1) & (t->seensize - 1))
+    if (t->seen[i].h.id == id) return &t->seen[i];
   return NULL;
 }
 
 static Seen *slot(Tape *t, unsigned id) {
   size_t i = id & (t->seensize - 1);
-  while (t->seen[i].id) i = (i + 1) & (t->seensize - 1);
+  while (t->seen[i].h.id) i = (i + 1) & (t->seensize - 1);
   return &t->seen[i];
 }
 
-/* frame id, met at f: its entry, made on first meeting */
-static Seen *meet(lua_State *L, Tape *t, unsigned id, cl_Frame *f) {
-  Seen *s = find(t, id);
+/* the frame of handle h: its entry, made on first meeting */
+static Seen *meet(lua_State *L, Tape *t, cl_Handle h) {
+  Seen *s = find(t, h.id);
   if (s) return s;
   if (2 * (t->nseen + 1) > t->seensize) {
     size_t n = t->seensize ? t->seensize * 2 : 64;
@@ -217,13 +217,12 @@ static Seen *meet(lua_State *L, Tape *t, unsigned id, cl_Frame *f) {
     t->seen = seen;
     t->seensize = n;
     for (size_t i = 0; i < oldsize; i++)
-      if (old[i].id) *slot(t, old[i].id) = old[i];
+      if (old[i].h.id) *slot(t, old[i].h.id) = old[i];
     free(old);
   }
-  s = slot(t, id);
+  s = slot(t, h.id);
   memset(s, 0, sizeof *s);
-  s->id = id;
-  s->f = f;
+  s->h = h;
   t->nseen++;
   return s;
 }
@@ -233,11 +232,11 @@ static Seen *meet(lua_State *L, Tape *t, unsigned id, cl_Frame *f) {
 static void forget(Tape *t, Seen *s) {
   size_t mask = t->seensize - 1, i = (size_t)(s - t->seen), j = i;
   for (;;) {
-    t->seen[i].id = 0;
+    t->seen[i].h.id = 0;
     for (;;) {
       j = (j + 1) & mask;
-      if (t->seen[j].id == 0) { t->nseen--; return; }
-      size_t home = t->seen[j].id & mask;
+      if (t->seen[j].h.id == 0) { t->nseen--; return; }
+      size_t home = t->seen[j].h.id & mask;
       if (i <= j ? (home <= i || home > j) : (home <= i && home > j)) break;
     }
     t->seen[i] = t->seen[j];
@@ -248,14 +247,14 @@ static void forget(Tape *t, Seen *s) {
 static void come_in(lua_State *L, Tape *t, Seen *s) {
   if (s->in) return;
   t->in = (unsigned *)grow(L, t->in, &t->insize, t->nin + 1, sizeof *t->in);
-  t->in[t->nin++] = s->id;
+  t->in[t->nin++] = s->h.id;
   s->in = 1;
 }
 
 static void leave(Tape *t, Seen *s) {
   if (!s->in) return;
   for (size_t i = 0; i < t->nin; i++) {
-    if (t->in[i] == s->id) {
+    if (t->in[i] == s->h.id) {
       t->in[i] = t->in[--t->nin];
       break;
     }
@@ -334,7 +333,7 @@ static void copyfields(lua_State *L, int i, int n) {
 
 /* the frame behind s, as it is now; 0 once it is gone */
 static int glance(Tape *t, Seen *s, cl_FrameInfo *fi) {
-  return cl_frame_id(t->c->R, s->f) == s->id && cl_frame_info(t->c->R, s->f, fi);
+  return cl_frame_info(t->c->R, s->h, fi);
 }
 
 /* s's promise as the tape keeps it, pushed: the same value as at the last
@@ -419,13 +418,13 @@ static void look(lua_State *L, Tape *t, Seen *s, Block *b, int strings, int valu
   int promise_changed, awaiter_changed;
   if (!glance(t, s, &fi)) return;
   int state = (int)fi.state;
-  cl_where(t->c->R, s->f, where, sizeof where);
+  cl_where(t->c->R, s->h, where, sizeof where);
   unsigned at = intern(L, t, strings, where);
   int base = lua_gettop(L);
   lua_getiuservalue(L, 1, UV_PROMISES);
   lua_getiuservalue(L, 1, UV_AWAITERS);
-  lua_rawgeti(L, base + 1, s->id);                   /* base + 3: the last */
-  lua_rawgeti(L, base + 2, s->id);                   /* base + 4 */
+  lua_rawgeti(L, base + 1, s->h.id);                 /* base + 3: the last */
+  lua_rawgeti(L, base + 2, s->h.id);                 /* base + 4 */
   if (!glance(t, s, &fi)) { lua_settop(L, base); return; }
   look_promise(L, t, s, &fi, base + 3, &promise_changed);   /* base + 5 */
   if (!glance(t, s, &fi)) { lua_settop(L, base); return; }
@@ -435,7 +434,7 @@ static void look(lua_State *L, Tape *t, Seen *s, Block *b, int strings, int valu
   if (promise_changed || awaiter_changed || state != s->state || at != s->at) {
     b->snaps = (Snap *)grow(L, b->snaps, &b->snapsize, b->nsnaps + 1, sizeof *b->snaps);
     Snap *snap = &b->snaps[b->nsnaps++];
-    snap->id = s->id;
+    snap->id = s->h.id;
     snap->state = (unsigned char)state;
     snap->at = at;
     snap->has = 0;
@@ -444,7 +443,7 @@ static void look(lua_State *L, Tape *t, Seen *s, Block *b, int strings, int valu
       lua_pushvalue(L, base + 5);
       keep(L, b, values);
       lua_pushvalue(L, base + 5);
-      lua_rawseti(L, base + 1, s->id);
+      lua_rawseti(L, base + 1, s->h.id);
     }
     if (awaiter_changed) {
       snap->has |= SNAP_AWAITER;
@@ -452,7 +451,7 @@ static void look(lua_State *L, Tape *t, Seen *s, Block *b, int strings, int valu
       else lua_pushvalue(L, base + 6);
       keep(L, b, values);
       lua_pushvalue(L, base + 6);
-      lua_rawseti(L, base + 2, s->id);
+      lua_rawseti(L, base + 2, s->h.id);
     }
   }
   s->state = state;
@@ -468,16 +467,14 @@ static unsigned owner(const cl_Event *ev) {
   return ev->kind == CL_EV_RETURN_TO_CALLER ? ev->other_id : ev->frame_id;
 }
 
-/* ev's arguments (as coro.observe's ev.args): yield_value(v) and
-   return_value(v) of a Lua body, v on top of its thread; the call's
-   arguments at its parameter copies and promise constructor */
+/* ev's arguments (as coro.observe's ev.args): a Lua body's event's one
+   value (coro_pusheventvalue); the call's arguments at its parameter
+   copies and promise constructor */
 static void record_args(lua_State *L, Tape *t, const cl_Event *ev, Raw *r, Block *b,
                         int values) {
   cl_FrameInfo fi;
-  if (!cl_frame_info(t->c->R, ev->frame, &fi) || !coro_isbody(fi.coroutine)) return;
-  if (ev->kind == CL_EV_YIELD_VALUE || ev->kind == CL_EV_RETURN_VALUE) {
-    if (ev->value != (const void *)((Body *)fi.locals)->T) return;
-    coro_pushvalue(L, (void *)ev->value);
+  if (!cl_frame_info(t->c->R, ev->handle, &fi) || !coro_isbody(fi.coroutine)) return;
+  if (coro_pusheventvalue(L, ev, &fi)) {
     if (isplain(L, -1)) {
       r->has |= ARGS_ONE;
       keep(L, b, values);
@@ -543,7 +540,7 @@ static void record_returned(lua_State *L, Tape *t, const CoroEvent *ev, Raw *r, 
 /* the frame's name and promise type, at its first event */
 static void learn(lua_State *L, Tape *t, Seen *s, Raw *r, Block *b, int values) {
   cl_FrameInfo fi;
-  if (!cl_frame_info(t->c->R, s->f, &fi)) return;
+  if (!cl_frame_info(t->c->R, s->h, &fi)) return;
   const PromiseType *pt = (const PromiseType *)fi.coroutine->promise_type->userdata;
   lua_pushstring(L, fi.coroutine->name);
   keep(L, b, values);
@@ -564,14 +561,14 @@ static int precord(lua_State *L) {
   const cl_Event *ev = e->core;
   cl_Runtime *R = t->c->R;
   int object = lua_gettop(L) >= 3;
-  int nested = t->busy, alive = e->frame && cl_frame_id(R, e->frame) == e->id;
+  int nested = t->busy, alive = cl_is_live(R, e->frame);
   char where[128];
   Raw r;
   memset(&r, 0, sizeof r);
   if (alive) cl_where(R, e->frame, where, sizeof where);
   r.kind = ev ? (unsigned char)ev->kind : OWN;
   r.cause = (unsigned char)e->cause;
-  r.frame = e->id;
+  r.frame = e->frame.id;
   r.other = e->other;
   r.index = e->index;
   r.depth = (unsigned short)e->depth;
@@ -593,9 +590,12 @@ static int precord(lua_State *L) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, b->values);  /* 5 */
   r.detail = intern(L, t, 4, e->detail);         /* first: it may die with the frame */
   if (ev == NULL) r.name = intern(L, t, 4, e->kind);
-  if (e->unspecified) r.unspecified = intern(L, t, 4, e->unspecified);
+  if (e->unspecified) {
+    r.unspecified = intern(L, t, 4, e->unspecified);
+    r.order = (unsigned char)t->c->order;
+  }
   if (alive) r.where = intern(L, t, 4, where);
-  alive = alive && cl_frame_id(R, e->frame) == e->id;
+  alive = alive && cl_is_live(R, e->frame);
   if (nested) {
     b->raw[at] = r;
     return 0;
@@ -607,9 +607,9 @@ static int precord(lua_State *L) {
     r.has |= ARGS_TEXT;
     keep(L, b, 5);
   }
-  alive = alive && ev && cl_frame_id(R, e->frame) == e->id;
+  alive = alive && ev && cl_is_live(R, e->frame);
   if (t->c->returned_member) record_returned(L, t, e, &r, b, 5);
-  Seen *s = alive ? meet(L, t, ev->frame_id, ev->frame) : NULL;
+  Seen *s = alive ? meet(L, t, ev->handle) : NULL;
   if (s && owner(ev) == ev->frame_id && !s->learnt) learn(L, t, s, &r, b, 5);
   /* a frame comes in at any event of its own (its call, a resume, a
      destroy, a transfer to it) and leaves at a return, a transfer from it
@@ -631,10 +631,10 @@ static int precord(lua_State *L) {
     leave(t, s);
     lua_getiuservalue(L, 1, UV_PROMISES);
     lua_pushnil(L);
-    lua_rawseti(L, -2, s->id);
+    lua_rawseti(L, -2, s->h.id);
     lua_getiuservalue(L, 1, UV_AWAITERS);
     lua_pushnil(L);
-    lua_rawseti(L, -2, s->id);
+    lua_rawseti(L, -2, s->h.id);
     forget(t, s);
   }
   r.nsnaps = (unsigned short)(b->nsnaps - snaps);
@@ -816,7 +816,11 @@ static void pushraw(lua_State *L, Tape *t, Block *b, int values, int names, int 
   lua_pushinteger(L, r->depth);
   lua_setfield(L, -2, "depth");
   setstring(L, t, r->detail, "detail");
-  setstring(L, t, r->unspecified, "unspecified");
+  if (r->unspecified) {
+    setstring(L, t, r->unspecified, "unspecified");
+    lua_pushstring(L, coro_ordername((Order)r->order));
+    lua_setfield(L, -2, "order");
+  }
   if (brief) b->valuehead += nvalues(r);
   else setvalues(L, t, b, r, values);
   if (r->has & LEARNT) {

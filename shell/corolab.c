@@ -23,7 +23,8 @@
 
 typedef enum OptionKind {
   OPT_EXECUTE, OPT_INTERACTIVE, OPT_REQUIRE, OPT_VERSION, OPT_HELP, OPT_TOUR,
-  OPT_PREDICT, OPT_DIFF, OPT_LANG, OPT_TRACE, OPT_EXPORT, OPT_LAST, OPT_STDIN
+  OPT_PREDICT, OPT_DIFF, OPT_LANG, OPT_ORDER, OPT_TRACE, OPT_EXPORT, OPT_LAST,
+  OPT_STDIN
 } OptionKind;
 
 /* the options; a row without a name is one more line of usage for the
@@ -47,6 +48,7 @@ static const struct Option {
   {"--predict", OPT_PREDICT, 1, "--predict LESSON", "predict"},
   {"--diff", OPT_DIFF, 0, "--diff A B", "diff"},
   {"--lang", OPT_LANG, 1, "--lang en|tr|zh", "lang"},
+  {"--order", OPT_ORDER, 1, "--order g++|clang", "order"},
   {"--trace", OPT_TRACE, 0, "--trace", "trace"},
   {"--export", OPT_EXPORT, 1, "--export FMT=FILE", "export"},
   {"--", OPT_LAST, 0, "--", "last"},
@@ -61,6 +63,7 @@ typedef struct Args {
   int script;                  /* argv index of the script; 0: none */
   const char *predict;         /* --predict's lesson, or NULL */
   const char *lang;            /* --lang's language, or NULL */
+  const char *order;           /* --order's compiler, or NULL */
 } Args;
 
 static const struct Option *find_option(const char *name) {
@@ -100,12 +103,13 @@ static int bad_usage(lua_State *L, const Args *args, const char *bad, const char
 }
 
 /* the first pass: which options are given and where the script is; pushes
-   what the explorer is told at start ({trace, lang, script, exports});
+   what the explorer is told at start ({trace, lang, order, script,
+   exports});
    false (usage told) for options that make no sense */
 static int collect(lua_State *L, int argc, char **argv, Args *args) {
   int i;
-  *args = (Args){0, 0, NULL, NULL};
-  lua_createtable(L, 0, 5);
+  *args = (Args){0, 0, NULL, NULL, NULL};
+  lua_createtable(L, 0, 6);
   lua_newtable(L);                          /* exports */
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const struct Option *o = find_option(argv[i]);
@@ -118,6 +122,7 @@ static int collect(lua_State *L, int argc, char **argv, Args *args) {
     const char *value = argv[++i];
     if (o->kind == OPT_PREDICT) args->predict = value;
     else if (o->kind == OPT_LANG) args->lang = value;
+    else if (o->kind == OPT_ORDER) args->order = value;
     else if (o->kind == OPT_EXPORT) {
       lua_pushstring(L, value);
       lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
@@ -129,6 +134,8 @@ static int collect(lua_State *L, int argc, char **argv, Args *args) {
   lua_setfield(L, -2, "script");
   lua_pushstring(L, args->lang);
   lua_setfield(L, -2, "lang");
+  lua_pushstring(L, args->order);
+  lua_setfield(L, -2, "order");
   lua_pushboolean(L, GIVEN(*args, OPT_TRACE));
   lua_setfield(L, -2, "trace");
   if (GIVEN(*args, OPT_DIFF) && (!args->script || args->script + 2 != argc))

@@ -12,7 +12,7 @@
 
 /* X(ENUM, name in shell.lua): what each gets, and gives */
 #define EXPLORER_ENTRIES(X)                                                   \
-  X(START, start)             /* (options): --trace, --export, --lang, ...  */ \
+  X(START, start)             /* (options): --trace, --export, --order, ... */ \
   X(STOP, stop)               /* (): writes the exports                     */ \
   X(GREET, greet)             /* (): the banner                             */ \
   X(READY, ready)             /* (): back at the top-level prompt           */ \

@@ -42,12 +42,13 @@ static void stop(lua_State *L, lua_Debug *ar) {
   if (bodies && luacoro_observing(bodies) > watching) return;
   if (struck == (unsigned)-1) {
     cl_Runtime *R = luacoro_runtime(L);
-    cl_Frame *f = R ? cl_running(R) : NULL;
-    cl_FrameInfo info;
-    struck = f ? cl_frame_id(R, f) : 0;
+    cl_FrameInfo info;                    /* the frame may die before the report */
+    struck = 0;
     struck_name[0] = '\0';
-    if (f && cl_frame_info(R, f, &info))  /* the frame may die before the report */
+    if (R && cl_frame_info(R, cl_running(R), &info)) {
+      struck = info.id;
       snprintf(struck_name, sizeof struck_name, "%s", info.coroutine->name);
+    }
   }
   luaL_error(L, "interrupted!");
 }

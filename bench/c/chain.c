@@ -15,7 +15,7 @@
 static uintptr_t stack_top;          /* an address in main's frame */
 static long long stack_at_bottom;    /* bytes of C stack below it at node(0) */
 
-typedef struct NodeLocals { long k; cl_Frame *next; cl_Value got, result; } NodeLocals;
+typedef struct NodeLocals { long k; cl_Handle next; cl_Value got, result; } NodeLocals;
 
 static const cl_Coroutine node_coroutine;
 
@@ -31,7 +31,7 @@ static void node_step(cl_Step *s) {
   }
   below = l->k - 1;
   if ((e = cl_call(s->R, &node_coroutine, &below, &l->next))) CL_RAISE(s, e);
-  CL_AWAIT(s, &l->got, cl_task_awaitable(l->next));
+  CL_AWAIT(s, &l->got, cl_task_awaitable(s->R, l->next));
   l->result.i = l->got.i + 1;
   CL_RETURN(s, &l->result);
   CL_END(s);
@@ -45,7 +45,7 @@ static const cl_Coroutine node_coroutine = {
 
 /* run a chain of n; returns the C stack depth at its bottom */
 static long long chain(cl_Runtime *R, long n, double *ns) {
-  cl_Frame *t = NULL;
+  cl_Handle t = {0};
   cl_Value r;
   long top = n - 1;
   double t0 = bench_now_ns();

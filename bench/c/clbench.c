@@ -77,13 +77,13 @@ const cl_Coroutine count_coroutine = {
   .source = __FILE__
 };
 
-cl_Frame *count_new(cl_Runtime *R, long n) {
-  cl_Frame *g = NULL;
+cl_Handle count_new(cl_Runtime *R, long n) {
+  cl_Handle g = {0};
   bench_ok(R, cl_call(R, &count_coroutine, &n, &g), "call count()");
   return g;
 }
 
-long long count_take(cl_Runtime *R, cl_Frame *g, long k) {
+long long count_take(cl_Runtime *R, cl_Handle g, long k) {
   long long sum = 0;
   for (long j = 0; j < k; j++) {
     void *v;
@@ -94,7 +94,7 @@ long long count_take(cl_Runtime *R, cl_Frame *g, long k) {
   return sum;
 }
 
-static cl_Error *child_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+static cl_Error *child_init(cl_Runtime *R, cl_Handle h, void *locals, void *args) {
   (void)R; (void)h;
   ((cl_Value *)locals)->i = *(long *)args;
   return NULL;

@@ -29,9 +29,9 @@ int bench_versus(int argc, char **argv, const char *name, bench_fn cl,
 /* count(n): for (long i = 0; i < n; i++) co_yield i;  (cl_generator_type) */
 typedef struct CountLocals { long n, i; } CountLocals;
 extern const cl_Coroutine count_coroutine;
-cl_Frame *count_new(cl_Runtime *R, long n);
+cl_Handle count_new(cl_Runtime *R, long n);
 /* the sum of the next k values of count generator g, via cl_generator_next */
-long long count_take(cl_Runtime *R, cl_Frame *g, long k);
+long long count_take(cl_Runtime *R, cl_Handle g, long k);
 
 /* child(i): co_return i;  (cl_task_type; i a long, its value in .i) */
 extern const cl_Coroutine child_coroutine;

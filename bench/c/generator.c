@@ -13,7 +13,7 @@
 
 static void run(void *ctx, long n) {
   cl_Runtime *R = (cl_Runtime *)ctx;
-  cl_Frame *g = count_new(R, n);
+  cl_Handle g = count_new(R, n);
   void *end;
   bench_check("generator sum", count_take(R, g, n), (long long)n * (n - 1) / 2);
   bench_ok(R, cl_generator_next(R, g, &end), "generator next");

@@ -13,7 +13,7 @@ int main(int argc, char **argv) {
   long n = bench_arg(argc, argv, 1, 1000000);
   Counter c;
   cl_Runtime *R = bench_runtime(&c);
-  cl_Frame **g = (cl_Frame **)malloc((size_t)n * sizeof *g);
+  cl_Handle *g = (cl_Handle *)malloc((size_t)n * sizeof *g);
   cl_FrameInfo info;
   if (g == NULL) { fprintf(stderr, "bench: no memory\n"); return 2; }
   long long before = c.live;

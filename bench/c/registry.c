@@ -3,9 +3,10 @@
 ** holds more frames? Resume + co_yield (cl_generator_next) on a working set
 ** of k generators, round-robin, in two runtimes timed interleaved: one
 ** holding only the working set, one also holding `others` suspended frames.
-** k = 1 is the hot case (the lookup cache hits); k = 1024 misses its 8
-** entries every time and finds each frame through the slabs' page map;
-** k = 65536 also spreads the frames over more memory than the CPU's L2.
+** A handle is checked where it points (its frame's id), with no lookup:
+** k = 1 is the hot case; k = 1024 touches a frame's cache lines less
+** often; k = 65536 also spreads the frames over more memory than the
+** CPU's L2.
 ** Usage: registry [others] [n] [reps]. Prints reg_k*_{none,others}_ns.
 */
 #include "clbench.h"
@@ -15,7 +16,7 @@
 typedef struct Work {
   Counter c;
   cl_Runtime *R;
-  cl_Frame **g;                /* the working set */
+  cl_Handle *g;                /* the working set */
   long *taken;                 /* values taken from each g[i] so far */
   long k;                      /* its size for this measurement */
 } Work;
@@ -30,7 +31,7 @@ static void run(void *ctx, long n) {
 
 static void open_work(Work *w) {
   w->R = bench_runtime(&w->c);
-  w->g = (cl_Frame **)malloc(MAXK * sizeof *w->g);
+  w->g = (cl_Handle *)malloc(MAXK * sizeof *w->g);
   w->taken = (long *)calloc(MAXK, sizeof *w->taken);
   if (w->g == NULL || w->taken == NULL) {
     fprintf(stderr, "bench: no memory\n");
@@ -54,7 +55,7 @@ int main(int argc, char **argv) {
   Work none, more;
   open_work(&none);
   open_work(&more);
-  cl_Frame **o = (cl_Frame **)malloc((size_t)others * sizeof *o);
+  cl_Handle *o = (cl_Handle *)malloc((size_t)others * sizeof *o);
   if (o == NULL) { fprintf(stderr, "bench: no memory\n"); return 2; }
   for (long i = 0; i < others; i++) o[i] = count_new(more.R, 1);
   for (int i = 0; i < 3; i++) {

@@ -15,7 +15,7 @@
 typedef struct ParentLocals {
   long n, i;
   cl_Value sum, got;
-  cl_Frame *child;
+  cl_Handle child;
 } ParentLocals;
 
 static void parent_step(cl_Step *s) {
@@ -24,7 +24,7 @@ static void parent_step(cl_Step *s) {
   CL_BEGIN(s);
   for (l->i = 0; l->i < l->n; l->i++) {
     if ((e = cl_call(s->R, &child_coroutine, &l->i, &l->child))) CL_RAISE(s, e);
-    CL_AWAIT(s, &l->got, cl_task_awaitable(l->child));
+    CL_AWAIT(s, &l->got, cl_task_awaitable(s->R, l->child));
     l->sum.i += l->got.i;
   }
   CL_RETURN(s, &l->sum);
@@ -39,7 +39,7 @@ static const cl_Coroutine parent_coroutine = {
 
 static void run(void *ctx, long n) {
   cl_Runtime *R = (cl_Runtime *)ctx;
-  cl_Frame *t = NULL;
+  cl_Handle t = {0};
   cl_Value sum;
   bench_ok(R, cl_call(R, &parent_coroutine, &n, &t), "call parent()");
   bench_ok(R, cl_task_run(R, t, &sum), "run parent()");

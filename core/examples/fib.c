@@ -23,14 +23,16 @@ static const cl_Coroutine fib_coroutine = {
 
 int main(void) {
   cl_Runtime *R = cl_runtime_new(NULL, NULL);
-  cl_Frame *g = NULL;
+  cl_Handle g = {0};                     /* the null handle, until the call */
   void *v;
   cl_Error *e = cl_call(R, &fib_coroutine, &(int){10}, &g);
   while (e == NULL && (e = cl_generator_next(R, g, &v)) == NULL && v != NULL)
     printf("%lld ", *(long long *)v);
   printf("\n");
+  if (e == NULL) e = cl_destroy(R, g);   /* after an error, the close destroys it */
   if (e) fprintf(stderr, "fib: %s\n", cl_error_message(e));
-  cl_destroy(R, g);             /* errors left unfreed are freed by the close */
+  int failed = e != NULL;
+  cl_error_free(R, e);                   /* each error is its caller's to free */
   cl_runtime_close(R);
-  return e != NULL;
+  return failed;
 }

@@ -4,10 +4,9 @@
 #include <string.h>
 #include "corolab.h"
 
-static struct Sleeper { cl_Frame *h; long wake; } sleepers[8];
+static struct Sleeper { cl_Handle h; long wake; } sleepers[8];
 static long now, nsleepers;                  /* the clock; how many sleep */
-
-static cl_Error *sleep_suspend(cl_Runtime *R, void *ticks, cl_Frame *h, cl_SuspendResult *r) {
+static cl_Error *sleep_suspend(cl_Runtime *R, void *ticks, cl_Handle h, cl_SuspendResult *r) {
   (void)R; (void)r;
   sleepers[nsleepers++] = (struct Sleeper){h, now + *(long *)ticks};
   return NULL;
@@ -40,6 +39,7 @@ int main(void) {
     }
   int failed = e != NULL;
   if (failed) fprintf(stderr, "loop: %s\n", cl_error_message(e));
-  cl_runtime_close(R);              /* frees e, and a coroutine it left */
+  cl_error_free(R, e);              /* each error is its caller's to free */
+  cl_runtime_close(R);              /* destroys a coroutine an error left */
   return failed;
 }

@@ -12,9 +12,11 @@
 ** out-parameter, a function table, a name, a callback) must not be NULL,
 ** except a void * (user data, arguments, payloads, an awaiter's self: passed
 ** on, or checked) and one whose comment says "NAME may be NULL". A handle
-** (cl_Frame *) may be anything: every call that takes one checks it against
-** the live frames and returns a CL_MISUSE error naming what is wrong. Build
-** with -DCOROLAB_APICHECK (the sanitizer build does) to turn the NULL
+** (cl_Handle) is one the runtime R gave, or the null handle: every call that
+** takes one checks it against the live frames and returns a CL_MISUSE error
+** naming what is wrong, and a handle whose frame was destroyed stays told
+** apart from a newer frame at the same address (see cl_Handle). Build with
+** -DCOROLAB_APICHECK (the sanitizer build does) to turn the NULL
 ** preconditions into assertions (tests/core/preconditions.lua lists them
 ** from this header, and checks each one).
 **
@@ -52,11 +54,36 @@ extern "C" {
 CL_API const char *cl_version(void);
 
 typedef struct cl_Runtime cl_Runtime;   /* everything lives in one; no globals */
-typedef struct cl_Frame cl_Frame;       /* a handle is the frame's address */
+typedef struct cl_Frame cl_Frame;       /* a coroutine frame (its address) */
 typedef struct cl_Error cl_Error;       /* the C form of an exception */
+
+/* A coroutine_handle: the frame's address, as C++'s, and the id the frame
+   had when the handle was made. A runtime gives an id once (until 2^32
+   frames later), so a handle that outlived its frame cannot reach the
+   newer frame that the runtime puts at the same address (it hands the
+   last freed address out first): every call that takes a handle names it
+   stale. Copy handles
+   freely; make them only with the runtime's calls (a zeroed cl_Handle is
+   the null handle). cl_address and cl_from_address are C++'s round trip
+   through the address alone. */
+typedef struct cl_Handle {
+  cl_Frame *frame;             /* the frame's address; NULL: the null handle */
+  unsigned id;                 /* the frame's id (cl_FrameInfo.id) */
+  unsigned slot;               /* the runtime's: where a frame of its slabs
+                                  keeps its id (0: the frame is looked up) */
+} cl_Handle;
 
 /* -------------------------------------------------------------- errors -- */
 
+/* An error has one owner at a time, who frees it once with cl_error_free
+   or hands it on (a body raises it with CL_RAISE, a member returns it;
+   unhandled_exception gets one to keep, free or return). Whoever gets one
+   from a call owns it: every call of this header that returns a
+   cl_Error * (cl_resume, cl_destroy, cl_call, cl_task_run,
+   cl_generator_next, ...) hands it to its caller, never keeping a
+   reference. An error lives until it is freed or its runtime closes;
+   cl_runtime_close reports those never freed (cl_set_error_reporter), as
+   it reports frames, then frees them. */
 typedef enum cl_ErrorKind {
   CL_EXCEPTION,      /* raised by a body or a callback: C++'s "throw" */
   CL_MISUSE,         /* undefined behaviour or ill-formed in C++: a bad call */
@@ -78,7 +105,12 @@ CL_API cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
 CL_API cl_ErrorKind cl_error_kind(const cl_Error *e);
 CL_API const char *cl_error_message(const cl_Error *e);
 CL_API void *cl_error_payload(const cl_Error *e);
-CL_API void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
+/* frees e and its payload (e may be NULL: nothing to free); returns NULL,
+   or a CL_MISUSE error when e is no live error of R (freed already, or
+   another runtime's): then nothing is freed, and e is never read. (As
+   with free(), a freed error's memory may serve a new one: a second free
+   after that frees the new) */
+CL_API cl_Error *cl_error_free(cl_Runtime *R, cl_Error *e);
 
 /* ------------------------------------------------------------- runtime -- */
 
@@ -88,9 +120,10 @@ typedef void *(*cl_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 /* alloc may be NULL: malloc */
 CL_API cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud);
 /* reports the frames still alive as leaks (see cl_set_leak_reporter), then
-   destroys them, and frees the errors still alive; returns how many frames
-   it found. From inside a body, callback or observer of R (which would
-   return into a closed runtime) it does nothing and returns SIZE_MAX */
+   destroys them; reports the errors never freed (cl_set_error_reporter),
+   then frees them; returns how many frames it found. From inside a body,
+   callback or observer of R (which would return into a closed runtime) it
+   does nothing and returns SIZE_MAX */
 CL_API size_t cl_runtime_close(cl_Runtime *R);
 CL_API void *cl_runtime_userdata(cl_Runtime *R);
 CL_API void cl_runtime_set_userdata(cl_Runtime *R, void *ud);
@@ -111,7 +144,8 @@ CL_API void cl_frame_free(cl_Runtime *R, void *frame,     /* may be NULL */
    instead of overflowing the stack. A limit must be 1 or more, and at most
    what the calling thread's C stack holds below the call, less 64 KiB, at
    CL_NESTING_STACK bytes a level (the driver's own frames take under a
-   quarter of that; bodies and members have the rest): else a CL_MISUSE
+   quarter of that, a third under AddressSanitizer; bodies and members
+   have the rest): else a CL_MISUSE
    error says the most, and the limit stays. Set it in the thread that runs
    the runtime, from about as deep in its stack. */
 #define CL_NESTING_LIMIT 150
@@ -129,12 +163,8 @@ typedef enum cl_SuspendKind {  /* what await_suspend returned */
 typedef struct cl_SuspendResult {
   cl_SuspendKind kind;
   int value;                   /* for CL_SUSPEND_BOOL */
-  cl_Frame *handle;            /* for CL_SUSPEND_HANDLE */
-  unsigned id;                 /* for CL_SUSPEND_HANDLE: the id the frame had
-                                  when the handle was taken (cl_frame_id), so
-                                  that a handle that outlived its frame cannot
-                                  reach a newer one (cl_check_handle); 0: not
-                                  known */
+  cl_Handle handle;            /* for CL_SUSPEND_HANDLE: checked as cl_resume
+                                  checks it */
 } cl_SuspendResult;
 
 typedef struct cl_AwaitableOps cl_AwaitableOps;
@@ -152,8 +182,8 @@ enum {
   CL_AWAITER_SUSPEND_NEVER = 1 << 1,
   /* co_await of a task (cl_task_awaitable): self is the frame of a
      CL_PROMISE_TASK promise type; await_ready returns its done(), and
-     await_suspend(h) stores h and its id as the task's continuation and
-     returns the task's handle. await_resume and the destructor are called */
+     await_suspend(h) stores h as the task's continuation and returns the
+     task's handle. await_resume and the destructor are called */
   CL_AWAITER_STARTS_TASK = 1 << 2,
   /* a task's final awaiter: await_ready returns false, await_suspend(h)
      returns the continuation stored in h's promise (of a CL_PROMISE_TASK
@@ -182,7 +212,7 @@ struct cl_AwaitableOps {
   cl_Error *(*member_co_await)(cl_Runtime *R, void *self, cl_Awaitable *awaiter);
   cl_Error *(*free_co_await)(cl_Runtime *R, void *self, cl_Awaitable *awaiter);
   cl_Error *(*await_ready)(cl_Runtime *R, void *self, int *ready);
-  cl_Error *(*await_suspend)(cl_Runtime *R, void *self, cl_Frame *h,
+  cl_Error *(*await_suspend)(cl_Runtime *R, void *self, cl_Handle h,
                              cl_SuspendResult *result);
   /* result: where the co_await expression's value goes (may be NULL) */
   cl_Error *(*await_resume)(cl_Runtime *R, void *self, void *result);
@@ -287,10 +317,12 @@ typedef enum cl_RequestKind {  /* what a body step ends in */
 /* one body step: the driver fills the first part, the body the second */
 typedef struct cl_Step {
   cl_Runtime *R;
-  cl_Frame *frame;             /* this coroutine's handle */
+  cl_Handle handle;            /* this coroutine's handle */
   void *promise;
   void *locals;                /* the body's storage in the frame */
-  int index;                   /* suspend index: in and out (0 = start) */
+  int index;                   /* suspend index: in and out (0 = start; a
+                                  step that asks to suspend leaves it not 0,
+                                  the point to resume at) */
   int scope;                   /* the body's scope marker (CL_SCOPE): in and
                                   out, 0..255, 0 at the start */
   cl_Error *thrown;            /* in: raised by the co_await just resumed.
@@ -320,16 +352,16 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
   void *userdata;              /* for the body's author (bindings) */
   /* copy the parameters into the frame (before the promise is built); may
      be NULL */
-  cl_Error *(*init)(cl_Runtime *R, cl_Frame *h, void *locals, void *args);
+  cl_Error *(*init)(cl_Runtime *R, cl_Handle h, void *locals, void *args);
   void (*step)(cl_Step *s);    /* run to the next suspension point */
   /* destroy the locals in scope, innermost first: scope is the body's last
      CL_SCOPE marker (0 if it never set one); may be NULL */
-  void (*destroy_locals)(cl_Runtime *R, cl_Frame *h, void *locals, int scope);
-  void (*destroy_params)(cl_Runtime *R, cl_Frame *h, void *locals);
+  void (*destroy_locals)(cl_Runtime *R, cl_Handle h, void *locals, int scope);
+  void (*destroy_params)(cl_Runtime *R, cl_Handle h, void *locals);
   /* where a suspend index is in the source, for display; may be NULL: then
      source (the body's file, whose lines the CL_ macros use as suspend
      indices: __FILE__) makes "file:line"; both NULL: "suspend index N" */
-  void (*where)(cl_Runtime *R, cl_Frame *h, void *locals, int index,
+  void (*where)(cl_Runtime *R, cl_Handle h, void *locals, int index,
                 char *buf, size_t n);
   const char *source;
   /* [dcl.fct.def.coroutine]/7: when get_return_object's result is not the
@@ -375,7 +407,9 @@ CL_API cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args,
    "Lifetimes"). Each suspending macro is a case label: one per source
    line, never inside a nested switch, never jumping over a declaration
    with an initializer (-Wjump-misses-init says so). A suspend index the
-   switch does not know is an error, reported by CL_BEGIN's default. */
+   switch does not know is an error, reported by CL_BEGIN's default; so is
+   a request to suspend (CL_REQ_AWAIT, CL_REQ_YIELD set by hand) that
+   leaves the index at 0, which would start the body again at each resume. */
 CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
 
 #define CL_BEGIN(s) \
@@ -404,8 +438,8 @@ CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
   do { if (((s)->error = cl_call((s)->R, (co), (__VA_ARGS__), (ret))) != NULL) \
          CL_RAISE(s, (s)->error); } while (0)
 #define CL_AWAIT_TASK(s, result, co, ...) \
-  do { { cl_Frame *cl_task_; CL_CALL(s, &cl_task_, co, __VA_ARGS__); \
-         (s)->operand = cl_task_awaitable(cl_task_); } \
+  do { { cl_Handle cl_task_; CL_CALL(s, &cl_task_, co, __VA_ARGS__); \
+         (s)->operand = cl_task_awaitable((s)->R, cl_task_); } \
        CL_SUSPEND_AT_(s, CL_REQ_AWAIT, NULL, result) \
        if ((s)->thrown) CL_RAISE(s, (s)->thrown); } while (0)
 #define CL_SCOPE(s, n)     ((s)->scope = (n))
@@ -417,8 +451,9 @@ CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      lives in the frame's locals (or in static or heap storage), never in a
      step's local variable or a compound literal: the yielded and returned
      value, CL_AWAIT's result slot, the awaitable's self (suspend_always and
-     suspend_never have none). Built with COROLAB_APICHECK, the driver
-     rejects such a pointer into the step's stack with a CL_MISUSE error.
+     suspend_never have none). In every build the driver rejects such a
+     pointer into the step's stack (the 64 KiB below its own cl_Step) with a
+     CL_MISUSE error, before it reads it.
      args of cl_call (and CL_CALL, CL_AWAIT_TASK) are read during the call
      only: a compound literal is fine there.
    - Locals: only the frame's locals survive a suspension; their cleanup
@@ -428,12 +463,19 @@ CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      what the body yielded: valid until the generator is resumed again or
      destroyed.
    - The reference promise types' return object is the frame's handle, a
-     cl_Frame *: whoever called owns it and must cl_destroy it once done
+     cl_Handle: whoever called owns it and must cl_destroy it once done
      (a task awaited with cl_task_awaitable is destroyed by the co_await).
-   - Errors belong to the runtime that made them: free each one with
-     cl_error_free, which is the owner's job; cl_runtime_close frees those
-     still alive, so no error may outlive its runtime. s->thrown belongs to
-     the driver until the body takes it (see cl_Step).
+   - Errors belong to the runtime that made them and have one owner at a
+     time (see "errors" above): whoever a call returns one to frees it,
+     once, with cl_error_free; freeing it again is a CL_MISUSE error.
+     cl_runtime_close reports and frees those still alive, so no error may
+     outlive its runtime. s->thrown belongs to the driver until the body
+     takes it (see cl_Step). What unhandled_exception receives is the
+     promise's to keep or free.
+   - A promise (cl_promise, cl_from_promise's argument) is valid while its
+     frame lives, until its destructor runs; a generator's promise->error
+     and a task's are the promise's until next() or the task's result
+     hands them on.
    - Frames still alive at cl_runtime_close are reported (cl_set_leak_reporter)
      and then destroyed, as lua_close frees everything: suspended ones with
      cl_destroy (their locals, promise and parameter copies see their
@@ -479,9 +521,9 @@ CL_API const char *cl_state_name(cl_State s);
 
 /* The frame's head, as g++ and clang lay it out: the resume function's
    pointer at +0, the destroy function's at CL_FRAME_DESTROY_OFFSET, the
-   promise at CL_FRAME_PROMISE_OFFSET. A handle is the frame's address, so
-   from_promise and promise() are this arithmetic; these do it unchecked,
-   cl_from_promise and cl_promise check it against the live frames */
+   promise at CL_FRAME_PROMISE_OFFSET. A handle holds the frame's address,
+   so from_promise and promise() are this arithmetic; these do it
+   unchecked, cl_from_promise and cl_promise check it */
 #define CL_FRAME_DESTROY_OFFSET sizeof(void (*)(void))
 #define CL_FRAME_PROMISE_OFFSET (2 * sizeof(void (*)(void)))
 static inline void *cl_frame_promise(cl_Frame *h) {
@@ -491,34 +533,42 @@ static inline cl_Frame *cl_promise_frame(void *promise) {
   return (cl_Frame *)((char *)promise - CL_FRAME_PROMISE_OFFSET);
 }
 
-CL_API cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h);
-CL_API cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h);
-CL_API cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done);
+/* The calls on a handle. Each checks h first: the null handle, a handle
+   whose frame was destroyed (named by its id, and the frame now at its
+   address if any) and a frame of another promise type are CL_MISUSE
+   errors. Every error a call returns is the caller's, to free once with
+   cl_error_free (see "Lifetimes"). */
+CL_API cl_Error *cl_resume(cl_Runtime *R, cl_Handle h);
+CL_API cl_Error *cl_destroy(cl_Runtime *R, cl_Handle h);
+/* *done: h is suspended at its final suspend point (the noop coroutine
+   never is) */
+CL_API cl_Error *cl_done(cl_Runtime *R, cl_Handle h, int *done);
 /* h.promise() of a coroutine_handle<pt>; pt may be NULL: that handle is a
-   coroutine_handle<>, and that (or a different type) is an error */
-CL_API cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
+   coroutine_handle<>, and that (or a different type) is an error.
+   *promise stays valid while the frame lives: until it is destroyed
+   (cl_destroy, or its own end when final_suspend does not suspend), and
+   not during the promise's destructor */
+CL_API cl_Error *cl_promise(cl_Runtime *R, cl_Handle h, const cl_PromiseType *pt,
                             void **promise);
 /* pt may be NULL: any promise type */
 CL_API cl_Error *cl_from_promise(cl_Runtime *R, void *promise,
-                                 const cl_PromiseType *pt,
-                                 cl_Frame **h);
-/* pt may be NULL: a type-erased handle; else the frame's promise type must
-   be pt */
+                                 const cl_PromiseType *pt, cl_Handle *h);
+/* pt may be NULL: a type-erased handle (coroutine_handle<>::from_address);
+   else the frame's promise type must be pt. It gives the handle of the
+   frame that lives at the address now */
 CL_API cl_Error *cl_from_address(cl_Runtime *R, void *address,
-                                 const cl_PromiseType *pt,
-                                 cl_Frame **h);
-/* NULL if h is the live frame whose id (cl_frame_id) is id, else the error
-   op reports: h is null, destroyed, not a frame, or (id not 0) a newer
-   frame now lives at its address. id 0 checks the address only. */
-CL_API cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Frame *h,
-                                 unsigned id);
-CL_API void *cl_address(cl_Frame *h);
-CL_API int cl_handle_compare(cl_Frame *a, cl_Frame *b); /* <0, 0, >0: address */
-CL_API cl_Frame *cl_noop_coroutine(cl_Runtime *R);         /* one shared frame */
+                                 const cl_PromiseType *pt, cl_Handle *h);
+/* NULL if h is a live frame (or the noop coroutine), else the error op
+   reports: h is null, stale, or no frame of R */
+CL_API cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Handle h);
+CL_API void *cl_address(cl_Handle h);                      /* h.address() */
+CL_API int cl_handle_compare(cl_Handle a, cl_Handle b); /* <0, 0, >0: address */
+CL_API cl_Handle cl_noop_coroutine(cl_Runtime *R);         /* one shared frame */
 
-/* what a frame is, for explorers; NULL if h is no live frame */
+/* what a frame is, for explorers */
 typedef struct cl_FrameInfo {
   unsigned id;
+  cl_Handle handle;            /* the frame's */
   cl_State state;
   int index;                   /* suspend index */
   int scope;                   /* the body's last CL_SCOPE marker */
@@ -531,22 +581,10 @@ typedef struct cl_FrameInfo {
   cl_Awaitable awaiter;        /* the one it waits on, if suspended */
 } cl_FrameInfo;
 
-CL_API int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info);
-/* plain answers, for conditions: h is a live frame; h cannot be resumed
-   again (at its final suspend point, or no live frame any more: a loop
-   `while (!cl_is_done(R, h))` ends either way); h's promise if h is a live
-   frame of promise type pt, else NULL. cl_done and cl_promise say why not */
-CL_API int cl_is_live(cl_Runtime *R, cl_Frame *h);
-CL_API int cl_is_done(cl_Runtime *R, cl_Frame *h);
-CL_API void *cl_promise_of(cl_Runtime *R, cl_Frame *h,
-                           const cl_PromiseType *pt);      /* pt may be NULL */
-/* the id of the live frame at h, or 0: a handle kept with the id it had
-   can tell that its frame died and another now has its address */
-CL_API unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);
-/* how many frames R has freed so far. A frame stops being live only by
-   being freed: while this count has not changed, a handle found live with
-   its id is still live with it, and need not be looked up again */
-CL_API uint64_t cl_frames_freed(cl_Runtime *R);
+/* 1 and *info filled if h is a live frame; 0 if not (null, stale, noop) */
+CL_API int cl_frame_info(cl_Runtime *R, cl_Handle h, cl_FrameInfo *info);
+/* h is a live frame: cl_check_handle's answer without the error */
+CL_API int cl_is_live(cl_Runtime *R, cl_Handle h);
 /* how many times R has called an awaiter's await_ready. A co_await that
    the runtime does itself, as the awaiter's flags allow (see
    CL_AWAITER_SUSPEND_ALWAYS), calls none of its members: this count shows
@@ -554,10 +592,12 @@ CL_API uint64_t cl_frames_freed(cl_Runtime *R);
 CL_API uint64_t cl_await_ready_calls(cl_Runtime *R);
 /* the live frames, in creation order: returns how many, and fills out
    with them when n is enough (out may be NULL) */
-CL_API size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
-CL_API cl_Frame *cl_running(cl_Runtime *R);      /* innermost running frame */
-/* "file:line" or "initial suspend" etc. for h's current suspend point */
-CL_API void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n);
+CL_API size_t cl_frames(cl_Runtime *R, cl_Handle *out, size_t n);
+/* the innermost running frame; the null handle if none */
+CL_API cl_Handle cl_running(cl_Runtime *R);
+/* "file:line" or "initial suspend" etc. for h's current suspend point;
+   "?" if h is no live frame */
+CL_API void cl_where(cl_Runtime *R, cl_Handle h, char *buf, size_t n);
 
 /* -------------------------------------------------------------- events -- */
 
@@ -649,7 +689,7 @@ CL_API extern const char *const cl_cause_names[CL_CAUSE_COUNT];   /* [0]: "" */
 typedef struct cl_Event {
   cl_EventKind kind;
   unsigned frame_id;           /* 0: no frame (e.g. allocation failed) */
-  cl_Frame *frame;
+  cl_Handle handle;            /* the frame's (id frame_id); null if none */
   int index;                   /* suspend index at the event */
   int depth;                   /* nesting of resume calls, 0 = outermost */
   unsigned other_id;           /* resumer / transfer target, when any */
@@ -661,7 +701,10 @@ typedef struct cl_Event {
   const void *value;           /* yield_value, return_value: the operand,
                                   the pointer the promise gets; parameter
                                   copies, promise_type: the call's args (as
-                                  cl_call got them); else NULL */
+                                  cl_call got them); throw,
+                                  unhandled_exception: the cl_Error thrown
+                                  (its message is the detail; valid only
+                                  during the observer call); else NULL */
 } cl_Event;
 
 typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);
@@ -680,6 +723,16 @@ typedef void (*cl_LeakReporter)(cl_Runtime *R, const cl_FrameInfo *leak,
 CL_API void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn,
                                  void *ud);   /* fn may be NULL: none */
 
+/* errors alive at cl_runtime_close, which their owners never freed, are
+   reported here before they are freed: the first CL_ERRORS_REPORTED, the
+   oldest first, each with its place i (1, 2, ...) among the count there
+   are (default: stderr) */
+#define CL_ERRORS_REPORTED 3
+typedef void (*cl_ErrorReporter)(cl_Runtime *R, const cl_Error *e, size_t i,
+                                 size_t count, void *ud);
+CL_API void cl_set_error_reporter(cl_Runtime *R, cl_ErrorReporter fn,
+                                  void *ud);   /* fn may be NULL: none */
+
 /* --------------------------------------------- reference promise types -- */
 
 /* values the reference types carry */
@@ -695,16 +748,17 @@ typedef struct cl_GeneratorPromise {
 
 CL_API extern const cl_PromiseType cl_generator_type;
 /* resume h, a generator (its promise type is cl_generator_type or extends
-   it); *value = the next value, or NULL when done. Rethrows errors. */
-CL_API cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value);
+   it); *value = the next value, or NULL when done. Rethrows errors. A
+   co_yield of NULL, which *value could not tell from the end, is a
+   CL_MISUSE error naming where the body yielded it */
+CL_API cl_Error *cl_generator_next(cl_Runtime *R, cl_Handle h, void **value);
 
 /* task: lazy; co_await starts it by symmetric transfer, its final suspend
    transfers to the awaiter; errors are stored and raised by await_resume.
    It is task<T> (co_return *(cl_Value *)v) and task<void> (co_return; or
    flowing off: the result is 0) at once */
 typedef struct cl_TaskPromise {
-  cl_Frame *continuation;
-  unsigned continuation_id;    /* its cl_frame_id, checked at the transfer */
+  cl_Handle continuation;      /* who awaits it; null: none */
   cl_Value result;             /* co_return *(cl_Value *)v */
   cl_Error *error;
 } cl_TaskPromise;
@@ -713,12 +767,14 @@ CL_API extern const cl_PromiseType cl_task_type;
 CL_API extern const cl_AwaitableOps cl_task_awaitable_ops;
 /* co_await task(): the awaitable owns the task, like a temporary task
    object, and destroys it at the end of the full-expression. task must be
-   a task's frame (cl_task_type, a type whose base it is, or a type with
-   CL_PROMISE_TASK): anything else is a CL_MISUSE error at the co_await */
-CL_API cl_Awaitable cl_task_awaitable(cl_Frame *task);
+   a live task (cl_task_type, a type whose base it is, or a type with
+   CL_PROMISE_TASK): anything else, a stale handle too, is a CL_MISUSE
+   error raised at the co_await. Its self is the task's frame */
+CL_API cl_Awaitable cl_task_awaitable(cl_Runtime *R, cl_Handle task);
 /* run a task from plain code to completion: resume, then its result
-   (result may be NULL: dropped) */
-CL_API cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);
+   (result may be NULL: dropped). A task that suspends without finishing,
+   and a frame that is no task, are CL_MISUSE errors */
+CL_API cl_Error *cl_task_run(cl_Runtime *R, cl_Handle task, cl_Value *result);
 
 /* detached: a fire-and-forget coroutine, eager and self-destroying, as C++
    programs write it (initial_suspend and final_suspend return

@@ -163,9 +163,12 @@ void cl_await_forget_temps(cl_Runtime *R, cl_FrameState *st) {
   cl_free(R, unspill(R, st), sizeof(Spill));
 }
 
-/* an awaitable without ops is nothing C++ could write: an error where it
-   appears, naming who made it */
-static cl_Error *no_ops(cl_Runtime *R, cl_FrameState *st, const char *who) {
+/* an awaitable without ops is nothing C++ could write, but a broken C
+   value: an error where it appears, naming who made it, that ends the
+   coroutine as a broken body step does (*broken) */
+static cl_Error *no_ops(cl_Runtime *R, cl_FrameState *st, const char *who,
+                        int *broken) {
+  *broken = 1;
   return cl_ill_formed(R, st, "co_await: %s an awaitable whose ops are NULL "
                        "(cl_Awaitable.ops); make one with cl_awaitable(&ops, self)",
                        who);
@@ -176,19 +179,20 @@ static const char *const operand_of[] = {   /* by AwaitKind */
   "final_suspend returned"
 };
 
-/* [expr.await]/3: operand -> awaitable (await_transform) -> awaiter */
+/* [expr.await]/3: operand -> awaitable (await_transform) -> awaiter; an
+   error is raised at the co_await, unless it is *broken (no_ops) */
 static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                             AwaitKind kind) {
+                             AwaitKind kind, int *broken) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  if (a.ops == NULL) return no_ops(R, st, operand_of[kind]);
+  if (a.ops == NULL) return no_ops(R, st, operand_of[kind], broken);
   if ((e = keep(R, st, a, STAGE_OPERAND))) return e;
   if (kind == AWAIT_PLAIN && pt->await_transform) {
     cl_Awaitable t;
     emit_about_awaiter(R, CL_EV_AWAIT_TRANSFORM, st, NULL);
     if ((e = pt->await_transform(R, cl_frame_promise(cl_frame_of_state(st)), a, &t)))
       return e;
-    if (t.ops == NULL) return no_ops(R, st, "await_transform returned");
+    if (t.ops == NULL) return no_ops(R, st, "await_transform returned", broken);
     if ((e = keep(R, st, a = t, STAGE_TRANSFORMED))) return e;
   }
   int member = has(R, a, CL_MEMBER_CO_AWAIT), nonmember = has(R, a, CL_FREE_CO_AWAIT);
@@ -202,7 +206,7 @@ static cl_Error *get_awaiter(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
     e = member ? a.ops->member_co_await(R, a.self, &w)
                : a.ops->free_co_await(R, a.self, &w);
     if (e) return e;
-    if (w.ops == NULL) return no_ops(R, st, "operator co_await returned");
+    if (w.ops == NULL) return no_ops(R, st, "operator co_await returned", broken);
     if ((e = keep(R, st, a = w, STAGE_CO_AWAITED))) return e;
   }
   for (cl_AwaitMember m = CL_AWAIT_READY; m <= CL_AWAIT_RESUME; m++)
@@ -233,15 +237,17 @@ static cl_Error *left_behind(cl_Runtime *R, unsigned id, int left,
                       id, left & CL_PIN_DESTROYED ? "destroyed" : "resumed", what);
 }
 
-/* await_suspend returned a handle to transfer to, checked as resume() checks
-   one: a handle that carries its frame's id cannot reach a newer frame */
-static cl_Error *transfer_target(cl_Runtime *R, const cl_SuspendResult *res) {
-  if (res->handle == NULL)
+/* await_suspend returned a handle to transfer to, checked as resume()
+   checks one: *next, its state (NULL: noop_coroutine()), or the error */
+static cl_Error *transfer_target(cl_Runtime *R, cl_Handle h, cl_FrameState **next) {
+  if (h.frame == NULL)
     return cl_error_new(R, CL_MISUSE, "await_suspend returned a null "
                         "coroutine_handle; resuming it is undefined behaviour "
                         "in C++ [coroutine.handle.resumption]");
-  return cl_check_handle(R, "await_suspend (symmetric transfer)", res->handle,
-                         res->id);
+  if (h.frame == &R->noop) *next = NULL;
+  else if ((*next = cl_handle_state(R, h)) == NULL)
+    return cl_not_a_frame(R, "await_suspend (symmetric transfer)", h);
+  return NULL;
 }
 
 /* ------------------------------------------------------------ shortcuts -- */
@@ -269,8 +275,7 @@ static cl_TaskPromise *task_promise(cl_Frame *h, const cl_FrameState *st) {
    that is not what they would do (the task is done, or not suspended, or
    the continuation is gone), and they run */
 static int transfers_itself(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
-                            cl_Frame **next) {
-  cl_Frame *h = cl_frame_of_state(st);
+                            cl_FrameState **next) {
   if (st->awaiter.ops != NULL || st->spilled) return 0;  /* another's temporaries */
   if (a.ops->flags & CL_AWAITER_STARTS_TASK) {           /* co_await task */
     cl_Frame *t = (cl_Frame *)a.self;
@@ -279,21 +284,17 @@ static int transfers_itself(cl_Runtime *R, cl_FrameState *st, cl_Awaitable a,
     if (p == NULL ||
         (ts->state != CL_STATE_SUSPENDED_INITIAL && ts->state != CL_STATE_SUSPENDED))
       return 0;
-    p->continuation = h;
-    p->continuation_id = st->id;
-    *next = t;
+    p->continuation = R->running;             /* st, which runs */
+    *next = ts;
     return 1;
   }
-  const cl_TaskPromise *p = task_promise(h, st);          /* the final awaiter */
+  const cl_TaskPromise *p = task_promise(cl_frame_of_state(st), st);  /* final */
   if (p == NULL) return 0;
-  if (p->continuation == NULL) {                          /* back to the resumer */
-    *next = cl_noop_coroutine(R);
+  if (p->continuation.frame == NULL) {                    /* back to the resumer */
+    *next = NULL;
     return 1;
   }
-  cl_FrameState *cs = cl_frame_lookup(R, p->continuation);
-  if (cs == NULL || cs->id != p->continuation_id) return 0;
-  *next = p->continuation;
-  return 1;
+  return (*next = cl_handle_state(R, p->continuation)) != NULL;
 }
 
 /* the error is raised at the co_await: its temporaries die first */
@@ -323,16 +324,16 @@ static AwaitOutcome resumed_at_once(cl_Runtime *R, cl_FrameState *st,
    then. From the suspension on, user code (observers of its events, and
    await_suspend) may resume or destroy it: the pin tells */
 static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable w,
-                                  cl_Frame **next, cl_Error **error) {
+                                  cl_FrameState **next, cl_Error **error) {
   unsigned id = st->id;
-  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, NULL, 0};
+  cl_SuspendResult res = {CL_SUSPEND_VOID, 0, {NULL, 0, 0}};
   cl_EventCause back = CL_CAUSE_RETURNED_VOID;       /* to the resumer */
   cl_Pin pin;
   cl_pin(R, &pin, st);
   emit_about_awaiter(R, CL_EV_SUSPEND, st, &pin);
   if (!pin.left) emit_about_awaiter(R, CL_EV_AWAIT_SUSPEND, st, &pin);
   int called = !pin.left;
-  if (called) *error = w.ops->await_suspend(R, w.self, cl_frame_of_state(st), &res);
+  if (called) *error = w.ops->await_suspend(R, w.self, cl_handle_of(st), &res);
   int left = pin.left;
   cl_unpin(R, &pin, st);
   if (!called)                         /* user code resumed or destroyed it */
@@ -343,8 +344,7 @@ static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable
   else if (res.kind == CL_SUSPEND_BOOL)
     back = CL_CAUSE_RETURNED_TRUE;
   else if (res.kind == CL_SUSPEND_HANDLE) {
-    if ((*error = transfer_target(R, &res))) return AWAIT_BROKEN;
-    *next = res.handle;
+    if ((*error = transfer_target(R, res.handle, next))) return AWAIT_BROKEN;
     return AWAIT_TRANSFERS;
   } else if (res.kind != CL_SUSPEND_VOID) {
     *error = cl_error_new(R, CL_MISUSE, "await_suspend of '%s' set an unknown "
@@ -357,7 +357,7 @@ static AwaitOutcome await_suspend(cl_Runtime *R, cl_FrameState *st, cl_Awaitable
 }
 
 AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
-                      AwaitKind kind, void *result, cl_Frame **next,
+                      AwaitKind kind, void *result, cl_FrameState **next,
                       cl_Error **error) {
   cl_set_await(st, kind, STAGE_OPERAND);
   st->await_result = result;
@@ -373,7 +373,11 @@ AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
     suspend(st, kind);
     return AWAIT_TRANSFERS;
   }
-  if ((*error = get_awaiter(R, st, operand, kind))) return thrown_at(R, st);
+  int broken = 0;
+  if ((*error = get_awaiter(R, st, operand, kind, &broken))) {
+    thrown_at(R, st);
+    return broken ? AWAIT_ILL_FORMED : AWAIT_THROWS;
+  }
   cl_Awaitable w = st->awaiter;
   int ready = 0;
   emit_about_awaiter(R, CL_EV_AWAIT_READY, st, NULL);

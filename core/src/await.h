@@ -18,11 +18,11 @@
 
 /* the quiet driver's entry points */
 cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
-cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h);
-cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h);
+cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Handle h);
+cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Handle h);
 /* cl_generator_next's resume of h (st, its state) when nothing observes:
    resume() without its layers */
-cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st);
+cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Handle h, cl_FrameState *st);
 
 typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
   AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL
@@ -46,14 +46,18 @@ static inline void cl_set_await(cl_FrameState *st, AwaitKind kind, AwaitStage st
 typedef enum AwaitOutcome {
   AWAIT_RESUMES,           /* not suspended, or resumed at once: call cl_await_resume */
   AWAIT_SUSPENDED,         /* control returns to the resumer; frame untouched */
-  AWAIT_TRANSFERS,         /* symmetric transfer to *next */
+  AWAIT_TRANSFERS,         /* symmetric transfer to *next (NULL: to
+                              noop_coroutine(), back to the resumer) */
   AWAIT_THROWS,            /* *error is raised at the co_await */
+  AWAIT_ILL_FORMED,        /* *error, a CL_MISUSE (an awaitable without ops),
+                              ends the coroutine: to the resumer, never to
+                              unhandled_exception; the temporaries are gone */
   AWAIT_BROKEN             /* *error goes to the resumer: the frame is gone or
                               was resumed behind our back (undefined in C++) */
 } AwaitOutcome;
 
 AwaitOutcome cl_await(cl_Runtime *R, cl_FrameState *st, cl_Awaitable operand,
-                      AwaitKind kind, void *result, cl_Frame **next,
+                      AwaitKind kind, void *result, cl_FrameState **next,
                       cl_Error **error);
 /* await_resume, then the temporaries die; returns what it raised */
 cl_Error *cl_await_resume(cl_Runtime *R, cl_FrameState *st);

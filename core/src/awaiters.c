@@ -12,7 +12,7 @@ cl_Error *cl_await_ready_false(cl_Runtime *R, void *self, int *ready) {
 static cl_Error *ready_true(cl_Runtime *R, void *self, int *ready) {
   (void)R; (void)self; *ready = 1; return NULL;
 }
-static cl_Error *suspend_void(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *suspend_void(cl_Runtime *R, void *self, cl_Handle h,
                               cl_SuspendResult *res) {
   (void)R; (void)self; (void)h; res->kind = CL_SUSPEND_VOID; return NULL;
 }

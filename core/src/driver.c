@@ -13,8 +13,10 @@
 /* how control leaves a frame (two words: returned in registers) */
 typedef struct Exit {
   enum { EXIT_SUSPENDED, EXIT_TRANSFER, EXIT_FINISHED, EXIT_ERROR } how;
-  void *to;                    /* EXIT_TRANSFER: the next frame; EXIT_ERROR:
-                                  the error for the resumer (or caller) */
+  void *to;                    /* EXIT_TRANSFER: the next frame's state (NULL:
+                                  noop_coroutine(), back to the resumer);
+                                  EXIT_ERROR: the error for the resumer (or
+                                  caller) */
 } Exit;
 
 static Exit exit_with(int how, void *to) {
@@ -33,13 +35,13 @@ static void destroy_locals(cl_Runtime *R, cl_FrameState *st) {
   st->locals_alive = 0;
   cl_emit(R, CL_EV_LOCALS_DESTROY, st, 0, NULL);
   if (st->co->destroy_locals)
-    st->co->destroy_locals(R, cl_frame_of_state(st), cl_state_locals(st), st->scope);
+    st->co->destroy_locals(R, cl_handle_of(st), cl_state_locals(st), st->scope);
 }
 
 static void destroy_params(cl_Runtime *R, cl_FrameState *st) {
   cl_emit(R, CL_EV_PARAMS_DESTROY, st, 0, NULL);
   if (st->co->destroy_params)
-    st->co->destroy_params(R, cl_frame_of_state(st), cl_state_locals(st));
+    st->co->destroy_params(R, cl_handle_of(st), cl_state_locals(st));
 }
 
 /* the frame's memory goes; pins on it learn it before anyone else runs */
@@ -91,7 +93,7 @@ static void teardown(cl_Runtime *R, cl_FrameState *st) {
 static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Awaitable a;
-  cl_Frame *next = NULL;
+  cl_FrameState *next = NULL;
   AwaitOutcome o = AWAIT_THROWS;
   cl_emit(R, CL_EV_FINAL_SUSPEND, st, 0, NULL);
   cl_Error *e = pt->final_suspend(R, promise_of(st), &a);
@@ -107,6 +109,9 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
     case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
     case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next);
     case AWAIT_BROKEN: return exit_with(EXIT_ERROR, e);
+    case AWAIT_ILL_FORMED:                    /* it ends where it stands */
+      cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
+      return exit_with(EXIT_ERROR, e);
     default: break;
   }
   /* [dcl.fct.def.coroutine]/15: final_suspend must not throw */
@@ -123,11 +128,11 @@ static Exit final_suspend(cl_Runtime *R, cl_FrameState *st) {
 /* the wrapper's handler: catch (...) { promise.unhandled_exception(); } */
 static Exit unwind(cl_Runtime *R, cl_FrameState *st, cl_Error *e) {
   const cl_PromiseType *pt = st->co->promise_type;
-  cl_emit(R, CL_EV_THROW, st, 0, cl_error_message(e));
+  cl_emit_value(R, CL_EV_THROW, st, cl_error_message(e), e);
   destroy_locals(R, st);                           /* stack unwinding */
   if (!st->initial_await_resume_called)            /* throw; to the caller */
     return exit_with(EXIT_ERROR, e);
-  cl_emit(R, CL_EV_UNHANDLED_EXCEPTION, st, 0, cl_error_message(e));
+  cl_emit_value(R, CL_EV_UNHANDLED_EXCEPTION, st, cl_error_message(e), e);
   cl_Error *again = pt->unhandled_exception(R, promise_of(st), e);
   if (again) {                     /* done, without final_suspend; to resumer */
     cl_set_state(st, CL_STATE_SUSPENDED_FINAL);
@@ -213,14 +218,18 @@ static cl_Error *broken_step(cl_Runtime *R, cl_FrameState *st, const char *fmt,
   return cl_ill_formed(R, st, fmt, st->id, st->co->name, at, what);
 }
 
-#ifdef COROLAB_APICHECK
-/* p points into the C stack just below the step's caller: the step's own
-   locals, dead once it returned (a cheap check: 64 KiB below base) */
-static int on_step_stack(const void *p, const void *base) {
-  uintptr_t a = (uintptr_t)p, b = (uintptr_t)base;
-  return a < b && b - a < 65536;
-}
+/* p points into the C stack just below base, the cl_Step of the step's
+   caller: the step's own locals, dead once it returned. One subtraction
+   and one comparison, so that every build checks every step: the 64 KiB
+   below base hold the driver's frames and the step's, never an object
+   that outlives the step */
+#define CL_STEP_STACK 65536u
+#define on_step_stack(p, base) \
+  ((uintptr_t)(base) - (uintptr_t)(p) - 1 < (uintptr_t)CL_STEP_STACK)
 
+/* what of s points into its step's stack (NULL: nothing): the value of a
+   co_yield or co_return, the result slot of a co_await or co_yield, the
+   awaitable's self (suspend_always and suspend_never have none) */
 static const char *stack_pointer_in(const cl_Step *s) {
   int own_self = s->request == CL_REQ_AWAIT && !(s->operand.ops != NULL &&
     (s->operand.ops->flags & (CL_AWAITER_SUSPEND_ALWAYS | CL_AWAITER_SUSPEND_NEVER)));
@@ -233,23 +242,30 @@ static const char *stack_pointer_in(const cl_Step *s) {
   if (own_self && on_step_stack(s->operand.self, s)) return "the awaitable's self";
   return NULL;
 }
-#endif
 
-/* a step that asks to go on (await, yield, return) with no error pending
-   and a scope in range needs no more checks: three compares */
-#ifdef COROLAB_APICHECK
-#define needs_check(s) 1
-#else
+/* a step that asks to go on (await, yield, return) with no error pending,
+   a scope in range, a resume point to come back to and no pointer into
+   its stack needs no more checks. The pointers' check is one comparison
+   each (a pointer the request does not use, NULL, never matches) */
 #define needs_check(s) \
   ((s)->thrown != NULL || (unsigned)(s)->request >= CL_REQ_RAISE || \
-   (unsigned)(s)->scope > 255)
-#endif
+   (unsigned)(s)->scope > 255 || \
+   ((s)->index == 0 && (s)->request <= CL_REQ_YIELD) || \
+   on_step_stack((s)->value, s) || on_step_stack((s)->result, s) || \
+   ((s)->request == CL_REQ_AWAIT && on_step_stack((s)->operand.self, s)))
 
 /* what the step asked for, checked; NULL if the driver can do it */
 static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   cl_Error *taken = s->thrown;
+  const char *what;
   if (taken != NULL && !(s->request == CL_REQ_RAISE && s->error == taken)) {
-    cl_error_free(R, taken);          /* neither raised nor taken: ours */
+    cl_Error *twice = cl_error_free(R, taken);   /* neither raised nor taken */
+    if (twice != NULL) {
+      cl_error_free(R, twice);
+      return broken_step(R, st, "the body of coroutine #%u '%s'%s freed the "
+                         "error its co_await raised without taking it (%s)",
+                         "it stays the driver's until CL_AWAIT_CATCH takes it");
+    }
     if (s->request != CL_REQ_RAISE && s->request != CL_REQ_MISUSE)
       return broken_step(R, st, "the body of coroutine #%u '%s'%s went on past "
                          "the error its co_await raised (%s): raise it or take "
@@ -269,21 +285,25 @@ static cl_Error *check_step(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   if (s->scope < 0 || s->scope > 255)
     return broken_step(R, st, "the body of coroutine #%u '%s'%s set scope "
                        "marker %s", "outside 0..255 (CL_SCOPE)");
-#ifdef COROLAB_APICHECK
-  const char *what = stack_pointer_in(s);
-  if (what != NULL)
+  if (s->index == 0 && (s->request == CL_REQ_AWAIT || s->request == CL_REQ_YIELD))
+    return broken_step(R, st, "the body of coroutine #%u '%s'%s asked to "
+                       "suspend without a resume point (%s)", "its suspend "
+                       "index is still 0, so its next resume would run it "
+                       "again from the top: suspend with CL_AWAIT or CL_YIELD, "
+                       "which set the index");
+  if ((what = stack_pointer_in(s)) != NULL)
     return broken_step(R, st, "the body of coroutine #%u '%s'%s left %s "
                        "pointing into its own C stack, which is gone once the "
                        "step returns; keep it in the frame's locals", what);
-#endif
   return NULL;
 }
 
-/* the step's first part: what stays the same from one step to the next */
-static void step_init(cl_Runtime *R, cl_Frame *h, cl_FrameState *st, cl_Step *s) {
+/* the step's first part: what stays the same from one step to the next
+   (h is st's handle) */
+static void step_init(cl_Runtime *R, cl_Handle h, cl_FrameState *st, cl_Step *s) {
   s->R = R;
-  s->frame = h;
-  s->promise = cl_frame_promise(h);
+  s->handle = h;
+  s->promise = cl_frame_promise(h.frame);
   s->locals = cl_state_locals(st);
 }
 
@@ -304,7 +324,7 @@ static void step_body(cl_FrameState *st, cl_Step *s, cl_Error *thrown) {
 static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
   const cl_PromiseType *pt = st->co->promise_type;
   for (;;) {
-    cl_Frame *next = NULL;
+    cl_FrameState *next = NULL;
     AwaitOutcome o;
     cl_Awaitable a;
     cl_Error *e, *thrown = NULL;
@@ -338,6 +358,7 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
     switch (o) {
       case AWAIT_RESUMES: thrown = cl_await_resume(R, st); break;
       case AWAIT_THROWS: break;                 /* raised at the co_await */
+      case AWAIT_ILL_FORMED: return ill_formed(R, st, thrown);
       case AWAIT_SUSPENDED: return exit_with(EXIT_SUSPENDED, NULL);
       case AWAIT_TRANSFERS: return exit_with(EXIT_TRANSFER, next);
       case AWAIT_BROKEN: return exit_with(EXIT_ERROR, thrown);
@@ -357,23 +378,25 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
     if (e) return unwind(R, st, e);
     st->locals_alive = 1;
   }
-  step_init(R, cl_frame_of_state(st), st, &s);
+  step_init(R, R->running, st, &s);           /* st runs (enter, prologue) */
   step_body(st, &s, e);
   return run_body(R, st, &s);
 }
 
 /* a suspended frame starts running: its state says so before any event
    announces it, so that an observer can neither resume nor destroy it;
-   pins held on it learn that it left the point where they hold it */
-static void enter(cl_Runtime *R, cl_FrameState *st) {
+   pins held on it learn that it left the point where they hold it. h is
+   its handle */
+static void enter(cl_Runtime *R, cl_FrameState *st, cl_Handle h) {
   cl_set_state(st, CL_STATE_RUNNING);
   if (st->pinned) cl_pins_mark(R, st, CL_PIN_RESUMED);
-  cl_set_running(R, cl_frame_of_state(st), st->id);
+  R->running = h;
 }
 
-/* resume a suspended frame */
-static Exit run_frame(cl_Runtime *R, cl_FrameState *st, unsigned resumer) {
-  enter(R, st);
+/* resume a suspended frame, st (h) */
+static Exit run_frame(cl_Runtime *R, cl_FrameState *st, cl_Handle h,
+                      unsigned resumer) {
+  enter(R, st, h);
   cl_emit_why(R, CL_EV_RESUME, st, resumer, CL_CAUSE_RESUME_CALLED, NULL);
   return continue_body(R, st);
 }
@@ -399,23 +422,21 @@ static cl_Error *bad_resume(cl_Runtime *R, const char *op, cl_EventCause cause,
                       "[coroutine.handle.resumption]", op, name, why);
 }
 
-/* the trampoline: follow symmetric transfers in a loop, never recursing */
+/* the trampoline: follow symmetric transfers in a loop, never recursing
+   (each target was checked live where await_suspend returned it) */
 static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   while (x.how == EXIT_TRANSFER) {
-    cl_Frame *next = (cl_Frame *)x.to;
-    if (next == &R->noop) {                     /* back to the resumer */
+    cl_FrameState *st = (cl_FrameState *)x.to;
+    const char *why;
+    if (st == NULL) {                           /* back to the resumer */
       cl_emit_cause(R, CL_EV_RETURN_TO_CALLER, NULL, from, CL_CAUSE_RETURNED_NOOP);
       return NULL;
     }
-    cl_FrameState *st = cl_frame_lookup(R, next);
-    const char *why;
-    if (st == NULL)
-      return cl_not_a_frame(R, "await_suspend (symmetric transfer)", next);
     if ((why = resume_check(st)))
       return bad_resume(R, "await_suspend (symmetric transfer)",
                         CL_CAUSE_TRANSFER_REFUSED, st, why);
     unsigned id = st->id;                         /* st may die in the run */
-    enter(R, st);
+    enter(R, st, cl_handle_of(st));
     cl_emit(R, CL_EV_SYMMETRIC_TRANSFER, st, from, NULL);
     cl_emit_why(R, CL_EV_RESUME, st, from, CL_CAUSE_TRANSFERRED, NULL);
     x = continue_body(R, st);
@@ -463,10 +484,9 @@ static int yields_pointers(cl_Runtime *R, const cl_FrameState *st) {
          !st->pinned && R->depth < R->nesting_limit;
 }
 
-static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
+static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Handle h,
                                              cl_FrameState *st) {
-  cl_Frame *resumer = R->running;
-  unsigned resumer_id = R->running_id, id = st->id;
+  cl_Handle resumer = R->running;
   cl_Error *e = NULL;
   cl_Step s;
   cl_set_state(st, CL_STATE_RUNNING);       /* enter(), not pinned */
@@ -476,7 +496,7 @@ static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
   }
   st->awaiter.ops = NULL;          /* suspend_always::await_resume(): nothing */
   R->depth++;
-  cl_set_running(R, h, id);
+  R->running = h;
   step_init(R, h, st, &s);
   step_body(st, &s, NULL);
   if (s.request == CL_REQ_YIELD && !needs_check(&s)) {
@@ -488,34 +508,31 @@ static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Frame *h,
     st->awaiter.self = NULL;
     cl_set_state(st, CL_STATE_SUSPENDED);
   } else
-    e = transfers(R, run_body(R, st, &s), id);
+    e = transfers(R, run_body(R, st, &s), h.id);
   R->depth--;
-  cl_set_running(R, resumer, resumer_id);
+  R->running = resumer;
   return e;
 }
 
-OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Frame *h) {
-  if (h == &R->noop) return NULL;
-  cl_FrameState *st = cl_frame_lookup(R, h);
+OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Handle h) {
+  cl_FrameState *st = cl_handle_state(R, h);
   const char *why;
-  if (st == NULL) return cl_not_a_frame(R, "resume()", h);
+  if (st == NULL) return h.frame == &R->noop ? NULL : cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st)))
     return bad_resume(R, "resume()", CL_CAUSE_RESUME_REFUSED, st, why);
   if (yields_pointers(R, st)) return resume_yielding(R, h, st);
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
-  cl_Frame *resumer = R->running;
-  unsigned resumer_id = R->running_id, from = st->id;
+  cl_Handle resumer = R->running;
   R->depth++;
-  cl_Error *e = transfers(R, run_frame(R, st, resumer_id), from);
+  cl_Error *e = transfers(R, run_frame(R, st, h, resumer.id), h.id);
   R->depth--;
-  cl_set_running(R, resumer, resumer_id);
+  R->running = resumer;
   return e;
 }
 
-OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
-  if (h == &R->noop) return NULL;
-  cl_FrameState *st = cl_frame_lookup(R, h);
-  if (st == NULL) return cl_not_a_frame(R, "destroy()", h);
+OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Handle h) {
+  cl_FrameState *st = cl_handle_state(R, h);
+  if (st == NULL) return h.frame == &R->noop ? NULL : cl_not_a_frame(R, "destroy()", h);
   switch ((cl_State)st->state) {
     case CL_STATE_SUSPENDED_INITIAL: case CL_STATE_SUSPENDED:
     case CL_STATE_SUSPENDED_FINAL: break;
@@ -534,7 +551,7 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Frame *h) {
   if (R->depth >= R->nesting_limit) return too_deep(R, "destroy()");
   R->depth++;
   cl_set_state(st, CL_STATE_DESTROYING);
-  cl_emit(R, CL_EV_DESTROY, st, R->running_id, NULL);
+  cl_emit(R, CL_EV_DESTROY, st, R->running.id, NULL);
   teardown(R, st);
   R->depth--;
   return NULL;
@@ -587,13 +604,12 @@ static cl_Error *abandon(cl_Runtime *R, cl_FrameState *st, void *ret, cl_Error *
 
 /* control first returns to the caller: the return object is converted
    (g++ 12's moment); if that fails, the call fails whole */
-static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, cl_Frame *h,
-                         unsigned id, void *ret) {
-  cl_FrameState *st = cl_frame_lookup(R, h);
-  if (st != NULL && st->id != id) st = NULL;   /* it ended meanwhile */
+static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, cl_Handle h,
+                         void *ret) {
+  cl_FrameState *st = cl_handle_state(R, h);   /* NULL: it ended meanwhile */
   cl_emit(R, CL_EV_RETURN_OBJECT_CONVERT, st, 0, co->name);
   cl_Error *e = co->convert(R, co, ret);
-  if (e && (st = cl_frame_lookup(R, h)) && st->id == id) return abandon(R, st, ret, e);
+  if (e && (st = cl_handle_state(R, h))) return abandon(R, st, ret, e);
   return e;
 }
 
@@ -612,21 +628,23 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   if (h == NULL) return e;                 /* no frame: nothing to undo */
   memset(h, 0, cl_frame_size(co));
   cl_FrameState *st = (cl_FrameState *)((char *)h + cl_state_offset(pt));
+  cl_Handle self = {h, 0, cl_handle_slot(pt)};
   h->resume_fn = co->step;
   h->destroy_fn = co->destroy_locals;
   st->co = co;
-  st->id = ++R->next_id;
+  if (++R->next_id == 0) ++R->next_id;   /* 0 is no frame's */
+  st->id = self.id = R->next_id;
   st->state = CL_STATE_PROLOGUE;
   if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st))
     return undo_prologue(R, st, BUILT_FRAME, cl_error_new(R, CL_NOMEMORY,
                          "cannot register the frame of coroutine '%s': not "
                          "enough memory", co->name));
   cl_looked(R, h)->key = h;            /* its first lookups will find it */
-  cl_looked(R, h)->state = st;
-  cl_set_running(R, h, st->id);
+  cl_looked(R, h)->value = st;
+  R->running = self;
   cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
   if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
-  if (co->init && (e = co->init(R, h, cl_state_locals(st), args)))
+  if (co->init && (e = co->init(R, self, cl_state_locals(st), args)))
     return undo_prologue(R, st, BUILT_FRAME, e);
   cl_emit_value(R, CL_EV_PROMISE_CONSTRUCT, st, pt->name, args);
   st->promise_alive = 1;          /* from_promise works in the constructor */
@@ -637,15 +655,14 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
     return undo_prologue(R, st, BUILT_PROMISE, e);
   /* co_await promise.initial_suspend(); */
   cl_Awaitable a;
-  cl_Frame *next = NULL;
-  AwaitOutcome o = AWAIT_THROWS;
-  unsigned id = st->id;          /* from the suspension on, st may die */
+  cl_FrameState *next = NULL;
+  AwaitOutcome o = AWAIT_THROWS;           /* from the suspension on, st may die */
   cl_emit(R, CL_EV_INITIAL_SUSPEND, st, 0, NULL);
   if ((e = pt->initial_suspend(R, cl_frame_promise(h), &a)) == NULL)
     o = cl_await(R, st, a, AWAIT_INITIAL, NULL, &next, &e);
   Exit x;
   switch (o) {
-    case AWAIT_THROWS: return abandon(R, st, ret, e);
+    case AWAIT_THROWS: case AWAIT_ILL_FORMED: return abandon(R, st, ret, e);
     case AWAIT_BROKEN: return e;
     case AWAIT_SUSPENDED: x = exit_with(EXIT_SUSPENDED, NULL); break;
     case AWAIT_TRANSFERS: x = exit_with(EXIT_TRANSFER, next); break;
@@ -653,9 +670,9 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
       cl_set_state(st, CL_STATE_RUNNING);
       x = continue_body(R, st);
   }
-  if ((e = transfers(R, x, id)) && (st = cl_frame_lookup(R, h)) && st->id == id)
+  if ((e = transfers(R, x, self.id)) && (st = cl_handle_state(R, self)))
     return abandon(R, st, ret, e);       /* still ours: the call fails whole */
-  if (e == NULL && co->convert) e = convert(R, co, h, id, ret);
+  if (e == NULL && co->convert) e = convert(R, co, self, ret);
   return e;
 }
 
@@ -694,12 +711,11 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
   cl_Error *e = check_definition(R, co, args);
   if (e) return e;
   if (R->depth >= R->nesting_limit) return too_deep(R, "call");
-  cl_Frame *caller = R->running;
-  unsigned caller_id = R->running_id;
+  cl_Handle caller = R->running;
   R->depth++;
   e = prologue(R, co, args, ret);
   R->depth--;
-  cl_set_running(R, caller, caller_id);
+  R->running = caller;
   return e;
 }
 
@@ -709,14 +725,14 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
 cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
   return call(R, co, args, ret);
 }
-cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Frame *h) { return resume(R, h); }
-cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Frame *h, cl_FrameState *st) {
+cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Handle h) { return resume(R, h); }
+cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Handle h, cl_FrameState *st) {
   if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
       yields_pointers(R, st))
     return resume_yielding(R, h, st);
   return resume(R, h);
 }
-cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }
+cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Handle h) { return destroy(R, h); }
 #else
 /* the observed driver hands a run to the quiet one when nothing observes */
 #ifdef CL_NO_EVENTS
@@ -729,11 +745,11 @@ cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) 
   cl_api_check(R != NULL && co != NULL, "cl_call: R and co must not be NULL");
   return quiet(R) ? cl_call_quiet(R, co, args, ret) : call(R, co, args, ret);
 }
-cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {
+cl_Error *cl_resume(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_resume: R must not be NULL");
   return quiet(R) ? cl_resume_quiet(R, h) : resume(R, h);
 }
-cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h) {
+cl_Error *cl_destroy(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_destroy: R must not be NULL");
   return quiet(R) ? cl_destroy_quiet(R, h) : destroy(R, h);
 }

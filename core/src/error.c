@@ -1,7 +1,9 @@
 /*
 ** error.c — errors as values: a kind, a message and an optional payload
-** (the C form of an exception object). The runtime keeps a list of those
-** alive, so that closing it frees what its owners forgot.
+** (the C form of an exception object). The runtime keeps those alive in a
+** list and by address: an error is freed once, by its owner; freeing one
+** that is not alive is a named misuse, and closing the runtime reports
+** and frees what the owners forgot.
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +14,10 @@
 static cl_Error *error_alloc(cl_Runtime *R, cl_ErrorKind kind, size_t len) {
   cl_Error *e = (cl_Error *)cl_alloc(R, sizeof(cl_Error) + len + 1);
   if (e == NULL) return R->oom;
+  if (!cl_registry_add(R, &R->live_errors, e, e)) {
+    cl_free(R, e, sizeof(cl_Error) + len + 1);
+    return R->oom;
+  }
   e->kind = kind;
   e->payload = NULL;
   e->release = NULL;
@@ -66,12 +72,19 @@ void *cl_error_payload(const cl_Error *e) {
   return e->payload;
 }
 
-void cl_error_free(cl_Runtime *R, cl_Error *e) {
+cl_Error *cl_error_free(cl_Runtime *R, cl_Error *e) {
   cl_api_check(R != NULL, "cl_error_free: R must not be NULL");
-  if (e == NULL || e == R->oom) return;
+  if (e == NULL || e == R->oom) return NULL;
+  if (cl_registry_find(&R->live_errors, e) == NULL)
+    return cl_error_new(R, CL_MISUSE, "cl_error_free: %p is no live error of "
+                        "this runtime: it was freed already (an error is freed "
+                        "once, by its owner: see corolab.h, \"Lifetimes\"), or "
+                        "another runtime made it", (void *)e);
+  cl_registry_remove(&R->live_errors, e);
   if (e->prev) e->prev->next = e->next;
   else R->errors = e->next;
   if (e->next) e->next->prev = e->prev;
   if (e->release) e->release(R, e->payload);
   cl_free(R, e, sizeof(cl_Error) + strlen(e->message) + 1);
+  return NULL;
 }

@@ -46,7 +46,8 @@ void cl_emit_(cl_Runtime *R, cl_EventKind kind, const cl_FrameState *st,
   cl_Event ev;
   ev.kind = kind;
   ev.frame_id = st ? st->id : 0;
-  ev.frame = st ? cl_frame_of_state(st) : NULL;
+  if (st) ev.handle = cl_handle_of(st);
+  else memset(&ev.handle, 0, sizeof ev.handle);
   ev.index = st ? st->index : 0;
   ev.depth = R->depth > 0 ? R->depth - 1 : 0;   /* 0: outermost resume */
   ev.other_id = other;

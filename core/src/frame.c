@@ -1,7 +1,7 @@
 /*
 ** frame.c — frame layout and handles: the pointer arithmetic a compiler does
-** for address(), from_address(), from_promise() and promise(), checked
-** against the runtime's registry of live frames.
+** for address(), from_address(), from_promise() and promise(), checked: a
+** handle by the id it carries, an address against the live frames.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +42,7 @@ void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
   cl_RegistrySlot *c = cl_looked(R, h);
   if (c->key == h) c->key = NULL;
   if (!cl_in_slabs(st->co->promise_type)) cl_registry_remove(&R->frames, h);
+  st->id = 0;                         /* its handles are stale from now on */
 }
 
 cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h) {
@@ -53,77 +54,70 @@ cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h) {
   if (st != NULL) {
     cl_RegistrySlot *c = cl_looked(R, h);
     c->key = h;
-    c->state = st;
+    c->value = st;
   }
   return st;
 }
 
-cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h) {
-  if (h == NULL)
+/* h is no live frame of R. A handle R made carries its frame's id (R gives
+   ids up to next_id), and a recent grave may still name that frame; an
+   address alone (from_address) is named by the last grave at it */
+cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Handle h) {
+  const Grave *grave = NULL;
+  if (h.frame == NULL)
     return cl_error_new(R, CL_MISUSE, "%s: the coroutine_handle is null; "
                         "it refers to no coroutine (undefined behaviour in C++ "
                         "[coroutine.handle.resumption])", op);
-  for (unsigned i = 0; i < CL_GRAVES && i < R->frames_freed; i++) {
+  for (unsigned i = 0; i < CL_GRAVES && i < R->frames_freed && grave == NULL; i++) {
     const Grave *g = &R->graves[(R->frames_freed - 1 - i) % CL_GRAVES];
-    if (g->frame == h)
-      return cl_error_new(R, CL_MISUSE, "%s: coroutine #%u '%s' was already "
-                          "destroyed; using its handle is undefined behaviour in "
-                          "C++ [coroutine.handle]", op, g->id, g->name);
+    if (g->frame == h.frame && (h.id == 0 || g->id == h.id)) grave = g;
   }
-  return cl_error_new(R, CL_MISUSE, "%s: %p is not the address of a live "
-                      "coroutine frame [coroutine.handle.export.import]", op,
-                      (void *)h);
+  unsigned id = h.id != 0 ? h.id : grave ? grave->id : 0;
+  if (id == 0 || id > R->next_id)
+    return cl_error_new(R, CL_MISUSE, "%s: %p is not the address of a live "
+                        "coroutine frame [coroutine.handle.export.import]", op,
+                        (void *)h.frame);
+  char name[64] = "", newer[64] = "";
+  if (grave) snprintf(name, sizeof name, " '%s'", grave->name);
+  cl_FrameState *now = cl_frame_lookup(R, h.frame);
+  if (now != NULL)
+    snprintf(newer, sizeof newer, " (coroutine #%u now lives at its address)",
+             now->id);
+  return cl_error_new(R, CL_MISUSE, "%s: coroutine #%u%s was already destroyed%s; "
+                      "using its handle is undefined behaviour in C++ "
+                      "[coroutine.handle]", op, id, name, newer);
 }
 
-cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Frame *h,
-                          unsigned id) {
-  cl_FrameState *st;
+cl_Error *cl_check_handle(cl_Runtime *R, const char *op, cl_Handle h) {
   cl_api_check(R != NULL && op != NULL, "cl_check_handle: R and op must not be NULL");
-  if (h == &R->noop && id == 0) return NULL;
-  if ((st = cl_frame_lookup(R, h)) == NULL) return cl_not_a_frame(R, op, h);
-  if (id == 0 || st->id == id) return NULL;
-  return cl_error_new(R, CL_MISUSE, "%s: coroutine #%u was already destroyed "
-                      "(coroutine #%u now lives at its address); using its "
-                      "handle is undefined behaviour in C++ [coroutine.handle]",
-                      op, id, st->id);
+  if (h.frame == &R->noop || cl_handle_state(R, h) != NULL) return NULL;
+  return cl_not_a_frame(R, op, h);
 }
 
-void *cl_address(cl_Frame *h) { return h; }
+void *cl_address(cl_Handle h) { return h.frame; }
 
-int cl_handle_compare(cl_Frame *a, cl_Frame *b) {
-  uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+int cl_handle_compare(cl_Handle a, cl_Handle b) {
+  uintptr_t x = (uintptr_t)a.frame, y = (uintptr_t)b.frame;
   return (x > y) - (x < y);
 }
 
-cl_Frame *cl_noop_coroutine(cl_Runtime *R) {
+cl_Handle cl_noop_coroutine(cl_Runtime *R) {
   cl_api_check(R != NULL, "cl_noop_coroutine: R must not be NULL");
-  return &R->noop;
+  cl_Handle h = {&R->noop, 0, 0};
+  return h;
 }
 
-cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done) {
+cl_Error *cl_done(cl_Runtime *R, cl_Handle h, int *done) {
   cl_api_check(R != NULL && done != NULL, "cl_done: R and done must not be NULL");
-  if (h == &R->noop) { *done = 0; return NULL; }
-  cl_FrameState *st = cl_frame_lookup(R, h);
-  if (st == NULL) return cl_not_a_frame(R, "done()", h);
-  *done = h->resume_fn == NULL;       /* as g++: a null resume pointer */
+  if (h.frame == &R->noop) { *done = 0; return NULL; }
+  if (cl_handle_state(R, h) == NULL) return cl_not_a_frame(R, "done()", h);
+  *done = h.frame->resume_fn == NULL;       /* as g++: a null resume pointer */
   return NULL;
 }
 
-int cl_is_live(cl_Runtime *R, cl_Frame *h) {
+int cl_is_live(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_is_live: R must not be NULL");
-  return cl_frame_lookup(R, h) != NULL;
-}
-
-int cl_is_done(cl_Runtime *R, cl_Frame *h) {
-  cl_api_check(R != NULL, "cl_is_done: R must not be NULL");
-  return h != &R->noop && (cl_frame_lookup(R, h) == NULL || h->resume_fn == NULL);
-}
-
-void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt) {
-  cl_api_check(R != NULL, "cl_promise_of: R must not be NULL");
-  cl_FrameState *st = cl_frame_lookup(R, h);
-  return st != NULL && pt != NULL && st->co->promise_type == pt && st->promise_alive
-         ? cl_frame_promise(h) : NULL;
+  return cl_handle_state(R, h) != NULL;
 }
 
 cl_Error *cl_wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
@@ -147,7 +141,7 @@ static cl_Error *dead_promise(cl_Runtime *R, const char *op, cl_FrameState *st) 
                                                      : "was already destroyed");
 }
 
-cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
+cl_Error *cl_promise(cl_Runtime *R, cl_Handle h, const cl_PromiseType *pt,
                      void **promise) {
   cl_api_check(R != NULL && promise != NULL, "cl_promise: R and promise must not be NULL");
   if (pt == NULL)
@@ -155,54 +149,50 @@ cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
                         "(coroutine_handle<>); it has no promise() "
                         "[coroutine.handle]: convert it with from_address and "
                         "a promise type first");
-  cl_FrameState *st = cl_frame_lookup(R, h);
+  cl_FrameState *st = cl_handle_state(R, h);
   if (st == NULL) return cl_not_a_frame(R, "promise()", h);
   if (st->co->promise_type != pt) return cl_wrong_type(R, "promise()", st, pt);
   if (!st->promise_alive) return dead_promise(R, "promise()", st);
-  *promise = cl_frame_promise(h);
+  *promise = cl_frame_promise(h.frame);
   return NULL;
 }
 
+/* the promise is at +16 of its frame: a lower address is no promise. The
+   frame being made (whose get_return_object asks) is the running one */
 cl_Error *cl_from_promise(cl_Runtime *R, void *promise, const cl_PromiseType *pt,
-                          cl_Frame **h) {
-  /* the promise is at +16 of its frame: a lower address is no promise */
+                          cl_Handle *h) {
   cl_api_check(R != NULL && h != NULL, "cl_from_promise: R and h must not be NULL");
   cl_Frame *f = (uintptr_t)promise >= CL_FRAME_PROMISE_OFFSET
               ? cl_promise_frame(promise) : NULL;
-  cl_FrameState *st = cl_frame_lookup(R, f);
+  cl_Handle found = R->running;
+  cl_FrameState *st = f != NULL && f == found.frame ? cl_handle_state(R, found) : NULL;
+  if (st == NULL && (st = cl_frame_lookup(R, f)) != NULL) found = cl_handle_of(st);
   if (st == NULL)
     return cl_error_new(R, CL_MISUSE, "from_promise(): %p is not the promise of "
                         "a live coroutine [coroutine.handle.export.import]", promise);
   if (pt != NULL && st->co->promise_type != pt)
     return cl_wrong_type(R, "from_promise()", st, pt);
   if (!st->promise_alive) return dead_promise(R, "from_promise()", st);
-  *h = f;
+  *h = found;
   return NULL;
 }
 
 cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt,
-                          cl_Frame **h) {
+                          cl_Handle *h) {
   cl_Frame *f = (cl_Frame *)address;
   cl_api_check(R != NULL && h != NULL, "cl_from_address: R and h must not be NULL");
-  if (f == NULL) { *h = NULL; return NULL; }        /* the null handle */
-  if (f == &R->noop && pt == NULL) { *h = f; return NULL; }
+  if (f == NULL || (f == &R->noop && pt == NULL)) {    /* null, or noop */
+    h->frame = f;
+    h->id = h->slot = 0;
+    return NULL;
+  }
   cl_FrameState *st = cl_frame_lookup(R, f);
-  if (st == NULL) return cl_not_a_frame(R, "from_address()", f);
+  cl_Handle at = {f, 0, 0};
+  if (st == NULL) return cl_not_a_frame(R, "from_address()", at);
   if (pt != NULL && st->co->promise_type != pt)
     return cl_wrong_type(R, "from_address()", st, pt);
-  *h = f;
+  *h = cl_handle_of(st);
   return NULL;
-}
-
-unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h) {
-  cl_api_check(R != NULL, "cl_frame_id: R must not be NULL");
-  cl_FrameState *st = cl_frame_lookup(R, h);
-  return st ? st->id : 0;
-}
-
-uint64_t cl_frames_freed(cl_Runtime *R) {
-  cl_api_check(R != NULL, "cl_frames_freed: R must not be NULL");
-  return R->frames_freed;
 }
 
 uint64_t cl_await_ready_calls(cl_Runtime *R) {
@@ -210,20 +200,21 @@ uint64_t cl_await_ready_calls(cl_Runtime *R) {
   return R->ready_calls;
 }
 
-int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info) {
+int cl_frame_info(cl_Runtime *R, cl_Handle h, cl_FrameInfo *info) {
   cl_api_check(R != NULL && info != NULL, "cl_frame_info: R and info must not be NULL");
-  cl_FrameState *st = cl_frame_lookup(R, h);
+  cl_FrameState *st = cl_handle_state(R, h);
   if (st == NULL) return 0;
   const cl_Coroutine *co = st->co;
   memset(info, 0, sizeof *info);
   info->id = st->id;
+  info->handle = cl_handle_of(st);
   info->state = (cl_State)st->state;
   info->index = st->index;
   info->scope = st->scope;
   info->initial_await_resume_called = st->initial_await_resume_called;
   info->promise_alive = st->promise_alive;
   info->coroutine = co;
-  info->promise = cl_frame_promise(h);
+  info->promise = cl_frame_promise(h.frame);
   info->locals = cl_state_locals(st);
   info->frame_size = cl_frame_size(co);
   info->promise_offset = CL_FRAME_PROMISE_OFFSET;
@@ -238,45 +229,45 @@ static int by_id(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-typedef struct Listing { cl_FrameState **states; cl_Frame **frames; size_t n; } Listing;
+typedef struct Listing { cl_FrameState **states; cl_Handle *handles; size_t n; } Listing;
 
 static void list_one(cl_FrameState *st, void *ud) {
   Listing *l = (Listing *)ud;
   if (l->states) l->states[l->n++] = st;
-  else l->frames[l->n++] = cl_frame_of_state(st);
+  else l->handles[l->n++] = cl_handle_of(st);
 }
 
-size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
+size_t cl_frames(cl_Runtime *R, cl_Handle *out, size_t n) {
   cl_api_check(R != NULL, "cl_frames: R must not be NULL");
   const cl_Registry *g = &R->frames;
   size_t count = g->count + R->slabs.live;
   Listing l;
   if (out == NULL || n < count) return count;
   l.states = (cl_FrameState **)cl_alloc(R, count * sizeof *l.states + 1);
-  l.frames = out;                               /* no memory: unsorted */
+  l.handles = out;                              /* no memory: unsorted */
   l.n = 0;
   cl_slab_each(&R->slabs, list_one, &l);
   for (size_t i = 0; i < g->size; i++)
-    if (g->slots[i].key != NULL) list_one(g->slots[i].state, &l);
+    if (g->slots[i].key != NULL) list_one(g->slots[i].value, &l);
   if (l.states) {
     qsort(l.states, l.n, sizeof *l.states, by_id);
-    for (size_t i = 0; i < l.n; i++) out[i] = cl_frame_of_state(l.states[i]);
+    for (size_t i = 0; i < l.n; i++) out[i] = cl_handle_of(l.states[i]);
     cl_free(R, l.states, count * sizeof *l.states + 1);
   }
   return l.n;
 }
 
-cl_Frame *cl_running(cl_Runtime *R) {
+cl_Handle cl_running(cl_Runtime *R) {
   cl_api_check(R != NULL, "cl_running: R must not be NULL");
-  cl_FrameState *st = cl_frame_lookup(R, R->running);
-  return st && st->id == R->running_id ? R->running : NULL;
+  cl_Handle none = {NULL, 0, 0};
+  return cl_handle_state(R, R->running) ? R->running : none;
 }
 
 /* the suspend point h is at, or is leaving or being destroyed at (its
    co_await's awaiter still alive: the resume and destroy events) */
-void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
+void cl_where(cl_Runtime *R, cl_Handle h, char *buf, size_t n) {
   cl_api_check(R != NULL && buf != NULL, "cl_where: R and buf must not be NULL");
-  cl_FrameState *st = cl_frame_lookup(R, h);
+  cl_FrameState *st = cl_handle_state(R, h);
   if (st == NULL) { snprintf(buf, n, "?"); return; }
   int kind = st->awaiter.ops != NULL ? (int)cl_await_kind(st) : -1;
   switch ((cl_State)st->state) {
@@ -294,7 +285,7 @@ void cl_where(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
 int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
   const cl_Coroutine *co = st->co;
   if (co->where) {
-    co->where(R, cl_frame_of_state(st), cl_state_locals(st), st->index, buf, n);
+    co->where(R, cl_handle_of(st), cl_state_locals(st), st->index, buf, n);
     return 1;
   }
   if (co->source == NULL || st->index <= 0) return 0;
@@ -306,7 +297,7 @@ int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
 /* CL_BEGIN's default: resumed at an index its switch has no case for */
 void cl_step_unknown(cl_Step *s) {
   cl_api_check(s != NULL, "cl_step_unknown: s must not be NULL");
-  cl_FrameState *st = cl_frame_lookup(s->R, s->frame);
+  cl_FrameState *st = cl_handle_state(s->R, s->handle);
   char name[160] = "coroutine ?";
   if (st != NULL) cl_frame_name(st, name, sizeof name);
   s->request = CL_REQ_MISUSE;

@@ -5,6 +5,8 @@
 #ifndef CL_FRAME_H
 #define CL_FRAME_H
 
+#include <limits.h>
+
 #include "corolab.h"
 #include "registry.h"
 #include "slab.h"
@@ -28,7 +30,7 @@ void cl_api_fail(const char *msg, const char *file, int line);
    +16 */
 struct cl_Frame {
   void (*resume_fn)(cl_Step *s);
-  void (*destroy_fn)(cl_Runtime *R, cl_Frame *h, void *locals, int scope);
+  void (*destroy_fn)(cl_Runtime *R, cl_Handle h, void *locals, int scope);
 };
 _Static_assert(offsetof(struct cl_Frame, destroy_fn) == CL_FRAME_DESTROY_OFFSET &&
                sizeof(struct cl_Frame) == CL_FRAME_PROMISE_OFFSET,
@@ -40,7 +42,8 @@ typedef struct cl_FrameState {
   const cl_Coroutine *co;
   void *await_result;          /* where the pending await_resume writes */
   cl_Awaitable awaiter;        /* the pending co_await's awaiter; ops NULL: none */
-  unsigned id;
+  unsigned id;                 /* never given twice; 0 once the frame is
+                                  freed (what a handle is checked against) */
   int index;                   /* suspend index */
   unsigned char state;         /* cl_State */
   unsigned char initial_await_resume_called;
@@ -112,13 +115,14 @@ struct cl_Runtime {
   int depth;                   /* nesting of resumes, calls and destroys */
   int nesting_limit;           /* the most depth may reach */
   cl_Pin *pins;                /* the innermost pin */
-  cl_Frame *running;           /* innermost running frame (may have been
-                                  destroyed since: check with running_id) */
-  unsigned running_id;         /* its id; 0: none */
+  cl_Handle running;           /* innermost running frame (may have been
+                                  destroyed since); null: none */
   Observer *observers;
   int nobservers, observers_size, next_observer;
   cl_LeakReporter leak_report;
   void *leak_ud;
+  cl_ErrorReporter error_report;
+  void *error_ud;
   Spill *spills;
   Grave graves[CL_GRAVES];
   uint64_t frames_freed;       /* ever; graves keeps the last CL_GRAVES */
@@ -127,7 +131,10 @@ struct cl_Runtime {
   int ncached;
   struct cl_Frame noop;        /* noop_coroutine()'s frame */
   struct cl_Error *oom;        /* preallocated "out of memory" */
-  struct cl_Error *errors;     /* the others alive, freed at close */
+  struct cl_Error *errors;     /* the others alive, newest first, freed at
+                                  close */
+  cl_Registry live_errors;     /* the same by address, so that freeing one
+                                  that is not alive is told without reading it */
 };
 
 static inline size_t cl_state_offset(const cl_PromiseType *pt) {
@@ -155,7 +162,7 @@ static inline void cl_set_state(cl_FrameState *st, cl_State s) {
 }
 
 /* get_return_object of a type whose return object is the frame's handle,
-   a cl_Frame * at ret (cl_generator_type, cl_task_type) */
+   a cl_Handle at ret (cl_generator_type, cl_task_type) */
 cl_Error *cl_return_handle(cl_Runtime *R, void *promise, void *ret);
 
 /* pt is base, or extends it (cl_PromiseType.base) */
@@ -174,28 +181,70 @@ static inline int cl_in_slabs(const cl_PromiseType *pt) {
 /* frames are at least 32 bytes apart: the bits above pick the entry */
 #define cl_looked(R, h) (&(R)->looked[((uintptr_t)(h) >> 5) & (CL_LOOKED - 1)])
 
-/* the live frame at h, or NULL */
+/* the live frame at address h, or NULL */
 cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h);
 static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
   const cl_RegistrySlot *c = cl_looked(R, h);
-  if (h == c->key && h != NULL) return c->state;
+  if (h == c->key && h != NULL) return (cl_FrameState *)c->value;
   return cl_frame_find(R, h);
 }
+
+/* cl_Handle.slot of a frame of type pt: a frame of the slabs keeps its
+   state, and so its id, readable after it is freed (slab.h), so that its
+   handle is checked where it points, with no lookup (the slabs take no
+   frame whose state lies beyond UINT_MAX); any other frame is looked up
+   (0) */
+static inline unsigned cl_handle_slot(const cl_PromiseType *pt) {
+  return cl_in_slabs(pt) ? (unsigned)cl_state_offset(pt) : 0;
+}
+
+/* the handle of st's frame */
+static inline cl_Handle cl_handle_of(const cl_FrameState *st) {
+  cl_Handle h;
+  h.frame = cl_frame_of_state(st);
+  h.id = st->id;
+  h.slot = cl_handle_slot(st->co->promise_type);
+  return h;
+}
+
+#ifdef COROLAB_APICHECK
+/* a handle of the slabs (cl_Handle.slot) points into R's */
+static inline int cl_slab_owns(cl_Runtime *R, const void *p) {
+  int in_slab;
+  cl_slab_find(&R->slabs, p, &in_slab);
+  return in_slab;
+}
+#define cl_check_owner(R, h) cl_api_check(cl_slab_owns((R), (h).frame), \
+  "a cl_Handle must be one its runtime made (this one is another " \
+  "runtime's, or made up)")
+#else
+#define cl_check_owner(R, h) ((void)0)
+#endif
+
+/* the live frame h refers to, or NULL (h is null, the noop coroutine,
+   stale, or no frame of R): one load and one compare for a frame of the
+   slabs, a lookup for the others */
+static inline cl_FrameState *cl_handle_state(cl_Runtime *R, cl_Handle h) {
+  cl_FrameState *st;
+  if (h.slot != 0) {
+    cl_check_owner(R, h);
+    st = (cl_FrameState *)((char *)h.frame + h.slot);
+  } else if ((st = cl_frame_lookup(R, h.frame)) == NULL)
+    return NULL;
+  return st->id == h.id ? st : NULL;
+}
+
 /* where the body of st stands, "file:line" (from its where or source);
    0 if it cannot say */
 int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n);
 /* "coroutine #3 'range' (generator)" */
 void cl_frame_name(const cl_FrameState *st, char *buf, size_t n);
-/* an error for a handle that is no live frame: null, destroyed, or foreign */
-cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Frame *h);
+/* an error for a handle that is no live frame: null, stale, or foreign */
+cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Handle h);
 /* an error for a handle whose promise type is not pt */
 cl_Error *cl_wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
                         const cl_PromiseType *pt);
 void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* forget it */
-static inline void cl_set_running(cl_Runtime *R, cl_Frame *h, unsigned id) {
-  R->running = h;
-  R->running_id = id;
-}
 
 /* pins (see cl_Pin): pin a frame, mark its pins, let go of it */
 static inline void cl_pin(cl_Runtime *R, cl_Pin *pin, cl_FrameState *st) {

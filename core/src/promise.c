@@ -86,15 +86,17 @@ static cl_Error *check_size(cl_Runtime *R, const cl_PromiseType *pt) {
 cl_Error *cl_return_handle(cl_Runtime *R, void *promise, void *ret) {
   cl_FrameState *st;
   char name[160] = "the coroutine";
-  if (ret != NULL) {
-    *(cl_Frame **)ret = cl_promise_frame(promise);
+  if (ret != NULL) {               /* the prologue made it the running one */
+    if (cl_promise_frame(promise) != R->running.frame)
+      return cl_from_promise(R, promise, NULL, (cl_Handle *)ret);
+    *(cl_Handle *)ret = R->running;
     return NULL;
   }
   if ((st = cl_frame_lookup(R, cl_promise_frame(promise))) != NULL)
     cl_frame_name(st, name, sizeof name);
   return cl_error_new(R, CL_MISUSE, "get_return_object: the return object of "
                       "%s is its handle, which its caller keeps to destroy it: "
-                      "give cl_call a cl_Frame * to put it in (ret is NULL)", name);
+                      "give cl_call a cl_Handle to put it in (ret is NULL)", name);
 }
 
 cl_Error *cl_promise_type_check(cl_Runtime *R, const cl_PromiseType *pt) {

@@ -1,8 +1,8 @@
 /*
-** registry.c — frames from operator_new: open addressing with linear
-** probing and backward-shift deletion, keyed by frame address. The hash keeps
-** frames of one memory page in neighbouring slots (so frames allocated
-** together share cache lines of the table) and scatters the pages.
+** registry.c — open addressing with linear probing and backward-shift
+** deletion, keyed by address. The hash keeps the addresses of one memory
+** page in neighbouring slots (so frames allocated together share cache
+** lines of the table) and scatters the pages.
 */
 #include <stdint.h>
 #include <string.h>
@@ -19,11 +19,11 @@ static size_t slot_of(const cl_Registry *g, const void *key) {
   return ((size_t)(page >> 32) + within) & (g->size - 1);
 }
 
-static void put(cl_Registry *g, const void *key, struct cl_FrameState *st) {
+static void put(cl_Registry *g, const void *key, void *value) {
   size_t i = slot_of(g, key);
   while (g->slots[i].key != NULL) i = (i + 1) & (g->size - 1);
   g->slots[i].key = key;
-  g->slots[i].state = st;
+  g->slots[i].value = value;
 }
 
 static int grow(cl_Runtime *R, cl_Registry *g) {
@@ -35,24 +35,24 @@ static int grow(cl_Runtime *R, cl_Registry *g) {
   g->slots = slots;
   g->size = newsize;
   for (size_t i = 0; i < oldsize; i++)
-    if (old[i].key != NULL) put(g, old[i].key, old[i].state);
+    if (old[i].key != NULL) put(g, old[i].key, old[i].value);
   cl_free(R, old, oldsize * sizeof *old);
   return 1;
 }
 
 int cl_registry_add(cl_Runtime *R, cl_Registry *g, const void *key,
-                    struct cl_FrameState *st) {
+                    void *value) {
   if ((g->count + 1) * 4 > g->size * 3 && !grow(R, g)) return 0;
-  put(g, key, st);
+  put(g, key, value);
   g->count++;
   return 1;
 }
 
-struct cl_FrameState *cl_registry_find(const cl_Registry *g, const void *key) {
+void *cl_registry_find(const cl_Registry *g, const void *key) {
   if (g->size == 0 || key == NULL) return NULL;
   for (size_t i = slot_of(g, key); g->slots[i].key != NULL;
        i = (i + 1) & (g->size - 1)) {
-    if (g->slots[i].key == key) return g->slots[i].state;
+    if (g->slots[i].key == key) return g->slots[i].value;
   }
   return NULL;
 }

@@ -1,7 +1,8 @@
 /*
-** registry.h — the live frames whose memory a promise type's operator_new
-** gave: an open-addressing hash map from frame address to its state, so
-** any handle can be checked (the runtime's own frames are in slab.h).
+** registry.h — an open-addressing hash map from an address to what lives
+** there: the frames whose memory a promise type's operator_new gave, to
+** their state, so that any address can be checked (the runtime's own
+** frames are in slab.h); the live errors, so that a freed one is told.
 */
 #ifndef CL_REGISTRY_H
 #define CL_REGISTRY_H
@@ -9,11 +10,10 @@
 #include <stddef.h>
 
 struct cl_Runtime;
-struct cl_FrameState;
 
 typedef struct cl_RegistrySlot {
-  const void *key;                   /* frame address; NULL: empty */
-  struct cl_FrameState *state;
+  const void *key;                   /* an address; NULL: empty */
+  void *value;                       /* what lives there */
 } cl_RegistrySlot;
 
 typedef struct cl_Registry {
@@ -23,9 +23,9 @@ typedef struct cl_Registry {
 } cl_Registry;
 
 int cl_registry_add(struct cl_Runtime *R, cl_Registry *g, const void *key,
-                    struct cl_FrameState *st);        /* 0: out of memory */
-/* the state of the live frame at key, or NULL */
-struct cl_FrameState *cl_registry_find(const cl_Registry *g, const void *key);
+                    void *value);                     /* 0: out of memory */
+/* the value at key, or NULL */
+void *cl_registry_find(const cl_Registry *g, const void *key);
 void cl_registry_remove(cl_Registry *g, const void *key);
 void cl_registry_free(struct cl_Runtime *R, cl_Registry *g);
 

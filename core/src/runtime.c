@@ -32,12 +32,22 @@ static void *default_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 static const char oom_message[] = "not enough memory";
 
 static void report_to_stderr(cl_Runtime *R, const cl_FrameInfo *leak, void *ud) {
-  char where[128];
+  char where[128] = "";
+  /* the other states name their place themselves ("suspended at its
+     final suspend point") */
+  int at = leak->state == CL_STATE_SUSPENDED || leak->state == CL_STATE_RUNNING;
   (void)ud;
-  cl_where(R, cl_promise_frame(leak->promise), where, sizeof where);
-  fprintf(stderr, "corolab: leak: coroutine #%u '%s' (%s) still alive, %s at %s\n",
+  if (at) cl_where(R, leak->handle, where, sizeof where);
+  fprintf(stderr, "corolab: leak: coroutine #%u '%s' (%s) still alive, %s%s%s\n",
           leak->id, leak->coroutine->name, leak->coroutine->promise_type->name,
-          cl_state_name(leak->state), where);
+          cl_state_name(leak->state), at ? " at " : "", where);
+}
+
+static void error_to_stderr(cl_Runtime *R, const cl_Error *e, size_t i,
+                            size_t count, void *ud) {
+  (void)R; (void)ud;
+  fprintf(stderr, "corolab: leak: error %zu of %zu never freed (cl_error_free): "
+          "%s\n", i, count, cl_error_message(e));
 }
 
 static void noop_step(cl_Step *s) { (void)s; }
@@ -52,6 +62,7 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   R->next_observer = 1;
   R->nesting_limit = CL_NESTING_LIMIT;
   R->leak_report = report_to_stderr;
+  R->error_report = error_to_stderr;
   R->noop.resume_fn = noop_step;
   R->oom = (cl_Error *)cl_alloc(R, sizeof(cl_Error) + sizeof oom_message);
   if (R->oom == NULL) { alloc(alloc_ud, R, sizeof *R, 0); return NULL; }
@@ -64,10 +75,10 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
 
 /* the frames alive, oldest first, in a block of *n (NULL: none, or no
    memory) */
-static cl_Frame **live_frames(cl_Runtime *R, size_t *n) {
-  cl_Frame **all;
+static cl_Handle *live_frames(cl_Runtime *R, size_t *n) {
+  cl_Handle *all;
   *n = cl_frames(R, NULL, 0);
-  if (*n == 0 || (all = (cl_Frame **)cl_alloc(R, *n * sizeof *all)) == NULL)
+  if (*n == 0 || (all = (cl_Handle *)cl_alloc(R, *n * sizeof *all)) == NULL)
     return NULL;
   cl_frames(R, all, *n);
   return all;
@@ -75,7 +86,7 @@ static cl_Frame **live_frames(cl_Runtime *R, size_t *n) {
 
 static void report_leaks(cl_Runtime *R) {
   size_t n;
-  cl_Frame **all = live_frames(R, &n);
+  cl_Handle *all = live_frames(R, &n);
   for (size_t i = 0; all != NULL && i < n; i++) {
     cl_FrameInfo info;
     if (cl_frame_info(R, all[i], &info)) R->leak_report(R, &info, R->leak_ud);
@@ -89,7 +100,7 @@ static void report_leaks(cl_Runtime *R) {
 static void destroy_leaks(cl_Runtime *R) {
   for (int round = 0; round < 4; round++) {
     size_t n, done = 0;
-    cl_Frame **all = live_frames(R, &n);
+    cl_Handle *all = live_frames(R, &n);
     if (all == NULL) return;
     for (size_t i = 0; i < n; i++) {
       cl_FrameInfo info;
@@ -104,13 +115,25 @@ static void destroy_leaks(cl_Runtime *R) {
   }
 }
 
+/* the first CL_ERRORS_REPORTED errors alive, oldest first (the list is
+   newest first), and how many there are */
+static void report_errors(cl_Runtime *R) {
+  const cl_Error *e = R->errors;
+  size_t count = R->live_errors.count;
+  while (e->next != NULL) e = e->next;
+  for (size_t i = 1; e != NULL && i <= CL_ERRORS_REPORTED; e = e->prev, i++)
+    R->error_report(R, e, i, count, R->error_ud);
+}
+
 size_t cl_runtime_close(cl_Runtime *R) {
   cl_api_check(R != NULL, "cl_runtime_close: R must not be NULL");
   if (R->depth > 0) return SIZE_MAX;        /* they would return into it */
   size_t n = cl_frames(R, NULL, 0);
   if (n > 0 && R->leak_report) report_leaks(R);
   if (n > 0) destroy_leaks(R);
+  if (R->errors && R->error_report) report_errors(R);
   while (R->errors) cl_error_free(R, R->errors);
+  cl_registry_free(R, &R->live_errors);
   while (R->ncached > 0) {
     CachedBlock *b = &R->cache[--R->ncached];
     take_unpoisoned(b->block, b->size);
@@ -145,6 +168,12 @@ void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud) {
   cl_api_check(R != NULL, "cl_set_leak_reporter: R must not be NULL");
   R->leak_report = fn;
   R->leak_ud = ud;
+}
+
+void cl_set_error_reporter(cl_Runtime *R, cl_ErrorReporter fn, void *ud) {
+  cl_api_check(R != NULL, "cl_set_error_reporter: R must not be NULL");
+  R->error_report = fn;
+  R->error_ud = ud;
 }
 
 /* the C stack the calling thread has below this point, in bytes (its

@@ -133,9 +133,10 @@ static cl_Slab *new_slab(cl_Runtime *R, cl_Slabs *S, cl_SlabClass *k) {
 
 void *cl_slab_alloc(cl_Runtime *R, size_t size, size_t state_offset) {
   cl_Slabs *S = &R->slabs;       /* slots aligned as the frames they hold */
-  cl_SlabClass *k = class_of(R, S, cl_align(size), state_offset);
+  cl_SlabClass *k;
   char *h;
-  if (k == NULL) return NULL;
+  if (state_offset > UINT_MAX) return NULL;    /* a handle's slot holds it */
+  if ((k = class_of(R, S, cl_align(size), state_offset)) == NULL) return NULL;
   if (k->free != NULL) {                       /* the last freed first */
     cl_FrameState *st = k->free;
     k->free = (cl_FrameState *)st->await_result;

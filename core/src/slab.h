@@ -39,8 +39,8 @@ typedef struct cl_Slabs {
   size_t live;                 /* frames alive in slabs */
 } cl_Slabs;
 
-/* a slot for a frame of size bytes with its state at state_offset; NULL
-   when out of memory. Not zeroed. */
+/* a slot for a frame of size bytes with its state at state_offset (at
+   most UINT_MAX: cl_Handle.slot); NULL when out of memory. Not zeroed. */
 void *cl_slab_alloc(struct cl_Runtime *R, size_t size, size_t state_offset);
 /* frame h (state st) is gone: its slot is kept for the next frame */
 void cl_slab_free(struct cl_Runtime *R, void *h, struct cl_FrameState *st);

@@ -14,13 +14,12 @@ static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
 }
 
 /* final awaiter: transfer to the continuation, or back to the resumer */
-static cl_Error *final_suspend_to(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *final_suspend_to(cl_Runtime *R, void *self, cl_Handle h,
                                   cl_SuspendResult *res) {
-  const cl_TaskPromise *p = task_promise(h);
+  const cl_TaskPromise *p = task_promise(h.frame);
   (void)self;
-  res->kind = CL_SUSPEND_HANDLE;
-  res->handle = p->continuation ? p->continuation : cl_noop_coroutine(R);
-  res->id = p->continuation_id;      /* the awaiter may have died meanwhile */
+  res->kind = CL_SUSPEND_HANDLE;     /* checked: the awaiter may be gone */
+  res->handle = p->continuation.frame ? p->continuation : cl_noop_coroutine(R);
   return NULL;
 }
 
@@ -72,16 +71,21 @@ static int is_task(const cl_FrameState *st) {
   return pt != NULL && ((pt->flags & CL_PROMISE_TASK) || cl_extends(pt, &cl_task_type));
 }
 
+/* op (whose call is fn) was given st, the frame of no task */
+static cl_Error *not_a_task(cl_Runtime *R, const char *op, const char *fn,
+                            cl_FrameState *st) {
+  char name[160];
+  cl_frame_name(st, name, sizeof name);
+  return cl_error_new(R, CL_MISUSE, "%s: %s is not a task; %s takes the frame "
+                      "of a task (cl_task_type)", op, name, fn);
+}
+
+/* the state of the task whose frame is at t (an awaiter's self) */
 static cl_Error *task_of(cl_Runtime *R, const char *op, cl_Frame *t,
                          cl_FrameState **st) {
-  char name[160];
-  if ((*st = cl_frame_lookup(R, t)) == NULL) return cl_not_a_frame(R, op, t);
-  if (!is_task(*st)) {
-    cl_frame_name(*st, name, sizeof name);
-    return cl_error_new(R, CL_MISUSE, "%s: %s is not a task; cl_task_awaitable "
-                        "takes the frame of a task (cl_task_type)", op, name);
-  }
-  return NULL;
+  cl_Handle at = {t, 0, 0};
+  if ((*st = cl_frame_lookup(R, t)) == NULL) return cl_not_a_frame(R, op, at);
+  return is_task(*st) ? NULL : not_a_task(R, op, "cl_task_awaitable", *st);
 }
 
 /* the awaiter of a task temporary: co_await child() */
@@ -92,17 +96,14 @@ static cl_Error *task_ready(cl_Runtime *R, void *self, int *ready) {
   return e;
 }
 
-static cl_Error *task_suspend(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *task_suspend(cl_Runtime *R, void *self, cl_Handle h,
                               cl_SuspendResult *res) {
   cl_FrameState *st;
   cl_Error *e = task_of(R, "co_await task", (cl_Frame *)self, &st);
   if (e) return e;
-  cl_TaskPromise *p = task_promise((cl_Frame *)self);
-  p->continuation = h;
-  p->continuation_id = cl_frame_id(R, h);
+  task_promise((cl_Frame *)self)->continuation = h;
   res->kind = CL_SUSPEND_HANDLE;
-  res->handle = (cl_Frame *)self;
-  res->id = st->id;
+  res->handle = cl_handle_of(st);
   return NULL;
 }
 
@@ -120,11 +121,15 @@ static cl_Error *task_resume(cl_Runtime *R, void *self, void *result) {
   return take_result(R, (cl_Frame *)self, (cl_Value *)result);
 }
 
-/* ~task(): destroys the task it owns (and nothing that was never one) */
+/* ~task(): destroys the task it owns (and nothing that was never one), by
+   a handle that looks it up where task_of just found it */
 static void task_destroy(cl_Runtime *R, void *self) {
   cl_FrameState *st;
   cl_Error *e = task_of(R, "~task", (cl_Frame *)self, &st);
-  if (e == NULL) e = cl_destroy(R, (cl_Frame *)self);
+  if (e == NULL) {
+    cl_Handle task = {(cl_Frame *)self, st->id, 0};
+    e = cl_destroy(R, task);
+  }
   cl_error_free(R, e);
 }
 
@@ -133,21 +138,43 @@ const cl_AwaitableOps cl_task_awaitable_ops = {
   task_destroy, NULL, CL_AWAITER_STARTS_TASK
 };
 
-cl_Awaitable cl_task_awaitable(cl_Frame *task) {
-  cl_Awaitable a;
-  a.ops = &cl_task_awaitable_ops;
-  a.self = task;
-  return a;
+/* co_await of a handle that is no live task: the awaiter raises the error
+   (its self) at the co_await, its first member called */
+static cl_Error *raise_refusal(cl_Runtime *R, void *self, int *ready) {
+  (void)R; (void)ready;
+  return (cl_Error *)self;
 }
 
-cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result) {
+static cl_Error *never_suspends(cl_Runtime *R, void *self, cl_Handle h,
+                                cl_SuspendResult *res) {
+  (void)R; (void)self; (void)h; (void)res;
+  return NULL;
+}
+
+static const cl_AwaitableOps refused_ops = {
+  "task", NULL, NULL, NULL, raise_refusal, never_suspends, cl_await_resume_void,
+  NULL, NULL, 0
+};
+
+/* a live frame's: whether it is a task, the co_await checks */
+cl_Awaitable cl_task_awaitable(cl_Runtime *R, cl_Handle task) {
+  cl_api_check(R != NULL, "cl_task_awaitable: R must not be NULL");
+  if (cl_handle_state(R, task) != NULL)
+    return cl_awaitable(&cl_task_awaitable_ops, task.frame);
+  return cl_awaitable(&refused_ops, cl_not_a_frame(R, "co_await task", task));
+}
+
+cl_Error *cl_task_run(cl_Runtime *R, cl_Handle task, cl_Value *result) {
   cl_api_check(R != NULL, "cl_task_run: R must not be NULL");
+  cl_FrameState *st = cl_handle_state(R, task);
   int done;
+  if (st == NULL) return cl_not_a_frame(R, "cl_task_run", task);
+  if (!is_task(st)) return not_a_task(R, "cl_task_run", "cl_task_run", st);
   cl_Error *e = cl_resume(R, task);
   if (e == NULL) e = cl_done(R, task, &done);
   if (e) return e;
   if (!done)
     return cl_error_new(R, CL_MISUSE, "cl_task_run: the task suspended without "
                         "finishing; resume it again when what it awaits is ready");
-  return take_result(R, task, result);
+  return take_result(R, task.frame, result);
 }

@@ -1,7 +1,8 @@
 -- page.lua — the run as one HTML page that plays it, offline: the player
 -- (player.html, given as options.player) with the run's JSON put in place
 -- of its placeholder. Each record comes with its values, its line and
--- explanation, the cursor in the standard's wrapper, the chain of who runs
+-- explanation (and where C++ leaves its order unspecified, what g++ 12
+-- and clang 14 each do), the cursor in the standard's wrapper, the chain of who runs
 -- (stack.lua; each chain written once, in chains), the snapshots of the
 -- frames that changed and the frame it freed; the source of the scripts
 -- the run ran; and the page's own words, all in the explorer's language
@@ -77,7 +78,8 @@ local function run_data(run, title)
       seq = rec.seq, kind = rec.kind, frame = owner, label = run:label(owner),
       line = event.line(run, rec), call = event.call(setmetatable({result = false},
         {__index = rec})), result = rec.result or nil,
-      explain = explain.explain(rec), file = file, lineno = tonumber(line),
+      explain = explain.explain(rec), unspecified = explain.unspecified(rec),
+      file = file, lineno = tonumber(line),
       cursor = json.array(cursor), chain = chain_index[key], changes = json.array(changes),
       gone = json.array({rec.gone}),
     }

@@ -1,11 +1,11 @@
 -- record.lua — a run as data: its records in order (the last `limit` of
 -- them), the frames they name, and the state the dropped ones left. A
 -- record comes in as it was seen — {kind, frame, other, depth, index,
--- cause, detail, unspecified, where, args, changes, gone}, values as text —
--- and add() gives it its number, what it means (meaning.lua) and who runs
--- after it (stack.lua). The recorder fills a run from the live coro
--- runtime, when someone looks (its source: run:sync); a run recorded
--- elsewhere fills one the same way.
+-- cause, detail, unspecified, order, where, args, changes, gone}, values
+-- as text — and add() gives it its number, what it means (meaning.lua)
+-- and who runs after it (stack.lua). The recorder fills a run from the
+-- live coro runtime, when someone looks (its source: run:sync); a run
+-- recorded elsewhere fills one the same way.
 local meaning = require "explorer.run.meaning"
 local snapshot = require "explorer.run.snapshot"
 local stack = require "explorer.run.stack"

@@ -151,6 +151,9 @@ local function develop(t)
   end
   local args = t.args_text or (t.args and args_text(t.args, t.args.n))
   if args == "" and takes_value[t.kind] then args = "nil" end
+  if meaning.is_error(t) and t.args and type(t.args[1]) == "string" then
+    args = nil                     -- a message: whole, from the detail (meaning.lua)
+  end
   t.args_text, t.returned_member, t.returned, t.returned_text = nil, nil, nil, nil
   local rec, id = seen_as(t)
   rec.where = recorder.place(rec.where)

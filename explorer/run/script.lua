@@ -5,11 +5,13 @@
 -- data.
 local script = {}
 
--- runs code (the script file's text) recording; its run as data: {events,
--- frames (id -> name, promise_type), dropped, error (the script's, or
--- nil)}; or {unloaded: why it could not be loaded}
-function script.record(file, code)
+-- runs code (the script file's text) recording, with coro.order = order
+-- (whose choices where C++ leaves an order unspecified); its run as data:
+-- {events, frames (id -> name, promise_type), dropped, error (the
+-- script's, or nil)}; or {unloaded: why it could not be loaded}
+function script.record(file, code, order)
   local recorder = require "explorer.run.recorder"
+  require("coro").order = order
   local chunk, err = load(code, "@" .. file, "t")
   if not chunk then return {unloaded = err} end
   recorder.start()

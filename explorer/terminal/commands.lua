@@ -2,11 +2,13 @@
 -- accepted): the one table of them, their help, how a line runs one, their
 -- completion, and the commands small enough to live here. What each does
 -- is in the language's catalogue (text/LANG.lua, section help).
+local coro = require "coro"
 local host = require "corolab.host"
 local course = require "explorer.terminal.course"
 local debugger = require "explorer.terminal.debugger"
 local diff = require "explorer.terminal.diff"
 local event = require "explorer.text.event"
+local explain = require "explorer.text.explain"
 local formats = require "explorer.export.formats"
 local i18n = require "explorer.text.i18n"
 local inspect = require "explorer.terminal.inspect"
@@ -55,6 +57,7 @@ local list = {
   {"load", "NAME", function(arg) return commands.load(arg) end},
   {"predict", "[on|off|NAME]", function(arg) return commands.predict(arg) end},
   {"lang", "[en|tr|zh]", function(arg) commands.lang(arg) end},
+  {"order", "[g++|clang]", function(arg) commands.order(arg) end},
   {"tour", "", function() tour.run() end},
 }
 commands.list = list
@@ -173,6 +176,21 @@ function commands.lang(arg)
   print(i18n.ui("language", i18n.current))
 end
 
+-- coro.order = order: true, or false when it is no compiler's
+function commands.choose_order(order)
+  return (pcall(function() coro.order = order end))
+end
+
+-- :order [g++|clang]: whose choice corolab makes where C++ leaves an
+-- order unspecified; without an argument, also each such order
+function commands.order(arg)
+  if arg ~= "" and not commands.choose_order(arg) then palette.fail(i18n.ui("order_usage")) end
+  print(i18n.ui("order_now", explain.compilers[coro.order]))
+  if arg == "" then
+    for _, text in ipairs(explain.orders()) do print(palette.fold(text, "  ")) end
+  end
+end
+
 function commands.display(arg) switch("display", debugger, "display", arg) end
 
 function commands.log(arg)
@@ -181,7 +199,8 @@ function commands.log(arg)
   run:trim()
   local events = run.events
   if #events == 0 then print(i18n.ui("no_events")) return end
-  for i = math.max(1, #events - n + 1), #events do print(trace.line(events[i])) end
+  local listing = trace.listing()
+  for i = math.max(1, #events - n + 1), #events do print(listing(events[i])) end
   if #events < n and run.dropped > 0 then print("(" .. palette.extent(run) .. ")") end
 end
 
@@ -251,6 +270,7 @@ function commands.complete(line)
     for _, k in ipairs(debugger.kinds) do out[#out + 1] = k.key end
   elseif c[1] == "trace" or c[1] == "display" then out = {"on", "off"}
   elseif c[1] == "lang" then out = i18n.languages
+  elseif c[1] == "order" then out = {"g++", "clang"}
   elseif c[1] == "predict" or c[1] == "load" then
     out = c[1] == "predict" and {"on", "off"} or {}
     for _, lesson in ipairs(host.lessons()) do out[#out + 1] = lesson.name end

@@ -92,17 +92,25 @@ local function holds(bp, rec, ev)
   return result
 end
 
--- an event, and what it means (also the tour's narration); with
--- debugger.seen a set, each explanation only the first time. True when it
+-- text (if any) under an event, folded; with debugger.seen a set, only
+-- the first time. True when it told it
+local function tell(text)
+  if text and debugger.seen then
+    if debugger.seen[text] then text = nil else debugger.seen[text] = true end
+  end
+  if text then print(palette.paint("dim", palette.fold(text, "     "))) end
+  return text ~= nil
+end
+
+-- an event, what it means and, where C++ leaves its order unspecified,
+-- what g++ 12 and clang 14 each do (also a lesson's narration); with
+-- debugger.seen a set, each text only the first time. True when it
 -- explained.
 function debugger.announce(why, rec)
   print(palette.paint("title", why) .. "  " .. trace.line(rec))
-  local lesson = explain.explain(rec)
-  if lesson and debugger.seen then
-    if debugger.seen[lesson] then lesson = nil else debugger.seen[lesson] = true end
-  end
-  if lesson then print(palette.paint("dim", palette.fold(lesson, "     "))) end
-  return lesson ~= nil
+  local explained = tell(explain.explain(rec))
+  tell(explain.unspecified(rec))
+  return explained
 end
 
 -- what the prompt is in: the frame the event is about, or (for an

@@ -9,6 +9,7 @@
 -- first, '>' only the second; a long stretch in common is folded to one
 -- line. Deterministic, and readable without colour; on a terminal a line is
 -- cut to its width, elsewhere (a pipe, a file) it is whole.
+local coro = require "coro"
 local host = require "corolab.host"
 local course = require "explorer.terminal.course"
 local i18n = require "explorer.text.i18n"
@@ -172,11 +173,12 @@ function diff.show(a, name_a, b, name_b)
   end
 end
 
--- runs script file in a Lua state of its own, recording: its run, as data
+-- runs script file in a Lua state of its own, recording (with the
+-- choices coro.order makes here): its run, as data
 local function run_script(file)
   local code, name = course.script(file)
   if not code then palette.fail(name) end
-  local run, why = host.apart("explorer.run.script", "record", name, code)
+  local run, why = host.apart("explorer.run.script", "record", name, code, coro.order)
   if not run then palette.fail(i18n.ui(why, file)) end
   if run.unloaded then palette.fail(run.unloaded) end
   if run.error then palette.fail(file .. ": " .. run.error) end

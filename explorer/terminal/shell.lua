@@ -1,9 +1,9 @@
 -- shell.lua — what the C shell calls (shell/explorer.h lists the same
--- entry points): start (the options: --trace, --export, --lang), stop
--- (writes the exports), greet (the banner), ready (back at the top-level
--- prompt), command (":name args"), complete (Tab), interrupted (the
--- one-line report of Ctrl-C), diff (corolab --diff) and usage (the
--- command line's, in the explorer's language).
+-- entry points): start (the options: --trace, --export, --lang,
+-- --order), stop (writes the exports), greet (the banner), ready (back
+-- at the top-level prompt), command (":name args"), complete (Tab),
+-- interrupted (the one-line report of Ctrl-C), diff (corolab --diff) and
+-- usage (the command line's, in the explorer's language).
 local coro = require "coro"
 local commands = require "explorer.terminal.commands"
 local course = require "explorer.terminal.course"
@@ -28,13 +28,17 @@ for _, s in ipairs(coro.states) do states[s.key] = s.name end
 -- a lesson that :load ran is found by its file name
 source.fallback = course.source
 
--- options: {trace, interactive, lang, script, exports = {"FORMAT=FILE"...}}.
--- Nobody will look (a script without --trace, --export or the prompt):
--- nothing is recorded, and the script runs at the module's speed
+-- options: {trace, interactive, lang, order, script, exports =
+-- {"FORMAT=FILE"...}}. Nobody will look (a script without --trace,
+-- --export or the prompt): nothing is recorded, and the script runs at
+-- the module's speed
 function shell.start(options)
   if options.lang then
     local ok, why = i18n.set(options.lang)
     if not ok then palette.fail("--lang: " .. why) end
+  end
+  if options.order and not commands.choose_order(options.order) then
+    palette.fail(i18n.ui("order_option", options.order))
   end
   if options.interactive or options.trace or #options.exports > 0 then recorder.start() end
   trace.on = options.trace

@@ -5,8 +5,9 @@
 -- meets (ui: string.format patterns), the tour's text (tour), a frame's
 -- states (states), the runtime's own words (runtime), the wrapper's
 -- comments (wrapper), a frame's layout (layout), the page's labels (page),
--- the command line's usage (usage) and the words a line never breaks
--- inside (words). tr.lua and zh.lua have the same keys.
+-- the command line's usage (usage), the orders C++ leaves unspecified
+-- (orders) and the words a line never breaks inside (words). tr.lua and
+-- zh.lua have the same keys.
 return {
   events = {
     ["operator new"] =
@@ -101,6 +102,11 @@ return {
         "destroy() of a suspended coroutine: the awaiter it was waiting on dies first, as "
         .. "the temporaries of the interrupted co_await [dcl.fct.def.coroutine]/11.",
     },
+    ["~temporary"] =
+      "A temporary that no co_await took (a coro.temporary never awaited) is destroyed at "
+      .. "the end of its full-expression, last made first: when the full-expression ends, "
+      .. "when an error leaves it, or when destroy() ends a coroutine suspended in it "
+      .. "[class.temporary]/4.",
     ["yield_value"] =
       "co_yield v is co_await promise.yield_value(v): the promise stores the value, then "
       .. "usually suspends so the consumer can read it [expr.yield]/1.",
@@ -220,6 +226,11 @@ return {
       .. "LC_ALL, LC_MESSAGES or LANG."},
     tour = {"a guided tour of about five minutes", "A generator and a task, one event at a "
       .. "time, with :frames, :show, :where, a breakpoint and an export."},
+    order = {"g++ 12's or clang 14's choices", "Where C++ leaves an order unspecified and "
+      .. "g++ 12 and clang 14 differ, corolab does as one of them: g++ at first (or as "
+      .. "--order says). Without an argument: the choice now, and each such order with what "
+      .. "each compiler does. An event such a choice placed is marked ‡ in :trace, :log, at "
+      .. "a stop and in the page."},
   },
   ui = {
     banner = "%s — the C++20 coroutine machinery, live, in %s.",
@@ -400,6 +411,16 @@ return {
     condition_changed = "breakpoint %d: its condition made %d events (it resumed, destroyed "
       .. "or called a coroutine), so the run is no longer what it was; a condition should only "
       .. "look at ev, h and p. Stopped here",
+    -- where C++ leaves an order unspecified (coro.unspecified; :order, --order)
+    unspecified_mark = "‡ as %s",
+    unspecified_note = "‡ implementation-specific: C++ does not specify %s %s. g++ 12 %s; "
+      .. "clang 14 %s. corolab does as %s here (:order, --order).",
+    order_now = "order: where C++ leaves an order unspecified, corolab does as %s",
+    order_item = "%s: C++ does not specify %s %s. g++ 12 %s; clang 14 %s.",
+    order_usage = "order g++|clang: where C++ leaves an order unspecified, whose choice "
+      .. "corolab makes, g++ 12's or clang 14's",
+    order_option = "--order g++|clang: where C++ leaves an order unspecified, whose choice "
+      .. "corolab makes, not '%s'",
   },
   tour = {
     title = "corolab tour",
@@ -786,6 +807,7 @@ return {
     predict = "start the explorer stepping LESSON as a quiz",
     diff = "run scripts A and B and show their events side by side",
     lang = "the language of the explorer (default: from LC_ALL, LC_MESSAGES or LANG)",
+    order = "do as g++ 12 or clang 14 where C++ leaves an order unspecified (default: g++)",
     trace = "print every lifecycle event as it happens",
     export = "write the recorded run at exit (%s)",
     last = "stop handling options",
@@ -793,6 +815,23 @@ return {
     unrecognized = "unrecognized option '%s'",
     argument_needed = "an argument is needed after '%s'",
     two_scripts = "two scripts are needed after '%s'",
+  },
+  orders = {   -- the orders C++ leaves unspecified (coro.unspecified): what, then what g++
+               -- 12 does and what clang 14 does there (ui.unspecified_note says them)
+    argument_order = {"the order in which a call's arguments are evaluated",
+      "evaluates them last to first", "first to last"},
+    unsequenced_co_await = {"the order of the co_awaits of one expression's unsequenced "
+      .. "operands, as in co_await a + co_await b",
+      "makes every operand first, then suspends at each co_await in turn, then calls their "
+      .. "await_resume in order",
+      "evaluates each co_await whole (its operand, its suspension, its await_resume), first "
+      .. "to last"},
+    parameter_destruction = {"the order in which the parameter copies are destroyed",
+      "destroys them in the order of the parameters", "in the reverse order"},
+    return_object_destruction = {"when a call that fails after get_return_object destroys "
+      .. "its return object",
+      "destroys it first, then the coroutine state (~promise_type, ~parameters, operator "
+      .. "delete)", "last, after operator delete has freed the frame"},
   },
   words = {},  -- runs a folded line never breaks inside (Chinese words; English has spaces)
 }

@@ -5,7 +5,10 @@
 -- for :error), and the one line :trace, :log, a stop and the page
 -- show: number, call (indented by resume depth), frame, then what the
 -- member returned and what else the record says (detail, who resumed or
--- transferred, source location), in the explorer's language.
+-- transferred, whose choice placed it where C++ leaves the order
+-- unspecified, source location), in the explorer's language; and that
+-- choice's note (explain.lua), once in a listing.
+local explain = require "explorer.text.explain"
 local i18n = require "explorer.text.i18n"
 local meaning = require "explorer.run.meaning"
 
@@ -49,6 +52,8 @@ function event.line(run, rec, paint)
   local detail = event.detail(rec)
   if detail ~= "" then parts[#parts + 1] = i18n.runtime(detail) end
   parts[#parts + 1] = relation(run, rec)
+  local compiler = explain.compiler(rec)
+  if compiler then parts[#parts + 1] = paint("title", i18n.ui("unspecified_mark", compiler)) end
   if rec.where then parts[#parts + 1] = paint("dim", "@ " .. i18n.runtime(rec.where)) end
   local line = string.format("%4d %s%s %s %s", rec.seq, string.rep("  ", rec.depth),
     paint("kind", string.format("%-20s", event.call(setmetatable({result = false},
@@ -58,21 +63,35 @@ function event.line(run, rec, paint)
   return (line:gsub("%s+$", ""))
 end
 
+-- a listing of records, line by line: listing(rec) gives rec's line, and
+-- after it, the first time in the listing, the note of the unspecified
+-- order whose choice placed it (a line of its own, indented); paint as for
+-- event.line
+function event.listing(run, paint)
+  local told = {}
+  return function(rec)
+    local line, note = event.line(run, rec, paint), explain.unspecified(rec)
+    if not note or told[note] then return line end
+    told[note] = true
+    return line .. "\n" .. (paint or plain)("dim", "     " .. note)
+  end
+end
+
 -- a record's line as soon as what its member returned is known (with the
 -- next record), so that a live trace shows "await_ready → false" as :log
 -- does: follower.add(rec) for each record of run as it comes,
--- follower.flush() when the run stops for now; emit(line) gets each line,
--- paint as for event.line
+-- follower.flush() when the run stops for now; emit(line) gets each
+-- line (and a note after it: event.listing), paint as for event.line
 function event.follower(run, emit, paint)
   local held
-  local follower = {}
+  local follower, listing = {}, event.listing(run, paint)
   function follower.flush()
-    if held then emit(event.line(run, held, paint)) end
+    if held then emit(listing(held)) end
     held = nil
   end
   function follower.add(rec)
     follower.flush()
-    if meaning.returns_later(rec) then held = rec else emit(event.line(run, rec, paint)) end
+    if meaning.returns_later(rec) then held = rec else emit(listing(rec)) end
   end
   return follower
 end

@@ -1,8 +1,8 @@
 -- i18n.lua — the explorer's language: English, Turkish or Chinese (--lang,
 -- :lang, else from LC_ALL / LC_MESSAGES / LANG), and its catalogue of
 -- words (text/LANG.lua, one per language, the same sections and keys:
--- events, help, ui, tour, states, runtime, wrapper, layout, page, usage;
--- and words, the runs a line never breaks inside). Everything the
+-- events, help, ui, tour, states, runtime, wrapper, layout, page, usage,
+-- orders; and words, the runs a line never breaks inside). Everything the
 -- explorer says to a person comes from a catalogue; C++ identifiers, event
 -- kinds and values stay as they are.
 local i18n = {languages = {"en", "tr", "zh"}, current = "en"}

@@ -3,10 +3,11 @@
 -- öğrencinin karşılaştığı iletiler (ui: string.format kalıpları; "%2$s"
 -- ikinci değeri alır), turun metni (tour), frame durumları (states),
 -- çalışma zamanının kendi sözleri (runtime), sarmalayıcının açıklamaları
--- (wrapper), frame yerleşimi (layout), sayfanın etiketleri (page) ve komut
--- satırının kullanımı (usage); anahtarlar en.lua ile aynı. Teknik terimler, Türkçe
--- C++ notlarında olduğu gibi İngilizce bırakıldı (coroutine, promise, handle,
--- frame, awaiter, breakpoint, suspend / askıya alma, resume / devam ettirme).
+-- (wrapper), frame yerleşimi (layout), sayfanın etiketleri (page), komut
+-- satırının kullanımı (usage) ve C++'ın belirtmediği sıralar (orders);
+-- anahtarlar en.lua ile aynı. Teknik terimler, Türkçe C++ notlarında
+-- olduğu gibi İngilizce bırakıldı (coroutine, promise, handle, frame,
+-- awaiter, breakpoint, suspend / askıya alma, resume / devam ettirme).
 return {
   events = {
     ["operator new"] =
@@ -101,6 +102,11 @@ return {
         "Askıdaki bir coroutine'in destroy()'u: beklediği awaiter, yarıda kalan co_await'in "
         .. "geçici nesnesi olarak önce yok ediliyor [dcl.fct.def.coroutine]/11.",
     },
+    ["~temporary"] =
+      "Hiçbir co_await'in almadığı bir geçici nesne (hiç beklenmeyen bir coro.temporary), tam "
+      .. "ifadesinin sonunda, en son oluşturulan önce olmak üzere yok ediliyor: tam ifade "
+      .. "bittiğinde, bir hata onu terk ettiğinde ya da destroy() içinde askıda kalan bir "
+      .. "coroutine'i bitirdiğinde [class.temporary]/4.",
     ["yield_value"] =
       "co_yield v, co_await promise.yield_value(v) demektir: promise değeri saklar, sonra "
       .. "genellikle askıya alır ki tüketici değeri okuyabilsin [expr.yield]/1.",
@@ -229,6 +235,11 @@ return {
     tour = {"yaklaşık beş dakikalık rehberli bir tur", "Bir generator ve bir task, her "
       .. "seferinde bir olay; :step, :where, bir breakpoint ve bir dışa aktarma ile; "
       .. ":lessons'a varır."},
+    order = {"g++ 12'nin ya da clang 14'ün seçimleri", "C++'ın bir sırayı belirtmediği ve "
+      .. "g++ 12 ile clang 14'ün farklı davrandığı yerlerde corolab onlardan birini izler: "
+      .. "başta g++'yı (ya da --order ne diyorsa onu). Argümansız: şimdiki seçim ve böyle her "
+      .. "sıra, her derleyicinin ne yaptığıyla. Böyle bir seçimin yerleştirdiği olay :trace, "
+      .. ":log, duraklamalar ve sayfada ‡ ile işaretlenir."},
   },
   ui = {
     banner = "%s — C++20 coroutine mekanizması, %s ile canlı olarak.",
@@ -418,6 +429,16 @@ return {
     condition_changed = "kesme noktası %d: koşulu %d olay üretti (bir coroutine'i sürdürdü, "
       .. "yok etti ya da çağırdı); çalıştırma artık eskisi gibi değil. Bir koşul yalnızca ev, "
       .. "h ve p'ye bakmalı. Burada durdu",
+    -- C++'ın bir sırayı belirtmediği yerler (coro.unspecified; :order, --order)
+    unspecified_mark = "‡ %s gibi",
+    unspecified_note = "‡ derleyiciye bağlı: C++ %s belirtmez %s. g++ 12 %s; clang 14 %s. "
+      .. "corolab burada %s gibi davranıyor (:order, --order).",
+    order_now = "sıra: C++'ın bir sırayı belirtmediği yerlerde corolab %s gibi davranıyor",
+    order_item = "%s: C++ %s belirtmez %s. g++ 12 %s; clang 14 %s.",
+    order_usage = "order g++|clang: C++'ın bir sırayı belirtmediği yerlerde corolab'ın kimin "
+      .. "seçimini izlediği, g++ 12'ninkini ya da clang 14'ünkünü",
+    order_option = "--order g++|clang: C++'ın bir sırayı belirtmediği yerlerde corolab'ın "
+      .. "kimin seçimini izlediği; '%s' değil",
   },
   tour = {
     title = "corolab turu",
@@ -814,6 +835,7 @@ return {
     predict = "corolab'ı LESSON dersini tahmin oyunu olarak adımlayarak başlat",
     diff = "A ve B betiklerini çalıştır, olaylarını yan yana göster",
     lang = "corolab'ın dili (varsayılan: LC_ALL, LC_MESSAGES ya da LANG'den)",
+    order = "C++'ın belirtmediği sıralarda g++ 12 ya da clang 14 gibi davran (varsayılan: g++)",
     trace = "her yaşam döngüsü olayını olduğu anda yazdır",
     export = "kaydedilen çalışmayı çıkışta yaz (%s)",
     last = "seçenekleri işlemeyi bırak",
@@ -821,6 +843,23 @@ return {
     unrecognized = "tanınmayan seçenek '%s'",
     argument_needed = "'%s' seçeneğinden sonra bir argüman gerekir",
     two_scripts = "'%s' seçeneğinden sonra iki betik gerekir",
+  },
+  orders = {   -- C++'ın belirtmediği sıralar (coro.unspecified): ne, sonra g++ 12'nin ve
+               -- clang 14'ün orada ne yaptığı (ui.unspecified_note söyler)
+    argument_order = {"bir çağrının argümanlarının hangi sırayla değerlendirildiğini",
+      "onları sondan başa doğru değerlendirir", "baştan sona doğru"},
+    unsequenced_co_await = {"bir ifadenin birbirine göre sıralanmamış işlenenlerindeki "
+      .. "co_await'lerin sırasını (co_await a + co_await b'deki gibi)",
+      "önce bütün işlenenleri oluşturur, sonra sırayla her co_await'te askıya alır, sonra "
+      .. "await_resume'larını sırayla çağırır",
+      "her co_await'i bütün olarak (işleneni, askıya alması, await_resume'u) baştan sona "
+      .. "değerlendirir"},
+    parameter_destruction = {"parametre kopyalarının hangi sırayla yok edildiğini",
+      "onları parametrelerin sırasıyla yok eder", "ters sırayla"},
+    return_object_destruction = {"get_return_object'ten sonra başarısız olan bir çağrının "
+      .. "dönüş nesnesini ne zaman yok ettiğini",
+      "onu önce yok eder, sonra frame'i (~promise_type, ~parameters, operator delete)",
+      "en son, operator delete frame'i serbest bıraktıktan sonra"},
   },
   words = {},  -- katlanan bir satırın asla içinden bölünmediği diziler (Türkçede boşluk var)
 }

@@ -3,10 +3,10 @@
 -- explain.lua）、每条命令的作用（help）、学习者看到的消息（ui：string.format
 -- 格式串，"%2$s" 取第二个值）、导览的文字（tour）、协程状态所处的阶段
 -- （states）、运行时自己的文字（runtime）、包装代码的注释（wrapper）、协程
--- 状态的布局（layout）、页面的标签（page）、命令行的用法（usage），以及折行
--- 时不拆开的词（words）。键与 en.lua 相同。术语：协程、承诺对象
--- （promise）、协程句柄（handle）、协程状态（frame）、挂起 / 恢复、等待体
--- （awaiter）、对称转移、断点、生成器、任务。
+-- 状态的布局（layout）、页面的标签（page）、命令行的用法（usage）、C++ 未规定的
+-- 顺序（orders），以及折行时不拆开的词（words）。键与 en.lua 相同。术语：
+-- 协程、承诺对象（promise）、协程句柄（handle）、协程状态（frame）、
+-- 挂起 / 恢复、等待体（awaiter）、对称转移、断点、生成器、任务。
 return {
   events = {
     ["operator new"] =
@@ -90,6 +90,10 @@ return {
         "销毁一个挂起的协程：它正在等待的等待体作为未完成的 co_await 的临时对象最先销毁 "
         .. "[dcl.fct.def.coroutine]/11。",
     },
+    ["~temporary"] =
+      "一个没有被任何 co_await 取走的临时对象（从未被等待的 coro.temporary）在其完整表达式结束"
+      .. "时被销毁，后创建的先销毁：完整表达式结束时、错误离开它时，或 destroy() 结束挂起在其中"
+      .. "的协程时 [class.temporary]/4。",
     ["yield_value"] =
       "co_yield v 就是 co_await promise.yield_value(v)：承诺对象保存这个值，然后通常挂起，"
       .. "让使用方读取它 [expr.yield]/1。",
@@ -197,6 +201,10 @@ return {
       .. "LC_ALL、LC_MESSAGES 或 LANG。"},
     tour = {"约五分钟的引导式导览", "一个生成器和一个任务，每次一个事件，途中用到 :step、"
       .. ":where、一个断点和一次导出，最后指向 :lessons。"},
+    order = {"g++ 12 或 clang 14 的选择", "在 C++ 未规定顺序、而 g++ 12 与 clang 14 做法"
+      .. "不同的地方，corolab 按其中之一来做：默认按 g++（或按 --order 指定的）。不带参数："
+      .. "显示当前的选择，以及每一处这样的顺序和两个编译器各自的做法。由这种选择决定位置的"
+      .. "事件在 :trace、:log、停顿处和页面中标有 ‡。"},
   },
   ui = {
     banner = "%s — 在 %s 中实时观察 C++20 协程的运作机制。",
@@ -372,6 +380,16 @@ return {
     back_first = "（:back %d：此前只记录了 %d 个事件；停在第一个，事件 %d）",
     condition_changed = "断点 %d：它的条件产生了 %d 个事件（恢复、销毁或调用了协程），运行已不再"
       .. "是原来的样子；条件只应查看 ev、h 和 p。已在此处停下",
+    -- C++ 未规定顺序的地方（coro.unspecified；:order、--order）
+    unspecified_mark = "‡ 按 %s",
+    unspecified_note = "‡ 取决于实现：C++ 没有规定%s %s。g++ 12 %s；clang 14 %s。corolab "
+      .. "在这里按 %s 的做法（:order、--order）。",
+    order_now = "顺序：在 C++ 未规定顺序的地方，corolab 按 %s 的做法",
+    order_item = "%s：C++ 没有规定%s %s。g++ 12 %s；clang 14 %s。",
+    order_usage = "order g++|clang：在 C++ 未规定顺序的地方，corolab 采用谁的选择：g++ 12 "
+      .. "的或 clang 14 的",
+    order_option = "--order g++|clang：在 C++ 未规定顺序的地方，corolab 采用谁的选择；不能"
+      .. "是 '%s'",
   },
   tour = {
     title = "corolab 导览",
@@ -746,6 +764,7 @@ return {
     predict = "启动探索器，以测验方式单步执行课程 LESSON",
     diff = "运行脚本 A 和 B，并排显示它们的事件",
     lang = "探索器使用的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）",
+    order = "在 C++ 未规定的顺序上按 g++ 12 或 clang 14 的做法（默认：g++）",
     trace = "每个生命周期事件一发生就打印出来",
     export = "退出时写出记录下的运行（%s）",
     last = "停止处理选项",
@@ -753,6 +772,19 @@ return {
     unrecognized = "无法识别的选项“%s”",
     argument_needed = "“%s”之后需要一个参数",
     two_scripts = "“%s”之后需要两个脚本",
+  },
+  orders = {   -- C++ 未规定的顺序（coro.unspecified）：是什么，然后是 g++ 12 和 clang 14
+               -- 在那里各自的做法（由 ui.unspecified_note 说出）
+    argument_order = {"调用的实参按什么顺序求值", "从最后一个到第一个求值",
+      "从第一个到最后一个"},
+    unsequenced_co_await = {"同一表达式中彼此无序的操作数里各个 co_await 的顺序（如 "
+      .. "co_await a + co_await b）",
+      "先求出所有操作数，再依次在每个 co_await 处挂起，最后按顺序调用它们的 await_resume",
+      "把每个 co_await 整个求值完（操作数、挂起、await_resume），从第一个到最后一个"},
+    parameter_destruction = {"形参副本按什么顺序销毁", "按形参的顺序销毁", "按相反的顺序"},
+    return_object_destruction = {"在 get_return_object 之后失败的调用何时销毁其返回对象",
+      "先销毁它，再销毁协程状态（~promise_type、~parameters、operator delete）",
+      "最后，在 operator delete 释放协程状态之后"},
   },
   words = {  -- 折行时不拆开的词（中文没有空格）：其余位置可在任意两字之间折行
     "协程", "协程状态", "协程体", "协程句柄", "承诺对象", "承诺类型", "等待体", "可等待对象",

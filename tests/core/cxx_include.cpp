@@ -14,7 +14,7 @@ int main() {
   int ok = e == nullptr && done == 0 && never.ops == &cl_suspend_never_ops &&
            cl_event_kind_from_name("await_suspend") == CL_EV_AWAIT_SUSPEND &&
            std::strcmp(COROLAB_VERSION, "") != 0;
-  e = cl_resume(R, nullptr);
+  e = cl_resume(R, cl_Handle{});                     // the null handle
   ok = ok && e != nullptr && cl_error_kind(e) == CL_MISUSE;
   cl_error_free(R, e);
   ok = ok && cl_runtime_close(R) == 0;

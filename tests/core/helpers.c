@@ -148,12 +148,22 @@ void record_events(Fixture *fx) {
   assert_true(cl_observe(fx->R, log_event, &fx->events) > 0);
 }
 
+/* an error never freed (the tests free every error they get): printed,
+   and counted in *ud if ud is not NULL */
+static void error_leaked(cl_Runtime *R, const cl_Error *e, size_t i, size_t count,
+                         void *ud) {
+  (void)R;
+  print_error("error %zu of %zu leaked: %s\n", i, count, cl_error_message(e));
+  if (ud) *(size_t *)ud = count;
+}
+
 Fixture *fixture_new(cl_Alloc alloc, void *alloc_ud) {
   Fixture *fx = (Fixture *)calloc(1, sizeof *fx);
   assert_non_null(fx);
   fx->R = cl_runtime_new(alloc, alloc_ud);
   assert_non_null(fx->R);
   cl_runtime_set_userdata(fx->R, fx);
+  cl_set_error_reporter(fx->R, error_leaked, NULL);
   fx->initial = rec_awaiter("init", 0);
   fx->final = rec_awaiter("final", 0);
   fx->yield = rec_awaiter("yield", 0);
@@ -173,9 +183,12 @@ int fixture_setup(void **state) {
 }
 
 int fixture_teardown(void **state) {
-  size_t leaks = fixture_free((Fixture *)*state);
+  Fixture *fx = (Fixture *)*state;
+  size_t errors = 0;
+  cl_set_error_reporter(fx->R, error_leaked, &errors);
+  size_t leaks = fixture_free(fx);
   if (leaks != 0) print_error("%zu coroutine frame(s) leaked\n", leaks);
-  return leaks == 0 ? 0 : -1;
+  return leaks == 0 && errors == 0 ? 0 : -1;
 }
 
 /* ------------------------------------------------------------- awaiter -- */
@@ -186,7 +199,7 @@ static cl_Error *aw_ready(cl_Runtime *R, void *self, int *ready) {
   return rec(R, "%s.await_ready", a->name);
 }
 
-static cl_Error *aw_suspend(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *aw_suspend(cl_Runtime *R, void *self, cl_Handle h,
                             cl_SuspendResult *res) {
   RecAwaiter *a = (RecAwaiter *)self;
   cl_frame_info(R, h, &a->seen);
@@ -237,7 +250,7 @@ static cl_Error *p_construct(cl_Runtime *R, void *p, void *args) {
 
 static cl_Error *p_get_return_object(cl_Runtime *R, void *p, void *ret) {
   cl_Error *e = rec(R, "get_return_object");
-  return e ? e : cl_from_promise(R, p, NULL, (cl_Frame **)ret);
+  return e ? e : cl_from_promise(R, p, NULL, (cl_Handle *)ret);
 }
 
 static cl_Error *p_initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
@@ -336,7 +349,7 @@ const cl_PromiseType rec_promise_transforming = {
 
 /* ------------------------------------------------------ scripted bodies -- */
 
-static cl_Error *script_init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
+static cl_Error *script_init(cl_Runtime *R, cl_Handle h, void *locals, void *args) {
   ScriptLocals *L = (ScriptLocals *)locals;
   cl_FrameInfo info;
   (void)args;
@@ -378,7 +391,7 @@ static void script_step(cl_Step *s) {
   }
 }
 
-static void script_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals,
+static void script_destroy_locals(cl_Runtime *R, cl_Handle h, void *locals,
                                   int scope) {
   const Op *script = ((ScriptLocals *)locals)->script;
   const char *alive[16];
@@ -391,7 +404,7 @@ static void script_destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals,
   while (n > 0) note(R, "~%s", alive[--n]);      /* innermost first */
 }
 
-static void script_destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
+static void script_destroy_params(cl_Runtime *R, cl_Handle h, void *locals) {
   (void)h; (void)locals;
   note(R, "~params");
 }
@@ -449,16 +462,16 @@ static void ok(cl_Runtime *R, cl_Error *e, const char *what) {
   fail();
 }
 
-cl_Frame *start_with(cl_Runtime *R, const cl_Coroutine *co, void *args) {
-  cl_Frame *h = NULL;
+cl_Handle start_with(cl_Runtime *R, const cl_Coroutine *co, void *args) {
+  cl_Handle h = {0};
   ok(R, cl_call(R, co, args, &h), "cl_call");
   return h;
 }
 
-void resume_ok(cl_Runtime *R, cl_Frame *h) { ok(R, cl_resume(R, h), "resume()"); }
-void destroy_ok(cl_Runtime *R, cl_Frame *h) { ok(R, cl_destroy(R, h), "destroy()"); }
+void resume_ok(cl_Runtime *R, cl_Handle h) { ok(R, cl_resume(R, h), "resume()"); }
+void destroy_ok(cl_Runtime *R, cl_Handle h) { ok(R, cl_destroy(R, h), "destroy()"); }
 
-int done_of(cl_Runtime *R, cl_Frame *h) {
+int done_of(cl_Runtime *R, cl_Handle h) {
   int done = -1;
   ok(R, cl_done(R, h, &done), "done()");
   return done;

@@ -63,6 +63,12 @@ void error_check(cl_Runtime *R, cl_Error *e, cl_ErrorKind kind,
 #define assert_error_exact(R, e, kind, message) \
   error_check((R), (e), (kind), (message), 1, __FILE__, __LINE__)
 #define assert_ok(e) assert_null(e)
+/* a and b are one handle: the same frame, with the same id */
+#define assert_handle_equal(a, b) do { \
+    cl_Handle a_ = (a), b_ = (b); \
+    assert_ptr_equal(a_.frame, b_.frame); \
+    assert_int_equal(a_.id, b_.id); \
+  } while (0)
 
 /* ------------------------------------------------------------- awaiter -- */
 
@@ -93,9 +99,11 @@ typedef struct Fixture {
 
 /* a fixture on a new runtime with this allocator (NULL: malloc) */
 Fixture *fixture_new(cl_Alloc alloc, void *alloc_ud);
-/* closes the runtime; returns how many frames leaked */
+/* closes the runtime; returns how many frames leaked (errors never freed
+   are printed) */
 size_t fixture_free(Fixture *fx);
-/* cmocka setup/teardown: a fresh runtime; teardown requires no leaks */
+/* cmocka setup/teardown: a fresh runtime; teardown requires that no frame
+   and no error leaked */
 int fixture_setup(void **state);
 int fixture_teardown(void **state);
 #define FIXTURE_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
@@ -119,7 +127,7 @@ void record_events(Fixture *fx);
 
 /* ------------------------------------------------------- promise types -- */
 
-/* every member logs its name; the return object is the handle (cl_Frame *) */
+/* every member logs its name; the return object is the handle (cl_Handle) */
 typedef struct RecPromise { long long value; } RecPromise;
 extern const cl_PromiseType rec_promise;          /* with return_void */
 extern const cl_PromiseType rec_promise_valued;   /* with return_value */
@@ -189,12 +197,12 @@ extern const cl_Coroutine one_await;
 extern const cl_Coroutine range_generator;
 
 /* cl_call it; returns the handle (the return object) or fails the test */
-cl_Frame *start_with(cl_Runtime *R, const cl_Coroutine *co, void *args);
+cl_Handle start_with(cl_Runtime *R, const cl_Coroutine *co, void *args);
 #define start(R, co) start_with((R), (co), NULL)
 /* these fail the test on an error */
-void resume_ok(cl_Runtime *R, cl_Frame *h);
-void destroy_ok(cl_Runtime *R, cl_Frame *h);
-int done_of(cl_Runtime *R, cl_Frame *h);
+void resume_ok(cl_Runtime *R, cl_Handle h);
+void destroy_ok(cl_Runtime *R, cl_Handle h);
+int done_of(cl_Runtime *R, cl_Handle h);
 
 /* log fragments of a recording coroutine's life (fixture defaults) */
 #define LAZY_PROLOGUE "operator new", "params.copy", "promise.ctor", \

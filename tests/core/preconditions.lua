@@ -1,7 +1,8 @@
 -- preconditions.lua HEADER API_MISUSE — every NULL precondition corolab.h
 -- documents is checked. The header's rule (its top comment): a pointer
--- argument must not be NULL, except a handle (cl_Frame *), a void * and an
--- argument whose comment says "NAME may be NULL". This script reads the
+-- argument must not be NULL, except a void * and an argument whose comment
+-- says "NAME may be NULL" (a handle, cl_Handle, is no pointer: a null one
+-- is an error the call returns). This script reads the
 -- CL_API declarations, applies the rule, and requires api_misuse (built
 -- with COROLAB_APICHECK) to have a case for each pair and no other
 -- (api_misuse --list); then it runs each case, which must abort with
@@ -69,7 +70,7 @@ local function documented()
         if arg and ty ~= "" then
           ty = ty:gsub("%s+", " "):gsub("^const ", ""):gsub(" $", "")
           local pointer = ty:find("%*") or fnptr[ty]
-          local exempt = ty == "cl_Frame *" or ty == "void *" or free[arg]
+          local exempt = ty == "void *" or free[arg]
           if pointer and not exempt then pairs_[#pairs_ + 1] = name .. " " .. arg end
         end
       end

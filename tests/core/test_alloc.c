@@ -47,7 +47,7 @@ static void test_operator_new_gets_size_and_args(void **state) {
   pt.operator_new = sized_new;
   pt.operator_delete = sized_delete;
   cl_Coroutine co = script_coroutine("coro", &pt, body);
-  cl_Frame *h = start_with(fx->R, &co, &arg);
+  cl_Handle h = start_with(fx->R, &co, &arg);
   cl_FrameInfo info;
   assert_true(cl_frame_info(fx->R, h, &info));
   assert_int_equal(seen.new_size, info.frame_size);
@@ -62,7 +62,8 @@ static void test_operator_new_gets_size_and_args(void **state) {
 static cl_Error *on_allocation_failure(cl_Runtime *R, const cl_PromiseType *pt,
                                        void *ret) {
   (void)pt;
-  *(cl_Frame **)ret = NULL;          /* a return object without a coroutine */
+  cl_Handle null = {0};
+  *(cl_Handle *)ret = null;          /* a return object without a coroutine */
   return rec(R, "get_return_object_on_allocation_failure");
 }
 
@@ -74,13 +75,13 @@ static void test_allocation_failure_with_fallback(void **state) {
   Fixture *fx = *state;
   cl_PromiseType pt = rec_promise;
   Op body[] = {END};
-  cl_Frame *h = (cl_Frame *)&h;
+  cl_Handle h = cl_noop_coroutine(fx->R);
   pt.get_return_object_on_allocation_failure = on_allocation_failure;
   cl_Coroutine co = script_coroutine("coro", &pt, body);
   fx->fail_new = 1;
   record_events(fx);
   assert_ok(cl_call(fx->R, &co, NULL, &h));
-  assert_null(h);
+  assert_null(h.frame);
   assert_int_equal(cl_frames(fx->R, NULL, 0), 0);
   assert_log_as_gxx(&fx->log, "s08_operator_new");
   assert_log(&fx->events, "operator new", "get_return_object_on_allocation_failure");
@@ -90,12 +91,12 @@ static void test_allocation_failure_with_fallback(void **state) {
 static void test_allocation_failure_bad_alloc(void **state) {
   Fixture *fx = *state;
   Op body[] = {END};
-  cl_Frame *h = NULL;
+  cl_Handle h = {0};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   fx->fail_new = 1;
   assert_error(fx->R, cl_call(fx->R, &co, NULL, &h), CL_NOMEMORY,
                "operator new: cannot allocate the");
-  assert_null(h);
+  assert_null(h.frame);
   assert_log_as_gxx(&fx->log, "s08_operator_new");
 }
 
@@ -103,11 +104,11 @@ static void test_allocation_failure_bad_alloc(void **state) {
 static void test_operator_new_throws(void **state) {
   Fixture *fx = *state;
   Op body[] = {END};
-  cl_Frame *h = NULL;
+  cl_Handle h = {0};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   fx->throw_at = "operator new";
   assert_error(fx->R, cl_call(fx->R, &co, NULL, &h), CL_EXCEPTION, "operator new");
-  assert_null(h);
+  assert_null(h.frame);
   assert_log_as_gxx(&fx->log, "s08_operator_new");
 }
 
@@ -125,7 +126,7 @@ static void run_everything(Fixture *fx) {
   RecAwaiter aw = rec_awaiter("aw", 0);
   Op body[] = {LOCAL("local_a"), AWAIT(&aw), YIELD(1), RAISE("body"), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise_transforming, body);
-  cl_Frame *h = NULL, *left;
+  cl_Handle h = {0}, left;
   fx->transformed.ready = 0;                  /* suspends at the co_await */
   cl_Error *e = cl_call(R, &co, NULL, &h);
   int done = 0;

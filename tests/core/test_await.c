@@ -26,7 +26,7 @@ static void test_await_transform_only_plain(void **state) {
   Op body[] = {AWAIT(&operand), CALL(note_result), YIELD(1), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise_transforming, body);
   fx->transformed.value = 7;
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   resume_ok(R, h);
   resume_ok(R, h);
   destroy_ok(R, h);
@@ -42,7 +42,7 @@ static void test_destroy_with_transformed_awaiter(void **state) {
   RecAwaiter operand = rec_awaiter("body", 0);
   Op body[] = {LOCAL("local_a"), AWAIT(&operand), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise_transforming, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   fx->transformed.ready = 0;
   resume_ok(R, h);
   fx->log.n = 0;
@@ -80,8 +80,8 @@ static const cl_AwaitableOps both_ops = {
 };
 
 /* start one_await on operand, clear the log, resume it once */
-static cl_Frame *await_once(Fixture *fx, cl_Awaitable operand) {
-  cl_Frame *h = start_with(fx->R, &one_await, &operand);
+static cl_Handle await_once(Fixture *fx, cl_Awaitable operand) {
+  cl_Handle h = start_with(fx->R, &one_await, &operand);
   fx->log.n = 0;
   fx->rethrow = 1;
   return h;
@@ -93,7 +93,7 @@ static void test_member_operator_co_await(void **state) {
   RecAwaiter result = rec_awaiter("member_result", 1);
   CoAwaitable a = {"HasMemberOp", &result};
   cl_Awaitable w = {&member_ops, &a};
-  cl_Frame *h = await_once(fx, w);
+  cl_Handle h = await_once(fx, w);
   result.value = 3;
   resume_ok(fx->R, h);
   destroy_ok(fx->R, h);
@@ -108,7 +108,7 @@ static void test_free_operator_co_await(void **state) {
   RecAwaiter result = rec_awaiter("free_result", 1);
   CoAwaitable a = {"HasFreeOp", &result};
   cl_Awaitable w = {&free_ops, &a};
-  cl_Frame *h = await_once(fx, w);
+  cl_Handle h = await_once(fx, w);
   result.value = 4;
   resume_ok(fx->R, h);
   destroy_ok(fx->R, h);
@@ -125,7 +125,7 @@ static void test_both_operator_co_await_ambiguous(void **state) {
   RecAwaiter result = rec_awaiter("result", 1);
   CoAwaitable a = {"A", &result};
   cl_Awaitable w = {&both_ops, &a};
-  cl_Frame *h = await_once(fx, w);
+  cl_Handle h = await_once(fx, w);
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE,
                "ambiguous overload for 'operator co_await' (operand type is 'A')");
   destroy_ok(fx->R, h);
@@ -144,7 +144,7 @@ static void test_missing_await_member(void **state) {
   ops.name = "NoResume";
   ops.await_resume = NULL;
   cl_Awaitable w = {&ops, &aw};
-  cl_Frame *h = await_once(fx, w);
+  cl_Handle h = await_once(fx, w);
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE,
                "no member named 'await_resume' in 'NoResume'");
   destroy_ok(fx->R, h);
@@ -164,7 +164,7 @@ static void test_missing_await_member(void **state) {
 static void test_await_ready_skips_suspension(void **state) {
   Fixture *fx = *state;
   RecAwaiter aw = rec_awaiter("aw", 1);
-  cl_Frame *h = await_once(fx, rec_awaitable(&aw));
+  cl_Handle h = await_once(fx, rec_awaitable(&aw));
   aw.value = 5;
   record_events(fx);
   resume_ok(fx->R, h);
@@ -183,7 +183,7 @@ static void test_suspended_before_await_suspend(void **state) {
   Fixture *fx = *state;
   cl_Runtime *R = fx->R;
   RecAwaiter aw = rec_awaiter("aw", 0);
-  cl_Frame *h = await_once(fx, rec_awaitable(&aw));
+  cl_Handle h = await_once(fx, rec_awaitable(&aw));
   cl_FrameInfo info;
   assert_int_equal(fx->initial.seen.state, CL_STATE_SUSPENDED_INITIAL);
   resume_ok(R, h);
@@ -205,7 +205,7 @@ typedef struct S06 {
   RecAwaiter aw, b_aw;
   Op a_body[8], b_body[3];
   cl_Coroutine a_co, b_co;
-  cl_Frame *a, *b;
+  cl_Handle a, b;
 } S06;
 
 static void s06_start(Fixture *fx, S06 *t, cl_SuspendKind kind, int value) {
@@ -340,21 +340,21 @@ static void test_await_resume_throws(void **state) {
 
 /* ------------------------------------- await_suspend owns the handle -- */
 
-static cl_Error *suspend_resumes(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *suspend_resumes(cl_Runtime *R, void *self, cl_Handle h,
                                  cl_SuspendResult *res) {
   cl_Error *e = rec_awaiter_ops.await_suspend(R, self, h, res);
   resume_ok(R, h);
   return e;
 }
 
-static cl_Error *suspend_destroys(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *suspend_destroys(cl_Runtime *R, void *self, cl_Handle h,
                                   cl_SuspendResult *res) {
   cl_Error *e = rec_awaiter_ops.await_suspend(R, self, h, res);
   destroy_ok(R, h);
   return e;
 }
 
-typedef cl_Error *(*AwaitSuspend)(cl_Runtime *R, void *self, cl_Frame *h,
+typedef cl_Error *(*AwaitSuspend)(cl_Runtime *R, void *self, cl_Handle h,
                                   cl_SuspendResult *res);
 
 /* one_await on *aw, a RecAwaiter whose await_suspend is suspend (its ops
@@ -365,7 +365,7 @@ static cl_Error *await_with(Fixture *fx, RecAwaiter *aw, cl_AwaitableOps *ops,
   *ops = rec_awaiter_ops;
   ops->await_suspend = suspend;
   cl_Awaitable w = {ops, aw};
-  cl_Frame *h = start_with(fx->R, &one_await, &w);
+  cl_Handle h = start_with(fx->R, &one_await, &w);
   fx->log.n = 0;
   return cl_resume(fx->R, h);
 }
@@ -381,7 +381,7 @@ static void test_await_suspend_resumes(void **state) {
   assert_log(&fx->log, INITIAL_RESUMED, "aw.await_ready", "aw.await_suspend",
              "aw.await_resume", "~aw", "result=0", "return_void",
              FINAL_SUSPENDED);
-  cl_Frame *h;
+  cl_Handle h;
   assert_int_equal(cl_frames(fx->R, &h, 1), 1);
   assert_int_equal(done_of(fx->R, h), 1);
   destroy_ok(fx->R, h);
@@ -398,7 +398,7 @@ static void test_await_suspend_destroys(void **state) {
 }
 
 static cl_Error *suspend_destroys_then_false(cl_Runtime *R, void *self,
-                                            cl_Frame *h, cl_SuspendResult *res) {
+                                            cl_Handle h, cl_SuspendResult *res) {
   cl_Error *e = suspend_destroys(R, self, h, res);
   res->kind = CL_SUSPEND_BOOL;
   res->value = 0;
@@ -426,7 +426,7 @@ static void test_await_suspend_destroys_then_false(void **state) {
    driver knows (the resume marked its pin) and reports it to the resumer,
    never to the body; the body ran once, by the nested resume */
 static cl_Error *suspend_resumes_then_throws(cl_Runtime *R, void *self,
-                                             cl_Frame *h, cl_SuspendResult *res) {
+                                             cl_Handle h, cl_SuspendResult *res) {
   cl_Error *e = suspend_resumes(R, self, h, res);
   return e ? e : cl_error_new(R, CL_EXCEPTION, "after resume");
 }
@@ -435,7 +435,7 @@ static void test_await_suspend_resumes_then_throws(void **state) {
   Fixture *fx = *state;
   RecAwaiter aw;
   cl_AwaitableOps ops;
-  cl_Frame *h;
+  cl_Handle h;
   assert_error_exact(fx->R, await_with(fx, &aw, &ops, suspend_resumes_then_throws),
                      CL_MISUSE, "await_suspend: coroutine #1 was resumed during "
                      "await_suspend, which then threw; this is undefined "
@@ -451,7 +451,7 @@ static void test_await_suspend_resumes_then_throws(void **state) {
 /* ... resumes it, destroys it, then throws: the same, for a frame that is
    gone; nothing is left alive */
 static cl_Error *suspend_resumes_destroys_throws(cl_Runtime *R, void *self,
-                                                 cl_Frame *h, cl_SuspendResult *res) {
+                                                 cl_Handle h, cl_SuspendResult *res) {
   cl_Error *e = suspend_resumes(R, self, h, res);
   destroy_ok(R, h);
   return e ? e : cl_error_new(R, CL_EXCEPTION, "after destroy");

@@ -52,7 +52,7 @@ static void test_causes_of_transformed_await(void **state) {
   fx->yield.suspend.kind = CL_SUSPEND_BOOL;          /* true: suspended */
   fx->yield.suspend.value = 1;
   observe_causes(fx, log_cause);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   resume_ok(R, h);
   resume_ok(R, h);
   destroy_ok(R, h);
@@ -100,7 +100,7 @@ static void test_causes_of_operator_co_await(void **state) {
   cl_Runtime *R = fx->R;
   RecAwaiter aw = rec_awaiter("aw", 1);
   cl_Awaitable operand = {&co_awaitable_ops, &aw};
-  cl_Frame *h = start_with(R, &one_await, &operand);
+  cl_Handle h = start_with(R, &one_await, &operand);
   observe_causes(fx, log_caused);
   resume_ok(R, h);
   assert_log(&fx->events,
@@ -116,9 +116,9 @@ static void test_causes_of_operator_co_await(void **state) {
 /* ------------------------------------------ what await_suspend returned -- */
 
 /* one_await, whose co_await of aw suspends with what */
-static cl_Frame *await_returning(Fixture *fx, RecAwaiter *aw, cl_SuspendResult what) {
+static cl_Handle await_returning(Fixture *fx, RecAwaiter *aw, cl_SuspendResult what) {
   cl_Awaitable operand = rec_awaitable(aw);
-  cl_Frame *h = start_with(fx->R, &one_await, &operand);
+  cl_Handle h = start_with(fx->R, &one_await, &operand);
   aw->suspend = what;
   return h;
 }
@@ -127,7 +127,7 @@ static cl_Frame *await_returning(Fixture *fx, RecAwaiter *aw, cl_SuspendResult w
 static void test_cause_of_false(void **state) {
   Fixture *fx = *state;
   RecAwaiter aw = rec_awaiter("aw", 0);
-  cl_Frame *h = await_returning(fx, &aw, (cl_SuspendResult){CL_SUSPEND_BOOL, 0, NULL, 0});
+  cl_Handle h = await_returning(fx, &aw, (cl_SuspendResult){CL_SUSPEND_BOOL, 0, {NULL, 0, 0}});
   observe_causes(fx, log_caused);
   resume_ok(fx->R, h);
   assert_log(&fx->events,
@@ -148,9 +148,9 @@ static void test_causes_of_handles(void **state) {
   Op body[] = {AWAIT(&to_other), AWAIT(&to_noop), END}, other_body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   cl_Coroutine other_co = script_coroutine("other", &rec_promise, other_body);
-  cl_Frame *h = start(R, &co), *other = start(R, &other_co);
-  to_other.suspend = (cl_SuspendResult){CL_SUSPEND_HANDLE, 0, other, 0};
-  to_noop.suspend = (cl_SuspendResult){CL_SUSPEND_HANDLE, 0, cl_noop_coroutine(R), 0};
+  cl_Handle h = start(R, &co), other = start(R, &other_co);
+  to_other.suspend = (cl_SuspendResult){CL_SUSPEND_HANDLE, 0, other};
+  to_noop.suspend = (cl_SuspendResult){CL_SUSPEND_HANDLE, 0, cl_noop_coroutine(R)};
   observe_causes(fx, log_caused);
   resume_ok(R, h);                       /* to other, which runs to its end */
   resume_ok(R, h);                       /* to noop: back here */
@@ -170,14 +170,16 @@ static void test_causes_of_handles(void **state) {
 
 /* ------------------------------------ user code left before await_suspend -- */
 
-typedef struct Leaver { cl_Frame *target; int destroy; } Leaver;
+typedef struct Leaver { cl_Handle target; int destroy; } Leaver;
 
 static void leave_at_suspend(cl_Runtime *R, const cl_Event *ev, void *ud) {
   Leaver *l = (Leaver *)ud;
-  if (ev->kind != CL_EV_SUSPEND || ev->frame != l->target || l->target == NULL) return;
-  l->target = NULL;
-  if (l->destroy) destroy_ok(R, ev->frame);
-  else resume_ok(R, ev->frame);
+  if (ev->kind != CL_EV_SUSPEND || ev->handle.frame != l->target.frame ||
+      l->target.frame == NULL)
+    return;
+  l->target.frame = NULL;
+  if (l->destroy) destroy_ok(R, ev->handle);
+  else resume_ok(R, ev->handle);
 }
 
 /* an observer of the suspension resumes or destroys the coroutine: it is
@@ -187,8 +189,8 @@ static void test_causes_of_leaving_before_await_suspend(void **state) {
   cl_Runtime *R = fx->R;
   RecAwaiter a = rec_awaiter("a", 0), b = rec_awaiter("b", 0);
   cl_Awaitable oa = rec_awaitable(&a), ob = rec_awaitable(&b);
-  cl_Frame *resumed = start_with(R, &one_await, &oa);
-  cl_Frame *destroyed = start_with(R, &one_await, &ob);
+  cl_Handle resumed = start_with(R, &one_await, &oa);
+  cl_Handle destroyed = start_with(R, &one_await, &ob);
   Leaver l = {resumed, 0};
   int leaver = cl_observe(R, leave_at_suspend, &l);
   observe_causes(fx, log_caused);
@@ -218,7 +220,7 @@ static void test_cause_of_refused_resume(void **state) {
   Fixture *fx = *state;
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(fx->R, &co);
+  cl_Handle h = start(fx->R, &co);
   resume_ok(fx->R, h);
   observe_causes(fx, log_caused);
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE, "[coroutine.handle.resumption]");
@@ -233,9 +235,9 @@ static void test_cause_of_refused_transfer(void **state) {
   RecAwaiter aw = rec_awaiter("aw", 0);
   Op done_body[] = {END};
   cl_Coroutine done_co = script_coroutine("done", &rec_promise, done_body);
-  cl_Frame *done = start(R, &done_co);
+  cl_Handle done = start(R, &done_co);
   resume_ok(R, done);
-  cl_Frame *h = await_returning(fx, &aw, (cl_SuspendResult){CL_SUSPEND_HANDLE, 0, done, 0});
+  cl_Handle h = await_returning(fx, &aw, (cl_SuspendResult){CL_SUSPEND_HANDLE, 0, done});
   observe_causes(fx, log_caused);
   assert_error(R, cl_resume(R, h), CL_MISUSE, "await_suspend (symmetric transfer)");
   assert_last_misuse(fx, "TRANSFER_REFUSED");
@@ -244,7 +246,7 @@ static void test_cause_of_refused_transfer(void **state) {
 }
 
 static void destroy_running(cl_Step *s) {
-  assert_error(s->R, cl_destroy(s->R, s->frame), CL_MISUSE, "[coroutine.handle.destroy]");
+  assert_error(s->R, cl_destroy(s->R, s->handle), CL_MISUSE, "[coroutine.handle.destroy]");
 }
 
 /* [coroutine.handle.destroy]: destroy() of a running coroutine */
@@ -252,7 +254,7 @@ static void test_cause_of_refused_destroy(void **state) {
   Fixture *fx = *state;
   Op body[] = {CALL(destroy_running), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(fx->R, &co);
+  cl_Handle h = start(fx->R, &co);
   observe_causes(fx, log_caused);
   resume_ok(fx->R, h);
   assert_log(&fx->events, "resume <RESUME_CALLED>", "await_resume <INITIAL_SUSPEND>",
@@ -262,11 +264,11 @@ static void test_cause_of_refused_destroy(void **state) {
   destroy_ok(fx->R, h);
 }
 
-static cl_Error *suspend_destroys_then_false(cl_Runtime *R, void *self, cl_Frame *h,
+static cl_Error *suspend_destroys_then_false(cl_Runtime *R, void *self, cl_Handle h,
                                             cl_SuspendResult *res) {
   (void)self;
   destroy_ok(R, h);
-  *res = (cl_SuspendResult){CL_SUSPEND_BOOL, 0, NULL, 0};
+  *res = (cl_SuspendResult){CL_SUSPEND_BOOL, 0, {NULL, 0, 0}};
   return NULL;
 }
 
@@ -278,7 +280,7 @@ static void test_cause_of_await_suspend_that_left(void **state) {
   cl_AwaitableOps ops = rec_awaiter_ops;
   ops.await_suspend = suspend_destroys_then_false;
   cl_Awaitable operand = {&ops, &aw};
-  cl_Frame *h = start_with(fx->R, &one_await, &operand);
+  cl_Handle h = start_with(fx->R, &one_await, &operand);
   observe_causes(fx, log_caused);
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE, "[expr.await]/5");
   assert_last_misuse(fx, "LEFT_DURING_AWAIT_SUSPEND");
@@ -289,7 +291,7 @@ static void test_cause_of_ill_formed(void **state) {
   Fixture *fx = *state;
   Op body[] = {RETURN(1), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(fx->R, &co);
+  cl_Handle h = start(fx->R, &co);
   observe_causes(fx, log_caused);
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE, "[stmt.return.coroutine]");
   assert_last_misuse(fx, "ILL_FORMED");

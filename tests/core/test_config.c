@@ -4,7 +4,7 @@
 ** promise smaller than its base's or than its flags say, a chain of bases
 ** that loops, a nesting limit the C stack cannot hold. Each is a named
 ** error, and the runtime goes on. (An error freed through another runtime
-** is t26handles' named misuse: tests/core/test_ownership.c there.)
+** is a named misuse too: tests/core/test_ownership.c.)
 */
 #include <pthread.h>
 #include <stddef.h>
@@ -69,16 +69,18 @@ static cl_Coroutine coroutine_of(const cl_PromiseType *pt, size_t locals_size) {
 }
 
 /* the definition is refused at cl_promise_type_check and at every cl_call,
-   with message; nothing is made, nothing allocated */
+   with message; nothing is made, nothing allocated (but the runtime's
+   table of live errors, which its first error makes and which stays) */
 static void refused(cl_Runtime *R, const cl_PromiseType *pt, size_t locals_size,
                     const char *message) {
   cl_Coroutine co = coroutine_of(pt, locals_size);
-  cl_Frame *h = NULL;
+  cl_Handle h = {NULL, 0, 0};
+  assert_ok(cl_error_free(R, cl_error_new(R, CL_EXCEPTION, "the first error")));
   size_t live = capped.live;
   if (locals_size == 0)
     assert_error_exact(R, cl_promise_type_check(R, pt), CL_MISUSE, message);
   assert_error_exact(R, cl_call(R, &co, NULL, &h), CL_MISUSE, message);
-  assert_null(h);
+  assert_null(h.frame);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
   assert_int_equal(capped.live, live);
 }
@@ -87,7 +89,7 @@ static void refused(cl_Runtime *R, const cl_PromiseType *pt, size_t locals_size,
 static void still_usable(cl_Runtime *R) {
   long long n = 2;
   void *v;
-  cl_Frame *g = start_with(R, &range_generator, &n);
+  cl_Handle g = start_with(R, &range_generator, &n);
   assert_ok(cl_generator_next(R, g, &v));
   assert_int_equal(*(long long *)v, 0);
   destroy_ok(R, g);
@@ -132,7 +134,7 @@ static void test_frame_too_large_to_allocate(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   cl_PromiseType pt = generator_of_size("large", (size_t)PTRDIFF_MAX / 2);
   cl_Coroutine co = coroutine_of(&pt, 0);
-  cl_Frame *h = NULL;
+  cl_Handle h = {NULL, 0, 0};
   assert_ok(cl_promise_type_check(R, &pt));
   assert_error(R, cl_call(R, &co, NULL, &h), CL_NOMEMORY,
                "-byte frame of coroutine 'c' (std::bad_alloc)");
@@ -143,7 +145,7 @@ static void test_frame_too_large_to_allocate(void **state) {
   assert_error(R, cl_call(R, &co, NULL, &h), CL_NOMEMORY, "(std::bad_alloc)");
   pt.operator_delete = frame_delete;         /* cl_frame_alloc's frames */
   assert_error(R, cl_call(R, &co, NULL, &h), CL_NOMEMORY, "(std::bad_alloc)");
-  assert_null(h);
+  assert_null(h.frame);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
   still_usable(R);
 }
@@ -152,12 +154,12 @@ static void test_frame_too_large_to_allocate(void **state) {
    (found by the C API fuzzer: a frame of odd size misaligned the next) */
 static void test_frames_aligned_whatever_their_size(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *h[3];
+  cl_Handle h[3];
   for (size_t locals = 1; locals <= 40; locals += 3) {
     cl_Coroutine co = coroutine_of(&cl_generator_type, locals);
     for (int i = 0; i < 3; i++) {
       assert_ok(cl_call(R, &co, NULL, &h[i]));
-      assert_int_equal((uintptr_t)h[i] % _Alignof(max_align_t), 0);
+      assert_int_equal((uintptr_t)h[i].frame % _Alignof(max_align_t), 0);
     }
     for (int i = 0; i < 3; i++) destroy_ok(R, h[i]);
   }
@@ -245,12 +247,10 @@ static void test_cyclic_chain_of_bases(void **state) {
 
 /* ------------------------------------------------- the nesting limit -- */
 
-typedef struct Link { cl_Frame *const *next; int *deepest; } Link;
+typedef struct Link { const cl_Handle *next; int *deepest; } Link;
 
 static cl_Error *frame_handle(cl_Runtime *R, void *p, void *ret) {
-  (void)R;
-  *(cl_Frame **)ret = cl_promise_frame(p);
-  return NULL;
+  return cl_from_promise(R, p, NULL, (cl_Handle *)ret);
 }
 
 static cl_Error *rethrow(cl_Runtime *R, void *p, cl_Error *e) {
@@ -264,6 +264,16 @@ static const cl_PromiseType link_type = {
   .unhandled_exception = rethrow
 };
 
+/* the part of a level's CL_NESTING_STACK that the driver's frames (with
+   the link's step) may take: a quarter, as corolab.h says; a third under
+   AddressSanitizer, whose redzones grow every frame (1104 bytes a level
+   there, 416 without, since a cl_Handle is two words) */
+#ifdef __SANITIZE_ADDRESS__
+#define DRIVER_SHARE 3
+#else
+#define DRIVER_SHARE 4
+#endif
+
 static char *stack_top;          /* where the chain's first body ran */
 static size_t stack_used;        /* the most, below stack_top */
 
@@ -275,7 +285,8 @@ static void resume_next(cl_Step *s) {
   CL_BEGIN(s);
   if (stack_top == NULL) stack_top = &here;
   if ((size_t)(stack_top - &here) > stack_used) stack_used = (size_t)(stack_top - &here);
-  if (*l->next != NULL && (e = cl_resume(s->R, *l->next)) != NULL) CL_RAISE(s, e);
+  if (cl_address(*l->next) != NULL && (e = cl_resume(s->R, *l->next)) != NULL)
+    CL_RAISE(s, e);
   CL_END(s);
 }
 
@@ -288,7 +299,7 @@ static cl_Error *run_chain(cl_Runtime *R, int n) {
   pt.return_void = cl_generator_type.return_void;
   cl_Coroutine co = {.name = "link", .promise_type = &pt, .locals_size = sizeof(Link),
                      .args_size = sizeof(Link), .step = resume_next, .source = __FILE__};
-  cl_Frame **chain = calloc((size_t)n + 1, sizeof *chain);
+  cl_Handle *chain = calloc((size_t)n + 1, sizeof *chain);   /* null handles */
   cl_Error *e = NULL;
   for (int i = 0; i < n && e == NULL; i++) {
     Link args = {&chain[i + 1], NULL};
@@ -340,8 +351,8 @@ static void nesting_to_the_most(cl_Runtime *R, int observed) {
   assert_ok(cl_set_nesting_limit(R, most));
   assert_ok(run_chain(R, most));
   assert_true(observed ? events > 10ul * (unsigned long)most : events == 0);
-  /* the driver's frames take at most a quarter of what a level counts */
-  assert_in_range(stack_used / (size_t)(most - 1), 1, CL_NESTING_STACK / 4);
+  /* the driver's frames take at most their share of what a level counts */
+  assert_in_range(stack_used / (size_t)(most - 1), 1, CL_NESTING_STACK / DRIVER_SHARE);
   assert_error(R, run_chain(R, most + 1), CL_MISUSE, "resume(): nesting limit "
                "reached");
   if (observed) cl_unobserve(R, id);

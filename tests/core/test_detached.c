@@ -34,8 +34,8 @@ static void log_member(cl_Runtime *R, const cl_Event *ev, void *ud) {
 }
 
 /* the handle of the coroutine the awaiter saw suspend */
-static cl_Frame *waiting(const RecAwaiter *a) {
-  return cl_promise_frame(a->seen.promise);
+static cl_Handle waiting(const RecAwaiter *a) {
+  return a->seen.handle;
 }
 
 /* the call runs the body to its co_await and returns; the resume runs it
@@ -49,14 +49,13 @@ static void test_detached_life(void **state) {
   assert_true(cl_observe(fx->R, log_member, NULL) > 0);
   assert_ok(cl_call(fx->R, &co, NULL, NULL));
   note(fx->R, "returned to caller");
-  cl_Frame *h = waiting(&ev);
-  unsigned id = cl_frame_id(fx->R, h);
+  cl_Handle h = waiting(&ev);
   assert_int_equal(cl_frames(fx->R, NULL, 0), 1);
   assert_ok(cl_resume(fx->R, h));
   note(fx->R, "resume returned");
   assert_log_as_gxx(&fx->log, "s14_detached");
   assert_int_equal(cl_frames(fx->R, NULL, 0), 0);
-  assert_error(fx->R, cl_check_handle(fx->R, "resume()", h, id), CL_MISUSE,
+  assert_error(fx->R, cl_check_handle(fx->R, "resume()", h), CL_MISUSE,
                "was already destroyed");
 }
 
@@ -65,12 +64,13 @@ static void test_detached_ends_in_its_call(void **state) {
   Fixture *fx = *state;
   Op body[] = {LOCAL("local_a"), NOTE("body"), RETURN_VOID, END};
   cl_Coroutine co = script_coroutine("straight", &cl_detached_type, body);
-  cl_Frame *ret = (cl_Frame *)&ret;           /* left as it was */
+  cl_Handle ret = {(cl_Frame *)&ret, 7, 0};    /* left as it was */
   assert_true(cl_observe(fx->R, log_member, NULL) > 0);
   assert_ok(cl_call(fx->R, &co, NULL, &ret));
   note(fx->R, "returned to caller");
   assert_log_as_gxx(&fx->log, "s14_detached");
-  assert_ptr_equal(ret, (cl_Frame *)&ret);
+  assert_ptr_equal(ret.frame, (cl_Frame *)&ret);
+  assert_int_equal(ret.id, 7);
   assert_int_equal(cl_frames(fx->R, NULL, 0), 0);
 }
 
@@ -121,7 +121,7 @@ static void test_detached_throws_after_a_resume(void **state) {
   assert_true(cl_observe(fx->R, log_member, NULL) > 0);
   assert_ok(cl_call(fx->R, &co, NULL, NULL));
   note(fx->R, "returned to caller");
-  cl_Frame *h = waiting(&ev);
+  cl_Handle h = waiting(&ev);
   assert_error_exact(fx->R, cl_resume(fx->R, h), CL_EXCEPTION, TERMINATE("thrower"));
   int n = assert_log_as_gxx(&fx->log, "s14_detached");
   assert_int_equal(fx->log.n, n);
@@ -181,7 +181,7 @@ static void test_handle_needs_a_place(void **state) {
   assert_error_exact(R, cl_call(R, &range_generator, &n, NULL), CL_MISUSE,
                      "get_return_object: the return object of coroutine #1 "
                      "'range' (generator) is its handle, which its caller keeps "
-                     "to destroy it: give cl_call a cl_Frame * to put it in (ret "
+                     "to destroy it: give cl_call a cl_Handle to put it in (ret "
                      "is NULL)");
   assert_int_equal(cl_frames(R, NULL, 0), 0);
 }

@@ -17,10 +17,10 @@ static void expect_ill_formed(Fixture *fx, const cl_PromiseType *pt,
                               const char *message) {
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", pt, body);
-  cl_Frame *h = NULL;
+  cl_Handle h = {0};
   assert_error(fx->R, cl_promise_type_check(fx->R, pt), CL_MISUSE, message);
   assert_error(fx->R, cl_call(fx->R, &co, NULL, &h), CL_MISUSE, message);
-  assert_null(h);
+  assert_null(h.frame);
   assert_log_empty(&fx->log);
 }
 
@@ -83,7 +83,7 @@ static void test_neither_return_member_is_well_formed(void **state) {
 static void expect_body_error(Fixture *fx, const cl_PromiseType *pt,
                               const Op *body, const char *message) {
   cl_Coroutine co = script_coroutine("coro", pt, body);
-  cl_Frame *h = start(fx->R, &co);
+  cl_Handle h = start(fx->R, &co);
   fx->rethrow = 0;
   fx->log.n = 0;
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE, message);
@@ -144,7 +144,7 @@ static void final_suspend_throws(Fixture *fx, const char *throw_at,
                                  const char *test, const char *unwound) {
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(fx->R, &co);
+  cl_Handle h = start(fx->R, &co);
   fx->throw_at = throw_at;
   fx->log.n = 0;
   assert_error(fx->R, cl_resume(fx->R, h), CL_MISUSE, "std::terminate");

@@ -15,7 +15,7 @@ static void test_generator_life_events(void **state) {
   long long n = 2;
   void *v;
   record_events(fx);
-  cl_Frame *h = start_with(R, &range_generator, &n);
+  cl_Handle h = start_with(R, &range_generator, &n);
   assert_ok(cl_generator_next(R, h, &v));
   assert_ok(cl_generator_next(R, h, &v));
   assert_ok(cl_generator_next(R, h, &v));
@@ -58,7 +58,7 @@ static void test_event_fields(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   long long n = 1;
   Seen seen;
-  cl_Frame *h;
+  cl_Handle h;
   void *v;
   seen.n = 0;
   assert_true(cl_observe(R, keep_event, &seen) > 0);
@@ -68,7 +68,7 @@ static void test_event_fields(void **state) {
   assert_non_null(strstr(seen.ev[0].detail, " bytes"));
   assert_int_equal(seen.ev[1].kind, CL_EV_PARAMS_COPY);
   assert_int_equal(seen.ev[1].frame_id, 1);
-  assert_ptr_equal(seen.ev[1].frame, h);
+  assert_handle_equal(seen.ev[1].handle, h);
   assert_int_equal(seen.ev[5].kind, CL_EV_AWAIT_READY);
   assert_string_equal(seen.ev[5].detail, "suspend_always");
   seen.n = 0;
@@ -97,7 +97,7 @@ static void log_resumes(cl_Runtime *R, const cl_Event *ev, void *ud) {
             ev->other_id, ev->depth);
 }
 
-static cl_Frame *inner;                 /* what the outer body resumes */
+static cl_Handle inner;                 /* what the outer body resumes */
 
 static void resume_inner(cl_Step *s) {
   resume_ok(s->R, inner);
@@ -111,7 +111,7 @@ static void test_nested_resume_depth(void **state) {
   Op outer_body[] = {CALL(resume_inner), END}, inner_body[] = {END};
   cl_Coroutine outer_co = script_coroutine("outer", &rec_promise, outer_body);
   cl_Coroutine inner_co = script_coroutine("inner", &rec_promise, inner_body);
-  cl_Frame *outer = start(R, &outer_co);
+  cl_Handle outer = start(R, &outer_co);
   inner = start(R, &inner_co);
   assert_true(cl_observe(R, log_resumes, &fx->events) > 0);
   resume_ok(R, outer);
@@ -145,7 +145,7 @@ static void test_observe_unobserve(void **state) {
   int gone = cl_observe(R, log_event, &late);
   assert_true(q.id > 0 && gone > q.id);
   cl_unobserve(R, gone);
-  cl_Frame *h = start_with(R, &range_generator, &n);
+  cl_Handle h = start_with(R, &range_generator, &n);
   assert_int_equal(q.calls, 1);
   assert_string_equal(fx->events.entry[0], "operator new");
   assert_int_equal(late.n, 0);
@@ -166,7 +166,7 @@ static void test_observer_joins_at_next_entry(void **state) {
   Op body[] = {CALL(subscribe), END};
   cl_Coroutine co = script_coroutine("joins", &rec_promise, body);
   joiner = fx;
-  cl_Frame *h = start(fx->R, &co);
+  cl_Handle h = start(fx->R, &co);
   resume_ok(fx->R, h);                   /* subscribes inside: stays quiet */
   assert_int_equal(fx->events.n, 0);
   destroy_ok(fx->R, h);

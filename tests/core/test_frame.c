@@ -11,7 +11,7 @@
 
 typedef void (*SlotFn)(void);
 
-static SlotFn slot(cl_Frame *h, size_t offset) {
+static SlotFn slot(cl_Handle h, size_t offset) {
   SlotFn fn;
   memcpy(&fn, (char *)cl_address(h) + offset, sizeof fn);
   return fn;
@@ -20,7 +20,7 @@ static SlotFn slot(cl_Frame *h, size_t offset) {
 /* the body checks that what it is given is what cl_frame_info reports */
 static void check_step_pointers(cl_Step *s) {
   cl_FrameInfo info;
-  assert_true(cl_frame_info(s->R, s->frame, &info));
+  assert_true(cl_frame_info(s->R, s->handle, &info));
   assert_ptr_equal(s->promise, info.promise);
   assert_ptr_equal(s->locals, info.locals);
   assert_int_equal(info.state, CL_STATE_RUNNING);
@@ -31,7 +31,7 @@ static void check_layout(Fixture *fx, const cl_PromiseType *pt) {
   RecAwaiter aw = rec_awaiter("aw", 0);
   Op body[] = {CALL(check_step_pointers), AWAIT(&aw), END};
   cl_Coroutine co = script_coroutine("coro", pt, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   char *base = (char *)cl_address(h);
   SlotFn destroy_fn;
   cl_FrameInfo info;
@@ -41,8 +41,8 @@ static void check_layout(Fixture *fx, const cl_PromiseType *pt) {
   assert_int_equal(CL_FRAME_PROMISE_OFFSET, 16);
   assert_int_equal(CL_FRAME_DESTROY_OFFSET, 8);
   assert_ptr_equal(info.promise, base + 16);
-  assert_ptr_equal(cl_frame_promise(h), info.promise);
-  assert_ptr_equal(cl_promise_frame(info.promise), h);
+  assert_ptr_equal(cl_frame_promise(h.frame), info.promise);
+  assert_ptr_equal(cl_promise_frame(info.promise), h.frame);
   assert_int_equal((uintptr_t)info.promise % 16, 0);
   assert_non_null(slot(h, 0));
   memcpy(&destroy_fn, &co.destroy_locals, sizeof destroy_fn);
@@ -86,8 +86,8 @@ static void at_final_resume(cl_Runtime *R, const cl_Event *ev, void *ud) {
   AtFinal *at = (AtFinal *)ud;
   if (ev->kind != CL_EV_AWAIT_RESUME || ev->cause != CL_CAUSE_FINAL_SUSPEND) return;
   at->seen = 1;
-  at->done = done_of(R, ev->frame);
-  at->resume_fn = slot(ev->frame, 0);
+  at->done = done_of(R, ev->handle);
+  at->resume_fn = slot(ev->handle, 0);
 }
 
 /* [expr.await]/5.1.2: the final awaiter's await_suspend returns false, so
@@ -100,8 +100,8 @@ static void test_resumed_from_final_suspend(void **state) {
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   AtFinal at = {0, -1, NULL};
-  fx->final.suspend = (cl_SuspendResult){CL_SUSPEND_BOOL, 0, NULL, 0};
-  cl_Frame *h = start(R, &co);
+  fx->final.suspend = (cl_SuspendResult){CL_SUSPEND_BOOL, 0, {NULL, 0, 0}};
+  cl_Handle h = start(R, &co);
   assert_true(cl_observe(R, at_final_resume, &at) > 0);
   resume_ok(R, h);
   assert_true(at.seen);

@@ -22,7 +22,7 @@ static void test_generator_life(void **state) {
   Op body[] = {LOCAL("local_a"), YIELD(1), LOCAL("local_b"), YIELD(2),
                END_LOCAL("local_b"), NOTE("body: end"), END};
   cl_Coroutine co = script_coroutine("gen", &rec_promise, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   RecPromise *p;
   assert_ok(cl_promise(R, h, &rec_promise, (void **)&p));
   resume_ok(R, h);
@@ -43,7 +43,7 @@ static void test_generator_life(void **state) {
 static Fixture *call_throwing(Fixture *fx, const char *throw_at, int eager) {
   Op body[] = {NOTE("body"), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = NULL;
+  cl_Handle h = {0};
   fx->throw_at = throw_at;
   fx->rethrow = 1;
   fx->initial.ready = eager;
@@ -103,7 +103,7 @@ static void test_initial_await_resume_throws(void **state) {
   cl_Runtime *R = fx->R;
   Op body[] = {NOTE("body"), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   cl_FrameInfo info;
   fx->throw_at = "init.await_resume";
   fx->rethrow = 1;
@@ -124,7 +124,7 @@ static void test_body_throw_swallowed(void **state) {
   cl_Runtime *R = fx->R;
   ABC_THEN(RAISE("body"));
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   resume_ok(R, h);
   assert_int_equal(done_of(R, h), 1);
   destroy_ok(R, h);
@@ -138,7 +138,7 @@ static void test_body_throw_rethrown(void **state) {
   cl_Runtime *R = fx->R;
   ABC_THEN(RAISE("body"));
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   cl_FrameInfo info;
   fx->rethrow = 1;
   assert_error(R, cl_resume(R, h), CL_EXCEPTION, "body");
@@ -156,7 +156,7 @@ static void test_eager_body_throw_rethrown(void **state) {
   Fixture *fx = *state;
   ABC_THEN(RAISE("body"));
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = NULL;
+  cl_Handle h = {0};
   fx->initial.ready = 1;
   fx->rethrow = 1;
   assert_error(fx->R, cl_call(fx->R, &co, NULL, &h), CL_EXCEPTION, "body");
@@ -170,7 +170,7 @@ static void test_eager_body_throw_swallowed(void **state) {
   ABC_THEN(RAISE("body"));
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   fx->initial.ready = 1;
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   assert_int_equal(done_of(R, h), 1);
   destroy_ok(R, h);
   assert_log_as_gxx(&fx->log, "s03_body_throws");
@@ -180,7 +180,7 @@ static void test_eager_body_throw_swallowed(void **state) {
 
 /* run a lazy coroutine to its final suspend point and destroy it */
 static void run_to_end(cl_Runtime *R, const cl_Coroutine *co) {
-  cl_Frame *h = start(R, co);
+  cl_Handle h = start(R, co);
   resume_ok(R, h);
   assert_int_equal(done_of(R, h), 1);
   destroy_ok(R, h);
@@ -227,7 +227,7 @@ static void test_destroy_at_co_await(void **state) {
   RecAwaiter aw = rec_awaiter("awaiter", 0);
   ABC_THEN(AWAIT(&aw));
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   resume_ok(R, h);
   assert_int_equal(done_of(R, h), 0);
   destroy_ok(R, h);
@@ -251,7 +251,7 @@ static void test_final_suspend_never(void **state) {
   cl_Runtime *R = fx->R;
   Op body[] = {LOCAL("local_a"), NOTE("body"), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   fx->final.ready = 1;
   resume_ok(R, h);
   assert_int_equal(cl_frames(R, NULL, 0), 0);
@@ -265,7 +265,7 @@ static void test_final_await_suspend_false(void **state) {
   cl_Runtime *R = fx->R;
   Op body[] = {NOTE("body"), END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(R, &co);
+  cl_Handle h = start(R, &co);
   fx->final.suspend.kind = CL_SUSPEND_BOOL;
   fx->final.suspend.value = 0;
   resume_ok(R, h);

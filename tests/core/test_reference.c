@@ -14,7 +14,7 @@
 static void test_generator_values(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   long long n = 3;
-  cl_Frame *h = start_with(R, &range_generator, &n);
+  cl_Handle h = start_with(R, &range_generator, &n);
   void *v;
   for (long long i = 0; i < n; i++) {
     assert_ok(cl_generator_next(R, h, &v));
@@ -46,7 +46,7 @@ static const cl_Coroutine failing_generator = {
 /* the error is stored by unhandled_exception and rethrown once by next() */
 static void test_generator_rethrows(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *h = start(R, &failing_generator);
+  cl_Handle h = start(R, &failing_generator);
   void *v;
   assert_ok(cl_generator_next(R, h, &v));
   assert_non_null(v);
@@ -62,7 +62,7 @@ static void test_generator_next_wrong_type(void **state) {
   Fixture *fx = *state;
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(fx->R, &co);
+  cl_Handle h = start(fx->R, &co);
   void *v;
   assert_error(fx->R, cl_generator_next(fx->R, h, &v), CL_MISUSE,
                "has promise type 'rec_promise', not 'generator'");
@@ -71,7 +71,7 @@ static void test_generator_next_wrong_type(void **state) {
 
 /* what the frame says about itself after a next(): state, suspend index,
    scope, the initial-await-resume-called flag and its pending awaiter */
-static void frame_summary(cl_Runtime *R, cl_Frame *h, char *buf, size_t n) {
+static void frame_summary(cl_Runtime *R, cl_Handle h, char *buf, size_t n) {
   cl_FrameInfo info;
   assert_true(cl_frame_info(R, h, &info));
   snprintf(buf, n, "%s|%d|%d|%d|%s", cl_state_name(info.state), info.index,
@@ -89,9 +89,9 @@ static void noop_observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
 static void test_generator_quiet_step_same_state(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   long long n = 3;
-  cl_Frame *quiet = start_with(R, &range_generator, &n);
+  cl_Handle quiet = start_with(R, &range_generator, &n);
   int id = cl_observe(R, noop_observer, NULL);
-  cl_Frame *loud = start_with(R, &range_generator, &n);
+  cl_Handle loud = start_with(R, &range_generator, &n);
   cl_unobserve(R, id);
   for (long long i = 0; i <= n; i++) {
     char a[128], b[128];
@@ -110,7 +110,7 @@ static void test_generator_quiet_step_same_state(void **state) {
   destroy_ok(R, loud);
 }
 
-typedef struct Nested { cl_Frame *inner; void *v; long long n; } Nested;
+typedef struct Nested { cl_Handle inner; void *v; long long n; } Nested;
 
 /* a generator whose body steps another generator with next(): the inner
    step nests inside the outer one, and each restores the running frame */
@@ -123,7 +123,7 @@ static void outer_step(cl_Step *s) {
   for (;;) {
     if ((e = cl_generator_next(s->R, L->inner, &L->v))) CL_RAISE(s, e);
     if (L->v == NULL) break;
-    assert_ptr_equal(cl_running(s->R), s->frame);
+    assert_handle_equal(cl_running(s->R), s->handle);
     CL_YIELD(s, L->v);
   }
   if ((e = cl_destroy(s->R, L->inner))) CL_RAISE(s, e);
@@ -137,12 +137,12 @@ static const cl_Coroutine outer_generator = {
 
 static void test_generator_quiet_step_nested(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *h = start(R, &outer_generator);
+  cl_Handle h = start(R, &outer_generator);
   void *v;
   for (long long i = 0; i < 2; i++) {
     assert_ok(cl_generator_next(R, h, &v));
     assert_int_equal(*(long long *)v, i);
-    assert_null(cl_running(R));
+    assert_null((cl_running(R)).frame);
   }
   assert_ok(cl_generator_next(R, h, &v));
   assert_null(v);
@@ -166,7 +166,7 @@ static const cl_Coroutine awaiting_generator = {
 
 static void test_generator_quiet_step_await(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *h = start(R, &awaiting_generator);
+  cl_Handle h = start(R, &awaiting_generator);
   void *v;
   assert_error(R, cl_generator_next(R, h, &v), CL_MISUSE,
                "use of deleted function 'generator::promise_type::await_transform'");
@@ -197,14 +197,14 @@ static const cl_Coroutine child = {
 };
 
 /* co_return co_await child(args) + 1; */
-typedef struct Parent { TaskArgs args; cl_Frame *child; cl_Value v; } Parent;
+typedef struct Parent { TaskArgs args; cl_Handle child; cl_Value v; } Parent;
 
 static void parent_step(cl_Step *s) {
   Parent *L = (Parent *)s->locals;
   cl_Error *e;
   CL_BEGIN(s);
   if ((e = cl_call(s->R, &child, &L->args, &L->child))) CL_RAISE(s, e);
-  CL_AWAIT(s, &L->v, cl_task_awaitable(L->child));
+  CL_AWAIT(s, &L->v, cl_task_awaitable(s->R, L->child));
   L->v.i += 1;
   CL_RETURN(s, &L->v);
   CL_END(s);
@@ -220,7 +220,7 @@ static void test_task_run(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   TaskArgs args = {41, 0};
   cl_Value v = {0};
-  cl_Frame *h = start_with(R, &child, &args);
+  cl_Handle h = start_with(R, &child, &args);
   assert_ok(cl_task_run(R, h, &v));
   assert_int_equal(v.i, 41);
   destroy_ok(R, h);
@@ -232,7 +232,7 @@ static void test_task_awaits_task(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   TaskArgs args = {41, 0};
   cl_Value v = {0};
-  cl_Frame *h = start_with(R, &parent, &args);
+  cl_Handle h = start_with(R, &parent, &args);
   assert_ok(cl_task_run(R, h, &v));
   assert_int_equal(v.i, 42);
   assert_int_equal(cl_frames(R, NULL, 0), 1);
@@ -245,7 +245,7 @@ static void test_task_error_reraised(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
   TaskArgs args = {0, 1};
   cl_Value v = {0};
-  cl_Frame *h = start_with(R, &parent, &args);
+  cl_Handle h = start_with(R, &parent, &args);
   assert_error(R, cl_task_run(R, h, &v), CL_EXCEPTION, "child failed");
   assert_int_equal(done_of(R, h), 1);
   assert_int_equal(cl_frames(R, NULL, 0), 1);
@@ -265,7 +265,7 @@ static const cl_Coroutine unfinished = {
 
 static void test_task_run_unfinished(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *h = start(R, &unfinished);
+  cl_Handle h = start(R, &unfinished);
   assert_error(R, cl_task_run(R, h, NULL), CL_MISUSE,
                "the task suspended without finishing");
   destroy_ok(R, h);
@@ -277,14 +277,14 @@ static void test_task_run_unfinished(void **state) {
    observed, at the suspension (the child knows its continuation) and after
    the child ends (back in the parent, the child destroyed with the
    co_await's temporary) */
-typedef struct Waiter { cl_Frame *child; cl_Value v; } Waiter;
+typedef struct Waiter { cl_Handle child; cl_Value v; } Waiter;
 
 static void waiter_step(cl_Step *s) {
   Waiter *L = (Waiter *)s->locals;
   cl_Error *e;
   CL_BEGIN(s);
   if ((e = cl_call(s->R, &unfinished, NULL, &L->child))) CL_RAISE(s, e);
-  CL_AWAIT(s, &L->v, cl_task_awaitable(L->child));
+  CL_AWAIT(s, &L->v, cl_task_awaitable(s->R, L->child));
   CL_RETURN(s, &L->v);
   CL_END(s);
 }
@@ -298,15 +298,14 @@ static const cl_Coroutine waiter = {
    or not; the summaries of both frames after each */
 static void run_waiter(cl_Runtime *R, int observed, char out[4][128]) {
   int id = observed ? cl_observe(R, noop_observer, NULL) : 0;
-  cl_Frame *h = start(R, &waiter);
+  cl_Handle h = start(R, &waiter);
   cl_FrameInfo info;
   resume_ok(R, h);
   assert_true(cl_frame_info(R, h, &info));
-  cl_Frame *child = ((Waiter *)info.locals)->child;
+  cl_Handle child = ((Waiter *)info.locals)->child;
   cl_TaskPromise *cp = NULL;
   assert_ok(cl_promise(R, child, &cl_task_type, (void **)&cp));
-  assert_ptr_equal(cp->continuation, h);
-  assert_int_equal(cp->continuation_id, cl_frame_id(R, h));
+  assert_handle_equal(cp->continuation, h);
   frame_summary(R, h, out[0], 128);
   frame_summary(R, child, out[1], 128);
   resume_ok(R, child);                  /* ends: back to the waiter */

@@ -1,11 +1,15 @@
 /*
 ** test_runtime.c — runtimes and their checks: two runtimes never see each
 ** other's frames, frames alive at cl_runtime_close are reported as leaks
-** and destroyed, errors alive then are freed, errors carry payloads, the runtime's allocator and userdata.
+** (by default on stderr) and destroyed, errors alive then are freed,
+** errors carry payloads, the runtime's allocator and userdata.
 */
+#define _POSIX_C_SOURCE 200809L     /* dup, dup2: stderr into a file */
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -24,17 +28,17 @@ static void test_two_runtimes_independent(void **state) {
   Fixture *fx = *state, *other = fixture_new(NULL, NULL);
   Op body[] = {END};
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
-  cl_Frame *h = start(fx->R, &co), *back;
+  cl_Handle h = start(fx->R, &co), back;
   int done;
   assert_error(other->R, cl_resume(other->R, h), CL_MISUSE,
                "is not the address of a live coroutine frame");
   assert_error(other->R, cl_done(other->R, h, &done), CL_MISUSE,
                "is not the address of a live coroutine frame");
-  assert_error(other->R, cl_from_address(other->R, h, NULL, &back), CL_MISUSE,
+  assert_error(other->R, cl_from_address(other->R, cl_address(h), NULL, &back), CL_MISUSE,
                "is not the address of a live coroutine frame");
   assert_int_equal(cl_frames(other->R, NULL, 0), 0);
   /* each numbers its own frames */
-  cl_Frame *o = start(other->R, &co);
+  cl_Handle o = start(other->R, &co);
   cl_FrameInfo a, b;
   assert_true(cl_frame_info(fx->R, h, &a));
   assert_true(cl_frame_info(other->R, o, &b));
@@ -78,7 +82,7 @@ static void test_leaks_reported_and_freed_at_close(void **state) {
   cl_Coroutine co = script_coroutine("coro", &rec_promise, body);
   Leaks leaks = {0, {0}, {0}, {NULL}};
   (void)state;
-  cl_Frame *a = start(fx->R, &co), *b = start(fx->R, &co), *c = start(fx->R, &co);
+  cl_Handle a = start(fx->R, &co), b = start(fx->R, &co), c = start(fx->R, &co);
   resume_ok(fx->R, b);
   destroy_ok(fx->R, a);
   cl_set_leak_reporter(fx->R, collect_leak, &leaks);
@@ -89,11 +93,54 @@ static void test_leaks_reported_and_freed_at_close(void **state) {
   assert_int_equal(leaks.states[0], CL_STATE_SUSPENDED);
   assert_int_equal(leaks.ids[1], 3);
   assert_int_equal(leaks.states[1], CL_STATE_SUSPENDED_INITIAL);
-  assert_ptr_equal(leaks.frames[0], b);
-  assert_ptr_equal(leaks.frames[1], c);
+  assert_ptr_equal(leaks.frames[0], b.frame);
+  assert_ptr_equal(leaks.frames[1], c.frame);
   assert_log(&fx->log, "leak #2", "leak #3",
              "~aw", "~x", "~promise", "~params", "operator delete",
              "~init", "~promise", "~params", "operator delete");
+  free(fx);
+}
+
+/* what cl_runtime_close(R) writes on stderr (at most n - 1 bytes) */
+static void close_to(cl_Runtime *R, char *buf, size_t n) {
+  FILE *out = tmpfile();
+  int saved;
+  assert_non_null(out);
+  fflush(stderr);
+  saved = dup(fileno(stderr));
+  assert_true(saved >= 0 && dup2(fileno(out), fileno(stderr)) >= 0);
+  cl_runtime_close(R);
+  fflush(stderr);
+  dup2(saved, fileno(stderr));
+  close(saved);
+  rewind(out);
+  buf[fread(buf, 1, n - 1, out)] = '\0';
+  fclose(out);
+}
+
+/* the default report names a frame's suspend point only where its state
+   does not: "suspended at its final suspend point", not "... at final
+   suspend point" again */
+static void test_leaks_reported_on_stderr(void **state) {
+  Fixture *fx = fixture_new(NULL, NULL);
+  RecAwaiter aw = rec_awaiter("aw", 0);
+  Op awaits[] = {AWAIT(&aw), END}, ends[] = {END};
+  cl_Coroutine a = script_coroutine("awaits", &rec_promise, awaits);
+  cl_Coroutine b = script_coroutine("ends", &rec_promise, ends);
+  char report[512];
+  (void)state;
+  cl_Handle at_await = start(fx->R, &a), at_final = start(fx->R, &b);
+  start(fx->R, &b);
+  resume_ok(fx->R, at_await);
+  resume_ok(fx->R, at_final);
+  close_to(fx->R, report, sizeof report);
+  assert_string_equal(report,
+    "corolab: leak: coroutine #1 'awaits' (rec_promise) still alive, suspended at "
+    "suspend index 1\n"
+    "corolab: leak: coroutine #2 'ends' (rec_promise) still alive, suspended at its "
+    "final suspend point\n"
+    "corolab: leak: coroutine #3 'ends' (rec_promise) still alive, suspended at its "
+    "initial suspend point\n");
   free(fx);
 }
 
@@ -110,7 +157,7 @@ static void test_close_from_inside_refused(void **state) {
   Fixture *fx = *state;
   cl_Coroutine co = {.name = "closer", .promise_type = &cl_generator_type,
                      .step = closes_runtime};
-  cl_Frame *g = start(fx->R, &co);
+  cl_Handle g = start(fx->R, &co);
   void *v;
   assert_ok(cl_generator_next(fx->R, g, &v));
   assert_true(*(size_t *)v == SIZE_MAX);
@@ -161,7 +208,7 @@ static void test_runtime_basics(void **state) {
   assert_string_equal(cl_state_name(CL_STATE_SUSPENDED_FINAL),
                       "suspended at its final suspend point");
   assert_string_equal(cl_state_name(CL_STATE_RUNNING), "running");
-  assert_null(cl_running(R));
+  assert_null((cl_running(R)).frame);
 }
 
 int main(void) {
@@ -169,6 +216,7 @@ int main(void) {
     cmocka_unit_test(test_version),
     FIXTURE_TEST(test_two_runtimes_independent),
     cmocka_unit_test(test_leaks_reported_and_freed_at_close),
+    cmocka_unit_test(test_leaks_reported_on_stderr),
     cmocka_unit_test(test_errors_freed_at_close),
     FIXTURE_TEST(test_close_from_inside_refused),
     FIXTURE_TEST(test_error_payload),

@@ -15,7 +15,7 @@
 
 #include "helpers.h"
 
-static cl_Frame *range(cl_Runtime *R, long long n) {
+static cl_Handle range(cl_Runtime *R, long long n) {
   return start_with(R, &range_generator, &n);
 }
 
@@ -23,12 +23,11 @@ static cl_Frame *range(cl_Runtime *R, long long n) {
    promise and locals are poisoned for the sanitizer, its state is not */
 static void test_slab_destroyed_handle(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *h = range(R, 3);
+  cl_Handle h = range(R, 3);
   cl_FrameInfo info;
   assert_true(cl_frame_info(R, h, &info));
   destroy_ok(R, h);
   assert_false(cl_is_live(R, h));
-  assert_true(cl_is_done(R, h));
   assert_error(R, cl_resume(R, h), CL_MISUSE,
                "resume(): coroutine #1 'range' was already destroyed");
   assert_error(R, cl_destroy(R, h), CL_MISUSE, "destroy(): coroutine #1 'range' "
@@ -40,39 +39,39 @@ static void test_slab_destroyed_handle(void **state) {
 #if defined(__SANITIZE_ADDRESS__)
   assert_true(__asan_address_is_poisoned(info.promise));
   assert_true(__asan_address_is_poisoned(info.locals));
-  assert_false(__asan_address_is_poisoned((char *)h + info.state_offset));
+  assert_false(__asan_address_is_poisoned((char *)h.frame + info.state_offset));
 #endif
 }
 
 /* [coroutine.handle]: the next frame of that size takes the address (the
-   last freed first); a handle that carries the old id is told so */
+   last freed first); the old handle, which carries the old id, is told so
+   (test_handles: by every call) */
 static void test_slab_reused_address(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *old = range(R, 3);
-  unsigned id = cl_frame_id(R, old);
+  cl_Handle old = range(R, 3);
   destroy_ok(R, old);
-  cl_Frame *h = range(R, 5);
-  assert_ptr_equal(h, old);
-  assert_int_equal(cl_frame_id(R, h), id + 1);
-  assert_error(R, cl_check_handle(R, "resume()", old, id), CL_MISUSE,
-               "coroutine #1 was already destroyed (coroutine #2 now lives at its address)");
-  assert_null(cl_check_handle(R, "resume()", h, id + 1));
+  cl_Handle h = range(R, 5);
+  assert_ptr_equal(h.frame, old.frame);
+  assert_int_equal(h.id, old.id + 1);
+  assert_error(R, cl_check_handle(R, "resume()", old), CL_MISUSE,
+               "coroutine #1 'range' was already destroyed (coroutine #2 now "
+               "lives at its address)");
+  assert_null(cl_check_handle(R, "resume()", h));
   destroy_ok(R, h);
 }
 
 /* an address inside a frame, or past the slots handed out, is no frame */
 static void test_slab_inner_address(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  cl_Frame *h = range(R, 3);
+  cl_Handle h = range(R, 3);
   cl_FrameInfo info;
   assert_true(cl_frame_info(R, h, &info));
-  cl_Frame *inner = (cl_Frame *)((char *)h + 16);
-  cl_Frame *next = (cl_Frame *)((char *)h + info.frame_size);   /* not carved */
-  assert_false(cl_is_live(R, inner));
-  assert_false(cl_is_live(R, next));
-  assert_error(R, cl_resume(R, inner), CL_MISUSE,
+  char *inner = (char *)cl_address(h) + 16;
+  char *next = (char *)cl_address(h) + info.frame_size;    /* not carved */
+  cl_Handle back;
+  assert_error(R, cl_from_address(R, inner, NULL, &back), CL_MISUSE,
                "is not the address of a live coroutine frame");
-  assert_error(R, cl_from_address(R, next, NULL, &inner), CL_MISUSE,
+  assert_error(R, cl_from_address(R, next, NULL, &back), CL_MISUSE,
                "is not the address of a live coroutine frame");
   destroy_ok(R, h);
 }
@@ -102,8 +101,8 @@ static void test_slab_many_frames(void **state) {
   cl_Runtime *R = fx->R;
   Op body[] = {END};
   cl_Coroutine rec = script_coroutine("rec", &rec_promise, body);
-  cl_Frame **h = (cl_Frame **)malloc((MANY + 1) * sizeof *h);
-  cl_Frame **all = (cl_Frame **)malloc((MANY + 1) * sizeof *all);
+  cl_Handle *h = (cl_Handle *)malloc((MANY + 1) * sizeof *h);
+  cl_Handle *all = (cl_Handle *)malloc((MANY + 1) * sizeof *all);
   long long n = 2;
   for (int i = 0; i < MANY; i++) {
     h[i] = start_with(R, i % 3 ? &range_generator : &big_generator, &n);
@@ -112,8 +111,8 @@ static void test_slab_many_frames(void **state) {
   assert_int_equal(cl_frames(R, NULL, 0), MANY + 1);
   assert_int_equal(cl_frames(R, all, MANY + 1), MANY + 1);
   for (int i = 1; i <= MANY; i++)
-    assert_true(cl_frame_id(R, all[i - 1]) < cl_frame_id(R, all[i]));
-  assert_ptr_equal(all[MANY / 2 + 1], h[MANY]);
+    assert_true(all[i - 1].id < all[i].id);
+  assert_handle_equal(all[MANY / 2 + 1], h[MANY]);
   for (int i = 0; i < MANY; i++) {
     void *v;
     assert_ok(cl_generator_next(R, h[i], &v));
@@ -158,7 +157,7 @@ static void test_slab_every_allocation_fails_once(void **state) {
     cl_Runtime *R = cl_runtime_new(failing_alloc, &f);
     assert_non_null(R);
     f.fail_at = f.count + n;
-    cl_Frame *h[20];
+    cl_Handle h[20];
     int made = 0;
     for (int i = 0; i < 20; i++) {
       long long k = 2;
@@ -207,18 +206,17 @@ static void test_slab_random_walk(void **state) {
   cl_Coroutine on_heap = big_generator;
   on_heap.promise_type = &heap;
   const cl_Coroutine *kinds[] = {&range_generator, &big_generator, &on_heap};
-  struct { cl_Frame *h; unsigned id; int live; } m[SLOTS];
+  struct { cl_Handle h; int live; } m[SLOTS];
   unsigned seed = 12345;
   size_t live = 0;
   memset(m, 0, sizeof m);
   for (int step = 0; step < 20000; step++) {
     seed = seed * 1103515245u + 12345u;
     int i = (int)((seed >> 8) % SLOTS), op = (int)((seed >> 20) % 4);
-    if (!m[i].live && m[i].h == NULL) op = 0;
+    if (!m[i].live && m[i].h.frame == NULL) op = 0;
     if (op == 0 && !m[i].live) {                       /* call */
       long long n = 1 + (long long)((seed >> 4) % 3);
       m[i].h = start_with(R, kinds[(seed >> 12) % 3], &n);
-      m[i].id = cl_frame_id(R, m[i].h);
       m[i].live = 1;
       live++;
     } else if (op == 1 && m[i].live) {                 /* destroy */
@@ -227,14 +225,14 @@ static void test_slab_random_walk(void **state) {
       live--;
     } else if (op == 2 && m[i].live && !done_of(R, m[i].h)) {
       resume_ok(R, m[i].h);
-    } else if (!m[i].live && m[i].h != NULL) {        /* the stale handle */
-      cl_Error *e = cl_check_handle(R, "resume()", m[i].h, m[i].id);
+    } else if (!m[i].live && m[i].h.frame != NULL) {  /* the stale handle */
+      cl_Error *e = cl_check_handle(R, "resume()", m[i].h);
       assert_non_null(e);
       cl_error_free(R, e);
     }
     assert_int_equal(cl_frames(R, NULL, 0), live);
     for (int j = 0; j < SLOTS; j++)
-      if (m[j].live) assert_int_equal(cl_frame_id(R, m[j].h), m[j].id);
+      if (m[j].live) assert_true(cl_is_live(R, m[j].h));
   }
   for (int i = 0; i < SLOTS; i++)
     if (m[i].live) destroy_ok(R, m[i].h);

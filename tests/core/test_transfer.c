@@ -19,7 +19,7 @@ typedef struct ChainArgs {
   uintptr_t *marks;               /* NULL, or where to note the C stack */
 } ChainArgs;
 
-typedef struct Chain { ChainArgs args; cl_Frame *next; cl_Value v; } Chain;
+typedef struct Chain { ChainArgs args; cl_Handle next; cl_Value v; } Chain;
 
 static int mark_of(long long depth) {   /* k if depth is 2^k, else -1 */
   for (int k = 0; k < MARKS; k++)
@@ -43,7 +43,7 @@ static void chain_step(cl_Step *s) {
   next = L->args;
   next.depth++;
   if ((e = cl_call(s->R, L->args.co, &next, &L->next))) CL_RAISE(s, e);
-  CL_AWAIT(s, &L->v, cl_task_awaitable(L->next));
+  CL_AWAIT(s, &L->v, cl_task_awaitable(s->R, L->next));
   L->v.i++;
   CL_RETURN(s, &L->v);
   CL_END(s);
@@ -61,7 +61,7 @@ static cl_Error *run_chain(cl_Runtime *R, long long length, uintptr_t *marks,
                            long long *result) {
   ChainArgs args = {&chain, 0, length, marks};
   cl_Value v = {0};
-  cl_Frame *root;
+  cl_Handle root;
   cl_Error *e = cl_call(R, &chain, &args, &root);
   if (e) return e;
   e = cl_task_run(R, root, &v);
@@ -132,10 +132,10 @@ static void call_fails_after_transfer(Fixture *fx, int eager, const char *test) 
   Op x_body[] = {LOCAL("local"), NOTE("X body"), AWAIT(&to_y), NOTE("never"), END};
   cl_Coroutine y = script_coroutine("Y", &rec_promise, y_body);
   cl_Coroutine x = script_coroutine("X", &rec_promise, x_body);
-  cl_Frame *yh, *xh = NULL;
+  cl_Handle yh, xh = {0};
   fx->rethrow = 1;
   yh = start(R, &y);
-  cl_SuspendResult to_yh = {CL_SUSPEND_HANDLE, 0, yh, cl_frame_id(R, yh)};
+  cl_SuspendResult to_yh = {CL_SUSPEND_HANDLE, 0, yh};
   to_y.suspend = to_yh;
   fx->initial.suspend = to_yh;
   fx->initial.ready = eager;

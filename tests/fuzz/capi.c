@@ -168,7 +168,7 @@ static unsigned char args[256];
 static void random_call(cl_Runtime *R, const cl_PromiseType *pt, int type_ok,
                         cl_Coroutine *co) {
   static const size_t args_sizes[] = {0, 8, 64, 256};
-  cl_Frame *h = NULL;
+  cl_Handle h = {NULL, 0, 0};
   memset(co, 0, sizeof *co);
   co->name = "c";
   co->promise_type = pt;
@@ -195,10 +195,10 @@ static void random_call(cl_Runtime *R, const cl_PromiseType *pt, int type_ok,
 
 /* one operation on a random live frame (of coroutines that stay) */
 static void random_operation(cl_Runtime *R) {
-  cl_Frame *all[64], *h;
+  cl_Handle all[64], h, null = {NULL, 0, 0};
   size_t n = cl_frames(R, all, 64);
   cl_Error *e = NULL;
-  void *value;
+  void *value, *promise;
   cl_Value result;
   if (n == 0 || n > 64) return;
   h = all[pick(n)];
@@ -208,8 +208,8 @@ static void random_operation(cl_Runtime *R) {
     case 1: e = cl_destroy(R, h); break;
     case 2: e = cl_generator_next(R, h, &value); break;
     case 3: e = cl_task_run(R, h, pick(2) ? &result : NULL); break;
-    case 4: (void)cl_promise_of(R, h, pick(2) ? NULL : references[pick(3)]); break;
-    default: e = cl_check_handle(R, "op", pick(2) ? h : NULL, 0);
+    case 4: e = cl_promise(R, h, pick(2) ? NULL : references[pick(3)], &promise); break;
+    default: e = cl_check_handle(R, "op", pick(2) ? h : null);
   }
   named(e, "an operation");
   cl_error_free(R, e);
@@ -217,13 +217,14 @@ static void random_operation(cl_Runtime *R) {
 
 /* --------------------------------------------------- nesting limit -- */
 
-typedef struct Link { cl_Frame **next; } Link;
+typedef struct Link { cl_Handle *next; } Link;
 
 static void resume_next(cl_Step *s) {
   Link *l = (Link *)s->locals;
   cl_Error *e;
   CL_BEGIN(s);
-  if (*l->next != NULL && (e = cl_resume(s->R, *l->next)) != NULL) CL_RAISE(s, e);
+  if (cl_address(*l->next) != NULL && (e = cl_resume(s->R, *l->next)) != NULL)
+    CL_RAISE(s, e);
   CL_END(s);
 }
 
@@ -246,7 +247,7 @@ static void random_nesting(cl_Runtime *R) {
   cl_Coroutine co = {.name = "link", .promise_type = &pt, .locals_size = sizeof(Link),
                      .args_size = sizeof(Link), .step = resume_next};
   int depth = limit < 3000 ? limit + (int)pick(3) : 3000;   /* one over, or two */
-  cl_Frame **chain = calloc((size_t)depth + 1, sizeof *chain);
+  cl_Handle *chain = calloc((size_t)depth + 1, sizeof *chain);   /* null handles */
   for (int i = 0; i < depth && e == NULL; i++) {
     Link l = {&chain[i + 1]};
     e = cl_call(R, &co, &l, &chain[i]);

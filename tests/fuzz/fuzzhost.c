@@ -110,10 +110,11 @@ static int check(lua_State *L) {
   cl_Runtime *R = luacoro_runtime(L);
   luacoro_Hooks *live = luacoro_hooks(L);
   size_t frames = cl_frames(R, NULL, 0), bodies = 0;
-  cl_Frame **all = (cl_Frame **)lua_newuserdatauv(L, (frames + 1) * sizeof *all, 0);
+  cl_Handle *all = (cl_Handle *)lua_newuserdatauv(L, (frames + 1) * sizeof *all, 0);
   cl_FrameInfo info;
   for (Body *b = live->bodies; b != NULL; b = b->next) bodies++;
-  if (cl_running(R) != NULL) return luaL_error(L, "a frame is running at top level");
+  if (cl_address(cl_running(R)) != NULL)
+    return luaL_error(L, "a frame is running at top level");
   cl_frames(R, all, frames);
   for (size_t i = 0; i < frames; i++) {
     Body *b;

@@ -72,6 +72,11 @@ end)
 
 test("co_await outside a body, from a helper, from an xpcall message handler", function()
   C.raises({"co_await outside of a coroutine body", "[expr.await]/2"}, co_await, 1)
+  -- a yield-expression only where an await-expression may be [expr.yield]/1;
+  -- co_return makes its function a coroutine [dcl.fct.def.coroutine]/1
+  C.raises({"co_yield outside of a coroutine body", "[expr.yield]/1"}, co_yield, 1)
+  C.raises({"co_return outside of a coroutine body", "[dcl.fct.def.coroutine]/1"},
+           co_return, 1)
   local P = lazy({return_void = false, return_value = function(p, v) p.v = v end,
                   yield_value = function() return coro.suspend_never end})
   local h = coro.coroutine(P, function()
@@ -81,10 +86,13 @@ test("co_await outside a body, from a helper, from an xpcall message handler", f
     local ok3 = pcall(function() co_yield(1) end)    -- a try block: allowed
     local _, err4 = xpcall(function() error("x") end,
                            function() return select(2, pcall(co_await, 1)) end)
-    co_return({err, ok2, ok3, err4})
+    local _, err5 = pcall(function() (function() co_yield(1) end)() end)
+    co_return({err, ok2, ok3, err4, err5})
   end)()
   h:resume()
   local v = h:promise().v
+  assert(v[5]:find("co_yield called from a function that the coroutine body calls", 1, true)
+         and v[5]:find("[expr.yield]/1", 1, true), v[5])
   assert(v[1]:find("co_await called from a function that the coroutine body calls", 1, true)
          and v[1]:find("C++ coroutines are stackless", 1, true), v[1])
   C.eq({v[2], v[3]}, {true, true})
@@ -422,12 +430,12 @@ end)
 
 -- a <close> value's __close is C++'s destructor, and a destructor cannot
 -- be a coroutine: co_await or co_yield in it is refused with one error on
--- every path that runs it ([class.dtor], [expr.await]/2; g++: "'co_await'
--- cannot be used in a destructor", tests/cpp/core/ill_formed/s25_*)
+-- every path that runs it ([class.dtor], [expr.await]/2, for co_yield
+-- [expr.yield]/1; g++: "'co_await' cannot be used in a destructor",
+-- tests/cpp/core/ill_formed/s25_*)
 test("a destructor cannot suspend: at a scope's end, while a try block unwinds, at destroy()", function()
   local words = {"in a destructor (the __close of a to-be-closed value): a destructor "
-                 .. "cannot suspend, so it can neither co_await nor co_yield",
-                 "[expr.await]/2, [class.dtor]"}
+                 .. "cannot suspend, so it can neither co_await nor co_yield", ", [class.dtor]"}
   local refused = {}                   -- what each __close was told
   local function suspends(op)
     return setmetatable({}, {__close = function()
@@ -457,6 +465,8 @@ test("a destructor cannot suspend: at a scope's end, while a try block unwinds, 
   C.eq(#refused, 4)
   for i, err in ipairs(refused) do
     C.raises({i == 2 and "co_yield" or "co_await", table.unpack(words)}, error, err, 0)
+    C.raises(i == 2 and "[expr.yield]/1, [class.dtor]" or "[expr.await]/2, [class.dtor]",
+             error, err, 0)
   end
   at_end:destroy(); unwinding:destroy()
 end)

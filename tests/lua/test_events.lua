@@ -312,3 +312,49 @@ test("a nameless awaiter is named after what made it, at every one of its events
              "await_ready: suspend_always"})
   h:destroy()
 end)
+
+-- the exception a body throws is the value the wrapper's handler catches
+-- ([dcl.fct.def.coroutine]/5: catch (...) { promise.unhandled_exception(); }):
+-- ev.args of throw and unhandled_exception is that value, a table as much
+-- as a message; the tape keeps it too (made text: it can change)
+test("ev.args: the error value of throw and unhandled_exception, on the tape too", function()
+  local value = {code = 7}
+  local caught
+  local Q = coro.promise_type {
+    get_return_object = function(p) return coro.from_promise(p) end,
+    initial_suspend = function() return coro.suspend_never end,
+    final_suspend = function() return coro.suspend_always end,
+    return_void = function() end,
+    unhandled_exception = function(p, e) caught = e end,
+  }
+  local f = coro.coroutine(Q, function(v) error(v) end, "raises")
+  local seen = {}
+  local id = coro.observe(function(ev)
+    if ev.kind == "throw" or ev.kind == "unhandled_exception" then
+      seen[#seen + 1] = {ev.kind, ev.args[1]}
+    end
+  end)
+  local tape = coro.tape({promise = tostring, brief = function() return "{code = 7}" end,
+    args = function(list, n) return n .. ":" .. type(list[1]) end, alarm = function() end,
+    kinds = (function() local k = {} for i, e in ipairs(coro.events) do k[i] = e.name end
+      return k end)(), causes = {}})
+  local h = f(value)
+  tape:close()
+  coro.unobserve(id)
+  C.eq(seen, {{"throw", value}, {"unhandled_exception", value}})
+  C.eq(rawequal(caught, value), true)
+  local texts = {}
+  for _, rec in ipairs(tape:read()) do
+    if rec.kind == "throw" or rec.kind == "unhandled_exception" then texts[#texts + 1] = rec.args_text end
+  end
+  C.eq(texts, {"1:table", "1:table"})
+  h:destroy()
+  local m = coro.coroutine(Q, function() error("boom", 0) end, "says")
+  seen = {}
+  id = coro.observe(function(ev)
+    if ev.kind == "throw" then seen[#seen + 1] = ev.args[1] end
+  end)
+  m():destroy()
+  coro.unobserve(id)
+  C.eq(seen, {"boom"})
+end)

@@ -291,6 +291,26 @@ test("ev.unspecified: the events an unspecified order places, in both orders", f
   end
 end)
 
+test("ev.order: whose choice placed an unspecified order's event, as coro.order said then", function()
+  for _, order in ipairs{"g++", "clang"} do
+    in_order(order, function()
+      local seen = {}
+      local id = coro.observe(function(ev)
+        if ev.unspecified or ev.order then
+          seen[#seen + 1] = ev.kind .. " {" .. tostring(ev.unspecified) .. " " .. tostring(ev.order) .. "}"
+        end
+      end)
+      local ok = pcall(full, function()
+        coro.args(function() return temporary({}) end, function() return temporary({}) end)
+      end)
+      coro.unobserve(id)
+      C.eq(ok, true)
+      C.eq(seen, {"~temporary {argument_order " .. order .. "}",
+                  "~temporary {argument_order " .. order .. "}"}, order)
+    end)
+  end
+end)
+
 test("ev.args: the object a full-expression's destructor event destroys", function()
   local t
   local seen

@@ -190,6 +190,9 @@ test("a built-in's promise is a reference: one per frame, live fields, from_prom
   local fields = {}
   for k, v in pairs(p) do fields[k] = v end
   C.eq(fields, {current = 10})
+  local iter, state = pairs(p)                     -- __pairs: a copy of the fields now
+  C.eq(state, {current = 10})
+  C.raises("table expected, got number", function() iter(5) end)
   C.eq(tostring(p):match("^generator::promise_type: 0x%x+$") ~= nil, true)
   C.raises("the promise of a coro.generator is read-only", function() p.current = 1 end)
   local task = coro.coroutine(coro.task, function() coro.co_return("done") end, "t")()

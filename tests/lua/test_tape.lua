@@ -130,3 +130,46 @@ test("tape: read while it records an event is refused", function()
   C.eq(err:match("the tape is recording an event") ~= nil, true, err)
   h:destroy()
 end)
+
+-- the bindings' own events, as coro.observe tells them, and the
+-- unspecified order that placed one, with whose choice it was: a failed
+-- call's return object dies first (g++) or after its frame (clang;
+-- [expr.call]/7 leaves it unspecified); a full-expression's temporary
+-- dies at its end ([class.temporary]/4)
+test("tape: the bindings' own events; an unspecified order's record says which, whose choice", function()
+  local R = coro.promise_type {
+    __name = "R",
+    get_return_object = function(p) return {h = coro.from_promise(p)} end,
+    initial_suspend = function() error("initial failed", 0) end,
+    final_suspend = function() return coro.suspend_always end,
+    return_void = function() end,
+    unhandled_exception = function(p, e) error(e, 0) end,
+  }
+  local f = coro.coroutine(R, function() end, "fails")
+  local saved = coro.order
+  for _, order in ipairs{"g++", "clang"} do
+    coro.order = order
+    local tape = coro.tape(renderers())
+    pcall(f)
+    coro.full(function()
+      coro.temporary(setmetatable({}, {__close = function() end}))
+    end)
+    tape:close()
+    local list, marked = tape:read(), {}
+    for _, rec in ipairs(list) do
+      if rec.unspecified or rec.order then
+        marked[#marked + 1] = {rec.kind, rec.unspecified, rec.order}
+      end
+    end
+    C.eq(marked, {{"~return object", "return_object_destruction", order}}, order)
+    C.eq({list[#list].kind, list[#list].args_text}, {"~temporary", "brief text"}, order)
+    if order == "clang" then
+      C.eq(kindsof(list), {"operator new", "parameter copies", "promise_type",
+                           "get_return_object", "initial_suspend", "~promise_type",
+                           "~parameters", "operator delete", "~return object", "~temporary"})
+      C.eq(list[9].frame, list[2].frame)
+      C.eq(list[9].where, nil)                      -- its frame is gone: no place
+    end
+  end
+  coro.order = saved
+end)

@@ -1,8 +1,10 @@
 -- catalogues.lua — the catalogues (explorer/text/LANG.lua): every language has
--- every key English has, in every section, and no other. Every key is
--- used: an event kind the core emits and a context the recorder gives
--- (events), an explorer command (help), a key the explorer's sources name
--- (ui, wrapper, layout, page, usage: read from the repository root given as
+-- every key English has, in every section, and no other. Every event kind
+-- coro.events names has its explanation. Every key is used: an event kind
+-- the core emits and a context the recorder gives (events), an order
+-- coro.unspecified names (orders: what it is, what g++ 12 and clang 14
+-- do), an explorer command (help), a key the explorer's sources name (ui,
+-- wrapper, layout, page, usage: read from the repository root given as
 -- arg[1]), a frame state of coro.states (states), the runtime's own words,
 -- exactly as a live run gives them (runtime), a pair of an event and a choice
 -- :predict offers after it (predict). Every explanation names its
@@ -55,6 +57,9 @@ for kind, cs in pairs(contexts) do
     assert(english[kind .. "/" .. context], "en: no text for " .. kind .. "/" .. context)
   end
 end
+for kind in pairs(kinds) do          -- the bindings' own events (~temporary) too
+  assert(english[kind] or contexts[kind], "en: no explanation for the event " .. kind)
+end
 for _, lang in ipairs(i18n.languages) do
   local texts = keys(lang)
   for _, key in ipairs(list) do
@@ -75,7 +80,8 @@ for _, path in ipairs({"explorer/terminal/commands.lua", "explorer/terminal/cour
     "explorer/terminal/inspect.lua", "explorer/terminal/palette.lua",
     "explorer/terminal/predict.lua", "explorer/terminal/replay.lua",
     "explorer/terminal/shell.lua", "explorer/terminal/tour.lua",
-    "explorer/terminal/where.lua", "explorer/text/event.lua", "explorer/text/i18n.lua",
+    "explorer/terminal/where.lua", "explorer/text/event.lua", "explorer/text/explain.lua",
+    "explorer/text/i18n.lua",
     "explorer/export/formats.lua", "explorer/export/page.lua", "explorer/run/wrapper.lua",
     "shell/corolab.c", "shell/host.c"}) do
   sources[#sources + 1] = read(path)
@@ -122,8 +128,9 @@ end
 
 local used = {
   help = {}, ui = literal, tour = {}, wrapper = literal, usage = literal, page = page_used,
-  layout = {}, states = {}, runtime = {},
+  layout = {}, states = {}, runtime = {}, orders = {},
 }
+for _, u in ipairs(coro.unspecified) do used.orders[u.name] = true end
 for _, c in ipairs(require("explorer.terminal.commands").list) do used.help[c[1]] = true end
 for _, s in ipairs(coro.states) do used.states[s.key] = true end
 for field in pairs(coro.info(coro.coroutine(coro.generator, function() end)().h).offsets) do
@@ -174,6 +181,11 @@ for section, keys_used in pairs(used) do
         assert(type(text) == "table" and #text == 2, lang .. ": help " .. key .. " is no pair")
         assert(palette.width(":" .. key) + 33 + palette.width(text[1]) <= 100,
                lang .. ": help " .. key .. " line too long")
+      elseif section == "orders" then              -- what it is, g++ 12's, clang 14's
+        assert(type(text) == "table" and #text == 3, lang .. ": orders " .. key .. " is no triple")
+        for _, t in ipairs(text) do
+          assert(not t:find("%", 1, true), lang .. ": orders " .. key .. " has a %")
+        end
       else
         local want, got = directives(english_text), directives(text)
         assert(got == want, lang .. ": " .. section .. " " .. key .. " has the %-directives "

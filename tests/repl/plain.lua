@@ -36,7 +36,7 @@ end
 for _, rec in ipairs(run.events) do
   copy:add({kind = rec.kind, frame = rec.frame, other = rec.other, depth = rec.depth,
     index = rec.index, cause = rec.cause, detail = rec.detail, unspecified = rec.unspecified,
-    where = rec.where, args = rec.args,
+    order = rec.order, where = rec.where, args = rec.args,
     result = rec.result, changes = rec.changes, gone = rec.gone})
 end
 

@@ -35,10 +35,10 @@ def run(binary, args, stdin=None):
 
 
 def masked(text):
-    """frame sizes and the offsets of the runtime's own fields are core's
-    layout, which may change, and the banner's version is project(VERSION);
-    everything else must stay as it is"""
-    text = re.sub(r"\b\d+ bytes\b", "<n> bytes", text)
+    """frame sizes (in every language) and the offsets of the runtime's own
+    fields are core's layout, which may change, and the banner's version is
+    project(VERSION); everything else must stay as it is"""
+    text = re.sub(r"\b\d+ (bytes\b|bayt\b|字节)", r"<n> \1", text)
     text = re.sub(r"^corolab [\d.]+ —", "corolab <version> —", text, flags=re.M)
     return re.sub(r"\+\d+(\s+)(state|locals)\b", r"+<n>\1\2", text)
 
@@ -679,6 +679,19 @@ def case_error_values(binary):
     assert p.stderr.splitlines() == [
         "corolab: event 1 is operator new, no error: throw and unhandled_exception carry one"], \
         p.stderr
+    # an error that is no message is shown as the value it is, not as Lua's
+    # "(error object is a table value)"
+    code = ('local f = coro.coroutine(coro.generator, function() error({code = 7}) end, "f"); '
+            'local g = f(); pcall(g.next, g)')
+    with tempfile.TemporaryDirectory() as tmp:
+        mermaid = os.path.join(tmp, "m")
+        p = run(binary, ["--trace", "--export", "mermaid=" + mermaid, "-e", code])
+        succeed(p)
+        text = open(mermaid).read()
+    for kind in ("throw", "unhandled_exception"):
+        assert re.search(r"^ +\d+ %s\(\{code = 7\}\) +#1 f " % kind, p.stdout, re.M), \
+            "--trace: a table thrown shows as its value\n" + p.stdout
+        assert "Note over F1: %s({code = 7})" % kind in text, "Mermaid: " + text
 
 
 def case_where_display(binary):
@@ -949,9 +962,11 @@ def case_untranslated(binary):
 
 # the words the runtime and Lua say, which stay English in every language
 # (README: "Error messages stay English"): Lua's own messages and
-# tracebacks, the operating system's, the runtime's errors (they cite a rule)
+# tracebacks, the operating system's, the runtime's errors (they cite a
+# rule); and the rules, as the standard and the core issues name them
 FOREIGN = [r"\(condition\):\d+: .*", r"No space left on device", r"stack traceback:",
-           r"\[C\]: in .*", r"stdin:\d+: in .*", r"corolab: coro\.null: .*"]
+           r"\[C\]: in .*", r"stdin:\d+: in .*", r"corolab: coro\.null: .*",
+           r"\[[a-z]+\.[a-z.]+\](?:/[\d.]+)?", r"\bCWG\d+\b"]
 # what is no word of any language: identifiers, values, names, paths
 QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|“[^”]*”|\{[^{}]*\}|^\s+\d+ \| .*"  # values, source
 NAMES = (r"#\d+ \w+|\w+#\d+|[\w./~$-]+\.(?:lua|html|dev|json)\b(?::\d+)?|/dev/\w+|"
@@ -1004,6 +1019,15 @@ def english_left(text, lang, words, kinds):
     return found
 
 
+def names(binary):
+    """the event kinds and the explorer's commands: names in every language"""
+    p = run(binary, ["-e", "for _, k in ipairs(coro.events) do print(k.name) end "
+                     "for _, c in ipairs(require('explorer.terminal.commands').list) do "
+                     "print(c[1]) end"])
+    succeed(p)
+    return p.stdout.splitlines()
+
+
 def case_every_command_translated(binary):
     """[issue 24] every explorer command and its mistakes (languages.session,
     the lessons' commands aside: another change translates them), corolab
@@ -1011,10 +1035,7 @@ def case_every_command_translated(binary):
     but C++ identifiers, values and the runtime's and Lua's own words; and
     the answers are those of the language's catalogue"""
     words = catalogue_words(binary)
-    kinds = run(binary, ["-e", "for _, k in ipairs(coro.events) do print(k.name) end "
-                         "for _, c in ipairs(require('explorer.terminal.commands').list) do "
-                         "print(c[1]) end"])                      # commands are names too
-    succeed(kinds)
+    kinds = names(binary)
     stdin = open(os.path.join(HERE, "languages.session")).read()
     expected = {"tr": ["breakpoint 1 silindi", "dil: tr", "ilk noktada askıda",
                        "devam ettirme zinciri: main devam ettirdi: #1 range",
@@ -1032,11 +1053,164 @@ def case_every_command_translated(binary):
             out += q.stdout + q.stderr
         q = run(binary, ["--lang", lang, "--trace", "scripts/lessons/09-errors.lua"])
         out += "".join(l for l in q.stdout.splitlines(True) if re.match(r" *\d+ ", l))
-        left = english_left(out, lang, words, kinds.stdout.splitlines())
+        left = english_left(out, lang, words, kinds)
         assert not left, "%s: English left in %d lines (every text needs its %s catalogue " \
             "entry):\n%s" % (lang, len(left), lang, "\n".join("%r in: %s" % f for f in left[:40]))
         for text in expected[lang]:
             assert text in out, "%s: %r is not in the output:\n%s" % (lang, text, out)
+
+
+# the marks of lesson 10's failed call (no_return_void): its ~return object
+# is destroyed first (g++ 12) or after operator delete (clang 14), as
+# tests/cpp/prologue.expected and prologue.clang.expected have ~Eager
+# before and after ~promise_type ([dcl.fct.def.coroutine]/7, CWG2935)
+FAILED_CALL = {"g++": ["~return object", "~promise_type", "~parameters", "operator delete"],
+               "clang": ["~promise_type", "~parameters", "operator delete", "~return object"]}
+MARKS = {"en": "\u2021 as %s", "tr": "\u2021 %s gibi", "zh": "\u2021 \u6309 %s"}
+COMPILERS = {"g++": "g++ 12", "clang": "clang 14"}
+UNSPECIFIED_SESSION = "\n".join([
+    ":order", ":order msvc", "dofile('scripts/lessons/10-co-return.lua')", ":log 5",
+    ":order clang", ":break return_object_destroy",
+    "dofile('scripts/lessons/10-co-return.lua')", ":continue", ":order", ""])
+
+
+def failed_call(trace, lang, order):
+    """the kinds of events 64-67 of lesson 10's --trace (the failed call's
+    end), after checking the marked one: its line ends with the language's
+    mark for the compiler whose choice it is, and the note follows it once,
+    citing the rule"""
+    lines = trace.splitlines()
+    events = {int(m.group(1)): (m.group(2), line) for line in lines
+              for m in [re.match(r"^\s+(\d+) (\S+(?: \S+)?)\s{2,}", line)] if m}
+    kinds = [events[n][0] for n in range(64, 68)]
+    marked = [n for n in range(60, 68) if "\u2021" in events[n][1]]
+    seq = 64 + kinds.index("~return object")
+    rule = "an event an unspecified order placed is marked with whose choice it is"
+    assert marked == [seq], "%s: %s; marked: %r" % (lang, rule, marked)
+    assert events[seq][1].endswith(MARKS[lang] % COMPILERS[order]), (lang, rule, events[seq][1])
+    notes = [l for l in lines if l.startswith("     \u2021 ")]
+    assert len(notes) == 1 and lines[lines.index(events[seq][1]) + 1] == notes[0], \
+        "%s: the note follows the first marked line, once: %r" % (lang, notes)
+    assert "[dcl.fct.def.coroutine]/7, CWG2935" in notes[0] and "g++ 12" in notes[0] \
+        and "clang 14" in notes[0], (lang, "the note cites the rule and both compilers", notes)
+    return kinds
+
+
+def case_unspecified(binary):
+    """[issue 24] where C++ leaves an order unspecified and g++ 12 and clang
+    14 differ, the event that choice placed (lesson 10's failed call's
+    ~return object) is marked with the compiler whose choice it is, and
+    what each does is told once, citing the rule: in --trace, --order
+    clang --trace, :log, a stop, :order and the page's data, in English,
+    Turkish and Chinese (golden/unspecified.LANG.out); --order clang puts
+    the events in clang 14's order; no English left in Turkish and
+    Chinese"""
+    words, kinds = catalogue_words(binary), names(binary)
+    lesson = run(binary, ["scripts/lessons/10-co-return.lua"])      # its own words
+    own = set(lesson.stdout.splitlines())
+    for lang in ("en", "tr", "zh"):
+        text = ""
+        for order in ("g++", "clang"):
+            args = ["--lang", lang, "--order", order, "--trace", "scripts/lessons/10-co-return.lua"]
+            p = run(binary, args)
+            succeed(p)
+            assert failed_call(p.stdout, lang, order) == FAILED_CALL[order], \
+                "%s: --order %s: lesson 10's failed call ends %r, not as %s does (%r)" % (
+                    lang, order, failed_call(p.stdout, lang, order), COMPILERS[order],
+                    FAILED_CALL[order])
+            text += "$ corolab %s\n%s" % (" ".join(args), p.stdout)
+            note = next(l for l in p.stdout.splitlines() if l.startswith("     \u2021 "))
+            with tempfile.TemporaryDirectory() as tmp:        # the page's data says the same
+                page = os.path.join(tmp, "run.html")
+                succeed(run(binary, args[:4] + ["--export", "html=" + page, args[-1]]))
+                data = re.search(r'<script id="run" type="application/json">(.*?)</script>',
+                                 open(page, encoding="utf-8").read(), re.S).group(1)
+            told = [(ev["kind"], ev["line"].endswith(MARKS[lang] % COMPILERS[order]),
+                     ev["unspecified"]) for ev in json.loads(data)["events"] if "unspecified" in ev]
+            assert told == [("~return object", True, note.strip())], \
+                "%s: the page must mark the event and tell what the trace tells: %r" % (lang, told)
+        p = run(binary, ["--lang", lang, "-i"], stdin=UNSPECIFIED_SESSION)
+        succeed(p)
+        session = p.stdout + "--- stderr\n" + p.stderr
+        assert session.count("CWG2935") == 4, \
+            "%s: :order lists the order, :log and the stop tell it once each, :order again" % lang
+        text += "$ corolab --lang %s -i\n%s" % (lang, session)
+        if lang != "en":        # the explorer's words (not the lesson's, nor a misuse)
+            bare = [re.sub(r"^(?:\([^)]*\) )?(?:> )*", "", l) for l in text.splitlines()]
+            said = "\n".join(l for l in bare
+                             if l not in own and not re.match(r"^\s*\d+ misuse |^--- ", l))
+            left = english_left(said, lang, words, kinds)
+            assert not left, "%s: English left:\n%s" % (lang, "\n".join(
+                "%r in: %s" % f for f in left[:20]))
+        against_golden("unspecified.%s.out" % lang, text)
+
+
+def case_temporary_explained(binary):
+    """[issue 24] the bindings' own ~temporary event (a temporary never
+    awaited dies at the end of its full-expression) is explained as every
+    event is: lesson 19's narration of its argument's temporary, in
+    English, Turkish and Chinese, cites [class.temporary]/4 and says the
+    catalogue's words, folded under the event"""
+    for lang in ("en", "tr", "zh"):
+        want = run(binary, ["--lang", lang, "-e", "print(require('explorer.text.i18n')"
+                            ".text('events', '~temporary'))"])
+        succeed(want)
+        p = run(binary, ["--lang", lang, "-i"], stdin=":lesson 19\n" + ":continue\n" * 8)
+        succeed(p)
+        lines = p.stdout.splitlines()
+        at = next(i for i, l in enumerate(lines) if re.search(r" 10 ~temporary ", l))
+        told = []
+        for line in lines[at + 1:]:
+            if not line.startswith("     "):
+                break
+            told.append(line.strip())
+        said = (" " if lang != "zh" else "").join(told)
+        assert said.replace(" ", "") == want.stdout.strip().replace(" ", "") \
+            and "[class.temporary]/4" in said, \
+            "%s: ~temporary is narrated without its explanation: %r" % (lang, lines[at:at + 3])
+
+
+def case_order_as_clang(binary):
+    """corolab --order clang sets coro.order before the script runs: each
+    mirror of tests/cpp that clang++ 14 runs otherwise prints what clang++
+    prints (NAME.clang.expected, but for what NAME.clang.deviations
+    allows: clang 14's own behaviours C++ leaves no choice in), and with
+    --order g++ what g++ prints; :diff runs its scripts in that order too;
+    a wrong --order is a usage error"""
+    cpp = os.path.join(ROOT, "tests", "cpp")
+    for name in sorted(f[:-len(".clang.expected")] for f in os.listdir(cpp)
+                       if f.endswith(".clang.expected")):
+        for order, expected in (("clang", name + ".clang.expected"), ("g++", name + ".expected")):
+            p = subprocess.run([binary, "--order", order, name + ".lua"], cwd=cpp, env=ENV,
+                               capture_output=True, text=True, timeout=60)
+            succeed(p)
+            assert p.stderr == "", (name, order, p.stderr)
+            want = open(os.path.join(cpp, expected)).read()
+            deviations = os.path.join(cpp, name + ".clang.deviations")
+            if order == "clang" and os.path.exists(deviations):
+                d = subprocess.run(["diff", os.path.join(cpp, expected), "-"], input=p.stdout,
+                                   capture_output=True, text=True)
+                allowed = "".join(l for l in open(deviations).readlines()
+                                  if not l.startswith("# "))
+                assert d.stdout == allowed, "%s --order clang: differs from %s beyond %s:\n%s" % (
+                    name, expected, name + ".clang.deviations", d.stdout)
+            else:
+                assert p.stdout == want, "%s --order %s does not print %s:\n%s" % (
+                    name, order, expected, p.stdout)
+    p = run(binary, ["--order", "clang", "--diff", "scripts/lessons/10-co-return.lua",
+                     "scripts/lessons/09-errors.lua"])
+    succeed(p)
+    for frame in ("no_return_void#1", "early#1"):      # a failed call in each
+        ends = re.findall(r"\d+ (~promise_type|~parameters|operator delete|~return object) "
+                          + frame, p.stdout)
+        assert ends == FAILED_CALL["clang"], "--order clang --diff: %s's failed call ends " \
+            "%r, not as clang 14 does" % (frame, ends)
+    for args, why in ((["--order", "msvc", "-e", "x = 1"],
+                       "corolab: --order g++|clang: where C++ leaves an order unspecified, "
+                       "whose choice corolab makes, not 'msvc'"),
+                      (["--order"], "corolab: an argument is needed after '--order'")):
+        p = run(binary, args)
+        assert p.returncode == 1 and p.stderr.startswith(why + "\n"), (args, p.stderr)
 
 
 def case_update_refused_on_ci(binary):
@@ -1141,6 +1315,9 @@ CASES = {
     "catalogues": case_catalogues,
     "untranslated": case_untranslated,
     "every_command_translated": case_every_command_translated,
+    "unspecified": case_unspecified,
+    "order_as_clang": case_order_as_clang,
+    "temporary_explained": case_temporary_explained,
 }
 
 

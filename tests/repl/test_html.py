@@ -19,6 +19,8 @@ Run: python3 test_html.py BINARY CASE
             against its own JSON): each member's result and call in the
             data, and in the DOM Chromium renders (await_resume → 42, ...);
             lesson 09's exceptions as their values (throw("stored failed"))
+  unspecified lesson 10's event an unspecified order placed, marked in the
+            list and told in #unspecified, in three languages
   languages lesson 03 exported in English, Turkish and Chinese: <html lang>,
             every label of the page in that language (none left in English),
             a frame's state in words; at 400 px wide the "event N of M"
@@ -72,7 +74,7 @@ def with_nulls(run):
     for ev in run["events"]:
         assert isinstance(ev["chain"], int) and 0 <= ev["chain"] < len(run["chains"]), ev
         ev["chain"] = run["chains"][ev["chain"]]
-        for key in ("result", "explain", "file", "lineno"):
+        for key in ("result", "explain", "unspecified", "file", "lineno"):
             ev.setdefault(key, None)
         for key in ("cursor", "chain", "changes", "gone"):
             ev.setdefault(key, [])
@@ -232,6 +234,11 @@ READ_DOM = r"""(() => {
     now: {who: t("#now .who"), call: t("#now .call"), result: t("#now .result"),
           where: t("#now .where")},
     explain: t("#explain"),
+    unspecified: t("#unspecified"),
+    unspecified_shown: getComputedStyle(q("#unspecified")).display !== "none",
+    marked_events: all("#events li.unspecified")
+      .filter((e) => getComputedStyle(q(".seq", e), "::before").content === '"\u2021"')
+      .map((e) => Number(e.dataset.seq)),
     cursor: all("#wrapper .cursor").map((e) => Number(e.dataset.i)),
     marked: all("#wrapper .wline").filter((e) => e.textContent.startsWith("=> "))
       .map((e) => Number(e.dataset.i)),
@@ -296,6 +303,9 @@ def check_dom(run, i, dom, url):
     eq("#now .call", dom["now"]["call"], ev["call"] or ev["kind"])
     eq("#now .who", dom["now"]["who"], ev["label"])
     eq("#explain", dom["explain"], text(ev["explain"]))
+    eq("#unspecified", dom["unspecified"], text(ev["unspecified"]))
+    eq("#unspecified shown", dom["unspecified_shown"], bool(ev["unspecified"]))
+    eq("#events marked \u2021", dom["marked_events"], [e["seq"] for e in events if e["unspecified"]])
     eq("#wrapper lines", dom["wrapper"], run["wrapper"])
     eq("#wrapper .cursor", dom["cursor"], sorted(set(ev["cursor"])))
     eq("the lines marked =>", dom["marked"], sorted(set(ev["cursor"])))
@@ -353,7 +363,8 @@ def check_run(run, where):
 def picks(run):
     """a few telling events: the most frames alive (first: the one loaded
     afresh), then the first and last, the first symmetric transfer in a
-    chain, the first frame gone, the first body line"""
+    chain, the first frame gone, the first body line, the first event an
+    unspecified order placed"""
     events, chosen = run["events"], [0, len(run["events"]) - 1]
     counts, live = [], {}
     for i, ev in enumerate(events):
@@ -364,7 +375,7 @@ def picks(run):
         counts.append(len(live))
     most = max(range(len(events)), key=lambda i: (counts[i], -i))
     for test in (lambda ev: any(e[2] == "transfer" for e in ev["chain"]),
-                 lambda ev: ev["gone"], lambda ev: ev["lineno"]):
+                 lambda ev: ev["gone"], lambda ev: ev["lineno"], lambda ev: ev["unspecified"]):
         chosen += [i for i, ev in enumerate(events) if test(ev)][:1]
     return [most] + sorted(set(chosen) - {most})
 
@@ -387,13 +398,13 @@ def case_offline(binary):
     check_export(binary, "03-task", template)
 
 
-def check_export(binary, name, template, lang="en"):
-    """BINARY --lang LANG --export html=OUT for a lesson: the page is the
-    template with the run's JSON in place of the placeholder and <html
-    lang> set to LANG, reaches for no URL, and its run follows the format;
-    gives the page's path and the run"""
-    out = os.path.join(KEEP or TMP, "%s.%s.html" % (name, lang))
-    p = subprocess.run([binary, "--lang", lang, "--export", "html=" + out,
+def check_export(binary, name, template, lang="en", order="g++"):
+    """BINARY --lang LANG --order ORDER --export html=OUT for a lesson: the
+    page is the template with the run's JSON in place of the placeholder
+    and <html lang> set to LANG, reaches for no URL, and its run follows the
+    format; gives the page's path and the run"""
+    out = os.path.join(KEEP or TMP, "%s.%s.%s.html" % (name, lang, order))
+    p = subprocess.run([binary, "--lang", lang, "--order", order, "--export", "html=" + out,
                         "scripts/lessons/%s.lua" % name],
                        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, "%s: exit %d\nstderr:\n%s" % (name, p.returncode, p.stderr)
@@ -672,6 +683,27 @@ def case_languages(binary):
             assert not same, "%s: the page's %s left in English: %r" % (lang, key, same)
 
 
+def case_unspecified(binary):
+    """[issue 24] lesson 10 exported with --order clang in English, Turkish
+    and Chinese: the event an unspecified order placed (the failed call's
+    ~return object, after operator delete as clang 14 does) is marked \u2021 in
+    the event list, and #unspecified shows what g++ 12 and clang 14 each do,
+    citing the rule ([dcl.fct.def.coroutine]/7, CWG2935); at the event
+    before it, #unspecified is empty and hidden"""
+    browser = browser_or_skip()
+    template = open(TEMPLATE, encoding="utf-8").read()
+    for lang in ("en", "tr", "zh"):
+        out, run, _ = check_export(binary, "10-co-return", template, lang, "clang")
+        marked = [(ev["seq"], ev["kind"]) for ev in run["events"] if ev["unspecified"]]
+        assert marked == [(67, "~return object")], (lang, marked)
+        note = run["events"][-1]["unspecified"]
+        assert "CWG2935" in note and note.count("clang 14") == 2, (lang, note)
+        browser.load("file://%s#event=67" % out)
+        check_dom(run, len(run["events"]) - 1, browser.js(READ_DOM), out)
+        browser.hop(66)
+        check_dom(run, len(run["events"]) - 2, browser.js(READ_DOM), out + "#event=66")
+
+
 def main():
     binary, case = os.path.abspath(sys.argv[1]), sys.argv[2]
     if case == "offline":
@@ -682,6 +714,8 @@ def main():
         case_values(binary)
     elif case == "languages":
         case_languages(binary)
+    elif case == "unspecified":
+        case_unspecified(binary)
     elif case == "lessons":
         case_lessons(binary, lesson_names())
     elif case.startswith("lesson:"):
