@@ -1,0 +1,478 @@
+"""trace_test.py — corolab/trace.hpp on real C++20 programs, built by g++
+and by clang++ (-std=c++20 -Wall -Wextra -Werror). One case a run:
+
+  mirror PROGRAM   a program of tests/cpp (its mirror: the .lua beside it)
+                   or a lesson (its --[==[c++ block; the lesson is the
+                   mirror), traced as mirrors.txt says: it prints what it
+                   prints untraced, its build says what the untraced build
+                   says (nothing, for a clean program), its record is
+                   well-formed, and the record's events are the mirror's
+                   (corolab --export record), on the events both can see
+  golden NAME      programs/NAME.cpp, which the header has never seen: its
+                   record is golden/NAME.COMPILER.txt, exactly (frame sizes
+                   and the compiler's version masked)
+  refused NAME     refused/NAME.cpp must not compile, and the compiler must
+                   say every "// expect: " phrase of the file
+  truncated NAME   programs/NAME.cpp's record, cut at every place: each cut
+                   is reported truncated, and what it keeps reads as the
+                   whole record's first events; and a program that dies
+                   leaves whole lines and no footer
+
+Run: python3 trace_test.py CASE ARG --cxx COMPILER --corolab BINARY --work DIR
+(COROLAB_UPDATE_GOLDEN=1 rewrites a golden, refused under CI)."""
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+
+import records
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+FLAGS = ["-std=c++20", "-Wall", "-Wextra", "-I", os.path.join(ROOT, "core", "include")]
+KINDS, CAUSES = records.vocabulary(os.path.join(ROOT, "core", "include", "corolab.h"))
+VERSION = open(os.path.join(ROOT, "core", "include", "corolab", "trace.hpp")).read()
+VERSION = re.search(r'#define COROLAB_TRACE_VERSION "([^"]*)"', VERSION).group(1)
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def compiler_name(cxx):
+    return "clang" if "clang" in os.path.basename(cxx) else "gxx"
+
+
+# ------------------------------------------------------------- building --
+
+def build(cxx, source, work, name, traced, includes=(), werror=True):
+    """compiles source as work/name/prog.cpp (the same path traced or not,
+    so that diagnostics compare); returns (binary, diagnostics)"""
+    d = os.path.join(work, name)
+    os.makedirs(d, exist_ok=True)
+    src = os.path.join(d, "prog.cpp")
+    with open(src, "w") as f:
+        f.write(source)
+    binary = os.path.join(work, name + ".bin")
+    cmd = [cxx] + FLAGS + (["-Werror"] if werror else []) + [a for i in includes for a in ("-I", i)]
+    if traced:
+        cmd += ["-include", "corolab/trace.hpp"]
+    p = subprocess.run(cmd + [src, "-o", binary], capture_output=True, text=True)
+    diagnostics = p.stderr.replace(d, "DIR")
+    return (binary if p.returncode == 0 else None), diagnostics
+
+
+def run(binary, record=None):
+    env = dict(os.environ)
+    env.pop("COROLAB_TRACE_FILE", None)
+    if record:
+        env["COROLAB_TRACE_FILE"] = record
+    p = subprocess.run([binary], capture_output=True, text=True, env=env, timeout=60)
+    return p.returncode, p.stdout
+
+
+def lesson_source(path):
+    """the lesson's --[==[c++ block"""
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r"^--\[==\[c\+\+\n(.*?)^\]==\]$", text, re.S | re.M)
+    check(m, "%s has no --[==[c++ block" % path)
+    return m.group(1)
+
+
+def with_traces(source, types):
+    # (types may be none: the program names corolab::traced itself)
+    """COROLAB_TRACE(TYPE) at the end of the line that closes each type's
+    definition (the lines stay where they are, so diagnostics compare):
+    T, or X<ARGS> after `template <> struct X<ARGS>` if there is one,
+    else after `template <...> struct X`"""
+    lines = source.split("\n")
+    for t in types:
+        name = t.split("<")[0]
+        heads = [r"^template <> (struct|class) %s\s*{" % re.escape(t),
+                 r"^(template <[^>]*> )?(struct|class) %s\b[^;]*$" % re.escape(name)]
+        at = next((i for h in heads for i, l in enumerate(lines) if re.match(h, l)), None)
+        check(at is not None, "no definition of %s to trace" % t)
+        end = next((i for i in range(at, len(lines)) if lines[i].startswith("};")), None)
+        check(end is not None, "the definition of %s does not end with '};'" % t)
+        lines[end] += " COROLAB_TRACE(%s)" % t
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------- the manifest --
+
+RULES = ("skip", "edit", "unseen", "extra", "unordered", "loose")
+
+
+def manifest():
+    """mirrors.txt: program -> {types, skip: {compiler: reason}, edits, rules}"""
+    programs, current = {}, None
+    for n, line in enumerate(open(os.path.join(HERE, "mirrors.txt")), start=1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            program, types = line.split(":", 1)
+            current = programs[program] = {"types": types.split(), "skip": {}, "edits": [],
+                                           "rules": []}
+            continue
+        m = re.match(r"\s+edit `(.+)` => `(.*)`: (.+)$", line)
+        if m and current:
+            current["edits"].append(m.groups()[:2])
+            continue
+        m = re.match(r"\s+(\w+) (\S+)(?: (.*?))?: (.+)$", line)
+        check(m and current and m.group(1) in RULES,
+              "mirrors.txt:%d: not `RULE COMPILERS [EVENTS]: REASON` (RULE one of %s): %s"
+              % (n, ", ".join(RULES), line))
+        what, compilers, subject, reason = m.groups()
+        for c in compilers.split(","):
+            check(c in ("gxx", "clang"), "mirrors.txt:%d: compiler %r is not gxx or clang" % (n, c))
+        if what == "skip":
+            for c in compilers.split(","):
+                current["skip"][c] = reason
+        else:
+            check(subject, "mirrors.txt:%d: %s names no events" % (n, what))
+            current["rules"].append({"what": what, "compilers": compilers.split(","),
+                                     "subject": subject, "reason": reason, "line": n})
+    return programs
+
+
+# ----------------------------------------------------------- comparing --
+
+def mirror_events(corolab, script, cwd, work):
+    path = os.path.join(work, "mirror.json")
+    p = subprocess.run([corolab, "--export", "record=" + path, script], cwd=cwd,
+                       capture_output=True, text=True, timeout=120)
+    check(p.returncode == 0, "the mirror %s failed (%d):\n%s" % (script, p.returncode, p.stderr))
+    events = []
+    for line in open(path, encoding="utf-8").read().split("\n")[1:]:
+        line = line.rstrip(",")
+        if line.startswith("{"):
+            events.append(json.loads(line))
+    return events
+
+
+# what the header can record, observed or inferred: the mirror's other
+# events (~locals, ~return object, convert return object, misuse) it
+# cannot see
+SEEN = {"operator new", "get_return_object_on_allocation_failure", "parameter copies",
+        "promise_type", "get_return_object", "initial_suspend", "await_transform",
+        "operator co_await", "await_ready", "suspend", "await_suspend", "resume",
+        "symmetric transfer", "await_resume", "~awaiter", "yield_value", "return_value",
+        "return_void", "throw", "unhandled_exception", "final_suspend", "destroy",
+        "~promise_type", "~parameters", "operator delete", "return to caller"}
+VALUE = re.compile(r'-?\d+(\.\d+)?(e[-+]?\d+)?|".*"|true|false|handle #\d+|noop_coroutine\(\)')
+
+
+def values(text):
+    """a list of arguments, split at its top-level commas"""
+    if text in (None, "", "nil"):
+        return []
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, c in enumerate(text):
+        if c == '"' and (i == 0 or text[i - 1] != "\\"):
+            quoted = not quoted
+        elif not quoted and c in "{[(":
+            depth += 1
+        elif not quoted and c in "}])":
+            depth -= 1
+        elif not quoted and depth == 0 and text.startswith(", ", i):
+            parts.append(text[start:i])
+            start = i + 2
+    return parts + [text[start:]]
+
+
+def same_values(traced, mirrored):
+    """values agree where C++ shows a value (a number, a string, a bool, a
+    handle): an object shows its type in C++ and its fields in Lua"""
+    a, b = values(traced), values(mirrored)
+    if traced is None or mirrored is None:
+        return True                       # one side does not know it
+    return len(a) == len(b) and all(x == y for x, y in zip(a, b) if VALUE.fullmatch(x))
+
+
+def shown(e):
+    """an event as the comparison sees it"""
+    bits = ["%s #%d" % (e["kind"], e["frame"])]
+    if e["other"]:
+        bits.append("other #%d" % e["other"])
+    bits.append("depth %d index %d" % (e["depth"], e["index"]))
+    if e.get("cause"):
+        bits.append("cause " + e["cause"])
+    for field in ("args", "result"):
+        if e.get(field) not in (None, "nil"):
+            bits.append("%s %s" % (field, e[field]))
+    return ", ".join(bits)
+
+
+def same(t, m, loose=False):
+    for field in ("kind", "frame", "other", "depth"):
+        if t[field] != m[field]:
+            return False
+    if loose:
+        return True
+    if t["index"] != m["index"] or t.get("cause") != m.get("cause"):
+        return False
+    if t["kind"] in ("await_ready", "await_resume"):
+        if not same_values(t.get("result"), None if m.get("result") == "nil" else m.get("result")):
+            return False
+    return same_values(t.get("args"), m.get("args"))
+
+
+def mark_owners(events):
+    """each event's "owner": the frame it is about (a return to the caller:
+    the one returning; operator new: the frame whose parameters follow)"""
+    for e, after in zip(events, events[1:] + [None]):
+        e["owner"] = e["other"] if e["kind"] == "return to caller" else e["frame"]
+        if e["kind"] == "operator new" and after and after["kind"] == "parameter copies":
+            e["owner"] = after["frame"]
+
+
+def applies(rule, e):
+    """rule's subject names event e: KIND[@FRAME[-LAST]][#INDEX][/CAUSE],
+    several joined by +, KIND * for any, _ for a space"""
+    for subject in rule["subject"].split("+"):
+        m = re.fullmatch(r"([\w~*]+)(?:@(\d+)(?:-(\d+))?)?(?:#(\d+))?(?:/(\w+))?", subject)
+        check(m, "mirrors.txt:%d: %r is not KIND[@FRAME[-LAST]][#INDEX][/CAUSE]"
+              % (rule["line"], subject))
+        kind, first, last, index, cause = m.groups()
+        frames = range(int(first), int(last or first) + 1) if first else None
+        if kind in ("*", e["kind"].replace(" ", "_")) and (frames is None or e["owner"] in frames) \
+                and index in (None, str(e["index"])) and cause in (None, e.get("cause")):
+            return True
+    return False
+
+
+def unplaced(e):
+    """an event as an unordered rule compares it: what same() compares, but
+    where it is (its depth and index)"""
+    bits = [e["kind"], "#%d" % e["frame"], "other #%d" % e["other"], "cause %s" % e.get("cause")]
+    results = [e.get("result")] if e["kind"] in ("await_ready", "await_resume") else []
+    bits += [v for v in values(e.get("args")) + results if v and VALUE.fullmatch(v)]
+    return ", ".join(bits)
+
+
+def compare(traced, mirrored, rules, compiler):
+    """the traced events against the mirror's, in order. The mirror closes
+    every Lua awaiter at its co_await's end; C++ destroys only temporaries
+    with a destructor: a ~awaiter of the mirror that the trace lacks is
+    passed over. A rule of mirrors.txt sets events aside (unseen: the
+    mirror's, which the trace lacks; extra: the trace's, which the mirror
+    lacks; unordered: both have them, in other orders, compared as sets,
+    without their depths and indexes; loose: compared on kind, frame,
+    other and depth only); a rule that sets nothing aside is an error"""
+    mirrored = [e for e in mirrored if e["kind"] in SEEN]
+    mark_owners(traced)
+    mark_owners(mirrored)
+    used, loose = set(), set()
+    for rule in rules:
+        if compiler not in rule["compilers"]:
+            continue
+        picked_t = [e for e in traced if applies(rule, e)]
+        picked_m = [e for e in mirrored if applies(rule, e)]
+        where = "mirrors.txt:%d: `%s %s`" % (rule["line"], rule["what"], rule["subject"])
+        check(picked_m or picked_t, "%s names no event: an exception that is not needed" % where)
+        if rule["what"] == "loose":
+            loose.update(id(e) for e in picked_t + picked_m)
+            continue
+        if rule["what"] == "unseen":
+            check(picked_m and not picked_t, "%s: the trace has %s" % (where, shown(picked_t[0]))
+                  if picked_t else "%s: the mirror has none" % where)
+        elif rule["what"] == "extra":
+            check(picked_t and not picked_m, "%s: the mirror has %s" % (where, shown(picked_m[0]))
+                  if picked_m else "%s: the trace has none" % where)
+        else:                             # as sets; the mirror's spare ~awaiters aside
+            a = collections.Counter(unplaced(e) for e in picked_t)
+            b = collections.Counter(unplaced(e) for e in picked_m)
+            spare = b - a
+            check(not (a - b) and all(k.startswith("~awaiter") for k in spare),
+                  "%s: the trace's and the mirror's differ even as sets:\n  trace only:  %s\n"
+                  "  mirror only: %s" % (where, "\n               ".join(sorted(a - b)),
+                                         "\n               ".join(sorted(spare))))
+        used.update(id(e) for e in picked_t + picked_m)
+    t = [e for e in traced if id(e) not in used]
+    m = [e for e in mirrored if id(e) not in used]
+    i = j = 0
+    while i < len(t) or j < len(m):
+        if i < len(t) and j < len(m) and same(t[i], m[j], id(t[i]) in loose or id(m[j]) in loose):
+            i, j = i + 1, j + 1
+        elif j < len(m) and m[j]["kind"] == "~awaiter" and \
+                not (i < len(t) and t[i]["kind"] == "~awaiter"):
+            j += 1
+        else:
+            context = "".join("    = %s\n" % shown(e) for e in t[max(0, i - 4):i])
+            raise Failure("the trace and the mirror part at trace event %s, mirror event %s:\n%s"
+                          "  trace:  %s\n  mirror: %s"
+                          % (t[i]["seq"] if i < len(t) else "(end)",
+                             m[j]["seq"] if j < len(m) else "(end)", context,
+                             shown(t[i]) if i < len(t) else "(no more events)",
+                             shown(m[j]) if j < len(m) else "(no more events)"))
+
+
+def read_record(path):
+    r = records.read(path, KINDS, CAUSES, VERSION)
+    check(not r.problems, "%s is not a well-formed record:\n  %s" % (path, "\n  ".join(r.problems)))
+    return r
+
+
+# -------------------------------------------------------------- the cases --
+
+def traced_run(cxx, source, types, work, includes=(), edits=()):
+    """builds source untraced and traced (edited so), runs both; returns
+    the record"""
+    clean = True
+    plain, said = build(cxx, source, work, "plain", False, includes)
+    if plain is None:                     # not clean: then its warnings are compared
+        clean = False
+        plain, said = build(cxx, source, work, "plain", False, includes, werror=False)
+        check(plain is not None, "the program does not compile untraced:\n" + said)
+    traced_source = with_traces(source, types)
+    for old, new in edits:
+        check(traced_source.count(old) == 1, "mirrors.txt: `%s` is not once in the program" % old)
+        traced_source = traced_source.replace(old, new)
+    traced, said_traced = build(cxx, traced_source, work, "traced", True, includes, werror=clean)
+    check(traced is not None, "the program compiles untraced but not traced:\n" + said_traced)
+    check(said_traced == said, "tracing changes what the compiler says:\nuntraced:\n%s\ntraced:\n%s"
+          % (said or "(nothing)\n", said_traced))
+    record = os.path.join(work, "record.json")
+    expected, got = run(plain), run(traced, record)
+    check(got == expected, "tracing changes what the program does: untraced it ends with %d "
+          "and prints\n%s\ntraced it ends with %d and prints\n%s"
+          % (expected[0], expected[1], got[0], got[1]))
+    return read_record(record)
+
+
+def case_mirror(program, opts):
+    entry = manifest().get(program)
+    check(entry, "%s is not in mirrors.txt" % program)
+    compiler = compiler_name(opts.cxx)
+    if compiler in entry["skip"]:
+        print("skipped for %s: %s" % (compiler, entry["skip"][compiler]))
+        return
+    path = os.path.join(ROOT, program)
+    if program.endswith(".lua"):
+        source, script, cwd = lesson_source(path), path, ROOT
+    else:
+        source = open(path).read()
+        script, cwd = os.path.basename(path)[:-4] + ".lua", os.path.dirname(path)
+    record = traced_run(opts.cxx, source, entry["types"], opts.work, [os.path.dirname(path)],
+                        entry["edits"])
+    mirrored = mirror_events(opts.corolab, script, cwd, opts.work)
+    compare(record.events, mirrored, entry["rules"], compiler)
+    for rule in entry["rules"]:
+        if compiler in rule["compilers"]:
+            print("exception (mirrors.txt:%d): %s %s: %s"
+                  % (rule["line"], rule["what"], rule["subject"], rule["reason"]))
+    print("%d events, the mirror's on the events both see" % len(record.events))
+
+
+def golden_text(record):
+    """the record as one event a line, frame sizes and the compiler masked"""
+    head = dict(record.head, compiler="<compiler>")
+    lines = [json.dumps(head, sort_keys=True, ensure_ascii=False)]
+    for e in record.events:
+        e = dict(e)
+        if e["kind"] in ("operator new", "operator delete"):
+            e["detail"] = re.sub(r"^\d+ bytes", "<n> bytes", e["detail"])
+        lines.append(json.dumps(e, sort_keys=True, ensure_ascii=False))
+    lines.append(json.dumps(record.footer, sort_keys=True, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+def case_golden(name, opts):
+    source = open(os.path.join(HERE, "programs", name + ".cpp")).read()
+    record = traced_run(opts.cxx, source, [], opts.work)
+    golden = os.path.join(HERE, "golden", "%s.%s.txt" % (name, compiler_name(opts.cxx)))
+    text = golden_text(record)
+    if os.environ.get("COROLAB_UPDATE_GOLDEN"):
+        check(os.environ.get("CI", "").lower() in ("", "0", "false"),
+              "COROLAB_UPDATE_GOLDEN is set under CI=%s: refusing to rewrite %s"
+              % (os.environ.get("CI"), golden))
+        with open(golden, "w") as f:
+            f.write(text)
+        print("rewrote", golden)
+        return
+    want = open(golden).read()
+    if text != want:
+        import difflib
+        diff = "".join(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
+                                            golden, "this run"))
+        raise Failure("the record differs from its golden:\n" + diff)
+    print("%d events, as the golden" % len(record.events))
+
+
+def case_refused(name, opts):
+    path = os.path.join(HERE, "refused", name + ".cpp")
+    source = open(path).read()
+    phrases = re.findall(r"^// expect: (.*)$", source, re.M)
+    check(phrases, "%s has no // expect: line" % path)
+    binary, said = build(opts.cxx, source, opts.work, "refused", False)
+    check(binary is None, "%s compiled; it must be refused" % path)
+    for phrase in phrases:
+        check(phrase in said, "the compiler did not say %r:\n%s" % (phrase, said))
+    first = re.search(r"error[^\n]*", said).group(0)
+    check(phrases[0] in first, "the first error is not the header's:\n%s" % first)
+    print("refused, saying: %s" % phrases[0])
+
+
+def case_truncated(name, opts):
+    source = open(os.path.join(HERE, "programs", name + ".cpp")).read()
+    whole = traced_run(opts.cxx, source, [], opts.work)
+    path = os.path.join(opts.work, "record.json")
+    data = open(path, "rb").read()
+    cut = os.path.join(opts.work, "cut.json")
+    cuts = 0
+    for n in range(len(data)):        # every byte: the record cut right before it
+        with open(cut, "wb") as f:
+            f.write(data[:n])
+        r = records.read(cut, KINDS, CAUSES, VERSION)
+        check(r.truncated, "the record cut to %d of %d bytes is not reported truncated" % (n, len(data)))
+        check(r.events == whole.events[:len(r.events)],
+              "the record cut to %d bytes reads other events than the whole one's" % n)
+        whole_lines = data[:n].count(b"\n")
+        check(len(r.events) >= min(whole_lines - 1, len(whole.events)),
+              "the record cut to %d bytes loses whole events: %d read of %d whole lines"
+              % (n, len(r.events), whole_lines - 1))
+        cuts += 1
+    # a program that crashes at its end: whole lines, every event, no footer
+    dying = source.replace("int main() {", "int main() {\n  std::atexit([] { std::abort(); });", 1)
+    check(dying != source, "programs/%s.cpp has no `int main() {` to make it die in" % name)
+    binary, said = build(opts.cxx, "#include <cstdlib>\n" + dying, opts.work, "dying", True)
+    check(binary, "the dying program does not build:\n" + said)
+    status, _ = run(binary, path)
+    check(status == -6, "the dying program ended with %d, not SIGABRT" % status)
+    r = records.read(path, KINDS, CAUSES, VERSION)
+    check(r.truncated and r.problems == ["truncated: no footer after event %d" % len(r.events)],
+          "a program that dies leaves %s" % r.problems)
+    check(r.events == whole.events,
+          "the program that died before its footer recorded other events than the whole run")
+    print("%d cuts reported truncated; a program that dies leaves %d whole events and no footer"
+          % (cuts, len(r.events)))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("case", choices=["mirror", "golden", "refused", "truncated"])
+    parser.add_argument("arg")
+    parser.add_argument("--cxx", required=True)
+    parser.add_argument("--corolab")
+    parser.add_argument("--work", required=True)
+    opts = parser.parse_args()
+    opts.corolab = opts.corolab and os.path.abspath(opts.corolab)
+    os.makedirs(opts.work, exist_ok=True)
+    try:
+        globals()["case_" + opts.case](opts.arg, opts)
+    except Failure as failure:
+        print("FAIL (%s, %s %s): %s" % (os.path.basename(opts.cxx), opts.case, opts.arg, failure))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
