@@ -13,10 +13,14 @@ and by clang++ (-std=c++20 -Wall -Wextra -Werror). One case a run:
                    and the compiler's version masked)
   refused NAME     refused/NAME.cpp must not compile, and the compiler must
                    say every "// expect: " phrase of the file
-  truncated NAME   programs/NAME.cpp's record, cut at every place: each cut
-                   is reported truncated, and what it keeps reads as the
-                   whole record's first events; and a program that dies
-                   leaves whole lines and no footer
+  truncated NAME   programs/NAME.cpp's record, cut at and around every line's
+                   end: each cut is reported truncated, and what it keeps
+                   reads as the whole record's first events; and a program
+                   that dies leaves whole lines and no footer
+  installed BUILD  BUILD installed into a temporary prefix: a CMake project
+                   that finds the package and links corolab::trace builds
+                   programs/task.cpp, whose record is its golden's
+  version VERSION  the record's version is "corolab VERSION", project()'s
 
 Run: python3 trace_test.py CASE ARG --cxx COMPILER --corolab BINARY --work DIR
 (COROLAB_UPDATE_GOLDEN=1 rewrites a golden, refused under CI)."""
@@ -53,21 +57,20 @@ def compiler_name(cxx):
 
 # ------------------------------------------------------------- building --
 
-def build(cxx, source, work, name, traced, includes=(), werror=True):
-    """compiles source as work/name/prog.cpp (the same path traced or not,
-    so that diagnostics compare); returns (binary, diagnostics)"""
+def build(cxx, source, work, name, traced, includes=(), werror=True, filename="prog.cpp"):
+    """compiles source as filename in work/name, from there (the same name
+    traced or not, so that diagnostics compare, and the record's places
+    read filename:line); returns (binary, diagnostics)"""
     d = os.path.join(work, name)
     os.makedirs(d, exist_ok=True)
-    src = os.path.join(d, "prog.cpp")
-    with open(src, "w") as f:
+    with open(os.path.join(d, filename), "w") as f:
         f.write(source)
     binary = os.path.join(work, name + ".bin")
     cmd = [cxx] + FLAGS + (["-Werror"] if werror else []) + [a for i in includes for a in ("-I", i)]
-    if traced:
+    if traced and "#include <corolab/trace.hpp>" not in source:
         cmd += ["-include", "corolab/trace.hpp"]
-    p = subprocess.run(cmd + [src, "-o", binary], capture_output=True, text=True)
-    diagnostics = p.stderr.replace(d, "DIR")
-    return (binary if p.returncode == 0 else None), diagnostics
+    p = subprocess.run(cmd + [filename, "-o", binary], cwd=d, capture_output=True, text=True)
+    return (binary if p.returncode == 0 else None), p.stderr
 
 
 def run(binary, record=None):
@@ -324,20 +327,16 @@ def read_record(path):
 
 # -------------------------------------------------------------- the cases --
 
-def traced_run(cxx, source, types, work, includes=(), edits=()):
-    """builds source untraced and traced (edited so), runs both; returns
+def traced_run(cxx, source, traced_source, work, includes=(), filename="prog.cpp"):
+    """builds source untraced and traced_source traced, runs both; returns
     the record"""
     clean = True
-    plain, said = build(cxx, source, work, "plain", False, includes)
+    plain, said = build(cxx, source, work, "plain", False, includes, filename=filename)
     if plain is None:                     # not clean: then its warnings are compared
         clean = False
-        plain, said = build(cxx, source, work, "plain", False, includes, werror=False)
+        plain, said = build(cxx, source, work, "plain", False, includes, False, filename)
         check(plain is not None, "the program does not compile untraced:\n" + said)
-    traced_source = with_traces(source, types)
-    for old, new in edits:
-        check(traced_source.count(old) == 1, "mirrors.txt: `%s` is not once in the program" % old)
-        traced_source = traced_source.replace(old, new)
-    traced, said_traced = build(cxx, traced_source, work, "traced", True, includes, werror=clean)
+    traced, said_traced = build(cxx, traced_source, work, "traced", True, includes, clean, filename)
     check(traced is not None, "the program compiles untraced but not traced:\n" + said_traced)
     check(said_traced == said, "tracing changes what the compiler says:\nuntraced:\n%s\ntraced:\n%s"
           % (said or "(nothing)\n", said_traced))
@@ -362,8 +361,11 @@ def case_mirror(program, opts):
     else:
         source = open(path).read()
         script, cwd = os.path.basename(path)[:-4] + ".lua", os.path.dirname(path)
-    record = traced_run(opts.cxx, source, entry["types"], opts.work, [os.path.dirname(path)],
-                        entry["edits"])
+    traced = with_traces(source, entry["types"])
+    for old, new in entry["edits"]:
+        check(traced.count(old) == 1, "mirrors.txt: `%s` is not once in %s" % (old, program))
+        traced = traced.replace(old, new)
+    record = traced_run(opts.cxx, source, traced, opts.work, [os.path.dirname(path)])
     mirrored = mirror_events(opts.corolab, script, cwd, opts.work)
     compare(record.events, mirrored, entry["rules"], compiler)
     for rule in entry["rules"]:
@@ -371,6 +373,20 @@ def case_mirror(program, opts):
             print("exception (mirrors.txt:%d): %s %s: %s"
                   % (rule["line"], rule["what"], rule["subject"], rule["reason"]))
     print("%d events, the mirror's on the events both see" % len(record.events))
+
+
+def untraced(source):
+    """a program written to be traced, without its tracing: the header's
+    #include and the COROLAB_TRACE lines blanked (the lines stay where
+    they are)"""
+    source = re.sub(r"^#include <corolab/trace\.hpp>$", "", source, flags=re.M)
+    return re.sub(r"^COROLAB_TRACE\(.*\)$", "", source, flags=re.M)
+
+
+def program(name):
+    path = os.path.join(HERE, "programs", name + ".cpp")
+    check(os.path.exists(path), "no programs/%s.cpp" % name)
+    return open(path).read()
 
 
 def golden_text(record):
@@ -387,8 +403,8 @@ def golden_text(record):
 
 
 def case_golden(name, opts):
-    source = open(os.path.join(HERE, "programs", name + ".cpp")).read()
-    record = traced_run(opts.cxx, source, [], opts.work)
+    source = program(name)
+    record = traced_run(opts.cxx, untraced(source), source, opts.work, filename=name + ".cpp")
     golden = os.path.join(HERE, "golden", "%s.%s.txt" % (name, compiler_name(opts.cxx)))
     text = golden_text(record)
     if os.environ.get("COROLAB_UPDATE_GOLDEN"):
@@ -423,13 +439,16 @@ def case_refused(name, opts):
 
 
 def case_truncated(name, opts):
-    source = open(os.path.join(HERE, "programs", name + ".cpp")).read()
-    whole = traced_run(opts.cxx, source, [], opts.work)
+    source = program(name)
+    whole = traced_run(opts.cxx, untraced(source), source, opts.work, filename=name + ".cpp")
     path = os.path.join(opts.work, "record.json")
     data = open(path, "rb").read()
     cut = os.path.join(opts.work, "cut.json")
     cuts = 0
-    for n in range(len(data)):        # every byte: the record cut right before it
+    ends = [i + 1 for i, b in enumerate(data) if b == ord("\n")]
+    places = sorted({p for e in [0] + ends for p in (e, e + 1, e + 7)} |    # at, just after, in each line
+                    {e - d for e in ends for d in (1, 2)} - {len(data)})        # just before its end
+    for n in (p for p in places if 0 <= p < len(data)):
         with open(cut, "wb") as f:
             f.write(data[:n])
         r = records.read(cut, KINDS, CAUSES, VERSION)
@@ -442,9 +461,9 @@ def case_truncated(name, opts):
               % (n, len(r.events), whole_lines - 1))
         cuts += 1
     # a program that crashes at its end: whole lines, every event, no footer
-    dying = source.replace("int main() {", "int main() {\n  std::atexit([] { std::abort(); });", 1)
+    dying = source.replace("int main() {", "int main() { std::atexit([] { std::abort(); });", 1)
     check(dying != source, "programs/%s.cpp has no `int main() {` to make it die in" % name)
-    binary, said = build(opts.cxx, "#include <cstdlib>\n" + dying, opts.work, "dying", True)
+    binary, said = build(opts.cxx, dying, opts.work, "dying", False, filename=name + ".cpp")
     check(binary, "the dying program does not build:\n" + said)
     status, _ = run(binary, path)
     check(status == -6, "the dying program ended with %d, not SIGABRT" % status)
@@ -453,19 +472,53 @@ def case_truncated(name, opts):
           "a program that dies leaves %s" % r.problems)
     check(r.events == whole.events,
           "the program that died before its footer recorded other events than the whole run")
-    print("%d cuts reported truncated; a program that dies leaves %d whole events and no footer"
-          % (cuts, len(r.events)))
+    print("%d cuts (at, in and around each line's end) reported truncated; a program that "
+          "dies leaves %d whole events and no footer" % (cuts, len(r.events)))
+
+
+def case_installed(build_dir, opts):
+    prefix = os.path.join(opts.work, "prefix")
+    consumer = os.path.join(opts.work, "consumer")
+    source = os.path.join(HERE, "programs", "task.cpp")
+    for cmd in (["cmake", "--install", build_dir, "--prefix", prefix],
+                ["cmake", "-S", os.path.join(HERE, "consumer"), "-B", consumer,
+                 "-DCMAKE_PREFIX_PATH=" + prefix, "-DCMAKE_CXX_COMPILER=" + opts.cxx,
+                 "-DPROGRAM=" + source],
+                ["cmake", "--build", consumer]):
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        check(p.returncode == 0, "%s failed:\n%s%s" % (" ".join(cmd), p.stdout, p.stderr))
+    check(os.path.exists(os.path.join(prefix, "include", "corolab", "trace.hpp")),
+          "the header is not installed as include/corolab/trace.hpp")
+    path = os.path.join(opts.work, "record.json")
+    status, _ = run(os.path.join(consumer, "traced"), path)
+    check(status == 0, "the consumer's program ended with %d" % status)
+    text = golden_text(read_record(path)).replace(os.path.dirname(source) + "/", "")
+    golden = os.path.join(HERE, "golden", "task.%s.txt" % compiler_name(opts.cxx))
+    check(text == open(golden).read(), "the installed header's record is not %s" % golden)
+    print("installed: find_package(corolab) and corolab::trace build programs/task.cpp, "
+          "whose record is its golden's")
+
+
+def case_version(version, opts):
+    check(VERSION == "corolab " + version, "trace.hpp writes version %r, the project is %s: "
+          "update COROLAB_TRACE_VERSION" % (VERSION, version))
+    print("version: %s" % VERSION)
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=["mirror", "golden", "refused", "truncated"])
+    parser.add_argument("case", choices=["mirror", "golden", "refused", "truncated", "installed",
+                                         "version"])
     parser.add_argument("arg")
-    parser.add_argument("--cxx", required=True)
+    parser.add_argument("--cxx", default="c++")
+    parser.add_argument("--sanitize", action="store_true",
+                        help="build the programs with AddressSanitizer and UBSan")
     parser.add_argument("--corolab")
     parser.add_argument("--work", required=True)
     opts = parser.parse_args()
     opts.corolab = opts.corolab and os.path.abspath(opts.corolab)
+    if opts.sanitize:
+        FLAGS.extend(["-fsanitize=address,undefined", "-fno-sanitize-recover=all"])
     os.makedirs(opts.work, exist_ok=True)
     try:
         globals()["case_" + opts.case](opts.arg, opts)

@@ -7,7 +7,7 @@
 //
 // COROLAB_TRACE(R) specialises std::coroutine_traits<R, Args...> (every
 // argument list) so that the promise of a coroutine returning R is
-// corolab::traced<R::promise_type>: a class derived from the user's promise
+// corolab::traced<R::promise_type, Args...>: a class derived from the user's promise
 // type that forwards every member, records each call, and wraps every
 // awaitable its members return, so that await_ready, await_suspend and
 // await_resume are recorded with their results. The record goes to the file
@@ -41,7 +41,7 @@
 // from (final, a union) is refused there too, with a static_assert that
 // says why. P is at offset 0 by the Itanium C++ ABI that g++ and clang use.
 //
-// Frames are numbered #1, #2, ... in the order their promises are made.
+// Frames are numbered #1, #2, ... in the order they are allocated.
 // The resumer and the nesting depth assume one thread runs the coroutines.
 #ifndef COROLAB_TRACE_HPP
 #define COROLAB_TRACE_HPP
@@ -91,12 +91,17 @@ template <class T> constexpr std::string_view type_name() noexcept {
   return f.substr(from, to - from);
 }
 
-// the name without the standard library's inline namespaces, which g++
-// spells (std::__n4861::suspend_always is std::suspend_always)
+// the name as both compilers would agree to write it: without the
+// standard library's inline namespaces (g++'s std::__n4861::suspend_always
+// is std::suspend_always), with >> for > > and std::string for its
+// template
 template <class T> std::string name_of() {
   std::string s(type_name<std::remove_cvref_t<T>>());
   for (std::size_t at; (at = s.find("std::__")) != std::string::npos;)
     s.erase(at + 5, s.find("::", at + 5) + 2 - (at + 5));
+  for (std::size_t at; (at = s.find("> >")) != std::string::npos;) s.erase(at + 1, 1);
+  for (std::size_t at; (at = s.find("std::basic_string<char>")) != std::string::npos;)
+    s.replace(at, 23, "std::string");
   return s;
 }
 
@@ -129,7 +134,7 @@ inline std::string number(long double v) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.14Lg", v);
   std::string s = buf;
-  if (s.find_first_of(".eninf") == std::string::npos) s += ".0";
+  if (s.find_first_of(".en") == std::string::npos) s += ".0";   // not 1e+20, inf, nan
   return s;
 }
 
@@ -367,8 +372,9 @@ class recorder {
     write(call);
   }
 
-  // what await_suspend returned, and what C++ does with it
-  enum class returned { nothing, yes, no, noop, threw };
+  // what await_suspend returned (or that it threw), and what C++ does
+  // with it: the first three go back to the caller
+  enum class returned { nothing, yes, noop, no, threw };
 
   void suspended(unsigned id, returned how) {
     std::lock_guard<std::mutex> hold(lock_);
@@ -386,9 +392,9 @@ class recorder {
       if (f) f->suspended = false;
       return;
     }
-    static const char *const causes[] = {"returned_void", "returned_true", "", "returned_noop"};
+    static const char *const causes[] = {"returned_void", "returned_true", "returned_noop"};
     static const char *const words[] = {"await_suspend returned void", "await_suspend returned true",
-                                        "", "await_suspend returned noop_coroutine()"};
+                                        "await_suspend returned noop_coroutine()"};
     int k = static_cast<int>(how);
     record r{"return to caller", words[k], causes[k]};
     r.other = id;
@@ -489,7 +495,7 @@ class recorder {
            json(known_[i].first) + ",\"promise_type\":" + json(known_[i].second) + "}";
     s += "],\"alive\":[";
     std::vector<unsigned> alive;
-    for (auto &entry : frames_) alive.push_back(entry.first);
+    for (auto &live : frames_) alive.push_back(live.first);
     std::sort(alive.begin(), alive.end());
     for (std::size_t i = 0; i < alive.size(); i++) s += (i ? "," : "") + std::to_string(alive[i]);
     s += "],\"count\":" + std::to_string(seq_) + ",\"complete\":true}\n";
@@ -547,9 +553,12 @@ class recorder {
 #endif
   }
 
+  // the main source file of a translation unit that includes the header
+  // (clang names none when the header is given with -include)
   static std::string title() {
     std::string_view f = __BASE_FILE__;
-    return "corolab — " + std::string(f.substr(f.find_last_of('/') + 1));
+    f = f.substr(f.find_last_of('/') + 1);
+    return "corolab — " + std::string(f.empty() || f[0] == '<' ? "a traced program" : f);
   }
 
   frame *find(unsigned id) {
