@@ -909,9 +909,12 @@ template <class A> class awaiting {
 
 /* ----------------------------------------------------- promise layers -- */
 
+// whether the promise gets the coroutine's arguments: where P(args...) can
+// be written, as the compiler asks ([dcl.fct.def.coroutine]/5; g++ 12 also
+// counts an aggregate initialised in parentheses, clang 14 does not, and
+// std::constructible_from says what the compiler in use does)
 template <class P, class... A>
-concept promise_takes =
-    sizeof...(A) > 0 && !std::is_aggregate_v<P> && std::constructible_from<P, A &...>;
+concept promise_takes = sizeof...(A) > 0 && std::constructible_from<P, A &...>;
 
 // records the promise's construction before it starts ([dcl.fct.def.
 // coroutine]/5: the promise gets the parameter copies if it can), so that
@@ -933,16 +936,31 @@ template <class P> struct announcer {
   }
 };
 
+// the layers' root: P, made from the arguments as P(args...) (an
+// aggregate too), or default-initialised
+struct with_arguments {};
+
+// (the compiler makes an aggregate promise so without a word; g++ would
+// say that the members without an argument are left to their
+// initialisers)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+template <class P> struct made : P {
+  made() = default;
+  template <class... A> made(with_arguments, A &...a) : P(a...) {}
+};
+#pragma GCC diagnostic pop
+
 // return_value or return_void, whichever P has: the traced promise must
 // have the same one (both is ill-formed, [dcl.fct.def.coroutine]/6)
-template <class P> struct returns : P {
-  using P::P;
+template <class Base, class P> struct returns : Base {
+  using Base::Base;
 };
 
-template <class P>
+template <class Base, class P>
   requires has_return_value<P> && (!has_return_void<P>)
-struct returns<P> : P {
-  using P::P;
+struct returns<Base, P> : Base {
+  using Base::Base;
   template <class V>
   decltype(auto) return_value(V &&v, const char *file = __builtin_FILE(),
                               unsigned line = __builtin_LINE()) noexcept(noexcept(std::declval<P &>().return_value(std::forward<V>(v)))) {
@@ -957,10 +975,10 @@ struct returns<P> : P {
   }
 };
 
-template <class P>
+template <class Base, class P>
   requires has_return_void<P> && (!has_return_value<P>)
-struct returns<P> : P {
-  using P::P;
+struct returns<Base, P> : Base {
+  using Base::Base;
   decltype(auto) return_void(const char *file = __builtin_FILE(),
                              unsigned line = __builtin_LINE()) noexcept(noexcept(std::declval<P &>().return_void())) {
     guarded([&] {
@@ -989,7 +1007,7 @@ struct on_allocation_failure<Base, P> : Base {
   }
 };
 
-template <class P> using layers = on_allocation_failure<returns<P>, P>;
+template <class P> using layers = on_allocation_failure<returns<made<P>, P>, P>;
 
 // operator new and delete as the coroutine's would be without the
 // wrapper ([dcl.fct.def.coroutine]/9-12): P's own (with the coroutine's
@@ -1066,7 +1084,7 @@ class traced : trace_detail::announcer<P>, public trace_detail::layers<P> {
   // default-initialised otherwise, as C++ does ([dcl.fct.def.coroutine]/5)
   traced(Args &...a)
     requires trace_detail::promise_takes<P, Args...>
-      : trace_detail::announcer<P>(this, a...), base(a...) {}
+      : trace_detail::announcer<P>(this, a...), base(trace_detail::with_arguments{}, a...) {}
 
   traced(Args &...a)
     requires(!trace_detail::promise_takes<P, Args...>)

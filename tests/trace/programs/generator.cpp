@@ -2,7 +2,9 @@
 // in its body, co_await takes only a `lookup` (a key), which await_transform
 // turns into an awaiter ready at once with the value found (the other
 // overloads are deleted, as C++23's std::generator deletes them all). It
-// yields strings, doubles and points (a type with an operator<<).
+// yields strings, doubles and points (a type with an operator<<). Its
+// promise is an aggregate: C++ default-initialises it, never with the
+// coroutine's arguments ([dcl.fct.def.coroutine]/5 asks for a constructor).
 #include <corolab/trace.hpp>
 #include <coroutine>
 #include <cstdio>
@@ -70,6 +72,7 @@ int main() {
   generator<std::string> w = words();
   while (w.next()) std::printf("word: %s\n", w.value().c_str());
   generator<double> h = halves(4);
+  std::printf("before the first: %g\n", h.value());   // the promise is default-initialised
   while (h.next()) std::printf("half: %g\n", h.value());
   generator<Point> d = diagonal(2);
   while (d.next()) std::printf("point: %d %d\n", d.value().x, d.value().y);
