@@ -1,12 +1,13 @@
 -- corolab-0.1.0-1.rockspec — LuaRocks: `luarocks make` in a checkout builds
--- corolab with CMake and installs the module coro, coro.lib.generator,
--- coro.lib.task and the corolab explorer into the rocks tree
+-- corolab with CMake, against the Lua LuaRocks builds for (its headers and
+-- library), and installs the module coro, coro.lib.generator, coro.lib.task
+-- and the corolab explorer into the rocks tree. The source is the checkout
+-- itself (corolab has no published repository or release tag yet)
 rockspec_format = "3.0"
 package = "corolab"
 version = "0.1.0-1"
 source = {
-  url = "git+https://github.com/corolab/corolab.git",
-  tag = "v0.1.0",
+  url = ".",
 }
 description = {
   summary = "The C++20 coroutine machinery as a C runtime, scriptable from Lua",
@@ -30,5 +31,7 @@ build = {
     COROLAB_TESTS = "OFF",             -- kept out of the Lua module folders
     COROLAB_LUA_CMOD_DIR = "$(LIBDIR)",
     COROLAB_LUA_LMOD_DIR = "$(LUADIR)",
+    LUA_INCLUDE_DIR = "$(LUA_INCDIR)",  -- LuaRocks' Lua; its library is
+    CMAKE_PREFIX_PATH = "$(LUA_DIR)",   -- looked for under its prefix
   },
 }

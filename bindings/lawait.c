@@ -3,9 +3,11 @@
 ** and await_resume (an awaiter), or with a member operator_co_await or a
 ** metatable __co_await (an awaitable); suspend_always/suspend_never; and
 ** coro.temporary, C++'s prvalue. The operand of co_await(x) is a named
-** object, never destroyed by the co_await; a temporary, and every object
-** the protocol makes (await_transform's, operator co_await's, the promise
-** members' results), is closed at the co_await's end ([expr.await]/3).
+** object (an lvalue): the co_await destroys nothing, and says so by no
+** event. A temporary — a coro.temporary, and every object the protocol
+** makes (await_transform's, operator co_await's, the promise members'
+** results) — is closed at the co_await's end, or, inside coro.full, at the
+** end of the full-expression ([class.temporary]/4).
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,24 +15,35 @@
 
 #include "lcoro.h"
 
-/* a Lua awaitable's self: a registry ref, the members it has, and whether
-   it is a temporary of the co_await, whose __close runs at its end */
+/* a Lua awaitable's self: a registry ref, the members it has, whether it
+   is a temporary the co_await closes, and who made it (Made, for its name
+   when it has none) */
 #define MEMBERS 5
 #define CLOSES (1 << MEMBERS)
-#define BITS (MEMBERS + 1)
+#define MADE_SHIFT (MEMBERS + 1)
+#define BITS (MADE_SHIFT + 3)
 #define encode(ref, mask)  ((void *)(((intptr_t)(ref) + 2) << BITS | (mask)))
 #define ref_of(self)       ((int)(((intptr_t)(self) >> BITS) - 2))
 #define mask_of(self)      ((int)((intptr_t)(self) & ((1 << BITS) - 1)))
+#define made_of(self)      ((Made)((mask_of(self) >> MADE_SHIFT) & 7))
 
 const char CORO_TEMPORARY[] = "coro.temporary";
 
-typedef struct Temporary {     /* coro.temporary(v): v is its user value */
-  const char *kind;            /* CORO_TEMPORARY */
-  int awaited;                 /* a prvalue is awaited once */
-} Temporary;
-
 static const char *const names[MEMBERS] = {
   "operator_co_await", NULL, "await_ready", "await_suspend", "await_resume"
+};
+
+/* the words for an awaiter that has no name, by who made it (Made) */
+static const char *const unnamed[] = {
+  "co_await's operand", "initial_suspend's awaiter", "yield_value's awaiter",
+  "final_suspend's awaiter", "await_transform's result",
+  "operator co_await's result"
+};
+
+/* the cause of an awaiter's events, by who made it (Made) */
+static const cl_EventCause made_cause[] = {
+  CL_CAUSE_OPERAND, CL_CAUSE_INITIAL_SUSPEND, CL_CAUSE_YIELD_VALUE,
+  CL_CAUSE_FINAL_SUSPEND, CL_CAUSE_AWAIT_TRANSFORM, CL_CAUSE_OPERATOR_CO_AWAIT
 };
 
 /* ------------------------------------------------- what a value has -- */
@@ -53,18 +66,50 @@ static int members(lua_State *L, int i) {
 }
 
 static int islua(Ctx *c, const cl_AwaitableOps *ops) {
-  return ops >= c->lua_ops && ops < c->lua_ops + LUA_NUMTYPES;
+  return (ops >= c->lua_ops && ops < c->lua_ops + LUA_NUMTYPES) ||
+         (ops >= c->named_ops && ops < c->named_ops + LUA_NUMTYPES);
 }
 
-typedef struct Making { cl_Awaitable *a; int temporary; } Making;
+typedef struct Making {
+  cl_Awaitable *a;
+  Made made;                   /* who made it */
+  int temporary;               /* a temporary (else the named operand) */
+  int entry;                   /* a coro.temporary's place in its
+                                  full-expression, or 0 */
+  int *operand;                /* the named operand in no full-expression:
+                                  its body's slot for the ref, kept there
+                                  until the next co_await */
+} Making;
 
-/* protected: c, Making, the value (lookups may run __index) */
+/* protected: c, Making, the value[, its full-expression]: the awaitable.
+   A full-expression keeps its ref (and, a temporary, destroys it at its
+   end); else the co_await closes a temporary at its end (lua_ops), and
+   destroys nothing of a named operand (named_ops: no destructor, so no
+   ~awaiter event) */
 static int luaawaitable(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
   Making *m = (Making *)lua_touserdata(L, 2);
-  int mask = members(L, 3) | (m->temporary ? CLOSES : 0);
-  m->a->ops = &c->lua_ops[lua_type(L, 3)];
-  m->a->self = encode(luaL_ref(L, LUA_REGISTRYINDEX), mask);
+  int full = lua_gettop(L) >= 4, closes = m->temporary && !full;
+  int mask = members(L, 3) | (int)m->made << MADE_SHIFT | (closes ? CLOSES : 0);
+  lua_pushvalue(L, 3);
+  int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (full) {
+    coro_fullkeep(L, 4, ref);
+    if (m->temporary) coro_fulltake(c, L, 4, 3, m->entry, made_cause[m->made]);
+  } else if (!m->temporary) {
+    luaL_unref(L, LUA_REGISTRYINDEX, *m->operand);
+    *m->operand = ref;
+  }
+  m->a->ops = &(closes ? c->lua_ops : c->named_ops)[lua_type(L, 3)];
+  m->a->self = encode(ref, mask);
+  return 0;
+}
+
+/* protected: c, Making, a task, its full-expression: it takes the task */
+static int taskinfull(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  Making *m = (Making *)lua_touserdata(L, 2);
+  coro_fulltake(c, L, 4, 3, m->entry, made_cause[m->made]);
   return 0;
 }
 
@@ -76,36 +121,102 @@ static int standard(Ctx *c, const void *u, cl_Awaitable *a) {
   return u == c->always || u == c->never;
 }
 
-static cl_Error *toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
-                             int temporary) {
-  void *u = lua_touserdata(L, i);
-  Making m;
-  if (standard(c, u, a)) return NULL;
-  if (u != NULL && coro_istask(L, i)) return coro_taskawaitable(c, L, i, temporary, a);
-  m.a = a;
-  m.temporary = temporary;
-  return coro_protect(c, L, luaawaitable, &m, i, 1, "co_await a %s",
-                      luaL_typename(L, i));
+/* the awaitable of the value at i (no coro.temporary); full: the index of
+   the full-expression it belongs to, or 0. A temporary task is moved into
+   the co_await, unless a full-expression owns it */
+static cl_Error *toawaitable(Ctx *c, lua_State *L, int i, Making *m, int full) {
+  int n = full ? 2 : 1;
+  cl_Error *e = NULL;
+  i = lua_absindex(L, i);
+  if (standard(c, lua_touserdata(L, i), m->a)) return NULL;
+  if (!lua_checkstack(L, 2)) return coro_nomemory(c, "co_await a %s", luaL_typename(L, i));
+  lua_pushvalue(L, i);
+  if (full) lua_pushvalue(L, full);
+  if (coro_istask(L, i)) {
+    if (full && m->temporary)
+      e = coro_protect(c, L, taskinfull, m, -2, 2, "co_await a temporary task");
+    if (e == NULL) e = coro_taskawaitable(c, L, i, m->temporary && !full, m->a);
+  } else
+    e = coro_protect(c, L, luaawaitable, m, -n, n, "co_await a %s", luaL_typename(L, i));
+  lua_pop(L, n);
+  return e;
 }
 
-/* the value at i as an awaitable; a coro.temporary is unwrapped (and is a
-   temporary whatever temporary says) */
-cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
-                           int temporary) {
-  if (standard(c, lua_touserdata(L, i), a)) return NULL;     /* the usual */
-  Temporary *t = (Temporary *)coro_toudata(L, i, CORO_TEMPORARY, sizeof(Temporary));
+static Temporary *totemporary(lua_State *L, int i) {
+  return (Temporary *)coro_toudata(L, i, CORO_TEMPORARY, sizeof(Temporary));
+}
+
+/* a coro.temporary awaited: its value, the full-expression it was made in
+   (if any), once */
+static cl_Error *awaittemporary(Ctx *c, lua_State *L, int i, Temporary *t,
+                                Making *m) {
   cl_Error *e;
-  if (t == NULL) return toawaitable(c, L, i, a, temporary);
+  i = lua_absindex(L, i);
   if (t->awaited)
     return cl_error_new(c->R, CL_MISUSE, "co_await: this coro.temporary was "
                         "already awaited; a temporary (a prvalue) is awaited "
                         "once [expr.await]/3");
-  if (!lua_checkstack(L, 1)) return coro_nomemory(c, "co_await a temporary");
+  if (t->entry < 0)
+    return cl_error_new(c->R, CL_MISUSE, "co_await: this coro.temporary was "
+                        "destroyed at the end of the full-expression it was "
+                        "made in (coro.full); a temporary lives to the end of "
+                        "its full-expression only [class.temporary]/4");
+  if (!lua_checkstack(L, 2)) return coro_nomemory(c, "co_await a temporary");
   lua_getiuservalue(L, i, 1);
-  e = toawaitable(c, L, lua_gettop(L), a, 1);
-  lua_pop(L, 1);
+  if (t->entry > 0) lua_getiuservalue(L, i, 2);
+  m->temporary = 1;
+  m->entry = t->entry;
+  e = toawaitable(c, L, lua_gettop(L) - (t->entry > 0), m, t->entry > 0 ? lua_gettop(L) : 0);
+  lua_pop(L, t->entry > 0 ? 2 : 1);
   if (e == NULL) t->awaited = 1;
   return e;
+}
+
+/* the value at i, awaited in body b (m says how): a temporary of one of
+   its full-expressions if one made it (then awaited once), else as m says */
+static cl_Error *awaitvalue(Ctx *c, lua_State *L, int i, Body *b, Making *m) {
+  int entry = 0, full;
+  cl_Error *e;
+  i = lua_absindex(L, i);
+  full = b != NULL && coro_pushfull(c, L, b->T, i, &entry) ? lua_gettop(L) : 0;
+  if (entry > 0 && coro_fullawaited(L, full, entry)) {
+    lua_pop(L, 1);
+    return cl_error_new(c->R, CL_MISUSE, "co_await: this temporary (coro.temporary) "
+                        "was already awaited; a temporary (a prvalue) is awaited "
+                        "once [expr.await]/3");
+  }
+  if (entry > 0) {
+    m->temporary = 1;
+    m->entry = entry;
+  }
+  e = toawaitable(c, L, i, m, full);
+  if (full) lua_pop(L, 1);
+  return e;
+}
+
+cl_Error *coro_tooperand(Ctx *c, lua_State *L, int i, Body *b, cl_Awaitable *a) {
+  Making m;
+  Temporary *t;
+  if (standard(c, lua_touserdata(L, i), a)) return NULL;     /* the usual */
+  m.a = a;
+  m.made = MADE_OPERAND;
+  m.temporary = m.entry = 0;
+  m.operand = &b->operand;
+  if ((t = totemporary(L, i)) != NULL) return awaittemporary(c, L, i, t, &m);
+  return awaitvalue(c, L, i, b, &m);
+}
+
+cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, Made made, cl_Awaitable *a) {
+  Making m;
+  Temporary *t;
+  if (standard(c, lua_touserdata(L, i), a)) return NULL;
+  m.a = a;
+  m.made = made;
+  m.temporary = 1;
+  m.entry = 0;
+  m.operand = NULL;
+  if ((t = totemporary(L, i)) != NULL) return awaittemporary(c, L, i, t, &m);
+  return awaitvalue(c, L, i, c->nfulls > 0 ? coro_runningbody(c) : NULL, &m);
 }
 
 static int pushawaitable(lua_State *L) {   /* protected: c, cl_Awaitable */
@@ -185,10 +296,11 @@ static cl_Error *co_await_result(cl_Runtime *R, lua_State *L, void *self,
   if (e) return e;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
   if (lua_rawequal(L, -1, -2)) {               /* *this: nothing new made */
-    w->ops = ctx_of(R)->lua_ops + lua_type(L, -1);
+    Ctx *c = ctx_of(R);
+    w->ops = (mask_of(self) & CLOSES ? c->lua_ops : c->named_ops) + lua_type(L, -1);
     w->self = self;
   } else
-    e = coro_toawaitable(ctx_of(R), L, -2, w, 1);
+    e = coro_toawaitable(ctx_of(R), L, -2, MADE_CO_AWAIT, w);
   lua_pop(L, 2);
   return e;
 }
@@ -246,11 +358,15 @@ static cl_Error *await_suspend(cl_Runtime *R, void *self, cl_Frame *h,
   return e;
 }
 
-/* its value goes on top of the body (result is the body's thread) */
+/* its value goes on top of the body (result is the body's thread); in
+   coro.co_awaits with g++'s order, the body calls it later */
 static cl_Error *await_resume(cl_Runtime *R, void *self, void *result) {
   lua_State *L;
-  cl_Error *e = method(R, self, pmethod, "await_resume", &L);
-  if (e || (e = callmethod(R, L, 0, 1))) return e;
+  cl_Error *e;
+  if (coro_resumelater(ctx_of(R), &ctx_of(R)->named_ops[0], self)) return NULL;
+  if ((e = method(R, self, pmethod, "await_resume", &L)) ||
+      (e = callmethod(R, L, 0, 1)))
+    return e;
   coro_returned(ctx_of(R), L, "await_resume");
   if (result != NULL && !lua_checkstack((lua_State *)result, 1))
     e = coro_nomemory(ctx_of(R), "return the value of await_resume");
@@ -259,15 +375,15 @@ static cl_Error *await_resume(cl_Runtime *R, void *self, void *result) {
   return e;
 }
 
-/* the co_await's end: a temporary's __close (~awaiter); a named operand
-   is only let go. With no room on the stack (no memory), the value stays
-   in the registry until the state is closed */
+/* the co_await's end: a temporary's __close (~awaiter). With no room on
+   the stack (no memory), the value stays in the registry until the state
+   is closed */
 static void destroy(cl_Runtime *R, void *self) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
   if (!lua_checkstack(L, 4)) return;
   lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
-  if ((mask_of(self) & CLOSES) && luaL_getmetafield(L, -1, "__close") != LUA_TNIL) {
+  if (luaL_getmetafield(L, -1, "__close") != LUA_TNIL) {
     lua_insert(L, -2);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of an awaiter", L);
   } else
@@ -277,29 +393,35 @@ static void destroy(cl_Runtime *R, void *self) {
 
 typedef struct Buffer { char *buf; size_t n; } Buffer;
 
-/* protected: c, Buffer, awaiter; raw reads: describing runs no Lua code */
+/* protected: c, Buffer, the value; raw reads: describing runs no Lua code */
 static int pdescribe(lua_State *L) {
   Buffer *b = (Buffer *)lua_touserdata(L, 2);
   if (luaL_getmetafield(L, 3, "__name") == LUA_TSTRING ||
       (lua_istable(L, 3) && lua_pushliteral(L, "name") &&
        lua_rawget(L, 3) == LUA_TSTRING))
     snprintf(b->buf, b->n, "%s", lua_tostring(L, -1));
-  else
-    b->buf[0] = '\0';                    /* nameless: the core names it */
   return 0;
 }
 
-static void describe(cl_Runtime *R, void *self, char *buf, size_t n) {
-  Ctx *c = ctx_of(R);
-  lua_State *L = c->L;
+void coro_describe(Ctx *c, lua_State *L, int i, char *buf, size_t n) {
   Buffer b;
   b.buf = buf;
   b.n = n;
-  buf[0] = '\0';                         /* no memory to say: the core names it */
-  if (!lua_checkstack(L, 1)) return;
-  lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
-  cl_error_free(R, coro_protect(c, L, pdescribe, &b, -1, 1, "describe"));
-  lua_pop(L, 1);
+  buf[0] = '\0';                         /* no memory to say: no name */
+  cl_error_free(c->R, coro_protect(c, L, pdescribe, &b, i, 1, "describe"));
+}
+
+/* its name, or who made it */
+static void describe(cl_Runtime *R, void *self, char *buf, size_t n) {
+  Ctx *c = ctx_of(R);
+  lua_State *L = c->L;
+  buf[0] = '\0';
+  if (lua_checkstack(L, 1)) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref_of(self));
+    coro_describe(c, L, -1, buf, n);
+    lua_pop(L, 1);
+  }
+  if (buf[0] == '\0') snprintf(buf, n, "%s", unnamed[made_of(self)]);
 }
 
 /* ------------------------------------ suspend_always, suspend_never -- */
@@ -324,15 +446,48 @@ static int aw_tostring(lua_State *L) {
 
 /* ------------------------------------------------------ coro.temporary -- */
 
+/* coro.temporary(v): a prvalue. Made in a full-expression (coro.full), it
+   is that full-expression's, destroyed at its end, and v itself comes
+   back, so that the expression reads as C++'s (a value without identity
+   — nil, a boolean, number or string — stays wrapped, as outside one) */
 static int temporary(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  int entry, t1 = lua_type(L, 1);
   luaL_checkany(L, 1);
-  Temporary *t = (Temporary *)lua_newuserdatauv(L, sizeof *t, 1);
+  lua_settop(L, 1);
+  if ((t1 == LUA_TTABLE || t1 == LUA_TUSERDATA || t1 == LUA_TFUNCTION) &&
+      totemporary(L, 1) == NULL && coro_pushfull(c, L, L, 1, &entry)) {
+    if (entry > 0)
+      return luaL_error(L, "coro.temporary: this value is already a temporary of "
+                        "the full-expression; each prvalue is a new object");
+    coro_fulltake(c, L, 2, 1, 0, CL_CAUSE_NONE);
+    lua_settop(L, 1);
+    return 1;
+  }
+  Temporary *t = (Temporary *)lua_newuserdatauv(L, sizeof *t, 2);
   t->kind = CORO_TEMPORARY;
-  t->awaited = 0;
+  t->awaited = t->entry = 0;
   lua_pushvalue(L, 1);
-  lua_setiuservalue(L, -2, 1);
+  lua_setiuservalue(L, 2, 1);
   luaL_setmetatable(L, CORO_TEMPORARY);
+  if (coro_pushfull(c, L, L, 0, NULL)) {
+    lua_pushvalue(L, 3);
+    lua_setiuservalue(L, 2, 2);
+    t->entry = coro_fulltake(c, L, 3, 2, 0, CL_CAUSE_NONE);
+    lua_settop(L, 2);
+  }
   return 1;
+}
+
+const char *coro_unnamed(cl_EventCause by) {
+  for (int m = 0; m < (int)(sizeof made_cause / sizeof *made_cause); m++)
+    if (made_cause[m] == by) return unnamed[m];
+  return "temporary";
+}
+
+/* the cause of an awaiter's events: the member that made it */
+cl_EventCause coro_awaitercause(Ctx *c, cl_Awaitable a) {
+  return islua(c, a.ops) ? made_cause[made_of(a.self)] : CL_CAUSE_OPERAND;
 }
 
 static int temporary_tostring(lua_State *L) {
@@ -370,8 +525,9 @@ void coro_openawait(lua_State *L, Ctx *c) {
     await_resume, destroy, describe, 0
   };
   for (int t = 0; t < LUA_NUMTYPES; t++) {
-    c->lua_ops[t] = lua_ops;
-    c->lua_ops[t].name = lua_typename(L, t);
+    c->lua_ops[t] = c->named_ops[t] = lua_ops;
+    c->lua_ops[t].name = c->named_ops[t].name = lua_typename(L, t);
+    c->named_ops[t].destroy = NULL;     /* no destructor: no ~awaiter */
   }
   coro_newmeta(L, c, CORO_AWAITER, awaiter_meta);
   coro_newmeta(L, c, CORO_TEMPORARY, temporary_meta);

@@ -18,6 +18,8 @@
 typedef struct Coroutine {     /* userdata: a coroutine function */
   cl_Coroutine co;             /* first: a cl_Coroutine * is a Coroutine * */
   int convert;                 /* ref: its return type's convert, or LUA_NOREF */
+  int refs;                    /* ref: its reference parameters, {[i] = {name,
+                                  type}}, or LUA_NOREF */
   char name[64];
 } Coroutine;
 
@@ -43,27 +45,46 @@ typedef struct Start {          /* what init makes for a frame */
   int *anchor;                 /* in the promise: the frame keeps its coroutine */
 } Start;
 
-/* ~parameters: each copy's __close, in the order of the parameters (as
-   g++ 12 does); t is the table of copies on top of L, popped */
+/* ~parameters: each copy's __close, in the order of the parameters (g++
+   12) or the reverse (clang 14): C++ leaves it unspecified
+   ([dcl.fct.def.coroutine]/13); the table of copies on top of L, popped */
 static void closecopies(Ctx *c, lua_State *L) {
-  for (lua_Integer i = 1; lua_rawgeti(L, -1, i) != LUA_TNIL; i++) {
-    if (luaL_getmetafield(L, -1, "__close") == LUA_TNIL) {
+  lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+  for (lua_Integer k = 0; k < n; k++) {
+    lua_rawgeti(L, -1, c->order == ORDER_CLANG ? n - k : k + 1);
+    if (!coro_pushdestructor(L, -1)) {
       lua_pop(L, 1);
       continue;
     }
     lua_insert(L, -2);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a parameter copy", L);
   }
-  lua_pop(L, 2);
+  lua_pop(L, 1);
 }
 
-/* [dcl.fct.def.coroutine]/13: an argument whose metatable has __copy is
-   copied into the frame (__copy(v), C++'s copy or move constructor); the
-   copy replaces it at first..first+n-1. A copy that raises: the copies made
-   so far are closed, and the error goes on. */
-static void copyparams(Ctx *c, lua_State *L, int first, int n, Body *b) {
+/* [dcl.fct.def.coroutine]/13: a parameter is copied into the frame when
+   it is no reference and its argument's metatable has __copy (__copy(v),
+   C++'s copy or move constructor); the copy replaces the argument at
+   first..first+n-1. A reference parameter is not copied: the argument
+   itself goes on (watched, see lref.c). A copy that raises: the copies
+   made so far are closed, and the error goes on. */
+static void copyparams(Ctx *c, lua_State *L, int first, int n, Body *b,
+                       const Coroutine *co) {
   int copies = 0;                              /* their table, once needed */
+  b->destructors = 0;
   for (int i = first; i < first + n; i++) {
+    if (co->refs != LUA_NOREF) {
+      lua_rawgeti(L, LUA_REGISTRYINDEX, co->refs);
+      if (lua_rawgeti(L, -1, i - first + 1) == LUA_TTABLE) {
+        lua_getfield(L, -1, "name");
+        lua_getfield(L, -2, "type");
+        coro_refparam(c, L, i, co->name, cl_frame_id(c->R, b->frame),
+                      lua_tostring(L, -2), lua_tostring(L, -1));
+        lua_pop(L, 4);
+        continue;
+      }
+      lua_pop(L, 2);
+    }
     if (luaL_getmetafield(L, i, "__copy") == LUA_TNIL) continue;
     if (copies == 0) {
       lua_newtable(L);
@@ -75,6 +96,10 @@ static void copyparams(Ctx *c, lua_State *L, int first, int n, Body *b) {
       lua_pushvalue(L, copies);
       closecopies(c, L);
       lua_error(L);
+    }
+    if (luaL_getmetafield(L, -1, "__close") != LUA_TNIL) {
+      b->destructors++;
+      lua_pop(L, 1);
     }
     lua_copy(L, -1, i);
     lua_rawseti(L, copies, (lua_Integer)lua_rawlen(L, copies) + 1);
@@ -89,7 +114,7 @@ static int newthread(lua_State *L) {
   Ctx *c = (Ctx *)lua_touserdata(L, 1);
   Start *s = (Start *)lua_touserdata(L, 2);
   int n = lua_gettop(L) - 4;                   /* the arguments */
-  copyparams(c, L, 3, n, s->b);
+  copyparams(c, L, 3, n, s->b, (const Coroutine *)lua_touserdata(L, n + 3));
   lua_pushvalue(L, -2);
   *s->anchor = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_remove(L, -2);
@@ -120,6 +145,7 @@ static cl_Error *init(cl_Runtime *R, cl_Frame *h, void *locals, void *args) {
   b->frame = h;
   b->thread = LUA_NOREF;
   b->copies = LUA_NOREF;
+  b->operand = LUA_NOREF;
   cl_Error *e = coro_protect(c, L, newthread, &s, 1, a->n + 2, "start coroutine "
                              "'%s' (its Lua thread)",
                              ((Coroutine *)lua_touserdata(L, a->n + 1))->name);
@@ -158,6 +184,8 @@ static void destroy_params(cl_Runtime *R, cl_Frame *h, void *locals) {
     lua_pop(c->L, 1);
   }
   luaL_unref(c->L, LUA_REGISTRYINDEX, b->thread);
+  luaL_unref(c->L, LUA_REGISTRYINDEX, b->operand);
+  if (b->defer) c->deferring--;
   b->T = NULL;
   if (b->copies != LUA_NOREF && lua_checkstack(c->L, 4)) {
     lua_rawgeti(c->L, LUA_REGISTRYINDEX, b->copies);
@@ -182,12 +210,15 @@ static void destroy_locals(cl_Runtime *R, cl_Frame *h, void *locals, int scope) 
   lua_State *T = ((Body *)locals)->T;
   int raised = lua_status(T) > LUA_YIELD;   /* its error is already reported */
   (void)h; (void)scope;
+  lua_State *saved = c->destructing;
   if (active(T)) return;
+  c->destructing = T;                  /* its __close cannot suspend */
 #if LUA_VERSION_RELEASE_NUM >= 50406
   int status = lua_closethread(T, c->L);
 #else
   int status = lua_resetthread(T);
 #endif
+  c->destructing = saved;
   if (status != LUA_OK && !raised && lua_checkstack(c->L, 1)) {
     lua_xmove(T, c->L, 1);
     coro_warn(c, "__close of a local destroyed with its frame", c->L);
@@ -281,12 +312,24 @@ static cl_Error *throw_at(Ctx *c, Body *b, cl_Error *e) {
 }
 
 /* the operand of the co_await T yielded for */
-static cl_Error *operand(Ctx *c, lua_State *T, cl_Awaitable *a) {
+static cl_Error *operand(Ctx *c, Body *b, cl_Awaitable *a) {
   if (!lua_checkstack(c->L, 1)) return coro_nomemory(c, "co_await");
-  coro_pushvalue(c->L, T);
-  cl_Error *e = coro_toawaitable(c, c->L, -1, a, 0);   /* a named object */
+  coro_pushvalue(c->L, b->T);
+  cl_Error *e = coro_tooperand(c, c->L, -1, b, a);
   lua_pop(c->L, 1);
   return e;
+}
+
+/* T resumes with what is on its top since it yielded (the value of the
+   co_await, or nothing): the values it yielded, under them, go. How many */
+static int resumevalues(Body *b) {
+  lua_State *T = b->T;
+  int n = lua_gettop(T) - b->top;
+  if (b->base > 0) {
+    lua_rotate(T, b->top - b->base + 1, n);
+    lua_settop(T, lua_gettop(T) - b->base);
+  }
+  return n;
 }
 
 /* one step: resume the body until it asks the driver for something */
@@ -309,20 +352,17 @@ static void step(cl_Step *s) {
     return;
   }
   for (;;) {
-    if (s->index != 0) {
-      nargs = lua_gettop(T) - b->base;    /* under them: what T yielded */
-      if (nargs == 0) lua_settop(T, 0);
-      else if (b->base) { lua_rotate(T, 1, nargs); lua_settop(T, nargs); }
-    }
+    if (s->index != 0) nargs = resumevalues(b);
     b->request = PLAIN_YIELD;
     c->body = b;
     status = lua_resume(T, c->L, nargs, &nres);
     c->body = outer;
     b->base = nres;
+    b->top = lua_gettop(T);
     s->value = s->result = T;
     s->index++;                /* Lua bodies number their suspensions */
     if (status != LUA_YIELD || b->request != CL_REQ_AWAIT) break;
-    if ((e = operand(c, T, &s->operand)) == NULL) { s->request = CL_REQ_AWAIT; return; }
+    if ((e = operand(c, b, &s->operand)) == NULL) { s->request = CL_REQ_AWAIT; return; }
     if ((e = throw_at(c, b, e)) != NULL) {  /* raised at the co_await */
       fail(s, e);
       return;
@@ -349,7 +389,8 @@ int coro_isbody(const cl_Coroutine *co) { return co->step == step; }
 
 /* ------------------------------------------ co_await, co_yield, co_return -- */
 
-/* the function at level of L is pcall or xpcall */
+/* the function at level of L is one that runs a part of the body: pcall
+   or xpcall (a try block), coro.full (a full-expression) */
 static int ispcall(Ctx *c, lua_State *L, int level) {
   lua_Debug ar;
   lua_CFunction f;
@@ -357,29 +398,73 @@ static int ispcall(Ctx *c, lua_State *L, int level) {
   lua_getinfo(L, "f", &ar);
   f = lua_tocfunction(L, -1);
   lua_pop(L, 1);
-  return f != NULL && (f == c->pcall || f == c->xpcall);
+  return f != NULL && (f == c->pcall || f == c->xpcall || f == c->full);
+}
+
+/* the function at level of L, called by the pcall or xpcall at level + 1,
+   is no try block but a __close it runs as it unwinds an error: the try
+   function that raised is still among its values, under it (pcall keeps 1
+   of its own, xpcall 3, then the function it calls) */
+static int unwinding(Ctx *c, lua_State *L, int level) {
+  lua_Debug ar;
+  const char *name;
+  lua_CFunction f;
+  if (!lua_getstack(L, level + 1, &ar)) return 0;
+  lua_getinfo(L, "f", &ar);
+  f = lua_tocfunction(L, -1);
+  lua_pop(L, 1);
+  if (f != c->pcall && f != c->xpcall) return 0;
+  if ((name = lua_getlocal(L, &ar, f == c->pcall ? 2 : 4)) != NULL) lua_pop(L, 1);
+  return name != NULL;
 }
 
 /* [expr.await]/2: op (at level 0 of the body's thread L) is called from the
    body itself, or from a try block: a function that pcall or xpcall calls
-   from the body or from another try block. Between op and the body's own
-   level, every function that is no pcall or xpcall must be called by one
-   (an xpcall message handler is called by whatever raised, so it is not) */
+   from the body or from another try block (or coro.full, from either).
+   Between op and the body's own level, every function that is no pcall or
+   xpcall must be called by one (an xpcall message handler is called by
+   whatever raised, so it is not). 1: yes; 0: no; -1: in a __close that a
+   pcall runs as it unwinds */
 static int inbody(Ctx *c, lua_State *L) {
   lua_Debug ar;
-  for (int level = 1; lua_getstack(L, level + 1, &ar); level++)
-    if (!ispcall(c, L, level) && !ispcall(c, L, level + 1)) return 0;
+  for (int level = 1; lua_getstack(L, level + 1, &ar); level++) {
+    if (ispcall(c, L, level)) continue;
+    if (!ispcall(c, L, level + 1)) return 0;
+    if (unwinding(c, L, level)) return -1;
+  }
   return 1;
 }
 
-/* the body being stepped, if op is called by it (or in a try block) */
-static Body *checkbody(lua_State *L, const char *op) {
+/* a function between op and the body is a __close run at a scope's end */
+static int closing(lua_State *L) {
+  lua_Debug ar;
+  for (int level = 1; lua_getstack(L, level, &ar); level++) {
+    lua_getinfo(L, "n", &ar);
+    if (ar.namewhat != NULL && strcmp(ar.namewhat, "metamethod") == 0 &&
+        ar.name != NULL && strcmp(ar.name, "close") == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* the body being stepped, if op is called by it (or in a try block). A
+   destructor (__close) cannot suspend: at a scope's end, while a try
+   block unwinds an error, or when the runtime destroys (the end of a
+   full-expression, destroy()) */
+Body *coro_checkbody(lua_State *L, const char *op) {
   Ctx *c = ctx_up(L);
   Body *b = c->body;
+  int in = inbody(c, L);
+  if (c->destructing == L || in < 0 || (in == 0 && closing(L)))
+    luaL_error(L, "%s in a destructor (the __close of a to-be-closed value): a "
+               "destructor cannot suspend, so it can neither co_await nor "
+               "co_yield ('co_await' cannot be used in a destructor, g++ says); "
+               "await before the value's scope ends [expr.await]/2, [class.dtor]",
+               op);
   if (b == NULL)
     luaL_error(L, "%s outside of a coroutine body: only the body of a function "
                "made with coro.coroutine can suspend [expr.await]/2", op);
-  if (b->T != L || !inbody(c, L))
+  if (b->T != L || in == 0)
     luaL_error(L, "%s called from a function that the coroutine body calls, "
                "not from the body itself: C++ coroutines are stackless, only "
                "the body can suspend; make the callee a coroutine and co_await "
@@ -387,6 +472,17 @@ static Body *checkbody(lua_State *L, const char *op) {
                "in the body (not in an xpcall message handler) [expr.await]/2",
                op, op);
   return b;
+}
+
+Body *coro_framebody(Ctx *c, cl_Frame *f) {
+  cl_FrameInfo info;
+  if (f == NULL || !cl_frame_info(c->R, f, &info) || !coro_isbody(info.coroutine))
+    return NULL;
+  return (Body *)info.locals;
+}
+
+Body *coro_runningbody(Ctx *c) {
+  return coro_framebody(c, cl_running(c->R));
 }
 
 /* a body thread resumed by coroutine.resume, not by the driver: it ends
@@ -419,10 +515,45 @@ static int resumed(lua_State *L, int status, lua_KContext k) {
 }
 
 static int suspend(lua_State *L, const char *op, int request) {
-  Body *b = checkbody(L, op);
+  Body *b = coro_checkbody(L, op);
   if (lua_gettop(L) != 1) lua_settop(L, 1);
   b->request = request;
   return lua_yieldk(L, 1, (lua_KContext)b, resumed);
+}
+
+int coro_yieldawait(lua_State *L, Body *b, int defer, lua_KContext ctx,
+                    lua_KFunction k) {
+  b->request = CL_REQ_AWAIT;
+  if (defer) {
+    b->defer = 1;
+    b->c->deferring++;
+  }
+  return lua_yieldk(L, 1, ctx, k);
+}
+
+Body *coro_resumedbody(lua_State *L) {
+  Ctx *c = ctx_up(L);
+  Body *b = c->body;
+  if (b == NULL || b->T != L) foreign(L);
+  if (b->defer) {                      /* no await_resume of ours was called */
+    b->defer = 0;
+    c->deferring--;
+  }
+  if (b->throwing) {
+    b->throwing = 0;
+    lua_error(L);
+  }
+  return b;
+}
+
+int coro_resumelater(Ctx *c, const cl_AwaitableOps *ops, void *self) {
+  Body *b;
+  if (c->deferring == 0 || (b = coro_runningbody(c)) == NULL || !b->defer) return 0;
+  b->defer = 0;
+  c->deferring--;
+  b->later_ops = ops;
+  b->later_self = self;
+  return 1;
 }
 
 static int co_await(lua_State *L) {
@@ -441,7 +572,7 @@ static int returned(lua_State *L, int status, lua_KContext k) {
 
 static int co_return(lua_State *L) {
   int n = lua_gettop(L) > 0;
-  Body *b = checkbody(L, "co_return");
+  Body *b = coro_checkbody(L, "co_return");
   lua_settop(L, n);
   b->request = n ? CL_REQ_RETURN_VALUE : CL_REQ_RETURN_VOID;
   return lua_yieldk(L, n, (lua_KContext)b, returned);
@@ -463,7 +594,7 @@ static int call(lua_State *L) {
   Ctx *c = ctx_up(L);
   Coroutine *co = (Coroutine *)lua_touserdata(L, lua_upvalueindex(2));
   CallArgs a;
-  int ret = 0;
+  ReturnObject ret = {0, 0};
   a.L = L;
   a.T = NULL;
   a.n = lua_gettop(L);
@@ -476,14 +607,16 @@ static int call(lua_State *L) {
   cl_Error *e = cl_call(c->R, &co->co, &a, &ret);
   LEAVE(c, e);
   luaL_unref(L, LUA_REGISTRYINDEX, a.args);
+  if (e && ret.later) coro_endreturnobject(c, L, &ret);
   if (e) return coro_raise(c, L, e);
-  lua_settop(L, ret);
+  lua_settop(L, ret.index);
   return 1;
 }
 
 /* [dcl.fct.def.coroutine]/7: the return type's converting constructor, as
    R.convert(r) of get_return_object's result r, when control first returns
-   to the caller; then r's __close runs (both as g++ 12 does) */
+   to the caller; then r is destroyed (both as g++ 12 does): its __close
+   runs, unless it has none of its own (a handle owns nothing) */
 static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, void *ret) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
@@ -493,7 +626,7 @@ static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, void *ret) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, ((const Coroutine *)co)->convert);
   lua_pushvalue(L, r);
   if (lua_pcall(L, 1, 1, 0) != LUA_OK) return coro_error(c, L, NULL);
-  if (luaL_getmetafield(L, r, "__close") != LUA_TNIL) {
+  if (coro_pushdestructor(L, r)) {
     lua_pushvalue(L, r);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK)
       coro_warn(c, "__close of get_return_object's result", L);
@@ -503,10 +636,60 @@ static cl_Error *convert(cl_Runtime *R, const cl_Coroutine *co, void *ret) {
 }
 
 static int coroutine_gc(lua_State *L) {
-  luaL_unref(L, LUA_REGISTRYINDEX, ((Coroutine *)lua_touserdata(L, 1))->convert);
+  Coroutine *co = (Coroutine *)lua_touserdata(L, 1);
+  luaL_unref(L, LUA_REGISTRYINDEX, co->convert);
+  luaL_unref(L, LUA_REGISTRYINDEX, co->refs);
   return 0;
 }
 
+/* a C++ parameter type that declares a reference: it ends in & (or &&) */
+static int isreference(const char *type) {
+  size_t n = strlen(type);
+  while (n > 0 && (type[n - 1] == ' ' || type[n - 1] == '\t')) n--;
+  return n > 0 && type[n - 1] == '&';
+}
+
+/* coro.coroutine's 4th argument, at 4: the C++ types of the body's
+   parameters (body at 2), e.g. {"const Widget&", "int"}. The references
+   among them, {[i] = {name, type}}, pushed; nothing if none */
+static int paramtypes(lua_State *L, const char *name) {
+  lua_Debug ar;
+  int n, refs = 0;
+  luaL_checktype(L, 4, LUA_TTABLE);
+  lua_pushvalue(L, 2);
+  lua_getinfo(L, ">u", &ar);
+  n = (int)luaL_len(L, 4);
+  if (n > ar.nparams && !ar.isvararg)
+    luaL_error(L, "coro.coroutine '%s': %d parameter types for a body with %d "
+               "parameters", name, n, (int)ar.nparams);
+  for (int i = 1; i <= n; i++) {
+    if (lua_geti(L, 4, i) != LUA_TSTRING)
+      luaL_error(L, "coro.coroutine '%s': parameter type %d is a %s, not a string "
+                 "(a C++ type, such as \"const Widget&\" or \"Widget\")", name, i,
+                 luaL_typename(L, -1));
+    if (!isreference(lua_tostring(L, -1))) {
+      lua_pop(L, 1);
+      continue;
+    }
+    if (refs == 0) {
+      lua_newtable(L);
+      lua_insert(L, -2);
+      refs = lua_gettop(L) - 1;
+    }
+    lua_createtable(L, 0, 2);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, "type");
+    lua_pushvalue(L, 2);
+    const char *param = i <= ar.nparams ? lua_getlocal(L, NULL, i) : NULL;
+    lua_pushstring(L, param ? param : "...");
+    lua_remove(L, -2);
+    lua_setfield(L, -2, "name");
+    lua_rawseti(L, refs, i);
+  }
+  return refs != 0;
+}
+
+/* coro.coroutine(R, body [, name [, parameter types]]) */
 static int coroutine(lua_State *L) {
   Ctx *c = ctx_up(L);
   const PromiseType *t = coro_totype(c, L, 1);
@@ -514,10 +697,11 @@ static int coroutine(lua_State *L) {
   lua_Debug ar;
   if (t == NULL) luaL_typeerror(L, 1, "promise type, or table with a promise_type");
   luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_settop(L, 4);
   Coroutine *co = (Coroutine *)lua_newuserdatauv(L, sizeof *co, 0);
   memset(co, 0, sizeof *co);
   int top = lua_gettop(L);
-  co->convert = LUA_NOREF;
+  co->convert = co->refs = LUA_NOREF;
   luaL_setmetatable(L, CORO_COROUTINE);
   if (lua_getfield(L, 1, "promise_type") == LUA_TTABLE &&   /* a return type */
       lua_getfield(L, 1, "convert") == LUA_TFUNCTION) {
@@ -531,6 +715,9 @@ static int coroutine(lua_State *L) {
     snprintf(co->name, sizeof co->name, "%s:%d", ar.short_src, ar.linedefined);
   } else
     snprintf(co->name, sizeof co->name, "%s", name);
+  if (!lua_isnil(L, 4) && paramtypes(L, co->name))
+    co->refs = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_settop(L, top);
   co->co.name = co->name;
   co->co.promise_type = &t->pt;
   co->co.locals_size = sizeof(Body);

@@ -127,10 +127,12 @@ static int object_index(lua_State *L) {
 
 /* ---------------------------------------------------------- generator -- */
 
-/* the call failed: the runtime destroys the frame, not the object */
+/* the call failed: the runtime destroys the frame, not the object (whose
+   end is told after the frame's in clang 14's order) */
 static void object_disown(cl_Runtime *R, void *ret) {
   Object *o = (Object *)lua_touserdata(ctx_of(R)->L, *(int *)ret);
   o->f = NULL;
+  coro_destroylater(ctx_of(R), ret);
 }
 
 /* g:next(), and the generic for (for v in g do): the next value, or
@@ -213,10 +215,12 @@ static cl_Error *await_result(cl_Runtime *R, void *self, void *result, int take)
 }
 
 static cl_Error *task_await_resume(cl_Runtime *R, void *self, void *result) {
+  if (coro_resumelater(ctx_of(R), &ctx_of(R)->task_ops, self)) return NULL;
   return await_result(R, self, result, 1);
 }
 
 static cl_Error *task_await_resume_kept(cl_Runtime *R, void *self, void *result) {
+  if (coro_resumelater(ctx_of(R), &ctx_of(R)->task_kept_ops, self)) return NULL;
   return await_result(R, self, result, 0);
 }
 

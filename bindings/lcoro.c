@@ -282,8 +282,12 @@ LUAMOD_API int luaopen_coro(lua_State *L) {
   coro_openpromise(L, c);
   coro_openawait(L, c);
   coro_openevents(L, c);
+  coro_openfull(L, c);
+  coro_openref(L, c);
   coro_openbuiltin(L, c);
+  coro_openrecord(L, c);
   coro_guardthreads(L, c);
+  coro_openorder(L, c);                /* last: it gives the table a metatable */
   lua_pushvalue(L, -1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &modulekey);
   return 1;

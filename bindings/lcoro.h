@@ -26,6 +26,14 @@ struct luacoro_Hooks {         /* luacoro_sethooks walks it in a signal */
 
 typedef struct Ctx Ctx;
 
+/* where C++ leaves an order unspecified, whose choice corolab makes
+   (coro.order, lorder.c) */
+typedef enum Order { ORDER_GXX, ORDER_CLANG } Order;
+
+/* who made an awaitable (the words for it when it has no name) */
+typedef enum Made { MADE_OPERAND, MADE_INITIAL, MADE_YIELD, MADE_FINAL,
+                    MADE_TRANSFORM, MADE_CO_AWAIT } Made;
+
 /* members of a promise type written in Lua */
 enum { M_NEW, M_GET_RETURN_OBJECT, M_INITIAL_SUSPEND, M_FINAL_SUSPEND,
        M_YIELD_VALUE, M_RETURN_VALUE, M_RETURN_VOID, M_UNHANDLED_EXCEPTION,
@@ -53,7 +61,10 @@ struct Ctx {           /* one per lua_State, shared by its threads */
   void *always, *never;        /* the suspend_always/suspend_never objects */
   int always_ref, never_ref;
   const PromiseType *task_type;
-  cl_AwaitableOps lua_ops[LUA_NUMTYPES];  /* a Lua value, by its type */
+  cl_AwaitableOps lua_ops[LUA_NUMTYPES];  /* a Lua temporary, by its type */
+  cl_AwaitableOps named_ops[LUA_NUMTYPES];  /* one the co_await does not
+                                  destroy: the named operand, or a
+                                  full-expression's temporary */
   cl_AwaitableOps task_ops;    /* co_await on a temporary coro.task: moved */
   cl_AwaitableOps task_kept_ops;  /* on a named one: it keeps its result */
   int promises;                /* ref: promise table -> its address (weak) */
@@ -78,6 +89,24 @@ struct Ctx {           /* one per lua_State, shared by its threads */
   int memory;                  /* ref: frame address -> what operator_new
                                   returned for it */
   PromiseType noop_type;       /* coroutine_handle<noop_coroutine_promise> */
+  Order order;                 /* coro.order */
+  lua_CFunction full;          /* coro.full: its function is part of the body */
+  int fulls;                   /* ref: thread -> its innermost open
+                                  full-expression (weak keys) */
+  int nfulls;                  /* how many are open */
+  const char *unspecified;     /* the unspecified order whose choice runs now
+                                  (coro.args, coro.co_awaits' operands) */
+  int deferring;               /* bodies whose await_resume comes later */
+  struct Tape *tapes;          /* the tapes recording (lrecord.c), a list */
+  lua_State *destructing;      /* the thread whose destructors run now */
+  int max_observer;            /* the highest observer id so far */
+  unsigned held;               /* the frame whose ~return object event waits
+                                  for its frame's end (clang's order) */
+  int ended;                   /* ref: object -> true once its __close ran,
+                                  for reference parameters (weak keys) */
+  int refs;                    /* ref: a reference parameter's proxy -> what
+                                  it refers to and names (weak keys) */
+  int refmetas;                /* ref: metatable -> its proxies' (weak keys) */
 };
 
 typedef struct LPromise {      /* the promise of a type written in Lua */
@@ -107,6 +136,12 @@ typedef struct CallArgs {     /* a coroutine's arguments: 1..n of L */
                                   when Lua observes (their events' ev.args);
                                   else LUA_NOREF */
 } CallArgs;
+
+typedef struct ReturnObject {  /* a call's ret (cl_call), on the caller's stack */
+  int index;                   /* first: where it is (0: not made) */
+  int later;                   /* the call failed, and it is destroyed
+                                  after the frame (clang 14's order) */
+} ReturnObject;
 
 /* where a co_await/co_yield/co_return value lives: on top of the body
    thread; await_resume pushes its result there (void * is that thread) */
@@ -181,8 +216,18 @@ struct Body {                  /* the locals of a Lua-bodied frame */
   int thread;                  /* ref of T */
   int copies;                  /* ref: the parameter copies, in order */
   int base;                    /* values T yielded, under its resume values */
+  int top;                     /* T's stack top when it yielded */
   int throwing;                /* resume T by raising the value on its top */
   int request;                 /* what T yielded for (cl_RequestKind) */
+  int operand;                 /* ref: the named operand of its last
+                                  co_await outside a full-expression */
+  int defer;                   /* the co_await it suspends at calls no
+                                  await_resume: the body does, later */
+  const cl_AwaitableOps *later_ops;   /* ... the awaiter it will call */
+  void *later_self;
+  const char *unspecified;     /* its events now are an unspecified order's */
+  int depth;                   /* ev.depth of its last event */
+  int destructors;             /* its parameter copies with a destructor */
   Body *prev, *next;           /* Ctx.live */
 };
 void coro_openbody(lua_State *L, Ctx *c);
@@ -191,6 +236,19 @@ void coro_guardthreads(lua_State *L, Ctx *c);
 int coro_isbody(const cl_Coroutine *co);
 int coro_bodylevel(lua_State *T, lua_Debug *ar);  /* 0: not started, or ended */
 void coro_pushvalue(lua_State *L, void *v);    /* a value passed as void * */
+Body *coro_runningbody(Ctx *c);    /* the running frame's, if a Lua body */
+Body *coro_framebody(Ctx *c, cl_Frame *f);     /* f's, if a Lua body */
+/* the body that op (co_await, co_yield, ...) at level 0 of L suspends */
+Body *coro_checkbody(lua_State *L, const char *op);
+/* a C function of the body yields the value on top to be awaited, and
+   continues in k (which calls coro_resumedbody first); defer: the
+   co_await calls no await_resume (coro_resumelater) */
+int coro_yieldawait(lua_State *L, Body *b, int defer, lua_KContext ctx,
+                    lua_KFunction k);
+Body *coro_resumedbody(lua_State *L);   /* raises what the co_await threw */
+/* an await_resume the body calls later: the running body's co_await
+   defers it, so it is kept (ops, self), and not called now */
+int coro_resumelater(Ctx *c, const cl_AwaitableOps *ops, void *self);
 
 /* lpromise.c: promise types */
 void coro_openpromise(lua_State *L, Ctx *c);
@@ -200,20 +258,101 @@ void *coro_operator_new(cl_Runtime *R, const cl_PromiseType *pt, size_t size,
 void coro_operator_delete(cl_Runtime *R, const cl_PromiseType *pt,
                           void *frame, size_t size);
 void coro_return_object(void *ret, lua_State *L);  /* *ret = top of L */
+/* ~R() of a failed call's return object: here (g++ 12's order), or later,
+   once the call's frame is gone (clang 14's): 1 if later */
+int coro_destroylater(Ctx *c, void *ret);
+/* ...later: its event, then its destructor */
+void coro_endreturnobject(Ctx *c, lua_State *L, ReturnObject *ret);
 
 /* lawait.c: awaitables */
 void coro_openawait(lua_State *L, Ctx *c);
-/* the value at i as an awaitable: a temporary (closed at the co_await's
-   end) or a named object (not closed) */
-cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, cl_Awaitable *a,
-                           int temporary);
+/* coro.temporary(v) outside a full-expression, or of a value without
+   identity: v is its user value 1; the full-expression it was made in (if
+   any) its user value 2 */
+typedef struct Temporary {
+  const char *kind;            /* CORO_TEMPORARY */
+  int awaited;
+  int entry;                   /* its place there; 0: none, -1: ended */
+} Temporary;
+/* the operand of a co_await in body b, at i: a named object, or a
+   coro.temporary */
+cl_Error *coro_tooperand(Ctx *c, lua_State *L, int i, Body *b, cl_Awaitable *a);
+/* the value at i, which member `made` returned: a temporary (closed at the
+   co_await's end, or inside coro.full at the full-expression's) */
+cl_Error *coro_toawaitable(Ctx *c, lua_State *L, int i, Made made, cl_Awaitable *a);
 cl_Error *coro_pushawaitable(Ctx *c, lua_State *L, cl_Awaitable a);
+/* the name of the value at i (__name, or a name field) into buf; "" if none */
+void coro_describe(Ctx *c, lua_State *L, int i, char *buf, size_t n);
+cl_EventCause coro_awaitercause(Ctx *c, cl_Awaitable a);   /* who made it */
+/* the words for a nameless awaiter that member `by` made ("temporary":
+   CL_CAUSE_NONE, none made it) */
+const char *coro_unnamed(cl_EventCause by);
+
+/* an event as the bindings tell it (coro.observe's ev, a tape's record):
+   the core's (core: its values), or one of their own (core NULL) */
+typedef struct CoroEvent {
+  const char *kind;
+  cl_Frame *frame;             /* NULL: none, or gone */
+  unsigned id, other;
+  int index, depth;
+  cl_EventCause cause;
+  const char *detail, *unspecified;
+  unsigned long serial;
+  const cl_Event *core;        /* the core's, for its values; NULL: ours */
+  int object;                  /* ours: the object it destroys (ev.args), on
+                                  the telling state at this index; or 0 */
+} CoroEvent;
 
 /* levents.c: observers and introspection */
 void coro_openevents(lua_State *L, Ctx *c);
+/* whether observers are told the core's event ev now (not an await_resume
+   a body calls later, nor a return object destroyed after its frame), as
+   *e when they are */
+int coro_eventof(Ctx *c, const cl_Event *ev, CoroEvent *e);
 /* a Lua member returned the value on top of L (left there): the next
    event tells observers (ev.returned), when any observe */
 void coro_returned(Ctx *c, lua_State *L, const char *member);
+/* an event of the bindings' own (a temporary destroyed at the end of its
+   full-expression, an await_resume a body calls later, ...), about frame
+   f (id; NULL: none): told to every observer of coro.observe, when any
+   observe. unspecified: a name of coro.unspecified, or NULL; object: the
+   index on L of the object it destroys (its ev.args), or 0 */
+void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
+               cl_EventCause cause, const char *detail, const char *unspecified,
+               int object);
+
+/* lfull.c: full-expressions (coro.full, coro.args, coro.co_awaits) */
+void coro_openfull(lua_State *L, Ctx *c);
+/* the innermost open full-expression of thread T, pushed on L, or the
+   one that made the value at index value (if not 0) its temporary: then
+   *entry (if not NULL) is its place there, else 0. 0 (and nothing pushed)
+   if none is open */
+int coro_pushfull(Ctx *c, lua_State *L, lua_State *T, int value, int *entry);
+/* the full-expression at full keeps ref, and releases it at its end */
+void coro_fullkeep(lua_State *L, int full, int ref);
+/* the full-expression at full takes the temporary at value, made now
+   (entry 0), or the one at entry, now awaited: it destroys it at its end,
+   as an awaiter that member `by` made (CL_CAUSE_NONE: a temporary not
+   awaited); returns its entry */
+int coro_fulltake(Ctx *c, lua_State *L, int full, int value, int entry,
+                  cl_EventCause by);
+int coro_fullawaited(lua_State *L, int full, int entry);   /* already? */
+
+/* lorder.c: the orders C++ leaves unspecified (coro.order, coro.unspecified) */
+void coro_openorder(lua_State *L, Ctx *c);
+
+/* lref.c: reference parameters */
+void coro_openref(lua_State *L, Ctx *c);
+/* the argument at i of the reference parameter named param (of C++ type
+   type) of coroutine co (its frame's id): replaced by a proxy that names a
+   use after the object's end, if the Lua can see that end (a __close) */
+void coro_refparam(Ctx *c, lua_State *L, int i, const char *co, unsigned id,
+                   const char *param, const char *type);
+
+/* lhandle.c: what owns */
+/* push the destructor of the value at i and return 1: its __close, unless
+   it is a handle (a handle owns nothing); else push nothing, return 0 */
+int coro_pushdestructor(lua_State *L, int i);
 
 /* lbuiltin.c: generator and task */
 void coro_openbuiltin(lua_State *L, Ctx *c);
@@ -222,5 +361,10 @@ int coro_istask(lua_State *L, int i);
 unsigned coro_promiseid(lua_State *L, int i);
 cl_Error *coro_taskawaitable(Ctx *c, lua_State *L, int i, int temporary,
                              cl_Awaitable *a);
+
+/* lrecord.c: the tape (coro.tape), the events recorded in C */
+void coro_openrecord(lua_State *L, Ctx *c);
+/* an event of the bindings' own (coro_tell's), on every tape that records */
+void coro_taperecord(Ctx *c, lua_State *L, const CoroEvent *e);
 
 #endif

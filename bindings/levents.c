@@ -1,6 +1,7 @@
 /*
 ** levents.c — lifecycle events and introspection from Lua: observers
-** (coro.observe), the live frames, a frame's layout, promise and locals.
+** (coro.observe) of the core's events and of the bindings' own (coro_tell),
+** the live frames, a frame's layout, promise and locals.
 */
 #include <ctype.h>
 #include <stdint.h>
@@ -62,11 +63,13 @@ void coro_returned(Ctx *c, lua_State *L, const char *member) {
 }
 
 /* ev.returned = {member = ..., value = ...}: for every observer of the
-   first event after the member returned, then forgotten */
-static void pushreturned(Ctx *c, lua_State *L, const cl_Event *ev) {
-  if (c->returned_serial == 0) c->returned_serial = ev->serial;
+   first event after the member returned (serial: the event's; 0, one of
+   the bindings' own, which coro_tell gives every observer), then
+   forgotten */
+static void pushreturned(Ctx *c, lua_State *L, unsigned long serial) {
+  if (c->returned_serial == 0) c->returned_serial = serial;
   lua_rawgeti(L, LUA_REGISTRYINDEX, c->returned);
-  if (c->returned_serial != ev->serial) {
+  if (c->returned_serial != serial) {
     lua_pushboolean(L, 0);
     lua_rawseti(L, -2, 1);
     lua_pop(L, 1);
@@ -82,24 +85,22 @@ static void pushreturned(Ctx *c, lua_State *L, const cl_Event *ev) {
   lua_pop(L, 1);
 }
 
-/* protected: c, the event, the observer's ref. An observer before this
+/* push the event table: {kind, frame, handle, where, index, depth, other,
+   detail, cause, unspecified, args, returned}. An observer before this
    one may have destroyed the frame (or made another at its address): the
    event names it only while its id is the event's */
-static int pobserver(lua_State *L) {
-  Ctx *c = (Ctx *)lua_touserdata(L, 1);
-  const cl_Event *ev = (const cl_Event *)lua_touserdata(L, 2);
-  int alive = ev->frame && cl_frame_id(c->R, ev->frame) == ev->frame_id;
+static void pushevent(Ctx *c, lua_State *L, const CoroEvent *ev) {
+  int alive = ev->frame && cl_frame_id(c->R, ev->frame) == ev->id;
   const PromiseType *t = alive ? coro_frametype(c, ev->frame) : NULL;
   char where[128];
   if (alive) cl_where(c->R, ev->frame, where, sizeof where);
-  lua_rawgeti(L, LUA_REGISTRYINDEX, (int)lua_tointeger(L, 3));
-  lua_createtable(L, 0, 9);
-  lua_pushstring(L, cl_event_names[ev->kind]);
+  lua_createtable(L, 0, 10);
+  lua_pushstring(L, ev->kind);
   lua_setfield(L, -2, "kind");
-  lua_pushinteger(L, ev->frame_id);
+  lua_pushinteger(L, ev->id);
   lua_setfield(L, -2, "frame");
   if (alive) {
-    coro_pushhandle(c, L, ev->frame, ev->frame_id, t);
+    coro_pushhandle(c, L, ev->frame, ev->id, t);
     lua_setfield(L, -2, "handle");
     lua_pushstring(L, where);
     lua_setfield(L, -2, "where");
@@ -108,7 +109,7 @@ static int pobserver(lua_State *L) {
   lua_setfield(L, -2, "index");
   lua_pushinteger(L, ev->depth);
   lua_setfield(L, -2, "depth");
-  lua_pushinteger(L, ev->other_id);
+  lua_pushinteger(L, ev->other);
   lua_setfield(L, -2, "other");
   lua_pushstring(L, ev->detail);
   lua_setfield(L, -2, "detail");
@@ -116,27 +117,145 @@ static int pobserver(lua_State *L) {
     pushkey(L, cause_keys[ev->cause]);
     lua_setfield(L, -2, "cause");
   }
-  if (alive && ev->value) pushargs(c, L, ev);
-  if (c->returned_member) pushreturned(c, L, ev);
+  if (ev->unspecified) {
+    lua_pushstring(L, ev->unspecified);
+    lua_setfield(L, -2, "unspecified");
+  }
+  if (alive && ev->core && ev->core->value) pushargs(c, L, ev->core);
+  if (ev->object) {
+    lua_createtable(L, 1, 0);
+    lua_pushvalue(L, ev->object);
+    lua_rawseti(L, -2, 1);
+    lua_setfield(L, -2, "args");
+  }
+  if (c->returned_member) pushreturned(c, L, ev->serial);
+}
+
+/* call the observer whose ref is at obs with the event (table on top) */
+static void callobserver(Ctx *c, lua_State *L, int ref) {
+  lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+  lua_insert(L, -2);
   c->live.observing++;
   int status = lua_pcall(L, 1, 0, 0);
   c->live.observing--;
   if (status != LUA_OK) coro_warn(c, "an observer", L);
+}
+
+/* protected: c, the event, the observer's ref */
+static int pobserver(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  const CoroEvent *ev = (const CoroEvent *)lua_touserdata(L, 2);
+  pushevent(c, L, ev);
+  callobserver(c, L, (int)lua_tointeger(L, 3));
   return 0;
 }
 
-/* out of memory for the event: the observer misses it, with a warning */
+/* the events of a co_await's awaiter */
+static int ofawaiter(cl_EventKind k) {
+  return k == CL_EV_AWAIT_TRANSFORM || k == CL_EV_OPERATOR_CO_AWAIT ||
+         k == CL_EV_AWAIT_READY || k == CL_EV_SUSPEND || k == CL_EV_AWAIT_SUSPEND ||
+         k == CL_EV_AWAIT_RESUME || k == CL_EV_AWAITER_DESTROY;
+}
+
+/* which unspecified order decides where a core event comes: the body's
+   (its co_await in coro.co_awaits), the arguments' (coro.args: every
+   event while one is made), or the event's own kind */
+static const char *unspecified(Ctx *c, const cl_Event *ev, Body *b) {
+  if (b && b->unspecified && ofawaiter(ev->kind)) return b->unspecified;
+  if (c->unspecified) return c->unspecified;
+  if (ev->kind == CL_EV_RETURN_OBJECT_DESTROY) return "return_object_destruction";
+  if (ev->kind == CL_EV_PARAMS_DESTROY && b && b->destructors > 1)
+    return "parameter_destruction";
+  return NULL;
+}
+
+int coro_eventof(Ctx *c, const cl_Event *ev, CoroEvent *e) {
+  Body *b = ev->frame && cl_frame_id(c->R, ev->frame) == ev->frame_id
+          ? coro_framebody(c, ev->frame) : NULL;
+  if (b) b->depth = ev->depth;
+  if (ev->kind == CL_EV_AWAIT_RESUME && b && b->defer) return 0;
+  if (ev->kind == CL_EV_RETURN_OBJECT_DESTROY && c->order == ORDER_CLANG) {
+    c->held = ev->frame_id;
+    return 0;
+  }
+  e->kind = cl_event_names[ev->kind];
+  e->frame = ev->frame;
+  e->id = ev->frame_id;
+  e->other = ev->other_id;
+  e->index = ev->index;
+  e->depth = ev->depth;
+  e->cause = ev->cause;
+  e->detail = ev->detail;
+  e->unspecified = unspecified(c, ev, b);
+  e->serial = ev->serial;
+  e->core = ev;
+  e->object = 0;
+  return 1;
+}
+
+/* the event, told to the observer ud; out of memory for the event: the
+   observer misses it, with a warning */
 static void observer(cl_Runtime *R, const cl_Event *ev, void *ud) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
-  if (!lua_checkstack(L, 1)) return;
+  CoroEvent e;
+  if (!coro_eventof(c, ev, &e) || !lua_checkstack(L, 1)) return;
   lua_pushinteger(L, (lua_Integer)(intptr_t)ud);
-  cl_Error *e = coro_protect(c, L, pobserver, (void *)ev, -1, 1, "observe");
+  cl_Error *err = coro_protect(c, L, pobserver, &e, -1, 1, "observe");
   lua_pop(L, 1);
-  if (e) {
+  if (err) {
     lua_warning(L, "coro: an observer missed an event: ", 1);
-    lua_warning(L, cl_error_message(e), 0);
-    cl_error_free(R, e);
+    lua_warning(L, cl_error_message(err), 0);
+    cl_error_free(R, err);
+  }
+}
+
+/* protected: c, the event[, its object]: to every observer, in the
+   order they came */
+static int ptell(lua_State *L) {
+  Ctx *c = (Ctx *)lua_touserdata(L, 1);
+  CoroEvent *ev = (CoroEvent *)lua_touserdata(L, 2);
+  if (ev->object) ev->object = 3;
+  lua_rawgeti(L, LUA_REGISTRYINDEX, c->observers);
+  int observers = lua_gettop(L);
+  for (int id = 0; id <= c->max_observer; id++)
+    if (lua_rawgeti(L, observers, id) == LUA_TNUMBER) {
+      int ref = (int)lua_tointeger(L, -1);
+      lua_pop(L, 1);
+      pushevent(c, L, ev);
+      callobserver(c, L, ref);
+    } else
+      lua_pop(L, 1);
+  c->returned_member = NULL;            /* told with this one, if any */
+  return 0;
+}
+
+void coro_tell(Ctx *c, lua_State *L, const char *kind, cl_Frame *f, unsigned id,
+               cl_EventCause cause, const char *detail, const char *unspecified,
+               int object) {
+  Body *b = f && cl_frame_id(c->R, f) == id ? coro_framebody(c, f) : NULL;
+  cl_FrameInfo info;
+  CoroEvent e;
+  if (c->nobservers == 0) return;
+  if (object) object = lua_absindex(L, object);
+  e.kind = kind;
+  e.frame = f;
+  e.id = id;
+  e.other = 0;
+  e.index = f && cl_frame_info(c->R, f, &info) && info.id == id ? info.index : 0;
+  e.depth = b ? b->depth : 0;
+  e.cause = cause;
+  e.detail = detail;
+  e.unspecified = unspecified;
+  e.serial = 0;
+  e.core = NULL;
+  e.object = object;
+  coro_taperecord(c, L, &e);
+  cl_Error *err = coro_protect(c, L, ptell, &e, object, object ? 1 : 0, "observe");
+  if (err) {
+    lua_warning(L, "coro: an observer missed an event: ", 1);
+    lua_warning(L, cl_error_message(err), 0);
+    cl_error_free(c->R, err);
   }
 }
 
@@ -154,6 +273,7 @@ static int observe(lua_State *L) {
   lua_pushinteger(L, ref);
   lua_rawseti(L, -2, id);
   c->nobservers++;
+  if (id > c->max_observer) c->max_observer = id;
   lua_pushinteger(L, id);
   return 1;
 }
@@ -358,6 +478,12 @@ static const luaL_Reg funcs[] = {
 void coro_openevents(lua_State *L, Ctx *c) {
   coro_newlib(L, c, funcs);
   pushkinds(L, event_keys, cl_event_names, 0, CL_EV_COUNT);
+  lua_createtable(L, 0, 2);              /* the bindings' own, after the core's */
+  lua_pushliteral(L, "temporary_destroy");
+  lua_setfield(L, -2, "key");
+  lua_pushliteral(L, "~temporary");
+  lua_setfield(L, -2, "name");
+  lua_rawseti(L, -2, CL_EV_COUNT + 1);
   lua_setfield(L, -2, "events");
   pushkinds(L, cause_keys, cl_cause_names, 1, CL_CAUSE_COUNT);   /* not NONE */
   lua_setfield(L, -2, "causes");

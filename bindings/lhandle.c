@@ -53,6 +53,14 @@ void *coro_toudata(lua_State *L, int i, const char *kind, size_t size) {
   return u != NULL && *(const char **)u == kind ? u : NULL;
 }
 
+/* A handle is not an owner ([coroutine.handle]): ending one never destroys
+   anything, so the runtime never closes one (its __close is for the
+   user's own <close> variables) */
+int coro_pushdestructor(lua_State *L, int i) {
+  if (coro_tohandle(L, i) != NULL) return 0;
+  return luaL_getmetafield(L, i, "__close") != LUA_TNIL;
+}
+
 Handle *coro_checkhandle(lua_State *L, int i) {
   Handle *h = coro_tohandle(L, i);
   if (h == NULL) luaL_typeerror(L, i, "coroutine handle");
@@ -213,9 +221,9 @@ static int h_tostring(lua_State *L) {
   return 1;
 }
 
-/* destroy its frame, if still alive and not already being destroyed (as
-   by its failed call, when a handle is the return object: C++'s ~R() is
-   trivial then) */
+/* a <close> variable holding a handle destroys its frame at the end of its
+   scope, if still alive and not being destroyed: the user's own choice
+   (the runtime never closes a handle: coro_pushdestructor) */
 static int h_close(lua_State *L) {
   Ctx *c = ctx_up(L);
   Handle *h = coro_checkhandle(L, 1);

@@ -36,12 +36,12 @@ static cl_Error *call(cl_Runtime *R, lua_State *L, int nargs, int nres) {
   return coro_error(ctx_of(R), L, NULL);
 }
 
-/* call, then its result as an awaitable */
-static cl_Error *awaitable(cl_Runtime *R, lua_State *L, int nargs,
+/* call, then its result as an awaitable that member `made` makes */
+static cl_Error *awaitable(cl_Runtime *R, lua_State *L, int nargs, Made made,
                            cl_Awaitable *out) {
   cl_Error *e = call(R, L, nargs, 1);
   if (e) return e;
-  e = coro_toawaitable(ctx_of(R), L, -1, out, 1);
+  e = coro_toawaitable(ctx_of(R), L, -1, made, out);
   lua_pop(L, 1);
   return e;
 }
@@ -104,13 +104,13 @@ static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
 static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
   lua_State *L;
   cl_Error *e = method(R, p, M_INITIAL_SUSPEND, &L);
-  return e ? e : awaitable(R, L, 1, out);
+  return e ? e : awaitable(R, L, 1, MADE_INITIAL, out);
 }
 
 static cl_Error *final_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
   lua_State *L;
   cl_Error *e = method(R, p, M_FINAL_SUSPEND, &L);
-  return e ? e : awaitable(R, L, 1, out);
+  return e ? e : awaitable(R, L, 1, MADE_FINAL, out);
 }
 
 static cl_Error *yield_value(cl_Runtime *R, void *p, void *v, cl_Awaitable *out) {
@@ -118,7 +118,7 @@ static cl_Error *yield_value(cl_Runtime *R, void *p, void *v, cl_Awaitable *out)
   cl_Error *e = method(R, p, M_YIELD_VALUE, &L);
   if (e) return e;
   coro_pushvalue(L, v);
-  return awaitable(R, L, 2, out);
+  return awaitable(R, L, 2, MADE_YIELD, out);
 }
 
 static cl_Error *return_value(cl_Runtime *R, void *p, void *v) {
@@ -164,7 +164,7 @@ static cl_Error *await_transform(cl_Runtime *R, void *p, cl_Awaitable operand,
   lua_insert(L, -4);
   if ((e = call(R, L, 2, 1)) == NULL) {
     if (lua_rawequal(L, -1, -2)) *out = operand;      /* nothing new made */
-    else e = coro_toawaitable(c, L, -1, out, 1);
+    else e = coro_toawaitable(c, L, -1, MADE_TRANSFORM, out);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
@@ -191,15 +191,33 @@ static void destroy(cl_Runtime *R, void *p) {
   luaL_unref(L, LUA_REGISTRYINDEX, lp(p)->self);
 }
 
-/* ~R() when the call fails after get_return_object: its __close, if any */
+/* ~R() when the call fails after get_return_object: its __close, if it
+   has one of its own (a handle owns nothing); its frame is being
+   destroyed, not by it */
 static void return_object_destroy(cl_Runtime *R, void *ret) {
   Ctx *c = ctx_of(R);
   lua_State *L = c->L;
   int i = *(int *)ret;
-  if (i == 0 || !lua_checkstack(L, 2) ||
-      luaL_getmetafield(L, i, "__close") == LUA_TNIL)
+  if (i == 0 || coro_destroylater(c, ret) || !lua_checkstack(L, 2) ||
+      !coro_pushdestructor(L, i))
     return;
-  lua_pushvalue(L, i);              /* its frame is being destroyed: not by it */
+  lua_pushvalue(L, i);
+  if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a return object", L);
+}
+
+int coro_destroylater(Ctx *c, void *ret) {
+  if (c->order != ORDER_CLANG) return 0;
+  ((ReturnObject *)ret)->later = 1;
+  return 1;
+}
+
+void coro_endreturnobject(Ctx *c, lua_State *L, ReturnObject *ret) {
+  if (c->nobservers > 0)
+    coro_tell(c, L, "~return object", NULL, c->held, CL_CAUSE_NONE, "",
+              "return_object_destruction", ret->index);
+  c->held = 0;
+  if (ret->index == 0 || !coro_pushdestructor(L, ret->index)) return;
+  lua_pushvalue(L, ret->index);
   if (lua_pcall(L, 1, 0, 0) != LUA_OK) coro_warn(c, "__close of a return object", L);
 }
 

@@ -27,28 +27,30 @@ typedef enum OptionKind {
 } OptionKind;
 
 /* the options; a row without a name is one more line of usage for the
-   option above, a row without usage another spelling of it */
+   option above, a row without usage another spelling of it. What each
+   does is in the explorer's catalogue, in its language: usage is its key
+   there (text/LANG.lua, section usage) */
 static const struct Option {
   const char *name;            /* as typed */
   OptionKind kind;
   int has_arg;                 /* the next argument is its own */
-  const char *shown, *usage;   /* in the usage text */
+  const char *shown, *usage;   /* in the usage text: as shown, and its key */
 } options[] = {
-  {"-e", OPT_EXECUTE, 1, "-e stat", "execute string 'stat'"},
-  {"-i", OPT_INTERACTIVE, 0, "-i", "enter interactive mode after executing 'script'"},
-  {"-l", OPT_REQUIRE, 1, "-l mod", "require library 'mod' into global 'mod'"},
-  {NULL, OPT_REQUIRE, 1, "-l g=mod", "require library 'mod' into global 'g'"},
-  {"-v", OPT_VERSION, 0, "-v", "show version information"},
-  {"-h", OPT_HELP, 0, "-h, --help", "show this help"},
+  {"-e", OPT_EXECUTE, 1, "-e stat", "execute"},
+  {"-i", OPT_INTERACTIVE, 0, "-i", "interactive"},
+  {"-l", OPT_REQUIRE, 1, "-l mod", "require"},
+  {NULL, OPT_REQUIRE, 1, "-l g=mod", "require_as"},
+  {"-v", OPT_VERSION, 0, "-v", "version"},
+  {"-h", OPT_HELP, 0, "-h, --help", "help"},
   {"--help", OPT_HELP, 0, NULL, NULL},
-  {"--tour", OPT_TOUR, 0, "--tour", "start the explorer with its guided tour"},
-  {"--predict", OPT_PREDICT, 1, "--predict LESSON", "start the explorer stepping LESSON as a quiz"},
-  {"--diff", OPT_DIFF, 0, "--diff A B", "run scripts A and B and show their events side by side"},
-  {"--lang", OPT_LANG, 1, "--lang en|tr|zh", "the language of the explanations (default: from LANG)"},
-  {"--trace", OPT_TRACE, 0, "--trace", "print every lifecycle event as it happens"},
-  {"--export", OPT_EXPORT, 1, "--export FMT=FILE", "write the recorded run at exit"},
-  {"--", OPT_LAST, 0, "--", "stop handling options"},
-  {"-", OPT_STDIN, 0, "-", "stop handling options and execute stdin"},
+  {"--tour", OPT_TOUR, 0, "--tour", "tour"},
+  {"--predict", OPT_PREDICT, 1, "--predict LESSON", "predict"},
+  {"--diff", OPT_DIFF, 0, "--diff A B", "diff"},
+  {"--lang", OPT_LANG, 1, "--lang en|tr|zh", "lang"},
+  {"--trace", OPT_TRACE, 0, "--trace", "trace"},
+  {"--export", OPT_EXPORT, 1, "--export FMT=FILE", "export"},
+  {"--", OPT_LAST, 0, "--", "last"},
+  {"-", OPT_STDIN, 0, "-", "stdin"},
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
@@ -67,25 +69,33 @@ static const struct Option *find_option(const char *name) {
   return NULL;
 }
 
-/* the usage text; --export's line lists the explorer's formats */
-static void usage(lua_State *L, FILE *out) {
-  fputs("usage: " COROLAB_PROGNAME " [options] [script [args]]\n"
-        "Available options are:\n", out);
+/* the usage text, in language lang (NULL: the explorer's own), which the
+   explorer words; with why (a key of its usage section, or NULL) first the
+   complaint about argument bad */
+static void usage(lua_State *L, FILE *out, const char *lang, const char *why,
+                  const char *bad) {
+  lua_pushstring(L, COROLAB_PROGNAME);
+  lua_pushstring(L, lang);
+  lua_createtable(L, (int)NOPTIONS, 0);
   for (size_t i = 0; i < NOPTIONS; i++) {
-    const struct Option *o = &options[i];
-    if (o->usage == NULL) continue;
-    fprintf(out, "  %-18s %s", o->shown, o->usage);
-    if (o->kind == OPT_EXPORT && explorer_try(L, EXPLORER_FORMATS, 0, 1) == LUA_OK) {
-      if (lua_isstring(L, -1)) fprintf(out, " (%s)", lua_tostring(L, -1));
-      lua_pop(L, 1);
-    }
-    fputc('\n', out);
+    if (options[i].usage == NULL) continue;
+    lua_createtable(L, 2, 0);
+    lua_pushstring(L, options[i].shown);
+    lua_rawseti(L, -2, 1);
+    lua_pushstring(L, options[i].usage);
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
   }
+  lua_pushstring(L, why);
+  lua_pushstring(L, bad);
+  if (explorer_try(L, EXPLORER_USAGE, 5, 2) != LUA_OK) return;
+  if (lua_isstring(L, -1)) fprintf(out, "%s: %s\n", COROLAB_PROGNAME, lua_tostring(L, -1));
+  if (lua_isstring(L, -2)) fputs(lua_tostring(L, -2), out);
+  lua_pop(L, 2);
 }
 
-static int bad_usage(lua_State *L, const char *bad, const char *why) {
-  fprintf(stderr, "%s: %s '%s'\n", COROLAB_PROGNAME, why, bad);
-  usage(L, stderr);
+static int bad_usage(lua_State *L, const Args *args, const char *bad, const char *why) {
+  usage(L, stderr, args->lang, why, bad);
   return 0;
 }
 
@@ -99,10 +109,10 @@ static int collect(lua_State *L, int argc, char **argv, Args *args) {
   lua_newtable(L);                          /* exports */
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const struct Option *o = find_option(argv[i]);
-    if (o == NULL) return bad_usage(L, argv[i], "unrecognized option");
+    if (o == NULL) return bad_usage(L, args, argv[i], "unrecognized");
     if (o->kind == OPT_LAST) { i++; break; }
     if (o->kind == OPT_STDIN) break;
-    if (o->has_arg && i + 1 >= argc) return bad_usage(L, argv[i], "an argument is needed after");
+    if (o->has_arg && i + 1 >= argc) return bad_usage(L, args, argv[i], "argument_needed");
     args->given |= 1u << o->kind;
     if (!o->has_arg) continue;
     const char *value = argv[++i];
@@ -122,7 +132,7 @@ static int collect(lua_State *L, int argc, char **argv, Args *args) {
   lua_pushboolean(L, GIVEN(*args, OPT_TRACE));
   lua_setfield(L, -2, "trace");
   if (GIVEN(*args, OPT_DIFF) && (!args->script || args->script + 2 != argc))
-    return bad_usage(L, "--diff", "two scripts are needed after");
+    return bad_usage(L, args, "--diff", "two_scripts");
   return 1;
 }
 
@@ -223,7 +233,7 @@ static int protected_main(lua_State *L) {
   Args args;
   if (!collect(L, argc, argv, &args)) return lua_pushinteger(L, EXIT_FAILURE), 1;
   if (GIVEN(args, OPT_HELP)) {
-    usage(L, stdout);
+    usage(L, stdout, args.lang, NULL, NULL);
     return lua_pushinteger(L, EXIT_SUCCESS), 1;
   }
   int run_more = args.script || GIVEN(args, OPT_EXECUTE) || GIVEN(args, OPT_VERSION);

@@ -18,9 +18,10 @@
   X(READY, ready)             /* (): back at the top-level prompt           */ \
   X(COMMAND, command)         /* (line): ":line"; "leave" leaves the prompt */ \
   X(COMPLETE, complete)       /* (line, command): candidates, "files", nil  */ \
-  X(INTERRUPTED, interrupted) /* (frame id, name): what Ctrl-C left         */ \
+  X(INTERRUPTED, interrupted) /* (frame id, name): the report of Ctrl-C    */ \
   X(DIFF, diff)               /* (a, b): corolab --diff a b                 */ \
-  X(FORMATS, formats)         /* (): the export formats, for the usage      */
+  X(USAGE, usage)             /* (name, lang, rows, why, bad): the usage
+                                 text, and a complaint                      */
 
 typedef enum ExplorerEntry {
 #define ENTRY_(e, name) EXPLORER_##e,

@@ -126,6 +126,111 @@ static int host_resource(lua_State *L) {
   return 1;
 }
 
+/* what every state of the explorer has: the embedded modules, the
+   lessons' task and generator, and coro (also the global coro) */
+static void open_modules(lua_State *L) {
+  preload(L);
+  add_searcher(L);
+  luaL_requiref(L, "coro", luaopen_coro, 1);
+  lua_pop(L, 1);
+}
+
+/* copies the plain value at i of from (nil, booleans, numbers, strings,
+   tables of them) onto to; copies (at index copies of to: table address
+   -> its copy) keep a table shared, or in a cycle, one table. False for
+   any other value */
+static int carry(lua_State *from, int i, lua_State *to, int copies) {
+  int type = lua_type(from, i);
+  luaL_checkstack(to, 4, "too many nested tables");
+  switch (type) {
+    case LUA_TNIL: lua_pushnil(to); return 1;
+    case LUA_TBOOLEAN: lua_pushboolean(to, lua_toboolean(from, i)); return 1;
+    case LUA_TNUMBER:
+      if (lua_isinteger(from, i)) lua_pushinteger(to, lua_tointeger(from, i));
+      else lua_pushnumber(to, lua_tonumber(from, i));
+      return 1;
+    case LUA_TSTRING: {
+      size_t len;
+      const char *s = lua_tolstring(from, i, &len);
+      lua_pushlstring(to, s, len);
+      return 1;
+    }
+    case LUA_TTABLE: break;
+    default: return 0;
+  }
+  const void *address = lua_topointer(from, i);
+  if (lua_rawgetp(to, copies, address) == LUA_TTABLE) return 1;
+  lua_pop(to, 1);
+  lua_newtable(to);
+  lua_pushvalue(to, -1);
+  lua_rawsetp(to, copies, address);
+  i = lua_absindex(from, i);
+  luaL_checkstack(from, 3, "too many nested tables");
+  lua_pushnil(from);
+  while (lua_next(from, i)) {
+    if (!carry(from, -2, to, copies) || !carry(from, -1, to, copies)) return 0;
+    lua_rawset(to, -3);
+    lua_pop(from, 1);
+  }
+  return 1;
+}
+
+/* protected in a state of its own: its libraries, then
+   require(module)[function](the string arguments) */
+static int call_apart(lua_State *A) {
+  int n = lua_gettop(A);
+  luaL_openlibs(A);
+  lua_warning(A, "@on", 0);                 /* as corolab's own state */
+  open_modules(A);
+  lua_getglobal(A, "require");
+  lua_pushvalue(A, 1);
+  lua_call(A, 1, 1);
+  lua_getfield(A, -1, lua_tostring(A, 2));
+  for (int i = 3; i <= n; i++) lua_pushvalue(A, i);
+  lua_call(A, n - 2, 1);
+  return 1;
+}
+
+/* protected: the state apart (light userdata), its result on its top,
+   copied here; nil when it is more than plain data */
+static int carry_result(lua_State *L) {
+  lua_State *A = (lua_State *)lua_touserdata(L, 1);
+  lua_newtable(L);                          /* copies */
+  if (!carry(A, -1, L, lua_gettop(L))) lua_pushnil(L);
+  return 1;
+}
+
+/* host.apart(module, function, ...): require(module)[function](...) in a
+   Lua state of its own (Lua's libraries, the explorer's modules and coro:
+   a runtime of its own), closed after; its result, plain data, copied
+   here. Ctrl-C stops it; its errors are raised here. nil and why when it
+   could not be run or carried: "apart_no_memory", "apart_not_data" (keys
+   of the catalogues) */
+static int host_apart(lua_State *L) {
+  int n = lua_gettop(L);
+  for (int i = 1; i <= n; i++) luaL_checkstring(L, i);
+  lua_State *A = luaL_newstate();
+  if (A == NULL) {
+    lua_pushnil(L);
+    lua_pushliteral(L, "apart_no_memory");
+    return 2;
+  }
+  lua_pushcfunction(A, call_apart);
+  for (int i = 1; i <= n; i++) lua_pushstring(A, lua_tostring(L, i));
+  int status = interrupt_docall(A, n, 1);
+  if (status == LUA_OK) {
+    lua_pushcfunction(L, carry_result);
+    lua_pushlightuserdata(L, A);
+    status = lua_pcall(L, 1, 1, 0);
+  } else
+    lua_pushstring(L, lua_tostring(A, -1));
+  lua_close(A);
+  if (status != LUA_OK) return lua_error(L);
+  if (!lua_isnil(L, -1)) return 1;
+  lua_pushliteral(L, "apart_not_data");
+  return 2;
+}
+
 /* host.prompt(label): a nested REPL; true when a command left it, false
    at the end of input */
 static int host_prompt(lua_State *L) {
@@ -156,15 +261,13 @@ static const luaL_Reg host_functions[] = {
   {"resource", host_resource},
   {"mkdir", host_mkdir},
   {"columns", host_columns},
+  {"apart", host_apart},
   {NULL, NULL}
 };
 
 /* loads the explorer; returns a Lua status (the error is reported) */
 int host_open(lua_State *L, int color, int tty, int interactive) {
-  preload(L);
-  add_searcher(L);
-  luaL_requiref(L, "coro", luaopen_coro, 1);  /* also the global coro */
-  lua_pop(L, 1);
+  open_modules(L);
   luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
   luaL_newlib(L, host_functions);
   lua_pushboolean(L, color);

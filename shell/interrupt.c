@@ -99,18 +99,15 @@ static int message_handler(lua_State *L) {
   return 1;
 }
 
-/* the error of an interrupted call: one line, the explorer's account of
-   the coroutine that was running then (explorer.interrupted) */
+/* the error of an interrupted call: one line, the explorer's, in its
+   language, with an account of the coroutine that was running then
+   (explorer.interrupted); Lua's own words if the explorer has none */
 static void interrupted(lua_State *L, unsigned frame) {
   lua_pop(L, 1);
   lua_pushinteger(L, frame);
   lua_pushstring(L, struck_name);
   if (explorer_try(L, EXPLORER_INTERRUPTED, 2, 1) == LUA_OK) {
-    if (lua_isstring(L, -1)) {
-      lua_pushfstring(L, "interrupted! (%s)", lua_tostring(L, -1));
-      lua_remove(L, -2);
-      return;
-    }
+    if (lua_isstring(L, -1)) return;
     lua_pop(L, 1);
   }
   lua_pushliteral(L, "interrupted!");

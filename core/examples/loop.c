@@ -1,56 +1,45 @@
-/* loop.c — a one-thread event loop: coroutines co_await sleep(n ticks) */
+/* loop.c — a one-thread event loop: detached coroutines co_await sleep(n ticks) */
 #include <stdio.h>
 #include <stddef.h>
 #include <string.h>
 #include "corolab.h"
 
-static struct { cl_Frame *h; long wake; } sleepers[8];
-static int nsleepers;
-static long now;
+static struct Sleeper { cl_Frame *h; long wake; } sleepers[8];
+static long now, nsleepers;                  /* the clock; how many sleep */
 
-typedef struct Sleep { long ticks; } Sleep;           /* the awaiter: sleep(n) */
-
-static cl_Error *sleep_suspend(cl_Runtime *R, void *self, cl_Frame *h,
-                               cl_SuspendResult *r) {
+static cl_Error *sleep_suspend(cl_Runtime *R, void *ticks, cl_Frame *h, cl_SuspendResult *r) {
   (void)R; (void)r;
-  sleepers[nsleepers].h = h;
-  sleepers[nsleepers++].wake = now + ((Sleep *)self)->ticks;
+  sleepers[nsleepers++] = (struct Sleeper){h, now + *(long *)ticks};
   return NULL;
 }
-static const cl_AwaitableOps sleep_ops = {.name = "sleep",
-  .await_ready = cl_await_ready_false, .await_suspend = sleep_suspend,
-  .await_resume = cl_await_resume_void};
+static const cl_AwaitableOps sleep_ops = {.name = "sleep", .await_ready = cl_await_ready_false,
+  .await_suspend = sleep_suspend, .await_resume = cl_await_resume_void};   /* sleep{ticks} */
 
-typedef struct Worker { const char *name; long period; int i; Sleep sleep; } Worker;
-
-static void worker(cl_Step *s) {             /* task<void> worker(name, period) */
+typedef struct Worker { const char *name; long period; int i; } Worker;
+static void worker(cl_Step *s) {             /* detached worker(name, period) */
   Worker *l = s->locals;
   CL_BEGIN(s);
   for (l->i = 1; l->i <= 3; l->i++) {
-    l->sleep.ticks = l->period;
-    CL_AWAIT(s, NULL, cl_awaitable(&sleep_ops, &l->sleep));  /* co_await sleep(period) */
+    CL_AWAIT(s, NULL, cl_awaitable(&sleep_ops, &l->period));  /* co_await sleep{period} */
     printf("tick %ld: %s woke (%d)\n", now, l->name, l->i);
   }
   CL_END(s);
 }
-static const cl_Coroutine worker_coroutine = {.name = "worker", .promise_type = &cl_task_type,
+static const cl_Coroutine worker_co = {.name = "worker", .promise_type = &cl_detached_type,
   .locals_size = sizeof(Worker), .args_size = offsetof(Worker, i), .step = worker};
 
 int main(void) {
   cl_Runtime *R = cl_runtime_new(NULL, NULL);
-  cl_Frame *w[2] = {NULL, NULL};
-  cl_call(R, &worker_coroutine, &(Worker){.name = "fast", .period = 2}, &w[0]);
-  cl_call(R, &worker_coroutine, &(Worker){.name = "slow", .period = 3}, &w[1]);
-  for (int i = 0; i < 2; i++) cl_resume(R, w[i]);
-  for (now = 1; nsleepers > 0; now++)
-    for (int i = 0; i < nsleepers;) {
+  cl_Error *e = cl_call(R, &worker_co, &(Worker){"fast", 2, 0}, NULL);
+  if (e == NULL) e = cl_call(R, &worker_co, &(Worker){"slow", 3, 0}, NULL);
+  for (now = 1; nsleepers > 0 && e == NULL; now++)
+    for (int i = 0; i < nsleepers && e == NULL;) {
       if (sleepers[i].wake > now) { i++; continue; }
-      cl_Frame *h = sleepers[i].h;
+      e = cl_resume(R, sleepers[i].h);         /* it may end there, destroyed */
       memmove(&sleepers[i], &sleepers[i + 1], (size_t)(--nsleepers - i) * sizeof *sleepers);
-      cl_Error *e = cl_resume(R, h);
-      if (e) fprintf(stderr, "loop: %s\n", cl_error_message(e));
     }
-  for (int i = 0; i < 2; i++) cl_destroy(R, w[i]);
-  cl_runtime_close(R);
-  return 0;
+  int failed = e != NULL;
+  if (failed) fprintf(stderr, "loop: %s\n", cl_error_message(e));
+  cl_runtime_close(R);              /* frees e, and a coroutine it left */
+  return failed;
 }

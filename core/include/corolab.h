@@ -2,15 +2,21 @@
 ** corolab.h — the C++20 coroutine machinery as a C library.
 ** One prefix (cl_), one runtime per caller (like a lua_State), errors as values.
 ** Valid C11 and valid C++ (it never uses co_await/co_yield/co_return as names).
+** OpenCL's names begin with cl_ too: its types are lower case (cl_event,
+** cl_int), its functions camel case (clCreateContext); corolab's types are
+** capitalised (cl_Event, cl_Frame), its functions have underscores
+** (cl_resume). Both headers compile together, but cl_Event (a corolab
+** lifecycle event) and cl_event (an OpenCL command's) differ by one letter.
 **
-** Preconditions, as lua.h has them: the runtime R, every out-parameter
-** (int *done, void **promise, cl_Frame **h, ...), every function table
-** (cl_Coroutine, cl_PromiseType, cl_AwaitableOps) and every name must not be
-** NULL, unless a comment says "may be NULL". A handle (cl_Frame *) may be
-** anything: every call that takes one checks it against the live frames and
-** returns a CL_MISUSE error naming what is wrong. Build with
-** -DCOROLAB_APICHECK (the sanitizer build does) to turn the NULL
-** preconditions into assertions.
+** Preconditions, as lua.h has them: a pointer argument (the runtime R, an
+** out-parameter, a function table, a name, a callback) must not be NULL,
+** except a void * (user data, arguments, payloads, an awaiter's self: passed
+** on, or checked) and one whose comment says "NAME may be NULL". A handle
+** (cl_Frame *) may be anything: every call that takes one checks it against
+** the live frames and returns a CL_MISUSE error naming what is wrong. Build
+** with -DCOROLAB_APICHECK (the sanitizer build does) to turn the NULL
+** preconditions into assertions (tests/core/preconditions.lua lists them
+** from this header, and checks each one).
 **
 ** Re-entrancy: every call into user code (promise and awaiter members,
 ** bodies, observers, allocators) may call back into the runtime, resume or
@@ -40,6 +46,11 @@ extern "C" {
 #endif
 
 
+/* the library's version at run time, "corolab X.Y.Z": COROLAB_VERSION as
+   the library was built (compare it with the header's, as lua_version and
+   sqlite3_libversion let a program do) */
+CL_API const char *cl_version(void);
+
 typedef struct cl_Runtime cl_Runtime;   /* everything lives in one; no globals */
 typedef struct cl_Frame cl_Frame;       /* a handle is the frame's address */
 typedef struct cl_Error cl_Error;       /* the C form of an exception */
@@ -61,6 +72,7 @@ CL_API cl_Error *cl_error_new(cl_Runtime *R, cl_ErrorKind kind,
   __attribute__((format(printf, 3, 4)))
 #endif
   ;
+/* release may be NULL: the payload is then the caller's to free */
 CL_API cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
                                        void *payload, cl_PayloadFree release);
 CL_API cl_ErrorKind cl_error_kind(const cl_Error *e);
@@ -73,7 +85,7 @@ CL_API void cl_error_free(cl_Runtime *R, cl_Error *e);     /* e may be NULL */
 /* allocator in lua_Alloc's manner: nsize 0 frees; returns NULL on failure */
 typedef void *(*cl_Alloc)(void *ud, void *ptr, size_t osize, size_t nsize);
 
-/* NULL alloc: malloc */
+/* alloc may be NULL: malloc */
 CL_API cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud);
 /* reports the frames still alive as leaks (see cl_set_leak_reporter), then
    destroys them, and frees the errors still alive; returns how many frames
@@ -96,9 +108,15 @@ CL_API void cl_frame_free(cl_Runtime *R, void *frame,     /* may be NULL */
 
 /* Resumes, coroutine calls and destroys nest on the C stack (a symmetric
    transfer does not). Past the limit, they fail with a CL_MISUSE error
-   instead of overflowing the stack. */
+   instead of overflowing the stack. A limit must be 1 or more, and at most
+   what the calling thread's C stack holds below the call, less 64 KiB, at
+   CL_NESTING_STACK bytes a level (the driver's own frames take under a
+   quarter of that; bodies and members have the rest): else a CL_MISUSE
+   error says the most, and the limit stays. Set it in the thread that runs
+   the runtime, from about as deep in its stack. */
 #define CL_NESTING_LIMIT 150
-CL_API void cl_set_nesting_limit(cl_Runtime *R, int limit);   /* 1 or more */
+#define CL_NESTING_STACK 4096
+CL_API cl_Error *cl_set_nesting_limit(cl_Runtime *R, int limit);
 
 /* ----------------------------------------------------------- awaitables -- */
 
@@ -323,7 +341,9 @@ typedef struct cl_Coroutine {  /* a coroutine function: return type + body */
 } cl_Coroutine;
 
 /* call a coroutine: the whole prologue, up to the initial suspension (or
-   further if it does not suspend). *ret receives the return object. On an
+   further if it does not suspend). *ret receives the return object (ret
+   may be NULL for a type that has none, as cl_detached_type; the other
+   reference types' is the handle, and NULL is then an error). On an
    error before the initial await_resume, nothing is left alive. args (what
    init and the promise's construct get, and what args_size bytes are
    copied from) may be NULL when args_size is 0. What C++ checks when it
@@ -474,14 +494,16 @@ static inline cl_Frame *cl_promise_frame(void *promise) {
 CL_API cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h);
 CL_API cl_Error *cl_destroy(cl_Runtime *R, cl_Frame *h);
 CL_API cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done);
-/* h.promise() of a coroutine_handle<pt>; pt NULL (coroutine_handle<>) or a
-   different type is an error */
+/* h.promise() of a coroutine_handle<pt>; pt may be NULL: that handle is a
+   coroutine_handle<>, and that (or a different type) is an error */
 CL_API cl_Error *cl_promise(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt,
                             void **promise);
+/* pt may be NULL: any promise type */
 CL_API cl_Error *cl_from_promise(cl_Runtime *R, void *promise,
                                  const cl_PromiseType *pt,
                                  cl_Frame **h);
-/* pt NULL: a type-erased handle; else the frame's promise type must be pt */
+/* pt may be NULL: a type-erased handle; else the frame's promise type must
+   be pt */
 CL_API cl_Error *cl_from_address(cl_Runtime *R, void *address,
                                  const cl_PromiseType *pt,
                                  cl_Frame **h);
@@ -516,7 +538,8 @@ CL_API int cl_frame_info(cl_Runtime *R, cl_Frame *h, cl_FrameInfo *info);
    frame of promise type pt, else NULL. cl_done and cl_promise say why not */
 CL_API int cl_is_live(cl_Runtime *R, cl_Frame *h);
 CL_API int cl_is_done(cl_Runtime *R, cl_Frame *h);
-CL_API void *cl_promise_of(cl_Runtime *R, cl_Frame *h, const cl_PromiseType *pt);
+CL_API void *cl_promise_of(cl_Runtime *R, cl_Frame *h,
+                           const cl_PromiseType *pt);      /* pt may be NULL */
 /* the id of the live frame at h, or 0: a handle kept with the id it had
    can tell that its frame died and another now has its address */
 CL_API unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h);
@@ -529,7 +552,8 @@ CL_API uint64_t cl_frames_freed(cl_Runtime *R);
    CL_AWAITER_SUSPEND_ALWAYS), calls none of its members: this count shows
    which way a co_await went (for tests and explorers) */
 CL_API uint64_t cl_await_ready_calls(cl_Runtime *R);
-/* the live frames, in creation order; returns how many (fills up to n) */
+/* the live frames, in creation order: returns how many, and fills out
+   with them when n is enough (out may be NULL) */
 CL_API size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n);
 CL_API cl_Frame *cl_running(cl_Runtime *R);      /* innermost running frame */
 /* "file:line" or "initial suspend" etc. for h's current suspend point */
@@ -650,11 +674,11 @@ typedef void (*cl_Observer)(cl_Runtime *R, const cl_Event *ev, void *ud);
 CL_API int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud);
 CL_API void cl_unobserve(cl_Runtime *R, int id);
 
-/* frames alive at cl_runtime_close are reported here (default: stderr;
-   fn NULL: not reported); ud may be NULL */
+/* frames alive at cl_runtime_close are reported here (default: stderr) */
 typedef void (*cl_LeakReporter)(cl_Runtime *R, const cl_FrameInfo *leak,
                                 void *ud);
-CL_API void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud);
+CL_API void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn,
+                                 void *ud);   /* fn may be NULL: none */
 
 /* --------------------------------------------- reference promise types -- */
 
@@ -693,8 +717,21 @@ CL_API extern const cl_AwaitableOps cl_task_awaitable_ops;
    CL_PROMISE_TASK): anything else is a CL_MISUSE error at the co_await */
 CL_API cl_Awaitable cl_task_awaitable(cl_Frame *task);
 /* run a task from plain code to completion: resume, then its result
-   (result may be NULL) */
+   (result may be NULL: dropped) */
 CL_API cl_Error *cl_task_run(cl_Runtime *R, cl_Frame *task, cl_Value *result);
+
+/* detached: a fire-and-forget coroutine, eager and self-destroying, as C++
+   programs write it (initial_suspend and final_suspend return
+   suspend_never). cl_call runs its body to the first suspension; when the
+   body ends (co_return; or flowing off), its state is destroyed inside the
+   resume that ended it, and its handle is stale. It has no return object
+   (cl_call's ret may be NULL), no return_value, yield_value or
+   await_transform. An exception that leaves its body is where C++ calls
+   std::terminate (its unhandled_exception does): here the resumer (or
+   cl_call's caller) gets it as an error of the same kind and payload that
+   names the coroutine, which is left at its final suspend point, done; the
+   resumer destroys it (or cl_runtime_close reports and destroys it) */
+CL_API extern const cl_PromiseType cl_detached_type;
 
 #ifdef __cplusplus
 }

@@ -2,9 +2,11 @@
 ** awaiters.c — the awaiters every program has: suspend_always and
 ** suspend_never (noop_coroutine() is the runtime's shared frame).
 */
-#include "corolab.h"
+#include "frame.h"
 
 cl_Error *cl_await_ready_false(cl_Runtime *R, void *self, int *ready) {
+  cl_api_check(R != NULL && ready != NULL,
+               "cl_await_ready_false: R and ready must not be NULL");
   (void)R; (void)self; *ready = 0; return NULL;
 }
 static cl_Error *ready_true(cl_Runtime *R, void *self, int *ready) {
@@ -15,6 +17,7 @@ static cl_Error *suspend_void(cl_Runtime *R, void *self, cl_Frame *h,
   (void)R; (void)self; (void)h; res->kind = CL_SUSPEND_VOID; return NULL;
 }
 cl_Error *cl_await_resume_void(cl_Runtime *R, void *self, void *result) {
+  cl_api_check(R != NULL, "cl_await_resume_void: R must not be NULL");
   (void)R; (void)self; (void)result; return NULL;
 }
 

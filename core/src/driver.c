@@ -672,10 +672,21 @@ static cl_Error *check_definition(cl_Runtime *R, const cl_Coroutine *co,
     : co->args_size > 0 && args == NULL ? "it copies args_size bytes of its "
                                           "arguments, but args is NULL"
     : NULL;
+  cl_Error *e;
   if (why != NULL)
     return cl_error_new(R, CL_MISUSE, "cl_call: coroutine '%s' cannot be called: "
                         "%s (cl_Coroutine)", name, why);
-  return cl_promise_type_check(R, co->promise_type);
+  if ((e = cl_promise_type_check(R, co->promise_type)) != NULL) return e;
+  /* the frame is an object: at most PTRDIFF_MAX bytes (its size's sum
+     never wraps) */
+  size_t before_locals = cl_state_offset(co->promise_type) +
+                         cl_align(sizeof(cl_FrameState));
+  if (co->locals_size > (size_t)PTRDIFF_MAX - before_locals)
+    return cl_error_new(R, CL_MISUSE, "cl_call: coroutine '%s' cannot be called: "
+                        "its locals_size (%zu) makes the frame larger than any "
+                        "object can be (PTRDIFF_MAX bytes) (cl_Coroutine)", name,
+                        co->locals_size);
+  return NULL;
 }
 
 OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
@@ -715,8 +726,7 @@ cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Frame *h) { return destroy(R, h); }
 #endif
 
 cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) {
-  cl_api_check(R != NULL && co != NULL && ret != NULL,
-               "cl_call: R, co and ret must not be NULL");
+  cl_api_check(R != NULL && co != NULL, "cl_call: R and co must not be NULL");
   return quiet(R) ? cl_call_quiet(R, co, args, ret) : call(R, co, args, ret);
 }
 cl_Error *cl_resume(cl_Runtime *R, cl_Frame *h) {

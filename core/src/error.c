@@ -39,6 +39,8 @@ cl_Error *cl_error_new(cl_Runtime *R, cl_ErrorKind kind, const char *fmt, ...) {
 
 cl_Error *cl_error_with_payload(cl_Runtime *R, const char *message,
                                 void *payload, cl_PayloadFree release) {
+  cl_api_check(R != NULL && message != NULL,
+               "cl_error_with_payload: R and message must not be NULL");
   size_t len = strlen(message);
   cl_Error *e = error_alloc(R, CL_EXCEPTION, len);
   if (e == R->oom) {             /* the payload cannot travel: drop it */
@@ -65,6 +67,7 @@ void *cl_error_payload(const cl_Error *e) {
 }
 
 void cl_error_free(cl_Runtime *R, cl_Error *e) {
+  cl_api_check(R != NULL, "cl_error_free: R must not be NULL");
   if (e == NULL || e == R->oom) return;
   if (e->prev) e->prev->next = e->next;
   else R->errors = e->next;

@@ -34,6 +34,7 @@ static int same_key(const char *key, const char *s) {  /* "AWAIT_READY" ~ "await
 }
 
 int cl_event_kind_from_name(const char *s) {
+  cl_api_check(s != NULL, "cl_event_kind_from_name: s must not be NULL");
   for (int k = 0; k < CL_EV_COUNT; k++)
     if (strcmp(cl_event_names[k], s) == 0 || same_key(event_keys[k], s)) return k;
   return -1;
@@ -80,6 +81,7 @@ int cl_observe(cl_Runtime *R, cl_Observer fn, void *ud) {
 }
 
 void cl_unobserve(cl_Runtime *R, int id) {
+  cl_api_check(R != NULL, "cl_unobserve: R must not be NULL");
   for (int i = 0; i < R->nobservers; i++) {
     if (R->observers[i].id == id) {
       memmove(&R->observers[i], &R->observers[i + 1],

@@ -95,7 +95,10 @@ int cl_handle_compare(cl_Frame *a, cl_Frame *b) {
   return (x > y) - (x < y);
 }
 
-cl_Frame *cl_noop_coroutine(cl_Runtime *R) { return &R->noop; }
+cl_Frame *cl_noop_coroutine(cl_Runtime *R) {
+  cl_api_check(R != NULL, "cl_noop_coroutine: R must not be NULL");
+  return &R->noop;
+}
 
 cl_Error *cl_done(cl_Runtime *R, cl_Frame *h, int *done) {
   cl_api_check(R != NULL && done != NULL, "cl_done: R and done must not be NULL");
@@ -192,6 +195,7 @@ cl_Error *cl_from_address(cl_Runtime *R, void *address, const cl_PromiseType *pt
 }
 
 unsigned cl_frame_id(cl_Runtime *R, cl_Frame *h) {
+  cl_api_check(R != NULL, "cl_frame_id: R must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);
   return st ? st->id : 0;
 }
@@ -243,6 +247,7 @@ static void list_one(cl_FrameState *st, void *ud) {
 }
 
 size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
+  cl_api_check(R != NULL, "cl_frames: R must not be NULL");
   const cl_Registry *g = &R->frames;
   size_t count = g->count + R->slabs.live;
   Listing l;
@@ -262,6 +267,7 @@ size_t cl_frames(cl_Runtime *R, cl_Frame **out, size_t n) {
 }
 
 cl_Frame *cl_running(cl_Runtime *R) {
+  cl_api_check(R != NULL, "cl_running: R must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, R->running);
   return st && st->id == R->running_id ? R->running : NULL;
 }
@@ -299,6 +305,7 @@ int cl_body_place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
 
 /* CL_BEGIN's default: resumed at an index its switch has no case for */
 void cl_step_unknown(cl_Step *s) {
+  cl_api_check(s != NULL, "cl_step_unknown: s must not be NULL");
   cl_FrameState *st = cl_frame_lookup(s->R, s->frame);
   char name[160] = "coroutine ?";
   if (st != NULL) cl_frame_name(st, name, sizeof name);

@@ -154,6 +154,10 @@ static inline void cl_set_state(cl_FrameState *st, cl_State s) {
   st->state = (unsigned char)s;
 }
 
+/* get_return_object of a type whose return object is the frame's handle,
+   a cl_Frame * at ret (cl_generator_type, cl_task_type) */
+cl_Error *cl_return_handle(cl_Runtime *R, void *promise, void *ret);
+
 /* pt is base, or extends it (cl_PromiseType.base) */
 static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *base) {
   for (; pt != NULL; pt = pt->base)

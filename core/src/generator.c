@@ -7,12 +7,6 @@
 
 #define gen_promise(p) ((cl_GeneratorPromise *)(p))
 
-static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
-  (void)R;
-  *(cl_Frame **)ret = cl_promise_frame(p);
-  return NULL;
-}
-
 static cl_Error *always(cl_Runtime *R, void *p, cl_Awaitable *out) {
   (void)R; (void)p;
   *out = cl_suspend_always();
@@ -55,17 +49,18 @@ static void destroy(cl_Runtime *R, void *p) {
 
 const cl_PromiseType cl_generator_type = {
   "generator", sizeof(cl_GeneratorPromise), NULL,
-  NULL, get_return_object, always, always, yield_value, NULL, return_void,
+  NULL, cl_return_handle, always, always, yield_value, NULL, return_void,
   unhandled_exception, await_transform, NULL, NULL, NULL, destroy, NULL, NULL,
   CL_PROMISE_YIELD_KEEPS_POINTER
 };
 
 cl_Error *cl_generator_next(cl_Runtime *R, cl_Frame *h, void **value) {
+  cl_api_check(R != NULL && value != NULL,
+               "cl_generator_next: R and value must not be NULL");
   cl_FrameState *st = cl_frame_lookup(R, h);
   cl_GeneratorPromise *p;
   cl_Error *e;
   unsigned id;
-  cl_api_check(value != NULL, "cl_generator_next: value must not be NULL");
   *value = NULL;
   if (st == NULL) return cl_not_a_frame(R, "next()", h);
   if (!cl_extends(st->co->promise_type, &cl_generator_type))

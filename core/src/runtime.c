@@ -2,9 +2,16 @@
 ** runtime.c — a runtime: its allocator, its live frames, its observers.
 ** Everything the core keeps lives here; two runtimes never meet.
 */
+#define _GNU_SOURCE              /* pthread_getattr_np: a thread's stack */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#if defined(__linux__) && (!defined(__GLIBC__) || __GLIBC__ > 2 || \
+                           (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+#include <pthread.h>             /* in the C library itself: no -pthread */
+#define CL_THREAD_STACK 1
+#endif
 
 #include "frame.h"
 #include "poison.h"
@@ -122,8 +129,17 @@ size_t cl_runtime_close(cl_Runtime *R) {
   return n;
 }
 
-void *cl_runtime_userdata(cl_Runtime *R) { return R->userdata; }
-void cl_runtime_set_userdata(cl_Runtime *R, void *ud) { R->userdata = ud; }
+const char *cl_version(void) { return COROLAB_VERSION; }
+
+void *cl_runtime_userdata(cl_Runtime *R) {
+  cl_api_check(R != NULL, "cl_runtime_userdata: R must not be NULL");
+  return R->userdata;
+}
+
+void cl_runtime_set_userdata(cl_Runtime *R, void *ud) {
+  cl_api_check(R != NULL, "cl_runtime_set_userdata: R must not be NULL");
+  R->userdata = ud;
+}
 
 void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud) {
   cl_api_check(R != NULL, "cl_set_leak_reporter: R must not be NULL");
@@ -131,14 +147,52 @@ void cl_set_leak_reporter(cl_Runtime *R, cl_LeakReporter fn, void *ud) {
   R->leak_ud = ud;
 }
 
-void cl_set_nesting_limit(cl_Runtime *R, int limit) {
-  cl_api_check(R != NULL && limit > 0, "cl_set_nesting_limit: a limit of 1 or more");
+/* the C stack the calling thread has below this point, in bytes (its
+   whole size where the system cannot say where it ends; 0: unknown) */
+static size_t stack_room(void) {
+  char here;
+#ifdef CL_THREAD_STACK
+  pthread_attr_t attr;
+  void *low = NULL;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    if (pthread_attr_getstack(&attr, &low, &size) != 0) low = NULL;
+    pthread_attr_destroy(&attr);
+  }
+  if (low != NULL && (char *)low < &here) return (size_t)(&here - (char *)low);
+#endif
+  struct rlimit limit;
+  if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return (size_t)limit.rlim_cur;
+  (void)here;
+  return 0;
+}
+
+/* [implimits]: every nesting level takes C stack (CL_NESTING_STACK bytes
+   are counted for it), and past the stack's end is a crash, not an error */
+cl_Error *cl_set_nesting_limit(cl_Runtime *R, int limit) {
+  cl_api_check(R != NULL, "cl_set_nesting_limit: R must not be NULL");
+  size_t room = stack_room(), reserve = 64 * 1024;
+  size_t most = room > reserve ? (room - reserve) / CL_NESTING_STACK : 0;
+  if (limit < 1)
+    return cl_error_new(R, CL_MISUSE, "cl_set_nesting_limit: %d is no limit; "
+                        "give 1 or more (the limit stays %d)", limit,
+                        R->nesting_limit);
+  if (room > 0 && (size_t)limit > most)
+    return cl_error_new(R, CL_MISUSE, "cl_set_nesting_limit: %d nested resumes "
+                        "need about %zu KiB of C stack (%d bytes each), but "
+                        "this thread has %zu KiB left: the most it holds is "
+                        "%zu (the limit stays %d)", limit,
+                        (size_t)limit * (CL_NESTING_STACK / 1024), CL_NESTING_STACK,
+                        room / 1024, most, R->nesting_limit);
   R->nesting_limit = limit;
+  return NULL;
 }
 
 /* the last freed block of this size, as a C++ allocator's free list would
    hand it out: a new frame often gets the address of one just destroyed */
 void *cl_frame_alloc(cl_Runtime *R, size_t size) {
+  cl_api_check(R != NULL, "cl_frame_alloc: R must not be NULL");
   for (int i = R->ncached - 1; i >= 0; i--) {
     if (R->cache[i].size != size) continue;
     void *block = R->cache[i].block;
@@ -152,6 +206,7 @@ void *cl_frame_alloc(cl_Runtime *R, size_t size) {
 }
 
 void cl_frame_free(cl_Runtime *R, void *frame, size_t size) {
+  cl_api_check(R != NULL, "cl_frame_free: R must not be NULL");
   if (frame == NULL) return;
   if (R->ncached == CL_CACHED_FRAMES) {       /* the oldest goes */
     take_unpoisoned(R->cache[0].block, R->cache[0].size);
@@ -171,5 +226,6 @@ void *cl_alloc(cl_Runtime *R, size_t size) {
 }
 
 void cl_free(cl_Runtime *R, void *p, size_t size) {
+  cl_api_check(R != NULL, "cl_free: R must not be NULL");
   if (p != NULL) R->alloc(R->alloc_ud, p, size, 0);
 }

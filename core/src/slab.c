@@ -106,6 +106,7 @@ static cl_Slab *new_slab(cl_Runtime *R, cl_Slabs *S, cl_SlabClass *k) {
   size_t most = CL_SLAB_BYTES / k->slot;
   size_t n = k->next_slots < most ? k->next_slots
            : most > CL_SLAB_FIRST ? most : CL_SLAB_FIRST;
+  if (k->slot > (SIZE_MAX - HEADER) / n) return NULL;   /* no such block */
   size_t bytes = HEADER + n * k->slot;
   cl_Slab *s = (cl_Slab *)cl_alloc(R, bytes);
   if (s == NULL) return NULL;
@@ -131,8 +132,8 @@ static cl_Slab *new_slab(cl_Runtime *R, cl_Slabs *S, cl_SlabClass *k) {
 }
 
 void *cl_slab_alloc(cl_Runtime *R, size_t size, size_t state_offset) {
-  cl_Slabs *S = &R->slabs;
-  cl_SlabClass *k = class_of(R, S, size, state_offset);
+  cl_Slabs *S = &R->slabs;       /* slots aligned as the frames they hold */
+  cl_SlabClass *k = class_of(R, S, cl_align(size), state_offset);
   char *h;
   if (k == NULL) return NULL;
   if (k->free != NULL) {                       /* the last freed first */
@@ -155,7 +156,7 @@ void *cl_slab_alloc(cl_Runtime *R, size_t size, size_t state_offset) {
 void cl_slab_free(cl_Runtime *R, void *h, cl_FrameState *st) {
   cl_Slabs *S = &R->slabs;
   cl_SlabClass *k = &S->classes[S->last];      /* usually; else its slab's */
-  if (k->slot != cl_frame_size(st->co) || (char *)st - (char *)h != (ptrdiff_t)k->state_offset)
+  if (k->slot != cl_align(cl_frame_size(st->co)) || (char *)st - (char *)h != (ptrdiff_t)k->state_offset)
     k = &S->classes[slab_of(S, h)->cls];
   size_t state_end = k->state_offset + cl_align(sizeof *st);
   st->co = NULL;

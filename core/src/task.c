@@ -7,12 +7,6 @@
 
 #define task_promise(h) ((cl_TaskPromise *)cl_frame_promise(h))
 
-static cl_Error *get_return_object(cl_Runtime *R, void *p, void *ret) {
-  (void)R;
-  *(cl_Frame **)ret = cl_promise_frame(p);
-  return NULL;
-}
-
 static cl_Error *initial_suspend(cl_Runtime *R, void *p, cl_Awaitable *out) {
   (void)R; (void)p;
   *out = cl_suspend_always();
@@ -66,7 +60,7 @@ static void destroy(cl_Runtime *R, void *p) {
 
 const cl_PromiseType cl_task_type = {
   "task", sizeof(cl_TaskPromise), NULL,
-  NULL, get_return_object, initial_suspend, final_suspend, NULL, return_value,
+  NULL, cl_return_handle, initial_suspend, final_suspend, NULL, return_value,
   return_void, unhandled_exception, NULL, NULL, NULL, NULL, destroy, NULL, NULL,
   CL_PROMISE_TASK
 };

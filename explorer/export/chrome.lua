@@ -94,8 +94,8 @@ function chrome.write(run, out)
     if arrive then arrive(t + 3) end
     emit({{"ph", "i"}, {"s", "t"}, {"pid", 1}, {"tid", id}, {"ts", t + 4},
           {"name", event.call(rec)}, {"cat", "lifecycle"},
-          {"args", json.object({{"seq", rec.seq}, {"depth", rec.depth}, {"detail", rec.detail},
-                                {"where", rec.where or ""}})}})
+          {"args", json.object({{"seq", rec.seq}, {"depth", rec.depth},
+                                {"detail", event.detail(rec)}, {"where", rec.where or ""}})}})
     if move and move.how == "return" and open[move.from] then
       flow(move.from, move.to, "return", t + 5)(t + 7)
       finish(move.from, t + 6)

@@ -1,9 +1,11 @@
 -- dot.lua — the run as a Graphviz DOT picture: one cluster per frame (in
--- creation order) holding the states it went through, joined by dashed
+-- creation order) holding the states it went through (a throw with the
+-- exception's value among them), joined by dashed
 -- lines; between frames (and main), the interaction that stack.lua finds:
 -- calls, resumes, symmetric transfers, returns to the resumer and
 -- destroys, each edge labelled with its steps (record numbers). Only a
 -- frame's own states rank the layout, so frames stack as rows.
+local event = require "explorer.text.event"
 local meaning = require "explorer.run.meaning"
 local stack = require "explorer.run.stack"
 
@@ -86,6 +88,8 @@ function dot.write(run, out)
       local f = frame(id)
       if k == "suspend" then
         f.suspend_where, f.suspend_phase = rec.where, rec.phase
+      elseif k == "throw" then
+        go(id, event.call(rec))                        -- with the exception's value
       elseif how == "return" then
         link(go(id, suspended(f, rec.phase)), start[move.entry] or running_node(move.to),
              "return", rec.seq)

@@ -2,6 +2,8 @@
 -- their help, their completion and their errors all read. A format is a
 -- module of this folder with write(run, out, options); a new one is its
 -- file and its line here.
+local i18n = require "explorer.text.i18n"
+
 local formats = {}
 
 local list = {
@@ -19,7 +21,7 @@ for i, f in ipairs(list) do formats.names[i] = f[1] end
 -- "chrome, mermaid, dot, html or record"
 local function alternatives()
   local names = formats.names
-  return table.concat(names, ", ", 1, #names - 1) .. " or " .. names[#names]
+  return i18n.ui("alternatives", table.concat(names, ", ", 1, #names - 1), names[#names])
 end
 
 -- writes run to path in format name; options: title, and the page's
@@ -28,14 +30,14 @@ function formats.write(run, name, path, options)
   local module
   for _, f in ipairs(list) do if f[1] == name then module = f[2] end end
   if not module then
-    return nil, "unknown export format '" .. tostring(name) .. "': " .. alternatives()
+    return nil, i18n.ui("unknown_format", tostring(name), alternatives())
   end
   run:trim()                                   -- exactly the last `limit` records
   local out, err = io.open(path, "w")
-  if not out then return nil, "cannot write the export: " .. err end
+  if not out then return nil, i18n.ui("cannot_write", err) end
   require(module).write(run, out, options or {})
   local ok, why = out:close()                  -- flushes: a full disk shows here
-  if not ok then return nil, "cannot write the export to " .. path .. ": " .. why end
+  if not ok then return nil, i18n.ui("cannot_write_to", path, why) end
   return true
 end
 

@@ -2,7 +2,8 @@
 -- order of appearance; arrows for calls, resumes, transfers, returns (with
 -- the value the frame gave), destroys (from whoever destroys) and
 -- exceptions that leave a frame (stack.lua says which); notes for what the
--- promise is asked to do, with values.
+-- promise is asked to do, with values (an exception's too, without its
+-- traceback).
 local event = require "explorer.text.event"
 local meaning = require "explorer.run.meaning"
 local stack = require "explorer.run.stack"
@@ -63,8 +64,9 @@ function mermaid.write(run, out)
         (rec.args and (" " .. rec.args) or "")
     end
     if noted[rec.kind] then
+      local detail = event.detail(rec)
       line("  Note over %s: %s%s", who(id), text(event.call(rec)),
-        rec.detail ~= "" and (" " .. text(rec.detail)) or "")
+        detail ~= "" and (" " .. text(detail)) or "")
     end
   end
   out:write(table.concat(lines, "\n"), "\n")

@@ -3,11 +3,13 @@
 -- of its placeholder. Each record comes with its values, its line and
 -- explanation, the cursor in the standard's wrapper, the chain of who runs
 -- (stack.lua; each chain written once, in chains), the snapshots of the
--- frames that changed and the frame it freed; and the source of the
--- scripts the run ran.
+-- frames that changed and the frame it freed; the source of the scripts
+-- the run ran; and the page's own words, all in the explorer's language
+-- (lang, labels: text/LANG.lua's page and states sections).
 local coro = require "coro"
 local event = require "explorer.text.event"
 local explain = require "explorer.text.explain"
+local i18n = require "explorer.text.i18n"
 local json = require "explorer.export.json"
 local meaning = require "explorer.run.meaning"
 local source = require "explorer.run.source"
@@ -36,9 +38,18 @@ local function chain_edges(s)
 end
 
 local function snapshot_json(run, snap)
-  return {id = snap.id, state = snap.state, at = snap.at, promise = snap.promise,
-    awaiter = snap.awaiter, resumed_by = snap.resumed_by and (run:label(snap.resumed_by)
-      .. (snap.how == "transfer" and " (transfer)" or ""))}
+  local by = snap.resumed_by and run:label(snap.resumed_by)
+  if by and snap.how == "transfer" then by = i18n.ui("by_transfer", by) end
+  return {id = snap.id, state = snap.state, at = i18n.runtime(snap.at), promise = snap.promise,
+    awaiter = snap.awaiter, resumed_by = by}
+end
+
+-- the page's own words: its labels, and the frames' states in words
+local function labels()
+  local out = {}
+  for key, text in pairs(i18n.catalogue().page) do out[key] = text end
+  out.states = i18n.catalogue().states
+  return out
 end
 
 -- the run the page plays; an event's chain is an index (from 0) into chains
@@ -76,13 +87,16 @@ local function run_data(run, title)
     frames[tostring(id)] = {id = id, label = run:label(id), coroutine = f.name,
       promise_type = f.promise_type}
   end
-  return {title = title, version = coro._VERSION, wrapper = json.array((wrapper.text())),
-    sources = sources, frames = frames, chains = json.array(chains), events = json.array(events)}
+  return {title = title, version = coro._VERSION, lang = i18n.current, labels = labels(),
+    wrapper = json.array((wrapper.text(i18n.catalogue().wrapper))), sources = sources,
+    frames = frames, chains = json.array(chains), events = json.array(events)}
 end
 
--- options: title, and player, the text of player.html
+-- options: title, and player, the text of player.html. The page says
+-- which language it is in (<html lang>)
 function page.write(run, out, options)
   local player = assert(options.player, "the page needs the text of player.html")
+  player = player:gsub('<html lang="en">', '<html lang="' .. i18n.current .. '">', 1)
   local data = json.encode(run_data(run, options.title)):gsub("<", "\\u003c")  -- no "</script>"
   local at = player:find(PLACEHOLDER, 1, true)
   out:write(player:sub(1, at - 1), data, player:sub(at + #PLACEHOLDER))

@@ -3,8 +3,10 @@
 -- the frame is in (phase), the moment that picks its explanation
 -- (context), whether a resume only continues a transfer (continued), and
 -- what a member returned, which only the frame's next record tells
--- (result). Why an event happened is its cause (coro's ev.cause), never
--- the words of its detail, which are for people.
+-- (result); an exception's value, as the argument of throw and
+-- unhandled_exception, at the place it was thrown. Why an event happened
+-- is its cause (coro's ev.cause), never the words of its detail, which
+-- are for people.
 local meaning = {}
 
 -- the frame a record is about ("return to caller": the one returning)
@@ -93,11 +95,47 @@ local function result_of(run, p, rec)
   end
 end
 
+-- what the bindings tell with the event after the member returned
+-- (ev.returned: the value itself)
+local returns_value = {get_return_object = true, await_resume = true}
+
+-- whether rec's member gives a result that a later record tells
+function meaning.returns_later(rec)
+  local k = rec.kind
+  return k == "await_ready" or k == "await_suspend" or makes_awaitable[k] or
+    returns_value[k] or false
+end
+
 local function settle(run, id, rec)
   local p = run.pending[id]
   if not p then return end
   run.pending[id] = nil
   p.result = result_of(run, p, rec)
+end
+
+-- an exception's records: the throw out of the body, and the
+-- unhandled_exception of the wrapper's handler that catches it
+local errors = {throw = true, unhandled_exception = true}
+
+function meaning.is_error(rec)
+  return errors[rec.kind] == true
+end
+
+-- the exception's value as the runtime gives it: its message (detail),
+-- without the traceback that follows it
+function meaning.error_of(rec)
+  return rec.detail:match("^(.-)\nstack traceback:\n") or rec.detail
+end
+
+-- an exception's value is its record's argument, quoted on one line (when
+-- the event did not give it); unhandled_exception is about the exception
+-- thrown at the throw's place
+local function note_error(f, rec)
+  if rec.args == nil then
+    rec.args = (string.format("%q", meaning.error_of(rec)):gsub("\\\n", "\\n"))
+  end
+  if rec.kind == "throw" then f.thrown_at = rec.where
+  elseif rec.where == nil then rec.where = f.thrown_at end
 end
 
 -- rec, about to join run: what it means, and what it tells of earlier ones
@@ -113,6 +151,7 @@ function meaning.note(run, rec)
     if rec.kind == "promise_type" and not f.promise_type then f.promise_type = rec.detail end
     advance_phase(f, rec)
     note_context(f, rec)
+    if errors[rec.kind] then note_error(f, rec) end
   end
 end
 

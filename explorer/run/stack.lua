@@ -29,6 +29,20 @@ function stack.copy(s)
   return c
 end
 
+-- whether a and b say the same: who runs, and who was called
+function stack.same(a, b)
+  for i, x in pairs(a.running) do
+    local y = b.running[i]
+    if not (y and x.frame == y.frame and x.by == y.by and x.how == y.how and
+            #x.path == #y.path) then return false end
+    for k, id in ipairs(x.path) do if y.path[k] ~= id then return false end end
+  end
+  for i in pairs(b.running) do if not a.running[i] then return false end end
+  for id in pairs(a.seen) do if not b.seen[id] then return false end end
+  for id in pairs(b.seen) do if not a.seen[id] then return false end end
+  return true
+end
+
 -- back at the top-level prompt: nothing runs any more
 function stack.idle(s)
   s.running = {}

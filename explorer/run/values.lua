@@ -25,7 +25,7 @@ function values.value(v, depth)
   local listed = type(mt) == "table" and mt.__pairs     -- a built-in's promise
   if t == "userdata" and type(mt) == "table" and type(mt.__name) == "string" then
     local ok, h = pcall(function() return v.h end)      -- coro.generator, coro.task
-    if ok and values.is_handle(h) then return mt.__name .. " holding " .. values.value(h) end
+    if ok and values.is_handle(h) then return mt.__name .. "(" .. values.value(h) .. ")" end
   end
   if t == "userdata" and not listed then
     return type(mt) == "table" and mt.__tostring and tostring(v) or t

@@ -3,52 +3,57 @@
 -- the lines a record is at: the cursor :where and the page show.
 local wrapper = {}
 
--- the wrapper; each line lists the events that put the cursor on it
+-- the wrapper; each line lists the events that put the cursor on it. Its
+-- words are the caller's (text/LANG.lua, section wrapper): a comment after
+-- a line's code (note), or the whole of a pseudo-statement (say, in <>)
 local steps = {
   {"{"},
-  {"  frame = operator new(size, args...)      // or get_return_object_on_allocation_failure()",
+  {"  frame = operator new(size, args...)      ", note = "operator_new",
    "operator new", "get_return_object_on_allocation_failure"},
-  {"  promise_type promise(args...);           // promise ctor gets the arguments if it takes them",
+  {"  promise_type promise(args...);           ", note = "promise",
    "parameter copies", "promise_type"},
-  {"  R ret = promise.get_return_object();     // before initial_suspend", "get_return_object"},
+  {"  R ret = promise.get_return_object();     ", note = "get_return_object",
+   "get_return_object"},
   {"  try {"},
-  {"    co_await promise.initial_suspend();    // no await_transform here", "initial_suspend",
+  {"    co_await promise.initial_suspend();    ", note = "initial_suspend", "initial_suspend",
    phase = "initial"},
-  {"    body                                   // co_await / co_yield / co_return",
+  {"    body                                   ", note = "body",
    "yield_value", "return_value", "return_void", phase = "body"},
   {"  } catch (...) {", "throw"},
-  {"    if (!initial_await_resume_called) throw;   // to the caller; frame torn down",
-   "~return object"},
-  {"    promise.unhandled_exception();             // if it throws: done, final_suspend not called",
+  {"    if (!initial_await_resume_called) throw;   ", note = "rethrow", "~return object"},
+  {"    promise.unhandled_exception();             ", note = "unhandled_exception",
    "unhandled_exception"},
   {"  }"},
   {"final_suspend:"},
-  {"  co_await promise.final_suspend();        // noexcept; no await_transform", "final_suspend",
+  {"  co_await promise.final_suspend();        ", note = "final_suspend", "final_suspend",
    phase = "final"},
-  {"}                                          // falling off here destroys the frame",
+  {"}                                          ", note = "end",
    "destroy", "~locals", "~promise_type", "~parameters", "operator delete"},
 }
 
 local co_await = {
   {"co_await operand:"},
-  {"  a = operand                             // initial_suspend(), final_suspend(), "
-     .. "yield_value(v) or e",
+  {"  a = operand                             ", note = "operand",
    "initial_suspend", "final_suspend", "yield_value"},
-  {"  a = promise.await_transform(a)          // in the body, if the promise has one",
-   "await_transform"},
-  {"  awaiter = operator co_await(a)          // member or non-member, if any",
+  {"  a = promise.await_transform(a)          ", note = "await_transform", "await_transform"},
+  {"  awaiter = operator co_await(a)          ", note = "operator_co_await",
    "operator co_await"},
   {"  if (!awaiter.await_ready()) {", "await_ready"},
-  {"    <suspend: save the resume point>", "suspend"},
-  {"    awaiter.await_suspend(h);             // void, bool (false: resume) or a handle",
-   "await_suspend"},
-  {"    <return to the caller / resumer, or transfer to the handle>", "return to caller",
-   "symmetric transfer"},
-  {"    <resume point>", "resume"},
+  {"    <%s>", say = "suspend", "suspend"},
+  {"    awaiter.await_suspend(h);             ", note = "await_suspend", "await_suspend"},
+  {"    <%s>", say = "return", "return to caller", "symmetric transfer"},
+  {"    <%s>", say = "resume_point", "resume"},
   {"  }"},
-  {"  return awaiter.await_resume();          // the value of the co_await", "await_resume"},
-  {"  ~awaiter                                // end of the full-expression", "~awaiter"},
+  {"  return awaiter.await_resume();          ", note = "await_resume", "await_resume"},
+  {"  ~awaiter                                ", note = "awaiter_dies", "~awaiter"},
 }
+
+-- a line's text with its words
+local function text_of(line, words)
+  if line.note then return line[1] .. "// " .. words[line.note] end
+  if line.say then return string.format(line[1], words[line.say]) end
+  return line[1]
+end
 
 local function lists(line, kind)
   for i = 2, #line do if line[i] == kind then return true end end
@@ -56,12 +61,13 @@ local function lists(line, kind)
 end
 
 -- the wrapper's lines, an empty one, then co_await's (the page shows
--- them all); and how many are the wrapper's
-function wrapper.text()
+-- them all), in words (a language's wrapper section); and how many are the
+-- wrapper's
+function wrapper.text(words)
   local lines = {}
-  for _, line in ipairs(steps) do lines[#lines + 1] = line[1] end
+  for _, line in ipairs(steps) do lines[#lines + 1] = text_of(line, words) end
   lines[#lines + 1] = ""
-  for _, line in ipairs(co_await) do lines[#lines + 1] = line[1] end
+  for _, line in ipairs(co_await) do lines[#lines + 1] = text_of(line, words) end
   return lines, #steps
 end
 

@@ -6,6 +6,7 @@ local host = require "corolab.host"
 local course = require "explorer.terminal.course"
 local debugger = require "explorer.terminal.debugger"
 local diff = require "explorer.terminal.diff"
+local event = require "explorer.text.event"
 local formats = require "explorer.export.formats"
 local i18n = require "explorer.text.i18n"
 local inspect = require "explorer.terminal.inspect"
@@ -18,15 +19,13 @@ local tour = require "explorer.terminal.tour"
 local trace = require "explorer.terminal.trace"
 local where = require "explorer.terminal.where"
 
-local commands = {
-  title = "corolab session",   -- what is recorded, for an export's title: the script
-}
+local commands = {}             -- commands.title: the script recorded, for an export's title
 
 local run = recorder.run
 
 -- name, usage, what runs it
 local list = {
-  {"help", "[command]", function(arg) return commands.help(arg) end},
+  {"help", "[COMMAND]", function(arg) return commands.help(arg) end},
   {"frames", "", function() commands.frames() end},
   {"show", "h", function(arg) commands.show(arg) end},
   {"step", "[h]", function(arg)
@@ -47,6 +46,7 @@ local list = {
   {"diff", "[A.lua B.lua | N M]", function(arg) diff.command(arg) end},
   {"display", "[on|off]", function(arg) commands.display(arg) end},
   {"log", "[N]", function(arg) commands.log(arg) end},
+  {"error", "[N]", function(arg) commands.error(arg) end},
   {"trace", "[on|off]", function(arg) commands.trace(arg) end},
   {"export", table.concat(formats.names, "|") .. " FILE", function(arg) commands.export(arg) end},
   {"record", "[N]", function(arg) commands.record(arg) end},
@@ -66,10 +66,10 @@ local function find(word)
     if c[1]:sub(1, #word) == word then found[#found + 1] = c end
   end
   if #found == 1 then return found[1] end
-  if #found == 0 then palette.fail("unknown command :" .. word .. " (:help lists them)") end
+  if #found == 0 then palette.fail(i18n.ui("unknown_command", word)) end
   local names = {}
   for _, c in ipairs(found) do names[#names + 1] = ":" .. c[1] end
-  palette.fail(":" .. word .. " is ambiguous: " .. table.concat(names, " "))
+  palette.fail(i18n.ui("ambiguous_command", word, table.concat(names, " ")))
 end
 
 function commands.help(arg)
@@ -101,12 +101,20 @@ local function one_line(ok, ...)
   error(err, 0)
 end
 
+-- after a command: the recorder listens as the debugger and the trace now
+-- want (a breakpoint set, :step, :trace on)
+local function watched(...)
+  recorder.update()
+  return ...
+end
+
 -- runs the command line ":line" (without its ':'); "leave" to leave the
 -- prompt it was typed at
 function commands.run(line)
   local word, arg = line:match("^(%S*)%s*(.-)%s*$")
-  if word == "" then palette.fail("a command name after ':' (:help lists them)") end
-  return one_line(pcall(find(word)[3], arg))
+  if word == "" then palette.fail(i18n.ui("command_missing")) end
+  run:sync()
+  return one_line(watched(pcall(find(word)[3], arg)))
 end
 
 function commands.frames()
@@ -141,8 +149,8 @@ function commands.where(arg)
     rec = stop and stop.rec or run:last()
   end
   if not rec then
-    print(run.dropped > 0 and ("no event of it in " .. palette.extent(run))
-      or "no events recorded yet")
+    print(run.dropped > 0 and i18n.ui("no_event_of_it", palette.extent(run))
+      or i18n.ui("no_events"))
     return
   end
   where.show(rec)
@@ -153,8 +161,8 @@ end
 local function switch(name, t, key, arg)
   if arg == "on" then t[key] = true
   elseif arg == "off" then t[key] = false
-  elseif arg ~= "" then palette.fail(name .. " on, or " .. name .. " off") end
-  print(name .. " is " .. (t[key] and "on" or "off"))
+  elseif arg ~= "" then palette.fail(i18n.ui("switch_usage", name, name)) end
+  print(i18n.ui(t[key] and "switch_on" or "switch_off", name))
 end
 
 function commands.lang(arg)
@@ -169,28 +177,61 @@ function commands.display(arg) switch("display", debugger, "display", arg) end
 
 function commands.log(arg)
   local n = arg == "" and 20 or math.tointeger(tonumber(arg))
-  if not n or n < 1 then palette.fail("log N: the last N events, N a whole number >= 1") end
+  if not n or n < 1 then palette.fail(i18n.ui("log_usage")) end
   run:trim()
   local events = run.events
-  if #events == 0 then print("no events recorded yet") return end
+  if #events == 0 then print(i18n.ui("no_events")) return end
   for i = math.max(1, #events - n + 1), #events do print(trace.line(events[i])) end
   if #events < n and run.dropped > 0 then print("(" .. palette.extent(run) .. ")") end
 end
 
 function commands.trace(arg) switch("trace", trace, "on", arg) end
 
+-- the error a record carries, or nil
+local function error_record(rec)
+  return rec and meaning.is_error(rec) and rec or nil
+end
+
+-- :error [N]: the error of event N, else of the replay position or the
+-- stop, else the last one recorded, with the Lua traceback the runtime
+-- kept (everywhere else an error shows as its value)
+function commands.error(arg)
+  run:trim()
+  local rec
+  if arg ~= "" then
+    local seq = math.tointeger(tonumber(arg))
+    if not seq then palette.fail(i18n.ui("error_usage")) end
+    rec = run.events[seq - run.dropped]
+    if not rec then
+      palette.fail(i18n.ui("no_such_event", seq, palette.extent(run), run.dropped + 1,
+        run.dropped + #run.events))
+    end
+    if not error_record(rec) then palette.fail(i18n.ui("error_not_error", seq, rec.kind)) end
+  else
+    local stop = debugger.stopped()
+    rec = replay.active() and error_record((replay.at())) or stop and error_record(stop.rec)
+    for i = #run.events, 1, -1 do
+      if rec then break end
+      rec = error_record(run.events[i])
+    end
+    if not rec then palette.fail(i18n.ui("error_none")) end
+  end
+  print(palette.paint("title", i18n.ui("error_of", rec.seq, event.call(rec))))
+  print(rec.detail)
+end
+
 -- writes the recorded run to file in format (formats.lua)
 function commands.write(format, file)
-  local ok, why = formats.write(run, format, file, {title = "corolab — " .. commands.title,
-    player = host.resource("explorer/export/player.html")})
+  local ok, why = formats.write(run, format, file, {title = "corolab — " ..
+    (commands.title or i18n.ui("session")), player = host.resource("explorer/export/player.html")})
   if not ok then palette.fail(why) end
 end
 
 function commands.export(arg)
   local format, file = arg:match("^(%S+)%s+(.+)$")
-  if not format then palette.fail("usage: :export " .. find("export")[2]) end
+  if not format then palette.fail(i18n.ui("usage", ":export " .. find("export")[2])) end
   commands.write(format, file)
-  print(string.format("wrote %s (%s) to %s", format, palette.extent(run), file))
+  print(i18n.ui("wrote", format, palette.extent(run), file))
 end
 
 -- what Tab offers on the command line `line` (up to the word): a list,
@@ -228,27 +269,23 @@ end
 function commands.record(arg)
   if arg ~= "" then
     local n = math.tointeger(tonumber(arg))
-    if not n or n < 1 then palette.fail("record N: keep the last N events, N a whole number >= 1") end
+    if not n or n < 0 then palette.fail(i18n.ui("record_usage")) end
     run:set_limit(n)
+    if n == 0 then
+      print(palette.fold(i18n.ui("record_off"), ""))
+      return
+    end
   end
-  print(string.format("recording keeps the last %d events; it holds %s", run.limit,
-    palette.extent(run)))
+  print(i18n.ui("recording", run.limit, palette.extent(run)))
 end
 
-function commands.load(arg)
-  course.run(arg, function(chunk, lesson)
-    debugger.stop_once("suspend", i18n.ui("loaded", lesson.name))
-    chunk()
-  end, debugger.ready)
-end
+function commands.load(arg) course.run(arg) end
 
 function commands.predict(arg)
   if arg == "" or arg == "on" or arg == "off" then
     return switch("predict", predict, "on", arg)
   end
-  predict.on = true
-  print(i18n.ui("predict_on"))
-  course.run(arg, function(chunk) debugger.step_through(chunk) end, debugger.ready)
+  course.run(arg, "quiz")
 end
 
 return commands

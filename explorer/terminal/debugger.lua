@@ -19,6 +19,8 @@ local debugger = {
   breakpoints = {},   -- {number, kind, condition, test, hits}
   stops = {},         -- the nested stops, innermost last: {rec, ev}
   kinds = {},         -- the event kinds in the core's order: {key, name}
+  stop_if = nil,      -- fn(rec, ev): why to stop there, or nil (a lesson's stops)
+  last_stop = nil,    -- the record of the last stop
 }
 
 local run = recorder.run
@@ -46,10 +48,10 @@ local function promise_of(h)
   return ok and p or nil
 end
 
--- an event prints as its trace line: "event 12: yield_value(1) #1 range"
+-- an event prints as its trace line: "event 12 yield_value(1) #1 range"
 local Event = {__name = "event", __tostring = function(ev)
   local rec = rawget(ev, "record")
-  return rec and ("event " .. trace.line(rec):gsub("^%s+", "")) or "event"
+  return i18n.ui("event", rec and (trace.line(rec):gsub("^%s+", "")) or "")
 end}
 
 -- names a condition can use: ev (args: the member's arguments), h (the
@@ -64,14 +66,27 @@ local condition_env = setmetatable({}, {__index = function(_, k)
   return _G[k]
 end})
 
+-- A condition only looks: when it makes events (resumes, destroys or
+-- calls a coroutine), the run is no longer what it was, and the
+-- breakpoint stops to say so; its events stop nothing themselves
+local testing = false
+
 local function holds(bp, rec, ev)
   if not bp.test then return true end
   current = {rec = rec, ev = ev}
+  local before = run:count()
+  testing = true
   local ok, result = pcall(bp.test)
+  testing = false
   current = nil
+  local made = run:count() - before
+  if made > 0 then
+    print(palette.paint("error", palette.fold(i18n.ui("condition_changed", bp.number, made),
+      "")))
+    return true
+  end
   if not ok then
-    print(palette.paint("error", "breakpoint " .. bp.number .. ": condition failed: " ..
-      tostring(result)))
+    print(palette.paint("error", i18n.ui("condition_failed", bp.number, tostring(result))))
     return true                                    -- stop, as gdb does
   end
   return result
@@ -109,59 +124,58 @@ debugger.display = true
 -- snap: a frame as recorder.view gives it now, or as a record kept it
 function debugger.show_frame(snap)
   if not snap or not debugger.display then return end
-  local parts = {run:label(snap.id), snap.state}
-  if snap.at then parts[#parts + 1] = "at " .. snap.at end
+  local parts = {run:label(snap.id), i18n.state(snap.state)}
+  if snap.at then parts[#parts + 1] = i18n.ui("at", i18n.runtime(snap.at)) end
   local promise = snap.promise
   if #promise > 60 then promise = promise:sub(1, 57) .. "..." end
-  parts[#parts + 1] = "promise " .. promise
-  if snap.awaiter then parts[#parts + 1] = "awaiting " .. snap.awaiter end
+  parts[#parts + 1] = i18n.ui("promise", promise)
+  if snap.awaiter then parts[#parts + 1] = i18n.ui("awaiting", snap.awaiter) end
   print(palette.paint("dim", "  " .. table.concat(parts, "  ")))
 end
 
 -- debugger.at_stop(rec, why), when set, answers the stop instead of the
--- user (the tour's breakpoint): it announces the event itself
+-- user (the tour's breakpoint): it announces the event itself. With
+-- predict on, the question comes first: a guess steps on by itself
+-- (predict.ask says how to go on, or nil for the prompt)
 local function stop(rec, ev, why)
   local answer = debugger.at_stop
+  debugger.last_stop = rec
   if predict.on then predict.check(rec) end
   if not answer then
     debugger.announce(why, rec)
     debugger.show_frame(recorder.view(rec.frame))
   end
-  if predict.on then predict.ask(rec) end
   ev.record = rec
+  ev.where = rec.where              -- a place, never the runtime's "line N"
+  if ev.args == nil and meaning.is_error(rec) then ev.args = {meaning.error_of(rec)} end
   setmetatable(ev, Event)
   -- the prompt sees ev, h and p as globals (the user's own come back after it)
   local saved = {ev = rawget(_G, "ev"), h = rawget(_G, "h"), p = rawget(_G, "p")}
   _G.ev, _G.h, _G.p = ev, ev.handle, promise_of(ev.handle)
   debugger.stops[#debugger.stops + 1] = {rec = rec, ev = ev}
   local left
-  if answer then left = answer(rec, why)
+  local quiz = predict.on and predict.ask(rec)
+  if quiz then
+    if quiz ~= "leave" then stepping = quiz == "step" end
+    left = true
+  elseif answer then left = answer(rec, why)
   else left = host.prompt(string.format("(%s %s) ", stopped_in(rec), rec.kind)) end
   if not left then stepping = false end            -- Ctrl-D: as :continue
+  recorder.update()
   debugger.stops[#debugger.stops] = nil
   _G.ev, _G.h, _G.p = saved.ev, saved.h, saved.p
 end
 
-local once                -- {kind, why}: stop at the next event of kind
-
--- stop at the next event of this kind, once (:load stops at the first
--- suspension so that breakpoints can be set before the rest runs)
-function debugger.stop_once(kind, why)
-  once = {kind = kind, why = why}
-end
-
 local function on_event(rec, ev)
-  if once and rec.kind == once.kind then
-    local why = once.why
-    once = nil
-    return stop(rec, ev, why)
-  end
+  if testing then return end                 -- a condition's own events
+  local chosen = debugger.stop_if and debugger.stop_if(rec, ev)   -- it sees every event
   if finishing then
     local depth = finishing
     if rec.depth > depth or (rec.depth == depth and rec.kind ~= "return to caller") then
       return
     end
     finishing = nil
+    recorder.update()
     if rec.depth == depth then return stop(rec, ev, i18n.ui("finished")) end
   end
   if stepping then return stop(rec, ev, i18n.ui("step")) end
@@ -171,9 +185,13 @@ local function on_event(rec, ev)
       return stop(rec, ev, i18n.ui("breakpoint", bp.number))
     end
   end
+  if chosen then return stop(rec, ev, chosen) end
 end
 
-recorder.listen(on_event)
+-- the debugger wants events while it may stop in one
+recorder.listen(on_event, function()
+  return stepping or finishing ~= nil or debugger.stop_if ~= nil or #debugger.breakpoints > 0
+end)
 
 function debugger.stopped()
   return debugger.stops[#debugger.stops]
@@ -181,52 +199,52 @@ end
 
 -- back at the top-level prompt: whatever was running has returned
 function debugger.ready()
-  stepping, finishing, once = false, nil, nil
+  stepping, finishing = false, nil
+  recorder.update()
   predict.score()
-end
-
--- runs fn stopping at every event from its first (:predict NAME)
-function debugger.step_through(fn)
-  stepping = true
-  local ok, err = pcall(fn)
-  stepping = false
-  if not ok then error(err, 0) end
 end
 
 local function describe_state(h)
   local info = coro.info(h)
-  if not info then return "destroyed" end
+  if not info then return i18n.ui("destroyed") end
   local where = recorder.place(info.where)
-  return string.format("%s is %s%s", run:label(info.id), tostring(info.state),
-    where and (" at " .. where) or "")
+  local state = i18n.state(info.state)
+  local at_a_point = info.state == "suspended_initial" or info.state == "suspended_final"
+  if where and not at_a_point then state = i18n.ui("state_at", state, i18n.runtime(where)) end
+  return i18n.ui("frame_is", run:label(info.id), state)
 end
 
 -- :step EXPR: stepping through whatever EXPR does (a coroutine call steps
 -- through the prologue, and its return object is kept in _); if it does
 -- nothing but give a handle (or a return object, or a frame id), resume it
 local function step_into(src)
-  local before = #run.events + run.dropped
+  local before = run:count()
   stepping = true
+  recorder.update()
   local ok, v = pcall(inspect.eval, src)
-  if not ok or #run.events + run.dropped > before then
+  if not ok or run:count() > before then
     stepping = false
+    recorder.update()
     if not ok then error(v, 0) end
     if v ~= nil then
       _G._ = v
-      print(values.value(v) .. palette.paint("dim", "  (the return object, kept in _)"))
+      print(values.value(v) .. palette.paint("dim", "  " .. i18n.ui("kept_in_underscore")))
     end
     return
   end
   stepping = false
+  recorder.update()
   local h = inspect.checked(inspect.handle_of(v, src), src)
   step_target = h
   if h:done() then
-    print(describe_state(h) .. "; resuming it would be undefined behaviour")
+    print(i18n.ui("resume_undefined", describe_state(h)))
     return
   end
   stepping = true
+  recorder.update()
   local resumed, err = pcall(h.resume, h)
   stepping = false
+  recorder.update()
   if not resumed then error(err, 0) end
   print(describe_state(h))
 end
@@ -237,15 +255,15 @@ function debugger.step(arg)
     stepping = true
     return "leave"
   end
-  if not step_target then palette.fail("step what? :step h (a handle, or a frame id)") end
+  if not step_target then palette.fail(i18n.ui("step_what")) end
   local info = coro.info(step_target)
-  if not info then palette.fail("the frame :step resumed last is gone") end
+  if not info then palette.fail(i18n.ui("step_gone")) end
   return step_into(tostring(info.id))
 end
 
 local function must_be_stopped(what)
   if not debugger.stopped() then
-    palette.fail(what .. ": not stopped in an event (no breakpoint hit, no :step)")
+    palette.fail(i18n.ui("not_stopped", what))
   end
 end
 
@@ -263,10 +281,10 @@ function debugger.finish()
 end
 
 local function list_breakpoints()
-  if #debugger.breakpoints == 0 then print("no breakpoints") return end
+  if #debugger.breakpoints == 0 then print(i18n.ui("no_breakpoints")) return end
   for _, bp in ipairs(debugger.breakpoints) do
-    print(string.format("  %d  %s%s  (hit %d)", bp.number, bp.kind,
-      bp.condition and (" if " .. bp.condition) or "", bp.hits))
+    print(string.format("  %d  %s%s  (%s)", bp.number, bp.kind,
+      bp.condition and (" if " .. bp.condition) or "", i18n.ui("hits", bp.hits)))
   end
 end
 
@@ -278,7 +296,7 @@ function debugger.add_break(arg)
   if not kind then
     local keys = {}
     for _, k in ipairs(debugger.kinds) do keys[#keys + 1] = k.key end
-    palette.fail("no event '" .. event .. "'; events: " .. table.concat(keys, " "))
+    palette.fail(i18n.ui("no_event_kind", event, table.concat(keys, " ")))
   end
   local test
   if condition then
@@ -286,34 +304,31 @@ function debugger.add_break(arg)
     test, err = load("return " .. condition, "=(condition)", "t", condition_env)
     if not test then                           -- its first line: no traceback
       err = tostring(err):match("^[^\n]*")
-      if err:find("stack overflow", 1, true) then
-        err = "(condition): nested too deeply for Lua's parser (" .. err .. ")"
-      end
-      palette.fail("cannot use this condition: " .. err)
+      if err:find("stack overflow", 1, true) then err = i18n.ui("too_deep", err) end
+      palette.fail(i18n.ui("bad_condition", err))
     end
   end
   local bp = {number = next_number, kind = kind, condition = condition, test = test, hits = 0}
   next_number = next_number + 1
   debugger.breakpoints[#debugger.breakpoints + 1] = bp
-  print(string.format("breakpoint %d: %s%s", bp.number, kind,
-    condition and (" if " .. condition) or ""))
+  print(i18n.ui("breakpoint_set", bp.number, kind .. (condition and (" if " .. condition) or "")))
 end
 
 function debugger.delete(arg)
   if arg == "" then
     debugger.breakpoints = {}
-    print("all breakpoints deleted")
+    print(i18n.ui("all_deleted"))
     return
   end
   local n = tonumber(arg)
   for i, bp in ipairs(debugger.breakpoints) do
     if bp.number == n then
       table.remove(debugger.breakpoints, i)
-      print("breakpoint " .. n .. " deleted")
+      print(i18n.ui("deleted", n))
       return
     end
   end
-  palette.fail("no breakpoint " .. arg)
+  palette.fail(i18n.ui("no_breakpoint", arg))
 end
 
 return debugger

@@ -1,13 +1,17 @@
 -- diff.lua — two runs side by side: `corolab --diff a.lua b.lua`, `:diff
--- A B` (two scripts), `:diff N M` (runs N and M recorded at the prompt: a
--- run is the events of one command line) and `:diff` (the last two). The event sequences are
+-- A B` (two scripts, each run in a Lua state of its own: run/script.lua),
+-- `:diff N M` (runs N and M recorded at the prompt: a run is the events of
+-- one command line) and `:diff` (the last two). The event sequences are
 -- aligned by longest common subsequence on the event kind and the frame's
 -- role (its coroutine's name and its number among that name's frames in
 -- the run, as "range#1"), then printed as sdiff does: '=' both did it, '|'
 -- both did it with other values (arguments, result, detail), '<' only the
 -- first, '>' only the second; a long stretch in common is folded to one
--- line. Deterministic, and readable without colour.
+-- line. Deterministic, and readable without colour; on a terminal a line is
+-- cut to its width, elsewhere (a pipe, a file) it is whole.
 local host = require "corolab.host"
+local course = require "explorer.terminal.course"
+local i18n = require "explorer.text.i18n"
 local event = require "explorer.text.event"
 local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
@@ -15,7 +19,7 @@ local recorder = require "explorer.run.recorder"
 
 local diff = {}
 
-local live = recorder.run            -- the recording; a "run" here is a list of its records
+local live = recorder.run            -- the recording at the prompt
 
 local MAX_CELLS = 4000000          -- the alignment's table: n * m at most
 local FOLD = 6                     -- a stretch in common longer than this is folded
@@ -23,10 +27,10 @@ local FOLD = 6                     -- a stretch in common longer than this is fo
 -- the role of each record's frame in its run: "range#1", "-" for none
 local function roles(run)
   local seen, count, out = {}, {}, {}
-  for i, rec in ipairs(run) do
+  for i, rec in ipairs(run.events) do
     local id = meaning.owner(rec)
     if id ~= 0 and not seen[id] then
-      local f = live.frames[id] or {}
+      local f = run.frames[id] or {}
       local name = f.name or "?"
       count[name] = (count[name] or 0) + 1
       seen[id] = name .. "#" .. count[name]
@@ -40,9 +44,9 @@ end
 -- the same values (value: frame ids aside, which differ from run to run)
 local function entries(run)
   local role, out = roles(run), {}
-  for i, rec in ipairs(run) do
+  for i, rec in ipairs(run.events) do
     out[i] = {n = i, rec = rec, key = rec.kind .. "\0" .. role[i], role = role[i],
-      value = (event.call(rec) .. "\0" .. rec.detail:match("[^\n]*")):gsub("#%d+", "#")}
+      value = (event.call(rec) .. "\0" .. event.detail(rec)):gsub("#%d+", "#")}
   end
   return out
 end
@@ -52,8 +56,7 @@ end
 local function align(a, b)
   local n, m = #a, #b
   if n * m > MAX_CELLS then
-    palette.fail(string.format("too many events to align (%d and %d; at most %d pairs): "
-      .. "compare shorter runs", n, m, MAX_CELLS))
+    palette.fail(i18n.ui("diff_too_many", n, m, MAX_CELLS))
   end
   local len = {}                   -- len[i * (m + 1) + j]: LCS of a[i..], b[j..]
   local w = m + 1
@@ -83,14 +86,20 @@ local function align(a, b)
   return pairs_
 end
 
--- one side of a row, SIDE columns: the event's number in its run, the
--- call with its values, the frame's role, the detail
+-- one side of a row: the event's number in its run, the call with its
+-- values, the frame's role, the detail
+local function text_of(e)
+  local text = string.format("%4d %s %s", e.n, event.call(e.rec), e.role)
+  local detail = i18n.runtime(event.detail(e.rec))
+  if detail ~= "" then text = text .. "  " .. detail end
+  return text
+end
+
+-- a side in SIDE columns; cut to fit on a terminal
 local function cell(e, SIDE)
   if not e then return string.rep(" ", SIDE) end
-  local text = string.format("%4d %s %s", e.n, event.call(e.rec), e.role)
-  local detail = e.rec.detail:match("[^\n]*")
-  if detail ~= "" then text = text .. "  " .. detail end
-  if palette.width(text) > SIDE then
+  local text = text_of(e)
+  if host.tty and palette.width(text) > SIDE then
     local cut = ""
     for _, c in utf8.codes(text) do
       if palette.width(cut) >= SIDE - 3 then break end
@@ -98,24 +107,35 @@ local function cell(e, SIDE)
     end
     text = cut .. "..."
   end
-  return text .. string.rep(" ", SIDE - palette.width(text))
+  return palette.pad(text, SIDE)
 end
 
--- prints the alignment of runs a and b (lists of records), named
+-- the width of a side: half the terminal's, or (no terminal) the widest
+-- first side, so that no line is cut
+local function side_width(rows, ea)
+  if host.tty then return math.max(38, (host.columns() - 3) // 2) end
+  local widest = 38
+  for _, row in ipairs(rows) do
+    if row[1] then widest = math.max(widest, palette.width(text_of(ea[row[1]]))) end
+  end
+  return widest
+end
+
+-- prints the alignment of runs a and b ({events, frames}), named
 function diff.show(a, name_a, b, name_b)
   local ea, eb = entries(a), entries(b)
   local rows = align(ea, eb)
-  local SIDE = math.max(38, (host.columns() - 3) // 2)
-  print(string.format("< %s: %d events", name_a, #a))
-  print(string.format("> %s: %d events", name_b, #b))
+  local SIDE = side_width(rows, ea)
+  print("< " .. i18n.ui("diff_side", name_a, #a.events))
+  print("> " .. i18n.ui("diff_side", name_b, #b.events))
   local counts = {["="] = 0, ["|"] = 0, ["<"] = 0, [">"] = 0}
   local first, first_step
   local same = {}                      -- the stretch in common not printed yet
   local function flush()
     if #same > FOLD then
       print(same[1])
-      print(palette.paint("dim", string.format("%s ... %d more in common ...",
-        string.rep(" ", SIDE), #same - 2)))
+      print(palette.paint("dim", string.rep(" ", SIDE) .. " " ..
+        i18n.ui("diff_folded", #same - 2)))
       print(same[#same])
     else
       for _, line in ipairs(same) do print(line) end
@@ -138,38 +158,28 @@ function diff.show(a, name_a, b, name_b)
     end
   end
   flush()
-  print(string.format("%d in common (%d with other values), %d only in %s, %d only in %s",
-    counts["="] + counts["|"], counts["|"], counts["<"], name_a, counts[">"], name_b))
+  print(i18n.ui("diff_summary", counts["="] + counts["|"], counts["|"], counts["<"], name_a,
+    counts[">"], name_b))
   if first and first[1] and first[2] then
-    print(string.format("first other value: event %d and event %d, %s vs %s", first[1].n,
-      first[2].n, event.call(first[1].rec), event.call(first[2].rec)))
+    print(i18n.ui("diff_first_value", first[1].n, first[2].n, event.call(first[1].rec),
+      event.call(first[2].rec)))
   end
   if first_step then
     local e = first_step[1] or first_step[2]
-    print(string.format("first step only one took: event %d of %s, %s", e.n,
-      first_step[1] and name_a or name_b, event.call(e.rec)))
+    print(i18n.ui("diff_first_step", e.n, first_step[1] and name_a or name_b, event.call(e.rec)))
   elseif not first then
-    print("the two runs did the same, step by step")
+    print(i18n.ui("diff_same"))
   end
 end
 
--- runs script file in an environment of its own, recording; its records
+-- runs script file in a Lua state of its own, recording: its run, as data
 local function run_script(file)
-  local chunk, err = loadfile(file, "t", setmetatable({}, {__index = _G}))
-  if not chunk then palette.fail(err) end
-  recorder.start()
-  live:trim()
-  local from = #live.events + live.dropped
-  local outer_arg = rawget(_G, "arg")
-  _G.arg = {[0] = file}
-  local ok, why = pcall(chunk)
-  _G.arg = outer_arg
-  live:idle()
-  if not ok then palette.fail(file .. ": " .. tostring(why)) end
-  local run = {}
-  for i = math.max(1, from - live.dropped + 1), #live.events do
-    run[#run + 1] = live.events[i]
-  end
+  local code, name = course.script(file)
+  if not code then palette.fail(name) end
+  local run, why = host.apart("explorer.run.script", "record", name, code)
+  if not run then palette.fail(i18n.ui(why, file)) end
+  if run.unloaded then palette.fail(run.unloaded) end
+  if run.error then palette.fail(file .. ": " .. run.error) end
   return run
 end
 
@@ -179,16 +189,12 @@ diff.runs = {}
 local mark = 0
 
 function diff.mark()
-  local last = #live.events + live.dropped
+  local last = live:count()
   if last > mark then diff.runs[#diff.runs + 1] = {from = mark + 1, to = last} end
   mark = last
 end
 
-local function skip()                -- the events so far are no prompt run
-  mark = #live.events + live.dropped
-end
-
--- the records of prompt run n still kept
+-- prompt run n: its records still kept
 local function recorded(n)
   local run = diff.runs[n]
   local out = {}
@@ -196,12 +202,12 @@ local function recorded(n)
     local rec = live.events[seq - live.dropped]
     if rec then out[#out + 1] = rec end
   end
-  return out
+  return {events = out, frames = live.frames}
 end
 
 local function run_name(n)
   local run = diff.runs[n]
-  return string.format("run %d (events %d-%d)", n, run.from, run.to)
+  return i18n.ui("diff_run", n, run.from, run.to)
 end
 
 function diff.command(arg)
@@ -212,27 +218,23 @@ function diff.command(arg)
       if not diff.runs[k] then
         local names = {}
         for i = 1, #diff.runs do names[i] = run_name(i) end
-        palette.fail(string.format("no run %d: %s", k, #names > 0 and table.concat(names, ", ")
-          or "no command line has made events yet"))
+        palette.fail(i18n.ui("diff_no_run", k, #names > 0 and table.concat(names, ", ")
+          or i18n.ui("diff_no_runs_yet")))
       end
     end
     return diff.show(recorded(n), run_name(n), recorded(m), run_name(m))
   end
   if a then
-    skip()
     local ra, rb = run_script(a), run_script(b)
-    skip()
     diff.show(ra, a, rb, b)
     return
   end
   if arg ~= "" then
-    palette.fail("usage: :diff A.lua B.lua (two scripts), :diff N M (runs N and M made at the "
-      .. "prompt) or :diff (the last two)")
+    palette.fail(i18n.ui("diff_usage"))
   end
   local n = #diff.runs
   if n < 2 then
-    palette.fail("no two runs to compare yet: each command line that makes events is a run "
-      .. "(or :diff A.lua B.lua)")
+    palette.fail(i18n.ui("diff_not_two"))
   end
   diff.show(recorded(n - 1), run_name(n - 1), recorded(n), run_name(n))
 end

@@ -4,6 +4,7 @@
 -- handle, a return object holding one (field h or handle), or a frame id.
 local coro = require "coro"
 local host = require "corolab.host"
+local i18n = require "explorer.text.i18n"
 local palette = require "explorer.terminal.palette"
 local recorder = require "explorer.run.recorder"
 local values = require "explorer.run.values"
@@ -24,9 +25,10 @@ end
 function inspect.handle_of(v, src)
   if math.type(v) == "integer" then
     for _, h in ipairs(coro.frames()) do
-      if coro.info(h).id == v then return h end
+      local info = coro.info(h)                   -- nil: it died since
+      if info and info.id == v then return h end
     end
-    palette.fail("no live frame #" .. v .. " (:frames lists them)")
+    palette.fail(i18n.ui("no_live_frame", v))
   end
   if values.is_handle(v) then return v end
   if type(v) == "table" or type(v) == "userdata" then
@@ -35,14 +37,14 @@ function inspect.handle_of(v, src)
       if ok and values.is_handle(h) then return h end
     end
   end
-  src = src or "argument"
+  src = src or i18n.ui("argument")
   local shown = values.value(v)
-  palette.fail(src .. " is " .. (shown == src and "" or (shown .. ", ")) .. "not a "
-    .. "coroutine handle, nor a return object holding one, nor a frame id")
+  if shown == src then palette.fail(i18n.ui("not_a_handle", src)) end
+  palette.fail(i18n.ui("not_a_handle_but", src, shown))
 end
 
 function inspect.resolve(src)
-  if not src or src == "" then palette.fail("which frame? give a handle or a frame id") end
+  if not src or src == "" then palette.fail(i18n.ui("which_frame")) end
   return inspect.handle_of(inspect.eval(src), src)
 end
 
@@ -55,8 +57,7 @@ end
 -- words for a dead one)
 function inspect.checked(h, src)
   if inspect.is_noop(h) then
-    palette.fail(src .. " is noop_coroutine(): a handle with no frame of its own; "
-      .. "done() is false, and resume() and destroy() do nothing")
+    palette.fail(i18n.ui("noop_handle", src))
   end
   local info = coro.info(h)
   if info then return h, info end
@@ -71,19 +72,18 @@ end
 -- who resumed a frame last, from its facts or its snapshot
 local function resumer(f)
   if not f or not f.resumed_by then return "-" end
-  return run:label(f.resumed_by) .. (f.how == "transfer" and " (transfer)" or "")
+  local by = run:label(f.resumed_by)
+  return f.how == "transfer" and i18n.ui("by_transfer", by) or by
 end
 
 local function columns(rows)
   local width = {}
   for _, row in ipairs(rows) do
-    for i, cell in ipairs(row) do width[i] = math.max(width[i] or 0, #cell) end
+    for i, cell in ipairs(row) do width[i] = math.max(width[i] or 0, palette.width(cell)) end
   end
   for r, row in ipairs(rows) do
     local cells = {}
-    for i, cell in ipairs(row) do
-      cells[i] = i < #row and cell .. string.rep(" ", width[i] - #cell) or cell
-    end
+    for i, cell in ipairs(row) do cells[i] = i < #row and palette.pad(cell, width[i]) or cell end
     local line = "  " .. table.concat(cells, "  ")
     print(r == 1 and palette.paint("title", line) or line)
   end
@@ -92,10 +92,11 @@ end
 -- :frames: the live frames now, or (snaps: id -> snapshot, replay.lua)
 -- as a record kept them
 function inspect.frames(snaps)
-  local rows = {{"id", "coroutine", "promise type", "state", "suspended at", "last resumed by"}}
+  local rows = {{i18n.ui("col_id"), i18n.ui("col_coroutine"), i18n.ui("col_promise_type"),
+    i18n.ui("col_state"), i18n.ui("col_at"), i18n.ui("col_resumed_by")}}
   local function row(id, coroutine, promise_type, state, at, f)
     rows[#rows + 1] = {"#" .. id, tostring(coroutine or "?"), tostring(promise_type or "?"),
-      tostring(state), at or "-", resumer(f)}
+      i18n.state(tostring(state)), at and i18n.runtime(at) or "-", resumer(f)}
   end
   if snaps then
     local ids = {}
@@ -107,61 +108,66 @@ function inspect.frames(snaps)
     end
   else
     for _, h in ipairs(coro.frames()) do
-      local info = coro.info(h)
-      row(info.id, info.coroutine, info.promise_type, info.state, recorder.place(info.where),
-        run.frames[info.id])
+      local info = coro.info(h)                   -- nil: a finalizer destroyed it since
+      if info then
+        row(info.id, info.coroutine, info.promise_type, info.state,
+          recorder.place(info.where), run.frames[info.id])
+      end
     end
   end
-  if #rows == 1 then print("no live frames") else columns(rows) end
+  if #rows == 1 then print(i18n.ui("no_live_frames")) else columns(rows) end
 end
 
-local layout_notes = {
-  resume = "resume function: where h.resume() jumps",
-  destroy = "destroy function: where h.destroy() jumps",
-  promise = "the promise object",
-  state = "suspend index, state, initial-await-resume-called, id",
-  locals = "parameter copies and locals that live across suspensions",
-}
-local lua_layout_notes = {       -- a Lua body keeps its values in Lua's heap
-  promise = "a reference to the promise table",
-  locals = "the body's Lua thread, which holds its locals and parameter copies",
-}
+-- a row of :show: its title (a ui key: row_promise...) in a column as
+-- wide as the longest title, then text
+function inspect.row(key, text)
+  local width = 0
+  for _, k in ipairs({"row_frame", "row_layout", "row_promise", "row_params", "row_locals",
+                      "row_awaiter", "row_where"}) do
+    width = math.max(width, palette.width(i18n.ui(k)))
+  end
+  print(palette.pad(key and i18n.ui(key) or "", width + 3) .. text)
+end
 
-local function show_pairs(title, list)
-  if not list or #list == 0 then
-    print(string.format("%-9s %s", title, palette.paint("dim", "(none)")))
-    return
-  end
+local function none() return palette.paint("dim", i18n.ui("none")) end
+
+local function show_pairs(key, list)
+  if not list or #list == 0 then return inspect.row(key, none()) end
   for i, entry in ipairs(list) do
-    print(string.format("%-9s %s = %s", i == 1 and title or "", entry.name,
-      palette.paint("value", values.value(entry.value))))
+    inspect.row(i == 1 and key or nil, entry.name .. " = " ..
+      palette.paint("value", values.value(entry.value)))
   end
+end
+
+-- the last row: where the frame is, and who resumed it last
+function inspect.where_row(at, resumed_by)
+  inspect.row("row_where", i18n.ui("last_resumed_by", at and i18n.runtime(at) or "-",
+    resumed_by))
 end
 
 function inspect.show(src)
   local h, info = inspect.live(src)
   print(palette.paint("title", string.format("%s  promise_type %s  %s",
-    run:label(info.id), tostring(info.promise_type), tostring(info.state))))
-  local size = info.frame_size and (info.frame_size .. " bytes, what operator new got")
-    or "size unknown"
+    run:label(info.id), tostring(info.promise_type), i18n.state(tostring(info.state)))))
+  local size = info.frame_size and i18n.ui("frame_size", info.frame_size)
+    or i18n.ui("size_unknown")
   local address = tostring(h:address()):gsub("^userdata: ", "")
-  print("frame     " .. size .. (host.tty and ("  at " .. address) or ""))
+  inspect.row("row_frame", size .. (host.tty and ("  " .. i18n.ui("at", address)) or ""))
   local slots = {}
   for field, offset in pairs(info.offsets or {}) do slots[#slots + 1] = {field, offset} end
   table.sort(slots, function(a, b) return a[2] < b[2] end)
+  local layout = i18n.catalogue().layout
   for i, slot in ipairs(slots) do
-    local note = info.lua_body and lua_layout_notes[slot[1]] or layout_notes[slot[1]]
-    print(string.format("%-9s +%-4d %-8s %s", i == 1 and "layout" or "", slot[2], slot[1],
-      palette.paint("dim", note or "")))
+    local note = info.lua_body and layout["lua_" .. slot[1]] or layout[slot[1]]
+    inspect.row(i == 1 and "row_layout" or nil, string.format("+%-4d %-8s %s", slot[2],
+      slot[1], palette.paint("dim", note or "")))
   end
-  print(string.format("%-9s %s", "promise", palette.paint("value", values.value(info.promise))))
-  show_pairs("params", info.params)
-  show_pairs("locals", info.locals)
-  print(string.format("%-9s %s", "awaiter",
-    info.awaiter ~= nil and palette.paint("value", values.value(info.awaiter)) or
-    palette.paint("dim", "(none)")))
-  print(string.format("%-9s %s; last resumed by %s", "where",
-    recorder.place(info.where) or "-", resumer(run.frames[info.id])))
+  inspect.row("row_promise", palette.paint("value", values.value(info.promise)))
+  show_pairs("row_params", info.params)
+  show_pairs("row_locals", info.locals)
+  inspect.row("row_awaiter", info.awaiter ~= nil and
+    palette.paint("value", values.value(info.awaiter)) or none())
+  inspect.where_row(recorder.place(info.where), resumer(run.frames[info.id]))
 end
 
 return inspect

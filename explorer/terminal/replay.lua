@@ -7,6 +7,8 @@
 -- cursor has a prompt of its own, "(replay N/M ...)"; :continue leaves it,
 -- back at the live point.
 local host = require "corolab.host"
+local i18n = require "explorer.text.i18n"
+local inspect = require "explorer.terminal.inspect"
 local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
 local recorder = require "explorer.run.recorder"
@@ -25,8 +27,7 @@ local function index()
   local i = cursor - run.dropped
   if i >= 1 then return i end
   cursor = run.dropped + 1
-  print(palette.paint("dim", string.format("(the recording dropped the events before; "
-    .. "at event %d, the oldest kept)", cursor)))
+  print(palette.paint("dim", i18n.ui("replay_dropped", cursor)))
   return 1
 end
 
@@ -50,7 +51,7 @@ end
 local function show()
   local debugger = require "explorer.terminal.debugger"      -- it requires this module
   local rec, frames = replay.at()
-  debugger.announce("replay", rec)
+  debugger.announce(i18n.ui("replay"), rec)
   debugger.show_frame(frames[rec.frame])
   local result = run.events[index()].result
   if result then print(palette.paint("dim", "  → " .. result)) end
@@ -66,7 +67,7 @@ local function open()
     repeat
       again = false
       local rec = run.events[index()]
-      local left = host.prompt(string.format("(replay %d/%d %s %s) ", rec.seq,
+      local left = host.prompt(string.format("(%s %d/%d %s %s) ", i18n.ui("replay"), rec.seq,
         run.dropped + #run.events, run:label(meaning.owner(rec)), rec.kind))
     until not (left and again)
   end)
@@ -78,7 +79,7 @@ end
 local function moved(i)
   run:trim()
   local n = #run.events
-  if n == 0 then palette.fail("no events recorded yet") end
+  if n == 0 then palette.fail(i18n.ui("no_events")) end
   local opened = replay.active()
   if not opened then stops = #require("explorer.terminal.debugger").stops end
   cursor = run.dropped + math.max(1, math.min(n, i))
@@ -90,20 +91,28 @@ local function moved(i)
   open()
 end
 
+-- :back N stops at the first event recorded, and says so when N went
+-- past it
 function replay.back(arg)
   local n = arg == "" and 1 or math.tointeger(tonumber(arg))
-  if not n or n < 1 then palette.fail("back N: N events back, N a whole number >= 1") end
+  if not n or n < 1 then palette.fail(i18n.ui("back_usage")) end
+  run:trim()
   local from = cursor and index() or #run.events   -- live: the last event
+  if from - n < 1 and from > 0 then
+    print(palette.paint("dim", i18n.ui("back_first", n, from - 1, run.dropped + 1)))
+  end
   return moved(from - n)
 end
 
+-- :goto N: any number that is no event's gets the numbers there are
 function replay.goto_event(arg)
-  local seq = math.tointeger(tonumber(arg))
-  if not seq then palette.fail("goto N: the event numbered N (:log shows the numbers)") end
-  local first = run.dropped + 1
-  if seq < first or seq > run.dropped + #run.events then
-    palette.fail(string.format("no event %d: the recording holds %s (numbers %d to %d)", seq,
-      palette.extent(run), first, run.dropped + #run.events))
+  local number = tonumber(arg)
+  if not number then palette.fail(i18n.ui("goto_usage")) end
+  run:trim()
+  if #run.events == 0 then return moved(1) end       -- says nothing is recorded
+  local seq, first, last = math.tointeger(number), run.dropped + 1, run.dropped + #run.events
+  if not seq or seq < first or seq > last then
+    palette.fail(i18n.ui("goto_outside", arg, palette.extent(run), first, last))
   end
   return moved(index_of(seq))
 end
@@ -117,7 +126,7 @@ end
 function replay.step()
   local i = index()
   if i == #run.events then
-    print("that was the last recorded event: back at the live point")
+    print(i18n.ui("replay_end"))
     return "leave"
   end
   return moved(i + 1)
@@ -133,19 +142,18 @@ function replay.show(id)
   local rec, frames = replay.at()
   local snap = frames[id]
   if not snap then
-    palette.fail(string.format("no frame #%d at event %d (:frames lists those alive then)",
-      id, rec.seq))
+    palette.fail(i18n.ui("no_frame_then", id, rec.seq))
   end
   local f = run.frames[id] or {}
   print(palette.paint("title", string.format("%s  promise_type %s  %s", run:label(id),
-    tostring(f.promise_type), snap.state)) .. palette.paint("dim",
-    string.format("  (at event %d; :continue for now)", rec.seq)))
-  print(string.format("%-9s %s", "promise", palette.paint("value", snap.promise)))
-  print(string.format("%-9s %s", "awaiter", snap.awaiter and palette.paint("value", snap.awaiter)
-    or palette.paint("dim", "(none)")))
-  print(string.format("%-9s %s; last resumed by %s", "where", snap.at or "-",
-    snap.resumed_by and (run:label(snap.resumed_by) ..
-      (snap.how == "transfer" and " (transfer)" or "")) or "-"))
+    tostring(f.promise_type), i18n.state(snap.state))) .. palette.paint("dim",
+    "  " .. i18n.ui("at_event_then", rec.seq)))
+  inspect.row("row_promise", palette.paint("value", snap.promise))
+  inspect.row("row_awaiter", snap.awaiter and palette.paint("value", snap.awaiter)
+    or palette.paint("dim", i18n.ui("none")))
+  local by = snap.resumed_by and run:label(snap.resumed_by)
+  if by and snap.how == "transfer" then by = i18n.ui("by_transfer", by) end
+  inspect.where_row(snap.at, by or "-")
 end
 
 -- :continue at a replay position: back to the live point

@@ -2,8 +2,8 @@
 -- entry points): start (the options: --trace, --export, --lang), stop
 -- (writes the exports), greet (the banner), ready (back at the top-level
 -- prompt), command (":name args"), complete (Tab), interrupted (the
--- one-line report of Ctrl-C), diff (corolab --diff) and formats (for the
--- usage text).
+-- one-line report of Ctrl-C), diff (corolab --diff) and usage (the
+-- command line's, in the explorer's language).
 local coro = require "coro"
 local commands = require "explorer.terminal.commands"
 local course = require "explorer.terminal.course"
@@ -22,7 +22,7 @@ local shell = {}
 local run = recorder.run
 local exports = {}                       -- {format, file} from --export
 
-local states = {}                        -- a frame's state -> its words
+local states = {}                        -- a frame's state -> the runtime's words
 for _, s in ipairs(coro.states) do states[s.key] = s.name end
 
 -- a lesson that :load ran is found by its file name
@@ -38,20 +38,21 @@ function shell.start(options)
   end
   if options.interactive or options.trace or #options.exports > 0 then recorder.start() end
   trace.on = options.trace
+  recorder.update()
   if options.script then commands.title = options.script end
   for _, spec in ipairs(options.exports) do
     local format, file = spec:match("^(%w+)=(.+)$")
     local known = false
     for _, name in ipairs(formats.names) do known = known or name == format end
     if not known then
-      palette.fail("--export FORMAT=FILE, FORMAT one of " .. table.concat(formats.names, ", ")
-        .. "; got '" .. spec .. "'")
+      palette.fail(i18n.ui("export_option", table.concat(formats.names, ", "), spec))
     end
     exports[#exports + 1] = {format, file}
   end
 end
 
 function shell.stop()
+  trace.flush()
   for _, e in ipairs(exports) do commands.write(e[1], e[2]) end
 end
 
@@ -68,9 +69,16 @@ function shell.greet()
 end
 
 function shell.ready()
+  trace.flush()
   run:idle()
   debugger.ready()
   diff.mark()
+  recorder.mark()
+end
+
+-- a run that records more than n events says so, once
+function recorder.on_many(n)
+  print(palette.fold(i18n.ui("record_many", n), ""))
 end
 
 -- ":line": "leave" when the command leaves the prompt it was typed at
@@ -85,28 +93,32 @@ function shell.complete(line, command)
   return commands.complete(line)
 end
 
--- after Ctrl-C stopped a call: what became of the coroutine that was
--- running (frame id, 0 for none; its coroutine's name), in a few words for
--- the one-line report
-function shell.interrupted(id, coroutine_name)
-  if id == 0 then return "no coroutine was running" end
+-- after Ctrl-C stopped a call: the one-line report, with what became of
+-- the coroutine that was running (frame id, 0 for none; its coroutine's
+-- name)
+local function interrupted(id, coroutine_name)
+  if id == 0 then return i18n.ui("nothing_ran") end
   local name, info = run:label(id), nil
   if name == "#" .. id and coroutine_name ~= "" then name = name .. " " .. coroutine_name end
   for _, h in ipairs(coro.frames()) do
     local i = coro.info(h)
     if i and i.id == id then info = i end
   end
-  if not info then return name .. " was running; it has been destroyed since" end
-  local now = states[info.state] or info.state
+  if not info then return i18n.ui("ran_destroyed", name) end
+  local now = i18n.runtime(states[info.state] or info.state)
   if info.state == "suspended" then
-    now = now .. " at " .. (recorder.place(info.where) or "a co_await")
+    local at = recorder.place(info.where)
+    now = i18n.ui("state_at", now, at and i18n.runtime(at) or i18n.ui("a_co_await"))
   elseif info.state == "suspended_final" then
-    now = now .. ", done: the interrupt went through its body as an exception (:show "
-      .. id .. " tells more)"
+    now = i18n.ui("ran_done", now, id)
   elseif info.state == "running" then
-    now = now .. ", in a call that goes on"
+    now = i18n.ui("ran_on", now)
   end
-  return name .. " was running; it is now " .. now
+  return i18n.ui("ran_now", name, now)
+end
+
+function shell.interrupted(id, coroutine_name)
+  return i18n.ui("interrupted", interrupted(id, coroutine_name))
 end
 
 -- corolab --diff a.lua b.lua
@@ -114,9 +126,18 @@ function shell.diff(a, b)
   diff.command(a .. " " .. b)
 end
 
--- the export formats, for the usage text: "chrome, mermaid, dot, html, record"
-function shell.formats()
-  return table.concat(formats.names, ", ")
+-- the usage text of program name's command line, in language lang (if
+-- it has a catalogue; else the explorer's): rows {shown, key} are its
+-- options, as shown and the key of what each does (the catalogue's usage
+-- section); with why (such a key), also the complaint about argument bad
+function shell.usage(name, lang, rows, why, bad)
+  local words = (lang and i18n.catalogue(lang) or i18n.catalogue()).usage
+  local lines = {string.format(words.head, name)}
+  for _, row in ipairs(rows) do
+    lines[#lines + 1] = string.format("  %-18s %s", row[1],
+      string.format(words[row[2]], table.concat(formats.names, ", ")))
+  end
+  return table.concat(lines, "\n") .. "\n", why and string.format(words[why], bad)
 end
 
 return shell

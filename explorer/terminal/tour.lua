@@ -1,33 +1,40 @@
--- tour.lua — :tour, the guided tour for newcomers, about five minutes: a
--- generator and a task, written in Lua with C++'s names, run one
--- lifecycle event at a time, each explanation shown the first time its
--- event happens (explain.lua's, as for :step), with :frames, :show,
--- :where, :step, a breakpoint (whose stops the tour answers itself) and an export
--- on the way. Its words are the catalogue's (text/LANG.lua, section tour).
--- Its code runs in an environment of its own: the user's globals stay as
--- they were. On a terminal it waits for Enter after each step and each new
--- explanation; 'q' runs the rest quietly.
+-- tour.lua — :tour, the guided tour for newcomers, about five minutes
+-- (at most 25 presses of Enter, about 1,000 words): a generator and a
+-- task, written in Lua with C++'s names, run one lifecycle event at a
+-- time, with :step, :where, a breakpoint (whose stop the
+-- tour answers itself) and an export on the way, ending at :lessons. Each
+-- kind of event is shown the first time it happens in each of its
+-- meanings (later ones are counted), and the key kinds explained once
+-- (explain.lua's words, as for :step). Its words are the catalogue's
+-- (text/LANG.lua, section tour). Its code runs in an environment of its
+-- own (the user's globals stay as they were), as chunks named after its
+-- parts (tour-generator.lua, tour-task.lua), which the page shows as the
+-- body's source. On a terminal it waits for Enter after each step; 'q'
+-- runs the rest quietly.
 local host = require "corolab.host"
 local course = require "explorer.terminal.course"
 local debugger = require "explorer.terminal.debugger"
+local explain = require "explorer.text.explain"
 local i18n = require "explorer.text.i18n"
 local palette = require "explorer.terminal.palette"
 local recorder = require "explorer.run.recorder"
+local trace = require "explorer.terminal.trace"
 
 local tour = {}
 
--- each step: a line of Lua or an explorer command, and the key of its
--- note; at_stop: what the tour types at the breakpoint's stop; steps: a
--- :step whose first stops the tour walks on with :step, then :continue
+-- each part: its code, named file, and its steps: a line of Lua or an
+-- explorer command, and the key of its note; at_stop: what the tour types
+-- at the breakpoint's stop, after: the command it types after the step
+-- (the breakpoint deleted); steps: a :step whose first stops the tour
+-- walks on with :step, then :continue
 local parts = {
   {
-    title = "generator", intro = "generator_intro",
+    title = "generator", intro = "generator_intro", file = "tour-generator.lua",
     code = [[
 Generator = {}
-Generator.__index = Generator
 Generator.promise_type = coro.promise_type {
   __name = "Generator::promise_type",
-  get_return_object   = function(p) return setmetatable({h = coro.from_promise(p)}, Generator) end,
+  get_return_object   = function(p) return {h = coro.from_promise(p)} end,
   initial_suspend     = function(p) return coro.suspend_always end,
   final_suspend       = function(p) return coro.suspend_always end,
   yield_value         = function(p, v) p.current = v; return coro.suspend_always end,
@@ -39,54 +46,37 @@ range = coro.coroutine(Generator, function(n)
 end, "range")]],
     steps = {
       {"g = range(2)", "call"},
-      {":frames", "frames"},
-      {":show g", "show"},
-      {"g.h:resume()", "first_resume"},
+      {":step g", "step", steps = 3},
       {":where g", "where"},
-      {"print(g.h:promise().current)", "read"},
       {":break yield_value", "break"},
-      {"g.h:resume()", "stop_resume", at_stop = {"print(ev.args[1], p.current)", "value"}},
-      {":delete %s", "delete"},
+      {"g.h:resume()", "stop_resume", at_stop = {"print(ev.args[1], p.current)", "value"},
+       after = ":delete %s"},
       {"g.h:resume()", "last_resume"},
-      {"print(g.h:done())", "done"},
       {"g.h:destroy()", "destroy"},
     },
   },
   {
-    title = "task", intro = "task_intro",
+    title = "task", intro = "task_intro", file = "tour-task.lua",
     code = [[
-Task = {}
-Task.__index = Task
-Task.promise_type = coro.promise_type {
-  __name = "Task::promise_type",
-  get_return_object   = function(p) return setmetatable({h = coro.from_promise(p)}, Task) end,
-  initial_suspend     = function(p) return coro.suspend_always end,
-  final_suspend       = function(p) return {
-    await_ready   = function() return false end,
-    await_suspend = function(_, h) return h:promise().continuation or coro.noop_coroutine() end,
-    await_resume  = function() end,
-  } end,
-  return_value        = function(p, v) p.value = v end,
-  unhandled_exception = function(p, err) p.err = err end,
-}
-function Task:await_ready() return self.h:done() end
-function Task:await_suspend(h) self.h:promise().continuation = h; return self.h end
-function Task:await_resume() return self.h:promise().value end
-inner = coro.coroutine(Task, function() coro.co_return(42) end, "inner")
-outer = coro.coroutine(Task, function()
-  local t = inner()
-  local v = coro.co_await(t)       -- a task is its own awaiter
-  t.h:destroy()                    -- what ~task() would do
+inner = coro.coroutine(coro.task, function() coro.co_return(42) end, "inner")
+outer = coro.coroutine(coro.task, function()
+  local v = coro.co_await(coro.temporary(inner()))   -- co_await inner();
   coro.co_return(v * 2)
 end, "outer")]],
     steps = {
       {"t = outer()", "task_call"},
-      {":step t", "task_step", steps = 4},
-      {"print(t.h:promise().value)", "task_value"},
-      {"t.h:destroy()", "destroy"},
+      {"print(t:run())", "task_run"},
+      {"t:close()", "task_close"},
       {":export html %s", "export"},
     },
   },
+}
+
+-- the events whose explanation the tour shows (the first time it is met)
+local explained = {
+  ["get_return_object"] = true, ["suspend"] = true, ["resume"] = true,
+  ["yield_value"] = true, ["final_suspend"] = true, ["destroy"] = true,
+  ["symmetric transfer"] = true, ["return_value"] = true,
 }
 
 local quiet                                   -- 'q' was typed
@@ -106,19 +96,41 @@ local function say(text)
 end
 
 local env                                     -- the tour's globals
-local stopped                                 -- the event the breakpoint stopped at
+local stopped                                 -- the event a stop announced
+local shown                                   -- what the tour has shown: kind/context
+local folded = 0                              -- events not shown since the last shown
 
--- an event: announced, and a pause after a new explanation (the stop's
--- event was announced by the stop)
+-- the events a step made but did not show: one line that counts them
+local function fold()
+  if folded > 0 then say(palette.paint("dim", i18n.text("tour", "folded"):format(folded))) end
+  folded = 0
+end
+
+-- an event at a stop or as it passes: shown the first time its kind has
+-- that meaning, with the explanation of a key kind the first time; else
+-- counted
+local function announce(why, rec)
+  local key = rec.kind .. "/" .. tostring(rec.context)
+  if shown[key] then
+    folded = folded + 1
+    return
+  end
+  shown[key] = true
+  fold()
+  local text = explained[rec.kind] and not shown[rec.kind] and explain.explain(rec)
+  shown[rec.kind] = true
+  say(palette.paint("title", why) .. "  " .. trace.line(rec))
+  if text then say(palette.paint("dim", palette.fold(text, "     "))) end
+end
+
 local function narrate(rec)
   if quiet or rec == stopped then return end
-  waited = false
-  if debugger.announce("event", rec) then pause() end
+  announce(i18n.ui("narrated"), rec)
 end
 
 -- a line of the tour: Lua, or an explorer command (":frames"), whose
--- expressions see the tour's globals
-local function run(src)
+-- expressions see the tour's globals; name: the chunk's
+local function run(src, name)
   if src:match("^:") then
     local commands = require "explorer.terminal.commands"   -- it requires this module
     local saved = {}
@@ -128,7 +140,7 @@ local function run(src)
     if not ok then error(err, 0) end
     return
   end
-  local chunk = assert(load(src, "=tour", "t", env))
+  local chunk = assert(load(src, name or "=tour", "t", env))
   chunk()
 end
 
@@ -136,8 +148,15 @@ end
 local function show_step(prompt, src, note)
   local line = prompt .. src
   line = line .. string.rep(" ", math.max(1, 32 - #line)) .. "-- "
-  local folded = palette.fold(i18n.text("tour", note), string.rep(" ", #line))
-  say(palette.paint("cursor", line .. folded:sub(#line + 1)))
+  local text = palette.fold(i18n.text("tour", note), string.rep(" ", #line))
+  say(palette.paint("cursor", line .. text:sub(#line + 1)))
+end
+
+-- a stop is always shown
+local function announce_stop(why, rec)
+  stopped = rec
+  shown[rec.kind .. "/" .. tostring(rec.context)] = nil
+  announce(why, rec)
 end
 
 -- the breakpoint's stop: the tour types its line, then :continue
@@ -145,14 +164,10 @@ local function answer(step)
   return function(rec, why)
     stopped = rec
     if quiet then return true end
-    waited = false
-    debugger.announce(why, rec)
-    debugger.show_frame(recorder.view(rec.frame))
-    pause()
+    announce_stop(why, rec)
     say(palette.fold(i18n.text("tour", "at_stop"), ""))
     local prompt = "(" .. rec.kind .. ") "
     show_step(prompt, step.at_stop[1], step.at_stop[2])
-    if quiet then return true end
     run(step.at_stop[1])
     say(palette.paint("cursor", prompt .. ":continue"))
     return true
@@ -165,10 +180,7 @@ local function stepper(step)
   return function(rec, why)
     stopped = rec
     if quiet then return debugger.continue() end
-    waited = false
-    debugger.announce(why, rec)
-    debugger.show_frame(recorder.view(rec.frame))
-    pause()
+    announce_stop(why, rec)
     left = left - 1
     local prompt = "(" .. rec.kind .. ") "
     if left > 0 then
@@ -181,11 +193,10 @@ local function stepper(step)
 end
 
 function tour.run()
-  quiet, waited, stopped = false, false, nil
+  quiet, waited, stopped, shown, folded = false, false, nil, {}, 0
   env = setmetatable({}, {__index = _G})
   local file = course.folder() .. "/tour.html"
   local breakpoint
-  debugger.seen = {}
   say(palette.fold(palette.paint("title", i18n.text("tour", "title")) .. ": " ..
     i18n.text("tour", "intro"), ""))
   local ok, err = pcall(function()
@@ -193,7 +204,8 @@ function tour.run()
       say("\n" .. palette.paint("title", i18n.text("tour", part.title)))
       say(palette.fold(i18n.text("tour", part.intro), "") .. "\n")
       say(palette.paint("value", part.code) .. "\n")
-      run(part.code)
+      course.named[part.file] = part.code
+      run(part.code, "@" .. part.file)
       for _, step in ipairs(part.steps) do
         local export = step[1]:match("^:export")
         local src = step[1]:format(export and file or breakpoint)
@@ -205,19 +217,23 @@ function tour.run()
         recorder.unlisten(narrate)
         debugger.at_stop = nil
         if not ran then error(why, 0) end
+        fold()
         if src:match("^:break") then breakpoint = #debugger.breakpoints > 0 and
           debugger.breakpoints[#debugger.breakpoints].number end
+        if step.after then
+          local after = step.after:format(breakpoint)
+          say(palette.paint("cursor", "> " .. after))
+          run(after)
+        end
         pause()
       end
     end
   end)
-  debugger.seen, debugger.at_stop = nil, nil
+  debugger.at_stop = nil
   if not ok then error(err, 0) end
   quiet = false
   print(palette.fold(i18n.text("tour", "exported"):format(file), ""))
-  print()
   print(palette.fold(i18n.text("tour", "closing"), ""))
-  print(palette.fold(i18n.text("tour", "next"), ""))
 end
 
 return tour

@@ -4,6 +4,7 @@
 -- that moment: the chain of who called, resumed or destroyed whom,
 -- symmetric transfers included (run/stack.lua).
 local event = require "explorer.text.event"
+local i18n = require "explorer.text.i18n"
 local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
 local recorder = require "explorer.run.recorder"
@@ -22,22 +23,24 @@ local function print_lines(lines, from, to, at)
   end
 end
 
-local verbs = {call = "called", resume = "resumed", destroy = "destroyed"}
+local verbs = {call = "chain_called", resume = "chain_resumed", destroy = "chain_destroyed"}
 
 -- who runs (a stack: run.stack now, or one the replay folded), in words:
--- one part per depth
+-- one part per depth ("main called #1 outer => transferred to #2 inner")
 function where.chain(s)
   local parts = {}
   for depth, entry in ipairs(stack.chain(s)) do
     if not entry then                       -- began before the recording did
       parts[#parts + 1] = depth == 1 and "..." or " -> ..."
     else
-      local verb = verbs[entry.how] .. " "
-      local text = depth == 1 and (run:label(entry.by) .. " " .. verb) or (" -> " .. verb)
-      local hops = {}
-      for _, id in ipairs(entry.path) do hops[#hops + 1] = run:label(id) end
-      hops[#hops + 1] = run:label(entry.frame)
-      parts[#parts + 1] = text .. table.concat(hops, " => transferred to ")
+      local text = run:label(entry.path[1] or entry.frame)
+      for i = 2, #entry.path do text = text .. " => " .. i18n.ui("chain_transferred",
+        run:label(entry.path[i])) end
+      if #entry.path > 0 then
+        text = text .. " => " .. i18n.ui("chain_transferred", run:label(entry.frame))
+      end
+      text = i18n.ui(verbs[entry.how], text)
+      parts[#parts + 1] = depth == 1 and (run:label(entry.by) .. " " .. text) or (" -> " .. text)
     end
   end
   return parts
@@ -47,11 +50,11 @@ end
 -- at it (at first, run.stack: now)
 function where.show(rec, s)
   local frame = meaning.owner(rec)
-  print(palette.paint("title", string.format("%s at event %d: %s%s", run:label(frame),
-    rec.seq, event.call(rec), rec.where and ("  @ " .. rec.where) or "")))
+  print(palette.paint("title", i18n.ui("where_title", run:label(frame), rec.seq,
+    event.call(rec) .. (rec.where and ("  @ " .. rec.where) or ""))))
   local text = source.line(rec.where)
   if text then print("   " .. palette.paint("dim", rec.where:match("(%d+)$") .. " | ") .. text) end
-  local lines, steps = wrapper.text()
+  local lines, steps = wrapper.text(i18n.catalogue().wrapper)
   local at, in_await = wrapper.cursor(rec)
   print_lines(lines, 1, steps, at)
   if in_await then
@@ -60,8 +63,8 @@ function where.show(rec, s)
   end
   print()
   local chain = where.chain(s or run.stack)
-  if #chain == 0 then print("resume chain: nothing is running now")
-  else print("resume chain: " .. table.concat(chain, "")) end
+  if #chain == 0 then print(i18n.ui("chain_idle"))
+  else print(i18n.ui("chain", table.concat(chain, ""))) end
 end
 
 return where

@@ -1,7 +1,10 @@
 -- zh.lua — 探索器的中文文字：每个生命周期事件的说明及其依据的标准条款
 -- （events：按事件种类；含义取决于时机时，再按记录器给出的上下文，见
 -- explain.lua）、每条命令的作用（help）、学习者看到的消息（ui：string.format
--- 格式串）以及导览的文字（tour）。键与 en.lua 相同。术语：协程、承诺对象
+-- 格式串，"%2$s" 取第二个值）、导览的文字（tour）、协程状态所处的阶段
+-- （states）、运行时自己的文字（runtime）、包装代码的注释（wrapper）、协程
+-- 状态的布局（layout）、页面的标签（page）、命令行的用法（usage），以及折行
+-- 时不拆开的词（words）。键与 en.lua 相同。术语：协程、承诺对象
 -- （promise）、协程句柄（handle）、协程状态（frame）、挂起 / 恢复、等待体
 -- （awaiter）、对称转移、断点、生成器、任务。
 return {
@@ -173,6 +176,8 @@ return {
     log = {"最近记录的 N 个事件", "默认 20 个；每个事件都带有参数和返回值，例如 "
       .. "yield_value(1) → suspend_always。"},
     trace = {"事件一发生就打印出来", "按恢复的嵌套深度缩进。"},
+    error = {"一个错误及其 Lua 调用栈回溯", "停顿处的错误、事件 N 的错误，或者最近记录的"
+      .. "错误；在其他地方，错误都以它的值出现：throw(\"...\")。"},
     export = {"把记录下的运行写入 FILE", "chrome：Chrome trace JSON（在 ui.perfetto.dev "
       .. "中打开）；mermaid：Mermaid 时序图；dot：Graphviz 状态图；html：在浏览器中离线回放"
       .. "这次运行的单个页面（FILE.html#event=N 会在第 N 个事件处打开）。"},
@@ -180,16 +185,18 @@ return {
       .. "保留最近的 N 个。"},
     lessons = {"列出课程，已完成的会标出", "每一课是一段短小的 Lua 脚本，对应一个 "
       .. "C++20 程序；学习进度保存在 ~/.corolab/progress（或 $COROLAB_HOME）中。"},
-    lesson = {"运行第 N 课", "运行到它第一次挂起为止，与 :load 相同。"},
-    load = {"运行课程 NAME，停在第一次挂起处", "NAME 可以是课程名、编号，或名字中唯一的"
-      .. "一部分。停下后先设置断点，再 :continue。"},
-    predict = {"以测验的方式单步执行", "每次停下时，从几个选项中猜下一个事件（输入编号"
-      .. "或事件名；Tab 可补全）；下一次停下时会告诉你是否猜对，以及原因。给出课程 NAME "
-      .. "时：从它的第一个事件开始单步执行，边走边猜。"},
+    lesson = {"运行第 N 课，停在它教学的地方", "与 :load 相同。"},
+    load = {"运行课程 NAME，停在它教学的地方", "NAME 可以是课程名、编号，或名字中唯一的一"
+      .. "部分。从第一个事件开始，停在本课选定的事件处；其他事件经过时都会显示，每条说明只"
+      .. "出现一次。停下时：:continue 前往下一个停顿，:step 前进一个事件，也可以设置断点。"},
+    predict = {"以测验的方式单步执行", "给出课程 NAME 时：在它选定的每个停顿处，从几个选项"
+      .. "中猜下一个事件（输入编号或事件名；Tab 可补全）；猜完会自动前进，告诉你是否猜对，"
+      .. "猜错时说明它为什么不可能紧接着发生；得分随时显示。给出 on 时：每次 :step 停下都"
+      .. "会提问。"},
     lang = {"English、Türkçe 或中文", "探索器使用的语言；默认取自 --lang，否则取自 "
       .. "LC_ALL、LC_MESSAGES 或 LANG。"},
-    tour = {"约五分钟的引导式导览", "一个生成器和一个任务，每次一个事件，途中用到 "
-      .. ":frames、:show、:where、一个断点和一次导出。"},
+    tour = {"约五分钟的引导式导览", "一个生成器和一个任务，每次一个事件，途中用到 :step、"
+      .. ":where、一个断点和一次导出，最后指向 :lessons。"},
   },
   ui = {
     banner = "%s — 在 %s 中实时观察 C++20 协程的运作机制。",
@@ -204,60 +211,584 @@ return {
     step = "单步",
     breakpoint = "断点 %d",
     finished = "已返回",
-    loaded = "已加载 %s（先 :break EVENT，再 :continue）",
     lesson = "课程 %s",
     cpp_and_lua = "Lua (coro)",
     lua_after = "Lua (coro)：同一个程序",
+    cpp_refused = "g++ 拒绝编译的 C++20（每个错误出现在注释所标明的那一行）",
     take_away = "要点：",
-    lessons_end = "（:lesson N 或 :load NAME 运行一课，停在它第一次挂起处；"
-      .. ":predict NAME 以测验的方式单步执行它）",
+    lessons_end =
+      "（:lesson N 或 :load NAME 运行一课，停在它为教学选定的事件处；:predict NAME 把这些"
+      .. "停顿变成测验）",
+    lesson_stop = "停顿",
+    lesson_stops =
+      "本课停在为教学选定的事件处；其他事件经过时都会显示，每条说明只出现一次。停下时："
+      .. ":continue 前往下一个停顿，:step 前进一个事件；:where 和 :show 查看周围。",
+    quiz_stops =
+      "测验：在本课选定的每个事件处，猜猜接下来发生什么；猜完会自动前进。其他事件经过时都"
+      .. "会显示。Enter 跳过一题，Ctrl-D 结束测验。",
+    narrated = "事件",
+    narrated_more = "（下一个停顿之前还有事件，未显示：:log 可以列出）",
     no_progress = "（无法在 %s 中保存学习进度）",
-    predict_on = "预测已开启：每次停下时，猜猜接下来会发生什么；:step 继续",
+    no_script = "无法打开 %s：既没有这个文件，也没有这个名字的内置脚本（:lessons 列出的课程，或对比组之一：%s）",
+    which_lesson = "哪一课？:lessons 会列出所有课程",
+    no_lesson_number = "没有第 %s 课：课程编号为 1 到 %d（:lessons 会列出它们）",
+    lessons_named = "不止一课匹配 '%s'：%s",
+    no_lesson_named = "没有名为 '%s' 的课程：%s",
+    stops_no_event = "%s：stops：没有事件 '%s'",
+    stops_not_occurrence = "%s：stops：不是出现序号：%s",
     predict_question = "接下来会发生什么？",
     predict_prompt = "你的猜测（编号或名称，Tab 补全；Enter：不猜） ",
-    predict_right = "猜对了：%s",
-    predict_wrong = "不是 %s，而是 %s（原因见下文）",
+    predict_prompt_lesson = "你的猜测（编号或名称，Tab 补全；Enter：跳过） ",
+    predict_right = "猜对了：%s（猜对 %d 次，共 %d 次）",
+    predict_wrong = "不是 %s，而是 %s（猜对 %d 次，共 %d 次）",
+    predict_why = "为什么不是：%s",
+    predict_left = "不再提问；继续运行",
     predict_unlisted = "（%s 不在选项之中：不计分）",
-    predict_unknown = "“%s”不是任何一个选项：这次不算猜测",
+    predict_unknown = "“%s”不是任何一个选项：请输入 1 到 %d 的编号、名称，或按 Enter",
     predict_score = "预测：猜对 %d 次，共 %d 次",
+    -- 命令输出的消息（string.format 格式串）
+    unknown_command = "未知命令 :%s（:help 列出所有命令）",
+    ambiguous_command = ":%s 有歧义：%s",
+    command_missing = "':' 之后需要一个命令名（:help 列出所有命令）",
+    usage = "用法：%s",
+    switch_usage = "%s on，或 %s off",
+    switch_on = "%s 已开启",
+    switch_off = "%s 已关闭",
+    no_events = "还没有记录任何事件",
+    no_event_of_it = "%s 中没有它的事件",
+    extent = "%d 个事件",
+    extent_dropped = "共 %2$d 个事件中的最后 %1$d 个（之前的 %3$d 个已丢弃：:record N 可以保留"
+      .. "更多）",
+    log_usage = "log N：最近的 N 个事件，N 为不小于 1 的整数",
+    session = "corolab 会话",
+    wrote = "已将 %s（%s）写入 %s",
+    recording = "记录保留最近的 %d 个事件；现有 %s",
+    no_language = "没有语言“%s”：%s",
+    export_option = "--export FORMAT=FILE，FORMAT 为 %s 之一；收到的是“%s”",
+    unknown_format = "未知的导出格式“%s”：%s",
+    alternatives = "%s 或 %s",
+    cannot_write = "无法写入导出文件：%s",
+    cannot_write_to = "无法把导出写入 %s：%s",
+    interrupted = "已中断！（%s）",
+    nothing_ran = "当时没有协程在运行",
+    ran_destroyed = "%s 当时正在运行；此后它已被销毁",
+    ran_now = "%s 当时正在运行；现在它%s",
+    ran_done = "%s，已结束：中断作为异常穿过了它的协程体（:show %d 可查看详情）",
+    ran_on = "%s，处在一个仍在进行的调用中",
+    state_at = "%s（%s）",
+    a_co_await = "某个 co_await",
+    event = "事件 %s",
+    by = "由 %s 恢复",
+    from = "来自 %s",
+    at = "位于 %s",
+    promise = "承诺对象 %s",
+    awaiting = "正在等待 %s",
+    condition_failed = "断点 %d：条件出错：%s",
+    destroyed = "已销毁",
+    frame_is = "%s：%s",
+    kept_in_underscore = "（返回对象，保存在 _ 中）",
+    resume_undefined = "%s；再恢复它是未定义行为",
+    step_what = "单步执行什么？:step h（一个句柄，或协程状态的编号）",
+    step_gone = ":step 最近恢复的那个协程状态已经不存在了",
+    not_stopped = "%s：当前没有停在任何事件中（没有命中断点，也没有 :step）",
+    no_breakpoints = "没有断点",
+    hits = "命中 %d 次",
+    no_event_kind = "没有事件“%s”；事件有：%s",
+    too_deep = "(condition)：嵌套太深，Lua 的解析器无法处理（%s）",
+    bad_condition = "无法使用这个条件：%s",
+    breakpoint_set = "断点 %d：%s",
+    all_deleted = "所有断点已删除",
+    deleted = "断点 %d 已删除",
+    no_breakpoint = "没有断点 %s",
+    argument = "参数",
+    no_live_frame = "没有存活的协程状态 #%d（:frames 列出它们）",
+    not_a_handle = "%s 不是协程句柄，不是持有句柄的返回对象，也不是协程状态的编号",
+    not_a_handle_but = "%s 是 %s，不是协程句柄，不是持有句柄的返回对象，也不是协程状态的编号",
+    which_frame = "哪个协程状态？请给出一个句柄或协程状态的编号",
+    noop_handle = "%s 是 noop_coroutine()：一个没有自己协程状态的句柄；done() 为 false，"
+      .. "resume() 和 destroy() 什么也不做",
+    by_transfer = "%s（转移）",
+    col_id = "编号",
+    col_coroutine = "协程",
+    col_promise_type = "承诺类型",
+    col_state = "状态",
+    col_at = "挂起位置",
+    col_resumed_by = "最近恢复者",
+    no_live_frames = "没有存活的协程状态",
+    row_frame = "协程状态",
+    row_layout = "布局",
+    row_promise = "承诺对象",
+    row_params = "形参",
+    row_locals = "局部变量",
+    row_awaiter = "等待体",
+    row_where = "位置",
+    none = "（无）",
+    frame_size = "%d 字节，即 operator new 分配的大小",
+    size_unknown = "大小未知",
+    last_resumed_by = "%s；最近恢复者：%s",
+    bytes = "%d 字节",
+    replay = "回放",
+    replay_dropped = "（记录已丢弃之前的事件；现在位于事件 %d，即保留下来的最早事件）",
+    back_usage = "back N：后退 N 个事件，N 为不小于 1 的整数",
+    goto_usage = "goto N：编号为 N 的事件（编号见 :log）",
+    no_such_event = "没有事件 %d：记录中有 %s（编号 %d 到 %d）",
+    replay_end = "这是最后一个记录的事件：回到实时位置",
+    no_frame_then = "事件 %2$d 时没有协程状态 #%1$d（:frames 列出当时存活的协程状态）",
+    at_event_then = "（位于事件 %d；:continue 回到现在）",
+    where_title = "%s 位于事件 %d：%s",
+    chain = "恢复链：%s",
+    chain_idle = "恢复链：现在没有任何东西在运行",
+    chain_called = "调用了 %s",
+    chain_resumed = "恢复了 %s",
+    chain_destroyed = "销毁了 %s",
+    chain_transferred = "转移到 %s",
+    error_usage = "error N：事件 N 的错误（编号见 :log）",
+    error_none = "还没有记录任何错误",
+    error_not_error = "事件 %d 是 %s，不是错误：throw 和 unhandled_exception 才带有错误",
+    error_of = "事件 %d 的错误 %s，及其 Lua 调用栈回溯：",
+    diff_too_many = "要对齐的事件太多（%d 和 %d；最多 %d 对）：请比较更短的运行",
+    diff_side = "%s：%d 个事件",
+    diff_folded = "……还有 %d 个相同的事件……",
+    diff_summary = "%d 个相同（其中 %d 个值不同），%d 个只在 %s 中，%d 个只在 %s 中",
+    diff_first_value = "第一个不同的值：事件 %d 与事件 %d，%s 对 %s",
+    diff_first_step = "第一个只有一方执行的步骤：%2$s 的事件 %1$d，%3$s",
+    diff_same = "两次运行逐步完全相同",
+    apart_no_memory = "%s：内存不足，无法为运行它创建独立的 Lua 状态",
+    apart_not_data = "%s：它的运行结果不只是普通数据，无法比较",
+    diff_run = "第 %d 次运行（事件 %d-%d）",
+    diff_no_run = "没有第 %d 次运行：%s",
+    diff_no_runs_yet = "还没有哪个命令行产生过事件",
+    diff_usage = "用法：:diff A.lua B.lua（两个脚本），:diff N M（提示符下的第 N 次和第 M 次"
+      .. "运行）或 :diff（最近两次）",
+    diff_not_two = "还没有两次运行可以比较：每个产生事件的命令行算一次运行（或者 "
+      .. ":diff A.lua B.lua）",
+    record_usage = "record N：保留最近 N 个事件，N 为不小于 0 的整数（0：一个也不保留）",
+    record_off = "记录已关闭：不再保存任何事件，因此 :log、:where、:back、:goto、:replay、"
+      .. ":diff N M 和 :export 都没有新内容，运行以全速进行；:trace、:step 和断点在开启时"
+      .. "仍然有效。:record N 重新打开记录",
+    record_many = "（本次运行已产生超过 %d 个事件，每一个都被记录：这会拖慢运行并占用内存。"
+      .. ":record 0 关闭记录；Ctrl-C 停止运行）",
+    goto_outside = "没有事件 %s：记录中有 %s（编号 %d 到 %d）",
+    back_first = "（:back %d：此前只记录了 %d 个事件；停在第一个，事件 %d）",
+    condition_changed = "断点 %d：它的条件产生了 %d 个事件（恢复、销毁或调用了协程），运行已不再"
+      .. "是原来的样子；条件只应查看 ev、h 和 p。已在此处停下",
   },
   tour = {
     title = "corolab 导览",
-    intro = "逐个事件地展示 C++ 编译器为协程生成的每一个步骤。每个事件第一次出现时都会"
-      .. "附上说明。",
-    pause = "  [Enter] 下一步，q：不再停顿，运行完剩下的部分 ",
+    intro =
+      "一个生成器和一个任务，像 C++ 那样每次运行一个生命周期事件。每种事件只显示一次，关键"
+      .. "的附上说明。",
+    pause = "  [Enter] 下一步，q：安静运行 ",
     generator = "1. 生成器",
-    generator_intro = "生成器的承诺类型保存每个 co_yield 产出的值。initial_suspend 返回 "
-      .. "suspend_always，所以调用 range(2) 只会建立协程状态。",
-    call = "调用：协程状态、承诺对象、返回对象、初始挂起",
-    frames = "存活的协程状态，每个一行",
-    show = "协程状态内部：布局、承诺对象、形参、局部变量",
-    first_resume = "运行协程体，直到 co_yield 0",
+    generator_intro =
+      "承诺类型的成员就是编译器调用的函数。initial_suspend 返回 suspend_always，所以 "
+      .. "range(2) 只建立协程状态。",
+    call = "调用：建立协程状态并初始挂起",
+    step = "逐个事件恢复：先 :step，再 :continue",
     where = "在编译器包裹协程体的代码中，它停在哪里",
-    read = "使用方从承诺对象中读取这个值",
-    ["break"] = "断点：在下一次调用 yield_value 之前停下",
+    ["break"] = "在下一次调用 yield_value 之前停下",
     stop_resume = "继续到 co_yield 1；断点让它停下",
-    at_stop = "停下时，提示符中可以使用 ev（事件）、h（协程句柄）和 p（承诺对象）。"
-      .. "导览会替你输入一行，然后 :continue。",
-    value = "传递中的值，和承诺对象里仍保存的值",
-    delete = "导览设的断点已经用不着了",
-    last_resume = "执行到末尾：return_void，最终挂起",
-    done = "已挂起在最终挂起点",
-    destroy = "销毁协程状态",
+    at_stop = "停下时，ev 是事件，h 是协程句柄，p 是承诺对象。",
+    value = "传递中的值与承诺对象仍存的值",
+    last_resume = "执行到末尾：return_void，然后到达最终挂起点",
+    destroy = "所有者结束协程状态",
     task = "2. 任务等待任务",
-    task_intro = "任务同样是惰性启动的。co_await inner() 通过对称转移启动 inner；inner 的"
-      .. "最终等待体再转移回 outer，也就是等待它的那个协程。",
-    task_call = "惰性启动：挂起在初始挂起点",
-    task_step = "逐个事件地恢复它：导览在前几次停下时输入 :step，然后输入 :continue；outer 等待 "
-      .. "inner：转移过去，再转回来",
-    task_value = "结果：趁它停在最终挂起点时读取",
+    task_intro =
+      "coro.task 同样是惰性启动的：co_await inner() 通过对称转移启动 inner，inner 的最终等"
+      .. "待体再转移回 outer。",
+    task_call = "挂起在初始挂起点",
+    task_run = "把 outer 运行到结束",
+    task_close = "销毁协程状态",
     export = "把整个运行过程写成一个可以回放的页面",
-    exported = "在浏览器中打开 %s：它会离线重新回放这次运行（← → 单步，空格播放；每个事件都"
-      .. "有滑块、协程状态、包装代码中的光标和源代码行）。",
-    closing = "这就是完整的生命周期。现在请自己探索：:step h 逐个事件地走过一个协程，"
-      .. ":break EVENT 在某个事件处停下，:where 显示包装代码，:frames 和 :show 查看"
-      .. "协程状态。",
-    next = "下一步：:lessons 列出所有课程，每课讲一个概念（:lesson 1 开始第一课）；"
-      .. ":help 列出全部命令。",
+    exported =
+      "在浏览器中打开 %s：它会离线回放这次运行，显示包装代码中的光标、各个协程状态和每个事"
+      .. "件的源代码行。",
+    closing =
+      "这就是完整的生命周期。下一步：:lessons 列出所有课程，每课讲一个概念（:lesson 1 开始"
+      .. "第一课）；:help 列出全部命令。",
+    folded = "（另有 %d 个事件，种类如上）",
+  },
+  -- predict：在每个事件之后，:predict 提供的每个选项（“事件 > 选项”）
+  -- 为什么不可能紧接着发生，并给出依据的条款
+  predict = {
+    ["await_ready > await_resume"] =
+      "只有 await_ready 返回 true 时 await_resume 才紧随其后；它返回了 false，所以协程先挂"
+      .. "起 [expr.await]/5.1。",
+    ["await_ready > await_suspend"] =
+      "await_suspend 只在协程挂起之后调用：挂起发生在 await_ready 和 await_suspend 之间 "
+      .. "[expr.await]/5.1。",
+    ["await_ready > suspend"] =
+      "只有 await_ready 返回 false 时协程才挂起；它返回了 true，所以紧接着调用 "
+      .. "await_resume [expr.await]/5.1。",
+    ["await_resume > return_value"] =
+      "await_resume 之后协程体继续：只有遇到带值的 co_return 才调用 return_value，而临时等"
+      .. "待体先销毁 [stmt.return.coroutine]/2。",
+    ["await_resume > yield_value"] =
+      "await_resume 之后协程体继续：只有遇到 co_yield 才调用 yield_value，而临时等待体先销"
+      .. "毁 [expr.yield]/1、[class.temporary]/4。",
+    ["await_resume > ~awaiter"] =
+      "只有临时的等待体才在其 co_await 结束时销毁；否则协程体接着执行下一条语句 "
+      .. "[class.temporary]/4。",
+    ["await_resume > ~promise_type"] =
+      "只有在最终挂起点、final_suspend 的等待体不挂起时，协程状态才紧接着 await_resume 销"
+      .. "毁；在协程体中，co_await 结束后协程体继续 [dcl.fct.def.coroutine]/11。",
+    ["await_suspend > await_resume"] =
+      "await_resume 从不直接跟在 await_suspend 之后：协程要先被恢复，由持有句柄的一方恢复"
+      .. "，或因 await_suspend 返回 false 而恢复 [expr.await]/5.1。",
+    ["await_suspend > resume"] =
+      "只有 await_suspend 返回 false 时协程才立即恢复 [expr.await]/5.1.2。",
+    ["await_suspend > return to caller"] =
+      "只有 await_suspend 返回 void、true 或 noop_coroutine() 时，控制权才回到调用方或恢复"
+      .. "方 [expr.await]/5.1.1。",
+    ["await_suspend > symmetric transfer"] =
+      "只有 await_suspend 返回协程句柄时才发生对称转移；接下来运行的就是那个协程 "
+      .. "[expr.await]/5.1.3。",
+    ["await_transform > await_ready"] =
+      "await_transform 返回的对象若有 operator co_await，要先经过它 [expr.await]/3.3。",
+    ["await_transform > operator co_await"] =
+      "只有可等待对象带有成员或非成员的 operator co_await 时才会调用它；这个对象本身就是等"
+      .. "待体 [expr.await]/3.3。",
+    ["await_transform > suspend"] =
+      "co_await 只有在 await_ready 返回 false 之后才会挂起 [expr.await]/5.1。",
+    ["destroy > ~awaiter"] =
+      "只有协程正在等待一个临时等待体时，destroy() 才先销毁等待体；这里它没有在等待 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["destroy > ~locals"] =
+      "destroy() 按顺序结束挂起点上存活的东西：它等待的等待体、局部变量，然后是承诺对象 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["destroy > ~promise_type"] =
+      "destroy() 先销毁协程等待的等待体和它的局部变量，再销毁承诺对象 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["final_suspend > await_ready"] =
+      "co_await promise.final_suspend() 先问其等待体的 await_ready [expr.await]/5.1。",
+    ["final_suspend > destroy"] =
+      "先等待 final_suspend 的等待体；等待体不挂起时协程状态随即销毁，否则稍后由 "
+      .. "destroy() 销毁 [dcl.fct.def.coroutine]/11。",
+    ["final_suspend > suspend"] =
+      "最终的 co_await 也是 co_await：在任何挂起之前先问 await_ready "
+      .. "[dcl.fct.def.coroutine]/5、[expr.await]/5.1。",
+    ["get_return_object > convert return object"] =
+      "get_return_object 的结果要在控制权第一次回到调用方时（initial_suspend 之后）才转换"
+      .. "成返回类型 [dcl.fct.def.coroutine]/7。",
+    ["get_return_object > initial_suspend"] =
+      "除非 get_return_object 抛出异常，接下来就是 initial_suspend；若抛出，异常交给调用方"
+      .. " [dcl.fct.def.coroutine]/5、/7。",
+    ["get_return_object > return to caller"] =
+      "调用方要到第一次挂起或协程结束时才收回控制权：先执行 co_await "
+      .. "promise.initial_suspend() [dcl.fct.def.coroutine]/5。",
+    ["initial_suspend > await_ready"] =
+      "除非 initial_suspend 抛出异常，co_await promise.initial_suspend() 接着调用其等待体"
+      .. "的 await_ready [expr.await]/5.1。",
+    ["initial_suspend > await_transform"] =
+      "初始挂起点从不应用 await_transform，它只作用于协程体中的 co_await "
+      .. "[expr.await]/3.2。",
+    ["initial_suspend > suspend"] =
+      "是否挂起要先问：initial_suspend 所返回等待体的 await_ready 在任何挂起之前调用 "
+      .. "[expr.await]/5.1。",
+    ["initial_suspend > ~return object"] =
+      "只有 initial_suspend 抛出异常时返回对象才在此销毁：在初始 await_resume 之前，异常交"
+      .. "给调用方 [dcl.fct.def.coroutine]/5。",
+    ["operator co_await > await_ready"] =
+      "除非 operator co_await 抛出异常，接着调用它给出的等待体的 await_ready "
+      .. "[expr.await]/5.1。",
+    ["operator co_await > await_resume"] =
+      "await_resume 要在 await_ready 返回 true 之后，或在协程挂起又被恢复之后才调用；先问 "
+      .. "await_ready [expr.await]/5.1。",
+    ["operator co_await > suspend"] =
+      "co_await 只有在 await_ready 返回 false 之后才会挂起 [expr.await]/5.1。",
+    ["operator new > get_return_object_on_allocation_failure"] =
+      "只有 operator new 返回 nullptr 时才会调用 get_return_object_on_allocation_failure；"
+      .. "这里协程状态已经分配，形参随后被复制进去 [dcl.fct.def.coroutine]/10、/13。",
+    ["operator new > parameter copies"] =
+      "只有 operator new 给出内存之后，形参才会被复制进协程状态；它返回了 nullptr，因此改"
+      .. "由 get_return_object_on_allocation_failure() 回应调用方 "
+      .. "[dcl.fct.def.coroutine]/10。",
+    ["operator new > promise_type"] =
+      "承诺对象在形参副本之后构造，这样它的构造函数才能接收这些副本 "
+      .. "[dcl.fct.def.coroutine]/13。",
+    ["parameter copies > get_return_object"] =
+      "get_return_object 是承诺对象的成员，而承诺对象还不存在：要先构造它 "
+      .. "[dcl.fct.def.coroutine]/5、/7。",
+    ["parameter copies > initial_suspend"] =
+      "initial_suspend 要等承诺对象构造完成、get_return_object 生成调用方的结果之后才调用 "
+      .. "[dcl.fct.def.coroutine]/5、/7。",
+    ["parameter copies > promise_type"] =
+      "除非某个副本抛出异常，承诺对象紧接着形参副本构造 [dcl.fct.def.coroutine]/13。",
+    ["promise_type > get_return_object"] =
+      "除非构造函数抛出异常，承诺对象构造之后接着调用 get_return_object "
+      .. "[dcl.fct.def.coroutine]/7。",
+    ["promise_type > initial_suspend"] =
+      "get_return_object 在 initial_suspend 之前调用 [dcl.fct.def.coroutine]/7。",
+    ["promise_type > parameter copies"] =
+      "形参在承诺对象构造之前就已复制，这样它的构造函数才能接收副本 "
+      .. "[dcl.fct.def.coroutine]/13。",
+    ["resume > await_ready"] =
+      "await_ready 在挂起之前就问过了；被恢复的协程从它之后继续，调用 await_resume "
+      .. "[expr.await]/5.2。",
+    ["resume > await_resume"] =
+      "被恢复的协程接着完成它挂起时所在的 co_await，所以先调用 await_resume "
+      .. "[expr.await]/5.2。",
+    ["resume > yield_value"] =
+      "被恢复的协程先完成它挂起时所在的 co_await：await_resume 在下一个 co_yield 的 "
+      .. "yield_value 之前 [expr.await]/5.2。",
+    ["return to caller > destroy"] =
+      "控制权返回后运行的是调用方自己的代码：只有有人对句柄调用 destroy()，协程状态才会销"
+      .. "毁 [coroutine.handle.resumption]。",
+    ["return to caller > operator new"] =
+      "控制权返回后运行的是调用方自己的代码：只有它调用某个协程时，才会分配新的协程状态 "
+      .. "[dcl.fct.def.coroutine]/9。",
+    ["return to caller > resume"] =
+      "控制权返回后运行的是调用方自己的代码：只有有人对句柄调用 resume()，协程才会恢复 "
+      .. "[coroutine.handle.resumption]。",
+    ["return_value > final_suspend"] =
+      "局部变量在 return_value 和 final_suspend 之间销毁：co_return 先离开它们的作用域 "
+      .. "[stmt.return.coroutine]/2、[stmt.jump]/2。",
+    ["return_value > return_void"] =
+      "协程只调用 return_value 或 return_void 之一，绝不两者都调用：co_return v 调用的是 "
+      .. "return_value [stmt.return.coroutine]/2。",
+    ["return_value > ~locals"] =
+      "return_value 之后局部变量销毁，然后协程到达最终挂起点 [stmt.return.coroutine]/2。",
+    ["return_void > destroy"] =
+      "return_void 之后协程到达最终挂起点：接下来是 co_await promise.final_suspend() "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["return_void > final_suspend"] =
+      "co_return; 之后，局部变量在 final_suspend 之前销毁；只有协程体执行到末尾时，它们才"
+      .. "早已销毁 [stmt.return.coroutine]/3。",
+    ["return_void > ~locals"] =
+      "局部变量已经销毁了：协程体执行到了末尾，它们在 return_void 之前就已销毁 "
+      .. "[stmt.return.coroutine]/3。",
+    ["suspend > await_resume"] =
+      "await_resume 只在协程被恢复之后调用；先用它的句柄调用 await_suspend(h) "
+      .. "[expr.await]/5.1。",
+    ["suspend > await_suspend"] =
+      "除非有人先恢复或销毁了协程，挂起之后接着调用 await_suspend(h) [expr.await]/5.1。",
+    ["suspend > return to caller"] =
+      "await_suspend 运行之前控制权不会返回：它拿到被挂起协程的句柄，决定接下来运行什么 "
+      .. "[expr.await]/5.1。",
+    ["symmetric transfer > await_resume"] =
+      "转移先恢复另一个协程（它的 resume 事件）；await_resume 是那个协程的，在其后 "
+      .. "[expr.await]/5.1.3。",
+    ["symmetric transfer > resume"] =
+      "接下来恢复的是 await_suspend 返回其句柄的那个协程 [expr.await]/5.1.3。",
+    ["symmetric transfer > return to caller"] =
+      "转移不会回到调用方：它像尾调用一样，恢复 await_suspend 返回其句柄的那个协程 "
+      .. "[expr.await]/5.1.3。",
+    ["throw > unhandled_exception"] =
+      "栈展开时局部变量先销毁；而在初始 await_resume 之前，异常改为交给调用方 "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["throw > ~locals"] = "异常展开协程体时，仍存活的局部变量会被销毁 [except.ctor]/2。",
+    ["throw > ~return object"] =
+      "只有异常发生在初始 await_resume 之前时返回对象才销毁；协程体已经开始，所以 catch 调"
+      .. "用 unhandled_exception [dcl.fct.def.coroutine]/5。",
+    ["unhandled_exception > destroy"] =
+      "unhandled_exception 返回后协程走向 final_suspend；协程状态只会被 destroy() 销毁，或"
+      .. "在执行到末尾时销毁 [dcl.fct.def.coroutine]/5、/11。",
+    ["unhandled_exception > final_suspend"] =
+      "只有 unhandled_exception 正常返回，后面才是 final_suspend；它抛出了异常，所以协程不"
+      .. "经 final_suspend 就结束了 [dcl.fct.def.coroutine]/5。",
+    ["unhandled_exception > return to caller"] =
+      "unhandled_exception 返回后协程继续：接下来是 co_await promise.final_suspend() "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["yield_value > await_ready"] =
+      "co_yield v 就是 co_await promise.yield_value(v)：除非 yield_value 抛出异常，接着调"
+      .. "用它返回的等待体的 await_ready [expr.yield]/1。",
+    ["yield_value > return_value"] =
+      "yield_value 并不结束协程：接着等待它的等待体，只有遇到 co_return 才调用 "
+      .. "return_value [expr.yield]/1。",
+    ["yield_value > suspend"] =
+      "co_yield 也是 co_await：在任何挂起之前先问 yield_value 所返回等待体的 await_ready "
+      .. "[expr.yield]/1、[expr.await]/5.1。",
+    ["~awaiter > return_value"] =
+      "co_await 之后协程体执行下一条语句：只有遇到带值的 co_return 才调用 return_value "
+      .. "[stmt.return.coroutine]/2。",
+    ["~awaiter > yield_value"] =
+      "co_await 之后协程体执行下一条语句：只有遇到 co_yield 才调用 yield_value "
+      .. "[expr.yield]/1。",
+    ["~awaiter > ~locals"] =
+      "局部变量在协程体结束时（co_return、执行到末尾、异常）或在 destroy() 中销毁，从最内"
+      .. "层开始 [stmt.jump]/2。",
+    ["~awaiter > ~promise_type"] =
+      "承诺对象只在协程状态销毁时销毁，而局部变量在它之前销毁 [dcl.fct.def.coroutine]/11。",
+    ["~locals > final_suspend"] =
+      "只有在 co_return 之后，局部变量销毁后才接着 final_suspend；这里它们因别的原因销毁："
+      .. "执行到末尾、异常或 destroy() [dcl.fct.def.coroutine]/5。",
+    ["~locals > return_void"] =
+      "只有协程体执行到末尾时，局部变量销毁后才接着调用 return_void "
+      .. "[stmt.return.coroutine]/3。",
+    ["~locals > unhandled_exception"] =
+      "只有异常离开协程体时，局部变量销毁后才接着调用 unhandled_exception "
+      .. "[dcl.fct.def.coroutine]/5。",
+    ["~locals > ~promise_type"] =
+      "只有在 destroy() 中，承诺对象才紧接着局部变量销毁；否则协程继续走向最终挂起点 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["~parameters > operator delete"] =
+      "形参副本一销毁，协程状态的内存就被释放 [dcl.fct.def.coroutine]/12。",
+    ["~parameters > return to caller"] =
+      "控制权离开之前先释放协程状态的内存：接下来是 operator delete "
+      .. "[dcl.fct.def.coroutine]/12。",
+    ["~parameters > ~promise_type"] =
+      "承诺对象在形参副本之前就已销毁 [dcl.fct.def.coroutine]/14。",
+    ["~promise_type > operator delete"] =
+      "形参副本在承诺对象之后、协程状态的内存释放之前销毁 [dcl.fct.def.coroutine]/14。",
+    ["~promise_type > ~locals"] =
+      "局部变量在承诺对象之前就已销毁：协程状态的各部分按创建的逆序销毁 "
+      .. "[dcl.fct.def.coroutine]/11。",
+    ["~promise_type > ~parameters"] =
+      "形参副本紧接着承诺对象销毁 [dcl.fct.def.coroutine]/14。",
+  },
+  states = {   -- 协程状态所处的阶段（coro.states 的键），用于 :frames 和页面
+    prologue = "创建中",
+    suspended_initial = "初始挂起",
+    suspended = "已挂起",
+    suspended_final = "最终挂起",
+    running = "运行中",
+    destroying = "销毁中",
+  },
+  runtime = {  -- 运行时在记录中自己写下的文字
+    initial_point = "初始挂起点",
+    final_point = "最终挂起点",
+    initial_awaiter = "initial_suspend 的等待体",
+    operand = "co_await 的操作数",
+    yield_awaiter = "yield_value 的等待体",
+    final_awaiter = "final_suspend 的等待体",
+    resume_called = "调用了 resume()",
+    transferred = "await_suspend 返回了它的句柄（对称转移）",
+    returned_false = "await_suspend 返回了 false",
+    returned_void = "await_suspend 返回了 void",
+    returned_true = "await_suspend 返回了 true",
+    returned_noop = "await_suspend 返回了 noop_coroutine()",
+    resumed_before_await_suspend = "在调用 await_suspend 之前已被恢复",
+    destroyed_before_await_suspend = "在调用 await_suspend 之前已被销毁",
+    state_prologue = "处于创建阶段",
+    state_suspended_initial = "挂起在初始挂起点",
+    state_suspended = "已挂起",
+    state_suspended_final = "挂起在最终挂起点",
+    state_running = "正在运行",
+    state_destroying = "正在被销毁",
+  },
+  wrapper = {  -- :where 和页面：包装代码中的注释和伪语句
+    operator_new = "或 get_return_object_on_allocation_failure()",
+    promise = "若承诺类型的构造函数接受实参，就把实参传给它",
+    get_return_object = "在 initial_suspend 之前",
+    initial_suspend = "这里没有 await_transform",
+    body = "co_await / co_yield / co_return",
+    rethrow = "交给调用方；拆除协程状态",
+    unhandled_exception = "若它抛出：结束，不调用 final_suspend",
+    final_suspend = "noexcept；没有 await_transform",
+    ["end"] = "执行到这里的末尾会销毁协程状态",
+    operand = "initial_suspend()、final_suspend()、yield_value(v) 或 e",
+    await_transform = "在协程体中，若承诺对象有它",
+    operator_co_await = "成员或非成员，若存在",
+    suspend = "挂起：保存恢复点",
+    await_suspend = "void、bool（false：恢复）或一个句柄",
+    ["return"] = "回到调用方 / 恢复方，或转移到那个句柄",
+    resume_point = "恢复点",
+    await_resume = "co_await 表达式的值",
+    awaiter_dies = "完整表达式结束",
+  },
+  layout = {   -- :show：协程状态头部每个字段保存什么
+    resume = "恢复函数：h.resume() 跳转的位置",
+    destroy = "销毁函数：h.destroy() 跳转的位置",
+    promise = "承诺对象",
+    state = "挂起点编号、状态、initial-await-resume-called、编号",
+    locals = "形参副本，以及跨越挂起点存活的局部变量",
+    lua_promise = "对承诺对象表的引用",
+    lua_locals = "协程体的 Lua 线程，保存它的局部变量和形参副本",
+  },
+  page = {     -- 回放一次运行的页面（player.html）
+    title = "corolab 运行",
+    first_title = "第一个事件（Home）",
+    prev_title = "上一个事件（左方向键）",
+    play_title = "播放 / 暂停（空格）",
+    next_title = "下一个事件（右方向键）",
+    last_title = "最后一个事件（End）",
+    speed_title = "每秒事件数",
+    slider = "事件",
+    play = "播放",
+    pause = "暂停",
+    counter = "第 %d 个事件，共 %d 个",
+    events = "事件",
+    wrapper = "按标准写出的协程",
+    body = "协程体",
+    frames = "存活的协程状态",
+    keys = "← → 单步 · 空格 播放/暂停 · Home/End · 点击事件即可跳到那里 · 地址（#event=N）"
+      .. "跟随当前位置",
+    no_explanation = "（这个事件没有说明）",
+    no_line = "（还没有协程体的代码行）",
+    no_source = "（没有源代码）",
+    no_frame = "没有存活的协程状态",
+    no_events = "这次运行没有任何事件。",
+    idle = "恢复链：没有东西在运行（控制权在 main）",
+    chain = "恢复链：%s",
+    call = "调用",
+    resume = "恢复",
+    destroy = "销毁",
+    transfer = "转移",
+    call_title = "调用（调用方等待它挂起或结束）",
+    resume_title = "恢复（恢复方等待它挂起）",
+    destroy_title = "销毁（先运行析构函数，再释放协程状态）",
+    transfer_title = "对称转移（await_suspend 返回了它的句柄）",
+    state = "状态",
+    at = "位置",
+    promise = "承诺对象",
+    awaiter = "等待体",
+    resumed_by = "恢复者",
+  },
+  usage = {    -- corolab --help，以及无法执行的命令行
+    head = "用法：%s [选项] [脚本 [参数]]\n可用的选项：",
+    execute = "执行字符串 'stat'",
+    interactive = "执行完 'script' 后进入交互模式",
+    require = "把库 'mod' 加载到全局变量 'mod'",
+    require_as = "把库 'mod' 加载到全局变量 'g'",
+    version = "显示版本信息",
+    help = "显示本帮助",
+    tour = "启动探索器并开始引导式导览",
+    predict = "启动探索器，以测验方式单步执行课程 LESSON",
+    diff = "运行脚本 A 和 B，并排显示它们的事件",
+    lang = "探索器使用的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）",
+    trace = "每个生命周期事件一发生就打印出来",
+    export = "退出时写出记录下的运行（%s）",
+    last = "停止处理选项",
+    stdin = "停止处理选项并执行标准输入",
+    unrecognized = "无法识别的选项“%s”",
+    argument_needed = "“%s”之后需要一个参数",
+    two_scripts = "“%s”之后需要两个脚本",
+  },
+  words = {  -- 折行时不拆开的词（中文没有空格）：其余位置可在任意两字之间折行
+    "协程", "协程状态", "协程体", "协程句柄", "承诺对象", "承诺类型", "等待体", "可等待对象",
+    "挂起点", "初始挂起点", "最终挂起点", "初始挂起", "最终挂起", "恢复点", "恢复方", "恢复者",
+    "恢复链", "调用方", "使用方", "返回对象", "返回类型", "返回值", "局部变量", "形参副本",
+    "对称转移", "生命周期", "未定义行为", "构造函数", "析构函数", "表达式", "完整表达式",
+    "临时对象", "尾调用", "事件", "断点", "句柄", "挂起", "恢复", "销毁", "调用", "运行",
+    "返回", "对象", "没有", "一个", "执行", "编号", "记录", "变量", "局部", "第一", "一次",
+    "停下", "命令", "最近", "保存", "转移", "之前", "之后", "此后", "每个", "每次", "最终",
+    "初始", "存活", "列出", "形参", "实参", "位置", "错误", "正在", "类型", "异常", "代码",
+    "给出", "选项", "这次", "使用", "输入", "保留", "单步", "结束", "显示", "下一个", "下一步",
+    "控制权", "所有", "任何", "相同", "开始", "导览", "存在", "继续", "发生", "课程", "以及",
+    "生成器", "当时", "当前", "无法", "现在", "探索器", "停顿", "脚本", "默认", "启动", "副本",
+    "然后", "末尾", "比较", "这个", "那个", "查看", "什么", "还没有", "两次", "实时", "已经",
+    "最后", "回放", "函数", "任务", "读取", "结果", "抛出", "由内向外", "成员", "非成员",
+    "需要", "中断", "语言", "导出", "写入", "位于", "加载", "步骤", "它们", "离开", "提示符",
+    "或者", "全局", "引用", "就是", "完整", "跳到", "逐个", "否则", "声明", "表示", "播放",
+    "暂停", "对齐", "嵌套", "处理", "用法", "删除", "不同", "不小于", "整数", "未知", "程序",
+    "打印", "开启", "关闭", "退出", "分配", "内存", "释放", "构造", "规则", "标准", "编译器",
+    "包装", "包裹", "注释", "光标", "行为", "条件", "解析器", "参数", "字节", "大小", "布局",
+    "偏移量", "字段", "线程", "页面", "浏览器", "离线", "滑块", "地址", "源代码", "说明",
+    "测验", "猜测", "猜对", "预测", "学习进度", "进度", "完成", "作用", "等价", "隐式", "展开",
+    "增长", "立即", "惰性", "就绪", "要点", "概念", "会话", "回溯", "调用栈", "时序图",
+    "状态图", "格式", "文件", "字符串", "交互模式", "标准输入", "全局变量", "版本信息", "帮助",
+    "引导式", "逐步", "嵌套深度", "深度", "缩进", "数字", "名字", "名称", "唯一", "部分",
+    "补全", "前缀", "缩写", "当作", "其他", "回到", "后退", "前进", "最多", "最少", "更多",
+    "更短", "丢弃", "完全", "对应", "同一个", "一段", "短小", "对于", "关于", "传给", "交给",
+    "拆除", "跳转", "捕获", "转换", "重复", "缺少", "阻止", "指出", "违反", "存放", "包含",
+    "跨越", "复制", "移动", "消失", "取决于", "通过", "得到", "通常", "根本", "改为", "不会",
+    "直接", "所以", "仍然", "因此", "变为", "除外", "接着", "可以", "因为", "如果", "只有",
+    "只是", "也就是", "第一次", "第一个", "最近一次", "保持", "运作", "机制", "观察", "出现",
+    "新手", "引导", "按下", "分钟", "大约", "途中", "用到", "遇到", "消息", "探索", "自己",
+    "源代码行", "代码行", "空格", "方向键", "左方向键", "右方向键", "事件数", "每秒", "详情",
+    "穿过", "进行", "仍在", "此时", "之中", "之间", "一方", "双方", "两边", "两个", "逐事件",
+    "记录中", "种类", "角色", "环境", "独立", "分别", "并排", "时间", "这一", "那里", "那一",
+    "整个", "过程", "单个", "打开", "空句柄", "指针", "排序", "相等", "可复制", "拥有",
+    "所有权", "不拥有", "记得", "忘记", "小而", "析构", "资源", "命中",
   },
 }

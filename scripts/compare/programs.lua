@@ -1,10 +1,14 @@
 -- programs.lua — the programs the pairs in this folder run, each with the
 -- one policy its pair varies; compare a pair's runs event by event with
--- `corolab --diff A.lua B.lua` (the pairs: lazy/eager, final-suspended/
--- final-not-suspended, transfer/nested).
+-- `corolab --diff A B` (programs.pairs lists them). Built into corolab as
+-- the module compare.programs, with the pairs under their names, so that
+-- `:diff lazy eager` works from any folder.
 local coro = require "coro"
 
-local programs = {}
+local programs = {
+  pairs = {{"lazy", "eager"}, {"final-suspended", "final-not-suspended"},
+           {"transfer", "nested"}},
+}
 
 -- a task with the given initial_suspend and final_suspend awaiters: called
 -- with 21, resumed until it has its value (84), destroyed if its frame is

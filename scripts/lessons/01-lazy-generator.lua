@@ -68,6 +68,18 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1                       -- the call begins: the frame comes first
+get_return_object 1                  -- the caller's result, before initial_suspend
+await_ready 1                        -- suspend_always: false, so the call suspends
+return_to_caller 1                   -- range(3) returns: nothing of the body ran
+await_resume 1 if phase == "initial" -- the body begins after this
+yield_value 1                        -- co_yield 0
+locals_destroy 1                     -- the loop is over: the body flows off its end
+final_suspend 1
+destroy 1                            -- the owner ends the frame
+]==]
+
 --[==[takeaway en
 A coroutine call only builds the frame (parameter copies, promise) and asks
 get_return_object for the result; with suspend_always at the initial suspend

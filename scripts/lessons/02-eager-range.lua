@@ -60,6 +60,16 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_ready 1                        -- suspend_never: true, no suspension
+await_resume 1 if phase == "initial" -- the body runs inside the call
+yield_value 1                        -- co_yield 0 suspends, still inside range(10)
+return_to_caller 1                   -- only now does range(10) return
+locals_destroy 1
+destroy 1
+]==]
+
 --[==[takeaway en
 suspend_never at the initial suspend point makes the coroutine eager: the
 call runs the body until its first real suspension, so the first value is

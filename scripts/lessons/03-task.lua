@@ -72,6 +72,18 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1                       -- outer, lazy
+return_to_caller 1                   -- outer() returns before its body runs
+operator_new 2                       -- inner(), called in outer's body
+await_suspend 1 if name == "outer" and phase == "body"  -- returns inner's handle
+symmetric_transfer 1                 -- inner runs, in the same stack
+return_value 1                       -- inner's co_return 42
+await_suspend 1 if name == "inner" and phase == "final" -- back to outer
+return_value 2                       -- outer's co_return 84
+await_suspend 1 if name == "outer" and phase == "final" -- noop_coroutine()
+]==]
+
 --[==[takeaway en
 A lazy task starts only when awaited: co_await inner() stores outer as the
 continuation and transfers to inner (symmetric transfer, no stack growth);

@@ -78,6 +78,14 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1                       -- fib(8)
+yield_value 1                        -- next() resumes to each co_yield
+locals_destroy 1                     -- fib's loop is over
+operator_new 2                       -- squares(4), for the generic for
+destroy 1                            -- the for loop's end closes squares
+]==]
+
 --[==[takeaway en
 next()/getValue() is just resume(), done() and promise().current behind a
 friendlier name; a begin()/end() pair (in Lua, __call) lets the same

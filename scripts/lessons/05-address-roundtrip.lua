@@ -63,6 +63,12 @@ int main() {
 "erased promise:" a compile error in C++: coroutine_handle<> has no promise() [coroutine.handle]
 ]==]
 
+--[==[stops
+operator_new 1
+yield_value 1
+destroy 1                            -- destroyed while suspended in the body
+]==]
+
 --[==[takeaway en
 A coroutine handle is one pointer, the frame's address:
 from_address(address()) rebuilds the same handle. With the promise type the

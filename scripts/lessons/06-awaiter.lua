@@ -39,12 +39,15 @@ function Ticket:operator_co_await()
   return awaiter("ticket", true, nil, self.number)
 end
 
+-- each operand a prvalue, as in C++ (coro.temporary): it dies at the end
+-- of its co_await
+local temporary = coro.temporary
 local demo = coro.coroutine(Task, function()
-  print("a =", coro.co_await(awaiter("ready", true, nil, 1)))  -- never suspends
-  print("b =", coro.co_await(awaiter("bool", false, false, 2))) -- resumed at once
-  print("c =", coro.co_await(awaiter("void", false, nil, 3)))  -- stays suspended
-  print("d =", coro.co_await(awaiter("handle", false, "self", 4))) -- transfer to itself
-  print("e =", coro.co_await(setmetatable({number = 5}, Ticket)))
+  print("a =", coro.co_await(temporary(awaiter("ready", true, nil, 1))))  -- never suspends
+  print("b =", coro.co_await(temporary(awaiter("bool", false, false, 2)))) -- resumed at once
+  print("c =", coro.co_await(temporary(awaiter("void", false, nil, 3))))  -- stays suspended
+  print("d =", coro.co_await(temporary(awaiter("handle", false, "self", 4)))) -- to itself
+  print("e =", coro.co_await(temporary(setmetatable({number = 5}, Ticket))))
   print("end of body")
 end, "demo")
 
@@ -130,6 +133,14 @@ int main() {
   std::printf("done?\t%s\n", t.h.done() ? "true" : "false");
   t.h.destroy();
 }
+]==]
+
+--[==[stops
+operator_new 1
+await_ready 2 3                      -- ready (true), then bool (false)
+await_suspend 1 2 3                  -- returning false, void, a handle
+operator_co_await 1                  -- Ticket is no awaiter: it makes one
+final_suspend 1
 ]==]
 
 --[==[takeaway en

@@ -65,26 +65,33 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_ready if phase == "final"      -- kept: false; freed: true
+destroy 1                            -- kept: the owner destroys it
+await_resume 1 if phase == "final"   -- freed: it flows off its end
+]==]
+
 --[==[takeaway en
 At the final suspend point the coroutine is done. If final_suspend's awaiter
 suspends, the frame stays: done() is true, the promise (the result) can
 still be read, and the owner must destroy() it. If it does not suspend, the
 frame is destroyed as the body ends, and every handle to it dangles at once:
 using one is undefined behaviour.
-Compare the two event by event: :diff scripts/compare/final-suspended.lua scripts/compare/final-not-suspended.lua
+Compare the two event by event: :diff final-suspended final-not-suspended
 ]==]
 
 --[==[takeaway tr
 Son askıya alma noktasında coroutine biter. final_suspend'in awaiter'ı
 askıya alırsa frame kalır: done() true'dur, promise (sonuç) hâlâ okunabilir
 ve sahibinin onu destroy() etmesi gerekir. Askıya almazsa frame gövde
-biterken yok edilir ve ona ait her handle o anda boşa düşer: birini
+biterken yok edilir ve ona ait her handle o anda geçersiz (dangling) kalır: birini
 kullanmak tanımsız davranıştır.
-İkisini olay olay karşılaştırın: :diff scripts/compare/final-suspended.lua scripts/compare/final-not-suspended.lua
+İkisini olay olay karşılaştırın: :diff final-suspended final-not-suspended
 ]==]
 
 --[==[takeaway zh
-到达最终挂起点时协程已经结束。若 final_suspend 的等待体挂起，协程状态保留：done() 为 true，承诺对象（结果）仍可读取，并须由所有者 destroy()。若不挂起，协程体结束时协程状态随即销毁，指向它的所有句柄立刻悬空：再使用就是未定义行为。逐个事件对比两者：:diff scripts/compare/final-suspended.lua scripts/compare/final-not-suspended.lua
+到达最终挂起点时协程已经结束。若 final_suspend 的等待体挂起，协程状态保留：done() 为 true，承诺对象（结果）仍可读取，并须由所有者 destroy()。若不挂起，协程体结束时协程状态随即销毁，指向它的所有句柄立刻悬空：再使用就是未定义行为。逐个事件对比两者：:diff final-suspended final-not-suspended
 ]==]
 
 --[==[title tr

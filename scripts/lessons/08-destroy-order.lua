@@ -112,6 +112,14 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_suspend 1 if phase == "body"   -- suspended, waiting
+destroy 1                            -- destroy() while suspended
+locals_destroy 1 if context == "destroy"
+promise_destroy 1
+]==]
+
 --[==[takeaway en
 destroy() on a suspended coroutine unwinds it like leaving a scope: first
 the awaiter of the co_await it was suspended in (a temporary), then the

@@ -107,6 +107,13 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+throw 1                              -- an error in the body
+unhandled_exception 1 2              -- stored; rethrown
+initial_suspend 3                    -- early: initial_suspend itself fails
+]==]
+
 --[==[takeaway en
 Which way an error goes depends on initial-await-resume-called. After the
 initial await_resume, the body's error goes to

@@ -91,6 +91,14 @@ int main() {
 "coroutine 'no_return_void' flowed off" undefined behaviour in C++: corolab's error for it [stmt.return.coroutine]/3
 ]==]
 
+--[==[stops
+operator_new 1
+return_value 1                       -- co_return 42
+return_void 1                        -- co_return;
+locals_destroy 3                     -- off: the body flows off its end
+misuse 1                             -- flowing off without return_void
+]==]
+
 --[==[takeaway en
 co_return v; is promise.return_value(v); co_return; and flowing off the end
 are promise.return_void(). A promise type has one or the other, never both.

@@ -139,6 +139,13 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_suspend 1 if phase == "body"   -- transfer: returns the child's handle
+symmetric_transfer 1
+await_suspend 1 if phase == "body" and promise_type == "Nested::promise_type"
+]==]
+
 --[==[takeaway en
 Returning the next handle from await_suspend (symmetric transfer) lets the
 runtime jump to it like a tail call: however long the chain, nothing nests.
@@ -146,7 +153,7 @@ Calling h.resume() inside await_suspend instead nests one resume in another,
 two levels a link; a long enough chain overflows the stack, which in C++ is
 a crash. Prefer symmetric transfer, and noop_coroutine() for 'return to
 whoever resumed me'.
-Compare the two event by event: :diff scripts/compare/transfer.lua scripts/compare/nested.lua
+Compare the two event by event: :diff transfer nested
 ]==]
 
 --[==[takeaway tr
@@ -156,11 +163,11 @@ uzun olursa olsun hiçbir şey iç içe geçmez. await_suspend içinde h.resume(
 çağırmak ise bir resume'u diğerinin içine koyar, her halka için iki düzey;
 yeterince uzun bir zincir yığını taşırır ve C++'ta bu bir çöküştür. Simetrik
 aktarımı ve 'beni devam ettirene dön' için noop_coroutine()'i tercih edin.
-İkisini olay olay karşılaştırın: :diff scripts/compare/transfer.lua scripts/compare/nested.lua
+İkisini olay olay karşılaştırın: :diff transfer nested
 ]==]
 
 --[==[takeaway zh
-从 await_suspend 返回下一个句柄（对称转移）让运行时像尾调用一样直接跳过去：无论链多长都不会嵌套。而在 await_suspend 内部调用 h.resume()，会把一次恢复嵌套在另一次里面，每个环节两层；链足够长就会栈溢出，在 C++ 中就是崩溃。应优先使用对称转移，用 noop_coroutine() 表示“回到恢复我的一方”。逐个事件对比两者：:diff scripts/compare/transfer.lua scripts/compare/nested.lua
+从 await_suspend 返回下一个句柄（对称转移）让运行时像尾调用一样直接跳过去：无论链多长都不会嵌套。而在 await_suspend 内部调用 h.resume()，会把一次恢复嵌套在另一次里面，每个环节两层；链足够长就会栈溢出，在 C++ 中就是崩溃。应优先使用对称转移，用 noop_coroutine() 表示“回到恢复我的一方”。逐个事件对比两者：:diff transfer nested
 ]==]
 
 --[==[title tr

@@ -93,6 +93,13 @@ int main() {
 "resume after destroy:" undefined behaviour in C++: resuming a destroyed coroutine [coroutine.handle.resumption]
 ]==]
 
+--[==[stops
+operator_new 1
+yield_value 1
+locals_destroy 1                     -- the last resume: off the end
+destroy 1 2                          -- at the final and at the initial suspend point
+]==]
+
 --[==[takeaway en
 A coroutine_handle is a small, copyable value: copies name the same frame,
 compare equal, and order by address; a default (null) handle is false.
@@ -111,7 +118,7 @@ false'tur. resume() ve () coroutine'i devam ettirir, done() son askıya alma
 noktasına varıp varmadığını sorar, promise() bir coroutine_handle<P>'nin
 promise'ine ulaşır, address()/from_address() onu bir işaretçiye ve geri
 çevirir. coroutine_handle<> promise türünü unutur. Bir handle frame'in
-sahibi değildir: destroy()'dan sonra her kopya boşa düşer ve birini
+sahibi değildir: destroy()'dan sonra her kopya geçersiz (dangling) kalır ve birini
 kullanmak tanımsız davranıştır.
 ]==]
 

@@ -90,6 +90,15 @@ int main() {
 "frame holds " C++ cannot say it: no C++ expression reads a frame's parameter copies or locals from outside
 ]==]
 
+--[==[stops
+operator_new 1
+promise_construct 1                  -- the promise gets the arguments (3, 10)
+yield_value 1                        -- the inside talks to the promise
+destroy 1                            -- the outside ends the frame
+locals_destroy 1
+promise_destroy 1
+]==]
+
 --[==[takeaway en
 Three parts, three users. The promise is the body's side: the compiler turns
 co_yield, co_return and the start and end of the body into calls of its

@@ -107,6 +107,14 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1                       -- operator new(size, 7)
+await_transform 1                    -- co_await in the body goes through it
+yield_value 1
+final_suspend 1
+operator_new 2                       -- this time it fails
+]==]
+
 --[==[takeaway en
 The compiler calls the promise type's members at fixed points: operator new
 (with the coroutine's arguments, if it takes them), the constructor,

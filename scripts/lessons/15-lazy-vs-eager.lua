@@ -94,13 +94,20 @@ int main() {
 }
 ]==]
 
+--[==[stops
+operator_new 1
+await_ready if phase == "initial"    -- lazy: false; eager: true
+throw                                -- the body fails, lazy and eager
+unhandled_exception
+]==]
+
 --[==[takeaway en
 Lazy or eager is the promise's initial_suspend alone: the same body runs at
 the first resume() (suspend_always) or inside the call (suspend_never). An
 error the body raises is the promise's business in both: the initial
 await_resume had been called, so it goes to unhandled_exception and the
 coroutine ends at its final suspend point; the caller sees no error.
-Compare the two event by event: :diff scripts/compare/lazy.lua scripts/compare/eager.lua
+Compare the two event by event: :diff lazy eager
 ]==]
 
 --[==[takeaway tr
@@ -110,11 +117,11 @@ initial_suspend'i belirler: aynı gövde ilk resume()'da (suspend_always) ya da
 da promise'in işidir: ilk await_resume çağrılmış olduğundan hata
 unhandled_exception'a gider ve coroutine son askıya alma noktasında biter;
 çağıran hiçbir hata görmez.
-İkisini olay olay karşılaştırın: :diff scripts/compare/lazy.lua scripts/compare/eager.lua
+İkisini olay olay karşılaştırın: :diff lazy eager
 ]==]
 
 --[==[takeaway zh
-惰性还是立即执行，只由承诺对象的 initial_suspend 决定：同一个协程体要么在第一次 resume() 时运行（suspend_always），要么在调用内部就运行（suspend_never）。两种情况下，协程体抛出的错误都交给承诺对象处理：初始的 await_resume 已经调用过，所以错误进入 unhandled_exception，协程停在最终挂起点；调用者看不到任何错误。逐个事件对比两者：:diff scripts/compare/lazy.lua scripts/compare/eager.lua
+惰性还是立即执行，只由承诺对象的 initial_suspend 决定：同一个协程体要么在第一次 resume() 时运行（suspend_always），要么在调用内部就运行（suspend_never）。两种情况下，协程体抛出的错误都交给承诺对象处理：初始的 await_resume 已经调用过，所以错误进入 unhandled_exception，协程停在最终挂起点；调用者看不到任何错误。逐个事件对比两者：:diff lazy eager
 ]==]
 
 --[==[title tr

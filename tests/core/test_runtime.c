@@ -3,10 +3,21 @@
 ** other's frames, frames alive at cl_runtime_close are reported as leaks
 ** and destroyed, errors alive then are freed, errors carry payloads, the runtime's allocator and userdata.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
+
+/* the library's version at run time is the header's: "corolab X.Y.Z" */
+static void test_version(void **state) {
+  char expected[32];
+  (void)state;
+  snprintf(expected, sizeof expected, "corolab %d.%d.%d", COROLAB_VERSION_MAJOR,
+           COROLAB_VERSION_MINOR, COROLAB_VERSION_PATCH);
+  assert_string_equal(cl_version(), COROLAB_VERSION);
+  assert_string_equal(cl_version(), expected);
+}
 
 /* a frame of one runtime is no live frame in another */
 static void test_two_runtimes_independent(void **state) {
@@ -155,6 +166,7 @@ static void test_runtime_basics(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_version),
     FIXTURE_TEST(test_two_runtimes_independent),
     cmocka_unit_test(test_leaks_reported_and_freed_at_close),
     cmocka_unit_test(test_errors_freed_at_close),

@@ -4,6 +4,7 @@
 // ([expr.await]/5: the co_await's value is await_resume(), each time;
 // [propagation]/8: rethrow_exception throws the object p refers to).
 // coro.task keeps a named task's error the same way.
+#include <utility>
 #include "trace.hpp"
 
 struct Task {
@@ -27,7 +28,7 @@ struct Task {
   };
   handle h;
   explicit Task(handle hh) : h(hh) {}
-  Task(const Task &) = delete;
+  Task(Task &&o) noexcept : h(std::exchange(o.h, {})) {}   // clang 14 needs it (g++ elides it)
   ~Task() { h.destroy(); }
   bool await_ready() { say("task.await_ready"); return h.done(); }
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) {

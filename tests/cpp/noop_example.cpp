@@ -4,6 +4,7 @@
 // to the coroutine that awaited it, or returns noop_coroutine() when none
 // did; test() makes two named tasks, then awaits both; main runs test()
 // through its call operator.
+#include <utility>
 #include "trace.hpp"
 
 struct Task {
@@ -35,7 +36,7 @@ struct Task {
   };
   handle h;
   explicit Task(handle hh) : h(hh) {}
-  Task(Task &&) = delete;
+  Task(Task &&o) noexcept : h(std::exchange(o.h, {})) {}   // clang 14 needs it (g++ elides it)
   ~Task() { say("~Task %s", h.promise().name); h.destroy(); }
   struct Awaiter {                     // what operator co_await makes
     handle h;

@@ -29,7 +29,7 @@ struct Task {                          // a lazy task, its own awaiter
   handle h;
   const char *name;
   Task(handle hh) : h(hh), name("task") {}
-  Task(const Task &) = delete;
+  Task(Task &&o) noexcept : h(std::exchange(o.h, {})), name(o.name) {}   // clang 14 needs it
   ~Task() { say("~%s", name); h.destroy(); }
   bool await_ready() { return h.done(); }          // awaited again: ready
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) {

@@ -1,5 +1,6 @@
 // task.cpp — task<int>: outer awaits inner, which returns 42; outer returns
 // 84. Lazy start; each final suspend transfers to the awaiting coroutine.
+#include <utility>
 #include "trace.hpp"
 
 struct Task {
@@ -30,7 +31,7 @@ struct Task {
   };
   handle h;
   explicit Task(handle hh) : h(hh) {}
-  Task(const Task &) = delete;
+  Task(Task &&o) noexcept : h(std::exchange(o.h, {})) {}   // clang 14 needs it (g++ elides it)
   ~Task() { say("~Task"); h.destroy(); }
   bool await_ready() { say("task.await_ready"); return false; }
   std::coroutine_handle<> await_suspend(std::coroutine_handle<> c) {

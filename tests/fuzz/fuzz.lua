@@ -3,7 +3,9 @@
 -- promise types (members that raise, return the wrong thing, or resume,
 -- destroy and inspect frames re-entrantly), random awaiters and bodies,
 -- observers, finalizers, escaped body threads, windows of failing
--- allocations, try blocks, temporaries, parameter copies and return-object
+-- allocations, try blocks, temporaries, full-expressions (coro.full,
+-- coro.co_awaits, coro.args) in either coro.order, reference parameters,
+-- destructors that suspend, parameter copies and return-object
 -- conversions, then applies random operations to live, done and destroyed
 -- frames. After every top-level operation fuzz_check() (from the host)
 -- checks the runtime; at the end every frame must be destroyable.
@@ -19,6 +21,7 @@ return function(seed, verbose)
   local depth, acts = 0, 0        -- re-entrant actions: nesting, and in all
   local handles, objects, threads, functions, observers = {}, {}, {}, {}, {}
   local promises = {}
+  local refs = {}                 -- reference parameters the bodies saw
   local act                       -- the re-entrant action, defined below
   local broken                    -- an invariant a script check found broken
 
@@ -254,7 +257,7 @@ return function(seed, verbose)
 
   local function body_function()
     local ops = {}
-    for i = 1, random(0, 7) do ops[i] = random(17) end
+    for i = 1, random(0, 7) do ops[i] = random(21) end
     return function(...)
       for _, op in ipairs(ops) do
         if op == 1 or op == 2 then co_await(awaitable())
@@ -272,13 +275,33 @@ return function(seed, verbose)
         elseif op == 14 then local x <close> = closer(); co_yield(x)
         elseif op == 15 then local ok = pcall(function() error("fuzz: caught") end)
         elseif op == 16 then try_block()
+        elseif op == 17 then            -- a full-expression: its temporaries die at its end
+          coro.full(function()
+            local t = coro.temporary(closer())
+            if chance(0.8) then co_await(coro.temporary(awaitable())) end
+            if chance(0.3) then error("fuzz: in a full-expression") end
+            return t
+          end)
+        elseif op == 18 then            -- unsequenced co_awaits, in coro.order's order
+          coro.co_awaits(function() return coro.temporary(awaitable()) end,
+                         function() return chance(0.5) and awaitable() or coro.temporary(awaitable()) end)
+        elseif op == 19 then            -- a destructor that suspends: refused
+          local x <close> = setmetatable({}, {__close = function() co_await(awaitable()) end})
+        elseif op == 20 then            -- a reference parameter, maybe used after its end
+          local r = pick(refs)
+          if type(r) == "table" then local _ = r.copy_of end
         else local h = pick(handles); if h then pcall(h.resume, h) end end
       end
     end
   end
 
   for i = 1, random(1, 6) do
-    local ok, f = pcall(coro.coroutine, pick(types), body_function(), "f" .. i)
+    local body = body_function()
+    local params = chance(0.3) and {"int", "const T&"} or nil
+    local ok, f = pcall(coro.coroutine, pick(types), params and function(n, r)
+      keep(refs, r)
+      return body(n, r)
+    end or body, "f" .. i, params)
     if ok then keep(functions, f) else note(f) end
   end
 
@@ -297,7 +320,16 @@ return function(seed, verbose)
   call = function()
     local f = pick(functions)
     if f == nil then return end
-    local ok, r = try(f, random(9), chance(0.3) and copyable() or junk())
+    if chance(0.2) then coro.order = chance(0.5) and "clang" or "g++" end
+    local ok, r
+    if chance(0.2) then                  -- its arguments temporaries, in coro.order's order
+      ok, r = try(coro.full, function()
+        return f(coro.args(function() return random(9) end,
+                           function() return coro.temporary(copyable()) end))
+      end)
+    else
+      ok, r = try(f, random(9), chance(0.3) and copyable() or junk())
+    end
     if ok then keep_object(r) return r end
   end
 

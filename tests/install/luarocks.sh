@@ -1,9 +1,11 @@
 #!/bin/sh
 # luarocks.sh SOURCE VERSION — plain `luarocks make` of the rockspec in a
-# copy of the source tree (its .luarocks says Lua 5.4) into a temporary
-# rocks tree, then coro and coro.lib.task
-# required from that tree by a stock lua5.4, and the explorer run from its
-# bin; the rockspec's version must be the project's. Prints "luarocks: ok".
+# copy of the source tree (its .luarocks says Lua 5.4; the rockspec hands
+# LuaRocks' Lua headers and library to CMake) into a temporary rocks tree,
+# then coro and coro.lib.task required from that tree by a stock lua5.4,
+# with the paths `luarocks --lua-version 5.4 --tree T path` gives outside
+# the checkout (README, "Install"), and the explorer run from its bin; the
+# rockspec's version must be the project's. Prints "luarocks: ok".
 set -eu
 src=$1 version=$2
 rockspec=corolab-$version-1.rockspec
@@ -16,7 +18,8 @@ tar --exclude='./build*' --exclude=./.git --exclude='./lua_modules/[!.]*' -C "$s
 cd "$tmp/src"                    # the checkout's .luarocks: Lua 5.4, no flags
 luarocks make --tree "$tmp/tree" "$rockspec" >"$tmp/make.log" 2>&1 ||
   { cat "$tmp/make.log" >&2; exit 1; }
-eval "$(luarocks --tree "$tmp/tree" path)"
+cd /                                # outside the checkout: say which Lua
+eval "$(luarocks --lua-version 5.4 --tree "$tmp/tree" path)"
 got=$(lua5.4 -e 'local coro = require "coro"; local Task = require "coro.lib.task"
                  local t = coro.coroutine(Task, function() coro.co_return(7) end)()
                  io.write(coro._VERSION, " ", t:run())')

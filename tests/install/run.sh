@@ -4,7 +4,9 @@
 # find_package and one through pkg-config (both core/examples/fib.c, both
 # must print its expected output), the installed corolab, and a stock
 # lua5.4 requiring coro and coro.lib.task from the prefix; the one version
-# must show everywhere. Prints "install: ok".
+# must show everywhere, cl_version() too. The ABI promise (README,
+# "Install"): the SONAME is libcorolab.so.MAJOR.MINOR while MAJOR is 0, and
+# the CMake package refuses another 0.y. Prints "install: ok".
 set -eu
 build=$1 src=$2 version=$3
 tmp=$(mktemp -d)
@@ -15,11 +17,23 @@ pc=$(find "$prefix" -name corolab.pc)
 libdir=$(dirname "$(dirname "$pc")")
 expected=$src/core/examples/fib.expected
 
+major=${version%%.*} minor=${version#*.}; minor=${minor%%.*}
 cmake -S "$src/tests/install/consumer" -B "$tmp/consumer" -DCMAKE_PREFIX_PATH="$prefix" \
-  -DFIB="$src/core/examples/fib.c" >"$tmp/configure.log"
+  -DFIB="$src/core/examples/fib.c" -DVERSION="$major.$minor" >"$tmp/configure.log"
 cmake --build "$tmp/consumer" >"$tmp/build.log"
 LD_LIBRARY_PATH=$libdir "$tmp/consumer/fib" >"$tmp/fib.out"    # its own status, then its output
 diff -u "$expected" "$tmp/fib.out"
+test "$(LD_LIBRARY_PATH=$libdir "$tmp/consumer/version")" = "corolab $version"
+if [ "$major" = 0 ]; then
+  soname=libcorolab.so.$major.$minor
+  if cmake -S "$src/tests/install/consumer" -B "$tmp/other" -DCMAKE_PREFIX_PATH="$prefix" \
+       -DFIB="$src/core/examples/fib.c" -DVERSION="$major.$((minor + 1))" >"$tmp/other.log" 2>&1
+  then echo "find_package(corolab $major.$((minor + 1))) took corolab $version"; exit 1; fi
+else
+  soname=libcorolab.so.$major
+fi
+readelf -d "$libdir/libcorolab.so" | grep -q "Library soname: \[$soname\]" ||
+  { echo "the SONAME is not $soname:"; readelf -d "$libdir/libcorolab.so" | grep SONAME; exit 1; }
 
 export PKG_CONFIG_PATH="$(dirname "$pc")"
 test "$(pkg-config --modversion corolab)" = "$version"

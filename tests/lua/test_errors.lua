@@ -419,3 +419,94 @@ test("operator_delete raises: the destroyer gets a named error, the frame is gon
   C.raises("raised: in delete", h.resume, h)        -- freed by the resume
   C.eq(#coro.frames(), 0)
 end)
+
+-- a <close> value's __close is C++'s destructor, and a destructor cannot
+-- be a coroutine: co_await or co_yield in it is refused with one error on
+-- every path that runs it ([class.dtor], [expr.await]/2; g++: "'co_await'
+-- cannot be used in a destructor", tests/cpp/core/ill_formed/s25_*)
+test("a destructor cannot suspend: at a scope's end, while a try block unwinds, at destroy()", function()
+  local words = {"in a destructor (the __close of a to-be-closed value): a destructor "
+                 .. "cannot suspend, so it can neither co_await nor co_yield",
+                 "[expr.await]/2, [class.dtor]"}
+  local refused = {}                   -- what each __close was told
+  local function suspends(op)
+    return setmetatable({}, {__close = function()
+      refused[#refused + 1] = select(2, pcall(op, coro.suspend_always))
+    end})
+  end
+  local P = lazy()
+  local at_end = coro.coroutine(P, function()
+    do local x <close> = suspends(co_await) end
+    do local y <close> = suspends(co_yield) end
+  end)()
+  local unwinding = coro.coroutine(P, function()
+    pcall(function()
+      local x <close> = suspends(co_await)
+      error("boom", 0)
+    end)
+  end)()
+  local destroyed = coro.coroutine(P, function()
+    local x <close> = suspends(co_await)
+    co_await(coro.suspend_always)
+  end)()
+  at_end:resume()
+  unwinding:resume()
+  C.eq(unwinding:done(), true, "the frame went on while unwinding, not suspended")
+  destroyed:resume()
+  destroyed:destroy()
+  C.eq(#refused, 4)
+  for i, err in ipairs(refused) do
+    C.raises({i == 2 and "co_yield" or "co_await", table.unpack(words)}, error, err, 0)
+  end
+  at_end:destroy(); unwinding:destroy()
+end)
+
+test("a reference parameter used after its object's end: the error names it and teaches", function()
+  local Str = {}
+  Str.__index = Str
+  Str.__close = function() end
+  Str.__copy = function(s) return setmetatable({text = s.text}, Str) end
+  local P = lazy({unhandled_exception = function(p, e) p.err = e end})
+  local later = coro.coroutine(P, function(s, n)
+    co_await(coro.suspend_always)
+    local _ = s.text
+  end, "print_later", {"const Str&", "int"})
+  local h
+  do
+    local s <close> = setmetatable({text = "hi"}, Str)
+    h = later(s, 1)
+    h:resume()
+  end
+  h:resume()
+  C.raises({"coroutine #", "'print_later' used its reference parameter 's' (const Str&) "
+            .. "after the object it refers to was destroyed (its __close ran): a reference "
+            .. "parameter is not copied into the coroutine frame, so it dangles once its "
+            .. "object dies while the coroutine is suspended; using it is undefined "
+            .. "behaviour in C++ [basic.life]/7, [dcl.fct.def.coroutine]/13. Take the "
+            .. "parameter by value (its copy lives in the frame), or keep the object alive "
+            .. "until the coroutine is done"}, error, h:promise().err, 0)
+  h:destroy()
+  C.raises({"coro.coroutine 'two': 3 parameter types for a body with 2 parameters"},
+           coro.coroutine, P, function(a, b) end, "two", {"int", "int", "int"})
+  C.raises({"coro.coroutine 'bad': parameter type 1 is a number, not a string",
+            '"const Widget&"'}, coro.coroutine, P, function(a) end, "bad", {1})
+  C.raises("bad argument #4 to", coro.coroutine, P, function(a) end, "bad", "int")
+end)
+
+test("coro.full, coro.args and coro.co_awaits take functions; co_awaits only in a body", function()
+  C.raises({"bad argument #1", "(function expected, got number)"}, coro.full, 1)
+  C.raises({"coro.co_awaits outside of a coroutine body", "[expr.await]/2"},
+           coro.co_awaits, function() end)
+  local P = lazy({unhandled_exception = function(p, e) p.err = e end})
+  local h = coro.coroutine(P, function() coro.co_awaits() end)()
+  h:resume()
+  C.raises("a function that makes an operand expected", error, h:promise().err, 0)
+  h:destroy()
+  h = coro.coroutine(P, function()
+    coro.co_awaits(function() return coro.co_await(coro.suspend_always) end)
+  end)()
+  h:resume()
+  C.raises("co_await called from a function that the coroutine body calls", error,
+           h:promise().err, 0)
+  h:destroy()
+end)

@@ -14,7 +14,7 @@ local P = coro.promise_type {
   unhandled_exception = function(p, e) error(e, 0) end,
 }
 
-test("coro.events: every event kind in the core's order, its key and its name", function()
+test("coro.events: every event kind in the core's order, then the bindings' own", function()
   C.eq(coro.events[1], {key = "operator_new", name = "operator new"})
   local by_key = {}
   for i, k in ipairs(coro.events) do
@@ -26,7 +26,8 @@ test("coro.events: every event kind in the core's order, its key and its name", 
         by_key.return_to_caller, by_key.unhandled_exception},
        {"await_suspend", "symmetric transfer", "~awaiter", "return to caller",
         "unhandled_exception"})
-  C.eq(coro.events[#coro.events], {key = "misuse", name = "misuse"})
+  C.eq(coro.events[#coro.events - 1], {key = "misuse", name = "misuse"})
+  C.eq(coro.events[#coro.events], {key = "temporary_destroy", name = "~temporary"})
 end)
 
 test("coro.causes: the keys ev.cause takes, in the core's order, with words", function()
@@ -93,25 +94,24 @@ test("ev.cause: what await_suspend returned, and who made each awaiter", functio
     co_await(co_awaitable)
     co_yield(1)
   end)()
-  -- a Lua awaiter has a destructor (__close, if any): ~awaiter at the end
-  -- of each co_await, the operand's too (named: nothing is closed)
+  -- a temporary the protocol makes dies at the end of its co_await
+  -- (~awaiter); the operand is named (an lvalue): nothing of it dies, so
+  -- no ~awaiter for it [expr.await]/3, [class.temporary]/4
   C.eq(causes_of(function() for _ = 1, 4 do h:resume() end end), {
     "resume <resume_called>", "await_resume <initial_suspend>",
     "await_transform <operand>", "await_ready <operand>", "suspend <operand>",
     "await_suspend <operand>", "return to caller <returned_void>",
-    "resume <resume_called>", "await_resume <operand>", "~awaiter <operand>",
+    "resume <resume_called>", "await_resume <operand>",
     "await_transform <operand>", "await_ready <operand>", "suspend <operand>",
     "await_suspend <operand>", "return to caller <returned_true>",
-    "resume <resume_called>", "await_resume <operand>", "~awaiter <operand>",
+    "resume <resume_called>", "await_resume <operand>",
     "await_transform <operand>", "await_ready <operand>", "suspend <operand>",
     "await_suspend <operand>", "resume <returned_false>", "await_resume <operand>",
-    "~awaiter <operand>",
     "await_transform <operand>", "await_ready <await_transform>",
     "await_resume <await_transform>", "~awaiter <await_transform>",
-    "~awaiter <operand>",
     "await_transform <operand>", "operator co_await <operand>",
     "await_ready <operator_co_await>", "await_resume <operator_co_await>",
-    "~awaiter <operator_co_await>", "~awaiter <operand>",
+    "~awaiter <operator_co_await>",
     "await_ready <yield_value>", "suspend <yield_value>",
     "await_suspend <yield_value>", "return to caller <returned_void>",
     "resume <resume_called>", "await_resume <yield_value>",
@@ -133,7 +133,7 @@ test("ev.cause: transfers, noop_coroutine(), and leaving before await_suspend", 
     "resume <transferred>", "await_resume <initial_suspend>",
     "await_ready <final_suspend>", "suspend <final_suspend>",
     "await_suspend <final_suspend>", "return to caller <returned_void>",
-    "resume <resume_called>", "await_resume <operand>", "~awaiter <operand>",
+    "resume <resume_called>", "await_resume <operand>",
     "await_ready <operand>", "suspend <operand>", "await_suspend <operand>",
     "return to caller <returned_noop>"})
   h:destroy(); other:destroy()
@@ -286,4 +286,29 @@ test("frames in creation order; running inside a body", function()
   a:resume()
   C.eq(inside == a, true)
   a:destroy(); b:destroy()
+end)
+
+test("a nameless awaiter is named after what made it, at every one of its events", function()
+  local function nameless(ready)
+    return {await_ready = function() return ready end, await_suspend = function() end,
+            await_resume = function() end}
+  end
+  local T = C.lazy {await_transform = function(_, x) return x == "t" and nameless(true) or x end}
+  local made = setmetatable({}, {__co_await = function() return nameless(true) end})
+  local h = coro.coroutine(T, function()
+    co_await("t")
+    co_await(made)
+  end)()
+  local log = {}
+  local id = coro.observe(function(ev)
+    if ev.kind == "await_ready" or ev.kind == "~awaiter" then
+      log[#log + 1] = ev.kind .. ": " .. ev.detail
+    end
+  end)
+  h:resume()
+  coro.unobserve(id)
+  C.eq(log, {"await_ready: await_transform's result", "~awaiter: await_transform's result",
+             "await_ready: operator co_await's result", "~awaiter: operator co_await's result",
+             "await_ready: suspend_always"})
+  h:destroy()
 end)

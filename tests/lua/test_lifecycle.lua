@@ -341,3 +341,32 @@ test("co_yield's value is await_resume's, as C++'s co_yield expression", functio
              "~yield", "got 40", "suspend_always gives 0 values"})
   h:destroy()
 end)
+
+-- [dcl.fct.def.coroutine]/7, [coroutine.handle]: get_return_object may
+-- return a plain handle that R.convert makes the result from; the handle
+-- then ends, which destroys nothing (tests/cpp/tunable.cpp)
+test("R.convert of a handle: ending the handle destroys nothing; an owner is closed once", function()
+  local log, rec = C.log()
+  local R = {}
+  R.__index = R
+  function R.convert(h) rec("convert"); return setmetatable({h = h}, R) end
+  R.promise_type = C.lazy {__close = function() rec("~promise") end}
+  local r = coro.coroutine(R, function() rec("body") end, "tunable")()
+  r.h:resume()
+  C.eq({r.h:done(), log}, {true, {"convert", "body"}})
+  r.h:destroy()
+  C.eq(log[#log], "~promise")
+  local Owner = {__close = function(o) rec("~owner " .. (o.h and "destroys" or "owns nothing")) end}
+  local O = {}
+  function O.convert(o) local h = o.h; o.h = nil; return {h = h} end
+  O.promise_type = C.lazy {get_return_object = function(p)
+    return setmetatable({h = coro.from_promise(p)}, Owner)
+  end}
+  local o = coro.coroutine(O, function() end)()
+  C.eq(log[#log], "~owner owns nothing")
+  o.h:destroy()
+  -- a call that fails: the runtime destroys the frame, never a handle
+  local F = C.lazy {initial_suspend = function() error("initial", 0) end}
+  C.raises("initial", coro.coroutine(F, function() end))
+  C.eq(#coro.frames(), 0)
+end)

@@ -22,14 +22,15 @@ end
 local P = promise()
 
 -- ~locals after co_return (via return_void), ~locals destroy and ~awaiter
--- destroy, ~awaiter at the end of a co_await, resume(), await_resume initial
+-- destroy, ~awaiter at the end of a co_await (of a temporary: a named
+-- operand has none), resume(), await_resume initial
 local h = coro.coroutine(P, function() co_await(coro.suspend_always) co_return() end)()
 h:resume() h:resume() h:destroy()
 local d = coro.coroutine(P, function()
   local x <close> = setmetatable({}, {__close = function() end})
-  co_await(setmetatable({}, {__name = "waiter", __close = function() end,
+  co_await(coro.temporary(setmetatable({}, {__name = "waiter", __close = function() end,
     __index = {await_ready = function() return false end, await_suspend = function() end,
-               await_resume = function() end}}))
+               await_resume = function() end}})))
 end)()
 d:resume() d:destroy()
 -- ~locals while unwinding
@@ -45,8 +46,8 @@ end)()
 f:resume() f:destroy()
 -- resume by await_suspend returning false
 local b = coro.coroutine(P, function()
-  co_await({await_ready = function() return false end,
-            await_suspend = function() return false end, await_resume = function() end})
+  co_await(coro.temporary({await_ready = function() return false end,
+            await_suspend = function() return false end, await_resume = function() end}))
 end)()
 b:resume() b:destroy()
 -- await_resume at the final suspend point (final_suspend does not suspend)
@@ -74,6 +75,7 @@ local want = {
   ["return to caller/noop"] = "returned noop_coroutine()",
 }
 local seen = {}
+recorder.run:sync()
 for _, rec in ipairs(recorder.run.events) do
   if rec.context then seen[rec.kind .. "/" .. rec.context] = explain.explain(rec) end
 end

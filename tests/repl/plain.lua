@@ -1,14 +1,15 @@
 -- plain.lua — the run model and the exporters without the corolab binary:
 -- in a plain Lua with the coro module (lua5.4 with coro.so on
 -- package.cpath, or a host with coro built in), record a lesson as
--- `corolab --trace` does, printing each event's line as it happens, then
--- write the run in every export format into a folder. A run is data: the
--- same records, given to a fresh run as any other source would give them
--- (what was seen, not what it means), must export the same. Run from the
--- repository root: plain.lua LESSON OUT_DIR; test_golden.py (case
--- plain:LESSON) compares the output and the files with the binary's
--- goldens and its page. Fails if the model or an exporter reached for the
--- terminal: the C host, the terminal's modules, or print.
+-- `corolab --trace` does (each event's line once its member's result is
+-- known), then write the run in every export format into a folder. A run
+-- is data: the same records, given to a fresh run as any other source
+-- would give them (what was seen, not what it means), must export the
+-- same. Run from the repository root: plain.lua LESSON OUT_DIR;
+-- test_golden.py (case plain:LESSON) compares the output and the files
+-- with the binary's goldens and its page. Fails if the model or an
+-- exporter reached for the terminal: the C host, the terminal's modules,
+-- or print.
 local lesson, out_dir = arg[1], arg[2]
 package.path = "./?.lua;./scripts/lib/?.lua;" .. package.path
 
@@ -19,13 +20,13 @@ local recorder = require "explorer.run.recorder"
 
 local script = "scripts/lessons/" .. lesson .. ".lua"
 local run = recorder.run
-recorder.listen(function(rec)
-  io.write(event.line(run, rec), "\n")
-end)
+local trace = event.follower(run, function(line) io.write(line, "\n") end)
+recorder.listen(trace.add)
 recorder.start()
 local chunk = assert(loadfile(script))
 arg = {[0] = script}
 chunk()
+trace.flush()
 
 -- the run again, from its records' seen fields, as a run read from a file
 local copy = record.new()
@@ -34,7 +35,8 @@ for id, f in pairs(run.frames) do
 end
 for _, rec in ipairs(run.events) do
   copy:add({kind = rec.kind, frame = rec.frame, other = rec.other, depth = rec.depth,
-    index = rec.index, cause = rec.cause, detail = rec.detail, where = rec.where, args = rec.args,
+    index = rec.index, cause = rec.cause, detail = rec.detail, unspecified = rec.unspecified,
+    where = rec.where, args = rec.args,
     result = rec.result, changes = rec.changes, gone = rec.gone})
 end
 

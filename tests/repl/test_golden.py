@@ -335,27 +335,180 @@ def case_explorer_bad_handles(binary):
 def case_recording(binary):
     """nobody looks: a script records nothing; --trace or --export record;
     at the prompt the recording keeps the last N events (:record N) and an
-    export says how many earlier ones were dropped"""
+    export says how many earlier ones were dropped; :record 0 turns it off
+    (the run goes unrecorded) and says what stops working, :record N on"""
     count = ('local g = coro.coroutine(coro.generator, function() coro.co_yield(1) end)(); '
-             'g:next(); print(#require("explorer.run.recorder").run.events)')
+             'g:next(); print(require("explorer.run.recorder").run:count())')
     assert run(binary, ["-e", count]).stdout == "0\n"
     assert run(binary, ["--export", "dot=/dev/null", "-e", count]).stdout == "16\n"
     stdin = "\n".join([":record 10", "g = range(3)", "for i = 1, 3 do g.h:resume() end",
-                        ":record", ":export dot /dev/null", ":where 1", ":record 0", ""])
+                        ":record", ":export dot /dev/null", ":where 1", ":record x",
+                        ":record -1", ":record 0", "g2 = range(3)", "g2.h:resume()", ":log",
+                        ":record 5", "g2.h:resume()", ":log", ""])
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
     succeed(p)
     dropped = "the last 10 of 30 events (the 20 before were dropped: :record N keeps more)"
     assert "recording keeps the last 10 events; it holds " + dropped in p.stdout, p.stdout
     assert "wrote dot (" + dropped + ") to /dev/null" in p.stdout, p.stdout
     assert "#1 range at event 30: return to caller" in p.stdout, p.stdout
-    assert p.stderr == ("corolab: record N: keep the last N events, N a whole number "
-                        ">= 1\n"), p.stderr
+    off = ("recording is off: no event is kept, so :log, :where, :back, :goto, :replay,\n"
+           ":diff N M and :export have nothing new, and runs go at full speed; :trace,\n"
+           ":step and breakpoints still work while on. :record N turns it on again\n")
+    assert "> " + off + "> > > no events recorded yet\n" in p.stdout, p.stdout   # g2 unseen
+    on = ("> recording keeps the last 5 events; it holds the last 0 of 30 events (the 30 "
+          "before were dropped: :record N keeps more)\n> > ")
+    log = p.stdout[p.stdout.index(on) + len(on):].splitlines()
+    assert log == [       # recorded again: g2's frame named, though its call was not
+        "  33 yield_value(1)       #2 range     → suspend_always  @ tests/repl/fixtures.lua:10",
+        "  34 await_ready          #2 range     → false  suspend_always  @ tests/repl/fixtures.lua:10",
+        "  35 suspend              #2 range     suspend_always  @ tests/repl/fixtures.lua:10",
+        "  36 await_suspend        #2 range     → void  suspend_always  @ tests/repl/fixtures.lua:10",
+        "  37 return to caller     #2 range     await_suspend returned void",
+        "(the last 5 of 37 events (the 32 before were dropped: :record N keeps more))",
+        "> "], log
+    usage = "corolab: record N: keep the last N events, N a whole number >= 0 (0: record none)"
+    assert p.stderr.splitlines() == [usage, usage], p.stderr
+
+
+def case_diff_isolated(binary):
+    """[issue 24] each script :diff runs has a runtime of its own: a script's
+    observer and the frames it leaves alive are gone after it, it does not
+    reach the other script's run, and the user's own frames and globals are
+    untouched; the same for corolab --diff"""
+    a, b = "tests/repl/isolation_observer.lua", "tests/repl/isolation_other.lua"
+    alone = run(binary, ["--diff", b, b])
+    succeed(alone)
+    assert "< %s: 28 events\n" % b in alone.stdout, alone.stdout
+    p = run(binary, ["-i"], stdin="\n".join([
+        'mine = coro.coroutine(coro.generator, function() coro.co_yield(1) '
+        'coro.co_yield(2) end, "mine")()', "mine:next()", ":diff %s %s" % (a, b),
+        ":frames", "mine:next()", "polluted, left", "#coro.frames()", ""]))
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    out = p.stdout
+    assert "> other got\t1\t2\n< %s: 16 events\n> %s: 28 events\n" % (a, b) in out, out
+    assert "misuse" not in out, out
+    assert ("\n>   id  coroutine  promise type  state      suspended at  last resumed by\n"
+            "  #1  mine       generator     suspended  stdin:1       main\n"
+            "> 2\n> nil\tnil\n> 1\n> \n") in out, out
+    p = run(binary, ["--diff", a, b])
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    assert p.stdout.startswith("other got\t1\t2\n< %s: 16 events\n> %s: 28 events\n"
+                               % (a, b)), p.stdout
+    assert "misuse" not in p.stdout, p.stdout
+
+
+def case_tape_folded(binary):
+    """[issue 24] what a run keeps of a long run — its last records and the
+    state the dropped ones left — is the same however the dropped ones went:
+    made records first and then dropped (the run read at each event), gone
+    through the run at the first look, or during the run, the tape being
+    full"""
+    work = ("for i = 1, 12 do local g = range(3) for _ = 1, 4 do g.h:resume() end "
+            "g.h:destroy() local t = outer() t.h:resume() t.h:destroy() end")
+    start = "keep = range(5) keep.h:resume()"
+    ways = {"made, then dropped": [":trace on", start, work, ":trace off", ":record 40"],
+            "at the look": [":record 40", start, work],
+            "during the run": [":record 40", "require('explorer.run.recorder').capacity = 100",
+                               start, work]}
+    exports = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for way, lines in ways.items():
+            out = os.path.join(tmp, "run.json")
+            piped(binary, lines + [":export record " + out], [])
+            exports[way] = open(out).read()
+    for way, text in exports.items():
+        assert text == exports["made, then dropped"], "%s:\n%s\nmade, then dropped:\n%s" % (
+            way, text[:3000], exports["made, then dropped"][:3000])
+    head = json.loads(exports["during the run"].split("\n")[0] + "]}")
+    assert head["dropped"] > 500 and head["before"]["frames"], head
+
+
+def case_frames_finalized(binary):
+    """[issue 24] :frames when a finalizer destroys frames between
+    coro.frames() and coro.info(): the frames still alive, no error"""
+    p = run(binary, ["-i"], stdin="\n".join([
+        "gens = {} for i = 1, 4 do gens[i] = coro.coroutine(coro.generator, function() "
+        "coro.co_yield(i) end, 'g' .. i)() gens[i]:next() end",
+        "frames = coro.frames",
+        "coro.frames = function() local list = frames() setmetatable({}, {__gc = function() "
+        "gens[2]:close() gens[4]:close() end}) collectgarbage() coro.frames = frames "
+        "return list end",
+        ":frames", ""]))
+    succeed(p)
+    assert p.stderr == "", p.stderr
+    assert p.stdout.endswith(
+        "> > > >   id  coroutine  promise type  state      suspended at  last resumed by\n"
+        "  #1  g1         generator     suspended  stdin:1       main\n"
+        "  #3  g3         generator     suspended  stdin:1       main\n> \n"), p.stdout
+
+
+def case_replay_answers(binary):
+    """[issue 24] :goto and :back say what there is: nothing recorded yet,
+    the numbers there are for any number that is no event's, and where
+    :back stopped when it went past the first event recorded"""
+    p = piped(binary, [":goto -5", ":goto 99999999999999999999999", ":back 100000",
+                       "g = range(2)", "g.h:resume()", ":goto -5",
+                       ":goto 99999999999999999999999", ":goto 2.5", ":goto x",
+                       ":back 100000", ":back 3", ":continue"], [])
+    holds = "the recording holds 16 events (numbers 1 to 16)"
+    assert p.stderr.splitlines() == ["corolab: no events recorded yet"] * 3 + [
+        "corolab: no event -5: " + holds,
+        "corolab: no event 99999999999999999999999: " + holds,
+        "corolab: no event 2.5: " + holds,
+        "corolab: goto N: the event numbered N (:log shows the numbers)"], p.stderr
+    first = "replay     1 operator new         -            <n> bytes\n"
+    out = masked(p.stdout)
+    assert ("> (:back 100000: only 15 events are recorded before this one; at the first, "
+            "event 1)\n" + first) in out, out
+    assert ("\n(replay 1/16 main operator new) > (:back 3: only 0 events are recorded "
+            "before this one; at the first, event 1)\n" + first) in out, out
+
+
+def case_condition_changes(binary):
+    """[issue 24] a breakpoint's condition only looks: one that changes the
+    run (here, destroys the frame) says so and stops there; its own events
+    stop nothing"""
+    p = piped(binary, [":break suspend if h:destroy()", ":break destroy", "g = range(2)",
+                       ":continue", ":frames", ":delete", ":break suspend if p == nil",
+                       "g3 = range(1)", "print(#coro.frames())"], [])
+    assert p.stderr == "", p.stderr
+    out = masked(p.stdout)
+    assert ("> breakpoint 1: its condition made 4 events (it resumed, destroyed or called a\n"
+            "coroutine), so the run is no longer what it was; a condition should only look\n"
+            "at ev, h and p. Stopped here\n"
+            "breakpoint 1     7 suspend              #1 range     suspend_always  @ initial "
+            "suspend point\n") in out, out
+    assert "breakpoint 2 " not in out, out           # the condition's destroy: no stop
+    assert "\n(#1 range suspend) > > no live frames\n> all breakpoints deleted\n" in out, out
+    assert out.endswith("> breakpoint 3: suspend if p == nil\n> > 1\n> \n"), out
+
+
+def case_record_million(binary):
+    """a run that records more than a million events says so once, with the
+    command that stops it; the next run starts counting again"""
+    loop = ("g = coro.coroutine(coro.generator, function() for i = 1, 150000 do "
+            "coro.co_yield(i) end end)() while g:next() do end")
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=loop + "\n:log 1\n")
+    succeed(p)
+    note = ("(this run has made more than 1000000 events, each one recorded: that slows it\n"
+            "down and takes memory. :record 0 turns recording off; Ctrl-C stops the run)\n")
+    assert p.stdout.count(note) == 1, p.stdout
+    assert "> " + note + "> 1050018 return to caller " in p.stdout, p.stdout
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"],
+            stdin="\n".join([loop.replace("150000", "75000")] * 2 + [""]))
+    succeed(p)
+    assert note not in p.stdout, p.stdout     # 525,000 events a run, twice: no note
 
 
 def case_lessons(binary):
     """the plain-Lua task and generator and the lessons are found wherever
     corolab starts (a user's own task.lua still wins); :lessons lists the
-    lessons, :load runs one and stops at its first suspension"""
+    lessons, :load runs one and stops at its first event, on a line of its
+    own, then at each of the stops it chose (a user's breakpoint there wins
+    the label); a lesson that is no lesson is one line, and :predict of it
+    turns nothing on"""
     with tempfile.TemporaryDirectory() as elsewhere:
         lesson = os.path.join(ROOT, "scripts", "lessons", "03-task.lua")
         p = subprocess.run([binary, "-e", "dofile(%r)" % lesson], cwd=elsewhere, env=ENV,
@@ -366,32 +519,49 @@ def case_lessons(binary):
         p = subprocess.run([binary, "-e", "print(require 'task', require 'generator' ~= nil)"],
                            cwd=elsewhere, env=ENV, capture_output=True, text=True)
         assert p.stdout == "my own task\ttrue\n", p.stdout + p.stderr
-    stdin = "\n".join([":lessons", ":load task", ":break return_value", ":continue",
-                        ":continue", ":continue", ":load zzz", ":load 0", ""])
+    stops = 9                                   # lesson 03's stops (its block "stops")
+    stdin = "\n".join([":lessons", ":load task", ":break return_value", "mine = range(1)"] +
+                      [":continue"] * stops + [":load zzz", ":load 0", ":predict bogus",
+                                              ":predict", ""])
     p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=stdin)
     succeed(p)
     assert ("  [ ]  3 03-task                task<int>: outer co_awaits inner, which\n"
             + " " * 32 + "co_returns 42; outer co_returns 84.\n") in p.stdout, p.stdout
-    assert "loaded 03-task (:break EVENT, then :continue)" in p.stdout, p.stdout
-    assert re.search(r"^\(#1 outer suspend\) > breakpoint 1: return_value$", p.stdout, re.M), \
+    assert re.search(r"^print\(\"outer gave\", t:run\(\)\)\nThe lesson stops at the events "
+                     r"chosen to teach;.*\n.*\n.*\nstop +1 operator new +- +<n> bytes$",
+                     masked(p.stdout), re.M), p.stdout
+    assert re.search(r"^\(main operator new\) > breakpoint 1: return_value$", p.stdout, re.M), \
         p.stdout
-    assert re.search(r"breakpoint 1 +\d+ return_value\(42\) +#2 inner +@ 03-task.lua:10",
-                     p.stdout), \
-        p.stdout
-    assert "outer gave\t84" in p.stdout, p.stdout
+    assert re.search(r"(^|> )event +\d+ parameter copies\S* +#2 outer$", p.stdout, re.M), \
+        p.stdout                                # the events between stops are shown
+    assert re.search(r"(^|> )stop +\d+ symmetric transfer +#3 inner +from #2 outer", p.stdout,
+                     re.M), p.stdout
+    assert re.search(r"^breakpoint 1 +\d+ return_value\(42\) +#3 inner +@ 03-task.lua:10",
+                     p.stdout, re.M), p.stdout
+    # what the user runs at a stop is not the lesson's: range(1)'s frame (#1,
+    # made while outer's operator new stopped) neither shows nor counts, and
+    # the lesson's second operator new (inner's) stops
+    assert re.search(r"(^|> )stop +\d+   operator new ", p.stdout, re.M), p.stdout
+    assert not re.search(r"(^|> )event +\d+ .*#1 range", p.stdout, re.M), p.stdout
+    assert p.stdout.count("stop ") == stops - 2, p.stdout       # two were the breakpoint's
+    assert "outer gave\t84" in p.stdout and "take away:" in p.stdout, p.stdout
+    assert re.search(r"> predict is off\n> $", p.stdout), p.stdout   # nothing turned on
     names = ", ".join(sorted(f[:-4] for f in os.listdir(os.path.join(ROOT, "scripts", "lessons"))
                              if f.endswith(".lua")))
-    with_0 = ", ".join(n for n in names.split(", ") if "0" in n)
-    assert p.stderr.splitlines() == ["corolab: no lesson 'zzz': " + names,
-                                     "corolab: more than one lesson '0': " + with_0], p.stderr
-    p = run(binary, ["-i", "tests/repl/fixtures.lua"], stdin=":lesson 3\n:continue\n:lessons\n")
+    assert p.stderr.splitlines() == [
+        "corolab: no lesson 'zzz': " + names,
+        "corolab: no lesson 0: the lessons are numbered 1 to %d (:lessons lists them)"
+        % len(names.split(", ")),
+        "corolab: no lesson 'bogus': " + names], p.stderr
+    p = run(binary, ["-i", "tests/repl/fixtures.lua"],
+            stdin=":lesson 3\n" + ":continue\n" * stops + ":lessons\n")
     succeed(p)
     assert "  [x]  3 03-task " in p.stdout, p.stdout          # done, and kept
     assert open(os.path.join(HOME, "progress")).read() == "03-task\n"
     # the C++20 program, then the Lua that mirrors it (stacked: no terminal),
     # and what to take away in the explorer's language
     p = run(binary, ["--lang", "tr", "-i", "tests/repl/fixtures.lua"],
-            stdin=":lesson 2\n:continue\n")
+            stdin=":lesson 2\n" + ":continue\n" * 7)
     succeed(p)
     assert re.search(r"^C\+\+20\n#include <coroutine>$", p.stdout, re.M), p.stdout
     assert re.search(r"^Lua \(coro\), aynı program\nlocal coro = require \"coro\"$",
@@ -407,18 +577,19 @@ def case_values(binary):
     on ev.args stops at the right yield; the stop sees ev, h and p, ev prints
     as its event, and the user's own h comes back after it"""
     piped(binary, [
-        ":load task", ":continue", ":log 50",
+        "dofile 'scripts/lessons/03-task.lua'", ":log 50",
         "h = 'mine'", "g = range(3)", ":break yield_value if ev.args[1] == 1",
         "g.h:resume()", "g.h:resume()", "ev", "ev.args[1]", "p.current", "h == g.h",
         ":continue", "h"], [
-            r"\d+ get_return_object → task handle #1 +#1 outer$",
-            r"^ +\d+ +await_resume → 42 +#1 outer +task  @ 03-task.lua:14$",
-            r"^ +\d+ +initial_suspend → suspend_always +#2 inner$",
-            r"^ +\d+ +await_ready → false +#1 outer +task  @ 03-task.lua:14$",
-            r"^ +\d+ +await_suspend → handle #2 inner +#1 outer +task  @ 03-task.lua:14$",
-            r"^ +\d+ +final_suspend → task::final_awaiter +#2 inner$",
-            r"^ +\d+ +await_suspend → noop_coroutine\(\) +#1 outer",
-            r"^ +\d+ +return_value\(84\) +#1 outer +@ 03-task.lua:16$",
+            r"\d+ get_return_object +#1 outer +→ task handle #1$",
+            r"^ +\d+ +await_resume +#1 outer +→ 42  task  @ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +initial_suspend +#2 inner +→ suspend_always$",
+            r"^ +\d+ +await_ready +#1 outer +→ false  task  @ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +await_suspend +#1 outer +→ handle #2 inner  task  "
+            r"@ scripts/lessons/03-task.lua:14$",
+            r"^ +\d+ +final_suspend +#2 inner +→ task::final_awaiter$",
+            r"^ +\d+ +await_suspend +#1 outer +→ noop_coroutine\(\)",
+            r"^ +\d+ +return_value\(84\) +#1 outer +@ scripts/lessons/03-task.lua:16$",
             r"breakpoint 1 +\d+ yield_value\(1\) +#3 range",
             r"^\(#3 range yield_value\) > event \d+ yield_value\(1\) +#3 range",
             r"^\(#3 range yield_value\) > 1\n\(#3 range yield_value\) > 0\n"
@@ -443,11 +614,71 @@ def case_values(binary):
               "h:resume() h:destroy()") % (nameless, nameless)
     p = run(binary, ["--trace", "-e", script])
     succeed(p)
-    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter)\S* +#1 anon +"
-                       r"(.+?)(?:  @|$)", p.stdout, re.M)
-    assert names == ["suspend_never"] + ["co_await's operand"] * 4 + \
+    names = re.findall(r"^ +\d+ (?:await_ready|suspend|await_suspend|~awaiter) +"
+                       r"#1 anon +(?:→ \S+  )?(.+?)(?:  @|$)", p.stdout, re.M)
+    assert names == ["suspend_never"] + ["co_await's operand"] * 3 + \
         ["final_suspend's awaiter"] * 4, \
         (names, p.stdout)
+
+
+def case_error_values(binary):
+    """[issue 24] an exception is a value in every view: lesson 09's throw
+    and unhandled_exception carry "stored failed" as their argument at the
+    throw's place (--trace, :log, Mermaid, DOT, Chrome, the record), with
+    no traceback but for :error; at :break unhandled_exception ev.args[1]
+    is the error and ev.where its file:line [dcl.fct.def.coroutine]/5; a
+    coroutine without parameters shows (); --trace shows each member's
+    result as :log does ([expr.await]/5.1: await_ready → false)"""
+    lesson = "scripts/lessons/09-errors.lua"
+    rule = "an exception must show as its value, at the throw's place, without its traceback"
+    p = run(binary, ["--trace", lesson])
+    succeed(p)
+    for pattern, why in (
+            (r"^  12 throw\(\"stored failed\"\) #1 stored    @ %s:29$" % lesson, rule),
+            (r"^  14 unhandled_exception\(\"stored failed\"\) #1 stored    @ %s:29$" % lesson,
+             rule),
+            (r"^   2 parameter copies\(\)   #1 stored$", "no arguments show as ()"),
+            (r"^   3 promise_type\(\)       #1 stored    Result::promise_type$",
+             "no arguments show as ()"),
+            (r"^   6 await_ready          #1 stored    → false  suspend_always$",
+             "--trace shows a member's result once it returned, as :log does")):
+        assert re.search(pattern, p.stdout, re.M), "--trace: %s; %s\n%s" % (why, pattern,
+                                                                          p.stdout)
+    assert "traceback" not in p.stdout, "--trace: " + rule
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {fmt: os.path.join(tmp, fmt) for fmt in ("mermaid", "dot", "chrome", "record")}
+        p = run(binary, sum((["--export", "%s=%s" % kv] for kv in files.items()), []) + [lesson])
+        succeed(p)
+        text = {fmt: open(path).read() for fmt, path in files.items()}
+    assert "  Note over F1: throw(\"stored failed\")\n" in text["mermaid"], "Mermaid: " + rule
+    assert "  Note over F1: unhandled_exception(\"stored failed\")\n" in text["mermaid"], \
+        "Mermaid: " + rule
+    assert 'f1_4 [label="throw(\\"stored failed\\")"];' in text["dot"], "DOT: " + rule
+    instants = [e for e in json.loads(text["chrome"])["traceEvents"] if e["ph"] == "i"]
+    thrown = [(e["name"], e["args"]["detail"], e["args"]["where"]) for e in instants
+              if e["name"].startswith(("throw", "unhandled_exception"))]
+    assert thrown[:2] == [('throw("stored failed")', "", lesson + ":29"),
+                          ('unhandled_exception("stored failed")', "", lesson + ":29")], \
+        "Chrome: %s: %r" % (rule, thrown)
+    records = [json.loads(line.rstrip(",")) for line in text["record"].splitlines()[1:-1]]
+    assert [(r["seq"], r["args"], r["where"]) for r in records
+            if r["kind"] in ("throw", "unhandled_exception")][:2] == [
+        (12, '"stored failed"', lesson + ":29"), (14, '"stored failed"', lesson + ":29")], \
+        "the record: " + rule
+    p = piped(binary, [
+        'bad = coro.coroutine(Task, function() error("boom", 0) end, "bad")',
+        ":break unhandled_exception", "b = bad()", "b.h:resume()",
+        "ev.args[1], ev.where", ":log 3", ":error", ":continue", ":error 1", ":error"], [
+            r"> breakpoint 1 +\d+ unhandled_exception\(\"boom\"\) #1 bad +@ stdin:1$",
+            r"^\(#1 bad unhandled_exception\) > boom\tstdin:1$",
+            r" +\d+ throw\(\"boom\"\) +#1 bad +@ stdin:1$",
+            r"^\(#1 bad unhandled_exception\) > the error of event (\d+), "
+            r"unhandled_exception\(\"boom\"\), with its Lua traceback:\nboom\nstack traceback:\n",
+            r"\) > > > the error of event \d+, unhandled_exception\(\"boom\"\), with its Lua "
+            r"traceback:$"])          # :continue, :error 1 (no error), :error: the last one
+    assert p.stderr.splitlines() == [
+        "corolab: event 1 is operator new, no error: throw and unhandled_exception carry one"], \
+        p.stderr
 
 
 def case_where_display(binary):
@@ -457,7 +688,8 @@ def case_where_display(binary):
     piped(binary, [
         "g = range(3)", ":break yield_value", "g.h:resume()", ":where", ":step",
         ":display off", ":step", ":delete", ":continue",
-        ":load task", ":break operator_new", ":continue", ":delete", ":continue"], [
+        ":break operator_new", "dofile 'scripts/lessons/03-task.lua'", ":continue", ":delete",
+        ":continue"], [
             r"^   10 \| for i = 0, n - 1 do coro.co_yield\(i\) end$",
             r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{\}$",
             r"^  #1 range  running  at tests/repl/fixtures.lua:10  promise \{current = 0\}  "
@@ -468,43 +700,77 @@ def case_where_display(binary):
 
 
 def case_predict(binary):
-    """:predict NAME steps a lesson as a quiz: guesses by number and by
-    (a unique start of) name, right and wrong, an answer that is no choice,
-    the choices' order turning from one question to the next, and the
-    score when the run returns"""
-    piped(binary, [":predict 01", "1", ":step", "promise", ":step", "3", ":step", "init",
-                   ":step", "zzz", ":continue", ":predict", ":predict off", ":predict nope"], [
-        r"what happens next\?  1\) parameter copies   2\) "
-        r"get_return_object_on_allocation_failure   3\) promise_type$",
-        r"what happens next\?  1\) get_return_object   2\) initial_suspend   "
+    """[issue 24] :predict NAME asks only at the lesson's chosen stops; a
+    guess (a number, or a unique start of a name) moves on by itself to the
+    event that answers it, with the score so far; a wrong one says why it
+    could not come next, citing the rule; an answer that is no choice, or
+    an explorer command, asks again, and nothing typed at the question runs
+    as Lua; Enter skips; the end of input ends the quiz and the run goes
+    on; the score comes when it returns. :predict on asks at every :step"""
+    p = piped(binary, [":predict 01", "1", "init", "3", "zzz", ":where", "get_return_object",
+                       "", "yield_value", "suspend", "4"], [
+        r"^stop +1 operator new +- +\d+ bytes\n(     .*\n)+what happens next\?  "
+        r"1\) parameter copies   2\) get_return_object_on_allocation_failure   "
         r"3\) promise_type$",
-        r"what happens next\?  1\) operator new   2\) get_return_object   "
+        r"\) right: parameter copies  \(1 right of 1\)\nstep +2 parameter copies",
+        r"^what happens next\?  1\) return to caller   2\) convert return object   "
         r"3\) initial_suspend$",
-        r"> right: parameter copies$", r"> right: promise_type$",
-        r"> not initial_suspend: it is get_return_object \(why, below\)$",
-        r"> right: initial_suspend$",
-        r"'zzz' is none of the choices: no guess this time$",
-        r"^predictions: 3 right of 4$",
-        r"^> predict is on$", r"^> predict is off$"])
-    p = run(binary, ["--predict", "02"], stdin="1\n:step\n\n:continue\n")
+        r"\) right: initial_suspend  \(2 right of 2\)$",
+        r"\) not await_resume: it is suspend  \(2 right of 3\)\n     why not: await_resume "
+        r"follows await_ready at once only when it returns\n     true; it returned false, so "
+        r"the coroutine suspends first \[expr.await\]/5.1.\nstep +7 suspend ",
+        r"\) 'zzz' is none of the choices: a number from 1 to 3, a name, or Enter$",
+        r"\) #1 range at event 9: return to caller$",          # :where, at the question
+        r"\) 'get_return_object' is none of the choices",       # never run as Lua
+        r"\) right: yield_value  \(3 right of 4\)\nstep +12 yield_value\(0\)",
+        r"^what happens next\?  1\) return_value   2\) await_ready   3\) suspend$",
+        r"\) not suspend: it is await_ready  \(3 right of 5\)\n     why not: A co_yield is "
+        r"a co_await: await_ready of yield_value's awaiter is\n     asked before any "
+        r"suspension \[expr.yield\]/1, \[expr.await\]/5.1.$",
+        r"\) right: return_void  \(4 right of 6\)$",
+        r"\) no more questions; the run goes on\n(event .*\n)+done at the end\?\ttrue$",
+        r"^predictions: 4 right of 6\ntake away:$"])
+    assert p.stdout.count("what happens next?") == 8, p.stdout     # 8 of lesson 01's 9 stops
+    p = run(binary, ["--predict", "02"], stdin="1\n")
     succeed(p)
-    assert "right: parameter copies" in p.stdout and "predictions: 1 right of 1" in p.stdout, \
-        p.stdout
+    assert "right: parameter copies  (1 right of 1)" in p.stdout and \
+        "predictions: 1 right of 1" in p.stdout, p.stdout
+    piped(binary, [":predict on", "g = range(1)", ":step g", "1", "2", "", ":continue",
+                   ":predict off"], [
+        r"^> predict is on$",
+        r"\) right: await_resume  \(1 right of 1\)\nstep +11 await_resume",
+        r"\) not return_value: it is yield_value  \(1 right of 2\)\n     why not: After "
+        r"await_resume the body goes on: return_value comes only",
+        r"guess \(a number or a name, Tab completes; Enter: no guess\) \(#1 range yield_value\) "
+        r"> #1 range is suspended",
+        r"^predictions: 1 right of 2\n> predict is off$"])
 
 
 def case_tour_env(binary):
     """the tour runs in its own environment (the user's g and range stay),
-    shows :frames, :show, :where, :step, a breakpoint and an export on the
-    way, each explanation once, and ends at :lessons"""
+    shows :step, :where, a breakpoint whose stop it answers and an export on
+    the way, each kind of event once in each of its meanings, the key
+    explanations once, and ends at :lessons; [issue 24] its code is named
+    (tour-generator.lua, tour-task.lua), so the page it writes has the
+    body's source at every event that has a place"""
     p = piped(binary, ['g = "mine"', "range = 7", ":tour", "print(g, range)"], [
-        r"^  id  coroutine  promise type", r"^#1 range  promise_type Generator::promise_type",
-        r"^=>     body ", r"^breakpoint \d+ +19 yield_value\(1\)", r"^1\t0$",
-        r"^step +46 resume +#2 outer", r"^\(await_resume\) :step$",
-        r"^\(parameter copies\) :continue$", r"^wrote html \(89 events\) to .*tour\.html$",
-        r"^Next: :lessons lists the lessons", r"^> mine\t7$"])
-    for text in ("awaiter.await_ready(): true means", "The coroutine is now suspended:",
-                 "h.resume() resumes the coroutine"):       # each explanation once
+        r"^event +1 operator new", r"^\(resume\) :step$", r"^\(yield_value\) :continue$",
+        r"^=>     body ", r"^breakpoint \d+ +19 yield_value\(1\) +#1 range +"
+        r"@ tour-generator.lua:12$", r"^1\t0$", r"^> :delete 1\nbreakpoint 1 deleted$",
+        r"^\(\d+ more, of kinds shown above\)$", r"^event +60 symmetric transfer +#3 inner",
+        r"^84$", r"^wrote html \(87 events\) to (.*tour\.html)$",
+        r"That was the whole lifecycle. Next: :lessons lists the lessons", r"^> mine\t7$"])
+    for text in ("The coroutine is now suspended:", "h.resume() resumes the coroutine",
+                 "co_yield v is co_await promise.yield_value(v)"):   # each explanation once
         assert p.stdout.count(text) == 1, (text, p.stdout)
+    assert p.stdout.count("await_ready ") == 1, p.stdout            # each kind once
+    page = re.search(r"^wrote html \(87 events\) to (.*tour\.html)$", p.stdout, re.M).group(1)
+    data = json.loads(re.search(r'<script id="run" type="application/json">(.*?)</script>',
+                                open(page).read(), re.S).group(1))
+    places = {e["file"] for e in data["events"] if e.get("file")}
+    assert places == {"tour-generator.lua", "tour-task.lua"}, places
+    for place in places:
+        assert data["sources"].get(place) and any(data["sources"][place]), (place, data["sources"])
 
 
 def case_replay(binary):
@@ -608,6 +874,45 @@ def case_diff(binary):
     assert p.returncode == 1 and p.stderr.startswith("corolab: cannot open nope.lua"), p.stderr
 
 
+def case_builtin_scripts(binary):
+    """[issue 24] the compare pairs and the lessons are built into corolab:
+    :diff and --diff find them by name from any folder (the pair's golden,
+    under its names), every ':diff A B' a lesson's take-away gives runs
+    there, and a name that is no file and no built-in script says which
+    names there are"""
+    with tempfile.TemporaryDirectory() as elsewhere:
+        def diff(*names):
+            return subprocess.run([binary, "--diff"] + list(names), cwd=elsewhere, env=ENV,
+                                  capture_output=True, text=True, timeout=60)
+        p = diff("final-suspended", "final-not-suspended")
+        succeed(p)
+        golden = open(os.path.join(GOLDEN, "diff-final.txt")).read()
+        assert masked(p.stdout) == re.sub(r"scripts/compare/([\w-]+)\.lua", r"\1", golden), \
+            p.stdout
+        commands = set()
+        for name in sorted(os.listdir(os.path.join(ROOT, "scripts", "lessons"))):
+            if name.endswith(".lua"):
+                text = open(os.path.join(ROOT, "scripts", "lessons", name)).read()
+                commands.update(re.findall(r":diff (\S+) (\S+)", text))
+        assert len(commands) == 3, commands
+        for a, b in sorted(commands):
+            p = diff(a, b)
+            succeed(p)
+            assert p.stdout.startswith("value") and "< %s: " % a in p.stdout, (a, b, p.stdout)
+        p = diff("lazy.lua", "03-task")            # a pair's file name, a lesson's name
+        succeed(p)
+        assert "> 03-task: 53 events" in p.stdout, p.stdout
+        p = diff("nope", "lazy")
+        assert p.returncode == 1 and p.stderr.startswith(
+            "corolab: cannot open nope: no such file, nor a built-in script of that name (a "
+            "lesson's, as :lessons lists them, or a compare pair's: lazy eager, "
+            "final-suspended final-not-suspended, transfer nested)"), p.stderr
+        p = subprocess.run([binary, "-i"], input=":diff lazy eager\n", cwd=elsewhere, env=ENV,
+                           capture_output=True, text=True, timeout=60)
+        succeed(p)
+        assert "first step only one took: event 7 of lazy, suspend" in p.stdout, p.stdout
+
+
 def case_explanations(binary):
     """every context-dependent explanation, from real runs (contexts.lua;
     the export turns the recording on): its count, and exit status 0"""
@@ -617,12 +922,121 @@ def case_explanations(binary):
 
 
 def case_catalogues(binary):
-    """the explanation catalogues of every language: complete, used, folded
-    (catalogues.lua), and exit status 0"""
-    p = run(binary, ["tests/repl/catalogues.lua", "explorer/terminal"])
+    """the catalogues of every language: complete, used, folded at every
+    width without breaking a word (catalogues.lua), and exit status 0"""
+    p = run(binary, ["tests/repl/catalogues.lua", "."])
     succeed(p)
     assert re.fullmatch(r"catalogues: \d+ keys in 3 languages\n", p.stdout), p.stdout
     assert p.stderr == "", p.stderr
+
+
+def case_untranslated(binary):
+    """[issue 24] the sources print no word of their own: every text for
+    people comes from a catalogue (untranslated.py); the check itself
+    catches a planted English message"""
+    import untranslated
+    findings = untranslated.scan(ROOT)
+    assert not findings, "words printed outside the catalogues (every text must have its " \
+        "key in en.lua, tr.lua and zh.lua):\n" + "\n".join(
+            "%s:%d: %r %s" % f for f in findings)
+    planted = untranslated.scan_lua("planted.lua", 'print("breakpoint " .. n .. " deleted")\n'
+                                    'palette.fail(string.format("no frame #%d", id))\n'
+                                    'print(i18n.ui("deleted", n))\n')
+    assert [f[0] for f in planted] == [1, 1, 2], planted
+    assert untranslated.scan_c("planted.c", 'fprintf(stderr, "%s: cannot open %s", a, b);'), \
+        "the C scan misses an English message"
+
+
+# the words the runtime and Lua say, which stay English in every language
+# (README: "Error messages stay English"): Lua's own messages and
+# tracebacks, the operating system's, the runtime's errors (they cite a rule)
+FOREIGN = [r"\(condition\):\d+: .*", r"No space left on device", r"stack traceback:",
+           r"\[C\]: in .*", r"stdin:\d+: in .*", r"corolab: coro\.null: .*"]
+# what is no word of any language: identifiers, values, names, paths
+QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|“[^”]*”|\{[^{}]*\}|^\s+\d+ \| .*"  # values, source
+NAMES = (r"#\d+ \w+|\w+#\d+|[\w./~$-]+\.(?:lua|html|dev|json)\b(?::\d+)?|/dev/\w+|"
+         r"\S*[_:#$(]\S*|--?\w+|\b[A-Z]{1,}\b")
+ALLOWED = {"main", "nil", "true", "false", "on", "off", "if", "corolab", "coro", "Lua", "C",
+           "Ctrl", "Tab", "Enter", "Home", "End", "en", "tr", "zh", "range", "outer", "inner",
+           "driver", "spin", "bad", "work", "value", "generator", "task", "current", "frame",
+           "resume", "destroy", "promise", "state", "locals", "body", "operand", "awaiter",
+           "try", "catch", "throw", "ret", "args", "size", "operator", "new", "co_await",
+           "English", "Chrome", "Graphviz", "Mermaid", "ui", "perfetto", "JSON", "html",
+           "chrome", "mermaid", "dot", "record", "stat", "mod", "script", "stdin",
+           "boom"}                                   # the session's own error value
+
+
+def catalogue_words(binary):
+    """lang -> the ASCII words of its catalogue (lower case)"""
+    p = run(binary, ["-e", "local i18n = require 'explorer.text.i18n' "
+                     "local function walk(l, v) if type(v) == 'string' then "
+                     "print(l .. '\\t' .. v:gsub('\\n', ' ')) elseif type(v) == 'table' "
+                     "then for _, x in pairs(v) do walk(l, x) end end end "
+                     "for _, l in ipairs(i18n.languages) do walk(l, i18n.catalogue(l)) end"])
+    succeed(p)
+    words = {}
+    for line in p.stdout.splitlines():
+        lang, _, text = line.partition("\t")
+        words.setdefault(lang, set()).update(w.lower() for w in re.findall(r"[A-Za-z]{2,}",
+                                                                             text))
+    return words
+
+
+def english_left(text, lang, words, kinds):
+    """the lines of text (output in lang) with a word of English that lang
+    does not use: for Chinese any ASCII word, for Turkish one of English's
+    catalogue that Turkish's has not; identifiers, event kinds, values,
+    names and the runtime's and Lua's own words aside"""
+    kinds = sorted(kinds, key=len, reverse=True)
+    found = []
+    for line in text.splitlines():
+        rest = re.sub(QUOTED, " ", line)
+        for pattern in FOREIGN:
+            rest = re.sub(pattern, " ", rest)
+        for kind in kinds:
+            rest = re.sub(r"(?<![\w'/.-])%s(?![\w'-])" % re.escape(kind), " ", rest)
+        rest = re.sub(NAMES, " ", rest)
+        for w in re.findall(r"[A-Za-z]{2,}", rest):
+            if w in ALLOWED or w.lower() in words[lang]:
+                continue
+            if lang == "zh" or w.lower() in words["en"]:
+                found.append((w, line))
+    return found
+
+
+def case_every_command_translated(binary):
+    """[issue 24] every explorer command and its mistakes (languages.session,
+    the lessons' commands aside: another change translates them), corolab
+    --help and a wrong option, in Turkish and in Chinese: no English left
+    but C++ identifiers, values and the runtime's and Lua's own words; and
+    the answers are those of the language's catalogue"""
+    words = catalogue_words(binary)
+    kinds = run(binary, ["-e", "for _, k in ipairs(coro.events) do print(k.name) end "
+                         "for _, c in ipairs(require('explorer.terminal.commands').list) do "
+                         "print(c[1]) end"])                      # commands are names too
+    succeed(kinds)
+    stdin = open(os.path.join(HERE, "languages.session")).read()
+    expected = {"tr": ["breakpoint 1 silindi", "dil: tr", "ilk noktada askıda",
+                       "devam ettirme zinciri: main devam ettirdi: #1 range",
+                       "await_suspend void döndürdü", "unhandled_exception(\"boom\")",
+                       "kullanım: corolab"],
+                "zh": ["断点 1 已删除", "语言：zh", "初始挂起", "恢复链：main 恢复了 #1 range",
+                       "await_suspend 返回了 void", "unhandled_exception(\"boom\")",
+                       "用法：corolab"]}
+    for lang in ("tr", "zh"):
+        p = run(binary, ["--lang", lang, "-i", "tests/repl/fixtures.lua"], stdin)
+        succeed(p)
+        out = p.stdout + p.stderr
+        for args in (["--help"], ["-x"], ["--diff", "a.lua"]):
+            q = run(binary, ["--lang", lang] + args)
+            out += q.stdout + q.stderr
+        q = run(binary, ["--lang", lang, "--trace", "scripts/lessons/09-errors.lua"])
+        out += "".join(l for l in q.stdout.splitlines(True) if re.match(r" *\d+ ", l))
+        left = english_left(out, lang, words, kinds.stdout.splitlines())
+        assert not left, "%s: English left in %d lines (every text needs its %s catalogue " \
+            "entry):\n%s" % (lang, len(left), lang, "\n".join("%r in: %s" % f for f in left[:40]))
+        for text in expected[lang]:
+            assert text in out, "%s: %r is not in the output:\n%s" % (lang, text, out)
 
 
 def case_update_refused_on_ci(binary):
@@ -705,8 +1119,15 @@ CASES = {
     "explorer_misuse": case_explorer_misuse,
     "explorer_bad_handles": case_explorer_bad_handles,
     "recording": case_recording,
+    "record_million": case_record_million,
+    "diff_isolated": case_diff_isolated,
+    "frames_finalized": case_frames_finalized,
+    "tape_folded": case_tape_folded,
+    "replay_answers": case_replay_answers,
+    "condition_changes": case_condition_changes,
     "lessons": case_lessons,
     "values": case_values,
+    "error_values": case_error_values,
     "where_display": case_where_display,
     "dot_twenty": case_dot_twenty,
     "predict": case_predict,
@@ -715,8 +1136,11 @@ CASES = {
     "diff": case_diff,
     "language_env": case_language_env,
     "update_refused_on_ci": case_update_refused_on_ci,
+    "builtin_scripts": case_builtin_scripts,
     "explanations": case_explanations,
     "catalogues": case_catalogues,
+    "untranslated": case_untranslated,
+    "every_command_translated": case_every_command_translated,
 }
 
 

@@ -17,7 +17,12 @@ Run: python3 test_html.py BINARY CASE
   lesson:NAME  the same for one lesson
   values    lesson 03's page, checked against what lesson 03 really does (not
             against its own JSON): each member's result and call in the
-            data, and in the DOM Chromium renders (await_resume → 42, ...)
+            data, and in the DOM Chromium renders (await_resume → 42, ...);
+            lesson 09's exceptions as their values (throw("stored failed"))
+  languages lesson 03 exported in English, Turkish and Chinese: <html lang>,
+            every label of the page in that language (none left in English),
+            a frame's state in words; at 400 px wide the "event N of M"
+            counter is on the screen
 Chromium: $COROLAB_CHROMIUM, else chromium / chromium-browser / google-chrome
 on PATH; without one the Chromium cases print "skipped: no chromium" and
 exit 0. COROLAB_HTML_KEEP=DIR keeps the pages and screenshots there."""
@@ -278,7 +283,7 @@ def check_dom(run, i, dom, url):
         assert got == want, "%s: %s is %r, expected %r" % (where, what, got, want)
     eq("html[data-event]", dom["event"], ev["seq"])
     eq("the hash", dom["hash"], "#event=%d" % ev["seq"])
-    eq("#counter", dom["counter"], "event %d of %d" % (ev["seq"], events[-1]["seq"]))
+    eq("#counter", dom["counter"], counter(run, ev["seq"], events[-1]["seq"]))
     eq("#slider", dom["slider"], i)
     eq("#events li count", dom["events"], len(events))
     eq("#events .current", dom["current"], [ev["seq"]])
@@ -306,7 +311,8 @@ def check_dom(run, i, dom, url):
     eq("the frames shown", [f["id"] for f in dom["frames"]], [s["id"] for s in alive])
     for f, s in zip(dom["frames"], alive):
         info = run["frames"][str(s["id"])]
-        for key, want in (("state", s["state"]), ("data_state", s["state"]),
+        for key, want in (("state", run["labels"]["states"][s["state"]]),
+                          ("data_state", s["state"]),
                           ("at", text(s["at"])), ("promise", text(s["promise"])),
                           ("awaiter", text(s["awaiter"])), ("resumed_by", text(s["resumed_by"])),
                           ("label", info["label"]), ("ptype", text(info["promise_type"])),
@@ -314,10 +320,17 @@ def check_dom(run, i, dom, url):
             eq("frame %d's %s" % (s["id"], key), f[key], want)
 
 
+def counter(run, seq, last):
+    """the page's "event SEQ of LAST", in its language"""
+    values = [seq, last]
+    return re.sub(r"%[ds]", lambda m: str(values.pop(0)), run["labels"]["counter"])
+
+
 def check_run(run, where):
     """the JSON follows the format player.html reads"""
-    for key in ("title", "version", "wrapper", "sources", "frames", "events"):
+    for key in ("title", "version", "lang", "labels", "wrapper", "sources", "frames", "events"):
         assert key in run, "%s: no %r in the run" % (where, key)
+    assert STATES <= set(run["labels"]["states"]), (where, run["labels"]["states"])
     assert run["events"], where + ": no events"
     seqs = [ev["seq"] for ev in run["events"]]
     assert seqs == sorted(set(seqs)), where + ": seq not increasing"
@@ -374,18 +387,23 @@ def case_offline(binary):
     check_export(binary, "03-task", template)
 
 
-def check_export(binary, name, template):
-    """BINARY --export html=OUT for a lesson: the page is the template with
-    the run's JSON in place of the placeholder, reaches for no URL, and its
-    run follows the format; gives the page's path and the run"""
-    out = os.path.join(KEEP or TMP, name + ".html")
-    p = subprocess.run([binary, "--export", "html=" + out, "scripts/lessons/%s.lua" % name],
+def check_export(binary, name, template, lang="en"):
+    """BINARY --lang LANG --export html=OUT for a lesson: the page is the
+    template with the run's JSON in place of the placeholder and <html
+    lang> set to LANG, reaches for no URL, and its run follows the format;
+    gives the page's path and the run"""
+    out = os.path.join(KEEP or TMP, "%s.%s.html" % (name, lang))
+    p = subprocess.run([binary, "--lang", lang, "--export", "html=" + out,
+                        "scripts/lessons/%s.lua" % name],
                        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, "%s: exit %d\nstderr:\n%s" % (name, p.returncode, p.stderr)
     page = open(out, encoding="utf-8").read()
     run_json, run = embedded_run(page)
-    assert template.replace(PLACEHOLDER, run_json, 1) == page, \
-        "%s: the page is not player.html with the run put in (is corolab rebuilt?)" % name
+    assert run["lang"] == lang, (name, run["lang"])
+    filled = template.replace('<html lang="en">', '<html lang="%s">' % lang, 1)
+    assert filled.replace(PLACEHOLDER, run_json, 1) == page, \
+        "%s: the page is not player.html with the run put in and its <html lang> set (is " \
+        "corolab rebuilt?)" % name
     assert "</" not in run_json, name + ": '</' in the JSON"
     assert not external_urls(page), "%s: external URL %s" % (name, external_urls(page))
     run = with_nulls(run)
@@ -403,7 +421,12 @@ def browser_or_skip():
 
 def case_sample(binary):
     browser = browser_or_skip()
-    run_json = open(SAMPLE, encoding="utf-8").read()
+    sample = json.loads(open(SAMPLE, encoding="utf-8").read())
+    # the page's words, as the exporter gives them in English
+    sample["labels"] = check_export(binary, "01-lazy-generator",
+                                    open(TEMPLATE, encoding="utf-8").read())[1]["labels"]
+    sample["lang"] = "en"
+    run_json = json.dumps(sample, ensure_ascii=False)
     run = with_nulls(json.loads(run_json))
     check_run(run, "page_sample.json")
     page = write("sample.html", fill(open(TEMPLATE, encoding="utf-8").read(), run_json))
@@ -551,6 +574,102 @@ def case_values(binary):
         "li.querySelector('.result').textContent]).filter((e) => e[1] !== '')"))
     assert listed == RESULTS_03, "%s: the event list shows the results %r, expected %r" % (
         RESULTS_RULE, listed, RESULTS_03)
+    # [issue 24] an exception is a value: lesson 09's throw and
+    # unhandled_exception carry it, at the throw's place, no traceback
+    out, run, _ = check_export(binary, "09-errors", template)
+    errors = [(ev["seq"], ev["call"], ev["file"], ev["lineno"]) for ev in run["events"]
+              if ev["kind"] in ("throw", "unhandled_exception")]
+    assert errors == [(12, 'throw("stored failed")', "scripts/lessons/09-errors.lua", 29),
+                      (14, 'unhandled_exception("stored failed")',
+                       "scripts/lessons/09-errors.lua", 29),
+                      (35, 'throw("rethrown failed")', "scripts/lessons/09-errors.lua", 29),
+                      (37, 'unhandled_exception("rethrown failed")',
+                       "scripts/lessons/09-errors.lua", 29)], errors
+    assert not any("traceback" in ev["line"] for ev in run["events"]), "a traceback in a line"
+    browser.load("file://%s#event=12" % out)
+    dom = browser.js(READ_DOM)["now"]
+    assert [dom["call"], dom["where"]] == ['throw("stored failed")',
+                                           "scripts/lessons/09-errors.lua:29"], dom
+
+
+# what the page shows of its own words: the static labels, by selector
+PAGE_WORDS = r"""(() => {
+  const q = (s) => document.querySelector(s);
+  const r = q("#counter").getBoundingClientRect();
+  return {
+    lang: document.documentElement.lang, title: document.title,
+    headings: ["#events-title", "#wrapper-title", "#source-title", "#frames-title", "#keys"]
+      .map((s) => q(s).textContent),
+    buttons: ["#first", "#prev", "#play", "#next", "#last", "#speed"].map((s) => q(s).title),
+    play: q("#play").textContent, slider: q("#slider").getAttribute("aria-label"),
+    counter: q("#counter").textContent,
+    counter_box: [r.left, r.right, r.top, r.bottom, r.width, r.height],
+    counter_seen: getComputedStyle(q("#counter")).visibility === "visible",
+    viewport: [document.documentElement.clientWidth, window.innerHeight],
+    states: [...document.querySelectorAll("#frames .frame .state")].map((e) => e.textContent),
+    terms: [...document.querySelectorAll("#frames .frame dt")].map((e) => e.textContent),
+    chain: q("#chain").getAttribute("aria-label"),
+    how: [...document.querySelectorAll("#chain .arrow .how")].map((e) => e.textContent),
+  };
+})()"""
+
+
+def case_languages(binary):
+    """[issue 24] lesson 03 exported with --lang en, tr and zh: <html lang>
+    is the language, every word of the page's own is its catalogue's (none
+    left in English), a frame's state is in words, the chain's arrows are
+    named; at 400 px wide the page keeps its "event N of M" counter on the
+    screen, in every language"""
+    browser = browser_or_skip()
+    template = open(TEMPLATE, encoding="utf-8").read()
+    seen = {}
+    for lang in ("en", "tr", "zh"):
+        out, run, _ = check_export(binary, "03-task", template, lang)
+        labels = run["labels"]
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+                     page=True)
+        browser.load("file://%s#event=24" % out)
+        page = browser.js(PAGE_WORDS)
+        i = [e["seq"] for e in run["events"]].index(24)
+        check_dom(run, i, browser.js(READ_DOM), out)
+        alive, chain = alive_at(run, i), run["events"][i]["chain"]
+        want = {"lang": lang,
+                "headings": [labels[k] for k in ("events", "wrapper", "body", "frames", "keys")],
+                "buttons": [labels[k + "_title"] for k in ("first", "prev", "play", "next",
+                                                          "last", "speed")],
+                "play": "\u25b6 " + labels["play"], "slider": labels["slider"],
+                "counter": counter(run, 24, run["events"][-1]["seq"]),
+                "states": [labels["states"][f["state"]] for f in alive],
+                "terms": [labels[k] for k in ("state", "at", "promise", "awaiter",
+                                              "resumed_by")] * len(alive),
+                "how": [labels[how] for _, _, how in chain]}
+        for key, value in want.items():
+            assert page[key] == value, "%s: the page's %s is %r, not %r (its catalogue's)" % (
+                lang, key, page[key], value)
+        assert page["chain"] == re.sub(r"%s", "main \u2192 #1 outer \u21d2 #2 inner",
+                                       labels["chain"]), (lang, page["chain"])
+        seen[lang] = page
+        # a narrow window: the counter wraps with the controls, on the screen
+        browser.call("Emulation.setDeviceMetricsOverride",
+                     {"width": 400, "height": 800, "deviceScaleFactor": 1, "mobile": False},
+                     page=True)
+        browser.load("file://%s#event=24" % out)
+        page = browser.js(PAGE_WORDS)
+        left, right, top, bottom, width, height = page["counter_box"]
+        assert page["viewport"][0] <= 400 and width > 0 and height > 0 and left >= 0 and \
+            right <= page["viewport"][0] and 0 <= top and bottom <= page["viewport"][1] and \
+            page["counter_seen"], "%s: at 400 px the counter %r is off the screen: %r in %r" % (
+                lang, page["counter"], page["counter_box"], page["viewport"])
+        assert page["counter"] == want["counter"], (lang, page["counter"])
+        browser.screenshot(os.path.join(KEEP or TMP, "03-task.%s.400px.png" % lang))
+    for lang in ("tr", "zh"):     # no label left as English's (but C++'s names: promise)
+        for key in ("headings", "buttons", "play", "slider", "counter", "states", "terms",
+                    "how"):
+            pairs = zip(seen[lang][key], seen["en"][key]) if isinstance(seen[lang][key], list) \
+                else [(seen[lang][key], seen["en"][key])]
+            same = [a for a, b in pairs if a == b and a not in ("promise", "awaiter")]
+            assert not same, "%s: the page's %s left in English: %r" % (lang, key, same)
 
 
 def main():
@@ -561,6 +680,8 @@ def main():
         case_sample(binary)
     elif case == "values":
         case_values(binary)
+    elif case == "languages":
+        case_languages(binary)
     elif case == "lessons":
         case_lessons(binary, lesson_names())
     elif case.startswith("lesson:"):

@@ -3,6 +3,7 @@ Run one: python3 test_terminal.py BINARY TEST_NAME (ctest runs each)."""
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -153,7 +154,7 @@ def test_ctrl_c_in_step(binary):
         t.line(":step")
         t.wait(r"^spinning$")
         t.keys("C-c")
-        t.wait(r"^(\^C)?step +\d+ throw +#1 spin +interrupted!")
+        t.wait(r"^(\^C)?step +\d+ throw\(\"interrupted!\"\) +#1 spin +@ ")   # the error's value
         t.wait(r"^\(#1 spin throw\) >")
         t.line("coro.info(s.h).state")         # the stop's prompt still works
         t.wait(r"^running$")
@@ -220,7 +221,7 @@ def test_step_return_objects(binary):
         t.line(":step t()")
         t.wait(r"^\(main operator new\) >")
         t.line(":continue")
-        t.wait(r"^coro.task holding handle #2  \(the return object, kept in _\)$")
+        t.wait(r"^coro.task\(handle #2\)  \(the return object, kept in _\)$")
         t.line("_:run()")
         t.wait(r"^5$")
         t.line(":show _")
@@ -228,17 +229,28 @@ def test_step_return_objects(binary):
 
 
 def test_load_lesson(binary):
-    """:load stops a lesson at its first suspension; a breakpoint set there
-    stops in the rest of it"""
+    """[issue 24] :load stops a lesson at its first event, on a line of its
+    own, then at the stops the lesson chose (:continue goes on to the next);
+    a breakpoint set at a stop stops in the rest of it"""
     with corolab(binary) as t:
         t.wait(PROMPT)
         t.line(":load 01")
-        t.wait(r"^\(#1 range suspend\) >")
+        t.wait(r"^stop +1 operator new +- +\d+ bytes$")
+        t.wait(r"^\(main operator new\) >")
+        t.line(":continue")
+        t.wait(r"^stop +4 get_return_object +#1 range$")
         t.line(":break yield_value")
+        for stop in (6, 9, 11):                  # await_ready, return to caller, await_resume
+            t.line(":continue")
+            t.wait(r"^stop +%d " % stop)
         t.line(":continue")
-        t.wait(r"^breakpoint 1 +\d+ yield_value\(0\) +#1 range")
+        t.wait(r"^breakpoint 1 +12 yield_value\(0\) +#1 range")
         t.line(":delete")
+        for stop in (33, 35, 40):                # ~locals, final_suspend, destroy
+            t.line(":continue")
+            t.wait(r"^stop +%d " % stop)
         t.line(":continue")
+        t.wait(r"^take away:$")
         t.wait(PROMPT)
         t.line(":frames")
         t.wait(r"^no live frames$")
@@ -269,9 +281,15 @@ def test_step_task_lesson(binary):
         t.wait(PROMPT)
         t.line(":break return_value")
         t.line(":load task")
-        t.wait(r"^\(#1 outer suspend\) >")
-        t.line(":continue")
+        t.wait(r"^\(main operator new\) >")
+        for _ in range(10):                      # the lesson's stops before it
+            if re.search(r"^breakpoint 1 +\d+ return_value\(42\)", t.screen(), re.M):
+                break
+            n = t.count(r"^\(#?\w+ ?\w* [^)]*\) >")
+            t.line(":continue")
+            t.wait_count(r"^\(#?\w+ ?\w* [^)]*\) >", n + 1)
         t.wait(r"^breakpoint 1 +\d+ return_value\(42\) +#2 inner")
+        t.wait(r"The coroutine runs because another one's await_suspend returned its handle")
         t.wait(r"\[stmt.return.coroutine\]/2")
         for _ in range(2):
             n = t.count(r"^\(#\d+ \w+ [^)]*\) >")
@@ -279,7 +297,10 @@ def test_step_task_lesson(binary):
             t.wait_count(r"^\(#\d+ \w+ [^)]*\) >", n + 1)
         t.wait(r"After co_return, the body's locals die")
         t.line(":delete")
-        t.line(":continue")
+        for _ in range(10):                      # the rest of its stops
+            if re.search(r"^outer gave\s+84$", t.screen(), re.M):
+                break
+            t.line(":continue")
         t.wait(r"^outer gave\s+84$")
 
 
@@ -303,32 +324,53 @@ def test_bad_handles(binary):
 
 
 def test_predict(binary):
-    """:predict in a real terminal: a right guess by number, one by name
-    completed with Tab, a wrong one with the right answer and its
-    explanation, the score at the end"""
-    guess = r"^guess \(a number or a name, Tab completes; Enter: none\)"
+    """[issue 24] :predict in a real terminal: the quiz asks only at the
+    lesson's chosen stops; a guess moves on by itself (no :step), right by
+    number, right by a name completed with Tab, wrong with why it cannot
+    come next and the rule, the score as it goes; Ctrl-D ends the quiz and
+    the run goes on to its score. In Turkish too."""
+    guess = r"^guess \(a number or a name, Tab completes; Enter: skip\)"
     with corolab(binary) as t:
         t.wait(PROMPT)
         t.line(":predict 03")
+        t.wait(r"^stop +1 operator new")
+        t.wait(r"what happens next\?  1\) parameter copies   2\) "
+               r"get_return_object_on_allocation_failure   3\) promise_type$")
         t.wait(guess)
-        t.line("1")                              # parameter copies: right
-        t.line(":step")
-        t.wait(r"right: parameter copies$")
-        t.wait(r"1\) get_return_object   2\) initial_suspend   3\) promise_type$")
-        t.type("prom")
+        t.line("1")                              # right, and on by itself
+        t.wait(r"right: parameter copies  \(1 right of 1\)$")
+        t.wait(r"^step +2 parameter copies")
+        t.wait(r"^stop +9 return to caller +#1 outer")   # no question at 3..8
+        t.wait(r"1\) destroy   2\) operator new   3\) resume$")
+        assert t.count(r"what happens next\?") == 2, t.screen()
+        t.type("res")
         t.keys("Tab")
-        t.wait(guess + r".*promise_type$")       # completed from the choices
+        t.wait(guess + r".*resume$")             # completed from the choices
         t.keys("Enter")
-        t.line(":step")
-        t.wait(r"right: promise_type$")
-        t.wait(r"1\) operator new   2\) get_return_object   3\) initial_suspend$")
-        t.line("3")                              # initial_suspend: wrong
-        t.line(":step")
-        t.wait(r"not initial_suspend: it is get_return_object \(why, below\)$")
-        t.wait(r"promise.get_return_object\(\) makes the value")
-        t.line("")
-        t.line(":continue")
+        t.wait(r"right: resume  \(2 right of 2\)$")
+        t.wait(r"^stop +12 +operator new")
+        t.wait(r"1\) promise_type   2\) parameter copies   3\) "
+               r"get_return_object_on_allocation_failure$")
+        t.line("3")                              # wrong: why, and the rule
+        t.wait(r"not get_return_object_on_allocation_failure: it is parameter copies  "
+               r"\(2 right of 3\)$")
+        t.wait(r"why not: get_return_object_on_allocation_failure is called only when")
+        t.wait(r"\[dcl.fct.def.coroutine\]/10, /13.$")
+        t.wait(guess)
+        t.keys("C-d")                            # no more questions: on to the end
+        t.wait(r"no more questions; the run goes on")
         t.wait(r"^predictions: 2 right of 3$")
+        t.wait(PROMPT)
+        t.line("print('still ' .. 'here')")      # a Lua prompt again
+        t.wait(r"^still here$")
+    with corolab(binary, "--lang", "tr") as t:
+        t.wait(PROMPT)
+        t.line(":predict 01")
+        t.wait(r"sırada ne olacak\?  1\) parameter copies")
+        t.line("3")
+        t.wait(r"promise_type değil: doğrusu parameter copies  \(0 doğru, toplam 1\)$")
+        t.wait(r"neden olamaz: promise, kurucusu kopyaları alabilsin diye")
+        t.wait(r"\[dcl.fct.def.coroutine\]/13.$")
 
 
 def test_languages(binary):
@@ -350,6 +392,72 @@ def test_languages(binary):
             t.wait(r"^language: en$")
             t.line(":lang fr")
             t.wait(r"no language 'fr': en, tr, zh")
+
+
+# what each language's screens say (explorer/text/LANG.lua), in a real terminal
+SCREENS = {
+    "tr": {"help": r"^corolab komutları$", "help_line": r"^  :frames +canlı frame'ler",
+           "frames": r"^  id  coroutine  promise türü  durum +askıda olduğu yer +son devam "
+                     r"ettiren$",
+           "state": r"^  #1  range +generator +ilk noktada askıda +ilk askıya alma noktası +-$",
+           "show": [r"^frame +\d+ bayt, operator new'un aldığı  konum: 0x",
+                    r"^yerleşim +\+0 +resume +devam fonksiyonu: h\.resume\(\)'un atladığı yer$",
+                    r"^parametreler +n = 2$", r"^yer +ilk askıya alma noktası; son devam "
+                    r"ettiren: -$"],
+           "break": r"^breakpoint 1: yield_value$",
+           "stop": r"^breakpoint 1 +\d+ yield_value\(0\) +#1 range +@ ",
+           "explained": r"co_yield v, co_await promise\.yield_value\(v\) demektir",
+           "display": r"^  #1 range  çalışıyor  konum: \S+fixtures\.lua:10  promise \{\}$",
+           "where": [r"^#1 range, \d+ numaralı olayda: yield_value\(0\)  @ ",
+                     r"// buradan sona akmak frame'i yok eder$",
+                     r"^devam ettirme zinciri: main devam ettirdi: #1 range$"],
+           "deleted": r"^breakpoint 1 silindi$"},
+    "zh": {"help": r"^探索器命令$", "help_line": r"^  :frames +存活的协程状态，每个一行$",
+           "frames": r"^  编号  协程   承诺类型   状态 +挂起位置 +最近恢复者$",
+           "state": r"^  #1    range  generator  初始挂起 +初始挂起点 +-$",
+           "show": [r"^协程状态 +\d+ 字节，即 operator new 分配的大小  位于 0x",
+                    r"^布局 +\+0 +resume +恢复函数：h\.resume\(\) 跳转的位置$",
+                    r"^形参 +n = 2$", r"^位置 +初始挂起点；最近恢复者：-$"],
+           "break": r"^断点 1：yield_value$",
+           "stop": r"^断点 1 +\d+ yield_value\(0\) +#1 range +@ ",
+           "explained": r"co_yield v 就是 co_await promise\.yield_value\(v\)",
+           "display": r"^  #1 range  运行中  位于 \S+fixtures\.lua:10  承诺对象 \{\}$",
+           "where": [r"^#1 range 位于事件 \d+：yield_value\(0\)  @ ",
+                     r"// 执行到这里的末尾会销毁协程状态$", r"^恢复链：main 恢复了 #1 range$"],
+           "deleted": r"^断点 1 已删除$"},
+}
+
+
+def test_screens_in_language(binary):
+    """[issue 24] --lang tr and --lang zh in a real terminal: :help, :frames
+    (headers, the state in words), :show (layout lines), a breakpoint stop
+    and its frame, :where (the wrapper's comments, the resume chain) and
+    :delete answer in that language, as its catalogue says"""
+    for lang, say in SCREENS.items():
+        with corolab(binary, "--lang", lang, "-i", FIXTURES, env={"NO_COLOR": "1"}) as t:
+            t.wait(PROMPT)
+            t.line(":help")
+            t.wait(say["help"])
+            t.wait(say["help_line"])
+            t.line("g = range(2)")
+            t.line(":frames")
+            t.wait(say["frames"])
+            t.wait(say["state"])
+            t.line(":show g")
+            for pattern in say["show"]:
+                t.wait(pattern)
+            t.line(":break yield_value")
+            t.wait(say["break"])
+            t.line("g.h:resume()")
+            t.wait(say["stop"])
+            t.wait(say["explained"])
+            t.wait(say["display"])
+            t.line(":where")
+            for pattern in say["where"]:
+                t.wait(pattern)
+            t.line(":continue")
+            t.line(":delete 1")
+            t.wait(say["deleted"])
 
 
 def test_breakpoint_nested_resume(binary):
@@ -394,38 +502,79 @@ def test_step_whole_generator(binary):
         t.wait(r"resuming it would be undefined behaviour")
 
 
-def next_pause(t, before):
+# the tour in each language: its pause (the prompt after each step), the
+# words of its last line, and a line of its first screen
+TOURS = {
+    "en": (r"\[Enter\] next, q: quiet", "That was the whole lifecycle",
+           "The promise type's members are what the compiler calls"),
+    "tr": (r"\[Enter\] sonraki, q: sessiz", "Yaşam döngüsünün tamamı buydu",
+           "promise türünün üyeleri derleyicinin çağırdıklarıdır"),
+    "zh": (r"\[Enter\] 下一步，q：安静运行", "这就是完整的生命周期", "承诺类型的成员就是编译器调用的函数"),
+}
+MAX_PRESSES, MAX_WORDS = 25, 1100       # five minutes for a reader (README)
+
+
+def next_pause(t, before, lang="en"):
     """the screen once it has changed and ends at the tour's pause (or its
     end)"""
+    pause, end, _ = TOURS[lang]
     def paused(screen):
         lines = [l for l in screen.splitlines() if l.strip()]
-        at_pause = lines and re.search(r"\[Enter\] next, q: run the rest quietly\s*$", lines[-1])
-        ended = "That was the whole lifecycle" in screen
+        at_pause = lines and re.search(pause + r"\s*$", lines[-1])
+        ended = end in screen
         return screen if screen != before and (at_pause or ended) else None
-    return t.until("the tour's next pause ('[Enter] next, q: run the rest quietly' on its "
-                   "last line) or its end ('That was the whole lifecycle')", paused)
+    return t.until("the tour's next pause (%r on its last line) or its end (%r)" % (pause, end),
+                   paused)
 
 
-def test_tour(binary):
-    """the tour to its end with NO_COLOR, Enter at each pause: no colour,
-    fewer than 50 pauses (about five minutes), the breakpoint's stop and the
-    export on the way, the picture written; its globals are its own"""
-    with corolab(binary, env={"NO_COLOR": "1"}) as t:
+def words(text):
+    """words as a reader reads them: a word a space-separated piece, and a
+    Chinese character half a word (reading speeds: some 200 words or 400
+    characters a minute)"""
+    wide = len(re.findall(r"[\u2e80-\uff60]", text))
+    return len(re.sub(r"[\u2e80-\uff60]", " ", text).split()) + wide / 2
+
+
+def tour_to_end(binary, lang, env=None):
+    """the tour run to its end in a terminal, Enter at each pause: the
+    number of presses; and its words as a reader meets them: its text (a
+    piped run: no pauses) and the pause prompt at each press"""
+    pause, end, first = TOURS[lang]
+    with corolab(binary, "--lang", lang, env=env) as t:
         t.wait(PROMPT)
         t.line(":tour")
-        pauses, screen = 0, ""
-        while "That was the whole lifecycle" not in screen:
-            screen = next_pause(t, screen)
-            assert "\x1b[" not in t.screen(escapes=True), "colour despite NO_COLOR"
-            if "That was the whole lifecycle" not in screen:
-                pauses += 1
+        t.wait(first)
+        presses, screen = 0, ""
+        while end not in screen:
+            screen = next_pause(t, screen, lang)
+            if env and env.get("NO_COLOR"):
+                assert "\x1b[" not in t.screen(escapes=True), "colour despite NO_COLOR"
+            if end not in screen:
+                presses += 1
                 t.keys("Enter")
-        assert 20 < pauses < 50, pauses
-        t.wait(r"^Next: :lessons lists the lessons")
-        page = os.path.join(t.home, ".corolab", "tour.html")
+        t.wait(r":lessons")
+        home = t.home
+        page = os.path.join(home, ".corolab", "tour.html")
         assert '<script id="run" type="application/json">{' in open(page).read(), page
         t.line("g == nil, t == nil")             # the tour's globals are its own
         t.wait(r"^true\s+true$")
+    with tempfile.TemporaryDirectory() as home:
+        p = subprocess.run([binary, "--lang", lang, "-i"], input=":tour\n",
+                           capture_output=True, text=True, cwd=HERE,
+                           env=dict(os.environ, NO_COLOR="1", COROLAB_HOME=home))
+    assert p.returncode == 0 and p.stderr == "", p.stderr
+    text = p.stdout.split("> ", 1)[1]            # from the tour's first line
+    pause_words = words(re.sub(r"\\", "", pause))
+    return presses, words(text) + presses * pause_words
+
+
+def test_tour(binary):
+    """[issue 24] the tour to its end with NO_COLOR, Enter at each pause: no
+    colour, at most 25 presses and about 1,000 words (five minutes for a
+    reader), the breakpoint's stop and the export on the way, the page
+    written; its globals are its own; 'q' runs the rest quietly"""
+    presses, count = tour_to_end(binary, "en", env={"NO_COLOR": "1"})
+    assert 8 <= presses <= MAX_PRESSES and count <= MAX_WORDS, (presses, count)
     with corolab(binary) as t:                   # q: the rest quietly
         t.wait(PROMPT)
         t.line(":tour")
@@ -438,22 +587,25 @@ def test_tour(binary):
 
 
 def test_tour_languages(binary):
-    """--lang tr and --lang zh: the tour's first screen in that language,
-    every line of text in it (the lines with letters beyond ASCII; the code
-    is ASCII) within 80 columns, Chinese two a character"""
-    for lang, title, words in (("tr", "corolab turu", "Bir generator'ın promise türü"),
-                               ("zh", "corolab 导览", "生成器的承诺类型")):
+    """--lang tr and --lang zh: the tour to its end in that language, at
+    most 25 presses and about 1,000 words each; every line of text on the
+    first screen (the lines with letters beyond ASCII, but events' lines;
+    the code is ASCII) within 80 columns, Chinese two a character"""
+    for lang in ("tr", "zh"):
+        pause, end, first = TOURS[lang]
         with corolab(binary, "--lang", lang) as t:
             t.wait(PROMPT)
             t.line(":tour")
-            t.wait(title)
-            t.wait(words)
-            t.wait(r"\[Enter\]")
+            t.wait(first)
+            t.wait(pause)
             screen = t.screen()
-            text = [l for l in screen.splitlines() if any(ord(c) > 127 for c in l)]
+            text = [l for l in screen.splitlines() if any(ord(c) > 127 for c in l)
+                    and not re.match(r"^\S+ +\d+ ", l)]      # an event's line is no text
             assert len(text) > 5, screen
             wide = [l for l in text if len(l) + sum(0x2E80 <= ord(c) <= 0xFF60 for c in l) > 80]
             assert not wide, wide
+        presses, count = tour_to_end(binary, lang)
+        assert 8 <= presses <= MAX_PRESSES and count <= MAX_WORDS, (lang, presses, count)
 
 
 def main():

@@ -8,6 +8,12 @@
 # PREFIX starts the exempt lines of LESSON.out and REASON says why (a
 # compile error, undefined behaviour, ...). Each exempt line is printed with
 # its reason; a prefix that starts no line is an error.
+# A lesson on what C++ refuses has a --[==[c++ ill-formed block: g++ must
+# refuse it, and each line "CASE: g++: WORDS" of LESSON.out must be what
+# g++ says (LC_ALL=C) at a line of that block marked "// CASE".
+# A --[==[c++ builds block claims what other builds print, one a line:
+# "COMPILER FLAGS: LINE" (tabs as spaces); each is built and run, and must
+# print LINE (a compiler that is not installed is skipped, saying so).
 set -eu
 cmake=$1 lesson=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -27,6 +33,33 @@ for lang in tr zh; do
   test -n "$(block "title $lang")" || { echo "no title $lang in $lesson" >&2; exit 1; }
 done
 g++ -std=c++20 -Wall -Wextra -Werror -o "$tmp/lesson" "$tmp/lesson.cpp"
+block "c++ ill-formed" >"$tmp/ill.cpp"
+if test -s "$tmp/ill.cpp"; then
+  if LC_ALL=C g++ -std=c++20 -fsyntax-only "$tmp/ill.cpp" >"$tmp/ill.txt" 2>&1; then
+    echo "g++ compiled the c++ ill-formed block of $lesson" >&2; exit 1
+  fi
+  awk '
+    FILENAME == ARGV[1] { code[FNR] = $0; next }      # the ill-formed block
+    FILENAME == ARGV[2] {                             # what g++ said
+      at = index($0, ": error: ")
+      if (at) { split($0, f, ":"); n++; line[n] = f[2]; said[n] = substr($0, at + 9) }
+      next
+    }
+    index($0, ": g++: ") {                            # LESSON.out: CASE: g++: WORDS
+      at = index($0, ": g++: "); name = substr($0, 1, at - 1); words = substr($0, at + 7)
+      cases++; found = 0
+      for (i = 1; i <= n; i++)
+        if (said[i] == words && index(code[line[i]], "// " name)) found = 1
+      if (!found) {
+        printf "g++ does not say \"%s\" at a line marked \"// %s\":\n", words, name >"/dev/stderr"
+        bad = 1
+      }
+    }
+    END {
+      if (!cases) { print "no \"CASE: g++: WORDS\" line in the output" >"/dev/stderr"; bad = 1 }
+      exit bad
+    }' "$tmp/ill.cpp" "$tmp/ill.txt" "${lesson%.lua}.out" || { cat "$tmp/ill.txt" >&2; exit 1; }
+fi
 block "c++ exempt" >"$tmp/exempt"
 awk '
   FILENAME == ARGV[1] {                         # the exempt block
@@ -54,4 +87,16 @@ awk '
     exit bad
   }' "$tmp/exempt" "${lesson%.lua}.out" >"$expected"
 test -s "$expected" || { echo "every line of ${lesson%.lua}.out is exempt" >&2; exit 1; }
+block "c++ builds" | while IFS= read -r claim; do
+  build=${claim%%: *} line=${claim#*: }
+  compiler=${build%% *} flags=${build#* }
+  if ! command -v "$compiler" >/dev/null; then
+    echo "c++ builds: $compiler not found, skipped: $claim" >&2; continue
+  fi
+  # shellcheck disable=SC2086
+  "$compiler" -std=c++20 $flags -o "$tmp/built" "$tmp/lesson.cpp"
+  "$tmp/built" | tr '\t' ' ' | grep -qxF -- "$line" || {
+    echo "c++ builds: $build does not print \"$line\":" >&2; "$tmp/built" >&2; exit 1; }
+  echo "c++ builds: $build prints \"$line\"" >&2
+done
 "$cmake" -Dname="$name" -Dexpected="$expected" -P "$here/../run_test.cmake" -- "$tmp/lesson"

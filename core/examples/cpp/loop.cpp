@@ -15,20 +15,17 @@ struct sleep {
   void await_resume() {}
 };
 
-struct task {
+struct detached {                     // fire and forget: eager, self-destroying
   struct promise_type {
-    task get_return_object() {
-      return task{std::coroutine_handle<promise_type>::from_promise(*this)};
-    }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
+    detached get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
     void return_void() {}
     void unhandled_exception() { std::terminate(); }
   };
-  std::coroutine_handle<promise_type> h;
 };
 
-task worker(const char *name, long period) {
+detached worker(const char *name, long period) {
   for (int i = 1; i <= 3; i++) {
     co_await sleep{period};
     std::printf("tick %ld: %s woke (%d)\n", now, name, i);
@@ -36,8 +33,8 @@ task worker(const char *name, long period) {
 }
 
 int main() {
-  task w[] = {worker("fast", 2), worker("slow", 3)};
-  for (task &t : w) t.h.resume();
+  worker("fast", 2);
+  worker("slow", 3);
   for (now = 1; !sleepers.empty(); now++)
     for (size_t i = 0; i < sleepers.size();) {
       if (sleepers[i].wake > now) { i++; continue; }
@@ -45,5 +42,4 @@ int main() {
       sleepers.erase(sleepers.begin() + i);
       h.resume();
     }
-  for (task &t : w) t.h.destroy();
 }
