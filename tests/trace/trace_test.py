@@ -277,8 +277,18 @@ def compare(traced, mirrored, rules, compiler):
     mirror's, which the trace lacks; extra: the trace's, which the mirror
     lacks; unordered: both have them, in other orders, compared as sets,
     without their depths and indexes; loose: compared on kind, frame,
-    other and depth only); a rule that sets nothing aside is an error"""
+    other and depth only); a rule that sets nothing aside is an error. A
+    traced exception's value is its what(), quoted, as a player gives it
+    (explorer/run/meaning.lua), the mirror's its Lua error (unknown when
+    that is no string)"""
     mirrored = [e for e in mirrored if e["kind"] in SEEN]
+    errors = ("throw", "unhandled_exception")
+    for e in traced:                      # an exception's value, as the player gives it
+        if e["kind"] in errors and "args" not in e:
+            e["args"] = json.dumps(e["detail"], ensure_ascii=False)
+    for e in mirrored:                    # a Lua error that is no string shows its type alone
+        if e["kind"] in errors and re.fullmatch(r"\(error object is a \w+ value\)", e["detail"]):
+            e.pop("args", None)
     mark_owners(traced)
     mark_owners(mirrored)
     used, loose = set(), set()
