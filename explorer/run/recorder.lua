@@ -261,11 +261,13 @@ local asked = false           -- recorder.start: someone will look
 -- The tape records while someone will look (recorder.start) and the run
 -- keeps any (its limit), or while a listener wants events; coro.observe's
 -- observer runs while one does (after the tape's, which records the
--- event first). Listeners say when their wants may have changed.
+-- event first). Listeners say when their wants may have changed. While a
+-- record plays, nothing is recorded.
 function recorder.update()
   local want = false
   for _, l in ipairs(listeners) do want = want or l.wants() end
-  local on = want or (asked and run.limit > 0)
+  want = want and not recorder.played
+  local on = want or (asked and run.limit > 0 and not recorder.played)
   if on and not tape then
     seen = {}
     tape = coro.tape(render)
@@ -303,6 +305,17 @@ end
 function recorder.start()
   asked = true
   recorder.update()
+end
+
+-- A record played (playback.lua) takes the run's place: the run, emptied,
+-- for the record to fill, and recording stops (the live runtime's events
+-- would join another program's run). recorder.played: what the record is
+-- (playback.read's info), set by whoever fills the run
+function recorder.play()
+  recorder.played = {}
+  recorder.update()
+  seen, noted, latest, newest = {}, {}, {}, nil
+  return run:clear()
 end
 
 -- whether events are recorded now; the C memory the tape holds (bytes)
