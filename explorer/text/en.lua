@@ -220,6 +220,11 @@ return {
       .. "LC_ALL, LC_MESSAGES or LANG."},
     tour = {"a guided tour of about five minutes", "A generator and a task, one event at a "
       .. "time, with :frames, :show, :where, a breakpoint and an export."},
+    play = {"play a run record FILE", "A record of one run: what corolab/trace.hpp writes "
+      .. "for a real C++20 program, or corolab --export record for a script. It becomes the "
+      .. "run: :log, :goto, :back, :replay, :where, :frames, :show and :export work on it as "
+      .. "on a live run, and nothing runs. Events the program could not see are marked "
+      .. "(inferred). As corolab --play FILE."},
   },
   ui = {
     banner = "%s — the C++20 coroutine machinery, live, in %s.",
@@ -400,6 +405,44 @@ return {
     condition_changed = "breakpoint %d: its condition made %d events (it resumed, destroyed "
       .. "or called a coroutine), so the run is no longer what it was; a condition should only "
       .. "look at ev, h and p. Stopped here",
+    play_cannot_open = "cannot play %s: %s",
+    play_not_record = "cannot play %s: its first line is not the head of a corolab run "
+      .. "record (what corolab/trace.hpp and corolab --export record write: "
+      .. "docs/record-format.md)",
+    play_stopped = "%s: line %d %s; the record was cut or edited there: playing its %d "
+      .. "events before it",
+    play_newer_stopped = "%s was written by %s, newer than this %s: its line %d %s; playing "
+      .. "its %d events before it",
+    play_truncated = "%s has no end: its program did not finish it (it crashed, or runs "
+      .. "still), or the file was cut; playing its %d whole events",
+    play_newer = "%s was written by %s, newer than this %s, and holds nothing this one does "
+      .. "not know: it plays whole",
+    play_why_json = "is not JSON (at character %d)",
+    play_why_field = "has no valid %s field",
+    play_why_seq = "is event %d where %d was due",
+    play_why_kind = "names an event this corolab does not know: %s",
+    play_why_cause = "names a cause this corolab does not know: %s",
+    play_why_frame = "names frame #%d, which the record does not have",
+    play_why_freed = "is an event of #%d after its operator delete",
+    play_why_end = "ends the events before the record's last line",
+    play_why_footer = "is an end that does not read as the format's",
+    play_why_state = "is %s of #%d, which is %s then",
+    play_why_count = "says %s events where %d are written",
+    played = "playing %s: %d events of %s. :log lists them; :replay, :goto N and :back walk "
+      .. "them; :where, :frames and :show show each moment; :export writes them",
+    played_traced = "playing %s: %d events of %s, built by %s; the events the program could "
+      .. "not see are marked (inferred). :log lists them; :replay, :goto N and :back walk "
+      .. "them; :where, :frames and :show show each moment; :export writes them",
+    play_not_live = "a record plays: nothing runs, so :%s has nothing to stop; :replay, :goto "
+      .. "N and :back walk the record",
+    play_frame_id = "%s: a record played has no handles; name a frame by its number (:frames "
+      .. "lists them)",
+    inferred_mark = "(inferred)",
+    inferred_note = "inferred: the traced program cannot see this event; it follows from the "
+      .. "events it saw",
+    not_recorded = "not recorded",
+    diff_unseen = "(%d events of %s left out, of the kinds a traced program's record never "
+      .. "has: %s)",
   },
   tour = {
     title = "corolab tour",
@@ -773,6 +816,9 @@ return {
     promise = "promise",
     awaiter = "awaiter",
     resumed_by = "resumed by",
+    inferred = "inferred",
+    inferred_title = "the traced program cannot see this event; it follows from the events "
+      .. "it saw",
   },
   usage = {    -- corolab --help, and a command line it cannot run
     head = "usage: %s [options] [script [args]]\nAvailable options are:",
@@ -793,6 +839,8 @@ return {
     unrecognized = "unrecognized option '%s'",
     argument_needed = "an argument is needed after '%s'",
     two_scripts = "two scripts are needed after '%s'",
+    play = "play a run record (corolab/trace.hpp's, or --export record's)",
+    play_alone = "a record plays alone: '%s' cannot run beside --play",
   },
   words = {},  -- runs a folded line never breaks inside (Chinese words; English has spaces)
 }

@@ -229,6 +229,12 @@ return {
     tour = {"yaklaşık beş dakikalık rehberli bir tur", "Bir generator ve bir task, her "
       .. "seferinde bir olay; :step, :where, bir breakpoint ve bir dışa aktarma ile; "
       .. ":lessons'a varır."},
+    play = {"FILE çalışma kaydını oynatır", "Tek bir çalışmanın kaydı: corolab/trace.hpp'nin "
+      .. "gerçek bir C++20 programı için yazdığı, ya da corolab --export record'un bir betik "
+      .. "için yazdığı. Kayıt çalışmanın yerini alır: :log, :goto, :back, :replay, :where, "
+      .. ":frames, :show ve :export onunla canlı bir çalışmadaki gibi çalışır, hiçbir şey "
+      .. "çalıştırılmaz. Programın göremediği olaylar (çıkarım) diye işaretlenir. corolab "
+      .. "--play FILE gibi."},
   },
   ui = {
     banner = "%s — C++20 coroutine mekanizması, %s ile canlı olarak.",
@@ -418,6 +424,43 @@ return {
     condition_changed = "kesme noktası %d: koşulu %d olay üretti (bir coroutine'i sürdürdü, "
       .. "yok etti ya da çağırdı); çalıştırma artık eskisi gibi değil. Bir koşul yalnızca ev, "
       .. "h ve p'ye bakmalı. Burada durdu",
+    play_cannot_open = "%s oynatılamıyor: %s",
+    play_not_record = "%s oynatılamıyor: ilk satırı bir corolab çalışma kaydının başı değil "
+      .. "(corolab/trace.hpp ve corolab --export record'un yazdığı: docs/record-format.md)",
+    play_stopped = "%s: %d. satır %s; kayıt orada kesilmiş ya da düzenlenmiş: ondan önceki %d "
+      .. "olayı oynatılıyor",
+    play_newer_stopped = "%1$s, bu %3$s sürümünden yeni olan %2$s ile yazılmış: %4$d. satırı "
+      .. "%5$s; ondan önceki %6$d olayı oynatılıyor",
+    play_truncated = "%s kaydının sonu yok: programı onu bitirmedi (çöktü ya da hâlâ "
+      .. "çalışıyor) ya da dosya kesildi; bütün olan %d olayı oynatılıyor",
+    play_newer = "%1$s, bu %3$s sürümünden yeni olan %2$s ile yazılmış, ama bu sürümün "
+      .. "bilmediği bir şey içermiyor: tamamı oynatılıyor",
+    play_why_json = "JSON değil (%d. karakterde)",
+    play_why_field = "geçerli bir %s alanı içermiyor",
+    play_why_seq = "%2$d numaralı olay beklenirken %1$d numaralı olay",
+    play_why_kind = "bu corolab'ın bilmediği bir olay adlandırıyor: %s",
+    play_why_cause = "bu corolab'ın bilmediği bir neden adlandırıyor: %s",
+    play_why_frame = "kayıtta olmayan #%d frame'ini adlandırıyor",
+    play_why_freed = "#%d frame'inin operator delete'inden sonra gelen bir olay",
+    play_why_end = "olayları kaydın son satırından önce bitiriyor",
+    play_why_footer = "biçimin sonu gibi okunmayan bir son",
+    play_why_state = "#%2$d frame'inin %1$s olayı, oysa frame o sırada: %3$s",
+    play_why_count = "%2$d olay yazılmışken %1$s olay diyor",
+    played = "%1$s oynatılıyor: %3$s çalışmasının %2$d olayı. :log onları listeler; :replay, "
+      .. ":goto N ve :back aralarında gezinir; :where, :frames ve :show her anı gösterir; "
+      .. ":export yazar",
+    played_traced = "%1$s oynatılıyor: %4$s ile derlenen %3$s programının %2$d olayı; programın "
+      .. "göremediği olaylar (çıkarım) diye işaretli. :log onları listeler; :replay, :goto N "
+      .. "ve :back aralarında gezinir; :where, :frames ve :show her anı gösterir; :export yazar",
+    play_not_live = "bir kayıt oynatılıyor: hiçbir şey çalışmıyor, bu yüzden :%s'in "
+      .. "durduracağı bir şey yok; :replay, :goto N ve :back kayıtta gezinir",
+    play_frame_id = "%s: oynatılan bir kayıtta handle yok; bir frame'i numarasıyla belirtin "
+      .. "(:frames listeler)",
+    inferred_mark = "(çıkarım)",
+    inferred_note = "çıkarım: izlenen program bu olayı göremez; gördüğü olaylardan çıkar",
+    not_recorded = "kaydedilmedi",
+    diff_unseen = "(%2$s içindeki %1$d olay dışarıda bırakıldı; izlenen bir programın "
+      .. "kaydında hiç bulunmayan türlerden: %3$s)",
   },
   tour = {
     title = "corolab turu",
@@ -801,6 +844,8 @@ return {
     promise = "promise",
     awaiter = "awaiter",
     resumed_by = "devam ettiren",
+    inferred = "çıkarım",
+    inferred_title = "izlenen program bu olayı göremez; gördüğü olaylardan çıkar",
   },
   usage = {    -- corolab --help ve çalıştıramadığı bir komut satırı
     head = "kullanım: %s [seçenekler] [betik [argümanlar]]\nSeçenekler:",
@@ -821,6 +866,8 @@ return {
     unrecognized = "tanınmayan seçenek '%s'",
     argument_needed = "'%s' seçeneğinden sonra bir argüman gerekir",
     two_scripts = "'%s' seçeneğinden sonra iki betik gerekir",
+    play = "bir çalışma kaydını oynat (corolab/trace.hpp'nin ya da --export record'un)",
+    play_alone = "bir kayıt tek başına oynatılır: '%s', --play ile birlikte çalıştırılamaz",
   },
   words = {},  -- katlanan bir satırın asla içinden bölünmediği diziler (Türkçede boşluk var)
 }

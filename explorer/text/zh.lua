@@ -197,6 +197,11 @@ return {
       .. "LC_ALL、LC_MESSAGES 或 LANG。"},
     tour = {"约五分钟的引导式导览", "一个生成器和一个任务，每次一个事件，途中用到 :step、"
       .. ":where、一个断点和一次导出，最后指向 :lessons。"},
+    play = {"回放运行记录 FILE", "一次运行的记录：corolab/trace.hpp 为真实的 C++20 程序"
+      .. "写下的记录，或 corolab --export record 为脚本写下的记录。它成为当前的运行："
+      .. ":log、:goto、:back、:replay、:where、:frames、:show 和 :export 都像对实时运行一样"
+      .. "作用于它，而什么也不会运行。程序看不到的事件标为（推断）。与 corolab --play FILE "
+      .. "相同。"},
   },
   ui = {
     banner = "%s — 在 %s 中实时观察 C++20 协程的运作机制。",
@@ -372,6 +377,38 @@ return {
     back_first = "（:back %d：此前只记录了 %d 个事件；停在第一个，事件 %d）",
     condition_changed = "断点 %d：它的条件产生了 %d 个事件（恢复、销毁或调用了协程），运行已不再"
       .. "是原来的样子；条件只应查看 ev、h 和 p。已在此处停下",
+    play_cannot_open = "无法回放 %s：%s",
+    play_not_record = "无法回放 %s：它的第一行不是 corolab 运行记录的开头（corolab/trace.hpp "
+      .. "和 corolab --export record 写下的那种：docs/record-format.md）",
+    play_stopped = "%s：第 %d 行%s；记录在那里被截断或改动过：回放它之前的 %d 个事件",
+    play_newer_stopped = "%s 由 %s 写下，比这个 %s 更新：它的第 %d 行%s；回放它之前的 %d "
+      .. "个事件",
+    play_truncated = "%s 没有结尾：它的程序没有写完（崩溃了，或仍在运行），或者文件被截断；"
+      .. "回放其中完整的 %d 个事件",
+    play_newer = "%s 由 %s 写下，比这个 %s 更新，但其中没有这个版本不认识的内容：完整回放",
+    play_why_json = "不是 JSON（在第 %d 个字符处）",
+    play_why_field = "没有有效的 %s 字段",
+    play_why_seq = "是事件 %d，而应该是事件 %d",
+    play_why_kind = "写的是这个 corolab 不认识的事件：%s",
+    play_why_cause = "写的是这个 corolab 不认识的原因：%s",
+    play_why_frame = "写的是记录中没有的协程状态 #%d",
+    play_why_freed = "是 #%d 在其 operator delete 之后的事件",
+    play_why_end = "在记录的最后一行之前就结束了事件列表",
+    play_why_footer = "是一个不符合格式的结尾",
+    play_why_state = "是 #%2$d 的 %1$s，而它当时%3$s",
+    play_why_count = "说有 %s 个事件，而写下的是 %d 个",
+    played = "正在回放 %1$s：%3$s 的 %2$d 个事件。:log 列出它们；:replay、:goto N 和 :back "
+      .. "在其中前后移动；:where、:frames 和 :show 显示每个时刻；:export 写出它们",
+    played_traced = "正在回放 %1$s：由 %4$s 编译的 %3$s 的 %2$d 个事件；程序看不到的事件标为"
+      .. "（推断）。:log 列出它们；:replay、:goto N 和 :back 在其中前后移动；:where、:frames "
+      .. "和 :show 显示每个时刻；:export 写出它们",
+    play_not_live = "正在回放记录：什么也没有运行，所以 :%s 没有可停下的东西；:replay、:goto N "
+      .. "和 :back 在记录中移动",
+    play_frame_id = "%s：回放的记录中没有句柄；请用编号指明协程状态（:frames 列出它们）",
+    inferred_mark = "（推断）",
+    inferred_note = "推断：被跟踪的程序看不到这个事件；它是从程序看到的事件推出来的",
+    not_recorded = "没有记录",
+    diff_unseen = "（略去了 %2$s 的 %1$d 个事件，它们属于被跟踪程序的记录中从不出现的种类：%3$s）",
   },
   tour = {
     title = "corolab 导览",
@@ -733,6 +770,8 @@ return {
     promise = "承诺对象",
     awaiter = "等待体",
     resumed_by = "恢复者",
+    inferred = "推断",
+    inferred_title = "被跟踪的程序看不到这个事件；它是从程序看到的事件推出来的",
   },
   usage = {    -- corolab --help，以及无法执行的命令行
     head = "用法：%s [选项] [脚本 [参数]]\n可用的选项：",
@@ -753,6 +792,8 @@ return {
     unrecognized = "无法识别的选项“%s”",
     argument_needed = "“%s”之后需要一个参数",
     two_scripts = "“%s”之后需要两个脚本",
+    play = "回放一份运行记录（corolab/trace.hpp 或 --export record 写下的）",
+    play_alone = "记录只能单独回放：“%s”不能与 --play 一起运行",
   },
   words = {  -- 折行时不拆开的词（中文没有空格）：其余位置可在任意两字之间折行
     "协程", "协程状态", "协程体", "协程句柄", "承诺对象", "承诺类型", "等待体", "可等待对象",
