@@ -67,10 +67,10 @@ function lifecycle.note(state, run, rec)
     snap.awaiter, state.ending[id] = nil, nil
   end
   if awaiting[k] then snap.awaiter = rec.detail ~= "" and rec.detail or nil end
-  if rec.where then snap.at = rec.where end
   if k == "suspend" then snap.state = suspended[rec.phase] or "suspended"
   elseif running[k] and snap.state ~= "destroying" then snap.state = "running"
   elseif dying[k] then snap.state = "destroying" end
+  if rec.where and snap.state ~= "prologue" then snap.at = rec.where end    -- (made: nowhere)
   if k == "await_resume" then state.ending[id] = true end
   local f = run.frames[id]
   snap.resumed_by, snap.how = f and f.resumed_by, f and f.how

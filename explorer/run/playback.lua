@@ -174,14 +174,14 @@ function playback.fill(opened, run)
   end
   local frames, freed = {known = known, open = traced and not footer}, {}
   local closing = traced and "^%]," or "^%]}$"
-  local state, count, closed = lifecycle.new(), 0, false
+  local state, count, closed, first = lifecycle.new(), 0, false, run.dropped
   for i = 2, #lines do
     local line, e, why = lines[i], nil, nil
     if line:match(closing) then
       closed = i == #lines and ended
       if not closed then why = {"play_why_end"} end
     else
-      e, why = event_of(line, run.dropped + count + 1, frames, freed)
+      e, why = event_of(line, first + count + 1, frames, freed)
       if e then why = lifecycle.fits(state, e) end
     end
     if why or not e then

@@ -15,9 +15,11 @@ local record = {}
 local Run = {}
 Run.__index = Run
 
--- an empty run that keeps the last limit records (100,000 by default)
+record.LIMIT = 100000         -- how many records a run keeps at first
+
+-- an empty run that keeps the last limit records (record.LIMIT by default)
 function record.new(limit)
-  return setmetatable({limit = limit or 100000}, Run):clear()
+  return setmetatable({limit = limit or record.LIMIT}, Run):clear()
 end
 
 -- the run empty again, with its limit (a record played takes its place)

@@ -308,13 +308,15 @@ function recorder.start()
 end
 
 -- A record played (playback.lua) takes the run's place: the run, emptied,
--- for the record to fill, and recording stops (the live runtime's events
--- would join another program's run). recorder.played: what the record is
--- (playback.read's info), set by whoever fills the run
+-- for the record to fill (keeping as many records as at first, at least,
+-- though recording was turned off), and recording stops (the live
+-- runtime's events would join another program's run). recorder.played:
+-- what the record is (playback.fill's info), set by whoever fills the run
 function recorder.play()
   recorder.played = {}
   recorder.update()
   seen, noted, latest, newest = {}, {}, {}, nil
+  run.limit = math.max(run.limit, record.LIMIT)
   return run:clear()
 end
 

@@ -128,6 +128,7 @@ end
 -- at a replay position
 local function played_end()
   run:trim()
+  if #run.events == 0 then palette.fail(i18n.ui("no_events")) end
   return (run:at(#run.events))
 end
 
@@ -173,7 +174,9 @@ function commands.where(arg)
     local stop = debugger.stopped()
     rec = stop and stop.rec or run:last()
   end
-  if not rec then
+  if not rec and recorder.played and arg ~= "" and run:last() then
+    palette.fail(i18n.ui("no_frame_then", played_id(arg), run:last().seq))
+  elseif not rec then
     print(run.dropped > 0 and i18n.ui("no_event_of_it", palette.extent(run))
       or i18n.ui("no_events"))
     return
