@@ -62,7 +62,9 @@ end
 -- the event on line text, or nil and why not ({key, values...}). seq: the
 -- number due; frames: {known = the highest frame id the record has, open
 -- = new ones come numbered in order (a traced record without its
--- footer)}; freed: the frames operator delete released
+-- footer)}; freed: the frames operator delete released, which no event
+-- names again (but a return to the caller: a resume() returns after the
+-- frame it resumed was destroyed inside it)
 local function event_of(text, seq, frames, freed)
   local e, at = json.decode((text:gsub("^,", ""):gsub(",$", "")))
   if type(e) ~= "table" then return nil, {"play_why_json", at or 1} end
@@ -80,7 +82,9 @@ local function event_of(text, seq, frames, freed)
     if frames.open and id == frames.known + 1 then frames.known = id end
     if id > frames.known then return nil, {"play_why_frame", id} end
   end
-  if freed[meaning.owner(e)] then return nil, {"play_why_freed", meaning.owner(e)} end
+  if freed[e.frame] or e.kind ~= "return to caller" and freed[e.other] then
+    return nil, {"play_why_freed", freed[e.frame] and e.frame or e.other}
+  end
   if e.kind == "operator delete" then freed[e.frame] = true end
   return e
 end
@@ -198,8 +202,8 @@ function playback.fill(opened, run)
       changes = e.changes, gone = e.gone}
     run:add(rec)
     count = count + 1
-    local snap, gone = lifecycle.note(state, run, rec)
-    if traced then rec.changes, rec.gone = snap and {snap}, gone end
+    local changes, gone = lifecycle.note(state, run, rec)
+    if traced then rec.changes, rec.gone = changes, gone end
   end
   if footer then name_frames(run, footer.frames) end
   local later = newer(head.version, coro._VERSION)

@@ -36,8 +36,7 @@ for _, path in ipairs(arg) do
       e.kind, e.frame, why and why[1]))
     live:add(seen(true))
     local rec = derived:add(seen(false))
-    local snap, gone = lifecycle.note(state, derived, rec)
-    rec.changes, rec.gone = snap and {snap}, gone
+    rec.changes, rec.gone = lifecycle.note(state, derived, rec)
     if not unseen[e.kind] then
       local want, got = live:at(#live.events), derived:at(#derived.events)
       for id, s in pairs(want) do

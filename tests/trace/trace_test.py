@@ -21,6 +21,19 @@ and by clang++ (-std=c++20 -Wall -Wextra -Werror). One case a run:
                    that finds the package and links corolab::trace builds
                    programs/task.cpp, whose record is its golden's
   version VERSION  the record's version is "corolab VERSION", project()'s
+  play NAME        programs/NAME.cpp's record played by corolab --play: its
+                   trace, and :frames and :where where the most frames are
+                   alive, are golden/NAME.COMPILER.play.txt
+  diff PROGRAM     a program of tests/cpp traced, against its Lua mirror by
+                   corolab --diff record.json mirror.lua: golden/diff.NAME.
+                   COMPILER.txt
+  page NAME        programs/NAME.cpp's record played into the page, opened
+                   in Chromium (tests/repl/test_html.py played:RECORD)
+  fixture NAME     programs/NAME.record.json, the record tests/repl plays, is
+                   what the header writes for programs/NAME.cpp now
+(mirror and golden records are also played: corolab reads every event of
+them, and says nothing is wrong; and the frames worked out from a mirror's
+events alone are the runtime's: tests/repl/lifecycle.lua)
 
 Run: python3 trace_test.py CASE ARG --cxx COMPILER --corolab BINARY --work DIR
 (COROLAB_UPDATE_GOLDEN=1 rewrites a golden, refused under CI)."""
@@ -277,17 +290,13 @@ def compare(traced, mirrored, rules, compiler):
     mirror's, which the trace lacks; extra: the trace's, which the mirror
     lacks; unordered: both have them, in other orders, compared as sets,
     without their depths and indexes; loose: compared on kind, frame,
-    other and depth only); a rule that sets nothing aside is an error. A
-    traced exception's value is its what(), quoted, as a player gives it
-    (explorer/run/meaning.lua), the mirror's its Lua error (unknown when
-    that is no string)"""
+    other and depth only); a rule that sets nothing aside is an error. An
+    exception's value is its what(), quoted, in the trace, and the Lua
+    error in the mirror (unknown when that is no string)"""
     mirrored = [e for e in mirrored if e["kind"] in SEEN]
-    errors = ("throw", "unhandled_exception")
-    for e in traced:                      # an exception's value, as the player gives it
-        if e["kind"] in errors and "args" not in e:
-            e["args"] = json.dumps(e["detail"], ensure_ascii=False)
     for e in mirrored:                    # a Lua error that is no string shows its type alone
-        if e["kind"] in errors and re.fullmatch(r"\(error object is a \w+ value\)", e["detail"]):
+        if e["kind"] in ("throw", "unhandled_exception") and \
+                re.fullmatch(r"\(error object is a \w+ value\)", e["detail"]):
             e.pop("args", None)
     mark_owners(traced)
     mark_owners(mirrored)
@@ -342,6 +351,46 @@ def read_record(path):
     return r
 
 
+def played(record, path, opts, more=(), stdin=None):
+    """record (at path) played by corolab --play: every event read, nothing
+    said wrong; gives its output"""
+    p = subprocess.run([opts.corolab, "--play", path] + list(more), input=stdin,
+                       capture_output=True, text=True, timeout=120,
+                       env=dict(RUN_ENV, NO_COLOR="1", LC_ALL="C.UTF-8",
+                                COROLAB_HISTORY=os.devnull))
+    check(p.returncode == 0 and p.stderr == "", "corolab --play %s ended with %d, saying:\n%s"
+          % (path, p.returncode, p.stderr))
+    lines = [l for l in p.stdout.splitlines() if re.match(r" *\d+ ", l)]
+    check("--trace" not in more or len(lines) == len(record.events),
+          "corolab --play read %d of the record's %d events" % (len(lines), len(record.events)))
+    return p.stdout
+
+
+def masked(text, record):
+    """frame sizes and the compiler's version masked"""
+    text = re.sub(r"\b\d+ bytes\b", "<n> bytes", text)
+    return text.replace(record.head["compiler"], "<compiler>")
+
+
+def against(text, name):
+    """text is golden/NAME, or (COROLAB_UPDATE_GOLDEN=1) becomes it"""
+    golden = os.path.join(HERE, "golden", name)
+    if os.environ.get("COROLAB_UPDATE_GOLDEN"):
+        check(os.environ.get("CI", "").lower() in ("", "0", "false"),
+              "COROLAB_UPDATE_GOLDEN is set under CI=%s: refusing to rewrite %s"
+              % (os.environ.get("CI"), golden))
+        with open(golden, "w") as f:
+            f.write(text)
+        print("rewrote", golden)
+        return
+    want = open(golden).read()
+    if text != want:
+        import difflib
+        diff = "".join(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
+                                            golden, "this run"))
+        raise Failure("the output differs from its golden:\n" + diff)
+
+
 # -------------------------------------------------------------- the cases --
 
 def traced_run(cxx, source, traced_source, work, includes=(), filename="prog.cpp"):
@@ -385,6 +434,11 @@ def case_mirror(program, opts):
     record = traced_run(opts.cxx, source, traced, opts.work, [os.path.dirname(path)])
     mirrored = mirror_events(opts.corolab, script, cwd, opts.work)
     compare(record.events, mirrored, entry["rules"], compiler)
+    played(record, os.path.join(opts.work, "record.json"), opts, ["--trace"])
+    p = subprocess.run([opts.corolab, os.path.join(ROOT, "tests", "repl", "lifecycle.lua"),
+                        os.path.join(opts.work, "mirror.json")], capture_output=True, text=True)
+    check(p.returncode == 0, "the frames worked out from the mirror's events are not the "
+          "runtime's:\n" + p.stderr)
     for rule in entry["rules"]:
         if compiler in rule["compilers"]:
             print("exception (mirrors.txt:%d): %s %s: %s"
@@ -422,23 +476,94 @@ def golden_text(record):
 def case_golden(name, opts):
     source = program(name)
     record = traced_run(opts.cxx, untraced(source), source, opts.work, filename=name + ".cpp")
-    golden = os.path.join(HERE, "golden", "%s.%s.txt" % (name, compiler_name(opts.cxx)))
-    text = golden_text(record)
-    if os.environ.get("COROLAB_UPDATE_GOLDEN"):
-        check(os.environ.get("CI", "").lower() in ("", "0", "false"),
-              "COROLAB_UPDATE_GOLDEN is set under CI=%s: refusing to rewrite %s"
-              % (os.environ.get("CI"), golden))
-        with open(golden, "w") as f:
-            f.write(text)
-        print("rewrote", golden)
-        return
-    want = open(golden).read()
-    if text != want:
-        import difflib
-        diff = "".join(difflib.unified_diff(want.splitlines(True), text.splitlines(True),
-                                            golden, "this run"))
-        raise Failure("the record differs from its golden:\n" + diff)
+    against(golden_text(record), "%s.%s.txt" % (name, compiler_name(opts.cxx)))
+    if opts.corolab:
+        played(record, os.path.join(opts.work, "record.json"), opts, ["--trace"])
     print("%d events, as the golden" % len(record.events))
+
+
+def recorded(name, opts):
+    """programs/NAME.cpp traced: its record, and where it is (beside the
+    source, as a program run where it was built leaves it)"""
+    source = program(name)
+    record = traced_run(opts.cxx, untraced(source), source, opts.work, filename=name + ".cpp")
+    path = os.path.join(opts.work, "traced", name + ".json")
+    os.replace(os.path.join(opts.work, "record.json"), path)
+    return record, path
+
+
+def most_alive(record):
+    """the first event at which the most frames are alive"""
+    alive, best, at = set(), -1, 1
+    for e in record.events:
+        if e["kind"] == "promise_type":
+            alive.add(e["frame"])
+        elif e["kind"] == "operator delete":
+            alive.discard(e["frame"])
+        if len(alive) > best:
+            best, at = len(alive), e["seq"]
+    return at
+
+
+def case_play(name, opts):
+    record, path = recorded(name, opts)
+    trace = played(record, path, opts, ["--trace"])
+    at = most_alive(record)
+    session = played(record, path, opts, ["-i"], ":goto %d\n:frames\n:where\n:continue\n"
+                     ":frames\n" % at)
+    against(masked(trace + "--- :goto %d, :frames, :where, then at the end\n" % at + session,
+                   record).replace(opts.work, "<work>"),
+            "%s.%s.play.txt" % (name, compiler_name(opts.cxx)))
+    print("%d events played, %d of them inferred" % (
+        len(record.events), sum(bool(e.get("inferred")) for e in record.events)))
+
+
+def case_diff(program_, opts):
+    entry = manifest().get(program_)
+    check(entry and program_.startswith("tests/cpp/"), "%s is not a program of tests/cpp in "
+          "mirrors.txt" % program_)
+    compiler = compiler_name(opts.cxx)
+    if compiler in entry["skip"]:
+        print("skipped for %s: %s" % (compiler, entry["skip"][compiler]))
+        return
+    path = os.path.join(ROOT, program_)
+    source = open(path).read()
+    record = traced_run(opts.cxx, source, with_traces(source, entry["types"]), opts.work,
+                        [os.path.dirname(path)])
+    mirror = os.path.basename(path)[:-4] + ".lua"
+    p = subprocess.run([opts.corolab, "--diff", os.path.join(opts.work, "record.json"), mirror],
+                       cwd=os.path.dirname(path), capture_output=True, text=True, timeout=120,
+                       env=dict(RUN_ENV, NO_COLOR="1", LC_ALL="C.UTF-8"))
+    check(p.returncode == 0 and p.stderr == "", "corolab --diff ended with %d, saying:\n%s"
+          % (p.returncode, p.stderr))
+    name = os.path.basename(path)[:-4]
+    against(masked(p.stdout, record).replace(opts.work, "<work>"),
+            "diff.%s.%s.txt" % (name, compiler))
+    print(p.stdout.splitlines()[-2])
+
+
+def case_page(name, opts):
+    record, path = recorded(name, opts)
+    p = subprocess.run([sys.executable, os.path.join(ROOT, "tests", "repl", "test_html.py"),
+                        opts.corolab, "played:" + path], capture_output=True, text=True,
+                       timeout=180)
+    check(p.returncode == 0, "the page of the record played fails in Chromium:\n%s%s"
+          % (p.stdout, p.stderr))
+    print(p.stdout.strip().splitlines()[0])
+
+
+def case_fixture(name, opts):
+    record, _ = recorded(name, opts)
+    fixture = os.path.join(HERE, "programs", name + ".record.json")
+    check(os.path.exists(fixture), "no programs/%s.record.json" % name)
+    kept = records.read(fixture, KINDS, CAUSES, VERSION)
+    check(not kept.problems, "programs/%s.record.json is not well-formed: %s"
+          % (name, kept.problems))
+    check(masked(golden_text(kept), kept) == masked(golden_text(record), record),
+          "programs/%s.record.json is not what the header writes now for programs/%s.cpp: "
+          "write it again (cd tests/trace/programs && COROLAB_TRACE_FILE=%s.record.json "
+          "./PROGRAM, PROGRAM built by g++ -std=c++20 -I core/include)" % (name, name, name))
+    print("programs/%s.record.json is what the header writes now" % name)
 
 
 def case_refused(name, opts):
@@ -525,7 +650,7 @@ def case_version(version, opts):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("case", choices=["mirror", "golden", "refused", "truncated", "installed",
-                                         "version"])
+                                         "version", "play", "diff", "page", "fixture"])
     parser.add_argument("arg")
     parser.add_argument("--cxx", default="c++")
     parser.add_argument("--sanitize", action="store_true",

@@ -21,9 +21,9 @@
 // await_transform (the user's own, where the promise has one), operator
 // co_await (member or non-member), await_ready, await_suspend, await_resume,
 // the destruction of the temporaries a co_await makes, yield_value,
-// return_value or return_void, unhandled_exception (with what()),
-// get_return_object_on_allocation_failure, final_suspend and the promise's
-// destruction. What it cannot see is inferred from what follows it and
+// return_value or return_void, unhandled_exception (the exception's value
+// its what()), get_return_object_on_allocation_failure, final_suspend and
+// the promise's destruction. What it cannot see is inferred from what follows it and
 // marked "inferred": the parameter copies (before the promise) and their
 // destruction (before operator delete), the suspension before await_suspend,
 // the return to the caller or the symmetric transfer after it, a resume()
@@ -170,14 +170,15 @@ template <class... A> std::string show_all(const A &...a) {
   return s;
 }
 
-// the exception being handled: its what(), if it has one
-inline std::string what_of_current() {
+// the exception being handled: its what(), or nothing for one that is not
+// a std::exception (catch (...) knows nothing more of it)
+inline std::optional<std::string> what_of_current() {
   try {
     throw;
   } catch (const std::exception &e) {
     return e.what();
   } catch (...) {
-    return "an exception that is not a std::exception";
+    return std::nullopt;
   }
 }
 
@@ -1181,12 +1182,14 @@ class traced : trace_detail::announcer<P>, public trace_detail::layers<P> {
   }
 
   void unhandled_exception() noexcept(noexcept(std::declval<P &>().unhandled_exception())) {
-    trace_detail::guarded([&] {
-      std::string what = trace_detail::what_of_current();
-      record thrown{"throw", what};
-      thrown.inferred = true;
-      event(thrown);
-      event(record{"unhandled_exception", what});
+    trace_detail::guarded([&] {       // the exception as its value: what(), quoted, or "..."
+      std::optional<std::string> what = trace_detail::what_of_current();
+      for (const char *kind : {"throw", "unhandled_exception"}) {
+        record r{kind, what.value_or("")};
+        r.args = what ? trace_detail::quoted(*what) : "...";
+        r.inferred = kind[0] == 't';
+        event(std::move(r));
+      }
     });
     if constexpr (noexcept(std::declval<P &>().unhandled_exception())) {
       P::unhandled_exception();
