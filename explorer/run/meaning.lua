@@ -110,7 +110,7 @@ local function settle(run, id, rec)
   local p = run.pending[id]
   if not p then return end
   run.pending[id] = nil
-  p.result = result_of(run, p, rec) or p.result      -- (a record played may know it)
+  p.result = result_of(run, p, rec)
 end
 
 -- an exception's records: the throw out of the body, and the

@@ -125,6 +125,11 @@ def case_session(binary):
             ("a record plays: nothing runs, so :break has nothing to stop",
              "a record played cannot stop live")):
         assert text in p.stdout + p.stderr, "%s: %r not in\n%s" % (why, text, p.stdout)
+    # recording turned off before: the record played is kept all the same
+    p = corolab(binary, ["-i"], ":record 0\n:play %s\n:log 1\n" % RECORD)
+    succeed(p)
+    assert " 105 operator delete      #1 sum       400 bytes\n" in p.stdout, \
+        "a record played after :record 0 must keep its events:\n" + p.stdout
 
 
 def whole_trace(binary):
@@ -166,6 +171,11 @@ def case_truncated(binary):
             n, len(data), p.stderr, want)
         assert first_of(lines, whole, kept), "cut at %d bytes: other events than the whole " \
             "record's first %d" % (n, kept)
+    # what a member returned, which the record says, stays though the record
+    # ends before the event that would tell it (initial_suspend's awaitable)
+    p, lines, _ = play_text(binary, data[:ends[5]])
+    assert lines[-1].startswith("   5 initial_suspend      #1 sum       → std::suspend_always"), \
+        "a result the record gives must show at its last event: %r" % lines[-1]
     print("%d cuts: each says it has no end and plays its whole events" % len(cuts))
 
 
