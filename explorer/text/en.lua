@@ -191,7 +191,9 @@ return {
       .. "of its own) and compare their events; with two numbers: runs N and M made at the "
       .. "prompt (each command line that made events is one run); without: the last two runs. Events are aligned by kind and frame "
       .. "role (range#1: the first frame of range); '=' both, '|' both with other values, '<' "
-      .. "only the first, '>' only the second. As corolab --diff A.lua B.lua."},
+      .. "only the first, '>' only the second. A FILE.json is a run record, played: a real C++ "
+      .. "program against its Lua mirror, frames aligned in order. As corolab --diff A.lua "
+      .. "B.lua."},
     display = {"show the frame that moved after each stop", "Its state, suspend point, "
       .. "promise and the awaiter it waits on. On at first."},
     log = {"the last N recorded events", "20 at first; each with its arguments and what it "
@@ -830,7 +832,7 @@ return {
     help = "show this help",
     tour = "start the explorer with its guided tour",
     predict = "start the explorer stepping LESSON as a quiz",
-    diff = "run scripts A and B and show their events side by side",
+    diff = "run scripts A and B (or play records, A.json) and show their events side by side",
     lang = "the language of the explorer (default: from LC_ALL, LC_MESSAGES or LANG)",
     trace = "print every lifecycle event as it happens",
     export = "write the recorded run at exit (%s)",

@@ -195,8 +195,9 @@ return {
       .. "çalışmalar (olay üreten her komut satırı bir çalışmadır); hiçbiri olmadan: son iki "
       .. "çalışma. Olaylar türe ve frame rolüne göre "
       .. "hizalanır (range#1: range'in ilk frame'i); '=' ikisinde de, '|' ikisinde de ama başka "
-      .. "değerlerle, '<' yalnızca ilkinde, '>' yalnızca ikincisinde. corolab --diff A.lua B.lua "
-      .. "ile aynı."},
+      .. "değerlerle, '<' yalnızca ilkinde, '>' yalnızca ikincisinde. FILE.json bir çalışma "
+      .. "kaydıdır ve oynatılır: Lua aynasına karşı gerçek bir C++ programı, frame'ler sırayla "
+      .. "hizalanır. corolab --diff A.lua B.lua ile aynı."},
     display = {"her duraklamadan sonra hareket eden frame'i gösterir", "Durumunu, askıya "
       .. "alma noktasını, promise'ini ve beklediği awaiter'ı. Başta açık."},
     log = {"kaydedilen son N olay", "Başta 20; her biri argümanları ve döndürdüğü değerle, "
@@ -857,7 +858,8 @@ return {
     help = "bu yardımı göster",
     tour = "corolab'ı rehberli turuyla başlat",
     predict = "corolab'ı LESSON dersini tahmin oyunu olarak adımlayarak başlat",
-    diff = "A ve B betiklerini çalıştır, olaylarını yan yana göster",
+    diff = "A ve B betiklerini çalıştır (ya da A.json kayıtlarını oynat), olaylarını yan yana "
+      .. "göster",
     lang = "corolab'ın dili (varsayılan: LC_ALL, LC_MESSAGES ya da LANG'den)",
     trace = "her yaşam döngüsü olayını olduğu anda yazdır",
     export = "kaydedilen çalışmayı çıkışta yaz (%s)",
