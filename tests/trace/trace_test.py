@@ -588,13 +588,14 @@ def case_truncated(name, opts):
     cut = os.path.join(opts.work, "cut.json")
     cuts = 0
     ends = [i + 1 for i, b in enumerate(data) if b == ord("\n")]
-    places = sorted({p for e in [0] + ends for p in (e, e + 1, e + 7)} |    # at, just after, in each line
-                    {e - d for e in ends for d in (1, 2)} - {len(data)})        # just before its end
+    places = sorted({p for e in [0] + ends for p in (e, e + 1, e + 7)} |  # at, after, in a line
+                    {e - d for e in ends for d in (1, 2)} - {len(data)})      # just before its end
     for n in (p for p in places if 0 <= p < len(data)):
         with open(cut, "wb") as f:
             f.write(data[:n])
         r = records.read(cut, KINDS, CAUSES, VERSION)
-        check(r.truncated, "the record cut to %d of %d bytes is not reported truncated" % (n, len(data)))
+        check(r.truncated, "the record cut to %d of %d bytes is not reported truncated"
+              % (n, len(data)))
         check(r.events == whole.events[:len(r.events)],
               "the record cut to %d bytes reads other events than the whole one's" % n)
         whole_lines = data[:n].count(b"\n")
