@@ -59,6 +59,11 @@ class Failure(Exception):
     pass
 
 
+class Skipped(Exception):
+    """the compiler, not the header: under the sanitizers, the untraced
+    program does not build or does not run cleanly as the compiler made it"""
+
+
 def check(condition, message):
     if not condition:
         raise Failure(message)
@@ -70,16 +75,19 @@ def compiler_name(cxx):
 
 # ------------------------------------------------------------- building --
 
-def build(cxx, source, work, name, traced, includes=(), werror=True, filename="prog.cpp"):
+def build(cxx, source, work, name, traced, includes=(), werror=True, filename="prog.cpp",
+          flags=None):
     """compiles source as filename in work/name, from there (the same name
     traced or not, so that diagnostics compare, and the record's places
-    read filename:line); returns (binary, diagnostics)"""
+    read filename:line), with FLAGS (or flags); returns (binary,
+    diagnostics)"""
     d = os.path.join(work, name)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, filename), "w") as f:
         f.write(source)
     binary = os.path.join(work, name + ".bin")
-    cmd = [cxx] + FLAGS + (["-Werror"] if werror else []) + [a for i in includes for a in ("-I", i)]
+    cmd = [cxx] + (flags or FLAGS) + (["-Werror"] if werror else []) + \
+        [a for i in includes for a in ("-I", i)]
     if traced and "#include <corolab/trace.hpp>" not in source:
         cmd += ["-include", "corolab/trace.hpp"]
     p = subprocess.run(cmd + [filename, "-o", binary], cwd=d, capture_output=True, text=True)
@@ -100,6 +108,19 @@ def run(binary, record=None):
         env["COROLAB_TRACE_FILE"] = record
     p = subprocess.run([binary], capture_output=True, text=True, env=env, timeout=60)
     return p.returncode, p.stdout
+
+
+SANITIZE = ["-fsanitize=address,undefined", "-fno-sanitize-recover=all"]
+SANITIZED = ("AddressSanitizer", "runtime error:", "LeakSanitizer")
+
+
+def sanitizers_refuse(binary):
+    """under the sanitizers, what they say of the untraced program, or None"""
+    if SANITIZE[0] not in FLAGS:
+        return None
+    p = subprocess.run([binary], capture_output=True, text=True, env=RUN_ENV, timeout=60)
+    said = [l for l in p.stderr.splitlines() if any(s in l for s in SANITIZED)]
+    return said[0] if said else None
 
 
 def lesson_source(path):
@@ -351,10 +372,10 @@ def read_record(path):
     return r
 
 
-def played(record, path, opts, more=(), stdin=None):
-    """record (at path) played by corolab --play: every event read, nothing
-    said wrong; gives its output"""
-    p = subprocess.run([opts.corolab, "--play", path] + list(more), input=stdin,
+def played(record, path, opts, more=(), stdin=None, cwd=None):
+    """record (at path, from cwd) played by corolab --play: every event
+    read, nothing said wrong; gives its output"""
+    p = subprocess.run([opts.corolab, "--play", path] + list(more), input=stdin, cwd=cwd,
                        capture_output=True, text=True, timeout=120,
                        env=dict(RUN_ENV, NO_COLOR="1", LC_ALL="C.UTF-8",
                                 COROLAB_HISTORY=os.devnull))
@@ -401,7 +422,16 @@ def traced_run(cxx, source, traced_source, work, includes=(), filename="prog.cpp
     if plain is None:                     # not clean: then its warnings are compared
         clean = False
         plain, said = build(cxx, source, work, "plain", False, includes, False, filename)
+        if plain is None and SANITIZE[0] in FLAGS and \
+                build(cxx, source, work, "bare", False, includes, False, filename,
+                      [f for f in FLAGS if f not in SANITIZE])[0]:
+            raise Skipped("%s cannot build the untraced program with the sanitizers: %s"
+                          % (os.path.basename(cxx), said.strip().splitlines()[0]))
         check(plain is not None, "the program does not compile untraced:\n" + said)
+    refused = sanitizers_refuse(plain)
+    if refused:
+        raise Skipped("the untraced program, as %s builds it, fails the sanitizers: %s"
+                      % (os.path.basename(cxx), refused.strip()))
     traced, said_traced = build(cxx, traced_source, work, "traced", True, includes, clean, filename)
     check(traced is not None, "the program compiles untraced but not traced:\n" + said_traced)
     check(said_traced == said, "tracing changes what the compiler says:\nuntraced:\n%s\ntraced:\n%s"
@@ -509,8 +539,9 @@ def case_play(name, opts):
     record, path = recorded(name, opts)
     trace = played(record, path, opts, ["--trace"])
     at = most_alive(record)
-    session = played(record, path, opts, ["-i"], ":goto %d\n:frames\n:where\n:continue\n"
-                     ":frames\n" % at)
+    session = played(record, os.path.basename(path), opts, ["-i"],
+                     ":goto %d\n:frames\n:where\n:continue\n:frames\n" % at,
+                     cwd=os.path.dirname(path))
     against(masked(trace + "--- :goto %d, :frames, :where, then at the end\n" % at + session,
                    record).replace(opts.work, "<work>"),
             "%s.%s.play.txt" % (name, compiler_name(opts.cxx)))
@@ -661,7 +692,7 @@ def main():
     opts = parser.parse_args()
     opts.corolab = opts.corolab and os.path.abspath(opts.corolab)
     if opts.sanitize:
-        FLAGS.extend(["-fsanitize=address,undefined", "-fno-sanitize-recover=all"])
+        FLAGS.extend(SANITIZE)
         RUN_ENV["ASAN_OPTIONS"] = "detect_leaks=0"
     os.makedirs(opts.work, exist_ok=True)
     try:
@@ -669,6 +700,8 @@ def main():
     except Failure as failure:
         print("FAIL (%s, %s %s): %s" % (os.path.basename(opts.cxx), opts.case, opts.arg, failure))
         sys.exit(1)
+    except Skipped as why:
+        print("skipped under the sanitizers: %s" % why)
 
 
 if __name__ == "__main__":
