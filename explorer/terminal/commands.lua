@@ -52,7 +52,7 @@ local list = {
   {"trace", "[on|off]", function(arg) commands.trace(arg) end},
   {"export", table.concat(formats.names, "|") .. " FILE", function(arg) commands.export(arg) end},
   {"record", "[N]", function(arg) commands.record(arg) end},
-  {"play", "FILE", function(arg) commands.play(arg) end},
+  {"play", "FILE", function(arg) return commands.play(arg) end},
   {"lessons", "", function() course.list() end},
   {"lesson", "N", function(arg) return commands.load(arg) end},
   {"load", "NAME", function(arg) return commands.load(arg) end},
@@ -316,12 +316,14 @@ end
 function commands.load(arg) course.run(arg) end
 
 -- :play FILE: the record becomes the run (play.lua); the runs made at the
--- prompt before it are no longer there to :diff
+-- prompt before it are no longer there to :diff, and a replay position in
+-- the run it replaced is left
 function commands.play(arg)
   if arg == "" then palette.fail(i18n.ui("usage", ":play " .. find("play")[2])) end
   play.file(arg)
   diff.forget()
   play.summary()
+  if replay.active() then return replay.leave() end
 end
 
 function commands.predict(arg)
