@@ -2,8 +2,9 @@
 ** complete.c — Tab completion: Lua globals and keywords, table fields
 ** (a.b.<TAB>), methods (h:<TAB>, found through the metatable's __index, so
 ** handle methods too), and, on lines that start with ':', what the explorer
-** offers (command names, event names, export formats...). Values are read
-** with raw accesses only: completing never runs Lua code of the user's.
+** offers (command names, event names, export formats...) or file names,
+** a whole path one word. Values are read with raw accesses only:
+** completing never runs Lua code of the user's.
 */
 #define _POSIX_C_SOURCE 200809L
 
@@ -179,8 +180,26 @@ static char **attempt(const char *text, int start, int end) {
   return matches;
 }
 
+/* the characters that end the word to complete: a file name the explorer
+   wants (:play FILE, :export FORMAT FILE) ends only at a space, so that
+   its folders complete too; NULL: the basic ones */
+static char *word_breaks(void) {
+  static char spaces[] = " \t\n";
+  if (rl_line_buffer[0] != ':') return NULL;
+  int start = rl_point;
+  while (start > 0 && rl_line_buffer[start - 1] != ' ') start--;
+  int top = lua_gettop(LS);
+  lua_newtable(LS);
+  candidates = lua_gettop(LS);
+  lua_pushlstring(LS, rl_line_buffer, (size_t)start);
+  int wanted = add_command(lua_tostring(LS, -1), 1);
+  lua_settop(LS, top);
+  return wanted < 0 ? spaces : NULL;
+}
+
 void complete_open(lua_State *L) {
   LS = L;
   rl_attempted_completion_function = attempt;
+  rl_completion_word_break_hook = word_breaks;
   rl_basic_word_break_characters = " \t\n\"'`@$><=;|&{(,+-*/%^~#[]";
 }

@@ -1,6 +1,7 @@
 /*
 ** corolab.c — main: the command line, in the manner of lua.c.
 **   corolab [options] [script [args]]
+**   corolab [options] --play record.json
 ** reads the options in two passes over one table of them: the first finds
 ** which are given, the script, and what the explorer is told at start;
 ** the second runs -e and -l in the order given. Then the script (or
@@ -23,8 +24,8 @@
 
 typedef enum OptionKind {
   OPT_EXECUTE, OPT_INTERACTIVE, OPT_REQUIRE, OPT_VERSION, OPT_HELP, OPT_TOUR,
-  OPT_PREDICT, OPT_DIFF, OPT_LANG, OPT_ORDER, OPT_TRACE, OPT_EXPORT, OPT_LAST,
-  OPT_STDIN
+  OPT_PREDICT, OPT_DIFF, OPT_PLAY, OPT_LANG, OPT_ORDER, OPT_TRACE, OPT_EXPORT,
+  OPT_LAST, OPT_STDIN
 } OptionKind;
 
 /* the options; a row without a name is one more line of usage for the
@@ -47,6 +48,7 @@ static const struct Option {
   {"--tour", OPT_TOUR, 0, "--tour", "tour"},
   {"--predict", OPT_PREDICT, 1, "--predict LESSON", "predict"},
   {"--diff", OPT_DIFF, 0, "--diff A B", "diff"},
+  {"--play", OPT_PLAY, 1, "--play FILE", "play"},
   {"--lang", OPT_LANG, 1, "--lang en|tr|zh", "lang"},
   {"--order", OPT_ORDER, 1, "--order g++|clang", "order"},
   {"--trace", OPT_TRACE, 0, "--trace", "trace"},
@@ -64,6 +66,7 @@ typedef struct Args {
   const char *predict;         /* --predict's lesson, or NULL */
   const char *lang;            /* --lang's language, or NULL */
   const char *order;           /* --order's compiler, or NULL */
+  const char *play;            /* --play's record, or NULL */
 } Args;
 
 static const struct Option *find_option(const char *name) {
@@ -108,8 +111,8 @@ static int bad_usage(lua_State *L, const Args *args, const char *bad, const char
    false (usage told) for options that make no sense */
 static int collect(lua_State *L, int argc, char **argv, Args *args) {
   int i;
-  *args = (Args){0, 0, NULL, NULL, NULL};
-  lua_createtable(L, 0, 6);
+  *args = (Args){0, 0, NULL, NULL, NULL, NULL};
+  lua_createtable(L, 0, 7);
   lua_newtable(L);                          /* exports */
   for (i = 1; i < argc && argv[i][0] == '-'; i++) {
     const struct Option *o = find_option(argv[i]);
@@ -123,6 +126,7 @@ static int collect(lua_State *L, int argc, char **argv, Args *args) {
     if (o->kind == OPT_PREDICT) args->predict = value;
     else if (o->kind == OPT_LANG) args->lang = value;
     else if (o->kind == OPT_ORDER) args->order = value;
+    else if (o->kind == OPT_PLAY) args->play = value;
     else if (o->kind == OPT_EXPORT) {
       lua_pushstring(L, value);
       lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
@@ -136,10 +140,14 @@ static int collect(lua_State *L, int argc, char **argv, Args *args) {
   lua_setfield(L, -2, "lang");
   lua_pushstring(L, args->order);
   lua_setfield(L, -2, "order");
+  lua_pushstring(L, args->play);
+  lua_setfield(L, -2, "play");
   lua_pushboolean(L, GIVEN(*args, OPT_TRACE));
   lua_setfield(L, -2, "trace");
   if (GIVEN(*args, OPT_DIFF) && (!args->script || args->script + 2 != argc))
     return bad_usage(L, args, "--diff", "two_scripts");
+  if (args->play && args->script)
+    return bad_usage(L, args, argv[args->script], "play_alone");
   return 1;
 }
 
@@ -243,8 +251,10 @@ static int protected_main(lua_State *L) {
     usage(L, stdout, args.lang, NULL, NULL);
     return lua_pushinteger(L, EXIT_SUCCESS), 1;
   }
-  int run_more = args.script || GIVEN(args, OPT_EXECUTE) || GIVEN(args, OPT_VERSION);
-  int interactive = GIVEN(args, OPT_INTERACTIVE) || GIVEN(args, OPT_TOUR) || args.predict;
+  int run_more = args.script || GIVEN(args, OPT_EXECUTE) || GIVEN(args, OPT_VERSION) ||
+                 args.play;
+  int interactive = GIVEN(args, OPT_INTERACTIVE) || GIVEN(args, OPT_TOUR) || args.predict ||
+                    (args.play && terminal);      /* a record plays at the prompt */
   lua_pushboolean(L, interactive || (!run_more && terminal));  /* a prompt will follow */
   lua_setfield(L, -2, "interactive");
   int nargs = make_arg_table(L, argc, argv, args.script);

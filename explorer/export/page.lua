@@ -4,9 +4,11 @@
 -- explanation (and where C++ leaves its order unspecified, what g++ 12
 -- and clang 14 each do), the cursor in the standard's wrapper, the chain of who runs
 -- (stack.lua; each chain written once, in chains), the snapshots of the
--- frames that changed and the frame it freed; the source of the scripts
--- the run ran; and the page's own words, all in the explorer's language
--- (lang, labels: text/LANG.lua's page and states sections).
+-- frames that changed and the frame it freed, and whether a traced program
+-- inferred it; the source of the scripts the run ran (or of the C++
+-- program a record played names); and the page's own words, all in the
+-- explorer's language (lang, labels: text/LANG.lua's page and states
+-- sections).
 local coro = require "coro"
 local event = require "explorer.text.event"
 local explain = require "explorer.text.explain"
@@ -76,6 +78,7 @@ local function run_data(run, title)
     local owner = meaning.owner(rec)
     events[#events + 1] = {
       seq = rec.seq, kind = rec.kind, frame = owner, label = run:label(owner),
+      inferred = rec.inferred or nil,
       line = event.line(run, rec), call = event.call(setmetatable({result = false},
         {__index = rec})), result = rec.result or nil,
       explain = explain.explain(rec), unspecified = explain.unspecified(rec),

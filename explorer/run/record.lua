@@ -15,19 +15,24 @@ local record = {}
 local Run = {}
 Run.__index = Run
 
--- an empty run that keeps the last limit records (100,000 by default)
+record.LIMIT = 100000         -- how many records a run keeps at first
+
+-- an empty run that keeps the last limit records (record.LIMIT by default)
 function record.new(limit)
-  return setmetatable({
-    events = {},                 -- the records, oldest first
-    frames = {},                 -- frame id -> {id, name, promise_type, resumed_by, how}
-    limit = limit or 100000,
-    dropped = 0,                 -- records dropped before the first kept
-    before = snapshot.state(),   -- what the dropped ones left
-    stack = stack.new(),         -- who runs after the last record
-    pending = {},                -- meaning.lua: records waiting for their result
-    idles = {},                  -- seqs after which nothing ran (stack.idle)
-    source = nil,                -- {pending(), sync(run)}: records not added yet
-  }, Run)
+  return setmetatable({limit = limit or record.LIMIT}, Run):clear()
+end
+
+-- the run empty again, with its limit (a record played takes its place)
+function Run:clear()
+  self.events = {}               -- the records, oldest first
+  self.frames = {}               -- frame id -> {id, name, promise_type, resumed_by, how}
+  self.dropped = 0               -- records dropped before the first kept
+  self.before = snapshot.state() -- what the dropped ones left
+  self.stack = stack.new()       -- who runs after the last record
+  self.pending = {}              -- meaning.lua: records waiting for their result
+  self.idles = {}                -- seqs after which nothing ran (stack.idle)
+  self.source = nil              -- {pending(), sync(run)}: records not added yet
+  return self
 end
 
 -- the records the source holds join the run

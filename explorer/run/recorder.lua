@@ -264,11 +264,13 @@ local asked = false           -- recorder.start: someone will look
 -- The tape records while someone will look (recorder.start) and the run
 -- keeps any (its limit), or while a listener wants events; coro.observe's
 -- observer runs while one does (after the tape's, which records the
--- event first). Listeners say when their wants may have changed.
+-- event first). Listeners say when their wants may have changed. While a
+-- record plays, nothing is recorded.
 function recorder.update()
   local want = false
   for _, l in ipairs(listeners) do want = want or l.wants() end
-  local on = want or (asked and run.limit > 0)
+  want = want and not recorder.played
+  local on = want or (asked and run.limit > 0 and not recorder.played)
   if on and not tape then
     seen = {}
     tape = coro.tape(render)
@@ -313,6 +315,19 @@ end
 function recorder.stop()
   asked = false
   recorder.update()
+end
+
+-- A record played (playback.lua) takes the run's place: the run, emptied,
+-- for the record to fill (keeping as many records as at first, at least,
+-- though recording was turned off), and recording stops (the live
+-- runtime's events would join another program's run). recorder.played:
+-- what the record is (playback.fill's info), set by whoever fills the run
+function recorder.play()
+  recorder.played = {}
+  recorder.update()
+  seen, noted, latest, newest = {}, {}, {}, nil
+  run.limit = math.max(run.limit, record.LIMIT)
+  return run:clear()
 end
 
 -- whether events are recorded now; the C memory the tape holds (bytes)

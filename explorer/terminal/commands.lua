@@ -14,6 +14,7 @@ local i18n = require "explorer.text.i18n"
 local inspect = require "explorer.terminal.inspect"
 local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
+local play = require "explorer.terminal.play"
 local predict = require "explorer.terminal.predict"
 local recorder = require "explorer.run.recorder"
 local replay = require "explorer.terminal.replay"
@@ -25,7 +26,8 @@ local commands = {}             -- commands.title: the script recorded, for an e
 
 local run = recorder.run
 
--- name, usage, what runs it
+-- name, usage, what runs it; live: it runs code, which a record played
+-- has none of
 local list = {
   {"help", "[COMMAND]", function(arg) return commands.help(arg) end},
   {"frames", "", function() commands.frames() end},
@@ -33,14 +35,14 @@ local list = {
   {"step", "[h]", function(arg)
     if replay.active() and arg == "" then return replay.step() end
     return debugger.step(arg)
-  end},
-  {"break", "[EVENT [if COND]]", function(arg) debugger.add_break(arg) end},
+  end, live = true},
+  {"break", "[EVENT [if COND]]", function(arg) debugger.add_break(arg) end, live = true},
   {"delete", "[N]", function(arg) debugger.delete(arg) end},
   {"continue", "", function()
     if replay.active() then return replay.leave() end
     return debugger.continue()
   end},
-  {"finish", "", function() return debugger.finish() end},
+  {"finish", "", function() return debugger.finish() end, live = true},
   {"where", "[h]", function(arg) commands.where(arg) end},
   {"back", "[N]", function(arg) return replay.back(arg) end},
   {"goto", "N", function(arg) return replay.goto_event(arg) end},
@@ -52,6 +54,7 @@ local list = {
   {"trace", "[on|off]", function(arg) commands.trace(arg) end},
   {"export", table.concat(formats.names, "|") .. " FILE", function(arg) commands.export(arg) end},
   {"record", "[N]", function(arg) commands.record(arg) end},
+  {"play", "FILE", function(arg) return commands.play(arg) end},
   {"lessons", "", function() course.list() end},
   {"lesson", "N", function(arg) return commands.load(arg) end},
   {"load", "NAME", function(arg) return commands.load(arg) end},
@@ -117,12 +120,32 @@ function commands.run(line)
   local word, arg = line:match("^(%S*)%s*(.-)%s*$")
   if word == "" then palette.fail(i18n.ui("command_missing")) end
   run:sync()
-  return one_line(watched(pcall(find(word)[3], arg)))
+  local c = find(word)
+  if c.live and recorder.played and not (c[1] == "step" and arg == "" and replay.active()) then
+    palette.fail(i18n.ui("play_not_live", c[1]))
+  end
+  return one_line(watched(pcall(c[3], arg)))
+end
+
+-- a record played: its frames at its end, as :frames and :show show them
+-- at a replay position
+local function played_end()
+  run:trim()
+  if #run.events == 0 then palette.fail(i18n.ui("no_events")) end
+  return (run:at(#run.events))
 end
 
 function commands.frames()
   if replay.active() then return inspect.frames((select(2, replay.at()))) end
+  if recorder.played then return inspect.frames(played_end()) end
   inspect.frames()
+end
+
+-- the frame id a command's argument names in a record played
+local function played_id(arg)
+  local id = inspect.eval(arg)
+  if math.type(id) ~= "integer" then palette.fail(i18n.ui("play_frame_id", arg)) end
+  return id
 end
 
 function commands.show(arg)
@@ -130,6 +153,9 @@ function commands.show(arg)
     local v = inspect.eval(arg)
     local id = math.type(v) == "integer" and v or select(2, inspect.live(arg)).id
     return replay.show(id)
+  end
+  if recorder.played then
+    return replay.show_at(run:last(), played_end(), played_id(arg))
   end
   inspect.show(arg)
 end
@@ -142,7 +168,7 @@ function commands.where(arg)
   end
   local rec
   if arg ~= "" then
-    local id = select(2, inspect.live(arg)).id
+    local id = recorder.played and played_id(arg) or select(2, inspect.live(arg)).id
     for i = #run.events, 1, -1 do
       local r = run.events[i]
       if meaning.owner(r) == id then rec = r break end
@@ -151,7 +177,9 @@ function commands.where(arg)
     local stop = debugger.stopped()
     rec = stop and stop.rec or run:last()
   end
-  if not rec then
+  if not rec and recorder.played and arg ~= "" and run:last() then
+    palette.fail(i18n.ui("no_frame_then", played_id(arg), run:last().seq))
+  elseif not rec then
     print(run.dropped > 0 and i18n.ui("no_event_of_it", palette.extent(run))
       or i18n.ui("no_events"))
     return
@@ -239,10 +267,14 @@ function commands.error(arg)
   print(rec.detail)
 end
 
--- writes the recorded run to file in format (formats.lua)
+-- writes the recorded run to file in format (formats.lua); a record
+-- played keeps its title
 function commands.write(format, file)
-  local ok, why = formats.write(run, format, file, {title = "corolab — " ..
-    (commands.title or i18n.ui("session")), player = host.resource("explorer/export/player.html")})
+  local played = recorder.played
+  local title = played and (played.title or played.file) or
+    "corolab — " .. (commands.title or i18n.ui("session"))
+  local ok, why = formats.write(run, format, file, {title = title,
+    player = host.resource("explorer/export/player.html")})
   if not ok then palette.fail(why) end
 end
 
@@ -280,6 +312,8 @@ function commands.complete(line)
     for _, bp in ipairs(debugger.breakpoints) do out[#out + 1] = tostring(bp.number) end
   elseif c[1] == "export" then
     if nth == 1 then out = formats.names else return "files" end
+  elseif c[1] == "play" then
+    return "files"
   else
     return nil                               -- a Lua expression
   end
@@ -300,6 +334,17 @@ function commands.record(arg)
 end
 
 function commands.load(arg) course.run(arg) end
+
+-- :play FILE: the record becomes the run (play.lua); the runs made at the
+-- prompt before it are no longer there to :diff, and a replay position in
+-- the run it replaced is left
+function commands.play(arg)
+  if arg == "" then palette.fail(i18n.ui("usage", ":play " .. find("play")[2])) end
+  play.file(arg)
+  diff.forget()
+  play.summary()
+  if replay.active() then return replay.leave() end
+end
 
 function commands.predict(arg)
   if arg == "" or arg == "on" or arg == "off" then

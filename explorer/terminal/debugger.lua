@@ -110,6 +110,9 @@ function debugger.announce(why, rec)
   print(palette.paint("title", why) .. "  " .. trace.line(rec))
   local explained = tell(explain.explain(rec))
   tell(explain.unspecified(rec))
+  if rec.inferred then
+    print(palette.paint("dim", palette.fold(i18n.ui("inferred_note"), "     ")))
+  end
   return explained
 end
 
@@ -134,9 +137,9 @@ function debugger.show_frame(snap)
   if not snap or not debugger.display then return end
   local parts = {run:label(snap.id), i18n.state(snap.state)}
   if snap.at then parts[#parts + 1] = i18n.ui("at", i18n.runtime(snap.at)) end
-  local promise = snap.promise
-  if #promise > 60 then promise = promise:sub(1, 57) .. "..." end
-  parts[#parts + 1] = i18n.ui("promise", promise)
+  local promise = snap.promise                -- (a record played may not know it)
+  if promise and #promise > 60 then promise = promise:sub(1, 57) .. "..." end
+  if promise then parts[#parts + 1] = i18n.ui("promise", promise) end
   if snap.awaiter then parts[#parts + 1] = i18n.ui("awaiting", snap.awaiter) end
   print(palette.paint("dim", "  " .. table.concat(parts, "  ")))
 end

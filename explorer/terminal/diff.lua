@@ -1,14 +1,20 @@
 -- diff.lua — two runs side by side: `corolab --diff a.lua b.lua`, `:diff
--- A B` (two scripts, each run in a Lua state of its own: run/script.lua),
--- `:diff N M` (runs N and M recorded at the prompt: a run is the events of
--- one command line) and `:diff` (the last two). The event sequences are
--- aligned by longest common subsequence on the event kind and the frame's
--- role (its coroutine's name and its number among that name's frames in
--- the run, as "range#1"), then printed as sdiff does: '=' both did it, '|'
--- both did it with other values (arguments, result, detail), '<' only the
--- first, '>' only the second; a long stretch in common is folded to one
--- line. Deterministic, and readable without colour; on a terminal a line is
--- cut to its width, elsewhere (a pipe, a file) it is whole.
+-- A B` (two scripts, each run in a Lua state of its own: run/script.lua;
+-- or run records, FILE.json, read as :play reads one: a real C++ program
+-- against its Lua mirror), `:diff N M` (runs N and M recorded at the
+-- prompt: a run is the events of one command line) and `:diff` (the last
+-- two). The event sequences are aligned by longest common subsequence on
+-- the event kind and the frame's role (its coroutine's name and its
+-- number among that name's frames in the run, as "range#1"; a traced C++
+-- program against a Lua run: its number among all the run's frames, as
+-- the two name their coroutines otherwise), then printed as sdiff does:
+-- '=' both did it, '|' both did it with other values (arguments, result,
+-- detail), '<' only the first, '>' only the second; a long stretch in
+-- common is folded to one line. Against a traced program's record, the
+-- Lua run's events of the kinds such a record never has are left out
+-- (playback.unseen), and a line says how many. Deterministic, and
+-- readable without colour; on a terminal a line is cut to its width,
+-- elsewhere (a pipe, a file) it is whole.
 local coro = require "coro"
 local host = require "corolab.host"
 local course = require "explorer.terminal.course"
@@ -16,6 +22,9 @@ local i18n = require "explorer.text.i18n"
 local event = require "explorer.text.event"
 local meaning = require "explorer.run.meaning"
 local palette = require "explorer.terminal.palette"
+local play = require "explorer.terminal.play"
+local playback = require "explorer.run.playback"
+local record = require "explorer.run.record"
 local recorder = require "explorer.run.recorder"
 
 local diff = {}
@@ -25,29 +34,51 @@ local live = recorder.run            -- the recording at the prompt
 local MAX_CELLS = 4000000          -- the alignment's table: n * m at most
 local FOLD = 6                     -- a stretch in common longer than this is folded
 
--- the role of each record's frame in its run: "range#1", "-" for none
-local function roles(run)
-  local seen, count, out = {}, {}, {}
+-- the role of each record's frame in its run: "range#1", "-" for none;
+-- and what aligns it: the role, or (by_order) the frame's place among the
+-- run's frames, "#1", when the two runs name their coroutines otherwise (a
+-- C++ program's functions, a Lua mirror's chunks)
+local function roles(run, by_order)
+  local seen, keys, count, out, key = {}, {}, {}, {}, {}
+  local frames = 0
   for i, rec in ipairs(run.events) do
     local id = meaning.owner(rec)
     if id ~= 0 and not seen[id] then
       local f = run.frames[id] or {}
       local name = f.name or "?"
       count[name] = (count[name] or 0) + 1
-      seen[id] = name .. "#" .. count[name]
+      frames = frames + 1
+      seen[id], keys[id] = name .. "#" .. count[name], "#" .. frames
     end
     out[i] = id == 0 and "-" or seen[id]
+    key[i] = id == 0 and "-" or (by_order and keys[id] or seen[id])
   end
-  return out
+  return out, key
+end
+
+-- a member's result as C++ and Lua both show it: a value (a number, a
+-- string, a bool, a handle, void), not an object, which each shows its
+-- own way (a C++ type's name, a Lua table's fields)
+local function value_of(result)
+  local shown = result and (result:match('^-?%d[%d.e+-]*$') or result:match('^".*"$') or
+    result:match("^true$") or result:match("^false$") or result:match("^handle #%d+") or
+    result:match("^noop_coroutine%(%)$") or result:match("^void$"))
+  return shown and shown:match("^handle #%d+") or shown or ""
 end
 
 -- what the two sides must agree on to be the same step (key), and to be
--- the same values (value: frame ids aside, which differ from run to run)
-local function entries(run)
-  local role, out = roles(run), {}
+-- the same values (value: frame ids aside, which differ from run to run;
+-- by_order, a C++ program against a Lua one: the arguments and the result
+-- where it is a value); n: the event's number in its run (a file's run:
+-- its seq)
+local function entries(run, by_order)
+  local role, key = roles(run, by_order)
+  local out = {}
   for i, rec in ipairs(run.events) do
-    out[i] = {n = i, rec = rec, key = rec.kind .. "\0" .. role[i], role = role[i],
-      value = (event.call(rec) .. "\0" .. event.detail(rec)):gsub("#%d+", "#")}
+    local value = by_order and (rec.args or "") .. "\0" .. value_of(rec.result) or
+      event.call(rec) .. "\0" .. event.detail(rec)
+    out[i] = {n = run.file and rec.seq or i, rec = rec, key = rec.kind .. "\0" .. key[i],
+      role = role[i], value = (value:gsub("#%d+", "#"))}
   end
   return out
 end
@@ -93,6 +124,7 @@ local function text_of(e)
   local text = string.format("%4d %s %s", e.n, event.call(e.rec), e.role)
   local detail = i18n.runtime(event.detail(e.rec))
   if detail ~= "" then text = text .. "  " .. detail end
+  if e.rec.inferred then text = text .. "  " .. i18n.ui("inferred_mark") end
   return text
 end
 
@@ -124,7 +156,8 @@ end
 
 -- prints the alignment of runs a and b ({events, frames}), named
 function diff.show(a, name_a, b, name_b)
-  local ea, eb = entries(a), entries(b)
+  local by_order = (a.producer == "trace.hpp") ~= (b.producer == "trace.hpp")
+  local ea, eb = entries(a, by_order), entries(b, by_order)
   local rows = align(ea, eb)
   local SIDE = side_width(rows, ea)
   print("< " .. i18n.ui("diff_side", name_a, #a.events))
@@ -182,7 +215,32 @@ local function run_script(file)
   if not run then palette.fail(i18n.ui(why, file)) end
   if run.unloaded then palette.fail(run.unloaded) end
   if run.error then palette.fail(file .. ": " .. run.error) end
+  run.file = file
   return run
+end
+
+-- file's run: a record played (FILE.json), else a script's
+local function run_file(file)
+  if not file:match("%.json$") then return run_script(file) end
+  local run = record.new()
+  run.producer, run.file = play.read(file, run).producer, file
+  return run
+end
+
+-- run, without the events of the kinds a traced program's record never
+-- has, when the other run is one (and run is not); says how many went
+local function alike(run, name, other)
+  if other.producer ~= "trace.hpp" or run.producer == "trace.hpp" then return run end
+  local unseen, kept, left = {}, {}, 0
+  for _, kind in ipairs(playback.unseen) do unseen[kind] = true end
+  for _, rec in ipairs(run.events) do
+    if unseen[rec.kind] then left = left + 1 else kept[#kept + 1] = rec end
+  end
+  if left > 0 then
+    print(palette.fold(i18n.ui("diff_unseen", left, name, table.concat(playback.unseen, ", ")),
+      ""))
+  end
+  return {events = kept, frames = run.frames, file = run.file, producer = run.producer}
 end
 
 -- the runs recorded at the prompt: {from, to} seq ranges of each command
@@ -194,6 +252,12 @@ function diff.mark()
   local last = live:count()
   if last > mark then diff.runs[#diff.runs + 1] = {from = mark + 1, to = last} end
   mark = last
+end
+
+-- a record played took the live run's place: no run made at the prompt
+-- is there any more
+function diff.forget()
+  diff.runs, mark = {}, live:count()
 end
 
 -- prompt run n: its records still kept
@@ -227,8 +291,8 @@ function diff.command(arg)
     return diff.show(recorded(n), run_name(n), recorded(m), run_name(m))
   end
   if a then
-    local ra, rb = run_script(a), run_script(b)
-    diff.show(ra, a, rb, b)
+    local ra, rb = run_file(a), run_file(b)
+    diff.show(alike(ra, a, rb), a, alike(rb, b, ra), b)
     return
   end
   if arg ~= "" then

@@ -154,4 +154,9 @@ function palette.fail(message)
   error(setmetatable({message = message}, Failure))
 end
 
+-- what went wrong, on stderr, where the explorer goes on
+function palette.warn(message)
+  io.stderr:write("corolab: ", message, "\n")
+end
+
 return palette

@@ -137,9 +137,8 @@ function replay.active()
   return cursor ~= nil and #require("explorer.terminal.debugger").stops == stops
 end
 
--- :show at a replay position: frame id as the record kept it
-function replay.show(id)
-  local rec, frames = replay.at()
+-- frame id as the records kept it at rec (frames: every frame then)
+function replay.show_at(rec, frames, id)
   local snap = frames[id]
   if not snap then
     palette.fail(i18n.ui("no_frame_then", id, rec.seq))
@@ -148,12 +147,19 @@ function replay.show(id)
   print(palette.paint("title", string.format("%s  promise_type %s  %s", run:label(id),
     tostring(f.promise_type), i18n.state(snap.state))) .. palette.paint("dim",
     "  " .. i18n.ui("at_event_then", rec.seq)))
-  inspect.row("row_promise", palette.paint("value", snap.promise))
+  inspect.row("row_promise", snap.promise and palette.paint("value", snap.promise)
+    or palette.paint("dim", i18n.ui("not_recorded")))
   inspect.row("row_awaiter", snap.awaiter and palette.paint("value", snap.awaiter)
     or palette.paint("dim", i18n.ui("none")))
   local by = snap.resumed_by and run:label(snap.resumed_by)
   if by and snap.how == "transfer" then by = i18n.ui("by_transfer", by) end
   inspect.where_row(snap.at, by or "-")
+end
+
+-- :show at a replay position: frame id as the record kept it
+function replay.show(id)
+  local rec, frames = replay.at()
+  replay.show_at(rec, frames, id)
 end
 
 -- :continue at a replay position: back to the live point

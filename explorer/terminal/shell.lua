@@ -1,9 +1,9 @@
 -- shell.lua — what the C shell calls (shell/explorer.h lists the same
 -- entry points): start (the options: --trace, --export, --lang,
--- --order), stop (writes the exports), greet (the banner), ready (back
--- at the top-level prompt), command (":name args"), complete (Tab),
--- interrupted (the one-line report of Ctrl-C), diff (corolab --diff) and
--- usage (the command line's, in the explorer's language).
+-- --order, --play), stop (writes the exports), greet (the banner), ready
+-- (back at the top-level prompt), command (":name args"), complete
+-- (Tab), interrupted (the one-line report of Ctrl-C), diff (corolab
+-- --diff) and usage (the command line's, in the explorer's language).
 local coro = require "coro"
 local commands = require "explorer.terminal.commands"
 local course = require "explorer.terminal.course"
@@ -12,6 +12,7 @@ local diff = require "explorer.terminal.diff"
 local formats = require "explorer.export.formats"
 local i18n = require "explorer.text.i18n"
 local palette = require "explorer.terminal.palette"
+local play = require "explorer.terminal.play"
 local predict = require "explorer.terminal.predict"
 local recorder = require "explorer.run.recorder"
 local source = require "explorer.run.source"
@@ -28,10 +29,11 @@ for _, s in ipairs(coro.states) do states[s.key] = s.name end
 -- a lesson that :load ran is found by its file name
 source.fallback = course.source
 
--- options: {trace, interactive, lang, order, script, exports =
+-- options: {trace, interactive, lang, order, script, play, exports =
 -- {"FORMAT=FILE"...}}. Nobody will look (a script without --trace,
 -- --export or the prompt): nothing is recorded, and the script runs at
--- the module's speed
+-- the module's speed. A record to play (--play FILE) is the run from the
+-- start
 function shell.start(options)
   if options.lang then
     local ok, why = i18n.set(options.lang)
@@ -53,6 +55,7 @@ function shell.start(options)
     end
     exports[#exports + 1] = {format, file}
   end
+  if options.play then play.file(options.play) end
 end
 
 function shell.stop()
@@ -70,11 +73,12 @@ function shell.greet()
     "title"))
   print(painted(painted(palette.fold(i18n.ui("welcome", ":tour", ":help"), ""), ":tour",
     "cursor"), ":help", "cursor"))
+  if recorder.played then play.summary() end
 end
 
 function shell.ready()
   trace.flush()
-  run:idle()
+  if not recorder.played then run:idle() end
   debugger.ready()
   diff.mark()
   recorder.mark()

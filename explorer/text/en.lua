@@ -197,7 +197,9 @@ return {
       .. "of its own) and compare their events; with two numbers: runs N and M made at the "
       .. "prompt (each command line that made events is one run); without: the last two runs. Events are aligned by kind and frame "
       .. "role (range#1: the first frame of range); '=' both, '|' both with other values, '<' "
-      .. "only the first, '>' only the second. As corolab --diff A.lua B.lua."},
+      .. "only the first, '>' only the second. A FILE.json is a run record, played: a real C++ "
+      .. "program against its Lua mirror, frames aligned in order. As corolab --diff A.lua "
+      .. "B.lua."},
     display = {"show the frame that moved after each stop", "Its state, suspend point, "
       .. "promise and the awaiter it waits on. On at first."},
     log = {"the last N recorded events", "20 at first; each with its arguments and what it "
@@ -231,6 +233,11 @@ return {
       .. "--order says). Without an argument: the choice now, and each such order with what "
       .. "each compiler does. An event such a choice placed is marked ‡ in :trace, :log, at "
       .. "a stop and in the page."},
+    play = {"play a run record FILE", "A record of one run: what corolab/trace.hpp writes "
+      .. "for a real C++20 program, or corolab --export record for a script. It becomes the "
+      .. "run: :log, :goto, :back, :replay, :where, :frames, :show and :export work on it as "
+      .. "on a live run, and nothing runs. Events the program could not see are marked "
+      .. "(inferred). As corolab --play FILE."},
   },
   ui = {
     banner = "%s — the C++20 coroutine machinery, live, in %s.",
@@ -421,6 +428,44 @@ return {
       .. "corolab makes, g++ 12's or clang 14's",
     order_option = "--order g++|clang: where C++ leaves an order unspecified, whose choice "
       .. "corolab makes, not '%s'",
+    play_cannot_open = "cannot play %s: %s",
+    play_not_record = "cannot play %s: its first line is not the head of a corolab run "
+      .. "record (what corolab/trace.hpp and corolab --export record write: "
+      .. "docs/record-format.md)",
+    play_stopped = "%s: line %d %s; the record was cut or edited there: playing its %d "
+      .. "events before it",
+    play_newer_stopped = "%s was written by %s, newer than this %s: its line %d %s; playing "
+      .. "its %d events before it",
+    play_truncated = "%s has no end: its program did not finish it (it crashed, or runs "
+      .. "still), or the file was cut; playing its %d whole events",
+    play_newer = "%s was written by %s, newer than this %s, and holds nothing this one does "
+      .. "not know: it plays whole",
+    play_why_json = "is not JSON (at character %d)",
+    play_why_field = "has no valid %s field",
+    play_why_seq = "is event %d where %d was due",
+    play_why_kind = "names an event this corolab does not know: %s",
+    play_why_cause = "names a cause this corolab does not know: %s",
+    play_why_frame = "names frame #%d, which the record does not have",
+    play_why_freed = "is an event of #%d after its operator delete",
+    play_why_end = "ends the events before the record's last line",
+    play_why_footer = "is an end that does not read as the format's",
+    play_why_state = "is %s of #%d, which is %s then",
+    play_why_count = "says %s events where %d are written",
+    played = "playing %s: %d events of %s. :log lists them; :replay, :goto N and :back walk "
+      .. "them; :where, :frames and :show show each moment; :export writes them",
+    played_traced = "playing %s: %d events of %s, built by %s; the events the program could "
+      .. "not see are marked (inferred). :log lists them; :replay, :goto N and :back walk "
+      .. "them; :where, :frames and :show show each moment; :export writes them",
+    play_not_live = "a record plays: nothing runs, so :%s has nothing to stop; :replay, :goto "
+      .. "N and :back walk the record",
+    play_frame_id = "%s: a record played has no handles; name a frame by its number (:frames "
+      .. "lists them)",
+    inferred_mark = "(inferred)",
+    inferred_note = "inferred: the traced program cannot see this event; it follows from the "
+      .. "events it saw",
+    not_recorded = "not recorded",
+    diff_unseen = "(%d events of %s left out, of the kinds a traced program's record never "
+      .. "has: %s)",
   },
   tour = {
     title = "corolab tour",
@@ -794,6 +839,9 @@ return {
     promise = "promise",
     awaiter = "awaiter",
     resumed_by = "resumed by",
+    inferred = "inferred",
+    inferred_title = "the traced program cannot see this event; it follows from the events "
+      .. "it saw",
   },
   usage = {    -- corolab --help, and a command line it cannot run
     head = "usage: %s [options] [script [args]]\nAvailable options are:",
@@ -805,7 +853,7 @@ return {
     help = "show this help",
     tour = "start the explorer with its guided tour",
     predict = "start the explorer stepping LESSON as a quiz",
-    diff = "run scripts A and B and show their events side by side",
+    diff = "run scripts A and B (or play records, A.json) and show their events side by side",
     lang = "the language of the explorer (default: from LC_ALL, LC_MESSAGES or LANG)",
     order = "do as g++ 12 or clang 14 where C++ leaves an order unspecified (default: g++)",
     trace = "print every lifecycle event as it happens",
@@ -815,6 +863,8 @@ return {
     unrecognized = "unrecognized option '%s'",
     argument_needed = "an argument is needed after '%s'",
     two_scripts = "two scripts are needed after '%s'",
+    play = "play a run record (corolab/trace.hpp's, or --export record's)",
+    play_alone = "a record plays alone: '%s' cannot run beside --play",
   },
   orders = {   -- the orders C++ leaves unspecified (coro.unspecified): what, then what g++
                -- 12 does and what clang 14 does there (ui.unspecified_note says them)

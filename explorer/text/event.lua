@@ -3,11 +3,12 @@
 -- suspend_always"; an error's value is the argument of throw and
 -- unhandled_exception), what its detail says (one line: a traceback is
 -- for :error), and the one line :trace, :log, a stop and the page
--- show: number, call (indented by resume depth), frame, then what the
--- member returned and what else the record says (detail, who resumed or
--- transferred, whose choice placed it where C++ leaves the order
--- unspecified, source location), in the explorer's language; and that
--- choice's note (explain.lua), once in a listing.
+-- show: number, call (indented by resume depth), frame, then "(inferred)"
+-- for an event a traced program did not see, what the member returned and
+-- what else the record says (detail, who resumed or transferred, whose
+-- choice placed it where C++ leaves the order unspecified, source
+-- location), in the explorer's language; and that choice's note
+-- (explain.lua), once in a listing.
 local explain = require "explorer.text.explain"
 local i18n = require "explorer.text.i18n"
 local meaning = require "explorer.run.meaning"
@@ -48,7 +49,8 @@ function event.line(run, rec, paint)
   paint = paint or plain
   local frame = meaning.owner(rec)
   local parts = {}
-  if rec.result then parts[1] = "→ " .. rec.result end
+  if rec.inferred then parts[1] = paint("dim", i18n.ui("inferred_mark")) end
+  if rec.result then parts[#parts + 1] = "→ " .. rec.result end
   local detail = event.detail(rec)
   if detail ~= "" then parts[#parts + 1] = i18n.runtime(detail) end
   parts[#parts + 1] = relation(run, rec)

@@ -201,8 +201,9 @@ return {
       .. "çalışmalar (olay üreten her komut satırı bir çalışmadır); hiçbiri olmadan: son iki "
       .. "çalışma. Olaylar türe ve frame rolüne göre "
       .. "hizalanır (range#1: range'in ilk frame'i); '=' ikisinde de, '|' ikisinde de ama başka "
-      .. "değerlerle, '<' yalnızca ilkinde, '>' yalnızca ikincisinde. corolab --diff A.lua B.lua "
-      .. "ile aynı."},
+      .. "değerlerle, '<' yalnızca ilkinde, '>' yalnızca ikincisinde. FILE.json bir çalışma "
+      .. "kaydıdır ve oynatılır: Lua aynasına karşı gerçek bir C++ programı, frame'ler sırayla "
+      .. "hizalanır. corolab --diff A.lua B.lua ile aynı."},
     display = {"her duraklamadan sonra hareket eden frame'i gösterir", "Durumunu, askıya "
       .. "alma noktasını, promise'ini ve beklediği awaiter'ı. Başta açık."},
     log = {"kaydedilen son N olay", "Başta 20; her biri argümanları ve döndürdüğü değerle, "
@@ -240,6 +241,12 @@ return {
       .. "başta g++'yı (ya da --order ne diyorsa onu). Argümansız: şimdiki seçim ve böyle her "
       .. "sıra, her derleyicinin ne yaptığıyla. Böyle bir seçimin yerleştirdiği olay :trace, "
       .. ":log, duraklamalar ve sayfada ‡ ile işaretlenir."},
+    play = {"FILE çalışma kaydını oynatır", "Tek bir çalışmanın kaydı: corolab/trace.hpp'nin "
+      .. "gerçek bir C++20 programı için yazdığı, ya da corolab --export record'un bir betik "
+      .. "için yazdığı. Kayıt çalışmanın yerini alır: :log, :goto, :back, :replay, :where, "
+      .. ":frames, :show ve :export onunla canlı bir çalışmadaki gibi çalışır, hiçbir şey "
+      .. "çalıştırılmaz. Programın göremediği olaylar (çıkarım) diye işaretlenir. corolab "
+      .. "--play FILE gibi."},
   },
   ui = {
     banner = "%s — C++20 coroutine mekanizması, %s ile canlı olarak.",
@@ -439,6 +446,43 @@ return {
       .. "seçimini izlediği, g++ 12'ninkini ya da clang 14'ünkünü",
     order_option = "--order g++|clang: C++'ın bir sırayı belirtmediği yerlerde corolab'ın "
       .. "kimin seçimini izlediği; '%s' değil",
+    play_cannot_open = "%s oynatılamıyor: %s",
+    play_not_record = "%s oynatılamıyor: ilk satırı bir corolab çalışma kaydının başı değil "
+      .. "(corolab/trace.hpp ve corolab --export record'un yazdığı: docs/record-format.md)",
+    play_stopped = "%s: %d. satır %s; kayıt orada kesilmiş ya da düzenlenmiş: ondan önceki %d "
+      .. "olayı oynatılıyor",
+    play_newer_stopped = "%1$s, bu %3$s sürümünden yeni olan %2$s ile yazılmış: %4$d. satırı "
+      .. "%5$s; ondan önceki %6$d olayı oynatılıyor",
+    play_truncated = "%s kaydının sonu yok: programı onu bitirmedi (çöktü ya da hâlâ "
+      .. "çalışıyor) ya da dosya kesildi; bütün olan %d olayı oynatılıyor",
+    play_newer = "%1$s, bu %3$s sürümünden yeni olan %2$s ile yazılmış, ama bu sürümün "
+      .. "bilmediği bir şey içermiyor: tamamı oynatılıyor",
+    play_why_json = "JSON değil (%d. karakterde)",
+    play_why_field = "geçerli bir %s alanı içermiyor",
+    play_why_seq = "%2$d numaralı olay beklenirken %1$d numaralı olay",
+    play_why_kind = "bu corolab'ın bilmediği bir olay adlandırıyor: %s",
+    play_why_cause = "bu corolab'ın bilmediği bir neden adlandırıyor: %s",
+    play_why_frame = "kayıtta olmayan #%d frame'ini adlandırıyor",
+    play_why_freed = "#%d frame'inin operator delete'inden sonra gelen bir olay",
+    play_why_end = "olayları kaydın son satırından önce bitiriyor",
+    play_why_footer = "biçimin sonu gibi okunmayan bir son",
+    play_why_state = "#%2$d frame'inin %1$s olayı, oysa frame o sırada: %3$s",
+    play_why_count = "%2$d olay yazılmışken %1$s olay diyor",
+    played = "%1$s oynatılıyor: %3$s çalışmasının %2$d olayı. :log onları listeler; :replay, "
+      .. ":goto N ve :back aralarında gezinir; :where, :frames ve :show her anı gösterir; "
+      .. ":export yazar",
+    played_traced = "%1$s oynatılıyor: %4$s ile derlenen %3$s programının %2$d olayı; programın "
+      .. "göremediği olaylar (çıkarım) diye işaretli. :log onları listeler; :replay, :goto N "
+      .. "ve :back aralarında gezinir; :where, :frames ve :show her anı gösterir; :export yazar",
+    play_not_live = "bir kayıt oynatılıyor: hiçbir şey çalışmıyor, bu yüzden :%s'in "
+      .. "durduracağı bir şey yok; :replay, :goto N ve :back kayıtta gezinir",
+    play_frame_id = "%s: oynatılan bir kayıtta handle yok; bir frame'i numarasıyla belirtin "
+      .. "(:frames listeler)",
+    inferred_mark = "(çıkarım)",
+    inferred_note = "çıkarım: izlenen program bu olayı göremez; gördüğü olaylardan çıkar",
+    not_recorded = "kaydedilmedi",
+    diff_unseen = "(%2$s içindeki %1$d olay dışarıda bırakıldı; izlenen bir programın "
+      .. "kaydında hiç bulunmayan türlerden: %3$s)",
   },
   tour = {
     title = "corolab turu",
@@ -822,6 +866,8 @@ return {
     promise = "promise",
     awaiter = "awaiter",
     resumed_by = "devam ettiren",
+    inferred = "çıkarım",
+    inferred_title = "izlenen program bu olayı göremez; gördüğü olaylardan çıkar",
   },
   usage = {    -- corolab --help ve çalıştıramadığı bir komut satırı
     head = "kullanım: %s [seçenekler] [betik [argümanlar]]\nSeçenekler:",
@@ -833,7 +879,8 @@ return {
     help = "bu yardımı göster",
     tour = "corolab'ı rehberli turuyla başlat",
     predict = "corolab'ı LESSON dersini tahmin oyunu olarak adımlayarak başlat",
-    diff = "A ve B betiklerini çalıştır, olaylarını yan yana göster",
+    diff = "A ve B betiklerini çalıştır (ya da A.json kayıtlarını oynat), olaylarını yan yana "
+      .. "göster",
     lang = "corolab'ın dili (varsayılan: LC_ALL, LC_MESSAGES ya da LANG'den)",
     order = "C++'ın belirtmediği sıralarda g++ 12 ya da clang 14 gibi davran (varsayılan: g++)",
     trace = "her yaşam döngüsü olayını olduğu anda yazdır",
@@ -843,6 +890,8 @@ return {
     unrecognized = "tanınmayan seçenek '%s'",
     argument_needed = "'%s' seçeneğinden sonra bir argüman gerekir",
     two_scripts = "'%s' seçeneğinden sonra iki betik gerekir",
+    play = "bir çalışma kaydını oynat (corolab/trace.hpp'nin ya da --export record'un)",
+    play_alone = "bir kayıt tek başına oynatılır: '%s', --play ile birlikte çalıştırılamaz",
   },
   orders = {   -- C++'ın belirtmediği sıralar (coro.unspecified): ne, sonra g++ 12'nin ve
                -- clang 14'ün orada ne yaptığı (ui.unspecified_note söyler)

@@ -174,7 +174,8 @@ return {
       .. "它们的事件；给出两个数字时：比较提示符下的第 N 次和第 M 次运行（每个产生事件的命令行算"
       .. "一次）；都不给时：比较最近的两次运行。事件按"
       .. "种类和协程状态的角色对齐（range#1：range 的第一个协程状态）；'=' 两边都有，'|' 两边都"
-      .. "有但值不同，'<' 只在第一个，'>' 只在第二个。与 corolab --diff A.lua B.lua 相同。"},
+      .. "有但值不同，'<' 只在第一个，'>' 只在第二个。FILE.json 是运行记录，会被回放：真实的 C++ "
+      .. "程序对照它的 Lua 镜像，协程状态按出现顺序对齐。与 corolab --diff A.lua B.lua 相同。"},
     display = {"每次停下后显示刚变化的协程状态", "它的当前状态、挂起点、承诺对象以及"
       .. "正在等待的等待体。默认开启。"},
     log = {"最近记录的 N 个事件", "默认 20 个；每个事件都带有参数和返回值，例如 "
@@ -205,6 +206,11 @@ return {
       .. "不同的地方，corolab 按其中之一来做：默认按 g++（或按 --order 指定的）。不带参数："
       .. "显示当前的选择，以及每一处这样的顺序和两个编译器各自的做法。由这种选择决定位置的"
       .. "事件在 :trace、:log、停顿处和页面中标有 ‡。"},
+    play = {"回放运行记录 FILE", "一次运行的记录：corolab/trace.hpp 为真实的 C++20 程序"
+      .. "写下的记录，或 corolab --export record 为脚本写下的记录。它成为当前的运行："
+      .. ":log、:goto、:back、:replay、:where、:frames、:show 和 :export 都像对实时运行一样"
+      .. "作用于它，而什么也不会运行。程序看不到的事件标为（推断）。与 corolab --play FILE "
+      .. "相同。"},
   },
   ui = {
     banner = "%s — 在 %s 中实时观察 C++20 协程的运作机制。",
@@ -390,6 +396,38 @@ return {
       .. "的或 clang 14 的",
     order_option = "--order g++|clang：在 C++ 未规定顺序的地方，corolab 采用谁的选择；不能"
       .. "是 '%s'",
+    play_cannot_open = "无法回放 %s：%s",
+    play_not_record = "无法回放 %s：它的第一行不是 corolab 运行记录的开头（corolab/trace.hpp "
+      .. "和 corolab --export record 写下的那种：docs/record-format.md）",
+    play_stopped = "%s：第 %d 行%s；记录在那里被截断或改动过：回放它之前的 %d 个事件",
+    play_newer_stopped = "%s 由 %s 写下，比这个 %s 更新：它的第 %d 行%s；回放它之前的 %d "
+      .. "个事件",
+    play_truncated = "%s 没有结尾：它的程序没有写完（崩溃了，或仍在运行），或者文件被截断；"
+      .. "回放其中完整的 %d 个事件",
+    play_newer = "%s 由 %s 写下，比这个 %s 更新，但其中没有这个版本不认识的内容：完整回放",
+    play_why_json = "不是 JSON（在第 %d 个字符处）",
+    play_why_field = "没有有效的 %s 字段",
+    play_why_seq = "是事件 %d，而应该是事件 %d",
+    play_why_kind = "写的是这个 corolab 不认识的事件：%s",
+    play_why_cause = "写的是这个 corolab 不认识的原因：%s",
+    play_why_frame = "写的是记录中没有的协程状态 #%d",
+    play_why_freed = "是 #%d 在其 operator delete 之后的事件",
+    play_why_end = "在记录的最后一行之前就结束了事件列表",
+    play_why_footer = "是一个不符合格式的结尾",
+    play_why_state = "是 #%2$d 的 %1$s，而它当时%3$s",
+    play_why_count = "说有 %s 个事件，而写下的是 %d 个",
+    played = "正在回放 %1$s：%3$s 的 %2$d 个事件。:log 列出它们；:replay、:goto N 和 :back "
+      .. "在其中前后移动；:where、:frames 和 :show 显示每个时刻；:export 写出它们",
+    played_traced = "正在回放 %1$s：由 %4$s 编译的 %3$s 的 %2$d 个事件；程序看不到的事件标为"
+      .. "（推断）。:log 列出它们；:replay、:goto N 和 :back 在其中前后移动；:where、:frames "
+      .. "和 :show 显示每个时刻；:export 写出它们",
+    play_not_live = "正在回放记录：什么也没有运行，所以 :%s 没有可停下的东西；:replay、:goto N "
+      .. "和 :back 在记录中移动",
+    play_frame_id = "%s：回放的记录中没有句柄；请用编号指明协程状态（:frames 列出它们）",
+    inferred_mark = "（推断）",
+    inferred_note = "推断：被跟踪的程序看不到这个事件；它是从程序看到的事件推出来的",
+    not_recorded = "没有记录",
+    diff_unseen = "（略去了 %2$s 的 %1$d 个事件，它们属于被跟踪程序的记录中从不出现的种类：%3$s）",
   },
   tour = {
     title = "corolab 导览",
@@ -751,6 +789,8 @@ return {
     promise = "承诺对象",
     awaiter = "等待体",
     resumed_by = "恢复者",
+    inferred = "推断",
+    inferred_title = "被跟踪的程序看不到这个事件；它是从程序看到的事件推出来的",
   },
   usage = {    -- corolab --help，以及无法执行的命令行
     head = "用法：%s [选项] [脚本 [参数]]\n可用的选项：",
@@ -762,7 +802,7 @@ return {
     help = "显示本帮助",
     tour = "启动探索器并开始引导式导览",
     predict = "启动探索器，以测验方式单步执行课程 LESSON",
-    diff = "运行脚本 A 和 B，并排显示它们的事件",
+    diff = "运行脚本 A 和 B（或回放记录 A.json），并排显示它们的事件",
     lang = "探索器使用的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）",
     order = "在 C++ 未规定的顺序上按 g++ 12 或 clang 14 的做法（默认：g++）",
     trace = "每个生命周期事件一发生就打印出来",
@@ -772,6 +812,8 @@ return {
     unrecognized = "无法识别的选项“%s”",
     argument_needed = "“%s”之后需要一个参数",
     two_scripts = "“%s”之后需要两个脚本",
+    play = "回放一份运行记录（corolab/trace.hpp 或 --export record 写下的）",
+    play_alone = "记录只能单独回放：“%s”不能与 --play 一起运行",
   },
   orders = {   -- C++ 未规定的顺序（coro.unspecified）：是什么，然后是 g++ 12 和 clang 14
                -- 在那里各自的做法（由 ui.unspecified_note 说出）

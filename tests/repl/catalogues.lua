@@ -78,6 +78,7 @@ local sources = {}
 for _, path in ipairs({"explorer/terminal/commands.lua", "explorer/terminal/course.lua",
     "explorer/terminal/debugger.lua", "explorer/terminal/diff.lua",
     "explorer/terminal/inspect.lua", "explorer/terminal/palette.lua",
+    "explorer/terminal/play.lua", "explorer/run/playback.lua", "explorer/run/lifecycle.lua",
     "explorer/terminal/predict.lua", "explorer/terminal/replay.lua",
     "explorer/terminal/shell.lua", "explorer/terminal/tour.lua",
     "explorer/terminal/where.lua", "explorer/text/event.lua", "explorer/text/explain.lua",

@@ -964,12 +964,13 @@ def case_untranslated(binary):
 # (README: "Error messages stay English"): Lua's own messages and
 # tracebacks, the operating system's, the runtime's errors (they cite a
 # rule); and the rules, as the standard and the core issues name them
-FOREIGN = [r"\(condition\):\d+: .*", r"No space left on device", r"stack traceback:",
+FOREIGN = [r"\(condition\):\d+: .*", r"No space left on device", r"No such file or directory",
+           r"stack traceback:",
            r"\[C\]: in .*", r"stdin:\d+: in .*", r"corolab: coro\.null: .*",
            r"\[[a-z]+\.[a-z.]+\](?:/[\d.]+)?", r"\bCWG\d+\b"]
 # what is no word of any language: identifiers, values, names, paths
 QUOTED = r"\"(?:[^\"\\]|\\.)*\"|'[^']*'|“[^”]*”|\{[^{}]*\}|^\s+\d+ \| .*"  # values, source
-NAMES = (r"#\d+ \w+|\w+#\d+|[\w./~$-]+\.(?:lua|html|dev|json)\b(?::\d+)?|/dev/\w+|"
+NAMES = (r"#\d+ \w+|\w+#\d+|[\w./~$-]+\.(?:lua|html|dev|json|cpp)\b(?::\d+)?|/dev/\w+|"
          r"\S*[_:#$(]\S*|--?\w+|\b[A-Z]{1,}\b")
 ALLOWED = {"main", "nil", "true", "false", "on", "off", "if", "corolab", "coro", "Lua", "C",
            "Ctrl", "Tab", "Enter", "Home", "End", "en", "tr", "zh", "range", "outer", "inner",
@@ -978,7 +979,8 @@ ALLOWED = {"main", "nil", "true", "false", "on", "off", "if", "corolab", "coro",
            "try", "catch", "throw", "ret", "args", "size", "operator", "new", "co_await",
            "English", "Chrome", "Graphviz", "Mermaid", "ui", "perfetto", "JSON", "html",
            "chrome", "mermaid", "dot", "record", "stat", "mod", "script", "stdin",
-           "boom"}                                   # the session's own error value
+           "boom",                                   # the session's own error value
+           "sum", "int"}                             # the C++ record's coroutine, a type
 
 
 def catalogue_words(binary):
@@ -1040,10 +1042,10 @@ def case_every_command_translated(binary):
     expected = {"tr": ["breakpoint 1 silindi", "dil: tr", "ilk noktada askıda",
                        "devam ettirme zinciri: main devam ettirdi: #1 range",
                        "await_suspend void döndürdü", "unhandled_exception(\"boom\")",
-                       "kullanım: corolab"],
+                       "kullanım: corolab", "(çıkarım)"],
                 "zh": ["断点 1 已删除", "语言：zh", "初始挂起", "恢复链：main 恢复了 #1 range",
                        "await_suspend 返回了 void", "unhandled_exception(\"boom\")",
-                       "用法：corolab"]}
+                       "用法：corolab", "（推断）"]}
     for lang in ("tr", "zh"):
         p = run(binary, ["--lang", lang, "-i", "tests/repl/fixtures.lua"], stdin)
         succeed(p)

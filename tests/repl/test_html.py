@@ -25,6 +25,12 @@ Run: python3 test_html.py BINARY CASE
             every label of the page in that language (none left in English),
             a frame's state in words; at 400 px wide the "event N of M"
             counter is on the screen
+  played[:RECORD]  a run record played (corolab --play RECORD --export
+            html=OUT; at first tests/trace/programs/task.record.json, a real
+            C++20 program traced by g++): the page is the template plus the
+            run, its DOM at a few events agrees with its own JSON, the C++
+            source shows at the record's lines, and exactly the events the
+            program inferred are marked inferred, in the list and at #now
 Chromium: $COROLAB_CHROMIUM, else chromium / chromium-browser / google-chrome
 on PATH; without one the Chromium cases print "skipped: no chromium" and
 exit 0. COROLAB_HTML_KEEP=DIR keeps the pages and screenshots there."""
@@ -398,14 +404,15 @@ def case_offline(binary):
     check_export(binary, "03-task", template)
 
 
-def check_export(binary, name, template, lang="en", order="g++"):
-    """BINARY --lang LANG --order ORDER --export html=OUT for a lesson: the
-    page is the template with the run's JSON in place of the placeholder
-    and <html lang> set to LANG, reaches for no URL, and its run follows the
-    format; gives the page's path and the run"""
+def check_export(binary, name, template, lang="en", order="g++", source=None):
+    """BINARY --lang LANG --order ORDER --export html=OUT for a lesson (or the
+    arguments source gives: --play RECORD): the page is the template with
+    the run's JSON in place of the placeholder and <html lang> set to LANG,
+    reaches for no URL, and its run follows the format; gives the page's
+    path and the run"""
     out = os.path.join(KEEP or TMP, "%s.%s.%s.html" % (name, lang, order))
-    p = subprocess.run([binary, "--lang", lang, "--order", order, "--export", "html=" + out,
-                        "scripts/lessons/%s.lua" % name],
+    p = subprocess.run([binary, "--lang", lang, "--order", order, "--export", "html=" + out] +
+                       (source or ["scripts/lessons/%s.lua" % name]),
                        cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, "%s: exit %d\nstderr:\n%s" % (name, p.returncode, p.stderr)
     page = open(out, encoding="utf-8").read()
@@ -704,6 +711,61 @@ def case_unspecified(binary):
         check_dom(run, len(run["events"]) - 2, browser.js(READ_DOM), out + "#event=66")
 
 
+# what the page shows of the events a traced program inferred
+READ_INFERRED = r"""(() => ({
+  listed: [...document.querySelectorAll("#events li.inferred")].map((li) =>
+    [Number(li.dataset.seq), li.querySelector(".inferred").textContent]),
+  plain: [...document.querySelectorAll("#events li:not(.inferred) .inferred")]
+    .filter((e) => e.textContent !== "").length,
+  now: document.querySelector("#now .inferred").textContent,
+  title: document.querySelector("#now .inferred").title,
+}))()"""
+
+
+def case_played(binary, record):
+    """a record played, exported to the page: its DOM against its JSON at
+    a few events, its C++ source at the record's lines, and the events the
+    program inferred marked as such (the record's own "inferred"), no
+    other"""
+    browser = browser_or_skip()
+    template = open(TEMPLATE, encoding="utf-8").read()
+    out, run, _ = check_export(binary, "played", template, source=["--play", record])
+    lines = open(os.path.join(ROOT, record), encoding="utf-8").read().split("\n")
+    inferred = [json.loads(l.lstrip(","))["seq"] for l in lines[1:]
+                if l.lstrip(",").startswith("{") and json.loads(l.lstrip(",")).get("inferred")]
+    assert inferred, "the record has no inferred event to show"
+    assert [ev["seq"] for ev in run["events"] if ev.get("inferred")] == inferred, \
+        "the page's data must mark exactly the record's inferred events"
+    first, *others = picks(run)
+    url = "file://%s#event=%d" % (out, run["events"][first]["seq"])
+    browser.load(url)
+    check_dom(run, first, browser.js(READ_DOM), url)
+    for i in others:
+        browser.hop(run["events"][i]["seq"])
+        check_dom(run, i, browser.js(READ_DOM), "%s, then #event=%d" % (url,
+                                                                         run["events"][i]["seq"]))
+    shown = browser.js(READ_INFERRED)
+    label = run["labels"]["inferred"]
+    assert shown["listed"] == [[seq, label] for seq in inferred] and shown["plain"] == 0, \
+        "the list must mark exactly the inferred events %r: %r" % (inferred, shown)
+    assert shown["title"] == run["labels"]["inferred_title"], shown
+    for seq in (inferred[0], inferred[0] + 1):
+        browser.hop(seq)
+        now = browser.js(READ_INFERRED)["now"]
+        assert now == (label if seq in inferred else ""), \
+            "#now at event %d shows %r: it must say %r exactly for an inferred event" % (
+                seq, now, label)
+    placed = [ev for ev in run["events"] if ev["file"] and ev["file"].endswith(".cpp")]
+    assert placed and all(ev["file"] in run["sources"] for ev in placed), \
+        "the C++ source the record names must be in the page"
+    browser.hop(placed[0]["seq"])
+    dom = browser.js(READ_DOM)
+    assert dom["line"] == placed[0]["lineno"] and dom["file"] == placed[0]["file"], dom
+    png = browser.screenshot(os.path.join(KEEP or TMP, "played.png"))
+    assert png.startswith(b"\x89PNG") and len(png) > 10000, len(png)
+    print("ok played %s: %d events, %d inferred" % (record, len(run["events"]), len(inferred)))
+
+
 def main():
     binary, case = os.path.abspath(sys.argv[1]), sys.argv[2]
     if case == "offline":
@@ -720,6 +782,8 @@ def main():
         case_lessons(binary, lesson_names())
     elif case.startswith("lesson:"):
         case_lessons(binary, [case[len("lesson:"):]])
+    elif case == "played" or case.startswith("played:"):
+        case_played(binary, case[len("played:"):] or "tests/trace/programs/task.record.json")
     else:
         sys.exit("test_html.py: unknown case %r" % case)
     print("ok", case)

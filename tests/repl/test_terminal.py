@@ -608,6 +608,25 @@ def test_tour_languages(binary):
         assert 8 <= presses <= MAX_PRESSES and count <= MAX_WORDS, (lang, presses, count)
 
 
+def test_play_record(binary):
+    """[issue 28] corolab --play RECORD on a terminal opens the explorer on
+    a real C++20 program's record: the banner, what plays, the prompt;
+    :goto walks it at the replay prompt, :where shows the C++ line, and
+    Tab completes a file name after :play"""
+    record = os.path.join("..", "trace", "programs", "task.record.json")
+    with corolab(binary, "--play", record, env={"NO_COLOR": "1"}) as t:
+        t.wait(r"^playing \.\./trace/programs/task\.record\.json: 105 events of task\.cpp")
+        t.wait(PROMPT)
+        t.line(":goto 24")
+        t.wait(r"^\(replay 24/105 #1 sum await_suspend\) >\s*$")
+        t.line(":where")
+        t.wait(r"91 \| int x = co_await a;")
+        t.line(":continue")
+        t.type(":play ../trace/programs/task.rec")
+        t.keys("Tab")
+        t.wait(r"^> :play \.\./trace/programs/task\.record\.json\s*$")
+
+
 def main():
     binary, name = sys.argv[1], sys.argv[2]
     globals()["test_" + name](os.path.abspath(binary))
