@@ -8,6 +8,7 @@
 #include <limits.h>
 
 #include "corolab.h"
+#include "poison.h"
 #include "registry.h"
 #include "slab.h"
 
@@ -113,6 +114,8 @@ struct cl_Runtime {
   unsigned next_id;
   unsigned long events;        /* emitted so far (cl_Event.serial) */
   int depth;                   /* nesting of resumes, calls and destroys */
+  int task_path;               /* cl_task_type's own path may be taken
+                                  (driver.c; COROLAB_NO_FASTPATH: not) */
   int nesting_limit;           /* the most depth may reach */
   cl_Pin *pins;                /* the innermost pin */
   cl_Handle running;           /* innermost running frame (may have been
@@ -176,6 +179,49 @@ static inline int cl_extends(const cl_PromiseType *pt, const cl_PromiseType *bas
    come from the runtime's slabs; the others have a registry entry */
 static inline int cl_in_slabs(const cl_PromiseType *pt) {
   return pt->operator_new == NULL && pt->operator_delete == NULL;
+}
+
+/* the slabs' usual case, inline (slab.c does the rest): a frame of the
+   class last used takes the slot freed last, and gives its slot back */
+static inline cl_SlabClass *cl_slab_last(cl_Slabs *S, size_t slot,
+                                         size_t state_offset) {
+  cl_SlabClass *k = S->nclasses > 0 ? &S->classes[S->last] : NULL;
+  return k != NULL && k->slot == slot && k->state_offset == state_offset ? k : NULL;
+}
+
+static inline void *cl_slab_pop(cl_Slabs *S, cl_SlabClass *k, size_t size) {
+  cl_FrameState *st = k->free;
+  char *h = (char *)st - k->state_offset;
+  k->free = (cl_FrameState *)st->await_result;
+  take_unpoisoned(h, size);
+  S->live++;
+  return h;
+}
+
+static inline void cl_slab_push(cl_Slabs *S, cl_SlabClass *k, void *h,
+                                cl_FrameState *st) {
+  size_t state_end = k->state_offset + cl_align(sizeof *st);
+  st->co = NULL;
+  st->await_result = k->free;
+  k->free = st;
+  S->live--;
+  keep_poisoned(h, k->state_offset);
+  keep_poisoned((char *)h + state_end, k->slot - state_end);
+}
+
+static inline void *cl_slab_take(cl_Runtime *R, size_t size, size_t state_offset) {
+  cl_SlabClass *k = cl_slab_last(&R->slabs, cl_align(size), state_offset);
+  return k != NULL && k->free != NULL ? cl_slab_pop(&R->slabs, k, size)
+                                      : cl_slab_alloc(R, size, state_offset);
+}
+
+/* (size: the frame's) */
+static inline void cl_slab_give(cl_Runtime *R, void *h, cl_FrameState *st,
+                                size_t size) {
+  cl_SlabClass *k = cl_slab_last(&R->slabs, cl_align(size),
+                                 (size_t)((char *)st - (char *)h));
+  if (k != NULL) cl_slab_push(&R->slabs, k, h, st);
+  else cl_slab_free(R, h, st);
 }
 
 /* frames are at least 32 bytes apart: the bits above pick the entry */
@@ -244,7 +290,22 @@ cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Handle h);
 /* an error for a handle whose promise type is not pt */
 cl_Error *cl_wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
                         const cl_PromiseType *pt);
-void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* forget it */
+/* forget st's frame (h; of the slabs, or not), kept in a grave for
+   messages: its handles are stale from now on */
+static inline void cl_frame_bury(cl_Runtime *R, cl_Frame *h, cl_FrameState *st,
+                                 int slabs) {
+  Grave *g = &R->graves[R->frames_freed++ % CL_GRAVES];
+  g->frame = h;
+  g->id = st->id;
+  const char *name = st->co->name;           /* a bounded copy: no printf */
+  size_t i = 0;
+  for (; i < sizeof g->name - 1 && name[i] != '\0'; i++) g->name[i] = name[i];
+  g->name[i] = '\0';
+  cl_RegistrySlot *c = cl_looked(R, h);
+  if (c->key == h) c->key = NULL;
+  if (!slabs) cl_registry_remove(&R->frames, h);
+  st->id = 0;
+}
 
 /* pins (see cl_Pin): pin a frame, mark its pins, let go of it */
 static inline void cl_pin(cl_Runtime *R, cl_Pin *pin, cl_FrameState *st) {

@@ -52,6 +52,14 @@ static void error_to_stderr(cl_Runtime *R, const cl_Error *e, size_t i,
 
 static void noop_step(cl_Step *s) { (void)s; }
 
+/* COROLAB_NO_FASTPATH set (to anything but "" or "0"): the driver's own
+   path for cl_task_type is off in the runtimes made from now on, so that
+   the general driver alone runs every program (corolab.h) */
+static int no_fast_path(void) {
+  const char *v = getenv("COROLAB_NO_FASTPATH");
+  return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
+}
+
 cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   if (alloc == NULL) alloc = default_alloc;
   cl_Runtime *R = (cl_Runtime *)alloc(alloc_ud, NULL, 0, sizeof *R);
@@ -61,6 +69,7 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   R->alloc_ud = alloc_ud;
   R->next_observer = 1;
   R->nesting_limit = CL_NESTING_LIMIT;
+  R->task_path = no_fast_path() ? 0 : 1;
   R->leak_report = report_to_stderr;
   R->error_report = error_to_stderr;
   R->noop.resume_fn = noop_step;
