@@ -460,8 +460,8 @@ static Exit run_frame(cl_Runtime *R, cl_FrameState *st, cl_Handle h,
 #define TASK_STATE (CL_FRAME_PROMISE_OFFSET + cl_align(sizeof(cl_TaskPromise)))
 
 /* co_await t in the body of st (its step s), t a task of cl_task_type at
-   its initial suspend point, st with no pending temporaries and no
-   await_transform: await_ready() is false (t is not done), st suspends,
+   its initial suspend point whose body has no locals or parameters to
+   destroy, st with no pending temporaries and no await_transform: await_ready() is false (t is not done), st suspends,
    await_suspend(h) makes st t's continuation and transfers to t, which
    leaves its initial suspend point (suspend_always) and runs. If t's body
    returns at once (co_return v, co_return, or flowing off) and left alone
@@ -479,6 +479,7 @@ static int await_task(cl_Runtime *R, cl_FrameState *st, cl_Step *s, Exit *x) {
   cl_Handle h = R->running, th;
   cl_Step c;
   if (ts == NULL || ts->co->promise_type != &cl_task_type ||
+      ts->co->destroy_locals != NULL || ts->co->destroy_params != NULL ||
       ts->state != CL_STATE_SUSPENDED_INITIAL || ts->pinned ||
       st->awaiter.ops != NULL || st->spilled || st->pinned ||
       st->co->promise_type->await_transform != NULL)
@@ -499,10 +500,9 @@ static int await_task(cl_Runtime *R, cl_FrameState *st, cl_Step *s, Exit *x) {
   step_init(R, th, ts, &c);
   step_body(ts, &c, NULL);
   /* t's body is user code: it may have resumed or destroyed st, set its
-     promise, an observer or the nesting limit */
-  if (needs_check(&c) || c.request < CL_REQ_RETURN_VALUE ||
-      ts->co->destroy_locals != NULL || ts->co->destroy_params != NULL ||
-      p->error != NULL || p->continuation.frame != h.frame ||
+     promise, an observer or the nesting limit (never the definitions,
+     corolab.h: "Lifetimes") */
+  if (needs_check(&c) || c.request < CL_REQ_RETURN_VALUE || p->error != NULL || p->continuation.frame != h.frame ||
       p->continuation.id != h.id || cl_handle_state(R, h) != st ||
       st->state != CL_STATE_SUSPENDED || st->pinned || st->spilled ||
       st->awaiter.ops != &cl_task_awaitable_ops || st->awaiter.self != t ||
@@ -826,7 +826,7 @@ static cl_Error *call_task(cl_Runtime *R, const cl_Coroutine *co, void *args,
   cl_Error *e = new_frame(R, co, args, ret, TASK_STATE, 1, &st, &self);
   if (st == NULL) return e;
   st->promise_alive = 1;
-  *(cl_Handle *)ret = self;
+  cl_put_handle((cl_Handle *)ret, self);
   cl_set_await(st, AWAIT_INITIAL, STAGE_OPERAND);
   st->awaiter.ops = &cl_suspend_always_ops;
   st->awaiter.self = NULL;

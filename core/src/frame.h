@@ -6,6 +6,7 @@
 #define CL_FRAME_H
 
 #include <limits.h>
+#include <string.h>
 
 #include "corolab.h"
 #include "poison.h"
@@ -51,11 +52,14 @@ typedef struct cl_FrameState {
   unsigned char await;         /* the pending co_await: its AwaitKind and
                                   its awaiter's AwaitStage (await.h) */
   unsigned char locals_alive;  /* the body has started and not yet ended */
-  unsigned char spilled;       /* R->spills holds temporaries of this frame */
+  unsigned char scope;         /* the body's last CL_SCOPE marker */
   unsigned char promise_alive; /* between the promise's constructor and the
                                   end of its destructor */
+  unsigned char spilled;       /* R->spills holds temporaries of this frame */
   unsigned char pinned;        /* how many pins (below) hold this frame */
-  unsigned char scope;         /* the body's last CL_SCOPE marker */
+  /* (scope, stored at every step, shares no word read at once with
+     spilled and pinned, read after it: a wider load of a byte just stored
+     waits for the store) */
 } cl_FrameState;
 
 /* A pin: the driver's hold on a frame it has suspended and handed to user
@@ -242,6 +246,17 @@ static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
    (0) */
 static inline unsigned cl_handle_slot(const cl_PromiseType *pt) {
   return cl_in_slabs(pt) ? (unsigned)cl_state_offset(pt) : 0;
+}
+
+/* *out = h, in two words, as a caller reads a handle to pass it by value
+   (in two registers): a load of a word that two narrower stores just made
+   waits until they are done (no store forwarding) */
+static inline void cl_put_handle(cl_Handle *out, cl_Handle h) {
+  struct { unsigned id, slot; } tail;
+  tail.id = h.id;
+  tail.slot = h.slot;
+  out->frame = h.frame;
+  memcpy(&out->id, &tail, sizeof tail);
 }
 
 /* the handle of st's frame */
