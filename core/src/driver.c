@@ -33,13 +33,17 @@ static Exit exit_with(int how, void *to) {
    goes into its callers is specialised there: the resume of a yielding
    coroutine, whose callers have just checked its state (so cl_set_state's
    test of it folds away), and the making and freeing of a frame, which
-   the task's own path does with its layout known */
+   the task's own path does with its layout known. What makes a message
+   is COLD: its buffers stay out of the body's driver (run_body), whose
+   frame a task's body runs above on the task's own path */
 #ifdef __GNUC__
 #define OUT_OF_LINE __attribute__((noinline))
 #define INTO_CALLERS __attribute__((always_inline)) inline
+#define COLD __attribute__((noinline, cold))
 #else
 #define OUT_OF_LINE
 #define INTO_CALLERS inline
+#define COLD
 #endif
 
 /* --------------------------------------------------------- destruction -- */
@@ -180,15 +184,22 @@ static void place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
 }
 
 /* co_return v; -> promise.return_value(v); then the locals die */
+/* co_return in a coroutine whose promise type lacks member (return_value
+   or return_void): C++ would not compile it */
+static COLD cl_Error *no_return_member(cl_Runtime *R, cl_FrameState *st,
+                                       const char *member) {
+  char at[160];
+  place(R, st, at, sizeof at);
+  return cl_ill_formed(R, st, "co_return%s: no member named '%s' in '%s' "
+                       "[stmt.return.coroutine]", at, member,
+                       st->co->promise_type->name);
+}
+
 static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  char at[160];
-  if (pt->return_value == NULL) {
-    place(R, st, at, sizeof at);
-    return ill_formed(R, st, cl_ill_formed(R, st, "co_return%s: no member named "
-                      "'return_value' in '%s' [stmt.return.coroutine]", at, pt->name));
-  }
+  if (pt->return_value == NULL)
+    return ill_formed(R, st, no_return_member(R, st, "return_value"));
   cl_emit_value(R, CL_EV_RETURN_VALUE, st, NULL, v);
   if ((e = pt->return_value(R, promise_of(st), v))) return unwind(R, st, e);
   destroy_locals(R, st);
@@ -201,8 +212,6 @@ static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
 static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  char at[160] = "";
-  if (pt->return_void == NULL && !flowed_off) place(R, st, at, sizeof at);
   if (flowed_off) destroy_locals(R, st);
   if (pt->return_void == NULL)
     return ill_formed(R, st, flowed_off
@@ -212,15 +221,14 @@ static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
                       pt->name, pt->return_value
                       ? "end the body with co_return and a value"
                       : "give the promise type a return_void member")
-      : cl_ill_formed(R, st, "co_return%s: no member named 'return_void' in '%s' "
-                      "[stmt.return.coroutine]", at, pt->name));
+      : no_return_member(R, st, "return_void"));
   cl_emit(R, CL_EV_RETURN_VOID, st, 0, NULL);
   if ((e = pt->return_void(R, promise_of(st)))) return unwind(R, st, e);
   destroy_locals(R, st);
   return final_suspend(R, st);
 }
 
-static cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
+static COLD cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
   char at[160];
   place(R, st, at, sizeof at);
   return cl_ill_formed(R, st, "co_yield%s: no member named 'yield_value' in '%s' "
@@ -232,8 +240,8 @@ static cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
 /* a step broke the body protocol (corolab.h, "Resume-point macros" and
    cl_Step): what it asked for cannot be done, so it ends there, as an
    ill-formed coroutine does */
-static cl_Error *broken_step(cl_Runtime *R, cl_FrameState *st, const char *fmt,
-                             const char *what) {
+static COLD cl_Error *broken_step(cl_Runtime *R, cl_FrameState *st, const char *fmt,
+                                  const char *what) {
   char at[160];
   place(R, st, at, sizeof at);
   return cl_ill_formed(R, st, fmt, st->id, st->co->name, at, what);
@@ -477,7 +485,6 @@ static int await_task(cl_Runtime *R, cl_FrameState *st, cl_Step *s, Exit *x) {
   cl_FrameState *ts = cl_frame_lookup(R, t);
   cl_TaskPromise *p = (cl_TaskPromise *)cl_frame_promise(t);
   cl_Handle h = R->running, th;
-  cl_Step c;
   if (ts == NULL || ts->co->promise_type != &cl_task_type ||
       ts->co->destroy_locals != NULL || ts->co->destroy_params != NULL ||
       ts->state != CL_STATE_SUSPENDED_INITIAL || ts->pinned ||
@@ -497,22 +504,22 @@ static int await_task(cl_Runtime *R, cl_FrameState *st, cl_Step *s, Exit *x) {
   ts->initial_await_resume_called = 1;     /* suspend_always::await_resume() */
   ts->awaiter.ops = NULL;
   ts->locals_alive = 1;
-  step_init(R, th, ts, &c);
-  step_body(ts, &c, NULL);
+  step_init(R, th, ts, s);       /* t's step in st's cl_Step, which st, */
+  step_body(ts, s, NULL);        /* suspended, needs no more (nor the stack) */
   /* t's body is user code: it may have resumed or destroyed st, set its
      promise, an observer or the nesting limit (never the definitions,
      corolab.h: "Lifetimes") */
-  if (needs_check(&c) || c.request < CL_REQ_RETURN_VALUE || p->error != NULL || p->continuation.frame != h.frame ||
-      p->continuation.id != h.id || cl_handle_state(R, h) != st ||
-      st->state != CL_STATE_SUSPENDED || st->pinned || st->spilled ||
-      st->awaiter.ops != &cl_task_awaitable_ops || st->awaiter.self != t ||
-      R->nobservers != 0 || R->depth >= R->nesting_limit) {
-    *x = run_body(R, ts, &c, 0);
+  if (needs_check(s) || s->request < CL_REQ_RETURN_VALUE || p->error != NULL ||
+      p->continuation.frame != h.frame || p->continuation.id != h.id ||
+      cl_handle_state(R, h) != st || st->state != CL_STATE_SUSPENDED ||
+      st->pinned || st->spilled || st->awaiter.ops != &cl_task_awaitable_ops ||
+      st->awaiter.self != t || R->nobservers != 0 || R->depth >= R->nesting_limit) {
+    *x = run_body(R, ts, s, 0);
     return TASK_LEFT;
   }
-  ts->scope = (unsigned char)c.scope;
-  if (c.request == CL_REQ_RETURN_VALUE)
-    p->result = *(cl_Value *)c.value;             /* return_value(v) */
+  ts->scope = (unsigned char)s->scope;
+  if (s->request == CL_REQ_RETURN_VALUE)
+    p->result = *(cl_Value *)s->value;            /* return_value(v) */
   else
     p->result.i = 0;                              /* return_void() */
   cl_set_state(st, CL_STATE_RUNNING);      /* final_suspend(): back to st */
