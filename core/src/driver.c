@@ -603,8 +603,9 @@ static int yields_pointers(cl_Runtime *R, const cl_FrameState *st) {
          !st->pinned && R->depth < R->nesting_limit;
 }
 
+/* (*yielded: the value of the co_yield the shortcut took; else left) */
 static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Handle h,
-                                             cl_FrameState *st) {
+                                             cl_FrameState *st, void **yielded) {
   cl_Handle resumer = R->running;
   cl_Error *e = NULL;
   cl_Step s;
@@ -626,6 +627,7 @@ static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Handle h,
     st->awaiter.ops = &cl_suspend_always_ops;
     st->awaiter.self = NULL;
     cl_set_state(st, CL_STATE_SUSPENDED);
+    *yielded = s.value;
   } else
     e = transfers(R, run_body(R, st, &s, 1), h.id);
   R->depth--;
@@ -639,7 +641,8 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Handle h) {
   if (st == NULL) return h.frame == &R->noop ? NULL : cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st)))
     return bad_resume(R, "resume()", CL_CAUSE_RESUME_REFUSED, st, why);
-  if (yields_pointers(R, st)) return resume_yielding(R, h, st);
+  void *yielded;
+  if (yields_pointers(R, st)) return resume_yielding(R, h, st, &yielded);
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Handle resumer = R->running;
   R->depth++;
@@ -647,6 +650,46 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Handle h) {
   R->depth--;
   R->running = resumer;
   return e;
+}
+
+/* next() of a generator (cl_generator_next): h resumed, then what its
+   body yielded, or the error it stored (rethrown once), or NULL at its
+   end. Beside resume(), so that a generator's specialised step
+   (resume_yielding) goes into it; the handle comes in its parts, which
+   its checks read at once */
+OUT_OF_LINE static cl_Error *next(cl_Runtime *R, cl_Frame *frame, unsigned id,
+                                  unsigned slot, void **value) {
+  cl_Handle h = {frame, id, slot};
+  cl_FrameState *st = cl_handle_state(R, h);
+  cl_GeneratorPromise *p;
+  cl_Error *e;
+  void *yielded = NULL;
+  *value = NULL;
+  if (st == NULL) return cl_not_a_frame(R, "next()", h);
+  if (!cl_extends(st->co->promise_type, &cl_generator_type))
+    return cl_wrong_type(R, "next()", st, &cl_generator_type);
+  p = (cl_GeneratorPromise *)cl_frame_promise(frame);
+  uint64_t freed = R->frames_freed;
+  if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
+      yields_pointers(R, st))
+    e = resume_yielding(R, h, st, &yielded);
+  else
+    e = resume(R, h);
+  if (e) return e;
+  if (yielded == NULL && R->frames_freed != freed &&   /* the general driver */
+      (st = cl_handle_state(R, h)) == NULL)           /* ran, and some frame */
+    return cl_not_a_frame(R, "next()", h);            /* went: was it this? */
+  if (p->error) {                           /* rethrow, once */
+    e = p->error;
+    p->error = NULL;
+    return e;
+  }
+  if (yielded == NULL) {                    /* (the shortcut yielded no NULL) */
+    if (frame->resume_fn == NULL) return NULL;       /* done */
+    if ((yielded = p->current) == NULL) return cl_yielded_null(R, h, st);
+  }
+  *value = yielded;
+  return NULL;
 }
 
 OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Handle h) {
@@ -894,11 +937,8 @@ cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void 
   return call(R, co, args, ret);
 }
 cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Handle h) { return resume(R, h); }
-cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Handle h, cl_FrameState *st) {
-  if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
-      yields_pointers(R, st))
-    return resume_yielding(R, h, st);
-  return resume(R, h);
+cl_Error *cl_generator_next_quiet(cl_Runtime *R, cl_Handle h, void **value) {
+  return next(R, h.frame, h.id, h.slot, value);
 }
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Handle h) { return destroy(R, h); }
 #else
@@ -916,6 +956,12 @@ cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) 
 cl_Error *cl_resume(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_resume: R must not be NULL");
   return quiet(R) ? cl_resume_quiet(R, h) : resume(R, h);
+}
+cl_Error *cl_generator_next(cl_Runtime *R, cl_Handle h, void **value) {
+  cl_api_check(R != NULL && value != NULL,
+               "cl_generator_next: R and value must not be NULL");
+  return quiet(R) ? cl_generator_next_quiet(R, h, value)
+                  : next(R, h.frame, h.id, h.slot, value);
 }
 cl_Error *cl_destroy(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_destroy: R must not be NULL");
