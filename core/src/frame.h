@@ -197,7 +197,7 @@ static inline void *cl_slab_pop(cl_Slabs *S, cl_SlabClass *k, size_t size) {
   cl_FrameState *st = k->free;
   char *h = (char *)st - k->state_offset;
   k->free = (cl_FrameState *)st->await_result;
-  take_unpoisoned(h, size);
+  take_unpoisoned(S->watched, h, size);
   S->live++;
   return h;
 }
@@ -209,8 +209,8 @@ static inline void cl_slab_push(cl_Slabs *S, cl_SlabClass *k, void *h,
   st->await_result = k->free;
   k->free = st;
   S->live--;
-  keep_poisoned(h, k->state_offset);
-  keep_poisoned((char *)h + state_end, k->slot - state_end);
+  keep_poisoned(S->watched, h, k->state_offset);
+  keep_poisoned(S->watched, (char *)h + state_end, k->slot - state_end);
 }
 
 static inline void *cl_slab_take(cl_Runtime *R, size_t size, size_t state_offset) {

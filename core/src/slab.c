@@ -171,7 +171,7 @@ void cl_slabs_free(cl_Runtime *R, cl_Slabs *S) {
     cl_Slab *s = S->all;
     size_t bytes = s->bytes;
     S->all = s->next;
-    take_unpoisoned(s->base, s->nslots * s->slot);    /* the header never was */
+    take_unpoisoned(S->watched, s->base, s->nslots * s->slot);  /* the header never was */
     cl_free(R, s, bytes);
   }
   cl_free(R, S->map, S->map_size * sizeof *S->map);

@@ -37,6 +37,7 @@ typedef struct cl_Slabs {
   size_t map_size, map_count;
   cl_Slab *all;                /* every slab, newest first */
   size_t live;                 /* frames alive in slabs */
+  int watched;                 /* valgrind watches kept memory (poison.h) */
 } cl_Slabs;
 
 /* a slot for a frame of size bytes with its state at state_offset (at
