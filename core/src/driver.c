@@ -669,16 +669,14 @@ OUT_OF_LINE static cl_Error *next(cl_Runtime *R, cl_Frame *frame, unsigned id,
   if (!cl_extends(st->co->promise_type, &cl_generator_type))
     return cl_wrong_type(R, "next()", st, &cl_generator_type);
   p = (cl_GeneratorPromise *)cl_frame_promise(frame);
-  uint64_t freed = R->frames_freed;
   if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
       yields_pointers(R, st))
     e = resume_yielding(R, h, st, &yielded);
   else
     e = resume(R, h);
   if (e) return e;
-  if (yielded == NULL && R->frames_freed != freed &&   /* the general driver */
-      (st = cl_handle_state(R, h)) == NULL)           /* ran, and some frame */
-    return cl_not_a_frame(R, "next()", h);            /* went: was it this? */
+  if (yielded == NULL && (st = cl_handle_state(R, h)) == NULL)  /* the general */
+    return cl_not_a_frame(R, "next()", h);     /* driver ran: is it still alive? */
   if (p->error) {                           /* rethrow, once */
     e = p->error;
     p->error = NULL;
