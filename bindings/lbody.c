@@ -324,10 +324,10 @@ static cl_Error *operand(Ctx *c, Body *b, cl_Awaitable *a) {
    co_await, or nothing): the values it yielded, under them, go. How many */
 static int resumevalues(Body *b) {
   lua_State *T = b->T;
-  int n = lua_gettop(T) - b->top;
+  int top = lua_gettop(T), n = top - b->top;
   if (b->base > 0) {
-    lua_rotate(T, b->top - b->base + 1, n);
-    lua_settop(T, lua_gettop(T) - b->base);
+    if (n > 0) lua_rotate(T, b->top - b->base + 1, n);
+    lua_settop(T, top - b->base);
   }
   return n;
 }

@@ -73,7 +73,7 @@ static Object *checkobject(lua_State *L, const char *kind, const char *tname) {
    destroyed behind the object's back is named there */
 static cl_Handle owned(lua_State *L, Object *o, const char *op) {
   coro_live(L, o->c);
-  if (cl_address(o->f) == NULL)
+  if (o->f.frame == NULL)
     luaL_error(L, "%s: this %s owns no coroutine any more: it was closed, or "
                "moved into a co_await", op, o->kind == CORO_TASK ? "task" : "generator");
   return o->f;

@@ -163,15 +163,6 @@ void coro_defer(Ctx *c, cl_Error *e) {
   else cl_error_free(c->R, e);                 /* the first one is told */
 }
 
-cl_Error *coro_deferred(Ctx *c, cl_Error *e, cl_Error *outer) {
-  cl_Error *d = c->deferred;
-  c->deferred = outer;
-  if (d == NULL) return e;
-  if (e == NULL) return d;
-  cl_error_free(c->R, d);
-  return e;
-}
-
 /* a destructor or an observer raised the error on top of L: warn, go on */
 void coro_warn(Ctx *c, const char *what, lua_State *L) {
   cl_error_free(c->R, coro_protect(c, L, warn, (void *)what, -1, 1, "warn"));

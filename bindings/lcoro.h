@@ -165,7 +165,16 @@ static inline Ctx *coro_live(lua_State *L, Ctx *c) {
                      (c)->L = (L); (c)->deferred = NULL
 #define LEAVE(c, e)  ((c)->L = saved_L_, \
                       (e) = coro_deferred((c), (e), saved_deferred_))
-cl_Error *coro_deferred(Ctx *c, cl_Error *e, cl_Error *outer);
+/* the error of the call (e) and what was deferred meanwhile: the call's
+   own first, the other freed; the state before it back (outer) */
+static inline cl_Error *coro_deferred(Ctx *c, cl_Error *e, cl_Error *outer) {
+  cl_Error *d = c->deferred;
+  c->deferred = outer;
+  if (d == NULL) return e;
+  if (e == NULL) return d;
+  cl_error_free(c->R, d);
+  return e;
+}
 void coro_defer(Ctx *c, cl_Error *e);
 /* A Lua error raised in a callback that the core calls (a memory error,
    from any Lua API call that allocates) would unwind through the core's C
@@ -206,7 +215,8 @@ const PromiseType *coro_frametype(Ctx *c, cl_Handle h);
 const PromiseType *coro_totype(Ctx *c, lua_State *L, int i);  /* or NULL */
 
 /* lbody.c: Lua bodies */
-struct Body {                  /* the locals of a Lua-bodied frame */
+struct Body {                  /* the locals of a Lua-bodied frame (its
+                                  flags in bytes: 104 bytes, not 112) */
   Ctx *c;
   cl_Handle frame;             /* whose body this is */
   lua_State *T;                /* the body's thread */
@@ -214,11 +224,11 @@ struct Body {                  /* the locals of a Lua-bodied frame */
   int copies;                  /* ref: the parameter copies, in order */
   int base;                    /* values T yielded, under its resume values */
   int top;                     /* T's stack top when it yielded */
-  int throwing;                /* resume T by raising the value on its top */
-  int request;                 /* what T yielded for (cl_RequestKind) */
   int operand;                 /* ref: the named operand of its last
                                   co_await outside a full-expression */
-  int defer;                   /* the co_await it suspends at calls no
+  signed char request;         /* what T yielded for (cl_RequestKind) */
+  unsigned char throwing;      /* resume T by raising the value on its top */
+  unsigned char defer;         /* the co_await it suspends at calls no
                                   await_resume: the body does, later */
   const cl_AwaitableOps *later_ops;   /* ... the awaiter it will call */
   void *later_self;

@@ -28,8 +28,7 @@ void bench_close(cl_Runtime *R) {
   bench_check("frames leaked at runtime close", (long long)cl_runtime_close(R), 0);
 }
 
-void bench_ok(cl_Runtime *R, cl_Error *e, const char *where) {
-  if (e == NULL) return;
+void bench_failed(cl_Runtime *R, cl_Error *e, const char *where) {
   fprintf(stderr, "bench: %s: %s\n", where, cl_error_message(e));
   cl_error_free(R, e);
   exit(2);

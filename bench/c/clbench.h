@@ -16,8 +16,12 @@ typedef struct Counter { long long live, peak, calls; } Counter;
 cl_Runtime *bench_runtime(Counter *c);
 /* closes R; frames still alive are a failure */
 void bench_close(cl_Runtime *R);
-/* an error where none is expected: the benchmark crashed (exit 2) */
-void bench_ok(cl_Runtime *R, cl_Error *e, const char *where);
+/* an error where none is expected: the benchmark crashed (exit 2); the
+   test inline, so that checking costs the loops being timed no call */
+void bench_failed(cl_Runtime *R, cl_Error *e, const char *where);
+static inline void bench_ok(cl_Runtime *R, cl_Error *e, const char *where) {
+  if (e != NULL) bench_failed(R, e, where);
+}
 
 /* main() of a corolab-vs-native benchmark: argv = [n] [reps]
    [cl|native|floor|all]; times cl(R, n), native(R, native_x * n) and the

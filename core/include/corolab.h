@@ -476,6 +476,9 @@ CL_API void cl_step_unknown(cl_Step *s);   /* CL_BEGIN's default: a CL_MISUSE */
      frame lives, until its destructor runs; a generator's promise->error
      and a task's are the promise's until next() or the task's result
      hands them on.
+   - A coroutine's definition (its cl_Coroutine, promise type and their
+     members) outlives its frames and stays as it was while they live, as
+     a compiled C++ program's code does: the driver reads it at every step.
    - Frames still alive at cl_runtime_close are reported (cl_set_leak_reporter)
      and then destroyed, as lua_close frees everything: suspended ones with
      cl_destroy (their locals, promise and parameter copies see their

@@ -20,9 +20,10 @@
 cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret);
 cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Handle h);
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Handle h);
-/* cl_generator_next's resume of h (st, its state) when nothing observes:
-   resume() without its layers */
-cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Handle h, cl_FrameState *st);
+cl_Error *cl_generator_next_quiet(cl_Runtime *R, cl_Handle h, void **value);
+/* next()'s error for a generator (h, st) that yielded a null pointer
+   (generator.c) */
+cl_Error *cl_yielded_null(cl_Runtime *R, cl_Handle h, cl_FrameState *st);
 
 typedef enum AwaitKind {   /* which co_await: only plain ones are transformed */
   AWAIT_INITIAL, AWAIT_PLAIN, AWAIT_YIELD, AWAIT_FINAL

@@ -28,6 +28,24 @@ static Exit exit_with(int how, void *to) {
 
 #define promise_of(st) cl_frame_promise(cl_frame_of_state(st))
 
+/* the entry points' bodies stay out of line, so that handing a run to the
+   quiet driver costs a test and a jump (see the end of the file); what
+   goes into its callers is specialised there: the resume of a yielding
+   coroutine, whose callers have just checked its state (so cl_set_state's
+   test of it folds away), and the making and freeing of a frame, which
+   the task's own path does with its layout known. What makes a message
+   is COLD: its buffers stay out of the body's driver (run_body), whose
+   frame a task's body runs above on the task's own path */
+#ifdef __GNUC__
+#define OUT_OF_LINE __attribute__((noinline))
+#define INTO_CALLERS __attribute__((always_inline)) inline
+#define COLD __attribute__((noinline, cold))
+#else
+#define OUT_OF_LINE
+#define INTO_CALLERS inline
+#define COLD
+#endif
+
 /* --------------------------------------------------------- destruction -- */
 
 static void destroy_locals(cl_Runtime *R, cl_FrameState *st) {
@@ -44,17 +62,24 @@ static void destroy_params(cl_Runtime *R, cl_FrameState *st) {
     st->co->destroy_params(R, cl_handle_of(st), cl_state_locals(st));
 }
 
-/* the frame's memory goes; pins on it learn it before anyone else runs */
-static void free_frame(cl_Runtime *R, cl_FrameState *st) {
+/* the frame's memory goes; pins on it learn it before anyone else runs.
+   state_offset and slabs: cl_state_offset and cl_in_slabs of its type */
+static INTO_CALLERS void free_frame_as(cl_Runtime *R, cl_FrameState *st,
+                                       size_t state_offset, int slabs) {
   const cl_PromiseType *pt = st->co->promise_type;
-  cl_Frame *h = cl_frame_of_state(st);
-  size_t size = cl_frame_size(st->co);
+  cl_Frame *h = (cl_Frame *)((char *)st - state_offset);
+  size_t size = state_offset + cl_align(sizeof *st) + st->co->locals_size;
   if (st->pinned) cl_pins_mark(R, st, CL_PIN_DESTROYED);
   cl_emit(R, CL_EV_OPERATOR_DELETE, st, 0, NULL);
-  cl_frame_bury(R, st);
-  if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
-  else if (cl_in_slabs(pt)) cl_slab_free(R, h, st);
+  cl_frame_bury(R, h, st, slabs);
+  if (slabs) cl_slab_give(R, h, st, size);
+  else if (pt->operator_delete) pt->operator_delete(R, pt, h, size);
   else cl_frame_free(R, h, size);
+}
+
+static void free_frame(cl_Runtime *R, cl_FrameState *st) {
+  const cl_PromiseType *pt = st->co->promise_type;
+  free_frame_as(R, st, cl_state_offset(pt), cl_in_slabs(pt));
 }
 
 /* how far the prologue built the coroutine state, in its order */
@@ -159,15 +184,22 @@ static void place(cl_Runtime *R, cl_FrameState *st, char *buf, size_t n) {
 }
 
 /* co_return v; -> promise.return_value(v); then the locals die */
+/* co_return in a coroutine whose promise type lacks member (return_value
+   or return_void): C++ would not compile it */
+static COLD cl_Error *no_return_member(cl_Runtime *R, cl_FrameState *st,
+                                       const char *member) {
+  char at[160];
+  place(R, st, at, sizeof at);
+  return cl_ill_formed(R, st, "co_return%s: no member named '%s' in '%s' "
+                       "[stmt.return.coroutine]", at, member,
+                       st->co->promise_type->name);
+}
+
 static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  char at[160];
-  if (pt->return_value == NULL) {
-    place(R, st, at, sizeof at);
-    return ill_formed(R, st, cl_ill_formed(R, st, "co_return%s: no member named "
-                      "'return_value' in '%s' [stmt.return.coroutine]", at, pt->name));
-  }
+  if (pt->return_value == NULL)
+    return ill_formed(R, st, no_return_member(R, st, "return_value"));
   cl_emit_value(R, CL_EV_RETURN_VALUE, st, NULL, v);
   if ((e = pt->return_value(R, promise_of(st), v))) return unwind(R, st, e);
   destroy_locals(R, st);
@@ -180,8 +212,6 @@ static Exit co_return_value(cl_Runtime *R, cl_FrameState *st, void *v) {
 static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
   const cl_PromiseType *pt = st->co->promise_type;
   cl_Error *e;
-  char at[160] = "";
-  if (pt->return_void == NULL && !flowed_off) place(R, st, at, sizeof at);
   if (flowed_off) destroy_locals(R, st);
   if (pt->return_void == NULL)
     return ill_formed(R, st, flowed_off
@@ -191,15 +221,14 @@ static Exit co_return_void(cl_Runtime *R, cl_FrameState *st, int flowed_off) {
                       pt->name, pt->return_value
                       ? "end the body with co_return and a value"
                       : "give the promise type a return_void member")
-      : cl_ill_formed(R, st, "co_return%s: no member named 'return_void' in '%s' "
-                      "[stmt.return.coroutine]", at, pt->name));
+      : no_return_member(R, st, "return_void"));
   cl_emit(R, CL_EV_RETURN_VOID, st, 0, NULL);
   if ((e = pt->return_void(R, promise_of(st)))) return unwind(R, st, e);
   destroy_locals(R, st);
   return final_suspend(R, st);
 }
 
-static cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
+static COLD cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
   char at[160];
   place(R, st, at, sizeof at);
   return cl_ill_formed(R, st, "co_yield%s: no member named 'yield_value' in '%s' "
@@ -211,8 +240,8 @@ static cl_Error *no_yield_value(cl_Runtime *R, cl_FrameState *st) {
 /* a step broke the body protocol (corolab.h, "Resume-point macros" and
    cl_Step): what it asked for cannot be done, so it ends there, as an
    ill-formed coroutine does */
-static cl_Error *broken_step(cl_Runtime *R, cl_FrameState *st, const char *fmt,
-                             const char *what) {
+static COLD cl_Error *broken_step(cl_Runtime *R, cl_FrameState *st, const char *fmt,
+                                  const char *what) {
   char at[160];
   place(R, st, at, sizeof at);
   return cl_ill_formed(R, st, fmt, st->id, st->co->name, at, what);
@@ -319,15 +348,29 @@ static void step_body(cl_FrameState *st, cl_Step *s, cl_Error *thrown) {
   st->index = s->index;
 }
 
+/* the task's own path (below): where nothing can observe (the quiet
+   driver, and a build without events), unless COROLAB_NO_FASTPATH says no */
+#if defined(CL_QUIET) || defined(CL_NO_EVENTS)
+#define task_path(R) ((R)->task_path)
+#else
+#define task_path(R) ((void)(R), 0)
+#endif
+
+enum { TASK_NOT_TAKEN, TASK_AWAITED, TASK_LEFT };
+static int await_task(cl_Runtime *R, cl_FrameState *st, cl_Step *s, Exit *x);
+
 /* do what the step s (which has run) asks for, and go on with the body
-   until control leaves the frame */
-static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
+   until control leaves the frame. own_path: a co_await of a task may take
+   the task's own path (never inside it, so that the C stack stays
+   bounded: a chain of tasks goes through the trampoline) */
+static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s, int own_path) {
   const cl_PromiseType *pt = st->co->promise_type;
   for (;;) {
     cl_FrameState *next = NULL;
     AwaitOutcome o;
     cl_Awaitable a;
     cl_Error *e, *thrown = NULL;
+    Exit x;
     if (needs_check(s) && (e = check_step(R, st, s)) != NULL) {
       if (s->request == CL_REQ_RAISE || s->request == CL_REQ_MISUSE)
         cl_error_free(R, s->error);
@@ -336,6 +379,12 @@ static Exit run_body(cl_Runtime *R, cl_FrameState *st, cl_Step *s) {
     st->scope = (unsigned char)s->scope;
     switch (s->request) {
       case CL_REQ_AWAIT:
+        if (own_path && s->operand.ops == &cl_task_awaitable_ops && task_path(R))
+          switch (await_task(R, st, s, &x)) {
+            case TASK_AWAITED: step_body(st, s, NULL); continue;
+            case TASK_LEFT: return x;
+            default: break;
+          }
         o = cl_await(R, st, s->operand, AWAIT_PLAIN, s->result, &next, &thrown);
         break;
       case CL_REQ_YIELD:          /* co_yield v -> co_await promise.yield_value(v) */
@@ -380,7 +429,7 @@ static Exit continue_body(cl_Runtime *R, cl_FrameState *st) {
   }
   step_init(R, R->running, st, &s);           /* st runs (enter, prologue) */
   step_body(st, &s, e);
-  return run_body(R, st, &s);
+  return run_body(R, st, &s, 1);
 }
 
 /* a suspended frame starts running: its state says so before any event
@@ -399,6 +448,88 @@ static Exit run_frame(cl_Runtime *R, cl_FrameState *st, cl_Handle h,
   enter(R, st, h);
   cl_emit_why(R, CL_EV_RESUME, st, resumer, CL_CAUSE_RESUME_CALLED, NULL);
   return continue_body(R, st);
+}
+
+/* ------------------------------------------------- the task's own path -- */
+
+/* When nothing observes, cl_task_type has a path of its own: a call of one
+   of its coroutines (call_task, below) and a co_await of one that has not
+   started (await_task) each run in one function that knows every member
+   of the type and of its awaiters, as a compiler's code does once it has
+   inlined them, instead of calling them one at a time. The general driver
+   stays the definition: each does what it does for cl_task_type, leaves
+   the same state, and hands the rest to it at the first thing it does not
+   know, or that user code may have changed. COROLAB_NO_FASTPATH=1 turns
+   the path off (cl_runtime_new); tests/core/test_taskpath.c runs random
+   programs both ways and compares them. */
+
+/* where a frame of cl_task_type keeps its state (its promise is a
+   cl_TaskPromise): cl_state_offset, known; its frames come from the slabs */
+#define TASK_STATE (CL_FRAME_PROMISE_OFFSET + cl_align(sizeof(cl_TaskPromise)))
+
+/* co_await t in the body of st (its step s), t a task of cl_task_type at
+   its initial suspend point whose body has no locals or parameters to
+   destroy, st with no pending temporaries and no await_transform: await_ready() is false (t is not done), st suspends,
+   await_suspend(h) makes st t's continuation and transfers to t, which
+   leaves its initial suspend point (suspend_always) and runs. If t's body
+   returns at once (co_return v, co_return, or flowing off) and left alone
+   all that the rest reads: return_value(v) or return_void(), the end of
+   t's locals (none to destroy), its final suspend, whose awaiter transfers
+   back to st, st's await_resume() (t's result: its promise holds no
+   error), and the end of the full-expression, ~task(), which destroys t
+   (no parameters to destroy). TASK_AWAITED: st runs on; TASK_LEFT:
+   control left st, *x says where (the general driver took t's body on
+   from its step); TASK_NOT_TAKEN: the general co_await runs */
+static int await_task(cl_Runtime *R, cl_FrameState *st, cl_Step *s, Exit *x) {
+  cl_Frame *t = (cl_Frame *)s->operand.self;
+  cl_FrameState *ts = cl_frame_lookup(R, t);
+  cl_TaskPromise *p = (cl_TaskPromise *)cl_frame_promise(t);
+  cl_Handle h = R->running, th;
+  if (ts == NULL || ts->co->promise_type != &cl_task_type ||
+      ts->co->destroy_locals != NULL || ts->co->destroy_params != NULL ||
+      ts->state != CL_STATE_SUSPENDED_INITIAL || ts->pinned ||
+      st->awaiter.ops != NULL || st->spilled || st->pinned ||
+      st->co->promise_type->await_transform != NULL)
+    return TASK_NOT_TAKEN;
+  cl_set_await(st, AWAIT_PLAIN, STAGE_OPERAND);   /* not ready: st suspends */
+  st->await_result = s->result;
+  st->awaiter = s->operand;
+  cl_set_state(st, CL_STATE_SUSPENDED);
+  p->continuation = h;                            /* await_suspend(h) */
+  th.frame = t;                                   /* cl_handle_of(ts) */
+  th.id = ts->id;
+  th.slot = TASK_STATE;
+  cl_set_state(ts, CL_STATE_RUNNING);             /* the transfer to t */
+  R->running = th;
+  ts->initial_await_resume_called = 1;     /* suspend_always::await_resume() */
+  ts->awaiter.ops = NULL;
+  ts->locals_alive = 1;
+  step_init(R, th, ts, s);       /* t's step in st's cl_Step, which st, */
+  step_body(ts, s, NULL);        /* suspended, needs no more (nor the stack) */
+  /* t's body is user code: it may have resumed or destroyed st, set its
+     promise, an observer or the nesting limit (never the definitions,
+     corolab.h: "Lifetimes") */
+  if (needs_check(s) || s->request < CL_REQ_RETURN_VALUE || p->error != NULL ||
+      p->continuation.frame != h.frame || p->continuation.id != h.id ||
+      cl_handle_state(R, h) != st || st->state != CL_STATE_SUSPENDED ||
+      st->pinned || st->spilled || st->awaiter.ops != &cl_task_awaitable_ops ||
+      st->awaiter.self != t || R->nobservers != 0 || R->depth >= R->nesting_limit) {
+    *x = run_body(R, ts, s, 0);
+    return TASK_LEFT;
+  }
+  ts->scope = (unsigned char)s->scope;
+  if (s->request == CL_REQ_RETURN_VALUE)
+    p->result = *(cl_Value *)s->value;            /* return_value(v) */
+  else
+    p->result.i = 0;                              /* return_void() */
+  cl_set_state(st, CL_STATE_RUNNING);      /* final_suspend(): back to st */
+  R->running = h;
+  st->awaiter.ops = NULL;                         /* await_resume() */
+  if (st->await_result != NULL) *(cl_Value *)st->await_result = p->result;
+  free_frame_as(R, ts, TASK_STATE, 1);   /* ~task(); what else t's state
+                                            would say is dead with it */
+  step_init(R, h, st, s);
+  return TASK_AWAITED;
 }
 
 static const char *resume_check(cl_FrameState *st) {
@@ -445,18 +576,6 @@ static cl_Error *transfers(cl_Runtime *R, Exit x, unsigned from) {
   return x.how == EXIT_ERROR ? (cl_Error *)x.to : NULL;
 }
 
-/* the entry points' bodies stay out of line, so that handing a run to the
-   quiet driver costs a test and a jump (see the end of the file); the
-   resume of a yielding coroutine goes into its callers, which have just
-   checked its state (so cl_set_state's test of it folds away) */
-#ifdef __GNUC__
-#define OUT_OF_LINE __attribute__((noinline))
-#define INTO_CALLERS __attribute__((always_inline)) inline
-#else
-#define OUT_OF_LINE
-#define INTO_CALLERS inline
-#endif
-
 /* [implimits]: every resume, call and destroy nests on the C stack; a
    symmetric transfer does not */
 static cl_Error *too_deep(cl_Runtime *R, const char *op) {
@@ -484,8 +603,9 @@ static int yields_pointers(cl_Runtime *R, const cl_FrameState *st) {
          !st->pinned && R->depth < R->nesting_limit;
 }
 
+/* (*yielded: the value of the co_yield the shortcut took; else left) */
 static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Handle h,
-                                             cl_FrameState *st) {
+                                             cl_FrameState *st, void **yielded) {
   cl_Handle resumer = R->running;
   cl_Error *e = NULL;
   cl_Step s;
@@ -507,8 +627,9 @@ static INTO_CALLERS cl_Error *resume_yielding(cl_Runtime *R, cl_Handle h,
     st->awaiter.ops = &cl_suspend_always_ops;
     st->awaiter.self = NULL;
     cl_set_state(st, CL_STATE_SUSPENDED);
+    *yielded = s.value;
   } else
-    e = transfers(R, run_body(R, st, &s), h.id);
+    e = transfers(R, run_body(R, st, &s, 1), h.id);
   R->depth--;
   R->running = resumer;
   return e;
@@ -520,7 +641,8 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Handle h) {
   if (st == NULL) return h.frame == &R->noop ? NULL : cl_not_a_frame(R, "resume()", h);
   if ((why = resume_check(st)))
     return bad_resume(R, "resume()", CL_CAUSE_RESUME_REFUSED, st, why);
-  if (yields_pointers(R, st)) return resume_yielding(R, h, st);
+  void *yielded;
+  if (yields_pointers(R, st)) return resume_yielding(R, h, st, &yielded);
   if (R->depth >= R->nesting_limit) return too_deep(R, "resume()");
   cl_Handle resumer = R->running;
   R->depth++;
@@ -528,6 +650,44 @@ OUT_OF_LINE static cl_Error *resume(cl_Runtime *R, cl_Handle h) {
   R->depth--;
   R->running = resumer;
   return e;
+}
+
+/* next() of a generator (cl_generator_next): h resumed, then what its
+   body yielded, or the error it stored (rethrown once), or NULL at its
+   end. Beside resume(), so that a generator's specialised step
+   (resume_yielding) goes into it; the handle comes in its parts, which
+   its checks read at once */
+OUT_OF_LINE static cl_Error *next(cl_Runtime *R, cl_Frame *frame, unsigned id,
+                                  unsigned slot, void **value) {
+  cl_Handle h = {frame, id, slot};
+  cl_FrameState *st = cl_handle_state(R, h);
+  cl_GeneratorPromise *p;
+  cl_Error *e;
+  void *yielded = NULL;
+  *value = NULL;
+  if (st == NULL) return cl_not_a_frame(R, "next()", h);
+  if (!cl_extends(st->co->promise_type, &cl_generator_type))
+    return cl_wrong_type(R, "next()", st, &cl_generator_type);
+  p = (cl_GeneratorPromise *)cl_frame_promise(frame);
+  if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
+      yields_pointers(R, st))
+    e = resume_yielding(R, h, st, &yielded);
+  else
+    e = resume(R, h);
+  if (e) return e;
+  if (yielded == NULL && (st = cl_handle_state(R, h)) == NULL)  /* the general */
+    return cl_not_a_frame(R, "next()", h);     /* driver ran: is it still alive? */
+  if (p->error) {                           /* rethrow, once */
+    e = p->error;
+    p->error = NULL;
+    return e;
+  }
+  if (yielded == NULL) {                    /* (the shortcut yielded no NULL) */
+    if (frame->resume_fn == NULL) return NULL;       /* done */
+    if ((yielded = p->current) == NULL) return cl_yielded_null(R, h, st);
+  }
+  *value = yielded;
+  return NULL;
 }
 
 OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Handle h) {
@@ -559,18 +719,20 @@ OUT_OF_LINE static cl_Error *destroy(cl_Runtime *R, cl_Handle h) {
 
 /* ------------------------------------------------------------ the call -- */
 
-static cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co, void *args,
-                          void *ret, cl_Frame **h) {
+/* operator new: the frame of size bytes (see new_frame) */
+static INTO_CALLERS cl_Error *allocate(cl_Runtime *R, const cl_Coroutine *co,
+                                       void *args, void *ret, size_t size,
+                                       size_t state_offset, int slabs,
+                                       cl_Frame **h) {
   const cl_PromiseType *pt = co->promise_type;
-  size_t size = cl_frame_size(co);
   cl_Error *e = NULL;
   if (cl_observed(R)) {
     char detail[32];
     snprintf(detail, sizeof detail, "%zu bytes", size);
     cl_emit_(R, CL_EV_OPERATOR_NEW, NULL, 0, CL_CAUSE_NONE, detail, NULL);
   }
-  void *mem = pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
-            : cl_in_slabs(pt) ? cl_slab_alloc(R, size, cl_state_offset(pt))
+  void *mem = slabs ? cl_slab_take(R, size, state_offset)
+            : pt->operator_new ? pt->operator_new(R, pt, size, args, &e)
             : cl_frame_alloc(R, size);
   *h = (cl_Frame *)mem;
   if (mem != NULL || e != NULL) return e;
@@ -620,32 +782,56 @@ static cl_Error *undo_prologue(cl_Runtime *R, cl_FrameState *st, Built built,
   return e;
 }
 
-static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
-                          void *ret) {
-  const cl_PromiseType *pt = co->promise_type;
+/* the prologue's first part, the same for every promise type: the frame
+   (operator new), its head and id, and the parameter copies; the frame
+   runs (R->running, *self). state_offset and slabs: cl_state_offset and
+   cl_in_slabs of co's promise type. *st: its state, or NULL, and the
+   error (nothing is left; a NULL error:
+   get_return_object_on_allocation_failure's result) */
+static INTO_CALLERS cl_Error *new_frame(cl_Runtime *R, const cl_Coroutine *co,
+                                        void *args, void *ret, size_t state_offset,
+                                        int slabs, cl_FrameState **st,
+                                        cl_Handle *self) {
+  size_t size = state_offset + cl_align(sizeof **st) + co->locals_size;
   cl_Frame *h;
-  cl_Error *e = allocate(R, co, args, ret, &h);
+  cl_Error *e = allocate(R, co, args, ret, size, state_offset, slabs, &h);
+  *st = NULL;
   if (h == NULL) return e;                 /* no frame: nothing to undo */
-  memset(h, 0, cl_frame_size(co));
-  cl_FrameState *st = (cl_FrameState *)((char *)h + cl_state_offset(pt));
-  cl_Handle self = {h, 0, cl_handle_slot(pt)};
+  memset(h, 0, size);
+  cl_FrameState *s = (cl_FrameState *)((char *)h + state_offset);
   h->resume_fn = co->step;
   h->destroy_fn = co->destroy_locals;
-  st->co = co;
+  s->co = co;
   if (++R->next_id == 0) ++R->next_id;   /* 0 is no frame's */
-  st->id = self.id = R->next_id;
-  st->state = CL_STATE_PROLOGUE;
-  if (!cl_in_slabs(pt) && !cl_registry_add(R, &R->frames, h, st))
-    return undo_prologue(R, st, BUILT_FRAME, cl_error_new(R, CL_NOMEMORY,
+  s->id = R->next_id;
+  self->frame = h;
+  self->id = s->id;
+  self->slot = slabs ? (unsigned)state_offset : 0;       /* cl_handle_slot */
+  s->state = CL_STATE_PROLOGUE;
+  if (!slabs && !cl_registry_add(R, &R->frames, h, s))
+    return undo_prologue(R, s, BUILT_FRAME, cl_error_new(R, CL_NOMEMORY,
                          "cannot register the frame of coroutine '%s': not "
                          "enough memory", co->name));
   cl_looked(R, h)->key = h;            /* its first lookups will find it */
-  cl_looked(R, h)->value = st;
-  R->running = self;
-  cl_emit_value(R, CL_EV_PARAMS_COPY, st, NULL, args);
-  if (co->args_size > 0) memcpy(cl_state_locals(st), args, co->args_size);
-  if (co->init && (e = co->init(R, self, cl_state_locals(st), args)))
-    return undo_prologue(R, st, BUILT_FRAME, e);
+  cl_looked(R, h)->value = s;
+  R->running = *self;
+  cl_emit_value(R, CL_EV_PARAMS_COPY, s, NULL, args);
+  if (co->args_size > 0) memcpy(cl_state_locals(s), args, co->args_size);
+  if (co->init && (e = co->init(R, *self, cl_state_locals(s), args)))
+    return undo_prologue(R, s, BUILT_FRAME, e);
+  *st = s;
+  return NULL;
+}
+
+static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
+                          void *ret) {
+  const cl_PromiseType *pt = co->promise_type;
+  cl_FrameState *st;
+  cl_Handle self;
+  cl_Error *e = new_frame(R, co, args, ret, cl_state_offset(pt), cl_in_slabs(pt),
+                          &st, &self);
+  if (st == NULL) return e;
+  cl_Frame *h = self.frame;
   cl_emit_value(R, CL_EV_PROMISE_CONSTRUCT, st, pt->name, args);
   st->promise_alive = 1;          /* from_promise works in the constructor */
   if (pt->construct && (e = pt->construct(R, cl_frame_promise(h), args)))
@@ -676,6 +862,26 @@ static cl_Error *prologue(cl_Runtime *R, const cl_Coroutine *co, void *args,
   return e;
 }
 
+/* a call of a coroutine of cl_task_type, on the task's own path (see
+   await_task): the frame and its parameters (new_frame), promise_type()
+   (zeroed), get_return_object() (the handle, into ret, which call()
+   found not NULL), co_await initial_suspend() (suspend_always: the
+   coroutine suspends), and the conversion, if any */
+static cl_Error *call_task(cl_Runtime *R, const cl_Coroutine *co, void *args,
+                           void *ret) {
+  cl_FrameState *st;
+  cl_Handle self;
+  cl_Error *e = new_frame(R, co, args, ret, TASK_STATE, 1, &st, &self);
+  if (st == NULL) return e;
+  st->promise_alive = 1;
+  cl_put_handle((cl_Handle *)ret, self);
+  cl_set_await(st, AWAIT_INITIAL, STAGE_OPERAND);
+  st->awaiter.ops = &cl_suspend_always_ops;
+  st->awaiter.self = NULL;
+  cl_set_state(st, CL_STATE_SUSPENDED_INITIAL);
+  return co->convert ? convert(R, co, self, ret) : NULL;
+}
+
 /* what a C++ compiler checks in a coroutine's definition, checked at its
    every call: C has no compile time for it */
 static cl_Error *check_definition(cl_Runtime *R, const cl_Coroutine *co,
@@ -693,7 +899,9 @@ static cl_Error *check_definition(cl_Runtime *R, const cl_Coroutine *co,
   if (why != NULL)
     return cl_error_new(R, CL_MISUSE, "cl_call: coroutine '%s' cannot be called: "
                         "%s (cl_Coroutine)", name, why);
-  if ((e = cl_promise_type_check(R, co->promise_type)) != NULL) return e;
+  if (co->promise_type != &cl_task_type && co->promise_type != &cl_generator_type &&
+      (e = cl_promise_type_check(R, co->promise_type)) != NULL)
+    return e;                  /* (the reference types are well-formed) */
   /* the frame is an object: at most PTRDIFF_MAX bytes (its size's sum
      never wraps) */
   size_t before_locals = cl_state_offset(co->promise_type) +
@@ -713,7 +921,8 @@ OUT_OF_LINE static cl_Error *call(cl_Runtime *R, const cl_Coroutine *co,
   if (R->depth >= R->nesting_limit) return too_deep(R, "call");
   cl_Handle caller = R->running;
   R->depth++;
-  e = prologue(R, co, args, ret);
+  e = co->promise_type == &cl_task_type && ret != NULL && task_path(R)
+    ? call_task(R, co, args, ret) : prologue(R, co, args, ret);
   R->depth--;
   R->running = caller;
   return e;
@@ -726,11 +935,8 @@ cl_Error *cl_call_quiet(cl_Runtime *R, const cl_Coroutine *co, void *args, void 
   return call(R, co, args, ret);
 }
 cl_Error *cl_resume_quiet(cl_Runtime *R, cl_Handle h) { return resume(R, h); }
-cl_Error *cl_resume_yielding_quiet(cl_Runtime *R, cl_Handle h, cl_FrameState *st) {
-  if ((st->state == CL_STATE_SUSPENDED || st->state == CL_STATE_SUSPENDED_INITIAL) &&
-      yields_pointers(R, st))
-    return resume_yielding(R, h, st);
-  return resume(R, h);
+cl_Error *cl_generator_next_quiet(cl_Runtime *R, cl_Handle h, void **value) {
+  return next(R, h.frame, h.id, h.slot, value);
 }
 cl_Error *cl_destroy_quiet(cl_Runtime *R, cl_Handle h) { return destroy(R, h); }
 #else
@@ -748,6 +954,12 @@ cl_Error *cl_call(cl_Runtime *R, const cl_Coroutine *co, void *args, void *ret) 
 cl_Error *cl_resume(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_resume: R must not be NULL");
   return quiet(R) ? cl_resume_quiet(R, h) : resume(R, h);
+}
+cl_Error *cl_generator_next(cl_Runtime *R, cl_Handle h, void **value) {
+  cl_api_check(R != NULL && value != NULL,
+               "cl_generator_next: R and value must not be NULL");
+  return quiet(R) ? cl_generator_next_quiet(R, h, value)
+                  : next(R, h.frame, h.id, h.slot, value);
 }
 cl_Error *cl_destroy(cl_Runtime *R, cl_Handle h) {
   cl_api_check(R != NULL, "cl_destroy: R must not be NULL");

@@ -30,21 +30,6 @@ void cl_pins_mark(cl_Runtime *R, const cl_FrameState *st, int how) {
     if (p->frame == h && p->id == st->id) p->left |= (unsigned char)how;
 }
 
-void cl_frame_bury(cl_Runtime *R, cl_FrameState *st) {
-  cl_Frame *h = cl_frame_of_state(st);
-  Grave *g = &R->graves[R->frames_freed++ % CL_GRAVES];
-  g->frame = h;
-  g->id = st->id;
-  const char *name = st->co->name;           /* a bounded copy: no printf */
-  size_t i = 0;
-  for (; i < sizeof g->name - 1 && name[i] != '\0'; i++) g->name[i] = name[i];
-  g->name[i] = '\0';
-  cl_RegistrySlot *c = cl_looked(R, h);
-  if (c->key == h) c->key = NULL;
-  if (!cl_in_slabs(st->co->promise_type)) cl_registry_remove(&R->frames, h);
-  st->id = 0;                         /* its handles are stale from now on */
-}
-
 cl_FrameState *cl_frame_find(cl_Runtime *R, cl_Frame *h) {
   int in_slab;
   cl_FrameState *st;

@@ -6,8 +6,10 @@
 #define CL_FRAME_H
 
 #include <limits.h>
+#include <string.h>
 
 #include "corolab.h"
+#include "poison.h"
 #include "registry.h"
 #include "slab.h"
 
@@ -50,11 +52,14 @@ typedef struct cl_FrameState {
   unsigned char await;         /* the pending co_await: its AwaitKind and
                                   its awaiter's AwaitStage (await.h) */
   unsigned char locals_alive;  /* the body has started and not yet ended */
-  unsigned char spilled;       /* R->spills holds temporaries of this frame */
+  unsigned char scope;         /* the body's last CL_SCOPE marker */
   unsigned char promise_alive; /* between the promise's constructor and the
                                   end of its destructor */
+  unsigned char spilled;       /* R->spills holds temporaries of this frame */
   unsigned char pinned;        /* how many pins (below) hold this frame */
-  unsigned char scope;         /* the body's last CL_SCOPE marker */
+  /* (scope, stored at every step, shares no word read at once with
+     spilled and pinned, read after it: a wider load of a byte just stored
+     waits for the store) */
 } cl_FrameState;
 
 /* A pin: the driver's hold on a frame it has suspended and handed to user
@@ -113,6 +118,8 @@ struct cl_Runtime {
   unsigned next_id;
   unsigned long events;        /* emitted so far (cl_Event.serial) */
   int depth;                   /* nesting of resumes, calls and destroys */
+  int task_path;               /* cl_task_type's own path may be taken
+                                  (driver.c; COROLAB_NO_FASTPATH: not) */
   int nesting_limit;           /* the most depth may reach */
   cl_Pin *pins;                /* the innermost pin */
   cl_Handle running;           /* innermost running frame (may have been
@@ -178,6 +185,49 @@ static inline int cl_in_slabs(const cl_PromiseType *pt) {
   return pt->operator_new == NULL && pt->operator_delete == NULL;
 }
 
+/* the slabs' usual case, inline (slab.c does the rest): a frame of the
+   class last used takes the slot freed last, and gives its slot back */
+static inline cl_SlabClass *cl_slab_last(cl_Slabs *S, size_t slot,
+                                         size_t state_offset) {
+  cl_SlabClass *k = S->nclasses > 0 ? &S->classes[S->last] : NULL;
+  return k != NULL && k->slot == slot && k->state_offset == state_offset ? k : NULL;
+}
+
+static inline void *cl_slab_pop(cl_Slabs *S, cl_SlabClass *k, size_t size) {
+  cl_FrameState *st = k->free;
+  char *h = (char *)st - k->state_offset;
+  k->free = (cl_FrameState *)st->await_result;
+  take_unpoisoned(S->watched, h, size);
+  S->live++;
+  return h;
+}
+
+static inline void cl_slab_push(cl_Slabs *S, cl_SlabClass *k, void *h,
+                                cl_FrameState *st) {
+  size_t state_end = k->state_offset + cl_align(sizeof *st);
+  st->co = NULL;
+  st->await_result = k->free;
+  k->free = st;
+  S->live--;
+  keep_poisoned(S->watched, h, k->state_offset);
+  keep_poisoned(S->watched, (char *)h + state_end, k->slot - state_end);
+}
+
+static inline void *cl_slab_take(cl_Runtime *R, size_t size, size_t state_offset) {
+  cl_SlabClass *k = cl_slab_last(&R->slabs, cl_align(size), state_offset);
+  return k != NULL && k->free != NULL ? cl_slab_pop(&R->slabs, k, size)
+                                      : cl_slab_alloc(R, size, state_offset);
+}
+
+/* (size: the frame's) */
+static inline void cl_slab_give(cl_Runtime *R, void *h, cl_FrameState *st,
+                                size_t size) {
+  cl_SlabClass *k = cl_slab_last(&R->slabs, cl_align(size),
+                                 (size_t)((char *)st - (char *)h));
+  if (k != NULL) cl_slab_push(&R->slabs, k, h, st);
+  else cl_slab_free(R, h, st);
+}
+
 /* frames are at least 32 bytes apart: the bits above pick the entry */
 #define cl_looked(R, h) (&(R)->looked[((uintptr_t)(h) >> 5) & (CL_LOOKED - 1)])
 
@@ -196,6 +246,17 @@ static inline cl_FrameState *cl_frame_lookup(cl_Runtime *R, cl_Frame *h) {
    (0) */
 static inline unsigned cl_handle_slot(const cl_PromiseType *pt) {
   return cl_in_slabs(pt) ? (unsigned)cl_state_offset(pt) : 0;
+}
+
+/* *out = h, in two words, as a caller reads a handle to pass it by value
+   (in two registers): a load of a word that two narrower stores just made
+   waits until they are done (no store forwarding) */
+static inline void cl_put_handle(cl_Handle *out, cl_Handle h) {
+  struct { unsigned id, slot; } tail;
+  tail.id = h.id;
+  tail.slot = h.slot;
+  out->frame = h.frame;
+  memcpy(&out->id, &tail, sizeof tail);
 }
 
 /* the handle of st's frame */
@@ -244,7 +305,22 @@ cl_Error *cl_not_a_frame(cl_Runtime *R, const char *op, cl_Handle h);
 /* an error for a handle whose promise type is not pt */
 cl_Error *cl_wrong_type(cl_Runtime *R, const char *op, cl_FrameState *st,
                         const cl_PromiseType *pt);
-void cl_frame_bury(cl_Runtime *R, cl_FrameState *st);   /* forget it */
+/* forget st's frame (h; of the slabs, or not), kept in a grave for
+   messages: its handles are stale from now on */
+static inline void cl_frame_bury(cl_Runtime *R, cl_Frame *h, cl_FrameState *st,
+                                 int slabs) {
+  Grave *g = &R->graves[R->frames_freed++ % CL_GRAVES];
+  g->frame = h;
+  g->id = st->id;
+  const char *name = st->co->name;           /* a bounded copy: no printf */
+  size_t i = 0;
+  for (; i < sizeof g->name - 1 && name[i] != '\0'; i++) g->name[i] = name[i];
+  g->name[i] = '\0';
+  cl_RegistrySlot *c = cl_looked(R, h);
+  if (c->key == h) c->key = NULL;
+  if (!slabs) cl_registry_remove(&R->frames, h);
+  st->id = 0;
+}
 
 /* pins (see cl_Pin): pin a frame, mark its pins, let go of it */
 static inline void cl_pin(cl_Runtime *R, cl_Pin *pin, cl_FrameState *st) {

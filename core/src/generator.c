@@ -1,6 +1,7 @@
 /*
 ** generator.c — the reference generator promise type: lazy, co_yield keeps
-** a pointer to the value, errors are stored and rethrown by next().
+** a pointer to the value, errors are stored and rethrown by next()
+** (driver.c).
 */
 #include "await.h"
 #include "events.h"
@@ -54,40 +55,13 @@ const cl_PromiseType cl_generator_type = {
   CL_PROMISE_YIELD_KEEPS_POINTER
 };
 
-/* co_yield nullptr: the value next() reads as the end */
-static cl_Error *yielded_null(cl_Runtime *R, cl_Handle h, cl_FrameState *st) {
+/* co_yield nullptr: the value next() reads as the end. (next() itself,
+   cl_generator_next, is in driver.c, beside resume()) */
+cl_Error *cl_yielded_null(cl_Runtime *R, cl_Handle h, cl_FrameState *st) {
   char name[160], where[128];
   cl_frame_name(st, name, sizeof name);
   cl_where(R, h, where, sizeof where);
   return cl_error_new(R, CL_MISUSE, "next(): %s yielded a null pointer at %s, "
                       "which next() cannot tell from its end; co_yield a pointer "
                       "to the value (CL_YIELD(s, &v))", name, where);
-}
-
-cl_Error *cl_generator_next(cl_Runtime *R, cl_Handle h, void **value) {
-  cl_api_check(R != NULL && value != NULL,
-               "cl_generator_next: R and value must not be NULL");
-  cl_FrameState *st = cl_handle_state(R, h);
-  cl_GeneratorPromise *p;
-  cl_Error *e;
-  *value = NULL;
-  if (st == NULL) return cl_not_a_frame(R, "next()", h);
-  if (!cl_extends(st->co->promise_type, &cl_generator_type))
-    return cl_wrong_type(R, "next()", st, &cl_generator_type);
-  p = gen_promise(cl_frame_promise(h.frame));
-  uint64_t freed = R->frames_freed;
-  e = cl_observed(R) ? cl_resume(R, h) : cl_resume_yielding_quiet(R, h, st);
-  if (e) return e;
-  if (R->frames_freed != freed &&             /* some frame went: was it this one? */
-      (st = cl_handle_state(R, h)) == NULL)
-    return cl_not_a_frame(R, "next()", h);
-  if (p->error) {                           /* rethrow, once */
-    e = p->error;
-    p->error = NULL;
-    return e;
-  }
-  if (h.frame->resume_fn == NULL) return NULL;     /* done */
-  if (p->current == NULL) return yielded_null(R, h, st);
-  *value = p->current;
-  return NULL;
 }

@@ -52,6 +52,14 @@ static void error_to_stderr(cl_Runtime *R, const cl_Error *e, size_t i,
 
 static void noop_step(cl_Step *s) { (void)s; }
 
+/* COROLAB_NO_FASTPATH set (to anything but "" or "0"): the driver's own
+   path for cl_task_type is off in the runtimes made from now on, so that
+   the general driver alone runs every program (corolab.h) */
+static int no_fast_path(void) {
+  const char *v = getenv("COROLAB_NO_FASTPATH");
+  return v != NULL && v[0] != '\0' && strcmp(v, "0") != 0;
+}
+
 cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   if (alloc == NULL) alloc = default_alloc;
   cl_Runtime *R = (cl_Runtime *)alloc(alloc_ud, NULL, 0, sizeof *R);
@@ -61,6 +69,8 @@ cl_Runtime *cl_runtime_new(cl_Alloc alloc, void *alloc_ud) {
   R->alloc_ud = alloc_ud;
   R->next_observer = 1;
   R->nesting_limit = CL_NESTING_LIMIT;
+  R->task_path = no_fast_path() ? 0 : 1;
+  R->slabs.watched = cl_poison_watched();
   R->leak_report = report_to_stderr;
   R->error_report = error_to_stderr;
   R->noop.resume_fn = noop_step;
@@ -136,7 +146,7 @@ size_t cl_runtime_close(cl_Runtime *R) {
   cl_registry_free(R, &R->live_errors);
   while (R->ncached > 0) {
     CachedBlock *b = &R->cache[--R->ncached];
-    take_unpoisoned(b->block, b->size);
+    take_unpoisoned(R->slabs.watched, b->block, b->size);
     cl_free(R, b->block, b->size);
   }
   while (R->spills) {                  /* temporaries of leaked frames */
@@ -228,7 +238,7 @@ void *cl_frame_alloc(cl_Runtime *R, size_t size) {
     memmove(&R->cache[i], &R->cache[i + 1],
             (size_t)(R->ncached - i - 1) * sizeof *R->cache);
     R->ncached--;
-    take_unpoisoned(block, size);
+    take_unpoisoned(R->slabs.watched, block, size);
     return block;
   }
   return cl_alloc(R, size);
@@ -238,7 +248,7 @@ void cl_frame_free(cl_Runtime *R, void *frame, size_t size) {
   cl_api_check(R != NULL, "cl_frame_free: R must not be NULL");
   if (frame == NULL) return;
   if (R->ncached == CL_CACHED_FRAMES) {       /* the oldest goes */
-    take_unpoisoned(R->cache[0].block, R->cache[0].size);
+    take_unpoisoned(R->slabs.watched, R->cache[0].block, R->cache[0].size);
     cl_free(R, R->cache[0].block, R->cache[0].size);
     memmove(&R->cache[0], &R->cache[1], (CL_CACHED_FRAMES - 1) * sizeof *R->cache);
     R->ncached--;
@@ -246,7 +256,7 @@ void cl_frame_free(cl_Runtime *R, void *frame, size_t size) {
   R->cache[R->ncached].block = frame;
   R->cache[R->ncached].size = size;
   R->ncached++;
-  keep_poisoned(frame, size);
+  keep_poisoned(R->slabs.watched, frame, size);
 }
 
 void *cl_alloc(cl_Runtime *R, size_t size) {

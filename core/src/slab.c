@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "frame.h"
-#include "poison.h"
 
 #define CL_SLAB_PAGE_BITS 16         /* page map granularity: 64 KiB */
 #define CL_SLAB_BYTES (256u * 1024)  /* a slab's slots, at most */
@@ -134,38 +133,19 @@ static cl_Slab *new_slab(cl_Runtime *R, cl_Slabs *S, cl_SlabClass *k) {
 void *cl_slab_alloc(cl_Runtime *R, size_t size, size_t state_offset) {
   cl_Slabs *S = &R->slabs;       /* slots aligned as the frames they hold */
   cl_SlabClass *k;
-  char *h;
   if (state_offset > UINT_MAX) return NULL;    /* a handle's slot holds it */
   if ((k = class_of(R, S, cl_align(size), state_offset)) == NULL) return NULL;
-  if (k->free != NULL) {                       /* the last freed first */
-    cl_FrameState *st = k->free;
-    k->free = (cl_FrameState *)st->await_result;
-    h = (char *)st - state_offset;
-    take_unpoisoned(h, size);
-  } else {
-    cl_Slab *s = k->current;
-    if ((s == NULL || s->carved == s->nslots) && (s = new_slab(R, S, k)) == NULL)
-      return NULL;
-    h = s->base + s->carved++ * s->slot;
-  }
+  if (k->free != NULL) return cl_slab_pop(S, k, size);   /* the last freed first */
+  cl_Slab *s = k->current;
+  if ((s == NULL || s->carved == s->nslots) && (s = new_slab(R, S, k)) == NULL)
+    return NULL;
   S->live++;
-  return h;
+  return s->base + s->carved++ * s->slot;
 }
 
-/* the slot stays, its state readable (no frame: co is NULL); the rest of
-   it is poisoned until the next frame takes it */
 void cl_slab_free(cl_Runtime *R, void *h, cl_FrameState *st) {
   cl_Slabs *S = &R->slabs;
-  cl_SlabClass *k = &S->classes[S->last];      /* usually; else its slab's */
-  if (k->slot != cl_align(cl_frame_size(st->co)) || (char *)st - (char *)h != (ptrdiff_t)k->state_offset)
-    k = &S->classes[slab_of(S, h)->cls];
-  size_t state_end = k->state_offset + cl_align(sizeof *st);
-  st->co = NULL;
-  st->await_result = k->free;
-  k->free = st;
-  S->live--;
-  keep_poisoned(h, k->state_offset);
-  keep_poisoned((char *)h + state_end, k->slot - state_end);
+  cl_slab_push(S, &S->classes[slab_of(S, h)->cls], h, st);
 }
 
 cl_FrameState *cl_slab_find(const cl_Slabs *S, const void *p, int *in_slab) {
@@ -191,7 +171,7 @@ void cl_slabs_free(cl_Runtime *R, cl_Slabs *S) {
     cl_Slab *s = S->all;
     size_t bytes = s->bytes;
     S->all = s->next;
-    take_unpoisoned(s->base, s->nslots * s->slot);    /* the header never was */
+    take_unpoisoned(S->watched, s->base, s->nslots * s->slot);  /* the header never was */
     cl_free(R, s, bytes);
   }
   cl_free(R, S->map, S->map_size * sizeof *S->map);

@@ -37,12 +37,16 @@ typedef struct cl_Slabs {
   size_t map_size, map_count;
   cl_Slab *all;                /* every slab, newest first */
   size_t live;                 /* frames alive in slabs */
+  int watched;                 /* valgrind watches kept memory (poison.h) */
 } cl_Slabs;
 
 /* a slot for a frame of size bytes with its state at state_offset (at
-   most UINT_MAX: cl_Handle.slot); NULL when out of memory. Not zeroed. */
+   most UINT_MAX: cl_Handle.slot); NULL when out of memory. Not zeroed.
+   (frame.h's cl_slab_take does the usual case inline) */
 void *cl_slab_alloc(struct cl_Runtime *R, size_t size, size_t state_offset);
-/* frame h (state st) is gone: its slot is kept for the next frame */
+/* frame h (state st) is gone: its slot is kept for the next frame, its
+   state readable (no frame: co is NULL), the rest of it poisoned until
+   the next frame takes it (frame.h's cl_slab_give: the usual case) */
 void cl_slab_free(struct cl_Runtime *R, void *h, struct cl_FrameState *st);
 /* the state of the live frame at p; *in_slab: p lies in a slab at all */
 struct cl_FrameState *cl_slab_find(const cl_Slabs *S, const void *p, int *in_slab);

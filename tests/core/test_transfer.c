@@ -70,17 +70,26 @@ static cl_Error *run_chain(cl_Runtime *R, long long length, uintptr_t *marks,
   return e;
 }
 
-/* the body's locals sit at the same C stack address at every depth */
+/* the body's locals sit at the same C stack address at every depth, or
+   at one of two: on the task's own path (driver.c, await_task) a task's
+   first step runs inside its awaiter's co_await, a few calls deeper than
+   from the trampoline, where it runs when its awaiter's step ran there
+   (so the depths alternate: 1 there, the others here) */
 static void test_constant_stack_depth(void **state) {
   cl_Runtime *R = ((Fixture *)*state)->R;
-  uintptr_t marks[MARKS] = {0};
+  uintptr_t marks[MARKS] = {0}, other = 0;
   const long long length = 100000;
   long long result = -1;
   assert_ok(run_chain(R, length, marks, &result));
   assert_int_equal(result, length - 1);
   assert_int_not_equal(marks[0], 0);
-  for (int k = 1; (1LL << k) < length; k++)
-    assert_int_equal(marks[k], marks[0]);
+  for (int k = 1; (1LL << k) < length; k++) {
+    if (marks[k] != marks[0] && other == 0) other = marks[k];
+    if (marks[k] != marks[0]) assert_int_equal(marks[k], other);
+  }
+  if (other != 0)                 /* a few calls: within a level's share */
+    assert_in_range(other > marks[0] ? other - marks[0] : marks[0] - other, 1,
+                    CL_NESTING_STACK / 4);
 }
 
 typedef struct Job {
