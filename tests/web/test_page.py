@@ -19,7 +19,9 @@ Run: python3 test_page.py PAGE CASE [NATIVE]   (NATIVE: corolab built natively)
                it (the test hook's play): tests/trace/programs/
                task.record.json, a traced C++ program's, as many events
                as NATIVE --play gives it, its inferred events marked; the
-               record cut short, the terminal's own line in the console
+               record cut short, the terminal's own line in the console;
+               no record, its line; the cut record dropped on the page; the
+               file chosen with "open record"
   screenshots  at 1280 and 400 px wide: the main panes there and not
                empty, nothing wider than the window, the options open
                inside it; PNGs kept in
@@ -317,7 +319,8 @@ def case_record(page, native):
         events, stderr = native_play(native, tmp, name)
     assert re.fullmatch(r"corolab: task\.record\.json has no end: [^\n]+\n", stderr), stderr
     status, output = play(b, name, cut)
-    assert (status, output) == ("ok", stderr), (status, output)
+    assert (status, output) == ("ok", stderr), \
+        "the console %r, corolab --play's stderr %r" % (output, stderr)
     assert b.js("document.querySelector('#console .err').textContent") == stderr
     assert len(b.js("corolab.events()")) == len(events) > 0, len(events)
 
@@ -328,6 +331,22 @@ def case_record(page, native):
         "record (what corolab/trace.hpp and corolab --export record write: "
         "docs/record-format.md)\n"), (status, output)
     assert b.js("corolab.events()") == [] and "nothing played" in dom(b, "#status")
+
+    # the cut record dropped on the page: its line again
+    b.js("(() => { const t = new DataTransfer(); t.items.add(new File([%s], %s));"
+         " document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: t, bubbles: true}));"
+         " return 1; })()" % (json.dumps(cut), json.dumps(name)))
+    wait_for(b, "document.documentElement.dataset.status === 'ok'", 30, "the record dropped")
+    assert dom(b, "#console") == stderr and len(b.js("corolab.events()")) == len(events)
+
+    # the file chosen with "open record": the whole record again
+    root = b.call("DOM.getDocument", page=True)["root"]["nodeId"]
+    chooser = b.call("DOM.querySelector", {"nodeId": root, "selector": "#record-file"},
+                     page=True)["nodeId"]
+    b.call("DOM.setFileInputFiles", {"nodeId": chooser, "files": [os.path.join(folder, name)]},
+           page=True)
+    wait_for(b, "corolab.events().length === %d" % len(got), 30, "the record opened")
+    assert dom(b, "#console") == "" and "%d events" % len(got) in dom(b, "#status")
 
 
 def case_screenshots(page, native):
