@@ -7,8 +7,9 @@
 -- self-test), what the terminal's replay says at an event (:goto N, then
 -- :frames, :where and :show), a :predict question at an event and its
 -- verdict, and the lessons, in the language asked. play() reads a run
--- record instead, as `corolab --play FILE` does (explorer/terminal/play.lua). What a script prints goes to stdout, the
--- page's console; the explorer's own words go into the answer asked for.
+-- record instead, as `corolab --play FILE` does (explorer/terminal/play.lua).
+-- What a script prints goes to stdout, the page's console; the explorer's
+-- own words go into the answer asked for.
 local web = require "corolab.web"
 local host = require "corolab.host"
 
