@@ -6,8 +6,10 @@
 -- explorer's own exporters, as the CLI writes them: "Save run" and the
 -- self-test), what the terminal's replay says at an event (:goto N, then
 -- :frames, :where and :show), a :predict question at an event and its
--- verdict, and the lessons, in the language asked. What a script prints goes to stdout, the
--- page's console; the explorer's own words go into the answer asked for.
+-- verdict, and the lessons, in the language asked. play() reads a run
+-- record instead, as `corolab --play FILE` does (explorer/terminal/play.lua).
+-- What a script prints goes to stdout, the page's console; the explorer's
+-- own words go into the answer asked for.
 local web = require "corolab.web"
 local host = require "corolab.host"
 
@@ -29,6 +31,7 @@ local debugger = require "explorer.terminal.debugger"
 local i18n = require "explorer.text.i18n"
 local json = require "explorer.export.json"
 local palette = require "explorer.terminal.palette"
+local play = require "explorer.terminal.play"
 local predict = require "explorer.terminal.predict"
 local recorder = require "explorer.run.recorder"
 local source = require "explorer.run.source"
@@ -140,6 +143,25 @@ function face.run(name, text, lang, options)
     stopped = nil                            -- a collection made room again
   end
   return result(stopped or (ok and "ok" or "error"), not ok and trimmed(why) or nil)
+end
+
+-- the record text, a file named name (dropped on the page or opened),
+-- becomes the run, as `corolab --play name` makes it (in language lang):
+-- what was wrong with it is the terminal's line on stderr, the page's
+-- console; a text that is no record is {status = "error", message}. As
+-- run's answer, as JSON
+function face.play(name, text, lang)
+  i18n.set(lang)
+  local path = name:match("[^/\\]*$")      -- a file of the page's own, named as the user's
+  local f = assert(io.open(path, "wb"))
+  f:write(text)
+  f:close()
+  local ok, err = pcall(play.read, path)
+  os.remove(path)
+  io.stderr:flush()
+  return json.encode(json.object({{"status", ok and "ok" or "error"},
+    {"message", not ok and "corolab: " .. tostring(err) or nil},
+    {"events", #run.events + run.dropped}, {"dropped", run.dropped}, {"stops", json.array({})}}))
 end
 
 -- the run written by the explorer's exporter, as the CLI writes it:

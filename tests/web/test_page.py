@@ -15,6 +15,13 @@ Run: python3 test_page.py PAGE CASE [NATIVE]   (NATIVE: corolab built natively)
                message, then a run that works; a breakpoint with a
                condition; predict; the language; "Save run" against
                NATIVE --export html
+  record       a run record played, as "open record" and a dropped file play
+               it (the test hook's play): tests/trace/programs/
+               task.record.json, a traced C++ program's, as many events
+               as NATIVE --play gives it, its inferred events marked; the
+               record cut short, the terminal's own line in the console;
+               no record, its line; the cut record dropped on the page; the
+               file chosen with "open record"
   screenshots  at 1280 and 400 px wide: the main panes there and not
                empty, nothing wider than the window, the options open
                inside it; PNGs kept in
@@ -261,6 +268,87 @@ def case_user(page, native):
     assert saved != cli, "the same frame sizes as natively: is this page native?"
 
 
+def native_play(native, folder, name):
+    """NATIVE --play folder/name, run in folder: its record exported, its stderr"""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "played.json")
+        p = subprocess.run([native, "--play", name, "--export", "record=" + out], cwd=folder,
+                           capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+                           env=dict(os.environ, LC_ALL="C.UTF-8", COROLAB_HOME=tmp))
+        assert p.returncode == 0, (p.returncode, p.stderr)
+        with open(out, encoding="utf-8") as f:
+            return json.load(f)["events"], p.stderr
+
+
+def play(b, name, text):
+    """the page's test hook plays text, a file name: its status and console"""
+    b.js("corolab.play(%s, %s).then(() => 1)" % (json.dumps(name), json.dumps(text)))
+    return (b.js("document.documentElement.dataset.status"), dom(b, "#console"))
+
+
+def case_record(page, native):
+    b = browser()
+    open_page(b, "file://" + page)
+    folder = os.path.join(ROOT, "tests", "trace", "programs")
+    name = "task.record.json"
+    with open(os.path.join(folder, name), encoding="utf-8") as f:
+        text = f.read()
+    events, stderr = native_play(native, folder, name)
+    inferred = [e["seq"] for e in events if e.get("inferred")]
+    assert stderr == "" and len(events) > 20 and inferred, (stderr, len(events), inferred)
+    status, output = play(b, name, text)
+    assert (status, output) == ("ok", ""), (status, output)
+    got = b.js("corolab.events()")
+    assert [e["seq"] for e in got] == [e["seq"] for e in events], \
+        "the page plays %d events of %s, corolab --play %d" % (len(got), name, len(events))
+    assert [e["kind"] for e in got] == [e["kind"] for e in events]
+    assert "%d events" % len(events) in dom(b, "#status"), dom(b, "#status")
+    marked = b.js("[...document.getElementById('player').contentDocument"
+                  ".querySelectorAll('#events li.inferred')].map((li) => Number(li.dataset.seq))")
+    assert marked == inferred, "events marked inferred %s, the record's %s" % (marked, inferred)
+    assert b.js("document.getElementById('player').contentDocument"
+                ".querySelector('#events li.inferred .inferred').textContent"), \
+        "an inferred event without its label"
+
+    # the record cut in the middle of a line: the terminal's line, in the
+    # console, and the whole events before it played
+    cut = text[:3000]
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, name), "w", encoding="utf-8") as f:
+            f.write(cut)
+        events, stderr = native_play(native, tmp, name)
+    assert re.fullmatch(r"corolab: task\.record\.json has no end: [^\n]+\n", stderr), stderr
+    status, output = play(b, name, cut)
+    assert (status, output) == ("ok", stderr), \
+        "the console %r, corolab --play's stderr %r" % (output, stderr)
+    assert b.js("document.querySelector('#console .err').textContent") == stderr
+    assert len(b.js("corolab.events()")) == len(events) > 0, len(events)
+
+    # no record at all: the terminal's words, nothing played
+    status, output = play(b, "notes.json", "{}\n")
+    assert status == "error" and output == (
+        "corolab: cannot play notes.json: its first line is not the head of a corolab run "
+        "record (what corolab/trace.hpp and corolab --export record write: "
+        "docs/record-format.md)\n"), (status, output)
+    assert b.js("corolab.events()") == [] and "nothing played" in dom(b, "#status")
+
+    # the cut record dropped on the page: its line again
+    b.js("(() => { const t = new DataTransfer(); t.items.add(new File([%s], %s));"
+         " document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: t, bubbles: true}));"
+         " return 1; })()" % (json.dumps(cut), json.dumps(name)))
+    wait_for(b, "document.documentElement.dataset.status === 'ok'", 30, "the record dropped")
+    assert dom(b, "#console") == stderr and len(b.js("corolab.events()")) == len(events)
+
+    # the file chosen with "open record": the whole record again
+    root = b.call("DOM.getDocument", page=True)["root"]["nodeId"]
+    chooser = b.call("DOM.querySelector", {"nodeId": root, "selector": "#record-file"},
+                     page=True)["nodeId"]
+    b.call("DOM.setFileInputFiles", {"nodeId": chooser, "files": [os.path.join(folder, name)]},
+           page=True)
+    wait_for(b, "corolab.events().length === %d" % len(got), 30, "the record opened")
+    assert dom(b, "#console") == "" and "%d events" % len(got) in dom(b, "#status")
+
+
 def case_screenshots(page, native):
     b = browser()
     url = "file://%s#lesson=03-task&event=24" % page
@@ -313,7 +401,8 @@ def main():
     page, case = os.path.abspath(sys.argv[1]), sys.argv[2]
     native = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
     assert os.path.exists(page), "no page at %s (built by web/build.cmake)" % page
-    cases = {"selftest": case_selftest, "user": case_user, "screenshots": case_screenshots}
+    cases = {"selftest": case_selftest, "user": case_user, "record": case_record,
+             "screenshots": case_screenshots}
     cases[case](page, native)
     print("ok", case)
 
